@@ -1,0 +1,268 @@
+/**
+ * The data contract between the ServiceNow app (now-app) and the executor: every table, field and enumerated
+ * value either side reads or writes is named here, once. The Fluent table definitions use these names, the
+ * executor's ServiceNow client builds its queries and PATCH bodies only from them, and the tests that read
+ * `now-app/dist/` assert that the built app defines exactly these fields and that the executor role's
+ * field-level write ACLs are exactly {@link EXECUTOR_WRITABLE}.
+ *
+ * Pure and dependency-free (ES2021): this file is also bundled into the ServiceNow app.
+ */
+
+/** Application scope of the ServiceNow app. */
+export const SCOPE = 'x_gbg_breakglass'
+
+/** Table names (scope-prefixed, as on the instance). */
+export const TABLE = {
+    grant: 'x_gbg_breakglass_grant',
+    action: 'x_gbg_breakglass_action',
+    policy: 'x_gbg_breakglass_policy',
+    auditEvent: 'x_gbg_breakglass_audit_event',
+    executor: 'x_gbg_breakglass_executor',
+} as const
+
+/** Platform tables the executor touches (outside the app scope). */
+export const PLATFORM_TABLE = {
+    user: 'sys_user',
+    group: 'sys_user_group',
+    groupMember: 'sys_user_grmember',
+    computer: 'cmdb_ci_computer',
+    ritm: 'sc_req_item',
+    approval: 'sysapproval_approver',
+    incident: 'incident',
+    change: 'change_request',
+    attachment: 'sys_attachment',
+} as const
+
+/** What a grant gives access to. */
+export const TARGET_KINDS = ['device_local_admin', 'entra_role', 'entra_group', 'pam_account', 'console'] as const
+export type TargetKind = (typeof TARGET_KINDS)[number]
+
+/** Lifecycle of a grant record. */
+export const GRANT_STATES = [
+    'requested',
+    'policy_rejected',
+    'awaiting_approval',
+    'approved',
+    'rejected',
+    'queued',
+    'granting',
+    'active',
+    'revoking',
+    'revoked',
+    'grant_failed',
+    'revoke_failed',
+    'cancelled',
+    'expired_unapproved',
+] as const
+export type GrantState = (typeof GRANT_STATES)[number]
+
+/** Grant states in which the executor may still perform the grant call. */
+export const GRANTABLE_STATES: readonly GrantState[] = ['queued', 'granting']
+/** Grant states in which access may exist at a provider and therefore must eventually be revoked. */
+export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed']
+
+/** Kinds of executor action on the outbound queue. */
+export const ACTION_TYPES = ['grant', 'revoke', 'verify'] as const
+export type ActionType = (typeof ACTION_TYPES)[number]
+
+/** States of an action on the outbound queue. */
+export const ACTION_STATES = ['ready', 'claimed', 'done', 'failed', 'dead'] as const
+export type ActionState = (typeof ACTION_STATES)[number]
+
+/** Action priorities: lower number runs first (ServiceNow convention, 1 = critical). */
+export const ACTION_PRIORITY = { revokeNow: 1, revoke: 2, grant: 3, verify: 4 } as const
+
+/** Providers the executor knows. The plan names one; the executor refuses a plan naming another. */
+export const PROVIDERS = ['webhook', 'entra-role', 'entra-group'] as const
+export type ProviderName = (typeof PROVIDERS)[number]
+
+/** Fields of the grant table (`x_gbg_breakglass_grant`). */
+export const GRANT_FIELDS = {
+    number: 'number',
+    requestedFor: 'requested_for',
+    openedBy: 'opened_by',
+    targetKind: 'target_kind',
+    provider: 'provider',
+    targetCi: 'target_ci',
+    targetRoleId: 'target_role_id',
+    targetRoleName: 'target_role_name',
+    targetGroupId: 'target_group_id',
+    targetAccount: 'target_account',
+    requestedDuration: 'requested_duration',
+    approvedDuration: 'approved_duration',
+    justification: 'justification',
+    ritm: 'ritm',
+    incident: 'incident',
+    change: 'change_request',
+    emergency: 'emergency',
+    proposedBy: 'proposed_by',
+    plan: 'plan',
+    planDigest: 'plan_digest',
+    approvalSummary: 'approval_summary',
+    approvedAt: 'approved_at',
+    state: 'state',
+    grantedAt: 'granted_at',
+    expiresAt: 'expires_at',
+    revokedAt: 'revoked_at',
+    revokeReason: 'revoke_reason',
+    providerTxnIds: 'provider_txn_ids',
+    executorInstance: 'executor_instance',
+    lastError: 'last_error',
+    evidence: 'evidence',
+} as const
+
+/** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */
+export const ACTION_FIELDS = {
+    number: 'number',
+    grant: 'grant',
+    type: 'type',
+    state: 'state',
+    priority: 'priority',
+    notBefore: 'not_before',
+    attempts: 'attempts',
+    maxAttempts: 'max_attempts',
+    leaseOwner: 'lease_owner',
+    leaseUntil: 'lease_until',
+    idempotencyKey: 'idempotency_key',
+    requestedBy: 'requested_by',
+    reason: 'reason',
+    lastError: 'last_error',
+    result: 'result',
+    completedAt: 'completed_at',
+} as const
+
+/** Fields of the policy table (`x_gbg_breakglass_policy`): policy as data. JSON fields hold the rule lists. */
+export const POLICY_FIELDS = {
+    name: 'name',
+    active: 'active',
+    order: 'order',
+    targetKind: 'target_kind',
+    maxDuration: 'max_duration',
+    emergencyMaxDuration: 'emergency_max_duration',
+    allowedDeviceClasses: 'allowed_device_classes',
+    corpManagedOnly: 'corp_managed_only',
+    blockedUsers: 'blocked_users',
+    blockedGroups: 'blocked_groups',
+    allowedRoles: 'allowed_roles',
+    changeRequiredForServers: 'change_required_for_servers',
+    changeRequiredForProduction: 'change_required_for_production',
+    incidentRequiredForEmergency: 'incident_required_for_emergency',
+    businessHours: 'business_hours',
+    secondApproverRules: 'second_approver_rules',
+    secondApproverGroup: 'second_approver_group',
+    highRiskRoles: 'high_risk_roles',
+    autoApproveRules: 'auto_approve_rules',
+    approvalTimeoutMinutes: 'approval_timeout_minutes',
+    emergencyApprovalTimeoutMinutes: 'emergency_approval_timeout_minutes',
+    escalationGroup: 'escalation_group',
+} as const
+
+/** Fields of the append-only, hash-chained audit event table (`x_gbg_breakglass_audit_event`). */
+export const AUDIT_FIELDS = {
+    grant: 'grant',
+    action: 'action',
+    sequence: 'sequence',
+    eventType: 'event_type',
+    actor: 'actor',
+    occurredAt: 'occurred_at',
+    payload: 'payload',
+    prevHash: 'prev_hash',
+    hash: 'hash',
+} as const
+
+/** Fields of the executor heartbeat table (`x_gbg_breakglass_executor`), read by the watchdog. */
+export const EXECUTOR_FIELDS = {
+    name: 'name',
+    host: 'host',
+    version: 'version',
+    lastPollAt: 'last_poll_at',
+    lastClaimAt: 'last_claim_at',
+} as const
+
+/**
+ * Fields the executor's integration role may write (field-level write ACLs). Everything else on these tables
+ * (requester, target, duration, plan and digest, approvals, policy) is out of the executor's reach: the built
+ * app is tested to grant the executor role exactly these and no more.
+ */
+export const EXECUTOR_WRITABLE = {
+    [TABLE.grant]: [
+        GRANT_FIELDS.state,
+        GRANT_FIELDS.grantedAt,
+        GRANT_FIELDS.expiresAt,
+        GRANT_FIELDS.revokedAt,
+        GRANT_FIELDS.providerTxnIds,
+        GRANT_FIELDS.executorInstance,
+        GRANT_FIELDS.lastError,
+        GRANT_FIELDS.evidence,
+    ],
+    [TABLE.action]: [
+        ACTION_FIELDS.state,
+        ACTION_FIELDS.notBefore,
+        ACTION_FIELDS.attempts,
+        ACTION_FIELDS.leaseOwner,
+        ACTION_FIELDS.leaseUntil,
+        ACTION_FIELDS.lastError,
+        ACTION_FIELDS.result,
+        ACTION_FIELDS.completedAt,
+    ],
+    [TABLE.executor]: [
+        EXECUTOR_FIELDS.name,
+        EXECUTOR_FIELDS.host,
+        EXECUTOR_FIELDS.version,
+        EXECUTOR_FIELDS.lastPollAt,
+        EXECUTOR_FIELDS.lastClaimAt,
+    ],
+} as const
+
+/**
+ * Tables on which the executor role may create records: revoke / verify actions it schedules, audit events
+ * it appends, and its own heartbeat row. Fields it may set on create are listed in {@link EXECUTOR_CREATABLE}.
+ */
+export const EXECUTOR_CREATABLE = {
+    [TABLE.action]: [
+        ACTION_FIELDS.grant,
+        ACTION_FIELDS.type,
+        ACTION_FIELDS.state,
+        ACTION_FIELDS.priority,
+        ACTION_FIELDS.notBefore,
+        ACTION_FIELDS.maxAttempts,
+        ACTION_FIELDS.idempotencyKey,
+        ACTION_FIELDS.reason,
+    ],
+    [TABLE.auditEvent]: Object.values(AUDIT_FIELDS),
+    [TABLE.executor]: Object.values(EXECUTOR_FIELDS),
+} as const
+
+/** Roles of the app (scope-prefixed). */
+export const ROLE = {
+    admin: `${SCOPE}.admin`,
+    requester: `${SCOPE}.requester`,
+    approver: `${SCOPE}.approver`,
+    agent: `${SCOPE}.agent`,
+    secops: `${SCOPE}.secops`,
+    auditor: `${SCOPE}.auditor`,
+    executor: `${SCOPE}.executor`,
+    proposer: `${SCOPE}.proposer`,
+} as const
+
+/** System properties of the app. */
+export const PROPERTY = {
+    integrationEnabled: `${SCOPE}.integration_enabled`,
+    defaultMaxDuration: `${SCOPE}.default_max_duration_minutes`,
+    revokeGraceMinutes: `${SCOPE}.revoke_grace_minutes`,
+    approvalTimeoutMinutes: `${SCOPE}.approval_timeout_minutes`,
+    emergencyApprovalTimeoutMinutes: `${SCOPE}.emergency_approval_timeout_minutes`,
+    watchdogIntervalMinutes: `${SCOPE}.watchdog_interval_minutes`,
+    heartbeatStaleMinutes: `${SCOPE}.heartbeat_stale_minutes`,
+} as const
+
+/** Hard duration bounds (minutes) enforced everywhere, whatever a policy says. */
+export const DURATION_BOUNDS = { min: 5, max: 24 * 60 } as const
+
+/** A ServiceNow sys_id: 32 lowercase hex characters. The only shape of identifier ever put into a query. */
+export const SYS_ID_PATTERN = /^[0-9a-f]{32}$/
+
+/** True when `value` is a well-formed sys_id. */
+export function isSysId(value: unknown): value is string {
+    return typeof value === 'string' && SYS_ID_PATTERN.test(value)
+}
