@@ -1,0 +1,190 @@
+/**
+ * Ports: every side effect the worker has, the clock included. Production wires the real adapters
+ * (ServiceNow Table API client, SQLite journal, providers, system clock); tests wire fakes or the emulators.
+ */
+import type { ActionState, ActionType, GrantState } from '@gbg/shared'
+
+/** Time source. Tests use a fake clock instead of sleeping. */
+export interface Clock {
+    now(): Date
+    /** Resolve after `ms`, or earlier when `signal` aborts. */
+    sleep(ms: number, signal?: AbortSignal): Promise<void>
+}
+
+/** An action record as the executor sees it (parsed from the Table API strings). */
+export interface QueueAction {
+    sysId: string
+    number: string
+    grantSysId: string
+    type: ActionType
+    state: ActionState
+    priority: number
+    notBefore: Date | null
+    attempts: number
+    maxAttempts: number
+    leaseOwner: string
+    leaseUntil: Date | null
+    idempotencyKey: string
+    reason: string
+    lastError: string
+    /** Raw `result` JSON string (validated by whoever reads it). */
+    result: string
+    createdOn: Date
+}
+
+/** A grant record as the executor sees it. Reference fields are sys_ids ('' when empty). */
+export interface GrantRecord {
+    sysId: string
+    number: string
+    state: GrantState
+    requestedFor: string
+    openedBy: string
+    targetKind: string
+    provider: string
+    targetCi: string
+    targetRoleId: string
+    targetRoleName: string
+    targetGroupId: string
+    targetAccount: string
+    requestedDuration: number
+    approvedDuration: number
+    justification: string
+    ritm: string
+    incident: string
+    change: string
+    emergency: boolean
+    /** Raw plan JSON string as stored; parsing and digest checking belong to the recheck gate. */
+    plan: string
+    planDigest: string
+    /** Raw approval summary JSON string. */
+    approvalSummary: string
+    approvedAt: Date | null
+    grantedAt: Date | null
+    expiresAt: Date | null
+    revokedAt: Date | null
+    revokeReason: string
+    providerTxnIds: string
+    executorInstance: string
+    lastError: string
+    evidence: string
+}
+
+/** Fields of a grant the executor may change (exactly EXECUTOR_WRITABLE for the grant table). */
+export interface GrantPatch {
+    state?: GrantState
+    grantedAt?: Date | null
+    expiresAt?: Date | null
+    revokedAt?: Date | null
+    providerTxnIds?: string
+    executorInstance?: string
+    lastError?: string
+    evidence?: string
+}
+
+/** Fields of an action the executor may change (exactly EXECUTOR_WRITABLE for the action table). */
+export interface ActionPatch {
+    state?: ActionState
+    notBefore?: Date | null
+    attempts?: number
+    leaseOwner?: string
+    leaseUntil?: Date | null
+    lastError?: string
+    result?: string
+    completedAt?: Date | null
+}
+
+/** A new action the executor schedules (revoke at expiry, verify after revoke). */
+export interface NewAction {
+    grantSysId: string
+    type: ActionType
+    priority: number
+    notBefore: Date
+    maxAttempts: number
+    idempotencyKey: string
+    reason: string
+}
+
+/** One audit event to append (the gateway computes sequence and hash chain). */
+export interface AuditEventInput {
+    grantSysId: string
+    actionSysId?: string
+    eventType: string
+    actor: string
+    occurredAt: Date
+    payload: Record<string, unknown>
+}
+
+/** Incident to raise for SecOps (revoke failed, tampered plan…). */
+export interface IncidentInput {
+    shortDescription: string
+    description: string
+    /** 1 = critical (high-risk targets), 2 = high. */
+    priority: 1 | 2
+    /** sys_user_group sys_id of SecOps; empty → the instance's default assignment rules apply. */
+    assignmentGroup: string
+    /** grant sys_id, for correlation. */
+    grantSysId: string
+}
+
+/** Approval records of the grant's RITM, as the recheck gate needs them. */
+export interface ApprovalRecord {
+    sysId: string
+    approverSysId: string
+    state: string
+    updatedOn: Date
+}
+
+/** Minimal user facts the recheck gate re-evaluates policy with. */
+export interface UserRecord {
+    sysId: string
+    userName: string
+    email: string
+    active: boolean
+    /** Group sys_ids the user is a member of. */
+    groupSysIds: string[]
+}
+
+/** Minimal CI facts the recheck gate re-evaluates policy with. */
+export interface ComputerRecord {
+    sysId: string
+    name: string
+    /** e.g. `server`, `workstation`, from the CI's class / classification. */
+    deviceClass: string
+    /** True for production CIs. */
+    production: boolean
+}
+
+/**
+ * The ServiceNow gateway: everything the executor reads from or writes to the instance. Implemented over the
+ * Table API client; every method builds its query only from enumerated values and validated sys_ids.
+ * Errors are thrown as `ServiceNowError` (see servicenow/errors.ts) with kind retryable | fatal | lost_claim | not_found.
+ */
+export interface ServiceNowGateway {
+    /** Ready actions with not_before passed (or empty), ordered by priority then creation, up to `limit`. */
+    listReadyActions(now: Date, limit: number): Promise<QueueAction[]>
+    /** Claimed actions whose lease expired before `now` (for the sweeper). */
+    listExpiredLeases(now: Date, limit: number): Promise<QueueAction[]>
+    getAction(sysId: string): Promise<QueueAction>
+    /** Claim: write lease_owner, lease_until, state=claimed, attempts+1. Throws lost_claim when the guard refuses. */
+    claimAction(action: QueueAction, owner: string, leaseUntil: Date): Promise<QueueAction>
+    updateAction(sysId: string, patch: ActionPatch): Promise<void>
+    createAction(action: NewAction): Promise<QueueAction>
+    /** Open (not done / dead) actions of a grant, to enforce per-grant ordering. */
+    listOpenActionsForGrant(grantSysId: string): Promise<QueueAction[]>
+    getGrant(sysId: string): Promise<GrantRecord>
+    updateGrant(sysId: string, patch: GrantPatch): Promise<void>
+    /** Approvals attached to the RITM (sysapproval_approver.sysapproval = ritm). */
+    listApprovals(ritmSysId: string): Promise<ApprovalRecord[]>
+    getUser(sysId: string): Promise<UserRecord>
+    getComputer(sysId: string): Promise<ComputerRecord>
+    /** Add a work note (journal entry) to a task-derived record (RITM, incident). */
+    addWorkNote(table: 'sc_req_item' | 'incident', sysId: string, note: string): Promise<void>
+    /** Attach a file (the access grant receipt) to a record. */
+    attach(table: string, sysId: string, fileName: string, contentType: string, body: Buffer): Promise<void>
+    appendAudit(event: AuditEventInput): Promise<void>
+    createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }>
+    /** Upsert this executor's heartbeat row (watchdog input). */
+    heartbeat(name: string, host: string, version: string, at: Date, claimed: boolean): Promise<void>
+    /** Cheap authenticated call for readiness. */
+    ping(): Promise<void>
+}
