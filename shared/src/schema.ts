@@ -137,6 +137,7 @@ export const POLICY_FIELDS = {
     active: 'active',
     order: 'order',
     targetKind: 'target_kind',
+    minDuration: 'min_duration',
     maxDuration: 'max_duration',
     emergencyMaxDuration: 'emergency_max_duration',
     allowedDeviceClasses: 'allowed_device_classes',

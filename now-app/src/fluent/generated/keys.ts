@@ -5,13 +5,349 @@ declare global {
         namespace Internal {
             interface Keys extends KeysRegistry {
                 explicit: {
+                    'acl-action-create': {
+                        table: 'sys_security_acl'
+                        id: 'beb105b748934a13bb98d00631a1130f'
+                    }
+                    'acl-action-create-any-field': {
+                        table: 'sys_security_acl'
+                        id: '40c40bc01eed4835bcbe157b10b8c4cb'
+                    }
+                    'acl-action-create-grant': {
+                        table: 'sys_security_acl'
+                        id: 'c1845112aa0744cb94669c7833e170ef'
+                    }
+                    'acl-action-create-idempotency_key': {
+                        table: 'sys_security_acl'
+                        id: '354a04de4e3e40b58eec594faaac88f6'
+                    }
+                    'acl-action-create-max_attempts': {
+                        table: 'sys_security_acl'
+                        id: 'a437aa7d0d0847338f8b3d9a11e31fef'
+                    }
+                    'acl-action-create-not_before': {
+                        table: 'sys_security_acl'
+                        id: '0c4f4be96a254ae79ad2b472a60cd89d'
+                    }
+                    'acl-action-create-priority': {
+                        table: 'sys_security_acl'
+                        id: 'd4bab2d7a25b4ed39f87e9662f162ef1'
+                    }
+                    'acl-action-create-reason': {
+                        table: 'sys_security_acl'
+                        id: '3289dd7ab61e4a76bff9d079aff899be'
+                    }
+                    'acl-action-create-state': {
+                        table: 'sys_security_acl'
+                        id: '1d8bbb88e65e4220883a3238ca9dd009'
+                    }
+                    'acl-action-create-type': {
+                        table: 'sys_security_acl'
+                        id: 'ff3bdbf9eac84de8a251f9aa3f317689'
+                    }
+                    'acl-action-delete': {
+                        table: 'sys_security_acl'
+                        id: '1f603d340a154d4aa4173ef87253a0d2'
+                    }
+                    'acl-action-read': {
+                        table: 'sys_security_acl'
+                        id: 'ce9fc24b4ef54844b2a5630834811733'
+                    }
+                    'acl-action-write': {
+                        table: 'sys_security_acl'
+                        id: '86c85a465bad42a584152044beb7dcd7'
+                    }
+                    'acl-action-write-any-field': {
+                        table: 'sys_security_acl'
+                        id: 'ea31d6b0550e4dd9bb9734ea1238d221'
+                    }
+                    'acl-action-write-attempts': {
+                        table: 'sys_security_acl'
+                        id: '7ff9c758fa3e400783f7cca97810cea5'
+                    }
+                    'acl-action-write-completed_at': {
+                        table: 'sys_security_acl'
+                        id: 'fd6f60dd7648444da7f0cb5fb97eaa8d'
+                    }
+                    'acl-action-write-last_error': {
+                        table: 'sys_security_acl'
+                        id: 'a7ba1b0a88a44650a4ab22fc6f254d4a'
+                    }
+                    'acl-action-write-lease_owner': {
+                        table: 'sys_security_acl'
+                        id: 'e807961c8b2d4a439da5cf7a502c5dee'
+                    }
+                    'acl-action-write-lease_until': {
+                        table: 'sys_security_acl'
+                        id: '914e0abc3a0342d6be1d3fb6f23d63ef'
+                    }
+                    'acl-action-write-not_before': {
+                        table: 'sys_security_acl'
+                        id: 'e73411c856344d1db0523d583ec0d8bf'
+                    }
+                    'acl-action-write-result': {
+                        table: 'sys_security_acl'
+                        id: 'b595b673cce949548ba31b45e9f50f1a'
+                    }
+                    'acl-action-write-state': {
+                        table: 'sys_security_acl'
+                        id: '7ae1b71ee68d4a4e89dbbf5fb558772a'
+                    }
+                    'acl-audit-event-create': {
+                        table: 'sys_security_acl'
+                        id: '994a47eb2ccf4ca5aa96cb933537e342'
+                    }
+                    'acl-audit-event-create-any-field': {
+                        table: 'sys_security_acl'
+                        id: '64f9a129cddc4c4184f95b5a61dd2e9e'
+                    }
+                    'acl-audit-event-delete-deny': {
+                        table: 'sys_security_acl'
+                        id: '45be26eec7ac43a68724d73b6c9dfa66'
+                    }
+                    'acl-audit-event-read': {
+                        table: 'sys_security_acl'
+                        id: '7ff528df9cfe481e83343e214a8f1829'
+                    }
+                    'acl-audit-event-write-any-field-deny': {
+                        table: 'sys_security_acl'
+                        id: 'b5f23b902bf3477c88213d59f3447c7b'
+                    }
+                    'acl-audit-event-write-deny': {
+                        table: 'sys_security_acl'
+                        id: 'bb48a7ed21914f0980d265fb8627beb0'
+                    }
+                    'acl-executor-create': {
+                        table: 'sys_security_acl'
+                        id: 'd4a7944f6a34424b973eec54d424ef36'
+                    }
+                    'acl-executor-delete': {
+                        table: 'sys_security_acl'
+                        id: '57d42389bfbb4fa5b9f813c3367b7a52'
+                    }
+                    'acl-executor-read': {
+                        table: 'sys_security_acl'
+                        id: '36440616c8e64748adff67780dcec798'
+                    }
+                    'acl-executor-write': {
+                        table: 'sys_security_acl'
+                        id: 'c508f329ccb74ff5abfb7e03f9b74c7c'
+                    }
+                    'acl-executor-write-any-field': {
+                        table: 'sys_security_acl'
+                        id: '08e89c8b7b3743aa9bda26c211518610'
+                    }
+                    'acl-executor-write-host': {
+                        table: 'sys_security_acl'
+                        id: 'cc51643b9d394a768b88fc0d7daafccf'
+                    }
+                    'acl-executor-write-last_claim_at': {
+                        table: 'sys_security_acl'
+                        id: '701b459bb9ba4f21b2ad94e396e375a3'
+                    }
+                    'acl-executor-write-last_poll_at': {
+                        table: 'sys_security_acl'
+                        id: '4133a7ebba1740d88fc372a0f3cc9d9d'
+                    }
+                    'acl-executor-write-name': {
+                        table: 'sys_security_acl'
+                        id: '5ff73751a29b4cf8bdb38e1398bb6d5e'
+                    }
+                    'acl-executor-write-version': {
+                        table: 'sys_security_acl'
+                        id: '11b6b669d1e24fdda294d9b1198668e9'
+                    }
+                    'acl-grant-create': {
+                        table: 'sys_security_acl'
+                        id: '74c5bf2fe0d44199be8568fc91bd9cad'
+                    }
+                    'acl-grant-delete': {
+                        table: 'sys_security_acl'
+                        id: '999e7139ecdb4c93a1270d0326cbada4'
+                    }
+                    'acl-grant-read': {
+                        table: 'sys_security_acl'
+                        id: 'ed2a9d1ba76e4debb575b322d79744c6'
+                    }
+                    'acl-grant-read-own': {
+                        table: 'sys_security_acl'
+                        id: 'ccc585a5e2ef4422a2b5f2426b578666'
+                    }
+                    'acl-grant-write': {
+                        table: 'sys_security_acl'
+                        id: '112e373f20d047ec987f157056db20f1'
+                    }
+                    'acl-grant-write-any-field': {
+                        table: 'sys_security_acl'
+                        id: '205d652cfa8442b1a69ebd4882a2c313'
+                    }
+                    'acl-grant-write-evidence': {
+                        table: 'sys_security_acl'
+                        id: '6a2236712efd4e99b87aed714231bf53'
+                    }
+                    'acl-grant-write-executor_instance': {
+                        table: 'sys_security_acl'
+                        id: '2ace5f04fc9f4e4e919ae639f359e947'
+                    }
+                    'acl-grant-write-expires_at': {
+                        table: 'sys_security_acl'
+                        id: 'a3e4d8edbff34440aff4c14ecc41e98b'
+                    }
+                    'acl-grant-write-granted_at': {
+                        table: 'sys_security_acl'
+                        id: '6801e16ac4be4199a9b2dd3eb299f857'
+                    }
+                    'acl-grant-write-last_error': {
+                        table: 'sys_security_acl'
+                        id: '0d5391083b524ab8bfa9bdb4a06d9381'
+                    }
+                    'acl-grant-write-provider_txn_ids': {
+                        table: 'sys_security_acl'
+                        id: '12cbc919c0fb4514805f3008b94d7609'
+                    }
+                    'acl-grant-write-revoked_at': {
+                        table: 'sys_security_acl'
+                        id: '31a04a58e3614d1eb304228f3d50357d'
+                    }
+                    'acl-grant-write-state': {
+                        table: 'sys_security_acl'
+                        id: '3439d547e53b4c48a0387a2f3b5276ac'
+                    }
+                    'acl-policy-create': {
+                        table: 'sys_security_acl'
+                        id: 'dd0e2a8bcfa64270a831385789716a14'
+                    }
+                    'acl-policy-delete': {
+                        table: 'sys_security_acl'
+                        id: '7566769fe81b4cab9d284ed5e5b04159'
+                    }
+                    'acl-policy-read': {
+                        table: 'sys_security_acl'
+                        id: '289ce7316c8347cdad49c55dff3fb55e'
+                    }
+                    'acl-policy-write': {
+                        table: 'sys_security_acl'
+                        id: '6d5bd56a87084b0fbb22b8e645b4e3d7'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: '1aaef1e6ca304fd1bc41c1eca4d6ff4f'
                     }
+                    'cat-item-temporary-entra-role': {
+                        table: 'sc_cat_item'
+                        id: '343034545f4e4bffab7562f501a4bf1a'
+                    }
+                    'cat-item-temporary-local-admin': {
+                        table: 'sc_cat_item'
+                        id: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                    }
+                    'cat-policy-local-admin-emergency-incident': {
+                        table: 'catalog_ui_policy'
+                        id: '901ad7946f2146f38b0c347ad35cc914'
+                    }
+                    'cat-script-entra-role-duration': {
+                        table: 'catalog_script_client'
+                        id: '2b547d3b2e26464e8553b72deffae1ff'
+                    }
+                    'cat-script-entra-role-submit': {
+                        table: 'catalog_script_client'
+                        id: '9cfb7cb3577043ceb919de8404a497d9'
+                    }
+                    'cat-script-local-admin-duration': {
+                        table: 'catalog_script_client'
+                        id: '7fea0feb92c94494904e613e20cb6896'
+                    }
+                    'cat-script-local-admin-server-change': {
+                        table: 'catalog_script_client'
+                        id: '2ffed9a6a3a547579d9a40acaa12e2f6'
+                    }
+                    'cat-script-local-admin-submit': {
+                        table: 'catalog_script_client'
+                        id: '0aa06e89298446c7b3b6fc3090139e66'
+                    }
+                    'menu-break-glass': {
+                        table: 'sys_app_application'
+                        id: '41800a7265284a1ba7a89785e7a45329'
+                    }
+                    'module-active-grants': {
+                        table: 'sys_app_module'
+                        id: '0ee0d7e13a424be0ac55662829f9cafa'
+                    }
+                    'module-all-grants': {
+                        table: 'sys_app_module'
+                        id: '08f0ef11fc4845edbeda3460caefa2a5'
+                    }
+                    'module-audit-events': {
+                        table: 'sys_app_module'
+                        id: '3520a43d683a4f8c8f9e8b6609cb81da'
+                    }
+                    'module-dead-actions': {
+                        table: 'sys_app_module'
+                        id: '98f02c4e0b4a49149395e9e5ab02ef2b'
+                    }
+                    'module-executors': {
+                        table: 'sys_app_module'
+                        id: '84a2be41b40c48b8820053cc45c2dc76'
+                    }
+                    'module-my-grants': {
+                        table: 'sys_app_module'
+                        id: 'f331cf7734574c15b51696b58d02207d'
+                    }
+                    'module-policies': {
+                        table: 'sys_app_module'
+                        id: 'a575daef4fe24a24854e08cac767edb2'
+                    }
+                    'module-queue': {
+                        table: 'sys_app_module'
+                        id: 'c387a1c93a394554a43dad7d15d20012'
+                    }
                     package_json: {
                         table: 'sys_module'
                         id: '365acbd0a6504b54a160e947bab11174'
+                    }
+                    'prop-approval-timeout': {
+                        table: 'sys_properties'
+                        id: 'ba575f41823b4a459cf27124738edcf8'
+                    }
+                    'prop-default-max-duration': {
+                        table: 'sys_properties'
+                        id: '3164f7289f7b46b7ab055cac0ba58cf0'
+                    }
+                    'prop-emergency-approval-timeout': {
+                        table: 'sys_properties'
+                        id: 'aa228fd90d4c44749f01f2d61e767000'
+                    }
+                    'prop-heartbeat-stale': {
+                        table: 'sys_properties'
+                        id: '968b75889aa24d6491604866c9b53f7c'
+                    }
+                    'prop-integration-enabled': {
+                        table: 'sys_properties'
+                        id: '6c8aa23aaba149d59f5cb6b694f63d94'
+                    }
+                    'prop-revoke-grace': {
+                        table: 'sys_properties'
+                        id: '563f94fbb9804d41b5d8b7fff1a37065'
+                    }
+                    'prop-watchdog-interval': {
+                        table: 'sys_properties'
+                        id: 'e16b18cf20e441b8b2eefb8f7dfa811c'
+                    }
+                    'sc-category-break-glass': {
+                        table: 'sc_category'
+                        id: '2970373f6bbf45758e7825e77a62a30e'
+                    }
+                    'src_server_shared_audit-chain_ts': {
+                        table: 'sys_module'
+                        id: '6aeed1778f1f4d4694c85c0ee0b77c76'
+                    }
+                    src_server_shared_backoff_ts: {
+                        table: 'sys_module'
+                        id: '62702ea9db8340f381d48591f1f838a4'
+                    }
+                    'src_server_shared_canonical-json_ts': {
+                        table: 'sys_module'
+                        id: '0cd8950d858b42e29cfaeed3106afced'
                     }
                     'src_server_shared_claim-guard_ts': {
                         table: 'sys_module'
@@ -21,9 +357,21 @@ declare global {
                         table: 'sys_module'
                         id: '4e3dfe0e44114c61bf72bdaf51937c96'
                     }
+                    src_server_shared_plan_ts: {
+                        table: 'sys_module'
+                        id: '1bf2977887d545eeb6bcbc3a82bec02c'
+                    }
                     'src_server_shared_plan-types_ts': {
                         table: 'sys_module'
                         id: '39536d91f48c4c99a1c9a208dbfa2efe'
+                    }
+                    src_server_shared_policy_ts: {
+                        table: 'sys_module'
+                        id: '3f82f25c93eb4dcea145a4e38684496c'
+                    }
+                    'src_server_shared_policy-record_ts': {
+                        table: 'sys_module'
+                        id: '5c444fb150544885b6582891f4409633'
                     }
                     'src_server_shared_policy-types_ts': {
                         table: 'sys_module'
@@ -33,8 +381,42 @@ declare global {
                         table: 'sys_module'
                         id: 'dfd1122bd5bf4a74a92ccceebeda67ed'
                     }
+                    src_server_shared_sha256_ts: {
+                        table: 'sys_module'
+                        id: '03831abc62424c80bf5bda656ebcb360'
+                    }
+                    'uc-break-glass-requesters': {
+                        table: 'user_criteria'
+                        id: '2d802432fef54e5c8fedcfe0634e07f0'
+                    }
                 }
                 composite: [
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '0031b6f5b9634fe49b80b8eaa219f14d'
+                        key: {
+                            sys_security_acl: 'ed2a9d1ba76e4debb575b322d79744c6'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '0247956abf2a46dab869cfeacb968476'
+                        key: {
+                            sys_security_acl: 'ce9fc24b4ef54844b2a5630834811733'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
                     {
                         table: 'sys_dictionary'
                         id: '025c3f3418c74e0ab72748b42dfbc16e'
@@ -49,6 +431,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'payload'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '04f470dedbe041b897157273ea1a3dfd'
+                        key: {
+                            sys_security_acl: '994a47eb2ccf4ca5aa96cb933537e342'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -88,6 +483,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '0936f3c4311b44f78aed766edba97543'
+                        key: {
+                            sys_security_acl: 'a3e4d8edbff34440aff4c14ecc41e98b'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '09775903efbc4bf79fc9d8990cce4283'
                         key: {
@@ -113,10 +521,58 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '0cd93c14a5ed436ab08f1abe2cb81424'
+                        key: {
+                            sys_security_acl: '3289dd7ab61e4a76bff9d079aff899be'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '0cd9746b464d458d94b20f470b17d320'
                         key: {
                             name: 'x_gbg_breakglass_executor'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '0cfa3c0a50b24bbd987123a27cf33f84'
+                        key: {
+                            cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '0dcadf59888b468088749a858bc39651'
+                        key: {
+                            sys_security_acl: '7ff528df9cfe481e83343e214a8f1829'
+                            sys_user_role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '0e7d29c92acb4974b6dd9cf29efdb090'
+                        key: {
+                            sys_security_acl: '354a04de4e3e40b58eec594faaac88f6'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -146,12 +602,111 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '0f6050a0b8764de29b23c1cd5602926a'
+                        key: {
+                            sys_security_acl: 'ce9fc24b4ef54844b2a5630834811733'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '0fadf3fbe2d742beb752b5987b53285d'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_group_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '107509c94d3c427d81d4303bc06e2ddc'
+                        key: {
+                            sys_security_acl: 'fd6f60dd7648444da7f0cb5fb97eaa8d'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '110f1f0162f34db09790774cf075c63a'
+                        key: {
+                            sys_security_acl: 'cc51643b9d394a768b88fc0d7daafccf'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1151e1fcabe744658a64dd19669bfdc0'
+                        key: {
+                            sys_security_acl: '7ff528df9cfe481e83343e214a8f1829'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'catalog_ui_policy_action'
+                        id: '117b24ceccb34049920cb43d10921697'
+                        key: {
+                            ui_policy: '901ad7946f2146f38b0c347ad35cc914'
+                            catalog_variable: 'IO:58abfb64c2594e2d891ed3e21d7f8658'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '11bae119daf94446a481e032c54f061d'
+                        key: {
+                            sys_security_acl: '1d8bbb88e65e4220883a3238ca9dd009'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '123b99ecdfc94a6ba77c5c6e1ffcd2c2'
+                        key: {
+                            sys_security_acl: 'a7ba1b0a88a44650a4ab22fc6f254d4a'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1266fa90d333445c887a670b1c2b2a20'
+                        key: {
+                            sys_security_acl: '64f9a129cddc4c4184f95b5a61dd2e9e'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -179,11 +734,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '1476ab349ad74200bc44ef11108d5ed9'
+                        key: {
+                            sys_security_acl: 'ce9fc24b4ef54844b2a5630834811733'
+                            sys_user_role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '15161c3bbf884cca84103bee7816ea22'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'expires_at'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '157cfd2326d04575b8ead62d865b2bcc'
+                        key: {
+                            sys_security_acl: 'e807961c8b2d4a439da5cf7a502c5dee'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -201,6 +782,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '175f485fd3e94b6abbd761a6007ade3b'
+                        key: {
+                            sys_security_acl: '08e89c8b7b3743aa9bda26c211518610'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -308,6 +902,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '2073eedc1a494e8d96508734a4615f9a'
+                        key: {
+                            sys_security_acl: '289ce7316c8347cdad49c55dff3fb55e'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '209eab711f62430889eba3ffe0c30d12'
                         key: {
@@ -334,12 +941,40 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '213f5465cfdc4e5e8872785014144d81'
+                        key: {
+                            question: {
+                                id: '5ca5ceb8114449619aebb561283eba80'
+                                key: {
+                                    cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                                    variable_set: 'NULL'
+                                    name: 'role'
+                                }
+                            }
+                            value: '729827e3-9c14-49f7-bb1b-9608f156bbb8'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '21baf56b137345f982dd1664877b109e'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'blocked_users'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '21c819a26b994646bf6ebaa0616e2023'
+                        key: {
+                            sys_security_acl: '6801e16ac4be4199a9b2dd3eb299f857'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -361,6 +996,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '22ab95f9da6e48e882a2131e07d224c5'
+                        key: {
+                            sys_security_acl: '112e373f20d047ec987f157056db20f1'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_user_role_contains'
                         id: '23d56225e99643bca94c4252a91510e5'
                         key: {
@@ -379,11 +1027,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '24ac79369a66466b9fdc4b6d2490a6fd'
+                        key: {
+                            sys_security_acl: 'ea31d6b0550e4dd9bb9734ea1238d221'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '24fe0db04c954250bbefec273ff4b2f2'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'requested_duration'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '25f0109720bb463b9fe751f3a0f7ad40'
+                        key: {
+                            sys_security_acl: '11b6b669d1e24fdda294d9b1198668e9'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -405,11 +1079,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '2718ee8204b74f2db12a1398cb34f64b'
+                        key: {
+                            sys_security_acl: '86c85a465bad42a584152044beb7dcd7'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '2770cf9d89294d2f856a6964fed55f1d'
+                        key: {
+                            sys_security_acl: '40c40bc01eed4835bcbe157b10b8c4cb'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '27bd4225979346c497c797aabd6f1947'
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'actor'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '28b3e14a8064413bb2b5b8d0a3cee379'
+                        key: {
+                            sys_security_acl: 'c508f329ccb74ff5abfb7e03f9b74c7c'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -422,11 +1135,45 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '2bce9873efcb4eb8b6b7cf23d42b8d10'
+                        key: {
+                            sys_security_acl: 'a437aa7d0d0847338f8b3d9a11e31fef'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2cba11d7c18446218fd92684df734c4e'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'change_required_for_servers'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '2ddf6a2306a4402a8fa2763116a4c8b1'
+                        key: {
+                            sys_security_acl: '5ff73751a29b4cf8bdb38e1398bb6d5e'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_catalog'
+                        id: '2f41d2061441496babef9f2253848353'
+                        key: {
+                            sc_cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
                         }
                     },
                     {
@@ -446,6 +1193,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'approved_duration'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '2fb5560638bf4ea4bcb83b5d395e5e9c'
+                        key: {
+                            sys_security_acl: '4133a7ebba1740d88fc372a0f3cc9d9d'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -484,11 +1244,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '3357eb81d4cf4ab888c6dc447f8d7935'
+                        key: {
+                            sys_security_acl: '36440616c8e64748adff67780dcec798'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '33fd712601cb46788eb92b4347f09546'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'active'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '36ee3a361fa9441c9395fcc66c10737b'
+                        key: {
+                            sys_security_acl: 'd4bab2d7a25b4ed39f87e9662f162ef1'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '3730862fbd2c42ed9408bcab1c6d4ff2'
+                        key: {
+                            sys_security_acl: '6a2236712efd4e99b87aed714231bf53'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -509,6 +1308,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '3ca87bd265b54ce9bf36818ab2d3571f'
+                        key: {
+                            sys_security_acl: 'c1845112aa0744cb94669c7833e170ef'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '3cca4415f92a42dea8f39df12292e58e'
                         key: {
@@ -517,10 +1329,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '3d62a680632c4c0a8b84b1f2aee9f1d9'
+                        key: {
+                            sys_security_acl: '205d652cfa8442b1a69ebd4882a2c313'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '3d6aff8c4cbb427c946d535878b52d01'
                         key: {
                             name: 'x_gbg_breakglass_policy'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '3dbc9bcf37a947568eaabc531ffa6255'
+                        key: {
+                            sys_security_acl: '701b459bb9ba4f21b2ad94e396e375a3'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -560,12 +1398,47 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '3f94a8828e69475e8da0e3136531f277'
+                        key: {
+                            sys_security_acl: 'ed2a9d1ba76e4debb575b322d79744c6'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '3fb86fad0aa04f0d9752b2a2d7ee4827'
+                        key: {
+                            cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '4027ab8030074b28a74d836dfb36df9d'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'expires_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '405ea7bb333e4d46930b195f83b00f32'
+                        key: {
+                            sys_security_acl: '6a2236712efd4e99b87aed714231bf53'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -602,6 +1475,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '487f17a8c26e463d85dedc1e95d7c003'
+                        key: {
+                            sys_security_acl: '7ff528df9cfe481e83343e214a8f1829'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '48a0123033d0438db5f5c1960ba84d69'
                         key: {
@@ -622,6 +1508,45 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '48e5cde41803468c88113ad2b88eb22a'
+                        key: {
+                            sys_security_acl: '1f603d340a154d4aa4173ef87253a0d2'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '490994ce028f4833bc746949087e1d49'
+                        key: {
+                            sys_security_acl: 'e807961c8b2d4a439da5cf7a502c5dee'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '492099da52e84d7080fefa010ac1961e'
+                        key: {
+                            sys_security_acl: '36440616c8e64748adff67780dcec798'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '495a9dae2ea84dcc8d62de8810098808'
                         key: {
@@ -639,6 +1564,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '4a47a70e74f2475c81e71b91357d6781'
+                        key: {
+                            sys_security_acl: '0d5391083b524ab8bfa9bdb4a06d9381'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '4a74033e90be4a17be45338c64cdbd90'
                         key: {
@@ -650,12 +1588,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '4acce5c737ab4c6e825b6714efe2d4d7'
+                        key: {
+                            sys_security_acl: 'c1845112aa0744cb94669c7833e170ef'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '4bf769f3d4d24d64a1af0d8e1c3e92a6'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'lease_owner'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '4c399359dbb14e4f931f4074f0f06017'
+                        key: {
+                            sys_security_acl: '289ce7316c8347cdad49c55dff3fb55e'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '4d82769f7c164b7da68f381b7de36830'
+                        key: {
+                            sys_security_acl: '7ff9c758fa3e400783f7cca97810cea5'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -687,6 +1664,28 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'executor_instance'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '4fb4ffe20dea40fa97766cc1ad5689b1'
+                        key: {
+                            cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            variable_set: 'NULL'
+                            name: 'emergency'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '50e4b6521dd742b1a9d781ccac9bc711'
+                        key: {
+                            sys_security_acl: 'c1845112aa0744cb94669c7833e170ef'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -726,12 +1725,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '5582640f779f42f7a6cba29dd1eb8720'
+                        key: {
+                            sys_security_acl: '36440616c8e64748adff67780dcec798'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '562d1a2ecc904719be0d97f65aaf8b7b'
+                        key: {
+                            sys_security_acl: '999e7139ecdb4c93a1270d0326cbada4'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '56ae8d29f41646e5a2fbf1ece69eaf92'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'approval_timeout_minutes'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '576169388fa24382b37df9c1ee25e6ce'
+                        key: {
+                            sys_security_acl: 'ed2a9d1ba76e4debb575b322d79744c6'
+                            sys_user_role: {
+                                id: 'ea3220ed4395428ebf113385cdfb9019'
+                                key: {
+                                    name: 'x_gbg_breakglass.approver'
+                                }
+                            }
                         }
                     },
                     {
@@ -744,12 +1782,69 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '589ec05a5d434a08b8e077a98da13629'
+                        key: {
+                            sys_security_acl: '1d8bbb88e65e4220883a3238ca9dd009'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '58abfb64c2594e2d891ed3e21d7f8658'
+                        key: {
+                            cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            variable_set: 'NULL'
+                            name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '592253969f3745378db95bf0972084ff'
+                        key: {
+                            cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '594b5c4182cc4f2e8d484e058dfea03c'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'number'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5987aae1e9274539bbb9c9285efcdf9f'
+                        key: {
+                            sys_security_acl: 'ff3bdbf9eac84de8a251f9aa3f317689'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '59922aacad5d4c3eb87fce975b009121'
+                        key: {
+                            sys_security_acl: 'ed2a9d1ba76e4debb575b322d79744c6'
+                            sys_user_role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
                         }
                     },
                     {
@@ -782,6 +1877,41 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '5b87b3dd4c5144938bbaac29b8dbf904'
+                        key: {
+                            sys_security_acl: '0c4f4be96a254ae79ad2b472a60cd89d'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5b9599e7be4f4425a48805857222a481'
+                        key: {
+                            sys_security_acl: 'ea31d6b0550e4dd9bb9734ea1238d221'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '5ca5ceb8114449619aebb561283eba80'
+                        key: {
+                            cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            variable_set: 'NULL'
+                            name: 'role'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '5cb1260db0b3416fb9b7ad0345960987'
                         key: {
@@ -790,11 +1920,65 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '5ccc2f67251a4c76ab01ab55c0e54d42'
+                        key: {
+                            sys_security_acl: '0d5391083b524ab8bfa9bdb4a06d9381'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '5f03a6c1835c46ca98a0695abb6c998b'
+                        key: {
+                            sys_security_acl: '36440616c8e64748adff67780dcec798'
+                            sys_user_role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '5f83c5495a464b02b62439f8a7958972'
                         key: {
                             name: 'x_gbg_breakglass_executor'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '603960e263994005ab0299170e2868ba'
+                        key: {
+                            sys_security_acl: '289ce7316c8347cdad49c55dff3fb55e'
+                            sys_user_role: {
+                                id: 'ea3220ed4395428ebf113385cdfb9019'
+                                key: {
+                                    name: 'x_gbg_breakglass.approver'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '6104cd9036d74479ae9dfbaf6b9a8240'
+                        key: {
+                            question: {
+                                id: '5ca5ceb8114449619aebb561283eba80'
+                                key: {
+                                    cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                                    variable_set: 'NULL'
+                                    name: 'role'
+                                }
+                            }
+                            value: '62e90394-69f5-4237-9190-012177145e10'
                         }
                     },
                     {
@@ -836,6 +2020,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '65abaa9133ae42f7b407557e07abbe74'
+                        key: {
+                            sys_security_acl: '914e0abc3a0342d6be1d3fb6f23d63ef'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '663485733d774ee9970ece1a174803c8'
+                        key: {
+                            sys_security_acl: '289ce7316c8347cdad49c55dff3fb55e'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: '6b4bd09f6a2648d8b95fb95ad9af4a17'
                         key: {
@@ -858,6 +2068,19 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'blocked_groups'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '6bf89bcdf88c4b28a3265deb07bf59c0'
+                        key: {
+                            sys_security_acl: '7566769fe81b4cab9d284ed5e5b04159'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -886,6 +2109,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '6e99cde715294de0bda5a6627864fa56'
+                        key: {
+                            sys_security_acl: '6d5bd56a87084b0fbb22b8e645b4e3d7'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_user_role_contains'
                         id: '6ed402ae6a4647b182d8f9d307d1b4cc'
                         key: {
@@ -899,6 +2135,27 @@ declare global {
                                 id: 'ea3220ed4395428ebf113385cdfb9019'
                                 key: {
                                     name: 'x_gbg_breakglass.approver'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: '6f24a7b339844385ac332e566f3808ac'
+                        key: {
+                            sc_cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '6f83e062d63e4465bdac2a6da158ace1'
+                        key: {
+                            sys_security_acl: 'cc51643b9d394a768b88fc0d7daafccf'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
                                 }
                             }
                         }
@@ -928,6 +2185,32 @@ declare global {
                                 id: 'c79390b875864645aede368499b11f7d'
                                 key: {
                                     name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7214400c8e3548b6b50a26c8666c97e4'
+                        key: {
+                            sys_security_acl: '3439d547e53b4c48a0387a2f3b5276ac'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '736e2e0a4c6d4152906ecaa16bbd4aae'
+                        key: {
+                            sys_security_acl: '31a04a58e3614d1eb304228f3d50357d'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
                                 }
                             }
                         }
@@ -967,11 +2250,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '767446a5953142d1ae7c278c9587cf03'
+                        key: {
+                            sys_security_acl: 'e73411c856344d1db0523d583ec0d8bf'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '77de5e9ef9b0405c85f669d987126985'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_approval_timeout_minutes'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7892c7ada15c448bb975da3b98e9dd56'
+                        key: {
+                            sys_security_acl: '12cbc919c0fb4514805f3008b94d7609'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '793b8e94725244fcb404a2711c058baf'
+                        key: {
+                            sys_security_acl: 'b595b673cce949548ba31b45e9f50f1a'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -997,6 +2319,32 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7bf379d2e3df4769803c49c2dc900aa8'
+                        key: {
+                            sys_security_acl: '64f9a129cddc4c4184f95b5a61dd2e9e'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '7c10e94c670f45ce812fdcbc65ef5016'
+                        key: {
+                            sys_security_acl: 'e73411c856344d1db0523d583ec0d8bf'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -1101,6 +2449,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '88b41f7b95e04c58a248b62a5ce5e86b'
+                        key: {
+                            sys_security_acl: '2ace5f04fc9f4e4e919ae639f359e947'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '8993bdaee3704f9ba3ca982a2c52bc69'
                         key: {
@@ -1112,12 +2473,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '8abdebdedb694893ac408aef1bb3bdb0'
+                        key: {
+                            sys_security_acl: '289ce7316c8347cdad49c55dff3fb55e'
+                            sys_user_role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '8b84da634fd44b59a2c7f97caba97385'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'lease_until'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8b9f442a9ed04574966210711a30353b'
+                        key: {
+                            sys_security_acl: 'a437aa7d0d0847338f8b3d9a11e31fef'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8e412f2179ae430ca916d0fa1b6018fb'
+                        key: {
+                            sys_security_acl: '994a47eb2ccf4ca5aa96cb933537e342'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1137,11 +2537,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '8ecdab736fa44a4baece7fb70c4309b9'
+                        key: {
+                            sys_security_acl: 'b595b673cce949548ba31b45e9f50f1a'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8ef1ef57560f4c09b7f02d0844c3c905'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_role_id'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '8ef66a7d88724d638edf8f62d79dacc3'
+                        key: {
+                            sys_security_acl: 'd4bab2d7a25b4ed39f87e9662f162ef1'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1172,6 +2598,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '920e74912d28429db6db3d39050cb5d3'
+                        key: {
+                            sys_security_acl: 'beb105b748934a13bb98d00631a1130f'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '92628b303ee249d98821ecbb9ba38122'
                         key: {
@@ -1180,6 +2619,19 @@ declare global {
                             value: 'console'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '92c8552a3032411e9f2d013a765b04d3'
+                        key: {
+                            sys_security_acl: '6801e16ac4be4199a9b2dd3eb299f857'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -1211,6 +2663,19 @@ declare global {
                             value: 'verify'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '98135d4945474d4b89fed0542ede1eab'
+                        key: {
+                            sys_security_acl: 'ed2a9d1ba76e4debb575b322d79744c6'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1283,12 +2748,38 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '9e4976b4421f4da1b4029c2e2577fdc6'
+                        key: {
+                            sys_security_acl: 'd4bab2d7a25b4ed39f87e9662f162ef1'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'a091366e578243c596b8bf65d14c0b7f'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'revoked_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a0a6de10e7624c4ebbba237019961cca'
+                        key: {
+                            sys_security_acl: '4133a7ebba1740d88fc372a0f3cc9d9d'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -1308,6 +2799,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'a355f8bd194c42539dc5f62cd4749d46'
+                        key: {
+                            sys_security_acl: 'e807961c8b2d4a439da5cf7a502c5dee'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'a3b96dc5974546ea81192e27ef37196a'
                         key: {
@@ -1322,6 +2826,45 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_ci'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a40c3c8c97fc4019b60c86f112a0828c'
+                        key: {
+                            sys_security_acl: 'dd0e2a8bcfa64270a831385789716a14'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a41417282cb84cbd956af2a1e763bc1a'
+                        key: {
+                            sys_security_acl: '7ff9c758fa3e400783f7cca97810cea5'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a4fb469111244801bbf18b96673ce9b4'
+                        key: {
+                            sys_security_acl: '86c85a465bad42a584152044beb7dcd7'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -1345,6 +2888,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'a757d7425d254b16806135e1a6d1ebea'
+                        key: {
+                            sys_security_acl: 'a7ba1b0a88a44650a4ab22fc6f254d4a'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a8ad80d9579b41b8bd94dd02702adfc4'
                         key: {
@@ -1359,6 +2915,40 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_max_duration'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a9d5a38ab3bc4308855a5c84e9579b89'
+                        key: {
+                            sys_security_acl: 'c508f329ccb74ff5abfb7e03f9b74c7c'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'aa95326ee19c4f279c3e4cfff1296220'
+                        key: {
+                            sys_security_acl: '289ce7316c8347cdad49c55dff3fb55e'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ab013d04ed20479fb2b3af3f3526b4de'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'min_duration'
                         }
                     },
                     {
@@ -1392,11 +2982,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'ae702e5c3f4f47b08255b84b8fe2157e'
+                        key: {
+                            sys_security_acl: '31a04a58e3614d1eb304228f3d50357d'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'aea91331c8444a838ec66b6cfbcb80f5'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'provider'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'afb5a9695717488bb8417d690ed30597'
+                        key: {
+                            sys_security_acl: '12cbc919c0fb4514805f3008b94d7609'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -1406,6 +3022,15 @@ declare global {
                             name: 'x_gbg_breakglass_executor'
                             element: 'name'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'b1434e2801bd4f2b9fe7d62998fec5df'
+                        key: {
+                            cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            variable_set: 'NULL'
+                            name: 'justification'
                         }
                     },
                     {
@@ -1421,6 +3046,32 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'reason'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b20e7b6648c54cfab1d5dd1fbd124302'
+                        key: {
+                            sys_security_acl: 'dd0e2a8bcfa64270a831385789716a14'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b2563611538944d8ba952040ad880026'
+                        key: {
+                            sys_security_acl: 'd4a7944f6a34424b973eec54d424ef36'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1441,6 +3092,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'b47acbcc51b544aba4528964be725dcd'
+                        key: {
+                            sys_security_acl: 'ed2a9d1ba76e4debb575b322d79744c6'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'b4fe769084d14dc18d5d0a14d683f34d'
                         key: {
@@ -1455,6 +3119,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b5cf0b65ba2849b09a7e1a0c544037ee'
+                        key: {
+                            sys_security_acl: '112e373f20d047ec987f157056db20f1'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1478,6 +3155,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'b7a2c75eb5ba44af8670e6651b45b6d2'
+                        key: {
+                            sys_security_acl: 'beb105b748934a13bb98d00631a1130f'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'b7be11e52e2f43da89b9c8a6b4a6f72f'
                         key: {
@@ -1487,11 +3177,54 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'b84bb28dbe3a410cab85c01ee2b62981'
+                        key: {
+                            sys_security_acl: '3289dd7ab61e4a76bff9d079aff899be'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_category'
+                        id: 'b8858a41ca054688a42ec56c3ad3416e'
+                        key: {
+                            sc_cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'b8c0e7efdf8d4fa88529b331a99205c6'
+                        key: {
+                            cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            variable_set: 'NULL'
+                            name: 'incident'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b8e0bd6d61e54c0382f4c47aa5c9d47a'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b98f632582584ab5a59477c97f3a9339'
+                        key: {
+                            sys_security_acl: 'fd6f60dd7648444da7f0cb5fb97eaa8d'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -1530,11 +3263,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'bdae13c037f24c0d8d2c4780a9a9650c'
+                        key: {
+                            sys_security_acl: '40c40bc01eed4835bcbe157b10b8c4cb'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'bdb71d6c35b74c4fa1f32cc01d70e51f'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'revoke_reason'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'be82f44fc0314a6db1e0b126aa8241b6'
+                        key: {
+                            sys_security_acl: '6d5bd56a87084b0fbb22b8e645b4e3d7'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1555,6 +3314,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'c17856b531714e6d818a81efc1929b49'
+                        key: {
+                            sys_security_acl: '7ae1b71ee68d4a4e89dbbf5fb558772a'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: 'c1d08d06c2014aac976971fa9e2d3d36'
                         key: {
@@ -1570,6 +3342,28 @@ declare global {
                             value: 'active'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c28c8878bcbb467993a8bae7148ba89a'
+                        key: {
+                            sys_security_acl: '2ace5f04fc9f4e4e919ae639f359e947'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'c30eb418f4c142379e5d6d906c2f5c2a'
+                        key: {
+                            cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            variable_set: 'NULL'
+                            name: 'change_request'
                         }
                     },
                     {
@@ -1611,6 +3405,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'c5b0007364914e879f243367d5b5a6a7'
+                        key: {
+                            sys_security_acl: '7566769fe81b4cab9d284ed5e5b04159'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'c6b18ae449c942418d580d0d20a1a122'
                         key: {
@@ -1622,10 +3429,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'c75352348e8a4474882abe5c55b43055'
+                        key: {
+                            sys_security_acl: '7ff9c758fa3e400783f7cca97810cea5'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: 'c79390b875864645aede368499b11f7d'
                         key: {
                             name: 'x_gbg_breakglass.agent'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c866d844ef69430fa799da1eedda1dc1'
+                        key: {
+                            sys_security_acl: '74c5bf2fe0d44199be8568fc91bd9cad'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1638,11 +3471,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'c954ddc42c5f4174a3cc4f8ee5c14d5e'
+                        key: {
+                            sys_security_acl: '1d8bbb88e65e4220883a3238ca9dd009'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'c95bd5ee3c6f41dea248a2d0e3df61e4'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'type'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'cbb30e8756d44593b8f2a128726568a7'
+                        key: {
+                            sys_security_acl: '354a04de4e3e40b58eec594faaac88f6'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -1668,6 +3527,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'corp_managed_only'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'cc744854a7114c718c897e038bd2acea'
+                        key: {
+                            sys_security_acl: '0c4f4be96a254ae79ad2b472a60cd89d'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1698,6 +3570,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'cd62fbec78144a058091cca668f9c3b9'
+                        key: {
+                            sys_security_acl: 'b595b673cce949548ba31b45e9f50f1a'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'cdd9d2871c52446586e2e6be4f608ba6'
                         key: {
@@ -1711,6 +3596,19 @@ declare global {
                         id: 'cde9e979b8c544b6aed2f179fbd35bd9'
                         key: {
                             name: 'x_gbg_breakglass.executor'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'cdf7fc2eda56418fa25d7263b22a1f10'
+                        key: {
+                            sys_security_acl: 'a3e4d8edbff34440aff4c14ecc41e98b'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1782,11 +3680,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'd26ad359c8a844958592c3b10a115071'
+                        key: {
+                            sys_security_acl: '11b6b669d1e24fdda294d9b1198668e9'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd3d507de3709497a919c63982243ee54'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'incident_required_for_emergency'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'd455f3b98c8547778e5ff11c8ba0ce0d'
+                        key: {
+                            sys_security_acl: '7ae1b71ee68d4a4e89dbbf5fb558772a'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -1809,11 +3733,82 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_category'
+                        id: 'd650beae4b6b48fbba73849ddc04268c'
+                        key: {
+                            sc_cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: 'd69af5ea90ad4b9b887ba4a10ca96ab2'
+                        key: {
+                            question: {
+                                id: '5ca5ceb8114449619aebb561283eba80'
+                                key: {
+                                    cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                                    variable_set: 'NULL'
+                                    name: 'role'
+                                }
+                            }
+                            value: 'fe930be7-5e62-47db-91af-98c3a49a38b1'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'd7ffdb1200ac413b8841c29d76265af9'
+                        key: {
+                            sys_security_acl: '7ff528df9cfe481e83343e214a8f1829'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'd9819dfb7369443d812be30a3a6be6cb'
+                        key: {
+                            sys_security_acl: '7ae1b71ee68d4a4e89dbbf5fb558772a'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'db3fcb1a1b89465eb7e481e85d042ebc'
+                        key: {
+                            cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            variable_set: 'NULL'
+                            name: 'device'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'dbeadfa7ad2b4dd8b1ab3c2b48441fd3'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'dc01f5746c62447fa18c166be2b39a2e'
+                        key: {
+                            sys_security_acl: '701b459bb9ba4f21b2ad94e396e375a3'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1828,11 +3823,46 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'dc913f90f4b847bb9bb322540ffff4f3'
+                        key: {
+                            sys_security_acl: '36440616c8e64748adff67780dcec798'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'dccdd6d5932a4e1091ebfdfe635a8ded'
+                        key: {
+                            cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'dde5c04ffb2d432f8301744a28632b6c'
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'sequence'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'de897bd511a74f899457f19a87b6f70b'
+                        key: {
+                            sys_security_acl: '86c85a465bad42a584152044beb7dcd7'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1860,6 +3890,54 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'dfe9079201274adf95e71c77045bad4a'
+                        key: {
+                            sys_security_acl: '354a04de4e3e40b58eec594faaac88f6'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e06483771e09489c81e4a62c226666a2'
+                        key: {
+                            sys_security_acl: 'ccc585a5e2ef4422a2b5f2426b578666'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e08a2a6be4684a168fb217b9326e5208'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'min_duration'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e09b0af585a04a5592c48004c07d69e9'
+                        key: {
+                            sys_security_acl: 'ff3bdbf9eac84de8a251f9aa3f317689'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e2352a6ac87141ea95f3b36c13314fe7'
                         key: {
@@ -1876,6 +3954,19 @@ declare global {
                             value: 'granting'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e373fbe091584048b3c3e6fdfbd19130'
+                        key: {
+                            sys_security_acl: 'ce9fc24b4ef54844b2a5630834811733'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1896,6 +3987,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'e660b2d07b9a4ff1ac0b661d1a1ec43f'
+                        key: {
+                            sys_security_acl: 'fd6f60dd7648444da7f0cb5fb97eaa8d'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_index'
                         id: 'e6c82690d62a43d7b9367f90fd90768c'
                         key: {
@@ -1912,11 +4016,59 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'e77b7c9f3a564410aa85f91fd03ea357'
+                        key: {
+                            sys_security_acl: '914e0abc3a0342d6be1d3fb6f23d63ef'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'e90467f7989147eeae2a0f2f35b3fa91'
+                        key: {
+                            cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            variable_set: 'NULL'
+                            name: 'justification'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e907d7d29dde49aa8ec062bb3b2d9df8'
+                        key: {
+                            sys_security_acl: '5ff73751a29b4cf8bdb38e1398bb6d5e'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e90ed95c697745dca890828f7b28a279'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_max_duration'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e94bfafc393e4e36904076b9be938aef'
+                        key: {
+                            sys_security_acl: 'a437aa7d0d0847338f8b3d9a11e31fef'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1940,6 +4092,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: 'ea1bb8c387df40fe80243287bf3b404a'
+                        key: {
+                            sc_cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: 'ea3220ed4395428ebf113385cdfb9019'
                         key: {
@@ -1958,6 +4118,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'ea99911eb9e5499e9d519e4f5ea69548'
+                        key: {
+                            sys_security_acl: '57d42389bfbb4fa5b9f813c3367b7a52'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'eb90bc6399e64dda9a8fb3c901f83d68'
                         key: {
@@ -1972,6 +4145,32 @@ declare global {
                         key: {
                             category: 'x_gbg_breakglass_grant'
                             prefix: 'BGA'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ec99297d021b4845b3f658028a9b4262'
+                        key: {
+                            sys_security_acl: 'a7ba1b0a88a44650a4ab22fc6f254d4a'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ed19570815994037b68f07d5199499a5'
+                        key: {
+                            sys_security_acl: '0c4f4be96a254ae79ad2b472a60cd89d'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -2000,11 +4199,47 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_catalog'
+                        id: 'edd39ced5c904f778b9212b994ef5e8d'
+                        key: {
+                            sc_cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: 'ef400ecef637423ca43007a13467adbb'
+                        key: {
+                            question: {
+                                id: '5ca5ceb8114449619aebb561283eba80'
+                                key: {
+                                    cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                                    variable_set: 'NULL'
+                                    name: 'role'
+                                }
+                            }
+                            value: '194ae4cb-b126-40b2-bd5b-6091b380977d'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ef6abc6350734fc2bf1d28ca8c3916c8'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'result'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ef8e6406556346689be67f3660b951ab'
+                        key: {
+                            sys_security_acl: '3289dd7ab61e4a76bff9d079aff899be'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -2031,6 +4266,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'max_duration'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'f20ba0e1220946e09b1481099f25a73d'
+                        key: {
+                            sys_security_acl: '914e0abc3a0342d6be1d3fb6f23d63ef'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -2112,6 +4360,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'f838cbfcfb06430ea4c7722539867729'
+                        key: {
+                            sys_security_acl: 'd4a7944f6a34424b973eec54d424ef36'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f8767261c6c24cfeab270919d20bf7b6'
                         key: {
@@ -2129,12 +4390,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'f8ff2b4d6f634cecba627b6e17e9d210'
+                        key: {
+                            sys_security_acl: 'beb105b748934a13bb98d00631a1130f'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'fa10acfb968b48668425a8dcff78c50f'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'executor_instance'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fa202cde529340a694d0bd5e8550ac26'
+                        key: {
+                            sys_security_acl: 'ce9fc24b4ef54844b2a5630834811733'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fa53ee6ff52f472eb505510bef36fc8c'
+                        key: {
+                            sys_security_acl: '3439d547e53b4c48a0387a2f3b5276ac'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -2153,6 +4453,19 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'change_request'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fb436d3597104d83af78ad6f86742c06'
+                        key: {
+                            sys_security_acl: 'e73411c856344d1db0523d583ec0d8bf'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -2195,6 +4508,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'hash'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fd4f8aa673d44aa1999773991c8562f2'
+                        key: {
+                            sys_security_acl: 'ff3bdbf9eac84de8a251f9aa3f317689'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {

@@ -41,6 +41,7 @@ export const x_gbg_breakglass_policy = Table({
                 console: { label: 'Emergency console', sequence: 50 },
             },
         }),
+        min_duration: IntegerColumn({ label: 'Min duration (minutes)' }),
         max_duration: IntegerColumn({ label: 'Max duration (minutes)' }),
         emergency_max_duration: IntegerColumn({ label: 'Emergency max duration (minutes)' }),
         allowed_device_classes: StringColumn({ label: 'Allowed device classes (JSON)', maxLength: 8000 }),

@@ -1,0 +1,74 @@
+import { Property } from '@servicenow/sdk/core'
+import { adminRole, secopsRole } from '../security/roles.now'
+
+/*
+ * System properties of the app (names: PROPERTY in shared/src/schema.ts). Read at runtime with
+ * gs.getProperty(); the dist tests check each exists with its default.
+ *
+ * Write access: admin and SecOps (these tune a security control). Read access: default (server code).
+ * The integration switch is the kill switch: when false, no new grant actions are queued and the executor
+ * refuses to grant (it still revokes — removing access is always allowed).
+ */
+
+Property({
+    $id: Now.ID['prop-integration-enabled'],
+    name: 'x_gbg_breakglass.integration_enabled',
+    type: 'boolean',
+    value: true,
+    description: 'Kill switch. When false, no grant is queued or executed; revokes still run.',
+    roles: { write: [adminRole, secopsRole] },
+})
+
+Property({
+    $id: Now.ID['prop-default-max-duration'],
+    name: 'x_gbg_breakglass.default_max_duration_minutes',
+    type: 'integer',
+    value: 240,
+    description: 'Maximum duration in minutes when no policy sets one (hard bounds 5-1440 always apply).',
+    roles: { write: [adminRole, secopsRole] },
+})
+
+Property({
+    $id: Now.ID['prop-revoke-grace'],
+    name: 'x_gbg_breakglass.revoke_grace_minutes',
+    type: 'integer',
+    value: 5,
+    description: 'Minutes after expiry before the watchdog treats a still-active grant as a missed revoke.',
+    roles: { write: [adminRole, secopsRole] },
+})
+
+Property({
+    $id: Now.ID['prop-approval-timeout'],
+    name: 'x_gbg_breakglass.approval_timeout_minutes',
+    type: 'integer',
+    value: 240,
+    description: 'Minutes an approval may stay pending before it escalates (policy may override).',
+    roles: { write: [adminRole, secopsRole] },
+})
+
+Property({
+    $id: Now.ID['prop-emergency-approval-timeout'],
+    name: 'x_gbg_breakglass.emergency_approval_timeout_minutes',
+    type: 'integer',
+    value: 5,
+    description: 'Minutes an emergency approval may stay pending before it escalates to the on-call managers.',
+    roles: { write: [adminRole, secopsRole] },
+})
+
+Property({
+    $id: Now.ID['prop-watchdog-interval'],
+    name: 'x_gbg_breakglass.watchdog_interval_minutes',
+    type: 'integer',
+    value: 5,
+    description: 'How often the watchdog job looks for overdue grants, stuck actions and silent executors.',
+    roles: { write: [adminRole, secopsRole] },
+})
+
+Property({
+    $id: Now.ID['prop-heartbeat-stale'],
+    name: 'x_gbg_breakglass.heartbeat_stale_minutes',
+    type: 'integer',
+    value: 10,
+    description: 'Minutes without an executor poll before the watchdog raises an incident.',
+    roles: { write: [adminRole, secopsRole] },
+})

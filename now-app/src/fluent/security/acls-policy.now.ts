@@ -1,0 +1,45 @@
+import { Acl } from '@servicenow/sdk/core'
+import { adminRole, agentRole, approverRole, auditorRole, executorRole, secopsRole } from './roles.now'
+
+/*
+ * ACLs of x_gbg_breakglass_policy (policy as data).
+ *
+ * - read: approver, agent, SecOps, auditor, admin, and the executor (its recheck gate re-runs policy).
+ * - write / create / delete: admin and SecOps only. The executor never changes policy.
+ */
+
+Acl({
+    $id: Now.ID['acl-policy-read'],
+    type: 'record',
+    table: 'x_gbg_breakglass_policy',
+    operation: 'read',
+    roles: [approverRole, agentRole, secopsRole, auditorRole, adminRole, executorRole],
+    description: 'Approvers, agents, SecOps, auditors, admins and the executor read policies.',
+})
+
+Acl({
+    $id: Now.ID['acl-policy-write'],
+    type: 'record',
+    table: 'x_gbg_breakglass_policy',
+    operation: 'write',
+    roles: [adminRole, secopsRole],
+    description: 'Policies are maintained by admins and SecOps only.',
+})
+
+Acl({
+    $id: Now.ID['acl-policy-create'],
+    type: 'record',
+    table: 'x_gbg_breakglass_policy',
+    operation: 'create',
+    roles: [adminRole, secopsRole],
+    description: 'Policies are maintained by admins and SecOps only.',
+})
+
+Acl({
+    $id: Now.ID['acl-policy-delete'],
+    type: 'record',
+    table: 'x_gbg_breakglass_policy',
+    operation: 'delete',
+    roles: [adminRole, secopsRole],
+    description: 'Policies are maintained by admins and SecOps only.',
+})
