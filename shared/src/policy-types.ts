@@ -55,6 +55,11 @@ export interface PolicyRule {
     order: number
     /** Target kind the policy governs; 'any' policies apply only when no kind-specific policy is active. */
     targetKind: TargetKind | 'any'
+    /**
+     * Shortest duration in minutes (0 / absent = DURATION_BOUNDS.min only). Optional so rules written before the
+     * `min_duration` column existed stay valid.
+     */
+    minDurationMinutes?: number
     /** Longest normal duration in minutes (further bounded by DURATION_BOUNDS). */
     maxDurationMinutes: number
     /** Longest emergency duration in minutes (further bounded by DURATION_BOUNDS). */

@@ -1,0 +1,417 @@
+/**
+ * The deterministic policy check. The ServiceNow app runs it when a request is submitted and the executor
+ * runs it again in the recheck gate right before the privileged call, on the same inputs shape, so "policy
+ * allowed it" means the same thing on both sides.
+ *
+ * Design choices:
+ * - Every check runs and EVERY failing reason is returned (a requester fixes all of them in one go).
+ * - Fail secure: anything missing that a rule needs (no policy, no CI for a device request, no change for a
+ *   server) is a denial, never a pass.
+ * - No clock, no randomness, no I/O: time comes from {@link EvaluationContext.nowMs}.
+ *
+ * Pure ES2021, dependency-free (bundled into the ServiceNow app too).
+ */
+import { DURATION_BOUNDS, TARGET_KINDS, isSysId } from './schema'
+import type { TargetKind } from './schema'
+import type {
+    AccessRequest,
+    BusinessHours,
+    Decision,
+    DecisionReason,
+    EvaluationContext,
+    PolicyRule,
+    RequestTarget,
+    RequiredApproval,
+} from './policy-types'
+
+/** Stable reason codes of {@link evaluate} and {@link canApprove}. Never rename: tickets and reports key on them. */
+export const POLICY_REASON = {
+    /** The integration kill switch is off. */
+    integrationDisabled: 'INTEGRATION_DISABLED',
+    /** No active policy for the target kind (nor an 'any' policy). */
+    noPolicy: 'NO_MATCHING_POLICY',
+    /** A policy record that could apply does not parse (see policy-record.ts). */
+    policyInvalid: 'POLICY_INVALID',
+    /** The request itself is malformed (unknown target kind, requester sys_id not a sys_id). */
+    requestInvalid: 'REQUEST_INVALID',
+    /** Duration not a whole number of minutes. */
+    durationInvalid: 'DURATION_INVALID',
+    /** Duration below DURATION_BOUNDS.min. */
+    durationBelowMin: 'DURATION_BELOW_MIN',
+    /** Duration below the policy's own minimum. */
+    durationBelowPolicyMin: 'DURATION_BELOW_POLICY_MIN',
+    /** Duration above DURATION_BOUNDS.max. */
+    durationAboveMax: 'DURATION_ABOVE_MAX',
+    /** Duration above the policy's (emergency) maximum. */
+    durationAbovePolicyMax: 'DURATION_ABOVE_POLICY_MAX',
+    userBlocked: 'USER_BLOCKED',
+    groupBlocked: 'GROUP_BLOCKED',
+    userInactive: 'USER_INACTIVE',
+    /** The target field the kind needs (CI, role id, group id, account) is missing. */
+    targetMissing: 'TARGET_MISSING',
+    deviceClassNotAllowed: 'DEVICE_CLASS_NOT_ALLOWED',
+    deviceNotCorpManaged: 'DEVICE_NOT_CORP_MANAGED',
+    changeRequired: 'CHANGE_REQUIRED',
+    changeInactive: 'CHANGE_INACTIVE',
+    changeOutsideWindow: 'CHANGE_OUTSIDE_WINDOW',
+    /** The linked change is for another CI. */
+    changeCiMismatch: 'CHANGE_CI_MISMATCH',
+    incidentRequired: 'INCIDENT_REQUIRED',
+    incidentPriorityTooLow: 'INCIDENT_PRIORITY_TOO_LOW',
+    incidentInactive: 'INCIDENT_INACTIVE',
+    roleNotAllowed: 'ROLE_NOT_ALLOWED',
+    justificationTooShort: 'JUSTIFICATION_TOO_SHORT',
+    /** A second approver is required but the policy names no second-approver group. */
+    secondApproverUnavailable: 'SECOND_APPROVER_UNAVAILABLE',
+    /** canApprove: the approver is the requester (requested_for or opened_by). */
+    selfApproval: 'SELF_APPROVAL',
+    /** canApprove: the approver id is not a sys_id. */
+    approverInvalid: 'APPROVER_INVALID',
+} as const
+export type PolicyReasonCode = (typeof POLICY_REASON)[keyof typeof POLICY_REASON]
+
+/** Minimum justification length (characters, after trimming). */
+export const MIN_JUSTIFICATION_LENGTH = 20
+
+/** Device class that counts as a server (for change and second-approver rules and high risk). */
+export const SERVER_DEVICE_CLASS = 'server'
+
+/**
+ * Select the policy governing `kind`: among active policies for exactly that kind the lowest `order` wins
+ * (ties broken by name, so the choice never depends on record order); only when none exists, the lowest-order
+ * active 'any' policy.
+ */
+export function selectPolicy(policies: PolicyRule[], kind: TargetKind): PolicyRule | null {
+    const pick = (wanted: TargetKind | 'any'): PolicyRule | null => {
+        let best: PolicyRule | null = null
+        for (const p of policies) {
+            if (!p.active || p.targetKind !== wanted) continue
+            if (best === null || p.order < best.order || (p.order === best.order && p.name < best.name)) best = p
+        }
+        return best
+    }
+    return pick(kind) || pick('any')
+}
+
+/** Parse 'HH:MM' (00:00..24:00) to minutes since midnight, or NaN. */
+export function parseHhMm(text: string): number {
+    const m = /^([01]\d|2[0-4]):([0-5]\d)$/.exec(text)
+    if (!m) return NaN
+    const minutes = Number(m[1]) * 60 + Number(m[2])
+    return minutes <= 24 * 60 ? minutes : NaN
+}
+
+/**
+ * True when `nowMs` falls within the business hours: a listed weekday (in the policy's fixed UTC offset) and
+ * start <= local time < end. Malformed hours count as outside (the stricter answer: it asks for a second
+ * approver rather than waiving one).
+ */
+export function isWithinBusinessHours(hours: BusinessHours, nowMs: number): boolean {
+    const start = parseHhMm(hours.start)
+    const end = parseHhMm(hours.end)
+    if (!(start < end) || !isFinite(hours.utcOffsetMinutes)) return false
+    // Shift the instant by the offset and read it with UTC getters: local wall time without Intl zone data.
+    const local = new Date(nowMs + hours.utcOffsetMinutes * 60000)
+    const minutes = local.getUTCHours() * 60 + local.getUTCMinutes()
+    return hours.days.indexOf(local.getUTCDay()) >= 0 && minutes >= start && minutes < end
+}
+
+/** Effective maximum duration (minutes) a policy allows for a normal or emergency request, within the hard bounds. */
+export function policyMaxDuration(policy: PolicyRule | null, emergency: boolean, context: EvaluationContext): number {
+    let max = policy
+        ? emergency && policy.emergencyMaxDurationMinutes > 0
+            ? policy.emergencyMaxDurationMinutes
+            : policy.maxDurationMinutes
+        : 0
+    // A policy with no maximum (0) falls back to the app-wide default property, then the hard bound.
+    if (!(max > 0))
+        max = context.defaultMaxDurationMinutes > 0 ? context.defaultMaxDurationMinutes : DURATION_BOUNDS.max
+    return Math.min(max, DURATION_BOUNDS.max)
+}
+
+/**
+ * Judge `request` against the policies at `context.nowMs`. See the module comment for the principles and
+ * {@link POLICY_REASON} for the rules.
+ */
+export function evaluate(request: AccessRequest, policies: PolicyRule[], context: EvaluationContext): Decision {
+    const reasons: DecisionReason[] = []
+    const deny = (code: PolicyReasonCode, message: string): void => {
+        reasons.push({ code, message })
+    }
+    const kindKnown = TARGET_KINDS.indexOf(request.targetKind) >= 0
+    const policy = kindKnown ? selectPolicy(policies, request.targetKind) : null
+    const user = request.requestedFor
+    // Defensive against hand-built requests: a missing target is judged as an empty one (TARGET_MISSING).
+    const t: RequestTarget = request.target || {}
+    const ci = t.ci
+    const isServer = !!ci && String(ci.deviceClass).toLowerCase() === SERVER_DEVICE_CLASS
+    const isProduction = !!ci && ci.production === true
+    const roleId = t.roleId
+    const highRiskRole =
+        !!policy && request.targetKind === 'entra_role' && !!roleId && policy.highRiskRoleIds.indexOf(roleId) >= 0
+    const highRisk = isServer || isProduction || highRiskRole
+
+    // --- Context and request shape -------------------------------------------------------------------------
+    if (context.integrationEnabled !== true)
+        deny(POLICY_REASON.integrationDisabled, 'The break-glass integration is disabled.')
+    if (!kindKnown) deny(POLICY_REASON.requestInvalid, `Unknown target kind "${String(request.targetKind)}".`)
+    if (!isSysId(user.sysId)) deny(POLICY_REASON.requestInvalid, 'The requested-for user is not a valid sys_id.')
+    if (kindKnown && !policy) {
+        deny(POLICY_REASON.noPolicy, `No active policy governs ${request.targetKind} requests.`)
+    }
+
+    // --- Duration ------------------------------------------------------------------------------------------
+    const requested = request.durationMinutes
+    const maxAllowed = policyMaxDuration(policy, request.emergency, context)
+    const policyMin =
+        policy && policy.minDurationMinutes && policy.minDurationMinutes > DURATION_BOUNDS.min
+            ? policy.minDurationMinutes
+            : 0
+    if (typeof requested !== 'number' || !Number.isInteger(requested)) {
+        deny(POLICY_REASON.durationInvalid, 'The duration must be a whole number of minutes.')
+    } else {
+        if (requested < DURATION_BOUNDS.min) {
+            deny(POLICY_REASON.durationBelowMin, `The duration must be at least ${DURATION_BOUNDS.min} minutes.`)
+        }
+        if (policy && policyMin > 0 && requested >= DURATION_BOUNDS.min && requested < policyMin) {
+            deny(
+                POLICY_REASON.durationBelowPolicyMin,
+                `The duration must be at least ${policyMin} minutes for ${request.targetKind} requests (policy ${policy.name}).`,
+            )
+        }
+        if (requested > DURATION_BOUNDS.max) {
+            deny(POLICY_REASON.durationAboveMax, `The duration must be at most ${DURATION_BOUNDS.max} minutes.`)
+        }
+        if (policy && maxAllowed < DURATION_BOUNDS.max && requested > maxAllowed) {
+            deny(
+                POLICY_REASON.durationAbovePolicyMax,
+                `The duration must be at most ${maxAllowed} minutes for ${request.emergency ? 'emergency ' : ''}` +
+                    `${request.targetKind} requests (policy ${policy.name}).`,
+            )
+        }
+    }
+
+    // --- Requester -----------------------------------------------------------------------------------------
+    if (user.active !== true) deny(POLICY_REASON.userInactive, 'The requested-for user is inactive.')
+    if (policy) {
+        if (policy.blockedUserIds.indexOf(user.sysId) >= 0) {
+            deny(POLICY_REASON.userBlocked, 'The requested-for user may not receive break-glass access.')
+        }
+        const blockedGroups = (user.groupIds || []).filter((g) => policy.blockedGroupIds.indexOf(g) >= 0)
+        if (blockedGroups.length > 0) {
+            deny(
+                POLICY_REASON.groupBlocked,
+                `The requested-for user is a member of a blocked group (${blockedGroups.join(', ')}).`,
+            )
+        }
+    }
+
+    // --- Target --------------------------------------------------------------------------------------------
+    if (request.targetKind === 'device_local_admin') {
+        if (!ci || !isSysId(ci.sysId)) {
+            deny(POLICY_REASON.targetMissing, 'A device request needs a configuration item.')
+        } else if (policy) {
+            const allowed = policy.allowedDeviceClasses.map((c) => c.toLowerCase())
+            if (allowed.length > 0 && allowed.indexOf(String(ci.deviceClass).toLowerCase()) < 0) {
+                deny(
+                    POLICY_REASON.deviceClassNotAllowed,
+                    `Device class "${ci.deviceClass}" is not allowed (allowed: ${policy.allowedDeviceClasses.join(', ')}).`,
+                )
+            }
+            if (policy.corpManagedOnly && ci.corpManaged !== true) {
+                deny(POLICY_REASON.deviceNotCorpManaged, `Device ${ci.name} is not corporate-managed.`)
+            }
+        }
+    } else if (request.targetKind === 'entra_role') {
+        if (!t.roleId) {
+            deny(POLICY_REASON.targetMissing, 'An Entra role request needs a role id.')
+        } else if (policy) {
+            const groups = user.groupIds || []
+            let permitted = false
+            for (const g of groups) {
+                const roles = Object.prototype.hasOwnProperty.call(policy.allowedRoles, g)
+                    ? policy.allowedRoles[g]
+                    : undefined
+                if (roles && roles.indexOf(t.roleId) >= 0) permitted = true
+            }
+            if (!permitted) {
+                deny(
+                    POLICY_REASON.roleNotAllowed,
+                    `None of the requester's resolver groups may request role ${t.roleName || t.roleId}.`,
+                )
+            }
+        }
+    } else if (request.targetKind === 'entra_group') {
+        if (!t.groupId) deny(POLICY_REASON.targetMissing, 'An Entra group request needs a group id.')
+    } else if (request.targetKind === 'pam_account' || request.targetKind === 'console') {
+        if (!t.account) deny(POLICY_REASON.targetMissing, 'A PAM / console request needs an account.')
+    }
+
+    // --- Change --------------------------------------------------------------------------------------------
+    const change = request.change
+    if (policy && !change) {
+        if (isServer && policy.changeRequiredForServers) {
+            deny(POLICY_REASON.changeRequired, 'Access to a server requires a linked change request.')
+        } else if (isProduction && policy.changeRequiredForProduction) {
+            deny(POLICY_REASON.changeRequired, 'Access to a production CI requires a linked change request.')
+        }
+    }
+    if (change) {
+        if (change.active !== true) deny(POLICY_REASON.changeInactive, `Change ${change.number} is not active.`)
+        if (!(context.nowMs >= change.startMs && context.nowMs < change.endMs)) {
+            deny(POLICY_REASON.changeOutsideWindow, `Now is outside the window of change ${change.number}.`)
+        }
+        if (ci && change.ciSysId && change.ciSysId !== ci.sysId) {
+            deny(POLICY_REASON.changeCiMismatch, `Change ${change.number} is for another configuration item.`)
+        }
+    }
+
+    // --- Emergency and incident ------------------------------------------------------------------------------
+    const incident = request.incident
+    if (request.emergency && !incident && policy && policy.incidentRequiredForEmergency) {
+        deny(POLICY_REASON.incidentRequired, 'An emergency request requires a linked P1 or P2 incident.')
+    }
+    if (incident) {
+        if (request.emergency && !(incident.priority === 1 || incident.priority === 2)) {
+            deny(
+                POLICY_REASON.incidentPriorityTooLow,
+                `Incident ${incident.number} is P${incident.priority}; an emergency needs P1 or P2.`,
+            )
+        }
+        if (incident.active !== true) deny(POLICY_REASON.incidentInactive, `Incident ${incident.number} is not active.`)
+    }
+
+    // --- Justification ----------------------------------------------------------------------------------------
+    if (typeof request.justification !== 'string' || request.justification.trim().length < MIN_JUSTIFICATION_LENGTH) {
+        deny(
+            POLICY_REASON.justificationTooShort,
+            `The justification must be at least ${MIN_JUSTIFICATION_LENGTH} characters.`,
+        )
+    }
+
+    // --- Approvals -------------------------------------------------------------------------------------------
+    const requiredApprovals: RequiredApproval[] = []
+    let autoApprove: { rule: string } | null = null
+    if (policy) {
+        const secondReasons: string[] = []
+        const rules = policy.secondApproverRules
+        if (
+            rules.outsideBusinessHours &&
+            policy.businessHours &&
+            !isWithinBusinessHours(policy.businessHours, context.nowMs)
+        ) {
+            secondReasons.push('outside business hours')
+        }
+        if (rules.serversOrProduction && (isServer || isProduction)) secondReasons.push('server or production target')
+        if (rules.highRiskRoles && highRiskRole) secondReasons.push('high-risk role')
+
+        // Auto-approval replaces human approval only for a pre-approved pattern and never for high risk.
+        if (!highRisk && incident) {
+            for (const rule of policy.autoApproveRules) {
+                const priorityOk =
+                    incident.active === true &&
+                    incident.priority >= 1 &&
+                    incident.priority <= rule.requireIncidentPriorityAtMost
+                const groupOk =
+                    !rule.requireRequesterInIncidentGroup ||
+                    (!!incident.assignmentGroupId && (user.groupIds || []).indexOf(incident.assignmentGroupId) >= 0)
+                const kindOk = rule.targetKinds.indexOf(request.targetKind) >= 0
+                const durationOk = typeof requested === 'number' && requested <= rule.maxDurationMinutes
+                if (priorityOk && groupOk && kindOk && durationOk) {
+                    autoApprove = { rule: rule.name }
+                    break
+                }
+            }
+        }
+        if (!autoApprove) {
+            requiredApprovals.push({ kind: 'manager', reason: 'manager approval is always required' })
+            if (secondReasons.length > 0) {
+                if (!isSysId(policy.secondApproverGroupId)) {
+                    deny(
+                        POLICY_REASON.secondApproverUnavailable,
+                        `A second approver is required (${secondReasons.join(', ')}) but policy ${policy.name} names no second-approver group.`,
+                    )
+                } else {
+                    requiredApprovals.push({
+                        kind: 'second_approver',
+                        groupId: policy.secondApproverGroupId,
+                        reason: secondReasons.join(', '),
+                    })
+                }
+            }
+        }
+    }
+
+    const allowed = reasons.length === 0
+    return {
+        allowed,
+        reasons,
+        durationMinutes: allowed
+            ? requested
+            : clampDuration(requested, Math.max(DURATION_BOUNDS.min, policyMin), maxAllowed),
+        requiredApprovals: allowed ? requiredApprovals : [],
+        autoApprove: allowed ? autoApprove : null,
+        highRisk,
+        policyName: policy ? policy.name : '',
+        approvalTimeoutMinutes: policy
+            ? request.emergency
+                ? policy.emergencyApprovalTimeoutMinutes
+                : policy.approvalTimeoutMinutes
+            : 0,
+        escalationGroupId: policy ? policy.escalationGroupId : '',
+    }
+}
+
+function clampDuration(value: number, min: number, max: number): number {
+    if (typeof value !== 'number' || value !== value) return min
+    return Math.max(min, Math.min(Math.floor(value), max))
+}
+
+/** Verdict of {@link canApprove}. `code` is '' when allowed. */
+export interface ApproverVerdict {
+    allowed: boolean
+    code: string
+    reason: string
+}
+
+/**
+ * Whether `approverSysId` may approve `request`: never the person the access is for, nor whoever opened the
+ * request (so a requester cannot approve access they asked for on someone else's behalf either).
+ */
+export function canApprove(request: AccessRequest, approverSysId: string): ApproverVerdict {
+    if (!isSysId(approverSysId)) {
+        return { allowed: false, code: POLICY_REASON.approverInvalid, reason: 'The approver is not a valid user.' }
+    }
+    if (approverSysId === request.requestedFor.sysId) {
+        return {
+            allowed: false,
+            code: POLICY_REASON.selfApproval,
+            reason: 'The person the access is for cannot approve it.',
+        }
+    }
+    if (approverSysId === request.openedBy) {
+        return {
+            allowed: false,
+            code: POLICY_REASON.selfApproval,
+            reason: 'The person who opened the request cannot approve it.',
+        }
+    }
+    return {
+        allowed: true,
+        code: '',
+        reason: 'The approver is neither the requester nor the person the access is for.',
+    }
+}
+
+/**
+ * The duration to grant after approval: an approver may shorten the requested duration but never lengthen it,
+ * and the result always lies within DURATION_BOUNDS (whole minutes). A missing / non-numeric choice keeps the
+ * requested duration.
+ */
+export function boundApprovedDuration(requested: number, approverChosen?: number | null): number {
+    let result = typeof requested === 'number' && isFinite(requested) ? Math.floor(requested) : DURATION_BOUNDS.min
+    if (typeof approverChosen === 'number' && isFinite(approverChosen) && approverChosen < result) {
+        result = Math.floor(approverChosen)
+    }
+    return Math.max(DURATION_BOUNDS.min, Math.min(result, DURATION_BOUNDS.max))
+}
