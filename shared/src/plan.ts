@@ -39,7 +39,11 @@ export interface BuildPlanInput {
     grantNumber: string
     /** The request the policy allowed. */
     request: AccessRequest
-    /** Approved duration in minutes (already bounded by policy and approvers). */
+    /**
+     * Approved duration in minutes (already bounded by policy and approvers). A plan only checks the hard
+     * DURATION_BOUNDS (1..1440): the policy minimum — 5 unless a sandbox policy sets less — was applied by
+     * evaluate / boundApprovedDuration before the plan was frozen.
+     */
     durationMinutes: number
     /** From the policy decision. */
     highRisk: boolean

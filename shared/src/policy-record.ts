@@ -11,7 +11,9 @@
  *   (the table's defaults, and the stricter answer).
  * - `min_duration`, `max_duration`, `emergency_max_duration`, `approval_timeout_minutes`,
  *   `emergency_approval_timeout_minutes`: whole minutes ('' = 0 = use the default). A glide_duration value
- *   ('1970-01-01 HH:MM:SS') is accepted too.
+ *   ('1970-01-01 HH:MM:SS') is accepted too. `min_duration` may be as low as DURATION_BOUNDS.min (1, for
+ *   sandbox / demo policies); unset it means DEFAULT_MIN_DURATION_MINUTES (5). It must not exceed
+ *   DURATION_BOUNDS.max nor `max_duration`.
  * - `allowed_device_classes`, `high_risk_roles`: comma-separated (or a JSON array of strings); '' = none.
  * - `blocked_users`, `blocked_groups`: comma-separated sys_ids; '' = none.
  * - `allowed_roles`: JSON object `{ "<group sys_id>": ["<role id>", ...] }`; '' = none.
@@ -24,7 +26,7 @@
  *
  * Pure ES2021, dependency-free (bundled into the ServiceNow app too).
  */
-import { POLICY_FIELDS, TARGET_KINDS, isSysId } from './schema'
+import { DURATION_BOUNDS, POLICY_FIELDS, TARGET_KINDS, isSysId } from './schema'
 import type { TargetKind } from './schema'
 import { evaluate, parseHhMm, POLICY_REASON } from './policy'
 import type {
@@ -180,8 +182,11 @@ export function policyFromRecord(fields: Record<string, string>): PolicyParseRes
     ) {
         errors.push(`${F.secondApproverGroup}: required when any second approver rule is on`)
     }
+    // Any positive minimum is at or above the floor (DURATION_BOUNDS.min = 1); one no request can meet is an error.
     if (minDurationMinutes > 0 && maxDurationMinutes > 0 && minDurationMinutes > maxDurationMinutes) {
         errors.push(`${F.minDuration}: ${minDurationMinutes} is above ${F.maxDuration} ${maxDurationMinutes}`)
+    } else if (minDurationMinutes > DURATION_BOUNDS.max) {
+        errors.push(`${F.minDuration}: ${minDurationMinutes} is above the hard maximum ${DURATION_BOUNDS.max}`)
     }
     if (secondApproverRules.outsideBusinessHours && businessHours === null) {
         errors.push(`${F.businessHours}: required when the outside-business-hours second approver rule is on`)

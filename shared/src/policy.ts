@@ -11,7 +11,7 @@
  *
  * Pure ES2021, dependency-free (bundled into the ServiceNow app too).
  */
-import { DURATION_BOUNDS, TARGET_KINDS, isSysId } from './schema'
+import { DEFAULT_MIN_DURATION_MINUTES, DURATION_BOUNDS, TARGET_KINDS, isSysId } from './schema'
 import type { TargetKind } from './schema'
 import type {
     AccessRequest,
@@ -36,9 +36,12 @@ export const POLICY_REASON = {
     requestInvalid: 'REQUEST_INVALID',
     /** Duration not a whole number of minutes. */
     durationInvalid: 'DURATION_INVALID',
-    /** Duration below DURATION_BOUNDS.min. */
+    /** Duration below the platform floor DURATION_BOUNDS.min (whatever the policy). */
     durationBelowMin: 'DURATION_BELOW_MIN',
-    /** Duration below the policy's own minimum. */
+    /**
+     * Duration at or above the floor but below the policy's effective minimum: its own `min_duration`, or
+     * DEFAULT_MIN_DURATION_MINUTES when it sets none (see {@link policyMinDuration}).
+     */
     durationBelowPolicyMin: 'DURATION_BELOW_POLICY_MIN',
     /** Duration above DURATION_BOUNDS.max. */
     durationAboveMax: 'DURATION_ABOVE_MAX',
@@ -130,6 +133,23 @@ export function policyMaxDuration(policy: PolicyRule | null, emergency: boolean,
 }
 
 /**
+ * Effective minimum duration (minutes) under `policy`: its own `minDurationMinutes` when set (> 0), otherwise
+ * DEFAULT_MIN_DURATION_MINUTES (Entra PIM cannot remove an assignment within 5 minutes of activation, so only a
+ * policy that explicitly asks for less — sandbox / demo — goes below it). No policy gets the default, the
+ * stricter answer. Always within DURATION_BOUNDS, whole minutes (a fractional minimum rounds up).
+ */
+export function policyMinDuration(policy: PolicyRule | null): number {
+    const own = policy ? policy.minDurationMinutes : undefined
+    const min = typeof own === 'number' && own > 0 ? Math.ceil(own) : DEFAULT_MIN_DURATION_MINUTES
+    return Math.max(DURATION_BOUNDS.min, Math.min(min, DURATION_BOUNDS.max))
+}
+
+/** "1 minute" / "5 minutes", for reason messages. */
+function minutesText(n: number): string {
+    return n === 1 ? '1 minute' : `${n} minutes`
+}
+
+/**
  * Judge `request` against the policies at `context.nowMs`. See the module comment for the principles and
  * {@link POLICY_REASON} for the rules.
  */
@@ -163,20 +183,20 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
     // --- Duration ------------------------------------------------------------------------------------------
     const requested = request.durationMinutes
     const maxAllowed = policyMaxDuration(policy, request.emergency, context)
-    const policyMin =
-        policy && policy.minDurationMinutes && policy.minDurationMinutes > DURATION_BOUNDS.min
-            ? policy.minDurationMinutes
-            : 0
+    const policyMin = policyMinDuration(policy)
     if (typeof requested !== 'number' || !Number.isInteger(requested)) {
         deny(POLICY_REASON.durationInvalid, 'The duration must be a whole number of minutes.')
     } else {
         if (requested < DURATION_BOUNDS.min) {
-            deny(POLICY_REASON.durationBelowMin, `The duration must be at least ${DURATION_BOUNDS.min} minutes.`)
+            deny(POLICY_REASON.durationBelowMin, `The duration must be at least ${minutesText(DURATION_BOUNDS.min)}.`)
         }
-        if (policy && policyMin > 0 && requested >= DURATION_BOUNDS.min && requested < policyMin) {
+        // One duration-minimum reason per request: below the floor already says it all.
+        if (policy && requested >= DURATION_BOUNDS.min && requested < policyMin) {
+            const source = policy.minDurationMinutes && policy.minDurationMinutes > 0 ? '' : ', default minimum'
             deny(
                 POLICY_REASON.durationBelowPolicyMin,
-                `The duration must be at least ${policyMin} minutes for ${request.targetKind} requests (policy ${policy.name}).`,
+                `The duration must be at least ${minutesText(policyMin)} for ${request.targetKind} requests ` +
+                    `(policy ${policy.name}${source}).`,
             )
         }
         if (requested > DURATION_BOUNDS.max) {
@@ -346,9 +366,7 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
     return {
         allowed,
         reasons,
-        durationMinutes: allowed
-            ? requested
-            : clampDuration(requested, Math.max(DURATION_BOUNDS.min, policyMin), maxAllowed),
+        durationMinutes: allowed ? requested : clampDuration(requested, policyMin, maxAllowed),
         requiredApprovals: allowed ? requiredApprovals : [],
         autoApprove: allowed ? autoApprove : null,
         highRisk,
@@ -405,13 +423,26 @@ export function canApprove(request: AccessRequest, approverSysId: string): Appro
 
 /**
  * The duration to grant after approval: an approver may shorten the requested duration but never lengthen it,
- * and the result always lies within DURATION_BOUNDS (whole minutes). A missing / non-numeric choice keeps the
- * requested duration.
+ * and the result always lies within DURATION_BOUNDS and never below the policy minimum (whole minutes). A
+ * missing / non-numeric choice keeps the requested duration.
+ *
+ * @param policyMinMinutes - the governing policy's {@link policyMinDuration}. Absent / null / not positive means
+ *   the policy is unknown here, and DEFAULT_MIN_DURATION_MINUTES applies: the production-safe answer, so a caller
+ *   that forgets it can never shorten a production grant below what Entra PIM can revoke. A value outside
+ *   DURATION_BOUNDS is brought within them.
  */
-export function boundApprovedDuration(requested: number, approverChosen?: number | null): number {
-    let result = typeof requested === 'number' && isFinite(requested) ? Math.floor(requested) : DURATION_BOUNDS.min
+export function boundApprovedDuration(
+    requested: number,
+    approverChosen?: number | null,
+    policyMinMinutes?: number | null,
+): number {
+    const min =
+        typeof policyMinMinutes === 'number' && isFinite(policyMinMinutes) && policyMinMinutes > 0
+            ? Math.max(DURATION_BOUNDS.min, Math.min(Math.ceil(policyMinMinutes), DURATION_BOUNDS.max))
+            : DEFAULT_MIN_DURATION_MINUTES
+    let result = typeof requested === 'number' && isFinite(requested) ? Math.floor(requested) : min
     if (typeof approverChosen === 'number' && isFinite(approverChosen) && approverChosen < result) {
         result = Math.floor(approverChosen)
     }
-    return Math.max(DURATION_BOUNDS.min, Math.min(result, DURATION_BOUNDS.max))
+    return Math.max(min, Math.min(result, DURATION_BOUNDS.max))
 }

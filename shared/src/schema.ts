@@ -257,8 +257,20 @@ export const PROPERTY = {
     heartbeatStaleMinutes: `${SCOPE}.heartbeat_stale_minutes`,
 } as const
 
-/** Hard duration bounds (minutes) enforced everywhere, whatever a policy says. */
-export const DURATION_BOUNDS = { min: 5, max: 24 * 60 } as const
+/**
+ * Absolute platform duration bounds (minutes), enforced everywhere whatever a policy says. The floor is 1 so a
+ * sandbox / demo policy can grant 1 minute and show the revoke at the real expiry; production policies stay at
+ * {@link DEFAULT_MIN_DURATION_MINUTES} unless they explicitly set a lower `min_duration`.
+ */
+export const DURATION_BOUNDS = { min: 1, max: 24 * 60 } as const
+
+/**
+ * Minimum duration (minutes) of a policy that sets no `min_duration` (empty or 0). Why 5: Entra PIM refuses to
+ * remove an assignment within 5 minutes of its activation (`ActiveDurationTooShort`, see the Graph contract), and
+ * the catalog form asks for 5–1440. A policy may set a lower `min_duration`, down to {@link DURATION_BOUNDS}.min,
+ * for sandbox / demo use only.
+ */
+export const DEFAULT_MIN_DURATION_MINUTES = 5
 
 /** A ServiceNow sys_id: 32 lowercase hex characters. The only shape of identifier ever put into a query. */
 export const SYS_ID_PATTERN = /^[0-9a-f]{32}$/

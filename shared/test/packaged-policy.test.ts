@@ -48,8 +48,8 @@ beforeAll(() => {
             runtime.call<Decision>('evaluatePolicyRecords', [request, records, context]),
         policyToRecord: (policy) => runtime.call<Record<string, string>>('policyToRecord', [policy]),
         canApprove: (request, approver) => runtime.call('canApprove', [request, approver]),
-        boundApprovedDuration: (requested, chosen) =>
-            runtime.call<number>('boundApprovedDuration', [requested, chosen]),
+        boundApprovedDuration: (requested, chosen, policyMin) =>
+            runtime.call<number>('boundApprovedDuration', [requested, chosen, policyMin]),
     }
 })
 
@@ -119,7 +119,9 @@ describe('packaged shared modules (now-app/dist sys_module records)', () => {
     it.each(vectors.boundApprovedDuration.map((v) => [v.name, v] as const))(
         'boundApprovedDuration: %s',
         (_name, vector) => {
-            expect(api.boundApprovedDuration(vector.requested, vector.approverChosen)).toBe(vector.expect)
+            expect(api.boundApprovedDuration(vector.requested, vector.approverChosen, vector.policyMinMinutes)).toBe(
+                vector.expect,
+            )
         },
     )
 

@@ -117,6 +117,22 @@ describe('plan', () => {
         expect(() => buildPlan(input({ grantSysId: 'BGA1' }))).toThrow(/grantSysId/)
     })
 
+    it('accepts a duration anywhere within the hard bounds 1..1440 and nothing outside', () => {
+        // Setup: the floor (1, a sandbox policy's 1-minute grant), the default policy minimum (5), the maximum.
+        const plan = buildPlan(input()) as unknown as Record<string, unknown>
+        const parseWith = (durationMinutes: unknown) => parsePlan(JSON.stringify({ ...plan, durationMinutes }))
+        // Execution / validation: the plan enforces only the hard bounds; policy minimums are evaluate's job.
+        for (const ok of [1, 4, 5, 1440]) expect(parseWith(ok).ok, String(ok)).toBe(true)
+        expect(buildPlan(input({ durationMinutes: 1 })).durationMinutes).toBe(1)
+        for (const bad of [0, -1, 1441, 1.5, '5']) {
+            const result = parseWith(bad)
+            expect(!result.ok && result.errors, String(bad)).toEqual([
+                'plan.durationMinutes must be a whole number within 1..1440',
+            ])
+        }
+        expect(() => buildPlan(input({ durationMinutes: 0 }))).toThrow(/durationMinutes/)
+    })
+
     it('has a digest that is stable across key order and whitespace', () => {
         // Setup
         const plan = buildPlan(input())
@@ -162,7 +178,7 @@ describe('plan', () => {
             extra: 1,
             grantSysId: 'x',
             provider: 'ssh',
-            durationMinutes: 4,
+            durationMinutes: 0,
             target: { kind: 'device_local_admin', roleId: 'r', ciSysId: 'bad' },
         }
         delete broken.emergency
@@ -178,7 +194,7 @@ describe('plan', () => {
             'plan.target.deviceName is required for device_local_admin',
             'plan.target.roleId does not apply to device_local_admin',
             'plan.target.ciSysId must be a sys_id',
-            'plan.durationMinutes must be a whole number within 5..1440',
+            'plan.durationMinutes must be a whole number within 1..1440',
         ])
     })
 

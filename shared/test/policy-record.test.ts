@@ -186,6 +186,22 @@ describe('policyFromRecord', () => {
         ])
     })
 
+    it('accepts a minimum down to the 1-minute floor; unset means the default', () => {
+        // Setup / execution
+        const one = policyFromRecord({ ...validRecord(), min_duration: '1' })
+        const asDuration = policyFromRecord({ ...validRecord(), min_duration: '1970-01-01 00:01:00' })
+        const unset = policyFromRecord({ ...validRecord(), min_duration: '' })
+        // Validation: 1 is kept as is; '' parses to 0, which evaluate reads as DEFAULT_MIN_DURATION_MINUTES.
+        expect(one.ok && one.policy.minDurationMinutes).toBe(1)
+        expect(asDuration.ok && asDuration.policy.minDurationMinutes).toBe(1)
+        expect(unset.ok && unset.policy.minDurationMinutes).toBe(0)
+    })
+
+    it('refuses a minimum above the hard maximum even when the policy sets no maximum', () => {
+        const result = policyFromRecord({ ...validRecord(), min_duration: '1441', max_duration: '' })
+        expect(!result.ok && result.errors).toEqual(['min_duration: 1441 is above the hard maximum 1440'])
+    })
+
     it('refuses a minimum above the maximum', () => {
         const result = policyFromRecord({ ...validRecord(), min_duration: '300' })
         expect(!result.ok && result.errors).toEqual(['min_duration: 300 is above max_duration 240'])

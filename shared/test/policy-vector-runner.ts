@@ -43,6 +43,8 @@ export interface BoundDurationVector {
     name: string
     requested: number
     approverChosen: number | null
+    /** The governing policy's minimum; absent = policy unknown (the default minimum applies). */
+    policyMinMinutes?: number | null
     expect: number
 }
 
@@ -62,7 +64,7 @@ export interface PolicyApi {
     ): Decision
     policyToRecord(policy: PolicyRule): Record<string, string>
     canApprove(request: AccessRequest, approver: string): { allowed: boolean; code: string; reason: string }
-    boundApprovedDuration(requested: number, approverChosen?: number | null): number
+    boundApprovedDuration(requested: number, approverChosen?: number | null, policyMinMinutes?: number | null): number
 }
 
 /** Load the vectors file. */
@@ -119,8 +121,9 @@ export function decisionInvariantViolations(decision: Decision): string[] {
     const problems: string[] = []
     for (const reason of decision.reasons) {
         if (!reason.message) problems.push(`${reason.code} has no message`)
-        if (reason.code === 'DURATION_BELOW_MIN' && reason.message.indexOf('5') < 0)
-            problems.push('min bound not in message')
+        // The platform floor is 1 minute (DURATION_BOUNDS.min); written out here so a changed floor fails loudly.
+        if (reason.code === 'DURATION_BELOW_MIN' && !/\b1 minute\b/.test(reason.message))
+            problems.push(`floor of 1 minute not in message "${reason.message}"`)
         if (
             reason.code === 'DURATION_BELOW_POLICY_MIN' &&
             reason.message.indexOf(String(decision.durationMinutes)) < 0

@@ -62,7 +62,9 @@ describe('policy vectors (TypeScript source)', () => {
         'boundApprovedDuration: %s',
         (_name, vector) => {
             // Execution / validation
-            expect(boundApprovedDuration(vector.requested, vector.approverChosen)).toBe(vector.expect)
+            expect(boundApprovedDuration(vector.requested, vector.approverChosen, vector.policyMinMinutes)).toBe(
+                vector.expect,
+            )
         },
     )
 })

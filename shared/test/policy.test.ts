@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { evaluate, isWithinBusinessHours, parseHhMm, policyMaxDuration, selectPolicy } from '../src/policy'
+import {
+    boundApprovedDuration,
+    evaluate,
+    isWithinBusinessHours,
+    parseHhMm,
+    policyMaxDuration,
+    policyMinDuration,
+    selectPolicy,
+} from '../src/policy'
+import { DEFAULT_MIN_DURATION_MINUTES, DURATION_BOUNDS } from '../src/schema'
 import type { AccessRequest, PolicyRule } from '../src/policy-types'
 
 const rule = (over: Partial<PolicyRule>): PolicyRule => ({
@@ -51,6 +60,41 @@ describe('policy helpers', () => {
         expect(isWithinBusinessHours({ days: [3], start: '08:00', end: '18:00', utcOffsetMinutes: 0 }, now)).toBe(true)
         expect(isWithinBusinessHours({ days: [3], start: '18:00', end: '08:00', utcOffsetMinutes: 0 }, now)).toBe(false)
         expect(isWithinBusinessHours({ days: [3], start: 'x', end: '18:00', utcOffsetMinutes: 0 }, now)).toBe(false)
+    })
+
+    it('keeps a 1-minute platform floor and a 5-minute default policy minimum', () => {
+        // Validation: the design numbers, written out (Entra PIM cannot remove an assignment within 5 minutes).
+        expect(DURATION_BOUNDS).toEqual({ min: 1, max: 1440 })
+        expect(DEFAULT_MIN_DURATION_MINUTES).toBe(5)
+    })
+
+    it('derives the effective minimum duration', () => {
+        // Validation: unset / 0 / nonsense = the default 5; a set minimum wins, down to the floor of 1.
+        expect(policyMinDuration(null)).toBe(5)
+        expect(policyMinDuration(rule({}))).toBe(5)
+        expect(policyMinDuration(rule({ minDurationMinutes: 0 }))).toBe(5)
+        expect(policyMinDuration(rule({ minDurationMinutes: -3 }))).toBe(5)
+        expect(policyMinDuration(rule({ minDurationMinutes: NaN }))).toBe(5)
+        expect(policyMinDuration(rule({ minDurationMinutes: 1 }))).toBe(1)
+        expect(policyMinDuration(rule({ minDurationMinutes: 3 }))).toBe(3)
+        expect(policyMinDuration(rule({ minDurationMinutes: 15 }))).toBe(15)
+        // A hand-built fractional minimum rounds up (stricter); one above the hard maximum is capped.
+        expect(policyMinDuration(rule({ minDurationMinutes: 0.5 }))).toBe(1)
+        expect(policyMinDuration(rule({ minDurationMinutes: 2.2 }))).toBe(3)
+        expect(policyMinDuration(rule({ minDurationMinutes: 5000 }))).toBe(1440)
+    })
+
+    it('bounds an approved duration by the policy minimum it is given, else the default', () => {
+        // Validation: a null / non-positive / non-finite minimum counts as unknown (default 5).
+        expect(boundApprovedDuration(60, 1)).toBe(5)
+        expect(boundApprovedDuration(60, 1, null)).toBe(5)
+        expect(boundApprovedDuration(60, 1, 0)).toBe(5)
+        expect(boundApprovedDuration(60, 1, NaN)).toBe(5)
+        expect(boundApprovedDuration(60, 1, 1)).toBe(1)
+        expect(boundApprovedDuration(60, 1, 0.5)).toBe(1)
+        expect(boundApprovedDuration(NaN, null, 1)).toBe(1)
+        expect(boundApprovedDuration(NaN, null)).toBe(5)
+        expect(boundApprovedDuration(60, 30, 45)).toBe(45)
     })
 
     it('derives the effective maximum duration', () => {

@@ -224,11 +224,48 @@ vector('an unknown target kind is an invalid request', {
 })
 
 // --- Duration bounds -------------------------------------------------------------------------------------
-vector('duration 4 is below the hard minimum', {
+// The hard floor is 1 minute; a policy without min_duration gets the default minimum of 5 (Entra PIM cannot
+// remove an assignment within 5 minutes of activation). Only a policy that sets a lower minimum goes below 5.
+const sandboxPolicy = merge(devicePolicy, { name: 'Sandbox demo', minDurationMinutes: 1 })
+vector('duration 4 is below the default policy minimum of 5', {
     request: { durationMinutes: 4 },
+    expect: { ...no('DURATION_BELOW_POLICY_MIN'), durationMinutes: 5 },
+})
+vector('duration 1 is denied under a policy without min_duration (default minimum 5)', {
+    request: { durationMinutes: 1 },
+    expect: { ...no('DURATION_BELOW_POLICY_MIN'), durationMinutes: 5 },
+})
+vector('duration 5 (the default policy minimum) is allowed under a policy without min_duration', {
+    request: { durationMinutes: 5 },
+    expect: ok({ durationMinutes: 5 }),
+})
+vector('duration 0 is below the hard floor of 1', {
+    request: { durationMinutes: 0 },
     expect: { ...no('DURATION_BELOW_MIN'), durationMinutes: 5 },
 })
-vector('duration 5 (hard minimum) is allowed', { request: { durationMinutes: 5 }, expect: ok({ durationMinutes: 5 }) })
+vector('a negative duration is below the hard floor', {
+    request: { durationMinutes: -5 },
+    expect: { ...no('DURATION_BELOW_MIN'), durationMinutes: 5 },
+})
+vector('a sandbox policy with min_duration 1 allows a 1-minute grant', {
+    request: { durationMinutes: 1 },
+    policies: [sandboxPolicy],
+    expect: ok({ durationMinutes: 1, policyName: 'Sandbox demo' }),
+})
+vector('a sandbox policy with min_duration 1 still denies 0 minutes (hard floor)', {
+    request: { durationMinutes: 0 },
+    policies: [sandboxPolicy],
+    expect: { ...no('DURATION_BELOW_MIN'), durationMinutes: 1 },
+})
+vector('a policy minimum of 3 denies 2 minutes with its own bound', {
+    request: { durationMinutes: 2 },
+    policies: [merge(devicePolicy, { minDurationMinutes: 3 })],
+    expect: { ...no('DURATION_BELOW_POLICY_MIN'), durationMinutes: 3 },
+})
+vector('with no policy, a short duration reports only the missing policy and clamps to the default minimum', {
+    request: { targetKind: 'entra_group', target: { groupId: ENTRA_GROUP }, durationMinutes: 3 },
+    expect: { ...no('NO_MATCHING_POLICY'), durationMinutes: 5 },
+})
 vector('duration 1440 (hard maximum) is allowed under a 1440-minute policy', {
     request: { durationMinutes: 1440 },
     policies: [merge(devicePolicy, { maxDurationMinutes: 1440 })],
@@ -273,10 +310,15 @@ vector('a duration exactly the policy minimum is allowed', {
     policies: [merge(devicePolicy, { minDurationMinutes: 15 })],
     expect: ok({ durationMinutes: 15 }),
 })
-vector('below the hard minimum reports only the hard bound, even with a policy minimum', {
-    request: { durationMinutes: 4 },
+vector('below the hard floor reports only the hard bound, even with a policy minimum', {
+    request: { durationMinutes: 0 },
     policies: [merge(devicePolicy, { minDurationMinutes: 15 })],
     expect: { ...no('DURATION_BELOW_MIN'), durationMinutes: 15 },
+})
+vector('4 minutes under a policy minimum of 15 is below the policy minimum, not the hard floor', {
+    request: { durationMinutes: 4 },
+    policies: [merge(devicePolicy, { minDurationMinutes: 15 })],
+    expect: { ...no('DURATION_BELOW_POLICY_MIN'), durationMinutes: 15 },
 })
 vector('a fractional duration is invalid', { request: { durationMinutes: 60.5 }, expect: no('DURATION_INVALID') })
 vector('a policy without a maximum uses the default maximum property (120): 120 allowed', {
@@ -306,7 +348,14 @@ vector('every failing reason is reported, not just the first', {
         durationMinutes: 4,
         justification: 'need admin',
     },
-    expect: no('USER_BLOCKED', 'GROUP_BLOCKED', 'USER_INACTIVE', 'DURATION_BELOW_MIN', 'JUSTIFICATION_TOO_SHORT'),
+    // 4 minutes is above the 1-minute floor but below the default policy minimum of 5.
+    expect: no(
+        'USER_BLOCKED',
+        'GROUP_BLOCKED',
+        'USER_INACTIVE',
+        'DURATION_BELOW_POLICY_MIN',
+        'JUSTIFICATION_TOO_SHORT',
+    ),
 })
 vector('disabled integration is reported together with the other failures', {
     request: { requestedFor: { groupIds: [G_VIP] } },
@@ -594,7 +643,13 @@ const boundApprovedDuration = [
     { name: 'an approver may not lengthen', requested: 60, approverChosen: 90, expect: 60 },
     { name: 'no choice keeps the requested duration', requested: 60, approverChosen: null, expect: 60 },
     { name: 'the same duration is kept', requested: 60, approverChosen: 60, expect: 60 },
-    { name: 'shortening below the hard minimum is raised to 5', requested: 60, approverChosen: 2, expect: 5 },
+    // Without the policy minimum, the default minimum (5) applies: the production-safe answer.
+    {
+        name: 'with the policy unknown, shortening below the default minimum is raised to 5',
+        requested: 60,
+        approverChosen: 2,
+        expect: 5,
+    },
     {
         name: 'a requested duration above the hard maximum is capped at 1440',
         requested: 2000,
@@ -603,6 +658,48 @@ const boundApprovedDuration = [
     },
     { name: 'fractions are rounded down', requested: 60, approverChosen: 59.7, expect: 59 },
     { name: 'a negative choice is raised to the minimum', requested: 60, approverChosen: -10, expect: 5 },
+    {
+        name: 'under a default policy (minimum 5), shortening to 2 is raised to 5',
+        requested: 60,
+        approverChosen: 2,
+        policyMinMinutes: 5,
+        expect: 5,
+    },
+    {
+        name: 'under a policy minimum of 15, shortening to 10 is raised to 15',
+        requested: 60,
+        approverChosen: 10,
+        policyMinMinutes: 15,
+        expect: 15,
+    },
+    {
+        name: 'under a sandbox policy (minimum 1), an approver may shorten to 1',
+        requested: 60,
+        approverChosen: 1,
+        policyMinMinutes: 1,
+        expect: 1,
+    },
+    {
+        name: 'under a sandbox policy, a 1-minute request is kept',
+        requested: 1,
+        approverChosen: null,
+        policyMinMinutes: 1,
+        expect: 1,
+    },
+    {
+        name: 'under a sandbox policy, a choice of 0 is raised to the floor of 1',
+        requested: 60,
+        approverChosen: 0,
+        policyMinMinutes: 1,
+        expect: 1,
+    },
+    {
+        name: 'under a sandbox policy, the hard maximum still caps at 1440',
+        requested: 2000,
+        approverChosen: null,
+        policyMinMinutes: 1,
+        expect: 1440,
+    },
 ]
 
 const out = {
