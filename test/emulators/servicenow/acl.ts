@@ -1,0 +1,137 @@
+/**
+ * ACL emulation.
+ *
+ * App tables (`x_gbg_breakglass_*`) use the ACLs of the built app, evaluated the way the instance does:
+ * - an operation on a table needs at least one passing table-level ACL (`field === ''`) for that operation;
+ *   no such ACL at all means deny (the instance runs in default-deny mode);
+ * - a field operation needs a passing ACL on the field itself if it has any, else on `table.*` if any,
+ *   else it is allowed (field ACLs only narrow what the table ACL allows);
+ * - an ACL passes when the user has one of its roles (or it lists none) AND its condition passes AND its
+ *   script passes; the `admin` role passes every ACL with `adminOverrides` and holds every role otherwise.
+ * - Conditions: encoded queries evaluated on the record, with `javascript:gs.getUserID()` supported. Scripts:
+ *   only `answer = true;`, `answer = false;` and `answer = gs.hasRole('<role>');`. Anything else cannot be
+ *   evaluated here and DENIES (fail secure) — add support here before relying on such an ACL in a test.
+ *
+ * Platform tables use the fixture table {@link PLATFORM_PERMISSIONS} (per role; `admin` bypasses).
+ */
+import { PLATFORM_PERMISSIONS, type PlatformGrant } from './platform-schema'
+import { matchesQuery, parseEncodedQuery, type FieldValue } from './query'
+import type { Schema } from './schema'
+import type { DistAcl } from '../../support/app-dist'
+
+/** Table API operations an ACL can guard. */
+export type AclOperation = 'read' | 'write' | 'create' | 'delete'
+
+/** The authenticated caller. */
+export interface Principal {
+    sysId: string
+    userName: string
+    roles: Set<string>
+}
+
+/** Reads a (possibly dot-walked) field of a record of a table; undefined for an unknown path. */
+export type PathReader = (table: string, row: Record<string, string>, path: string) => FieldValue | undefined
+
+/** Role that bypasses ACLs (except those with admin_overrides = false). */
+export const ADMIN_ROLE = 'admin'
+
+/** Decides access for the Table and Attachment APIs. */
+export class AccessControl {
+    constructor(
+        private readonly schema: Schema,
+        private readonly read: PathReader,
+        private readonly isPath: (table: string, path: string) => boolean,
+        private readonly permissions: Record<string, Record<string, PlatformGrant>> = PLATFORM_PERMISSIONS,
+    ) {}
+
+    /** True when the user holds `admin`. */
+    isAdmin(p: Principal): boolean {
+        return p.roles.has(ADMIN_ROLE)
+    }
+
+    /** Table-level check of `op` on `row` (for create: the record about to be inserted). */
+    canTable(p: Principal, table: string, op: AclOperation, row: Record<string, string>): boolean {
+        if (this.isApp(table)) {
+            const acls = this.acls(table, '', op)
+            // No ACL for the operation: default deny, except for admin (the instance's wildcard ACLs let it in).
+            if (acls.length === 0) return this.isAdmin(p)
+            return acls.some((acl) => this.passes(acl, p, table, row))
+        }
+        if (this.isAdmin(p)) return true
+        return this.platformGrants(p, table).some((g) =>
+            op === 'read' ? g.read === true : op === 'delete' ? g.delete === true : g[op] !== undefined,
+        )
+    }
+
+    /** Field-level check (call after the table-level check passed). */
+    canField(p: Principal, table: string, field: string, op: AclOperation, row: Record<string, string>): boolean {
+        if (this.isApp(table)) {
+            const own = this.acls(table, field, op)
+            if (own.length > 0) return own.some((acl) => this.passes(acl, p, table, row))
+            const star = this.acls(table, '*', op)
+            if (star.length > 0) return star.some((acl) => this.passes(acl, p, table, row))
+            return true
+        }
+        if (this.isAdmin(p)) return true
+        if (op === 'read' || op === 'delete') return this.canTable(p, table, op, row)
+        return this.platformGrants(p, table).some((g) => {
+            const fields = g[op]
+            return fields === '*' || (Array.isArray(fields) && fields.includes(field))
+        })
+    }
+
+    private isApp(table: string): boolean {
+        return this.schema.tables.get(table)?.app === true
+    }
+
+    /** ACLs for (table or an ancestor, field, op). */
+    private acls(table: string, field: string, op: AclOperation): DistAcl[] {
+        const tables = this.schema.ancestors(table)
+        return this.schema.acls.filter((a) => tables.includes(a.table) && a.field === field && a.operation === op)
+    }
+
+    private platformGrants(p: Principal, table: string): PlatformGrant[] {
+        const tables = this.schema.ancestors(table)
+        const out: PlatformGrant[] = []
+        for (const role of p.roles) {
+            const perms = this.permissions[role]
+            if (!perms) continue
+            for (const t of tables) {
+                const g = perms[t]
+                if (g) out.push(g)
+            }
+        }
+        return out
+    }
+
+    private passes(acl: DistAcl, p: Principal, table: string, row: Record<string, string>): boolean {
+        const admin = this.isAdmin(p)
+        if (admin && acl.adminOverrides) return true
+        if (acl.roles.length > 0 && !admin && !acl.roles.some((r) => p.roles.has(r))) return false
+        if (acl.condition.trim() !== '' && !this.conditionPasses(acl.condition, p, table, row)) return false
+        if (acl.script.trim() !== '' && !this.scriptPasses(acl.script, p)) return false
+        return true
+    }
+
+    private conditionPasses(condition: string, p: Principal, table: string, row: Record<string, string>): boolean {
+        try {
+            const query = parseEncodedQuery(condition, {
+                isField: (path) => this.isPath(table, path),
+                resolveScript: (expr) => (/^gs\.getUserID\(\)\s*;?$/.test(expr) ? p.sysId : undefined),
+            })
+            return matchesQuery(query, (path) => this.read(table, row, path))
+        } catch {
+            // A condition this emulator cannot evaluate denies: fail secure.
+            return false
+        }
+    }
+
+    private scriptPasses(script: string, p: Principal): boolean {
+        const s = script.trim()
+        const literal = /^answer\s*=\s*(true|false)\s*;?$/.exec(s)
+        if (literal) return literal[1] === 'true'
+        const role = /^answer\s*=\s*gs\.hasRole\(\s*['"]([\w.]+)['"]\s*\)\s*;?$/.exec(s)
+        if (role) return this.isAdmin(p) || p.roles.has(role[1]!)
+        return false
+    }
+}

@@ -1,0 +1,19 @@
+/**
+ * Contract-faithful ServiceNow emulator (test / dev only): Table API, Attachment API and OAuth, with the app's
+ * tables and ACLs taken from the built app (`now-app/dist`) and platform tables from a fixture. What it
+ * emulates, and its documented choices, are in README.md beside this file.
+ */
+export { startServiceNowEmulator } from './server'
+export type {
+    EmulatorStore,
+    FaultRule,
+    JournalEntry,
+    OAuthClient,
+    SeedUser,
+    SeenRequest,
+    ServiceNowEmulator,
+    ServiceNowEmulatorOptions,
+    StoredAttachment,
+} from './types'
+export { formatGlideDateTime, parseGlideDateTime } from './store'
+export { PLATFORM_PERMISSIONS, PLATFORM_TABLES } from './platform-schema'

@@ -1,0 +1,293 @@
+/**
+ * The emulator's records: one table-per-hierarchy map (a record lives in its concrete table and is seen
+ * through every ancestor), journal entries and attachment contents. Values are strings, as on the instance.
+ */
+import { randomBytes } from 'node:crypto'
+import type { FieldDef, Schema, TableDef } from './schema'
+import type { EmulatorStore, JournalEntry, StoredAttachment } from './types'
+
+type Row = Record<string, string>
+
+interface Entry {
+    table: string
+    values: Row
+}
+
+/** "YYYY-MM-DD HH:mm:ss" in UTC, the Table API's date-time format. */
+export function formatGlideDateTime(date: Date): string {
+    return date.toISOString().slice(0, 19).replace('T', ' ')
+}
+
+/** Parses "YYYY-MM-DD HH:mm:ss" (UTC) to epoch ms; NaN for '' or anything else. */
+export function parseGlideDateTime(value: string): number {
+    if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(value)) return Number.NaN
+    return Date.parse(`${value.replace(' ', 'T')}Z`)
+}
+
+/** A fresh sys_id: 32 lowercase hex characters. */
+export function newSysId(): string {
+    return randomBytes(16).toString('hex')
+}
+
+const SYS_ID = /^[0-9a-f]{32}$/
+
+/** Raised for a store misuse (unknown table / field, bad value, missing record). */
+export class StoreError extends Error {
+    constructor(message: string) {
+        super(message)
+        this.name = 'StoreError'
+    }
+}
+
+/**
+ * Normalises a value for a column, as the platform stores it. Returns undefined when the value cannot be
+ * stored (the Table API then leaves the field unchanged; the direct store API throws).
+ */
+export function normalizeValue(field: FieldDef, raw: string): string | undefined {
+    switch (field.type) {
+        case 'boolean':
+            return raw === 'true' || raw === '1' ? 'true' : 'false'
+        case 'integer':
+        case 'longint':
+            if (raw === '') return ''
+            return /^-?\d+$/.test(raw.trim()) ? String(Number.parseInt(raw.trim(), 10)) : undefined
+        case 'decimal':
+        case 'float':
+            if (raw === '') return ''
+            return Number.isFinite(Number(raw)) ? String(Number(raw)) : undefined
+        case 'glide_date_time':
+            if (raw === '') return ''
+            return Number.isNaN(parseGlideDateTime(raw)) ? undefined : raw
+        case 'glide_date':
+            if (raw === '') return ''
+            return /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? raw : undefined
+        default:
+            return raw
+    }
+}
+
+/** Implementation of {@link EmulatorStore} plus the internals the server uses. */
+export class Store implements EmulatorStore {
+    private readonly rows = new Map<string, Entry>()
+    private readonly journals = new Map<string, JournalEntry[]>()
+    private readonly files = new Map<string, Buffer>()
+    private readonly counters = new Map<string, number>()
+    private readonly listeners = new Set<() => void>()
+
+    constructor(
+        readonly schema: Schema,
+        private readonly now: () => Date,
+    ) {}
+
+    /** Registers a callback run after every write; returns the unsubscribe function. */
+    onWrite(listener: () => void): () => void {
+        this.listeners.add(listener)
+        return () => this.listeners.delete(listener)
+    }
+
+    private emit(): void {
+        for (const l of [...this.listeners]) l()
+    }
+
+    /** The table definition, or throws. */
+    table(name: string): TableDef {
+        const def = this.schema.tables.get(name)
+        if (!def) throw new StoreError(`Unknown table ${name}`)
+        return def
+    }
+
+    // ---- public, strict API -------------------------------------------------------------------------------
+
+    insert(table: string, values: Record<string, string>): Record<string, string> {
+        const def = this.table(table)
+        const clean: Row = {}
+        for (const [k, v] of Object.entries(values)) {
+            const field = def.fields.get(k)
+            if (!field) throw new StoreError(`Unknown field ${table}.${k}`)
+            if (field.system) {
+                if (k === 'sys_id' && !SYS_ID.test(v)) throw new StoreError(`Invalid sys_id ${v}`)
+                clean[k] = v
+                continue
+            }
+            const n = normalizeValue(field, String(v))
+            if (n === undefined) throw new StoreError(`Invalid value for ${table}.${k} (${field.type}): ${v}`)
+            clean[k] = n
+        }
+        return this.create(table, clean, 'system')
+    }
+
+    get(table: string, sysId: string): Record<string, string> | undefined {
+        const entry = this.entry(table, sysId)
+        return entry ? this.project(table, entry) : undefined
+    }
+
+    list(table: string, filter?: (r: Record<string, string>) => boolean): Record<string, string>[] {
+        const family = this.schema.family(this.table(table).name)
+        const out: Row[] = []
+        for (const entry of this.rows.values()) {
+            if (!family.has(entry.table)) continue
+            const row = this.project(table, entry)
+            if (!filter || filter(row)) out.push(row)
+        }
+        return out
+    }
+
+    update(table: string, sysId: string, values: Record<string, string>): Record<string, string> {
+        const def = this.table(table)
+        const clean: Row = {}
+        for (const [k, v] of Object.entries(values)) {
+            const field = def.fields.get(k)
+            if (!field) throw new StoreError(`Unknown field ${table}.${k}`)
+            if (field.system) {
+                if (k === 'sys_id') throw new StoreError('sys_id cannot be changed')
+                clean[k] = v
+                continue
+            }
+            const n = normalizeValue(field, String(v))
+            if (n === undefined) throw new StoreError(`Invalid value for ${table}.${k} (${field.type}): ${v}`)
+            clean[k] = n
+        }
+        if (!this.entry(table, sysId)) throw new StoreError(`No ${table} record ${sysId}`)
+        return this.modify(table, sysId, clean, 'system')
+    }
+
+    journal(table: string, sysId: string): JournalEntry[] {
+        if (!this.entry(table, sysId)) return []
+        return (this.journals.get(sysId) ?? []).map((j) => ({ ...j }))
+    }
+
+    attachments(table: string, sysId: string): StoredAttachment[] {
+        return this.list('sys_attachment', (a) => a['table_name'] === table && a['table_sys_id'] === sysId).map(
+            (a) => ({
+                sysId: a['sys_id']!,
+                fileName: a['file_name']!,
+                contentType: a['content_type']!,
+                content: this.files.get(a['sys_id']!) ?? Buffer.alloc(0),
+            }),
+        )
+    }
+
+    // ---- internals ------------------------------------------------------------------------------------------
+
+    /** The stored entry when `sysId` is a record of `table` or of a table extending it. */
+    private entry(table: string, sysId: string): Entry | undefined {
+        const entry = this.rows.get(sysId)
+        if (!entry || !this.schema.family(table).has(entry.table)) return undefined
+        return entry
+    }
+
+    /** The record seen through `table`: only that table's columns. */
+    private project(table: string, entry: Entry): Row {
+        const def = this.table(table)
+        const out: Row = {}
+        for (const name of def.fields.keys()) out[name] = entry.values[name] ?? ''
+        return out
+    }
+
+    /** Concrete table of a record, whatever table it is asked through. */
+    concreteTable(sysId: string): string | undefined {
+        return this.rows.get(sysId)?.table
+    }
+
+    /** Creates a record from already-normalised values (unknown keys are the caller's problem). */
+    create(table: string, values: Row, actor: string): Row {
+        const def = this.table(table)
+        const stamp = formatGlideDateTime(this.now())
+        const sysId = values['sys_id'] && SYS_ID.test(values['sys_id']) ? values['sys_id'] : newSysId()
+        if (this.rows.has(sysId)) throw new StoreError(`Duplicate sys_id ${sysId}`)
+        const row: Row = {}
+        for (const field of def.fields.values()) {
+            if (field.system) continue
+            const d = field.defaultValue
+            row[field.name] = d.startsWith('javascript:') ? '' : d
+        }
+        if (def.fields.has('sys_class_name')) row['sys_class_name'] = def.name
+        const journal: [string, string][] = []
+        for (const [k, v] of Object.entries(values)) {
+            const field = def.fields.get(k)
+            if (!field || field.system) continue
+            if (field.type === 'journal_input') {
+                if (v !== '') journal.push([k, v])
+                continue
+            }
+            row[k] = v
+        }
+        if (def.fields.has('number') && def.numberPrefix && !values['number']) row['number'] = this.nextNumber(def)
+        if (def.name === 'sys_user') row['name'] = [row['first_name'], row['last_name']].filter(Boolean).join(' ')
+        row['sys_id'] = sysId
+        row['sys_created_on'] = values['sys_created_on'] || stamp
+        row['sys_created_by'] = values['sys_created_by'] || actor
+        row['sys_updated_on'] = values['sys_updated_on'] || row['sys_created_on']
+        row['sys_updated_by'] = values['sys_updated_by'] || actor
+        row['sys_mod_count'] = values['sys_mod_count'] || '0'
+        this.rows.set(sysId, { table: def.name, values: row })
+        for (const [element, value] of journal) this.addJournal(sysId, element, value, actor, stamp)
+        this.emit()
+        return this.project(table, this.rows.get(sysId)!)
+    }
+
+    /** Applies already-normalised values to a record seen through `table`; bumps sys_mod_count. */
+    modify(table: string, sysId: string, values: Row, actor: string): Row {
+        const def = this.table(table)
+        const entry = this.entry(table, sysId)
+        if (!entry) throw new StoreError(`No ${table} record ${sysId}`)
+        const stamp = formatGlideDateTime(this.now())
+        for (const [k, v] of Object.entries(values)) {
+            const field = def.fields.get(k)
+            if (!field || k === 'sys_id' || k === 'sys_class_name') continue
+            if (field.type === 'journal_input') {
+                if (v !== '') this.addJournal(sysId, k, v, actor, stamp)
+                continue
+            }
+            entry.values[k] = v
+        }
+        if (entry.table === 'sys_user') {
+            entry.values['name'] = [entry.values['first_name'], entry.values['last_name']].filter(Boolean).join(' ')
+        }
+        entry.values['sys_mod_count'] =
+            values['sys_mod_count'] ?? String(Number(entry.values['sys_mod_count'] ?? '0') + 1)
+        entry.values['sys_updated_on'] = values['sys_updated_on'] ?? stamp
+        entry.values['sys_updated_by'] = values['sys_updated_by'] ?? actor
+        this.emit()
+        return this.project(table, entry)
+    }
+
+    /** Deletes a record (and its attachments, as the platform cascades). */
+    remove(table: string, sysId: string): boolean {
+        const entry = this.entry(table, sysId)
+        if (!entry) return false
+        this.rows.delete(sysId)
+        this.journals.delete(sysId)
+        for (const [id, e] of [...this.rows]) {
+            if (e.table === 'sys_attachment' && e.values['table_sys_id'] === sysId) {
+                this.rows.delete(id)
+                this.files.delete(id)
+            }
+        }
+        if (entry.table === 'sys_attachment') this.files.delete(sysId)
+        this.emit()
+        return true
+    }
+
+    private addJournal(sysId: string, element: string, value: string, actor: string, stamp: string): void {
+        const list = this.journals.get(sysId) ?? []
+        list.push({ element: element as JournalEntry['element'], value, createdOn: stamp, createdBy: actor })
+        this.journals.set(sysId, list)
+    }
+
+    private nextNumber(def: TableDef): string {
+        const n = this.counters.get(def.name) ?? def.numberStart
+        this.counters.set(def.name, n + 1)
+        return def.numberPrefix + String(n).padStart(def.numberDigits, '0')
+    }
+
+    /** Stores an attachment's bytes; call before creating its sys_attachment row (which notifies waiters). */
+    putFile(attachmentSysId: string, content: Buffer): void {
+        this.files.set(attachmentSysId, content)
+    }
+
+    /** Bytes of an attachment. */
+    file(attachmentSysId: string): Buffer | undefined {
+        return this.files.get(attachmentSysId)
+    }
+}

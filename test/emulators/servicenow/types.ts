@@ -1,0 +1,136 @@
+/**
+ * Public types of the ServiceNow emulator (re-exported by `index.ts`). Other test code codes against these.
+ */
+
+/** A user to create at start (or later with `addUser`). */
+export interface SeedUser {
+    /** Fixed sys_id (32 lowercase hex); generated when absent. */
+    sysId?: string
+    userName: string
+    /** Basic / password-grant password. A user without one cannot log in with a password. */
+    password?: string
+    email?: string
+    firstName?: string
+    lastName?: string
+    /** Role names, e.g. `x_gbg_breakglass.executor`, `admin`, `itil`. Missing sys_user_role rows are created. */
+    roles: string[]
+    /** sys_user_group sys_ids the user is a member of (sys_user_grmember rows are created). */
+    groups?: string[]
+    /** @defaultValue true */
+    active?: boolean
+    /** sys_id of the manager (sys_user). */
+    manager?: string
+}
+
+/**
+ * A fault to inject. A request matches when `method` (if given) and `path` (if given, tested against the
+ * path with its query string) match; `rate` and `times` then decide whether it is affected. Latencies of all
+ * matching latency-only rules add up; the first rule with a status / drop / expire effect decides the outcome
+ * (rules with an effect that were not applied keep their `times`).
+ */
+export interface FaultRule {
+    method?: string
+    path?: RegExp
+    /** Answer this status without processing the request (429 carries Retry-After and X-RateLimit-*). */
+    status?: 429 | 500 | 502 | 503
+    /** Retry-After of a 429. @defaultValue 60 */
+    retryAfterSeconds?: number
+    /** Delay (real time) before the request is processed. */
+    latencyMs?: number
+    /** Probability that a matching request is affected, 0..1. @defaultValue 1 */
+    rate?: number
+    /** How many matching requests to affect. @defaultValue Infinity */
+    times?: number
+    /** Apply the request (the write happens), then destroy the socket without answering. */
+    dropAfterWrite?: boolean
+    /** Answer 401 as for an expired token; a Bearer token used on the request stays expired. */
+    expireToken?: boolean
+}
+
+/** OAuth application registry entry (oauth_entity). */
+export interface OAuthClient {
+    clientId: string
+    clientSecret: string
+    /** user_name the client-credentials grant acts as; without it that grant is refused (as when disabled). */
+    clientCredentialsUser?: string
+}
+
+/** Options of `startServiceNowEmulator`. */
+export interface ServiceNowEmulatorOptions {
+    /** Port to listen on, bound to 127.0.0.1 only. @defaultValue 0 (random) */
+    port?: number
+    /** Built app to take the app tables and ACLs from. @defaultValue `now-app/dist` */
+    distDir?: string
+    /** Clock for timestamps, token expiry, rate-limit windows and the claim guard. @defaultValue system clock */
+    now?: () => Date
+    /** Lifetime of access tokens. @defaultValue 1799 */
+    tokenTtlSeconds?: number
+    /** Per-user hourly limit on API requests (a rule for all users); no limit when absent. */
+    rateLimitPerHour?: number
+    users?: SeedUser[]
+    oauthClients?: OAuthClient[]
+}
+
+/** One request the emulator answered (or dropped). */
+export interface SeenRequest {
+    method: string
+    /** Path without the query string. */
+    path: string
+    /** Raw query string without the `?` ('' when none). */
+    query: string
+    /** Status sent (or that would have been sent, for a dropped connection). */
+    status: number
+    /** user_name of the authenticated caller, '' when unauthenticated. */
+    user: string
+}
+
+/** A running emulator. */
+export interface ServiceNowEmulator {
+    /** Base URL, e.g. `http://127.0.0.1:PORT`. */
+    url: string
+    close(): Promise<void>
+    /** Direct access to the data: bypasses auth and ACLs (for seeding and assertions). */
+    store: EmulatorStore
+    faults: { add(rule: FaultRule): void; clear(): void }
+    /** Creates a user (and its role / group rows); returns its sys_id. */
+    addUser(user: SeedUser): string
+    /** Resolves when `predicate(store)` is true, re-checked after every write; rejects after `timeoutMs` (5000). */
+    waitFor(predicate: (store: EmulatorStore) => boolean, timeoutMs?: number): Promise<void>
+    /** Every request seen, in arrival order of the answers. */
+    requests: SeenRequest[]
+}
+
+/** One journal entry (a sys_journal_field row). */
+export interface JournalEntry {
+    element: 'work_notes' | 'comments'
+    value: string
+    /** "YYYY-MM-DD HH:mm:ss" UTC */
+    createdOn: string
+    /** user_name of the writer ('system' for direct store writes). */
+    createdBy: string
+}
+
+/** One stored attachment with its content. */
+export interface StoredAttachment {
+    sysId: string
+    fileName: string
+    contentType: string
+    content: Buffer
+}
+
+/**
+ * The emulator's data. Values are strings as on the instance. Writes through the store are done as `system`,
+ * bypass ACLs and business rules, but are validated against the dictionary: an unknown table, an unknown field
+ * or a malformed value (e.g. a date-time not in "YYYY-MM-DD HH:mm:ss") throws, so a seeding mistake is loud.
+ */
+export interface EmulatorStore {
+    /** Inserts a record: fills sys_id, system fields, defaults and auto-number. May set sys_* fields explicitly. */
+    insert(table: string, values: Record<string, string>): Record<string, string>
+    get(table: string, sysId: string): Record<string, string> | undefined
+    /** Records of `table` and of the tables extending it, in insertion order. */
+    list(table: string, filter?: (r: Record<string, string>) => boolean): Record<string, string>[]
+    /** Updates a record (sys_mod_count + 1). Throws when it does not exist. */
+    update(table: string, sysId: string, values: Record<string, string>): Record<string, string>
+    journal(table: string, sysId: string): JournalEntry[]
+    attachments(table: string, sysId: string): StoredAttachment[]
+}
