@@ -55,6 +55,9 @@ export interface GrantResult {
     calls: AuditedCall[]
     /** Notes for the requester (e.g. "sign out and in again"), shown in the receipt and notification. */
     notes?: string[]
+    /** Redacted state the provider read or decided on, attached to the grant. `drift: true` means the access
+     * is held outside this system (e.g. a permanent assignment): nothing was changed, route to SecOps. */
+    evidence?: Record<string, unknown>
 }
 
 /** Result of a revoke. */
@@ -63,6 +66,8 @@ export interface RevokeResult {
     alreadyAbsent: boolean
     calls: AuditedCall[]
     notes?: string[]
+    /** As {@link GrantResult.evidence} (`drift: true` → held outside this system, nothing removed). */
+    evidence?: Record<string, unknown>
 }
 
 /** What the provider currently says about the access. */

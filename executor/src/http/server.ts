@@ -1,0 +1,254 @@
+/**
+ * The executor's ops surface: liveness, readiness, Prometheus metrics and the signed "nudge" that lets
+ * ServiceNow wake the worker at once (polling stays the source of truth; a nudge only shortens the wait).
+ *
+ * Bound to 127.0.0.1 unless configured otherwise: these endpoints are for the local orchestrator / scraper.
+ *
+ * Nudge signature: `X-GBG-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(nudgeSecret, "<t>.<raw body>")>`.
+ * The timestamp must be within 300 s of this host's clock, and each signature is accepted once: a replay is
+ * refused with 401 even inside the window (signatures are remembered until their timestamp leaves it).
+ */
+import { createHmac, timingSafeEqual } from 'node:crypto'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import express, { type NextFunction, type Request, type Response } from 'express'
+import { z } from 'zod'
+import { ACTION_TYPES, SYS_ID_PATTERN } from '@gbg/shared'
+
+/** Replay window of a nudge signature, in seconds (both directions). */
+export const NUDGE_WINDOW_SECONDS = 300
+/** Upper bound of remembered nudge signatures; beyond it nudges are refused (503) until old ones age out. */
+const MAX_REMEMBERED_SIGNATURES = 10_000
+/** Time a single readiness check may take before it counts as failed. */
+const DEFAULT_CHECK_TIMEOUT_MS = 5_000
+
+/** A validated nudge. All fields optional: a bare `{}` just means "poll now". */
+export const nudgeSchema = z
+    .object({
+        /** The action ServiceNow just queued. */
+        actionSysId: z.string().regex(SYS_ID_PATTERN).optional(),
+        type: z.enum(ACTION_TYPES).optional(),
+        reason: z.string().max(200).optional(),
+    })
+    .strict()
+
+/** A validated nudge. */
+export type Nudge = z.infer<typeof nudgeSchema>
+
+/** What readiness needs of a provider. */
+export interface HealthCheckable {
+    readonly name: string
+    health(): Promise<void>
+}
+
+/** Logger as the server needs it (winston fits). */
+export interface HttpLogger {
+    info(message: string, meta?: Record<string, unknown>): void
+    warn(message: string, meta?: Record<string, unknown>): void
+    error(message: string, meta?: Record<string, unknown>): void
+    debug(message: string, meta?: Record<string, unknown>): void
+}
+
+/** Options of {@link createHttpServer}. */
+export interface HttpServerOptions {
+    /** Cheap authenticated ServiceNow call; throws when unreachable or unauthorised. */
+    ping: () => Promise<void>
+    /** Providers whose `health()` must pass for readiness. */
+    providers: Map<string, HealthCheckable> | Iterable<HealthCheckable>
+    /** True once the journal's migrations have run. */
+    journalReady: () => boolean | Promise<boolean>
+    /** Prometheus exposition (the `Metrics` object fits). */
+    metrics: { readonly contentType: string; render(): Promise<string> }
+    /** Called for every accepted nudge. Errors are logged, never returned to the caller. */
+    onNudge: (nudge: Nudge) => void | Promise<void>
+    /** HMAC secret of the nudge endpoint; when absent the endpoint answers 404 (disabled). */
+    nudgeSecret?: string
+    /** Liveness of the worker loop (see {@link loopLiveness}). */
+    loopAlive: () => boolean
+    /** @defaultValue () => new Date() */
+    now?: () => Date
+    /** Timeout of each readiness check. @defaultValue 5000 */
+    checkTimeoutMs?: number
+    logger?: HttpLogger
+}
+
+/** A created (not yet listening) server. */
+export interface HttpServer {
+    app: express.Express
+    /** Starts listening; resolves with the bound address. @defaultValue host 127.0.0.1 */
+    listen(host?: string, port?: number): Promise<{ host: string; port: number }>
+    close(): Promise<void>
+}
+
+/** One readiness check as reported by `/readyz`. */
+export interface CheckReport {
+    ok: boolean
+    error?: string
+}
+
+/**
+ * Liveness rule of the worker loop: alive while the last completed tick (or the start, before the first one) is
+ * at most three poll intervals old. One slow tick is normal; three missed ones mean the loop is stuck.
+ */
+export function loopLiveness(lastTickAt: Date | null, startedAt: Date, pollIntervalMs: number, now: Date): boolean {
+    const reference = lastTickAt ?? startedAt
+    return now.getTime() - reference.getTime() <= 3 * pollIntervalMs
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined
+    const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`check timed out after ${ms} ms`)), ms)
+    })
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+function errorText(err: unknown): string {
+    const message = err instanceof Error ? err.message : String(err)
+    // Readiness output is for operators; keep it short. Provider / ServiceNow errors never carry secrets.
+    return message.slice(0, 300)
+}
+
+const silentLogger: HttpLogger = { info() {}, warn() {}, error() {}, debug() {} }
+
+/** Creates the ops HTTP server (see the module comment). */
+export function createHttpServer(options: HttpServerOptions): HttpServer {
+    const now = options.now ?? (() => new Date())
+    const logger = options.logger ?? silentLogger
+    const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
+    const providers = [...(options.providers instanceof Map ? options.providers.values() : options.providers)]
+    /** Accepted nudge signatures (hex) → time (ms) after which their timestamp is outside the window anyway. */
+    const seenSignatures = new Map<string, number>()
+
+    const app = express()
+    app.disable('x-powered-by')
+
+    app.get('/healthz', (_req, res) => {
+        let alive = false
+        try {
+            alive = options.loopAlive()
+        } catch {
+            alive = false
+        }
+        res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'stuck' })
+    })
+
+    app.get('/readyz', async (_req, res) => {
+        const checks: Record<string, CheckReport> = {}
+        const run = async (name: string, check: () => Promise<void>) => {
+            try {
+                await withTimeout(check(), checkTimeoutMs)
+                checks[name] = { ok: true }
+            } catch (err) {
+                checks[name] = { ok: false, error: errorText(err) }
+            }
+        }
+        await Promise.all([
+            run('journal', async () => {
+                if (!(await options.journalReady())) throw new Error('journal not migrated')
+            }),
+            run('servicenow', () => options.ping()),
+            ...providers.map((p) => run(`provider:${p.name}`, () => p.health())),
+        ])
+        const ready = Object.values(checks).every((c) => c.ok)
+        res.status(ready ? 200 : 503).json({ ready, checks })
+    })
+
+    app.get('/metrics', async (_req, res) => {
+        try {
+            const text = await options.metrics.render()
+            res.status(200).type(options.metrics.contentType).send(text)
+        } catch (err) {
+            logger.error('metrics rendering failed', { error: errorText(err) })
+            res.status(500).json({ error: { code: 'internal_error', message: 'metrics unavailable' } })
+        }
+    })
+
+    app.post('/v1/nudge', express.raw({ type: () => true, limit: '4kb' }), async (req, res) => {
+        const refuse = (status: number, code: string, message: string) =>
+            res.status(status).json({ error: { code, message } })
+        if (!options.nudgeSecret) return refuse(404, 'not_found', 'nudge is disabled')
+        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+        const header = req.get('x-gbg-signature') ?? ''
+        const match = /^t=(\d{1,12}),v1=([0-9a-f]{64})$/.exec(header.trim())
+        if (!match) return refuse(401, 'signature_missing', 'X-GBG-Signature must be t=<unix seconds>,v1=<hex>')
+        const nowMs = now().getTime()
+        const t = Number(match[1])
+        if (Math.abs(nowMs / 1000 - t) > NUDGE_WINDOW_SECONDS) {
+            return refuse(401, 'signature_expired', 'signature timestamp outside the 300 s window')
+        }
+        const expected = createHmac('sha256', options.nudgeSecret).update(`${match[1]}.`).update(raw).digest()
+        const given = Buffer.from(match[2]!, 'hex')
+        if (!timingSafeEqual(given, expected)) return refuse(401, 'signature_invalid', 'signature does not match')
+        for (const [sig, until] of seenSignatures) if (until < nowMs) seenSignatures.delete(sig)
+        if (seenSignatures.has(match[2]!)) return refuse(401, 'signature_replayed', 'signature already used')
+        if (seenSignatures.size >= MAX_REMEMBERED_SIGNATURES) {
+            return refuse(503, 'unavailable', 'too many nudges in the replay window')
+        }
+        // Remember before validating the body: a signed but invalid request is not accepted a second time either.
+        seenSignatures.set(match[2]!, (t + NUDGE_WINDOW_SECONDS) * 1000 + 1000)
+        if (!/^application\/json\b/i.test(req.get('content-type') ?? '')) {
+            return refuse(400, 'validation_failed', 'Content-Type must be application/json')
+        }
+        let body: unknown
+        try {
+            body = JSON.parse(raw.toString('utf8'))
+        } catch {
+            return refuse(400, 'validation_failed', 'body is not valid JSON')
+        }
+        const nudge = nudgeSchema.safeParse(body)
+        if (!nudge.success) {
+            return refuse(
+                400,
+                'validation_failed',
+                nudge.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+            )
+        }
+        try {
+            await options.onNudge(nudge.data)
+        } catch (err) {
+            logger.error('nudge handler failed', { error: errorText(err) })
+        }
+        logger.debug('nudge accepted', { type: nudge.data.type })
+        return res.status(202).json({ accepted: true })
+    })
+
+    app.use((_req: Request, res: Response) => {
+        res.status(404).json({ error: { code: 'not_found', message: 'no such route' } })
+    })
+    app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+        const status = err.status === 413 ? 413 : err.status && err.status < 500 ? 400 : 500
+        res.status(status).json({
+            error: {
+                code: status === 500 ? 'internal_error' : 'validation_failed',
+                message: err.type ?? 'bad request',
+            },
+        })
+    })
+
+    let server: Server | undefined
+    return {
+        app,
+        listen(host = '127.0.0.1', port = 0) {
+            return new Promise((resolve, reject) => {
+                const s = app.listen(port, host, (err?: Error) => {
+                    if (err) return reject(err)
+                    server = s
+                    const address = s.address() as AddressInfo
+                    logger.info('http server listening', { host: address.address, port: address.port })
+                    resolve({ host: address.address, port: address.port })
+                })
+                s.once('error', reject)
+            })
+        },
+        async close() {
+            const s = server
+            if (!s) return
+            server = undefined
+            await new Promise<void>((resolve) => {
+                s.close(() => resolve())
+                s.closeAllConnections()
+            })
+        },
+    }
+}

@@ -1,0 +1,377 @@
+/**
+ * Teams notifications through a Workflows webhook ("When a Teams webhook request is received") or a legacy
+ * incoming webhook, as an Adaptive Card 1.4 (contract: `contracts/endpoint-and-teams.md` §4).
+ *
+ * Cards: granted (with expiry and a "Revoke now" link to the grant in ServiceNow), 5- and 1-minute warnings,
+ * revoked, failures. Only `Action.OpenUrl` is used: webhooks cannot deliver `Action.Submit`, and the revoke must
+ * go through ServiceNow's "Revoke now" UI action anyway (approved, audited), never through the chat.
+ *
+ * The webhook URL carries its secret (`sig=` / the legacy path): it is never logged and never put in an error.
+ */
+import axios, { type AxiosInstance } from 'axios'
+import { SYS_ID_PATTERN, TABLE, type ExecutionPlan } from '@gbg/shared'
+
+/** Adaptive Card schema version used: the highest Teams webhooks render everywhere. */
+export const CARD_VERSION = '1.4'
+/**
+ * Largest payload sent. Teams refuses about 28 KB (413); 1 KB of margin covers the envelope differences
+ * between Workflows and legacy connectors.
+ */
+export const MAX_PAYLOAD_BYTES = 27 * 1024
+/** Longest text of one field on a card; longer text is cut with an ellipsis. */
+const MAX_FIELD_CHARS = 1000
+
+/** What the card says about the grant. */
+export interface GrantSummary {
+    /** grant record sys_id (32 hex): used for the link to the record. */
+    grantSysId: string
+    /** e.g. BGA0001001 */
+    grantNumber: string
+    /** Who holds the access (user name). */
+    requester: string
+    /** Human description of the access, e.g. "Local admin on PC-0042 (workstation)". */
+    target: string
+    justification?: string
+}
+
+/** One notification. */
+export type TeamsEvent =
+    | { kind: 'granted'; grant: GrantSummary; expiresAt: Date; notes?: string[] }
+    | { kind: 'warning'; grant: GrantSummary; expiresAt: Date; minutesLeft: 5 | 1 }
+    | { kind: 'revoked'; grant: GrantSummary; revokedAt: Date; reason?: string }
+    | {
+          kind: 'failure'
+          grant: GrantSummary
+          operation: 'grant' | 'revoke' | 'verify'
+          error: string
+          incidentNumber?: string
+      }
+
+/** Configuration of the notifier. */
+export interface TeamsNotifierConfig {
+    /** Workflows or legacy webhook URL. A secret. */
+    webhookUrl: string
+    /** ServiceNow instance base URL, e.g. `https://acme.service-now.com`, for links to the grant record. */
+    instanceUrl: string
+    /** Request timeout in milliseconds. @defaultValue 10000 */
+    timeoutMs?: number
+}
+
+/** Logger as the notifier needs it (winston fits). */
+export interface NotifyLogger {
+    info(message: string, meta?: Record<string, unknown>): void
+    warn(message: string, meta?: Record<string, unknown>): void
+    error(message: string, meta?: Record<string, unknown>): void
+    debug(message: string, meta?: Record<string, unknown>): void
+}
+
+/** A failed notification. `retryable`: throttled, 408, 5xx, network; `fatal`: the card or the URL is wrong. */
+export class NotifyError extends Error {
+    constructor(
+        readonly kind: 'retryable' | 'fatal',
+        message: string,
+        readonly status?: number,
+        readonly retryAfterMs?: number,
+    ) {
+        super(message)
+        this.name = 'NotifyError'
+    }
+}
+
+/** An Adaptive Card element or action (kept loose: the builders below are the only producers). */
+type CardNode = Record<string, unknown>
+
+/** The Adaptive Card object. */
+export interface AdaptiveCard {
+    $schema: string
+    type: 'AdaptiveCard'
+    version: string
+    body: CardNode[]
+    actions?: CardNode[]
+}
+
+/** The webhook message envelope. */
+export interface TeamsMessage {
+    type: 'message'
+    attachments: Array<{
+        contentType: 'application/vnd.microsoft.card.adaptive'
+        contentUrl: null
+        content: AdaptiveCard
+    }>
+}
+
+function clip(text: string, max = MAX_FIELD_CHARS): string {
+    return text.length <= max ? text : `${text.slice(0, max - 1)}…`
+}
+
+/**
+ * Date-time for a card. `{{DATE()}}` / `{{TIME()}}` make Teams show the reader's own time zone; the functions
+ * need RFC 3339 without fractional seconds.
+ */
+function cardTime(date: Date): string {
+    const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z')
+    return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`
+}
+
+/** Link to the grant record in ServiceNow (where the "Revoke now" UI action lives). */
+export function grantRecordUrl(instanceUrl: string, grantSysId: string): string {
+    if (!SYS_ID_PATTERN.test(grantSysId)) throw new Error('grantRecordUrl: grant sys_id is not a sys_id')
+    const base = new URL(instanceUrl)
+    if (
+        base.protocol !== 'https:' &&
+        !(base.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(base.hostname))
+    ) {
+        throw new Error('grantRecordUrl: instance URL must use https')
+    }
+    return `${base.origin}/${TABLE.grant}.do?sys_id=${grantSysId}`
+}
+
+/** Human description of a plan's target, for cards. */
+export function describeTarget(plan: ExecutionPlan): string {
+    const t = plan.target
+    switch (t.kind) {
+        case 'device_local_admin':
+            return `Local admin on ${t.deviceName ?? t.ciSysId ?? 'device'}${t.deviceClass ? ` (${t.deviceClass})` : ''}`
+        case 'entra_role':
+            return `Entra role ${t.roleName ?? t.roleId ?? ''}`.trim()
+        case 'entra_group':
+            return `Entra group ${t.groupId ?? ''}`.trim()
+        case 'pam_account':
+            return `PAM account ${t.account ?? ''}`.trim()
+        case 'console':
+            return `Emergency console account ${t.account ?? ''}`.trim()
+    }
+}
+
+/** Card summary of a plan. */
+export function summaryFromPlan(plan: ExecutionPlan): GrantSummary {
+    return {
+        grantSysId: plan.grantSysId,
+        grantNumber: plan.grantNumber,
+        requester: plan.principal.userName,
+        target: describeTarget(plan),
+        justification: plan.justification,
+    }
+}
+
+function facts(entries: Array<[string, string | undefined]>): CardNode {
+    return {
+        type: 'FactSet',
+        facts: entries
+            .filter(([, v]) => v !== undefined && v !== '')
+            .map(([title, value]) => ({ title, value: clip(value!) })),
+    }
+}
+
+function heading(text: string, color: 'Good' | 'Warning' | 'Attention' | 'Default'): CardNode {
+    return { type: 'TextBlock', text: clip(text, 200), weight: 'Bolder', size: 'Medium', color, wrap: true }
+}
+
+function paragraph(text: string): CardNode {
+    return { type: 'TextBlock', text: clip(text), wrap: true }
+}
+
+/** Builds the Adaptive Card for an event. */
+export function buildCard(event: TeamsEvent, instanceUrl: string): AdaptiveCard {
+    const g = event.grant
+    const link = grantRecordUrl(instanceUrl, g.grantSysId)
+    const body: CardNode[] = []
+    const actions: CardNode[] = []
+    switch (event.kind) {
+        case 'granted':
+            body.push(heading(`Access granted: ${g.grantNumber}`, 'Good'))
+            body.push(
+                facts([
+                    ['For', g.requester],
+                    ['Access', g.target],
+                    ['Expires', cardTime(event.expiresAt)],
+                    ['Justification', g.justification],
+                ]),
+            )
+            for (const note of (event.notes ?? []).slice(0, 5)) body.push(paragraph(note))
+            body.push(paragraph('The access is removed automatically at expiry. Finished early? Revoke it now.'))
+            actions.push({ type: 'Action.OpenUrl', title: 'Revoke now', url: link })
+            break
+        case 'warning':
+            body.push(
+                heading(
+                    `${event.minutesLeft} minute${event.minutesLeft === 1 ? '' : 's'} left: ${g.grantNumber}`,
+                    'Warning',
+                ),
+            )
+            body.push(
+                facts([
+                    ['For', g.requester],
+                    ['Access', g.target],
+                    ['Expires', cardTime(event.expiresAt)],
+                ]),
+            )
+            body.push(paragraph('Save your work: the access ends at expiry and cannot be extended from here.'))
+            actions.push({ type: 'Action.OpenUrl', title: 'Revoke now', url: link })
+            break
+        case 'revoked':
+            body.push(heading(`Access removed: ${g.grantNumber}`, 'Default'))
+            body.push(
+                facts([
+                    ['For', g.requester],
+                    ['Access', g.target],
+                    ['Removed', cardTime(event.revokedAt)],
+                    ['Reason', event.reason],
+                ]),
+            )
+            actions.push({ type: 'Action.OpenUrl', title: 'Open grant', url: link })
+            break
+        case 'failure':
+            body.push(
+                heading(
+                    `${event.operation[0]!.toUpperCase()}${event.operation.slice(1)} failed: ${g.grantNumber}`,
+                    'Attention',
+                ),
+            )
+            body.push(
+                facts([
+                    ['For', g.requester],
+                    ['Access', g.target],
+                    ['Error', event.error],
+                    ['Incident', event.incidentNumber],
+                ]),
+            )
+            body.push(
+                paragraph(
+                    event.operation === 'grant'
+                        ? 'No access was given. The request has been routed to the service desk.'
+                        : 'The access may still exist. SecOps has been alerted and the executor keeps retrying.',
+                ),
+            )
+            actions.push({ type: 'Action.OpenUrl', title: 'Open grant', url: link })
+            break
+    }
+    return {
+        $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+        type: 'AdaptiveCard',
+        version: CARD_VERSION,
+        body,
+        actions,
+    }
+}
+
+/** Wraps a card in the webhook message envelope. */
+export function buildMessage(card: AdaptiveCard): TeamsMessage {
+    return {
+        type: 'message',
+        attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', contentUrl: null, content: card }],
+    }
+}
+
+/**
+ * Serialises a message and enforces the size limit.
+ *
+ * @throws NotifyError (fatal) above {@link MAX_PAYLOAD_BYTES}; fields are already clipped, so this means a bug.
+ */
+export function serializeMessage(message: TeamsMessage): string {
+    const text = JSON.stringify(message)
+    const bytes = Buffer.byteLength(text, 'utf8')
+    if (bytes > MAX_PAYLOAD_BYTES) {
+        throw new NotifyError('fatal', `Teams payload is ${bytes} bytes, above the ${MAX_PAYLOAD_BYTES}-byte limit`)
+    }
+    return text
+}
+
+function parseRetryAfter(value: unknown): number | undefined {
+    if (typeof value !== 'string' || !/^\d+$/.test(value.trim())) return undefined
+    return Number(value.trim()) * 1000
+}
+
+const silentLogger: NotifyLogger = { info() {}, warn() {}, error() {}, debug() {} }
+
+/** Sends cards to one Teams webhook. */
+export class TeamsNotifier {
+    private readonly http: AxiosInstance
+
+    constructor(
+        private readonly config: TeamsNotifierConfig,
+        private readonly logger: NotifyLogger = silentLogger,
+    ) {
+        let url: URL
+        try {
+            url = new URL(config.webhookUrl)
+        } catch {
+            // Never echo the value: it is a secret.
+            throw new Error('Teams notifier: webhook URL is not a valid URL')
+        }
+        if (
+            url.protocol !== 'https:' &&
+            !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))
+        ) {
+            throw new Error('Teams notifier: webhook URL must use https')
+        }
+        grantRecordUrl(config.instanceUrl, '0'.repeat(32)) // fail fast on a bad instance URL
+        this.http = axios.create({
+            validateStatus: () => true,
+            maxRedirects: 0,
+            responseType: 'text',
+            transformResponse: [(data: unknown) => data],
+        })
+    }
+
+    /**
+     * Sends one event. Success: Workflows 202 (empty body), legacy 200 with body `1`.
+     *
+     * @throws NotifyError — retryable: network failure, 408, 429, 5xx, legacy "HTTP error 429" in a 200 body;
+     *   fatal: any other answer (the card or the URL is wrong; retrying cannot help).
+     */
+    async send(event: TeamsEvent): Promise<void> {
+        const payload = serializeMessage(buildMessage(buildCard(event, this.config.instanceUrl)))
+        const meta = { kind: event.kind, grantNumber: event.grant.grantNumber }
+        let status: number
+        let body: string
+        let retryAfter: unknown
+        try {
+            const response = await this.http.post<string>(this.config.webhookUrl, payload, {
+                headers: { 'Content-Type': 'application/json' },
+                timeout: this.config.timeoutMs ?? 10_000,
+            })
+            status = response.status
+            body = typeof response.data === 'string' ? response.data : ''
+            retryAfter = response.headers['retry-after']
+        } catch (err) {
+            // The axios error holds the URL: keep only its code.
+            const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'UNKNOWN'
+            this.logger.warn('Teams notification failed', { ...meta, code })
+            throw new NotifyError('retryable', `Teams webhook unreachable (${code})`)
+        }
+        const result = classifyAnswer(status, body, parseRetryAfter(retryAfter))
+        if (result) {
+            this.logger.warn('Teams notification refused', { ...meta, status, kind: result.kind })
+            throw result
+        }
+        this.logger.debug('Teams notification sent', meta)
+    }
+}
+
+/** Judges a webhook answer: undefined for success, else the error to throw. */
+export function classifyAnswer(status: number, body: string, retryAfterMs?: number): NotifyError | undefined {
+    if (status === 202) return undefined
+    if (status === 200) {
+        if (body.trim() === '1') return undefined
+        if (body.includes('HTTP error 429')) {
+            return new NotifyError(
+                'retryable',
+                'Teams webhook throttled (legacy 200 with HTTP error 429)',
+                429,
+                retryAfterMs,
+            )
+        }
+        return new NotifyError('fatal', 'Teams webhook answer not understood (200 without "1")', status)
+    }
+    if (status === 408 || status === 429 || status >= 500) {
+        return new NotifyError('retryable', `Teams webhook transient failure (HTTP ${status})`, status, retryAfterMs)
+    }
+    if (status === 413) return new NotifyError('fatal', 'Teams webhook refused the payload as too large (413)', status)
+    return new NotifyError('fatal', `Teams webhook refused the message (HTTP ${status})`, status)
+}
+
+/** Creates a notifier (validates the configuration). */
+export function createTeamsNotifier(config: TeamsNotifierConfig, logger?: NotifyLogger): TeamsNotifier {
+    return new TeamsNotifier(config, logger)
+}

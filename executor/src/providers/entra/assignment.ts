@@ -1,0 +1,335 @@
+/**
+ * The grant / revoke / verify algorithm both Entra providers share, over a small {@link AssignmentBackend}
+ * (PIM for roles, PIM for Groups, plain `$ref` membership). It is read-first and reconciling:
+ *
+ * - **grant**: resolve the principal, read the assignment. Absent → create it (PIM with an `afterDuration`
+ *   expiration) and record this grant as a holder. Present and ours (holder registry, or — after a lost
+ *   response — a PIM request carrying our grant's marker / a request id from `ctx.txnIds`) → `alreadyDone`.
+ *   Present and held by other active grants of this system → **overlap**: no second assignment; record this
+ *   grant as a holder and, when its window ends later and the backend has a native clock, extend the
+ *   assignment (`adminUpdate` to the later end). Present with no holder and no marker → held **outside** this
+ *   system: change nothing, say so in the notes and set `evidence.drift = true` (the worker routes it to SecOps).
+ * - **revoke**: absent → `alreadyAbsent`. Held by other grants too → only deregister this grant (the last
+ *   holder removes). Ours alone → remove (`adminRemove` / `DELETE …/$ref`); "does not exist" → re-read →
+ *   `alreadyAbsent`; `ActiveDurationTooShort` → retryable until 5 minutes after activation. Held outside the
+ *   system → nothing removed, drift flagged.
+ * - **verify**: what the provider says, from this grant's point of view (an assignment kept alive only by other
+ *   grants does not count as this grant's access).
+ */
+import type { ExecutionPlan } from '@gbg/shared'
+import type {
+    AuditedCall,
+    GrantResult,
+    Provider,
+    ProviderCallContext,
+    ProviderDescription,
+    RevokeResult,
+    VerifyResult,
+} from '../types'
+import { ProviderError } from '../types'
+import type { GraphClient } from './graph-client'
+import { holderKey, type HolderProvider, type HolderRegistry } from './holders'
+import { resolvePrincipal, type ResolvedPrincipal } from './principal'
+import { MIN_ACTIVE_MS, GRAPH_CODES } from './errors'
+
+/** What the backend read about one principal + target. */
+export interface Observed {
+    present: boolean
+    start?: Date
+    /** End of the live assignment; null = permanent / no provider clock. */
+    end?: Date | null
+    /** Schedule id the live assignment belongs to (PIM), to trace which request created it. */
+    scheduleId?: string
+    /** Provider ids of the live assignment (instance / schedule ids), for txnIds. */
+    ids: string[]
+    /** Redacted raw state for evidence. */
+    evidence: Record<string, unknown>
+}
+
+/** Inputs of a backend write. */
+export interface WriteArgs {
+    plan: ExecutionPlan
+    principal: ResolvedPrincipal
+    targetId: string
+    ctx: ProviderCallContext
+    calls: AuditedCall[]
+}
+
+/** Outcome of a backend assign / extend. */
+export interface AssignOutcome {
+    txnIds: string[]
+    /** End at the provider; null when the provider has no clock (plain membership). */
+    end: Date | null
+}
+
+/** One kind of Entra assignment. */
+export interface AssignmentBackend {
+    readonly provider: HolderProvider
+    /** Does the provider end the access itself? */
+    readonly nativeExpiry: boolean
+    /** Register the holder before the write (backends with no provider-side marker to trace a lost response). */
+    readonly preRegister: boolean
+    /** Target id (GUID) for the plan; throws fatal when the plan does not fit this provider. */
+    target(plan: ExecutionPlan): string
+    read(principalId: string, targetId: string, calls: AuditedCall[], signal?: AbortSignal): Promise<Observed>
+    /** Grant sys_ids and request ids that provider records tie to the live assignment ([] when untraceable). */
+    traceOwners(principalId: string, targetId: string, obs: Observed, calls: AuditedCall[], signal?: AbortSignal): Promise<{ grantSysIds: string[]; requestIds: string[] }>
+    assign(args: WriteArgs, end: Date): Promise<AssignOutcome>
+    /** Move the end of a live assignment later (only called when `nativeExpiry`). */
+    extend(args: WriteArgs, end: Date): Promise<AssignOutcome>
+    remove(args: WriteArgs, obs: Observed): Promise<{ txnIds: string[] }>
+    isExistsError(e: ProviderError): boolean
+    isAbsentError(e: ProviderError): boolean
+    /** Notes for the requester attached to every grant / revoke result. */
+    notes(op: 'grant' | 'revoke'): string[]
+}
+
+/** Marker put into PIM `customData` so a lost response can be traced back to its grant. */
+export function grantMarker(grantSysId: string, idempotencyKey: string): string {
+    return `gbg-grant=${grantSysId};action=${idempotencyKey}`
+}
+
+/** Grant sys_id from a {@link grantMarker}, or undefined. */
+export function parseGrantMarker(customData: string | null | undefined): string | undefined {
+    return customData ? /(?:^|;)gbg-grant=([^;]+)/.exec(customData)?.[1] : undefined
+}
+
+/** Shared settings of an assignment provider. */
+export interface AssignmentProviderOptions {
+    name: HolderProvider
+    graph: GraphClient
+    backend: AssignmentBackend
+    holders: HolderRegistry
+    now: () => Date
+    principalLookup: 'userPrincipalName' | 'mail'
+}
+
+/** Slack when comparing a provider end with the requested end (clock skew, rounding to whole minutes). */
+const END_TOLERANCE_MS = 60_000
+
+/** The shared provider (see the module comment). */
+export class AssignmentProvider implements Provider {
+    readonly name: string
+
+    constructor(private readonly o: AssignmentProviderOptions) {
+        this.name = o.name
+    }
+
+    describe(): ProviderDescription {
+        return { name: this.o.name, baseUrl: this.o.graph.baseUrl, nativeExpiry: this.o.backend.nativeExpiry }
+    }
+
+    async health(): Promise<void> {
+        // A token plus one cheap authenticated read proves credentials, network and the read permission.
+        await this.o.graph.request({ method: 'GET', path: '/users', query: { $top: '1', $select: 'id' } }, [])
+    }
+
+    private checkPlan(plan: ExecutionPlan): void {
+        if (plan.provider !== this.o.name) {
+            throw new ProviderError('fatal', `plan names provider "${plan.provider}", this is "${this.o.name}"`, 'wrong_provider')
+        }
+        if (!Number.isInteger(plan.durationMinutes) || plan.durationMinutes <= 0) {
+            throw new ProviderError('fatal', `plan duration ${plan.durationMinutes} is not a positive whole number of minutes`, 'invalid_plan')
+        }
+    }
+
+    private async context(plan: ExecutionPlan, ctx: ProviderCallContext, calls: AuditedCall[]) {
+        this.checkPlan(plan)
+        const targetId = this.o.backend.target(plan)
+        const principal = await resolvePrincipal(this.o.graph, plan.principal, this.o.principalLookup, calls, ctx.signal)
+        const key = holderKey(this.o.name, principal.id, targetId)
+        return { targetId, principal, key, args: { plan, principal, targetId, ctx, calls } satisfies WriteArgs }
+    }
+
+    /** Decide whose the live assignment is, from this grant's point of view. */
+    private async ownership(plan: ExecutionPlan, ctx: ProviderCallContext, key: string, principalId: string, targetId: string, obs: Observed, calls: AuditedCall[]) {
+        const holders = this.o.holders.holdersOf(key)
+        const others = holders.filter((h) => h !== plan.grantSysId)
+        let mine = holders.includes(plan.grantSysId)
+        let traced: string[] = []
+        if (!mine && others.length === 0) {
+            // Not registered (a lost response, or a crash before the registry write): is it traceably ours?
+            const t = await this.o.backend.traceOwners(principalId, targetId, obs, calls, ctx.signal)
+            traced = t.grantSysIds
+            mine = t.grantSysIds.includes(plan.grantSysId) || t.requestIds.some((id) => ctx.txnIds?.includes(id) ?? false)
+        }
+        return { holders, others, mine, traced }
+    }
+
+    async grant(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<GrantResult> {
+        const calls: AuditedCall[] = []
+        const { targetId, principal, key, args } = await this.context(plan, ctx, calls)
+        const wanted = new Date(this.o.now().getTime() + plan.durationMinutes * 60_000)
+        let obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
+        if (!obs.present) {
+            if (this.o.backend.preRegister) this.o.holders.addHolder(key, plan.grantSysId, wanted)
+            try {
+                const out = await this.o.backend.assign(args, wanted)
+                this.o.holders.addHolder(key, plan.grantSysId, wanted)
+                return this.grantResult(out.txnIds, wanted, out.end, false, calls, [], { principalId: principal.id, targetId })
+            } catch (err) {
+                if (!(err instanceof ProviderError)) throw err
+                if (!this.o.backend.isExistsError(err)) {
+                    if (this.o.backend.preRegister && err.kind !== 'unknown_outcome') this.o.holders.removeHolder(key, plan.grantSysId)
+                    throw err
+                }
+                // Appeared between our read and our write (or a lost response we cannot see): read again.
+                obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
+                if (!obs.present) throw new ProviderError('retryable', `${err.message}, but a re-read finds nothing: retry`, err.code, 5_000)
+            }
+        }
+        return this.grantOnExisting(plan, ctx, key, principal, targetId, obs, wanted, args, calls)
+    }
+
+    private async grantOnExisting(
+        plan: ExecutionPlan,
+        ctx: ProviderCallContext,
+        key: string,
+        principal: ResolvedPrincipal,
+        targetId: string,
+        obs: Observed,
+        wanted: Date,
+        args: WriteArgs,
+        calls: AuditedCall[],
+    ): Promise<GrantResult> {
+        const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
+        const base = { principalId: principal.id, targetId, assignment: obs.evidence }
+        if (own.mine && own.others.length === 0) {
+            // Reconciled: the earlier attempt did create it (lost response / crash before we recorded it).
+            const expiresAt = obs.end ?? wanted
+            this.o.holders.addHolder(key, plan.grantSysId, expiresAt)
+            return this.grantResult(obs.ids, expiresAt, obs.end ?? null, true, calls, ['reconciled: the assignment already existed from an earlier attempt of this grant'], base)
+        }
+        if (own.mine || own.others.length > 0 || own.traced.length > 0) {
+            // Overlap: another active grant of this system holds it. Never a second assignment.
+            const sharedWith = [...new Set([...own.others, ...own.traced])].filter((g) => g !== plan.grantSysId)
+            this.o.holders.addHolder(key, plan.grantSysId, wanted)
+            let txnIds = obs.ids
+            let end = obs.end ?? null
+            let extended = false
+            if (this.o.backend.nativeExpiry && end !== null && end.getTime() < wanted.getTime() - END_TOLERANCE_MS) {
+                try {
+                    const out = await this.o.backend.extend(args, wanted)
+                    txnIds = [...out.txnIds, ...obs.ids.filter((id) => !out.txnIds.includes(id))]
+                    end = out.end
+                    extended = true
+                } catch (err) {
+                    if (err instanceof ProviderError && err.kind !== 'unknown_outcome') this.o.holders.removeHolder(key, plan.grantSysId)
+                    throw err
+                }
+            }
+            const notes = [
+                `shared assignment: grant(s) ${sharedWith.join(', ')} of this system already hold it; no second assignment was made` +
+                    (extended ? '; its end was extended to this grant’s expiry' : ''),
+            ]
+            return this.grantResult(txnIds, wanted, end, own.mine, calls, notes, { ...base, sharedWith })
+        }
+        // Held outside this system (permanent assignment, manual membership): change nothing, flag drift.
+        return {
+            txnIds: [],
+            expiresAt: wanted,
+            nativeExpiry: false,
+            alreadyDone: true,
+            calls,
+            notes: [
+                `${principal.userPrincipalName} already holds this access outside the break-glass system ` +
+                    `(${obs.end ? `until ${obs.end.toISOString()}` : 'permanently'}); nothing was changed and SecOps is informed`,
+            ],
+            evidence: { ...base, drift: true, external: true },
+        }
+    }
+
+    private grantResult(
+        txnIds: string[],
+        expiresAt: Date,
+        providerEnd: Date | null,
+        alreadyDone: boolean,
+        calls: AuditedCall[],
+        extraNotes: string[],
+        evidence: Record<string, unknown>,
+    ): GrantResult {
+        // Native only when the provider's own clock ends the access no later than this grant's expiry.
+        const nativeExpiry =
+            this.o.backend.nativeExpiry && providerEnd !== null && providerEnd.getTime() <= expiresAt.getTime() + END_TOLERANCE_MS
+        const notes = [...extraNotes, ...this.o.backend.notes('grant')]
+        if (this.o.backend.nativeExpiry && providerEnd !== null && !nativeExpiry) {
+            notes.push(`Entra keeps the shared assignment until ${providerEnd.toISOString()} (a later grant's expiry)`)
+        }
+        return { txnIds, expiresAt, nativeExpiry, alreadyDone, calls, notes, evidence: { ...evidence, providerEnd: providerEnd?.toISOString() ?? null } }
+    }
+
+    async revoke(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<RevokeResult> {
+        const calls: AuditedCall[] = []
+        const { targetId, principal, key, args } = await this.context(plan, ctx, calls)
+        const obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
+        const notes = this.o.backend.notes('revoke')
+        if (!obs.present) {
+            this.o.holders.removeHolder(key, plan.grantSysId)
+            const why = this.o.backend.nativeExpiry ? 'already absent (ended natively at Entra, or removed earlier)' : 'already absent'
+            return { alreadyAbsent: true, calls, notes: [why, ...notes], evidence: { assignment: obs.evidence } }
+        }
+        const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
+        if (!own.mine) {
+            if (own.others.length > 0 || own.traced.length > 0) {
+                return {
+                    alreadyAbsent: true,
+                    calls,
+                    notes: [`this grant does not hold the assignment; grant(s) ${[...own.others, ...own.traced].join(', ')} do`, ...notes],
+                    evidence: { assignment: obs.evidence, heldBy: [...own.others, ...own.traced] },
+                }
+            }
+            return {
+                alreadyAbsent: true,
+                calls,
+                notes: [`${principal.userPrincipalName} holds this access outside the break-glass system; nothing was removed and SecOps is informed`, ...notes],
+                evidence: { assignment: obs.evidence, drift: true, external: true },
+            }
+        }
+        if (own.others.length > 0) {
+            const remaining = this.o.holders.removeHolder(key, plan.grantSysId)
+            return {
+                alreadyAbsent: false,
+                calls,
+                notes: [`this grant is released; the assignment stays for grant(s) ${remaining.join(', ')} and is removed by the last holder`, ...notes],
+                evidence: { assignment: obs.evidence, sharedWith: remaining },
+            }
+        }
+        try {
+            await this.o.backend.remove(args, obs)
+        } catch (err) {
+            if (!(err instanceof ProviderError)) throw err
+            if (this.o.backend.isAbsentError(err)) {
+                const again = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
+                if (again.present) throw new ProviderError('retryable', `${err.message}, but the assignment is still listed: retry`, err.code, 30_000)
+                this.o.holders.removeHolder(key, plan.grantSysId)
+                return { alreadyAbsent: true, calls, notes: ['already absent (removed or expired between read and remove)', ...notes], evidence: { assignment: again.evidence } }
+            }
+            if (err.code === GRAPH_CODES.activeDurationTooShort) {
+                const startMs = obs.start?.getTime() ?? this.o.now().getTime()
+                const wait = Math.max(5_000, startMs + MIN_ACTIVE_MS - this.o.now().getTime())
+                throw new ProviderError('retryable', `${err.message} (retry after ${Math.ceil(wait / 1000)} s)`, err.code, wait, err.details)
+            }
+            throw err
+        }
+        this.o.holders.removeHolder(key, plan.grantSysId)
+        return { alreadyAbsent: false, calls, notes, evidence: { removed: obs.evidence } }
+    }
+
+    async verify(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<VerifyResult> {
+        const calls: AuditedCall[] = []
+        const { targetId, principal, key } = await this.context(plan, ctx, calls)
+        const obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
+        const evidence: Record<string, unknown> = { principalId: principal.id, targetId, assignment: obs.evidence }
+        if (!obs.present) return { present: false, evidence, calls }
+        const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
+        if (own.mine) {
+            evidence.holders = own.holders
+            return { present: true, ...(obs.end ? { expiresAt: obs.end } : {}), evidence, calls }
+        }
+        if (own.others.length > 0 || own.traced.length > 0) {
+            // Access exists, but only through other grants: this grant's access is gone.
+            return { present: false, evidence: { ...evidence, assignmentPresent: true, heldBy: [...own.others, ...own.traced] }, calls }
+        }
+        return { present: true, ...(obs.end ? { expiresAt: obs.end } : {}), evidence: { ...evidence, drift: true, external: true }, calls }
+    }
+}

@@ -1,0 +1,93 @@
+/**
+ * App-only tokens for Graph through `@azure/msal-node`'s ConfidentialClientApplication (client credentials,
+ * client secret or certificate). MSAL caches the token in memory and renews it before expiry; the Graph client
+ * asks for a forced refresh once when Graph answers 401 (token revoked or clock skew).
+ */
+import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node'
+import type { EntraConnectionConfig } from './config'
+import { mapTokenError } from './errors'
+import { ProviderError } from '../types'
+
+/** Source of bearer tokens for Graph. */
+export interface TokenSource {
+    /** A valid access token; `forceRefresh` bypasses the cache (after a 401). Throws ProviderError. */
+    getToken(forceRefresh?: boolean): Promise<string>
+}
+
+/** Login hosts MSAL knows (instance discovery works there); any other host is configured offline. */
+const MICROSOFT_LOGIN_HOSTS = new Set([
+    'login.microsoftonline.com',
+    'login.microsoftonline.us',
+    'login.partner.microsoftonline.cn',
+    'login.chinacloudapi.cn',
+])
+
+/** The `.default` scope for the Graph host of `graphBaseUrl`. */
+export function defaultScope(graphBaseUrl: string): string {
+    return `${new URL(graphBaseUrl).origin}/.default`
+}
+
+/** MSAL-backed token source. */
+export class MsalTokenSource implements TokenSource {
+    private readonly app: ConfidentialClientApplication
+    private readonly scope: string
+
+    constructor(private readonly cfg: EntraConnectionConfig) {
+        this.scope = cfg.scope ?? defaultScope(cfg.graphBaseUrl)
+        const host = new URL(cfg.authorityHost)
+        const authority = `${host.origin}/${cfg.tenantId}`
+        const auth: Configuration['auth'] = { clientId: cfg.clientId, authority }
+        if (cfg.clientSecret !== undefined) auth.clientSecret = cfg.clientSecret
+        if (cfg.certificate) {
+            auth.clientCertificate = {
+                thumbprintSha256: cfg.certificate.thumbprintSha256,
+                privateKey: cfg.certificate.privateKeyPem,
+                ...(cfg.certificate.certificatePem ? { x5c: cfg.certificate.certificatePem } : {}),
+            }
+        }
+        if (!MICROSOFT_LOGIN_HOSTS.has(host.hostname)) {
+            // Not a Microsoft cloud (the local emulator): trust the host as given and describe its endpoints
+            // ourselves, so MSAL makes no instance-discovery or metadata call to the internet.
+            auth.knownAuthorities = [host.host]
+            auth.authorityMetadata = JSON.stringify({
+                token_endpoint: `${authority}/oauth2/v2.0/token`,
+                authorization_endpoint: `${authority}/oauth2/v2.0/authorize`,
+                end_session_endpoint: `${authority}/oauth2/v2.0/logout`,
+                issuer: `${authority}/v2.0`,
+                jwks_uri: `${authority}/discovery/v2.0/keys`,
+            })
+        }
+        this.app = new ConfidentialClientApplication({
+            auth,
+            system: {
+                ...(cfg.caCertificatePem ? { customAgentOptions: { ca: cfg.caCertificatePem } } : {}),
+                // MSAL logs can carry request parameters: keep them off.
+                loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: () => undefined },
+            },
+        })
+    }
+
+    async getToken(forceRefresh = false): Promise<string> {
+        let timer: NodeJS.Timeout | undefined
+        // MSAL sets no timeout on token POSTs; a hung login endpoint must not hang the worker.
+        const timeout = new Promise<never>((_, reject) => {
+            timer = setTimeout(
+                () => reject(new ProviderError('retryable', `Entra token request timed out after ${this.cfg.timeoutMs} ms`, 'token_timeout')),
+                this.cfg.timeoutMs,
+            )
+        })
+        try {
+            const result = await Promise.race([
+                this.app.acquireTokenByClientCredential({ scopes: [this.scope], skipCache: forceRefresh }),
+                timeout,
+            ])
+            if (!result?.accessToken) throw new ProviderError('fatal', 'Entra returned no access token', 'no_token')
+            return result.accessToken
+        } catch (err) {
+            if (err instanceof ProviderError) throw err
+            throw mapTokenError(err)
+        } finally {
+            clearTimeout(timer)
+        }
+    }
+}
