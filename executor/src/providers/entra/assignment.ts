@@ -73,7 +73,13 @@ export interface AssignmentBackend {
     target(plan: ExecutionPlan): string
     read(principalId: string, targetId: string, calls: AuditedCall[], signal?: AbortSignal): Promise<Observed>
     /** Grant sys_ids and request ids that provider records tie to the live assignment ([] when untraceable). */
-    traceOwners(principalId: string, targetId: string, obs: Observed, calls: AuditedCall[], signal?: AbortSignal): Promise<{ grantSysIds: string[]; requestIds: string[] }>
+    traceOwners(
+        principalId: string,
+        targetId: string,
+        obs: Observed,
+        calls: AuditedCall[],
+        signal?: AbortSignal,
+    ): Promise<{ grantSysIds: string[]; requestIds: string[] }>
     assign(args: WriteArgs, end: Date): Promise<AssignOutcome>
     /** Move the end of a live assignment later (only called when `nativeExpiry`). */
     extend(args: WriteArgs, end: Date): Promise<AssignOutcome>
@@ -126,23 +132,45 @@ export class AssignmentProvider implements Provider {
 
     private checkPlan(plan: ExecutionPlan): void {
         if (plan.provider !== this.o.name) {
-            throw new ProviderError('fatal', `plan names provider "${plan.provider}", this is "${this.o.name}"`, 'wrong_provider')
+            throw new ProviderError(
+                'fatal',
+                `plan names provider "${plan.provider}", this is "${this.o.name}"`,
+                'wrong_provider',
+            )
         }
         if (!Number.isInteger(plan.durationMinutes) || plan.durationMinutes <= 0) {
-            throw new ProviderError('fatal', `plan duration ${plan.durationMinutes} is not a positive whole number of minutes`, 'invalid_plan')
+            throw new ProviderError(
+                'fatal',
+                `plan duration ${plan.durationMinutes} is not a positive whole number of minutes`,
+                'invalid_plan',
+            )
         }
     }
 
     private async context(plan: ExecutionPlan, ctx: ProviderCallContext, calls: AuditedCall[]) {
         this.checkPlan(plan)
         const targetId = this.o.backend.target(plan)
-        const principal = await resolvePrincipal(this.o.graph, plan.principal, this.o.principalLookup, calls, ctx.signal)
+        const principal = await resolvePrincipal(
+            this.o.graph,
+            plan.principal,
+            this.o.principalLookup,
+            calls,
+            ctx.signal,
+        )
         const key = holderKey(this.o.name, principal.id, targetId)
         return { targetId, principal, key, args: { plan, principal, targetId, ctx, calls } satisfies WriteArgs }
     }
 
     /** Decide whose the live assignment is, from this grant's point of view. */
-    private async ownership(plan: ExecutionPlan, ctx: ProviderCallContext, key: string, principalId: string, targetId: string, obs: Observed, calls: AuditedCall[]) {
+    private async ownership(
+        plan: ExecutionPlan,
+        ctx: ProviderCallContext,
+        key: string,
+        principalId: string,
+        targetId: string,
+        obs: Observed,
+        calls: AuditedCall[],
+    ) {
         const holders = this.o.holders.holdersOf(key)
         const others = holders.filter((h) => h !== plan.grantSysId)
         let mine = holders.includes(plan.grantSysId)
@@ -151,7 +179,8 @@ export class AssignmentProvider implements Provider {
             // Not registered (a lost response, or a crash before the registry write): is it traceably ours?
             const t = await this.o.backend.traceOwners(principalId, targetId, obs, calls, ctx.signal)
             traced = t.grantSysIds
-            mine = t.grantSysIds.includes(plan.grantSysId) || t.requestIds.some((id) => ctx.txnIds?.includes(id) ?? false)
+            mine =
+                t.grantSysIds.includes(plan.grantSysId) || t.requestIds.some((id) => ctx.txnIds?.includes(id) ?? false)
         }
         return { holders, others, mine, traced }
     }
@@ -166,16 +195,26 @@ export class AssignmentProvider implements Provider {
             try {
                 const out = await this.o.backend.assign(args, wanted)
                 this.o.holders.addHolder(key, plan.grantSysId, wanted)
-                return this.grantResult(out.txnIds, wanted, out.end, false, calls, [], { principalId: principal.id, targetId })
+                return this.grantResult(out.txnIds, wanted, out.end, false, calls, [], {
+                    principalId: principal.id,
+                    targetId,
+                })
             } catch (err) {
                 if (!(err instanceof ProviderError)) throw err
                 if (!this.o.backend.isExistsError(err)) {
-                    if (this.o.backend.preRegister && err.kind !== 'unknown_outcome') this.o.holders.removeHolder(key, plan.grantSysId)
+                    if (this.o.backend.preRegister && err.kind !== 'unknown_outcome')
+                        this.o.holders.removeHolder(key, plan.grantSysId)
                     throw err
                 }
                 // Appeared between our read and our write (or a lost response we cannot see): read again.
                 obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
-                if (!obs.present) throw new ProviderError('retryable', `${err.message}, but a re-read finds nothing: retry`, err.code, 5_000)
+                if (!obs.present)
+                    throw new ProviderError(
+                        'retryable',
+                        `${err.message}, but a re-read finds nothing: retry`,
+                        err.code,
+                        5_000,
+                    )
             }
         }
         return this.grantOnExisting(plan, ctx, key, principal, targetId, obs, wanted, args, calls)
@@ -198,7 +237,15 @@ export class AssignmentProvider implements Provider {
             // Reconciled: the earlier attempt did create it (lost response / crash before we recorded it).
             const expiresAt = obs.end ?? wanted
             this.o.holders.addHolder(key, plan.grantSysId, expiresAt)
-            return this.grantResult(obs.ids, expiresAt, obs.end ?? null, true, calls, ['reconciled: the assignment already existed from an earlier attempt of this grant'], base)
+            return this.grantResult(
+                obs.ids,
+                expiresAt,
+                obs.end ?? null,
+                true,
+                calls,
+                ['reconciled: the assignment already existed from an earlier attempt of this grant'],
+                base,
+            )
         }
         if (own.mine || own.others.length > 0 || own.traced.length > 0) {
             // Overlap: another active grant of this system holds it. Never a second assignment.
@@ -214,7 +261,8 @@ export class AssignmentProvider implements Provider {
                     end = out.end
                     extended = true
                 } catch (err) {
-                    if (err instanceof ProviderError && err.kind !== 'unknown_outcome') this.o.holders.removeHolder(key, plan.grantSysId)
+                    if (err instanceof ProviderError && err.kind !== 'unknown_outcome')
+                        this.o.holders.removeHolder(key, plan.grantSysId)
                     throw err
                 }
             }
@@ -250,12 +298,22 @@ export class AssignmentProvider implements Provider {
     ): GrantResult {
         // Native only when the provider's own clock ends the access no later than this grant's expiry.
         const nativeExpiry =
-            this.o.backend.nativeExpiry && providerEnd !== null && providerEnd.getTime() <= expiresAt.getTime() + END_TOLERANCE_MS
+            this.o.backend.nativeExpiry &&
+            providerEnd !== null &&
+            providerEnd.getTime() <= expiresAt.getTime() + END_TOLERANCE_MS
         const notes = [...extraNotes, ...this.o.backend.notes('grant')]
         if (this.o.backend.nativeExpiry && providerEnd !== null && !nativeExpiry) {
             notes.push(`Entra keeps the shared assignment until ${providerEnd.toISOString()} (a later grant's expiry)`)
         }
-        return { txnIds, expiresAt, nativeExpiry, alreadyDone, calls, notes, evidence: { ...evidence, providerEnd: providerEnd?.toISOString() ?? null } }
+        return {
+            txnIds,
+            expiresAt,
+            nativeExpiry,
+            alreadyDone,
+            calls,
+            notes,
+            evidence: { ...evidence, providerEnd: providerEnd?.toISOString() ?? null },
+        }
     }
 
     async revoke(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<RevokeResult> {
@@ -265,7 +323,9 @@ export class AssignmentProvider implements Provider {
         const notes = this.o.backend.notes('revoke')
         if (!obs.present) {
             this.o.holders.removeHolder(key, plan.grantSysId)
-            const why = this.o.backend.nativeExpiry ? 'already absent (ended natively at Entra, or removed earlier)' : 'already absent'
+            const why = this.o.backend.nativeExpiry
+                ? 'already absent (ended natively at Entra, or removed earlier)'
+                : 'already absent'
             return { alreadyAbsent: true, calls, notes: [why, ...notes], evidence: { assignment: obs.evidence } }
         }
         const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
@@ -274,14 +334,20 @@ export class AssignmentProvider implements Provider {
                 return {
                     alreadyAbsent: true,
                     calls,
-                    notes: [`this grant does not hold the assignment; grant(s) ${[...own.others, ...own.traced].join(', ')} do`, ...notes],
+                    notes: [
+                        `this grant does not hold the assignment; grant(s) ${[...own.others, ...own.traced].join(', ')} do`,
+                        ...notes,
+                    ],
                     evidence: { assignment: obs.evidence, heldBy: [...own.others, ...own.traced] },
                 }
             }
             return {
                 alreadyAbsent: true,
                 calls,
-                notes: [`${principal.userPrincipalName} holds this access outside the break-glass system; nothing was removed and SecOps is informed`, ...notes],
+                notes: [
+                    `${principal.userPrincipalName} holds this access outside the break-glass system; nothing was removed and SecOps is informed`,
+                    ...notes,
+                ],
                 evidence: { assignment: obs.evidence, drift: true, external: true },
             }
         }
@@ -290,7 +356,10 @@ export class AssignmentProvider implements Provider {
             return {
                 alreadyAbsent: false,
                 calls,
-                notes: [`this grant is released; the assignment stays for grant(s) ${remaining.join(', ')} and is removed by the last holder`, ...notes],
+                notes: [
+                    `this grant is released; the assignment stays for grant(s) ${remaining.join(', ')} and is removed by the last holder`,
+                    ...notes,
+                ],
                 evidence: { assignment: obs.evidence, sharedWith: remaining },
             }
         }
@@ -300,14 +369,31 @@ export class AssignmentProvider implements Provider {
             if (!(err instanceof ProviderError)) throw err
             if (this.o.backend.isAbsentError(err)) {
                 const again = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
-                if (again.present) throw new ProviderError('retryable', `${err.message}, but the assignment is still listed: retry`, err.code, 30_000)
+                if (again.present)
+                    throw new ProviderError(
+                        'retryable',
+                        `${err.message}, but the assignment is still listed: retry`,
+                        err.code,
+                        30_000,
+                    )
                 this.o.holders.removeHolder(key, plan.grantSysId)
-                return { alreadyAbsent: true, calls, notes: ['already absent (removed or expired between read and remove)', ...notes], evidence: { assignment: again.evidence } }
+                return {
+                    alreadyAbsent: true,
+                    calls,
+                    notes: ['already absent (removed or expired between read and remove)', ...notes],
+                    evidence: { assignment: again.evidence },
+                }
             }
             if (err.code === GRAPH_CODES.activeDurationTooShort) {
                 const startMs = obs.start?.getTime() ?? this.o.now().getTime()
                 const wait = Math.max(5_000, startMs + MIN_ACTIVE_MS - this.o.now().getTime())
-                throw new ProviderError('retryable', `${err.message} (retry after ${Math.ceil(wait / 1000)} s)`, err.code, wait, err.details)
+                throw new ProviderError(
+                    'retryable',
+                    `${err.message} (retry after ${Math.ceil(wait / 1000)} s)`,
+                    err.code,
+                    wait,
+                    err.details,
+                )
             }
             throw err
         }
@@ -328,8 +414,17 @@ export class AssignmentProvider implements Provider {
         }
         if (own.others.length > 0 || own.traced.length > 0) {
             // Access exists, but only through other grants: this grant's access is gone.
-            return { present: false, evidence: { ...evidence, assignmentPresent: true, heldBy: [...own.others, ...own.traced] }, calls }
+            return {
+                present: false,
+                evidence: { ...evidence, assignmentPresent: true, heldBy: [...own.others, ...own.traced] },
+                calls,
+            }
         }
-        return { present: true, ...(obs.end ? { expiresAt: obs.end } : {}), evidence: { ...evidence, drift: true, external: true }, calls }
+        return {
+            present: true,
+            ...(obs.end ? { expiresAt: obs.end } : {}),
+            evidence: { ...evidence, drift: true, external: true },
+            calls,
+        }
     }
 }

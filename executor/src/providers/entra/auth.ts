@@ -72,7 +72,14 @@ export class MsalTokenSource implements TokenSource {
         // MSAL sets no timeout on token POSTs; a hung login endpoint must not hang the worker.
         const timeout = new Promise<never>((_, reject) => {
             timer = setTimeout(
-                () => reject(new ProviderError('retryable', `Entra token request timed out after ${this.cfg.timeoutMs} ms`, 'token_timeout')),
+                () =>
+                    reject(
+                        new ProviderError(
+                            'retryable',
+                            `Entra token request timed out after ${this.cfg.timeoutMs} ms`,
+                            'token_timeout',
+                        ),
+                    ),
                 this.cfg.timeoutMs,
             )
         })

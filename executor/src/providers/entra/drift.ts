@@ -55,7 +55,14 @@ export async function scanDrift(input: DriftScanInput): Promise<DriftItem[]> {
         if (cached !== undefined) return cached
         let name = ''
         try {
-            const u = await graph.request<User>({ method: 'GET', path: graphPath`/users/${id}`, query: { $select: 'id,userPrincipalName,displayName' } }, calls)
+            const u = await graph.request<User>(
+                {
+                    method: 'GET',
+                    path: graphPath`/users/${id}`,
+                    query: { $select: 'id,userPrincipalName,displayName' },
+                },
+                calls,
+            )
             name = u.body.userPrincipalName ?? u.body.displayName ?? ''
         } catch (err) {
             // A group or service principal holding a role is not a user: report it without a name.
@@ -74,13 +81,19 @@ export async function scanDrift(input: DriftScanInput): Promise<DriftItem[]> {
 
     for (const roleId of input.managedRoles) {
         const instances = await graph.list<UnifiedRoleAssignmentScheduleInstance>(
-            { path: '/roleManagement/directory/roleAssignmentScheduleInstances', query: { $filter: eqFilter({ roleDefinitionId: roleId }) } },
+            {
+                path: '/roleManagement/directory/roleAssignmentScheduleInstances',
+                query: { $filter: eqFilter({ roleDefinitionId: roleId }) },
+            },
             calls,
         )
         for (const i of instances) {
             if (!i.principalId) continue
             const reason = i.endDateTime
-                ? `time-bound ${i.assignmentType ?? ''} assignment until ${i.endDateTime} without an active grant`.replace('  ', ' ')
+                ? `time-bound ${i.assignmentType ?? ''} assignment until ${i.endDateTime} without an active grant`.replace(
+                      '  ',
+                      ' ',
+                  )
                 : 'permanent assignment outside the break-glass system'
             await add('entra-role', roleId, i.principalId, reason)
         }
@@ -88,18 +101,34 @@ export async function scanDrift(input: DriftScanInput): Promise<DriftItem[]> {
     for (const groupId of input.managedGroups) {
         if (input.pimForGroups !== false) {
             const instances = await graph.list<PrivilegedAccessGroupAssignmentScheduleInstance>(
-                { path: '/identityGovernance/privilegedAccess/group/assignmentScheduleInstances', query: { $filter: eqFilter({ groupId }) } },
+                {
+                    path: '/identityGovernance/privilegedAccess/group/assignmentScheduleInstances',
+                    query: { $filter: eqFilter({ groupId }) },
+                },
                 calls,
             )
             for (const i of instances) {
                 if (i.accessId !== 'member' || !i.principalId) continue
-                await add('entra-group', groupId, i.principalId, `PIM for Groups membership until ${i.endDateTime ?? 'no end'} without an active grant`)
+                await add(
+                    'entra-group',
+                    groupId,
+                    i.principalId,
+                    `PIM for Groups membership until ${i.endDateTime ?? 'no end'} without an active grant`,
+                )
             }
         }
-        const members = await graph.list<DirectoryObject>({ path: graphPath`/groups/${groupId}/members`, query: { $select: 'id' } }, calls)
+        const members = await graph.list<DirectoryObject>(
+            { path: graphPath`/groups/${groupId}/members`, query: { $select: 'id' } },
+            calls,
+        )
         for (const m of members) {
             if (!m.id) continue
-            await add('entra-group', groupId, m.id, 'group member without an active grant (membership made outside the break-glass system)')
+            await add(
+                'entra-group',
+                groupId,
+                m.id,
+                'group member without an active grant (membership made outside the break-glass system)',
+            )
         }
     }
     return out

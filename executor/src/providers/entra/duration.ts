@@ -2,7 +2,8 @@
 
 /** Minutes → normalised ISO 8601 duration (`90` → `PT1H30M`, `2880` → `P2D`). */
 export function isoDurationFromMinutes(minutes: number): string {
-    if (!Number.isInteger(minutes) || minutes <= 0) throw new RangeError(`duration must be a positive whole number of minutes, got ${minutes}`)
+    if (!Number.isInteger(minutes) || minutes <= 0)
+        throw new RangeError(`duration must be a positive whole number of minutes, got ${minutes}`)
     const days = Math.floor(minutes / 1440)
     const hours = Math.floor((minutes % 1440) / 60)
     const mins = minutes % 60

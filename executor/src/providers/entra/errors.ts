@@ -80,7 +80,13 @@ export function mapGraphResponse(args: {
         return new ProviderError('retryable', what, code, MIN_ACTIVE_MS, details)
     }
     if (code === GRAPH_CODES.pendingRequest) {
-        return new ProviderError('halted', `${what} (a request is awaiting a decision in Entra PIM)`, code, undefined, details)
+        return new ProviderError(
+            'halted',
+            `${what} (a request is awaiting a decision in Entra PIM)`,
+            code,
+            undefined,
+            details,
+        )
     }
     if (code === GRAPH_CODES.policyFailed) {
         const rules = policyRules(graphMessage)
@@ -93,29 +99,75 @@ export function mapGraphResponse(args: {
         )
     }
     if (status === 401) {
-        return new ProviderError('fatal', `${what} (token refused after a refresh: check the app credentials)`, code, undefined, details)
+        return new ProviderError(
+            'fatal',
+            `${what} (token refused after a refresh: check the app credentials)`,
+            code,
+            undefined,
+            details,
+        )
     }
     if (status === 403) {
-        return new ProviderError('fatal', `${what} (the app registration lacks a Graph permission)`, code, undefined, details)
+        return new ProviderError(
+            'fatal',
+            `${what} (the app registration lacks a Graph permission)`,
+            code,
+            undefined,
+            details,
+        )
     }
     return new ProviderError('fatal', what, code, undefined, details)
 }
 
 /** Network-level failure codes that prove the request never reached Graph. */
-const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CERT_HAS_EXPIRED', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'ERR_TLS_CERT_ALTNAME_INVALID'])
+const NOT_SENT = new Set([
+    'ECONNREFUSED',
+    'ENOTFOUND',
+    'EAI_AGAIN',
+    'EHOSTUNREACH',
+    'ENETUNREACH',
+    'CERT_HAS_EXPIRED',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'ERR_TLS_CERT_ALTNAME_INVALID',
+])
 const TLS = /CERT|SELF_SIGNED|TLS/
 
 /** Map a transport failure (no HTTP answer) to a ProviderError. */
-export function mapTransportError(method: string, path: string, code: string | undefined, message: string): ProviderError {
+export function mapTransportError(
+    method: string,
+    path: string,
+    code: string | undefined,
+    message: string,
+): ProviderError {
     const details = { method, path, transportCode: code }
     if (code && TLS.test(code)) {
-        return new ProviderError('fatal', `Graph ${method} ${path}: TLS failure ${code} (${message})`, code, undefined, details)
+        return new ProviderError(
+            'fatal',
+            `Graph ${method} ${path}: TLS failure ${code} (${message})`,
+            code,
+            undefined,
+            details,
+        )
     }
     if (code && NOT_SENT.has(code)) {
-        return new ProviderError('retryable', `Graph ${method} ${path}: not reachable (${code})`, code, undefined, details)
+        return new ProviderError(
+            'retryable',
+            `Graph ${method} ${path}: not reachable (${code})`,
+            code,
+            undefined,
+            details,
+        )
     }
     if (method === 'GET') {
-        return new ProviderError('retryable', `Graph ${method} ${path}: ${code ?? 'transport error'} (${message})`, code, undefined, details)
+        return new ProviderError(
+            'retryable',
+            `Graph ${method} ${path}: ${code ?? 'transport error'} (${message})`,
+            code,
+            undefined,
+            details,
+        )
     }
     return new ProviderError(
         'unknown_outcome',
@@ -132,7 +184,14 @@ export function mapTokenError(err: unknown): ProviderError {
     const code = e?.errorCode ?? e?.name ?? 'token_error'
     // Keep only the AADSTS line: MSAL messages can quote request parameters.
     const aadsts = /AADSTS\d+[^\r\n]*/.exec(e?.errorMessage ?? e?.message ?? '')?.[0] ?? code
-    const fatal = ['invalid_client', 'unauthorized_client', 'invalid_scope', 'invalid_request', 'unsupported_grant_type', 'invalid_grant']
+    const fatal = [
+        'invalid_client',
+        'unauthorized_client',
+        'invalid_scope',
+        'invalid_request',
+        'unsupported_grant_type',
+        'invalid_grant',
+    ]
     if (fatal.includes(code) || e?.name === 'ClientConfigurationError') {
         return new ProviderError('fatal', `Entra token request refused: ${aadsts}`, code)
     }

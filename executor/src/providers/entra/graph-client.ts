@@ -51,7 +51,12 @@ export interface GraphClientOptions {
 export function graphPath(strings: TemplateStringsArray, ...ids: string[]): string {
     let out = strings[0] ?? ''
     ids.forEach((id, i) => {
-        if (!isGuid(id)) throw new ProviderError('fatal', `refusing to build a Graph URL with a non-GUID id "${String(id).slice(0, 60)}"`, 'invalid_id')
+        if (!isGuid(id))
+            throw new ProviderError(
+                'fatal',
+                `refusing to build a Graph URL with a non-GUID id "${String(id).slice(0, 60)}"`,
+                'invalid_id',
+            )
         out += id + (strings[i + 1] ?? '')
     })
     return out
@@ -98,7 +103,9 @@ export class GraphClient {
             maxRedirects: 0,
             validateStatus: () => true,
             transitional: { clarifyTimeoutError: true },
-            ...(opts.caCertificatePem ? { httpsAgent: new https.Agent({ ca: opts.caCertificatePem, keepAlive: true }) } : {}),
+            ...(opts.caCertificatePem
+                ? { httpsAgent: new https.Agent({ ca: opts.caCertificatePem, keepAlive: true }) }
+                : {}),
         })
     }
 
@@ -109,7 +116,11 @@ export class GraphClient {
     async request<T>(req: GraphRequest, calls: AuditedCall[]): Promise<GraphResponse<T>> {
         if (req.method === 'DELETE' && DANGEROUS_MEMBER_DELETE.test(req.path)) {
             // Programming-error guard: this call would delete the directory object, not the membership.
-            throw new ProviderError('fatal', `refusing DELETE ${req.path}: member removal must use /$ref`, 'unsafe_delete')
+            throw new ProviderError(
+                'fatal',
+                `refusing DELETE ${req.path}: member removal must use /$ref`,
+                'unsafe_delete',
+            )
         }
         const query = req.query ? new URLSearchParams(req.query).toString() : ''
         return this.send<T>(req, `${this.baseUrl}${req.path}${query ? `?${query}` : ''}`, calls)
@@ -124,7 +135,11 @@ export class GraphClient {
             const next = page.body['@odata.nextLink']
             if (!next) return out
             if (!next.startsWith(this.baseUrl + '/') || guard > 1000) {
-                throw new ProviderError('fatal', 'Graph returned a nextLink outside the configured base URL', 'bad_next_link')
+                throw new ProviderError(
+                    'fatal',
+                    'Graph returned a nextLink outside the configured base URL',
+                    'bad_next_link',
+                )
             }
             page = await this.send({ ...req, method: 'GET', path: new URL(next).pathname }, next, calls)
         }

@@ -19,7 +19,14 @@ import type {
 } from '@microsoft/microsoft-graph-types'
 import type { AuditedCall } from '../types'
 import { ProviderError } from '../types'
-import { grantMarker, parseGrantMarker, type AssignmentBackend, type AssignOutcome, type Observed, type WriteArgs } from './assignment'
+import {
+    grantMarker,
+    parseGrantMarker,
+    type AssignmentBackend,
+    type AssignOutcome,
+    type Observed,
+    type WriteArgs,
+} from './assignment'
 import { isGuid, type EntraGroupConfig } from './config'
 import { isoDurationFromMinutes } from './duration'
 import { GRAPH_CODES } from './errors'
@@ -58,9 +65,17 @@ export function chooseGroup(plan: ExecutionPlan, cfg: EntraGroupConfig): string 
             'group_not_configured',
         )
     }
-    const allowed = [...Object.values(cfg.groupsByDevice), ...Object.values(cfg.groupsByDeviceClass), ...cfg.allowedGroupIds]
+    const allowed = [
+        ...Object.values(cfg.groupsByDevice),
+        ...Object.values(cfg.groupsByDeviceClass),
+        ...cfg.allowedGroupIds,
+    ]
     if (!allowed.some((g) => g.toLowerCase() === groupId.toLowerCase())) {
-        throw new ProviderError('fatal', `group ${groupId} is not one this provider manages (entra-group configuration)`, 'group_not_allowed')
+        throw new ProviderError(
+            'fatal',
+            `group ${groupId} is not one this provider manages (entra-group configuration)`,
+            'group_not_allowed',
+        )
     }
     return groupId
 }
@@ -84,7 +99,13 @@ export function signOutNotes(policy: EntraGroupConfig['signOutPolicy'], op: 'gra
 }
 
 /** Is `principalId` a direct member of `groupId`? (advanced query: ConsistencyLevel + $count.) */
-async function isMember(graph: GraphClient, groupId: string, principalId: string, calls: AuditedCall[], signal?: AbortSignal) {
+async function isMember(
+    graph: GraphClient,
+    groupId: string,
+    principalId: string,
+    calls: AuditedCall[],
+    signal?: AbortSignal,
+) {
     const members = await graph.list<DirectoryObject>(
         {
             path: graphPath`/groups/${groupId}/members`,
@@ -153,7 +174,10 @@ export class PimGroupBackend implements AssignmentBackend {
             calls,
         )
         const ours = requests.filter(
-            (r) => r.targetScheduleId === obs.scheduleId && r.action !== 'adminRemove' && SUCCESS_STATUSES.includes(r.status ?? ''),
+            (r) =>
+                r.targetScheduleId === obs.scheduleId &&
+                r.action !== 'adminRemove' &&
+                SUCCESS_STATUSES.includes(r.status ?? ''),
         )
         return {
             grantSysIds: ours.map((r) => parseGrantMarker(r.customData)).filter((g): g is string => g !== undefined),
@@ -161,13 +185,19 @@ export class PimGroupBackend implements AssignmentBackend {
         }
     }
 
-    private body(a: WriteArgs, action: PrivilegedAccessGroupAssignmentScheduleRequest['action']): PrivilegedAccessGroupAssignmentScheduleRequest {
+    private body(
+        a: WriteArgs,
+        action: PrivilegedAccessGroupAssignmentScheduleRequest['action'],
+    ): PrivilegedAccessGroupAssignmentScheduleRequest {
         return {
             accessId: 'member',
             principalId: a.principal.id,
             groupId: a.targetId,
             action,
-            justification: pimJustification(a.plan, action === 'adminRemove' ? 'Revoke of break-glass grant' : 'Break-glass grant'),
+            justification: pimJustification(
+                a.plan,
+                action === 'adminRemove' ? 'Revoke of break-glass grant' : 'Break-glass grant',
+            ),
             ticketInfo: pimTicket(a.plan, this.cfg.ticketSystem),
             customData: grantMarker(a.plan.grantSysId, a.ctx.idempotencyKey),
         }
@@ -205,7 +235,10 @@ export class PimGroupBackend implements AssignmentBackend {
         const req = await this.post(
             {
                 ...this.body(a, 'adminUpdate'),
-                scheduleInfo: { startDateTime: this.now().toISOString(), expiration: { type: 'afterDateTime', endDateTime: end.toISOString() } },
+                scheduleInfo: {
+                    startDateTime: this.now().toISOString(),
+                    expiration: { type: 'afterDateTime', endDateTime: end.toISOString() },
+                },
             },
             a,
             `PIM for Groups adminUpdate of group ${a.targetId}`,
@@ -214,7 +247,11 @@ export class PimGroupBackend implements AssignmentBackend {
     }
 
     async remove(a: WriteArgs): Promise<{ txnIds: string[] }> {
-        const req = await this.post(this.body(a, 'adminRemove'), a, `PIM for Groups adminRemove from group ${a.targetId}`)
+        const req = await this.post(
+            this.body(a, 'adminRemove'),
+            a,
+            `PIM for Groups adminRemove from group ${a.targetId}`,
+        )
         return { txnIds: req.id ? [req.id] : [] }
     }
 
@@ -278,7 +315,11 @@ export class MembersGroupBackend implements AssignmentBackend {
     async remove(a: WriteArgs): Promise<{ txnIds: string[] }> {
         // Always `/$ref`: without it Graph deletes the user object, not the membership.
         await this.graph.request(
-            { method: 'DELETE', path: graphPath`/groups/${a.targetId}/members/${a.principal.id}/$ref`, signal: a.ctx.signal },
+            {
+                method: 'DELETE',
+                path: graphPath`/groups/${a.targetId}/members/${a.principal.id}/$ref`,
+                signal: a.ctx.signal,
+            },
             a.calls,
         )
         return { txnIds: [] }
@@ -295,7 +336,9 @@ export class MembersGroupBackend implements AssignmentBackend {
 
     notes(op: 'grant' | 'revoke'): string[] {
         const clock =
-            op === 'grant' ? ['Entra has no expiry for this membership: the executor’s revoke at expiry is the only clock.'] : []
+            op === 'grant'
+                ? ['Entra has no expiry for this membership: the executor’s revoke at expiry is the only clock.']
+                : []
         return [...clock, ...signOutNotes(this.cfg.signOutPolicy, op)]
     }
 }

@@ -6,12 +6,7 @@
 import type { Provider } from '../types'
 import { AssignmentProvider } from './assignment'
 import { MsalTokenSource, type TokenSource } from './auth'
-import {
-    entraGroupConfigSchema,
-    entraRoleConfigSchema,
-    parseConfig,
-    type EntraConnectionConfig,
-} from './config'
+import { entraGroupConfigSchema, entraRoleConfigSchema, parseConfig, type EntraConnectionConfig } from './config'
 import { GraphClient } from './graph-client'
 import { MembersGroupBackend, PimGroupBackend } from './group-provider'
 import type { HolderRegistry } from './holders'
@@ -30,7 +25,10 @@ export interface EntraProviderDeps {
 }
 
 /** Build the shared Graph client for a connection config. */
-export function createGraphClient(conn: EntraConnectionConfig, deps: { now?: () => Date; tokens?: TokenSource } = {}): GraphClient {
+export function createGraphClient(
+    conn: EntraConnectionConfig,
+    deps: { now?: () => Date; tokens?: TokenSource } = {},
+): GraphClient {
     return new GraphClient({
         baseUrl: conn.graphBaseUrl,
         tokens: deps.tokens ?? new MsalTokenSource(conn),

@@ -28,7 +28,11 @@ export async function resolvePrincipal(
 ): Promise<ResolvedPrincipal> {
     const value = principal.email.trim()
     if (!LOOKUP_VALUE.test(value) || value.length > 254) {
-        throw new ProviderError('fatal', `cannot resolve ${principal.userName}: "${value}" is not a valid ${lookup}`, 'principal_invalid')
+        throw new ProviderError(
+            'fatal',
+            `cannot resolve ${principal.userName}: "${value}" is not a valid ${lookup}`,
+            'principal_invalid',
+        )
     }
     const users = await graph.list<User>(
         {
@@ -39,7 +43,11 @@ export async function resolvePrincipal(
         calls,
     )
     if (users.length === 0) {
-        throw new ProviderError('fatal', `no Entra user has ${lookup} ${value} (ServiceNow user ${principal.userName})`, 'principal_not_found')
+        throw new ProviderError(
+            'fatal',
+            `no Entra user has ${lookup} ${value} (ServiceNow user ${principal.userName})`,
+            'principal_not_found',
+        )
     }
     if (users.length > 1) {
         throw new ProviderError(

@@ -5,10 +5,20 @@
  * and role. Overlap, drift and reconciliation are in `assignment.ts`.
  */
 import type { ExecutionPlan } from '@gbg/shared'
-import type { UnifiedRoleAssignmentScheduleInstance, UnifiedRoleAssignmentScheduleRequest } from '@microsoft/microsoft-graph-types'
+import type {
+    UnifiedRoleAssignmentScheduleInstance,
+    UnifiedRoleAssignmentScheduleRequest,
+} from '@microsoft/microsoft-graph-types'
 import type { AuditedCall } from '../types'
 import { ProviderError } from '../types'
-import { grantMarker, parseGrantMarker, type AssignmentBackend, type AssignOutcome, type Observed, type WriteArgs } from './assignment'
+import {
+    grantMarker,
+    parseGrantMarker,
+    type AssignmentBackend,
+    type AssignOutcome,
+    type Observed,
+    type WriteArgs,
+} from './assignment'
 import { isGuid, type EntraRoleConfig } from './config'
 import { isoDurationFromMinutes } from './duration'
 import { GRAPH_CODES } from './errors'
@@ -18,12 +28,22 @@ const REQUESTS = '/roleManagement/directory/roleAssignmentScheduleRequests'
 const INSTANCES = '/roleManagement/directory/roleAssignmentScheduleInstances'
 
 /** Request statuses that mean the change is made (or scheduled) at Entra. */
-export const SUCCESS_STATUSES = ['Provisioned', 'Granted', 'PendingProvisioning', 'PendingScheduleCreation', 'ScheduleCreated', 'Revoked']
+export const SUCCESS_STATUSES = [
+    'Provisioned',
+    'Granted',
+    'PendingProvisioning',
+    'PendingScheduleCreation',
+    'ScheduleCreated',
+    'Revoked',
+]
 /** Request statuses that wait for a human in Entra PIM. */
 export const PENDING_STATUSES = ['PendingApproval', 'PendingAdminDecision']
 
 /** Turn a schedule request's `status` into success or a ProviderError. */
-export function checkRequestStatus(req: { id?: string; status?: string | null; approvalId?: string | null }, what: string): void {
+export function checkRequestStatus(
+    req: { id?: string; status?: string | null; approvalId?: string | null },
+    what: string,
+): void {
     const status = req.status ?? ''
     if (SUCCESS_STATUSES.includes(status)) return
     const details = { requestId: req.id, approvalId: req.approvalId ?? undefined, status }
@@ -36,7 +56,13 @@ export function checkRequestStatus(req: { id?: string; status?: string | null; a
             details,
         )
     }
-    throw new ProviderError('fatal', `${what} ended in status ${status || 'unknown'} (request ${req.id})`, status || 'unknown_status', undefined, details)
+    throw new ProviderError(
+        'fatal',
+        `${what} ended in status ${status || 'unknown'} (request ${req.id})`,
+        status || 'unknown_status',
+        undefined,
+        details,
+    )
 }
 
 /** Justification sent to PIM: the approved text plus the grant number (a human-readable marker). */
@@ -46,7 +72,10 @@ export function pimJustification(plan: ExecutionPlan, verb = 'Break-glass grant'
 
 /** `ticketInfo` from the plan: RITM, else incident, else change, else the grant number. */
 export function pimTicket(plan: ExecutionPlan, ticketSystem: string): { ticketNumber: string; ticketSystem: string } {
-    return { ticketNumber: plan.tickets.ritm || plan.tickets.incident || plan.tickets.change || plan.grantNumber, ticketSystem }
+    return {
+        ticketNumber: plan.tickets.ritm || plan.tickets.incident || plan.tickets.change || plan.grantNumber,
+        ticketSystem,
+    }
 }
 
 /** PIM for roles backend. */
@@ -66,8 +95,12 @@ export class RoleBackend implements AssignmentBackend {
             throw new ProviderError('fatal', `entra-role cannot grant a ${plan.target.kind} target`, 'wrong_target')
         }
         const roleId = plan.target.roleId
-        if (!isGuid(roleId)) throw new ProviderError('fatal', `plan role id "${String(roleId)}" is not a GUID`, 'invalid_plan')
-        if (this.cfg.allowedRoleIds.length > 0 && !this.cfg.allowedRoleIds.some((r) => r.toLowerCase() === roleId.toLowerCase())) {
+        if (!isGuid(roleId))
+            throw new ProviderError('fatal', `plan role id "${String(roleId)}" is not a GUID`, 'invalid_plan')
+        if (
+            this.cfg.allowedRoleIds.length > 0 &&
+            !this.cfg.allowedRoleIds.some((r) => r.toLowerCase() === roleId.toLowerCase())
+        ) {
             throw new ProviderError('fatal', `role ${roleId} is not in entra-role.allowedRoleIds`, 'role_not_allowed')
         }
         return roleId
@@ -108,7 +141,10 @@ export class RoleBackend implements AssignmentBackend {
             calls,
         )
         const ours = requests.filter(
-            (r) => r.targetScheduleId === obs.scheduleId && r.action !== 'adminRemove' && SUCCESS_STATUSES.includes(r.status ?? ''),
+            (r) =>
+                r.targetScheduleId === obs.scheduleId &&
+                r.action !== 'adminRemove' &&
+                SUCCESS_STATUSES.includes(r.status ?? ''),
         )
         return {
             grantSysIds: ours.map((r) => parseGrantMarker(r.customData)).filter((g): g is string => g !== undefined),
@@ -117,17 +153,26 @@ export class RoleBackend implements AssignmentBackend {
     }
 
     private async post(body: UnifiedRoleAssignmentScheduleRequest, calls: AuditedCall[], signal?: AbortSignal) {
-        const res = await this.graph.request<UnifiedRoleAssignmentScheduleRequest>({ method: 'POST', path: REQUESTS, body, signal }, calls)
+        const res = await this.graph.request<UnifiedRoleAssignmentScheduleRequest>(
+            { method: 'POST', path: REQUESTS, body, signal },
+            calls,
+        )
         return res.body
     }
 
-    private baseBody(a: WriteArgs, action: UnifiedRoleAssignmentScheduleRequest['action']): UnifiedRoleAssignmentScheduleRequest {
+    private baseBody(
+        a: WriteArgs,
+        action: UnifiedRoleAssignmentScheduleRequest['action'],
+    ): UnifiedRoleAssignmentScheduleRequest {
         return {
             action,
             principalId: a.principal.id,
             roleDefinitionId: a.targetId,
             directoryScopeId: this.cfg.directoryScopeId,
-            justification: pimJustification(a.plan, action === 'adminRemove' ? 'Revoke of break-glass grant' : 'Break-glass grant'),
+            justification: pimJustification(
+                a.plan,
+                action === 'adminRemove' ? 'Revoke of break-glass grant' : 'Break-glass grant',
+            ),
             ticketInfo: pimTicket(a.plan, this.cfg.ticketSystem),
             customData: grantMarker(a.plan.grantSysId, a.ctx.idempotencyKey),
         }
@@ -154,7 +199,10 @@ export class RoleBackend implements AssignmentBackend {
         // adminUpdate moves the end of the live schedule; afterDateTime keeps the exact later expiry.
         const body: UnifiedRoleAssignmentScheduleRequest = {
             ...this.baseBody(a, 'adminUpdate'),
-            scheduleInfo: { startDateTime: this.now().toISOString(), expiration: { type: 'afterDateTime', endDateTime: end.toISOString() } },
+            scheduleInfo: {
+                startDateTime: this.now().toISOString(),
+                expiration: { type: 'afterDateTime', endDateTime: end.toISOString() },
+            },
         }
         const req = await this.post(body, a.calls, a.ctx.signal)
         checkRequestStatus(req, `adminUpdate of role ${a.targetId}`)
@@ -177,7 +225,9 @@ export class RoleBackend implements AssignmentBackend {
 
     notes(op: 'grant' | 'revoke'): string[] {
         return op === 'grant'
-            ? ['Entra ends the role assignment at expiry by itself; sign out and in again (or reopen the admin portal) to use it']
+            ? [
+                  'Entra ends the role assignment at expiry by itself; sign out and in again (or reopen the admin portal) to use it',
+              ]
             : []
     }
 }

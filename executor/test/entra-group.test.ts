@@ -1,0 +1,259 @@
+/**
+ * `entra-group` provider (local admin through an Intune-fed Entra group) against the Graph emulator, in both
+ * modes: PIM for Groups (native expiry) and plain `$ref` membership (the executor's revoke is the only clock).
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import { ProviderError } from '../src/providers/types'
+import { chooseGroup, entraGroupConfigSchema, holderKey } from '../src/providers/entra'
+import {
+    ALICE,
+    GROUP_SRV_ADMINS,
+    GROUP_WS_ADMINS,
+    groupPlan,
+    startEntraFixture,
+    TENANT,
+    CLIENT_ID,
+    type EntraFixture,
+} from '../../test/emulators/graph/fixture'
+
+let fx: EntraFixture | undefined
+
+afterEach(async () => {
+    await fx?.close()
+    fx = undefined
+})
+
+async function failure(p: Promise<unknown>): Promise<ProviderError> {
+    const err = await p.then(
+        () => undefined,
+        (e: unknown) => e,
+    )
+    expect(err).toBeInstanceOf(ProviderError)
+    return err as ProviderError
+}
+
+/** Every DELETE the emulator saw on a member path without `/$ref` (must stay empty). */
+function dangerousDeletes(f: EntraFixture) {
+    return f.emu.requests.filter((r) => r.method === 'DELETE' && /\/members\/[^/]+$/.test(r.path))
+}
+
+const key = holderKey('entra-group', ALICE.id, GROUP_WS_ADMINS.id)
+
+describe('entra-group provider, PIM for Groups mode', () => {
+    it('grants with adminAssign accessId member and afterDuration; Entra ends it natively', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        // execution
+        const g = await fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' })
+        // validation
+        const req = fx.emu.state.groupRequests[0]!
+        expect(req).toMatchObject({
+            accessId: 'member',
+            action: 'adminAssign',
+            principalId: ALICE.id,
+            groupId: GROUP_WS_ADMINS.id,
+        })
+        expect(req.scheduleInfo).toMatchObject({ expiration: { type: 'afterDuration', duration: 'PT30M' } })
+        expect(g).toMatchObject({ alreadyDone: false, nativeExpiry: true })
+        expect(g.notes?.join(' ')).toMatch(/Sign out and in again/)
+        expect(g.notes?.join(' ')).toMatch(/sign-out is required at expiry/)
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id).map((u) => u.id)).toEqual([ALICE.id])
+
+        // execution: native expiry
+        fx.clock.advanceMinutes(30)
+        const v = await fx.group.verify(groupPlan(), { idempotencyKey: 'act-2' })
+        const r = await fx.group.revoke(groupPlan(), { idempotencyKey: 'act-3' })
+        // validation
+        expect(v.present).toBe(false)
+        expect(r.alreadyAbsent).toBe(true)
+        expect(fx.emu.state.groupRequests).toHaveLength(1)
+    })
+
+    it('revokes with adminRemove; sign-out forced note per policy', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'pim', signOutPolicy: 'forced' })
+        const g = await fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' })
+        // execution
+        const r = await fx.group.revoke(groupPlan(), { idempotencyKey: 'act-2', txnIds: g.txnIds })
+        // validation
+        expect(g.notes?.join(' ')).toMatch(/sign-out is forced at expiry/)
+        expect(r.alreadyAbsent).toBe(false)
+        expect(r.notes?.join(' ')).toMatch(/sign-out is forced now/)
+        expect(fx.emu.state.groupRequests.map((x) => x.action)).toEqual(['adminAssign', 'adminRemove'])
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id)).toEqual([])
+    })
+
+    it('a manual (non-PIM) member is held outside the system → drift, nothing changed', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        fx.emu.addDirectMember(GROUP_WS_ADMINS.id, ALICE.id)
+        // execution
+        const g = await fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' })
+        const r = await fx.group.revoke(groupPlan(), { idempotencyKey: 'act-2' })
+        // validation
+        expect(g.evidence).toMatchObject({ drift: true, external: true })
+        expect(r.evidence).toMatchObject({ drift: true })
+        expect(fx.emu.state.groupRequests).toHaveLength(0)
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id).map((u) => u.id)).toEqual([ALICE.id])
+    })
+
+    it('overlap extends the PIM for Groups assignment to the later expiry; the last holder removes', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 90 })
+        // execution
+        await fx.group.grant(a, { idempotencyKey: 'a-1' })
+        await fx.group.grant(b, { idempotencyKey: 'b-1' })
+        const ra = await fx.group.revoke(a, { idempotencyKey: 'a-2' })
+        // validation
+        expect(fx.emu.state.groupInstances).toHaveLength(1)
+        expect(fx.emu.state.groupInstances[0]!.endDateTime).toBe('2030-01-01T09:30:00Z')
+        expect(ra.alreadyAbsent).toBe(false)
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id).map((u) => u.id)).toEqual([ALICE.id])
+        // execution
+        await fx.group.revoke(b, { idempotencyKey: 'b-2' })
+        // validation
+        expect(fx.emu.state.groupInstances).toHaveLength(0)
+        expect(fx.holders.holdersOf(key)).toEqual([])
+    })
+})
+
+describe('entra-group provider, members mode', () => {
+    it('adds with $ref, removes with DELETE …/$ref, never DELETE without $ref; no native expiry', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'members' })
+        // execution
+        const g = await fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' })
+        const v1 = await fx.group.verify(groupPlan(), { idempotencyKey: 'act-2' })
+        const r = await fx.group.revoke(groupPlan(), { idempotencyKey: 'act-3' })
+        const v2 = await fx.group.verify(groupPlan(), { idempotencyKey: 'act-4' })
+        const again = await fx.group.revoke(groupPlan(), { idempotencyKey: 'act-5' })
+        // validation
+        expect(g).toMatchObject({ alreadyDone: false, nativeExpiry: false })
+        expect(g.notes?.join(' ')).toMatch(/the executor’s revoke at expiry is the only clock/)
+        expect(v1.present).toBe(true)
+        expect(r.alreadyAbsent).toBe(false)
+        expect(v2.present).toBe(false)
+        expect(again.alreadyAbsent).toBe(true)
+        const paths = fx.emu.requests
+            .filter((x) => x.method !== 'GET' && x.path.startsWith('/v1.0/'))
+            .map((x) => `${x.method} ${x.path}`)
+        expect(paths).toEqual([
+            `POST /v1.0/groups/${GROUP_WS_ADMINS.id}/members/$ref`,
+            `DELETE /v1.0/groups/${GROUP_WS_ADMINS.id}/members/${ALICE.id}/$ref`,
+        ])
+        expect(dangerousDeletes(fx)).toEqual([])
+        expect(fx.emu.state.dangerousDeletes).toEqual([])
+        expect(fx.emu.state.users.has(ALICE.id)).toBe(true)
+    })
+
+    it('a lost $ref add is reconciled: the retry finds the membership and is alreadyDone', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'members' })
+        fx.emu.faults.add({ method: 'POST', path: /\/members\/\$ref$/, dropAfterApply: true })
+        // execution
+        const err = await failure(fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' }))
+        const retried = await fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' })
+        // validation
+        expect(err.kind).toBe('unknown_outcome')
+        expect(retried.alreadyDone).toBe(true)
+        expect(retried.evidence?.drift).toBeUndefined()
+    })
+
+    it('a failed $ref add (503) is retryable and releases the pre-registered holder', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'members' })
+        fx.emu.faults.add({ method: 'POST', path: /\/members\/\$ref$/, status: 503 })
+        // execution
+        const err = await failure(fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' }))
+        // validation
+        expect(err.kind).toBe('retryable')
+        expect(fx.holders.holdersOf(key)).toEqual([])
+    })
+
+    it('DELETE $ref 404 (already removed) → re-read → alreadyAbsent', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'members' })
+        await fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' })
+        fx.emu.faults.add({ method: 'DELETE', status: 404, code: 'Request_ResourceNotFound' })
+        const members = fx.emu.state.members.bind(fx.emu.state)
+        let reads = 0
+        fx.emu.state.members = (g) => (++reads === 1 ? members(g) : [])
+        // execution
+        const r = await fx.group.revoke(groupPlan(), { idempotencyKey: 'act-2' })
+        // validation
+        expect(r.alreadyAbsent).toBe(true)
+        expect(fx.holders.holdersOf(key)).toEqual([])
+    })
+
+    it('overlap: one membership, removed only by the last holder', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'members' })
+        const a = groupPlan({ grantSysId: 'a'.repeat(32) })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 120 })
+        // execution
+        await fx.group.grant(a, { idempotencyKey: 'a-1' })
+        const gb = await fx.group.grant(b, { idempotencyKey: 'b-1' })
+        await fx.group.revoke(a, { idempotencyKey: 'a-2' })
+        const stillThere = fx.emu.state.members(GROUP_WS_ADMINS.id).length
+        await fx.group.revoke(b, { idempotencyKey: 'b-2' })
+        // validation
+        expect(gb.notes?.join(' ')).toMatch(/shared assignment/)
+        expect(fx.emu.callCount({ method: 'POST', path: /\/members\/\$ref$/ })).toBe(1)
+        expect(stillThere).toBe(1)
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id)).toEqual([])
+    })
+})
+
+describe('entra-group target selection', () => {
+    const cfg = entraGroupConfigSchema.parse({
+        connection: { tenantId: TENANT, clientId: CLIENT_ID, clientSecret: 's' },
+        groupsByDeviceClass: { workstation: GROUP_WS_ADMINS.id },
+        groupsByDevice: { 'SRV-DB01': GROUP_SRV_ADMINS.id },
+    })
+
+    it('chooses by device override, then device class, then the plan group', () => {
+        // execution + validation
+        expect(chooseGroup(groupPlan(), cfg)).toBe(GROUP_WS_ADMINS.id)
+        expect(
+            chooseGroup(
+                groupPlan({
+                    target: { kind: 'device_local_admin', deviceName: 'SRV-DB01', deviceClass: 'workstation' },
+                }),
+                cfg,
+            ),
+        ).toBe(GROUP_SRV_ADMINS.id)
+        expect(chooseGroup(groupPlan({ target: { kind: 'entra_group', groupId: GROUP_SRV_ADMINS.id } }), cfg)).toBe(
+            GROUP_SRV_ADMINS.id,
+        )
+    })
+
+    it.each([
+        [
+            'a plan group that differs from the configured one',
+            { kind: 'device_local_admin', deviceClass: 'workstation', groupId: GROUP_SRV_ADMINS.id },
+            'group_mismatch',
+        ],
+        ['a device class with no group', { kind: 'device_local_admin', deviceClass: 'kiosk' }, 'group_not_configured'],
+        [
+            'a group outside the configuration',
+            { kind: 'entra_group', groupId: '9a000000-0000-4000-8000-0000000000ff' },
+            'group_not_allowed',
+        ],
+        ['a non-GUID group', { kind: 'entra_group', groupId: "x' or 1 eq 1" }, 'invalid_plan'],
+        ['a role target', { kind: 'entra_role', roleId: GROUP_SRV_ADMINS.id }, 'wrong_target'],
+    ] as const)('refuses %s', (_name, target, code) => {
+        // execution
+        let err: unknown
+        try {
+            chooseGroup(groupPlan({ target: { ...target } }), cfg)
+        } catch (e) {
+            err = e
+        }
+        // validation
+        expect(err).toBeInstanceOf(ProviderError)
+        expect((err as ProviderError).kind).toBe('fatal')
+        expect((err as ProviderError).code).toBe(code)
+    })
+})
