@@ -1,0 +1,903 @@
+/**
+ * Executor configuration: ONE zod schema over the environment (variables prefixed `GBG_`) and an optional JSON
+ * config file (`GBG_CONFIG_FILE`, same shape as {@link Config}; the environment overrides the file).
+ *
+ * - Defaults are applied here, once; every setting is documented below and listed by {@link describeConfig}
+ *   (the README and `doctor` print that list).
+ * - Secrets may be given directly (`GBG_SN_PASSWORD`) or as a file path (`GBG_SN_PASSWORD_FILE`, read and
+ *   trimmed: Docker / Kubernetes secrets). Giving both is an error.
+ * - Anything wrong fails fast with a {@link ConfigError} listing every problem, each naming its variable (and
+ *   the config file key when the value came from the file). Secret values are never echoed.
+ * - Plain `http://` URLs are refused except to loopback (127.0.0.0/8, ::1, localhost): every URL carries
+ *   credentials or grants access.
+ * - Unknown `GBG_*` variables and unknown config file keys are errors: a typo must not silently fall back to a
+ *   default.
+ */
+import { X509Certificate, createPrivateKey } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import os from 'node:os'
+import { z } from 'zod'
+import { PROVIDERS, type ProviderName } from '@gbg/shared'
+import { REDACTED, redact, type LogLevel } from './log'
+
+// ---------------------------------------------------------------------------------------------------------------
+// The typed configuration
+// ---------------------------------------------------------------------------------------------------------------
+
+/** How the executor authenticates to ServiceNow. */
+export type ServiceNowAuthMode = 'basic' | 'oauth_password' | 'oauth_client_credentials'
+
+/** ServiceNow connection. */
+export interface ServiceNowConfig {
+    /** Instance base URL, e.g. `https://acme.service-now.com` (no path). Required. */
+    url: string
+    /** @defaultValue 'basic' */
+    authMode: ServiceNowAuthMode
+    /** Integration user name (basic, oauth_password). */
+    username?: string
+    /** Integration user password (basic, oauth_password). Secret. */
+    password?: string
+    /** OAuth client id (oauth_*). */
+    clientId?: string
+    /** OAuth client secret (oauth_*). Secret. */
+    clientSecret?: string
+    /** Per-request timeout, ms. @defaultValue 30000 */
+    timeoutMs: number
+    /** Rows per Table API page. @defaultValue 500 */
+    pageSize: number
+    /** sys_user sys_id set as the caller of incidents the executor raises (e.g. the integration user). */
+    incidentCallerSysId?: string
+}
+
+/** Queue polling, leasing and retries. */
+export interface QueueConfig {
+    /** Seconds between polls of the action queue. @defaultValue 5 */
+    pollIntervalSeconds: number
+    /** Lease length when claiming an action, seconds. @defaultValue 120 */
+    leaseSeconds: number
+    /** Actions processed concurrently by one executor (K). @defaultValue 4 */
+    maxInFlight: number
+    /** Attempts of an action before it is dead (for actions the executor creates). @defaultValue 8 */
+    maxAttempts: number
+    /** First retry delay, ms. @defaultValue 2000 */
+    backoffBaseMs: number
+    /** Largest retry delay, ms. @defaultValue 300000 */
+    backoffMaxMs: number
+}
+
+/** When to tell the ops channel that results cannot be written back to ServiceNow. */
+export interface WriteBackConfig {
+    /** Failed write-back attempts before the ops notification. @defaultValue 10 */
+    maxAttempts: number
+    /** Minutes of failing write-back before the ops notification (whichever bound comes first). @defaultValue 15 */
+    maxMinutes: number
+}
+
+/** Revoke failure handling. */
+export interface RevokeConfig {
+    /** Failed revoke attempts after which a P1/P2 incident is raised (retries continue). @defaultValue 3 */
+    incidentAfterFailures: number
+}
+
+/** The executor's own HTTP server (/healthz, /readyz, /metrics, nudge). */
+export interface HttpConfig {
+    /** Bind address. @defaultValue '127.0.0.1' */
+    host: string
+    /** Port. @defaultValue 8787 */
+    port: number
+    /** HMAC secret of the signed nudge endpoint (at least 32 characters); nudges are refused without it. Secret. */
+    nudgeSecret?: string
+}
+
+/** The admin-as-a-service webhook provider. */
+export interface WebhookConfig {
+    /** Base URL of the service. */
+    baseUrl: string
+    /** Shared HMAC signing secret (at least 32 characters). Secret. */
+    hmacSecret: string
+    /** Per-request timeout, ms. @defaultValue 10000 */
+    timeoutMs: number
+}
+
+/** Client certificate of the Entra app registration (read from {@link EntraConfig.certFile}). */
+export interface EntraCertificate {
+    /** SHA-256 thumbprint of the certificate (hex), computed from the PEM. */
+    thumbprintSha256: string
+    /** PEM private key. Secret. */
+    privateKeyPem: string
+    /** PEM certificate (sent as x5c). */
+    certificatePem: string
+}
+
+/** Entra (Microsoft Graph) providers: `entra-role` (PIM roles) and `entra-group` (local admin via group). */
+export interface EntraConfig {
+    /** Directory (tenant) id, a GUID. */
+    tenantId: string
+    /** Application (client) id of the executor's app registration, a GUID. */
+    clientId: string
+    /** Client secret (use a certificate in production). Secret. Exactly one of this and `certFile`. */
+    clientSecret?: string
+    /** Path of a PEM file holding the certificate and its private key. */
+    certFile?: string
+    /** Parsed from `certFile`. */
+    certificate?: EntraCertificate
+    /** Login host. @defaultValue 'https://login.microsoftonline.com' */
+    authorityHost: string
+    /** Graph base URL with version. @defaultValue 'https://graph.microsoft.com/v1.0' */
+    graphBaseUrl: string
+    /** Local admin group mode: PIM for Groups (native expiry) or plain membership. @defaultValue 'pim' */
+    groupMode: 'pim' | 'members'
+    /** How a ServiceNow user is found in Entra: by UPN or by mail. @defaultValue 'userPrincipalName' */
+    principalLookup: 'userPrincipalName' | 'mail'
+    /** Device class (`workstation`, `server`…) → Entra group object id. @defaultValue {} */
+    groupsByDeviceClass: Record<string, string>
+    /** Per-request timeout, ms. @defaultValue 30000 */
+    timeoutMs: number
+}
+
+/** Teams notifications. */
+export interface TeamsConfig {
+    /** Workflows webhook URL (its `sig=` is a credential). Secret. */
+    webhookUrl: string
+}
+
+/** The whole configuration. */
+export interface Config {
+    /** This executor's name: lease owner and heartbeat row. @defaultValue `<hostname>-<pid>` */
+    instanceName: string
+    /** Sandbox / demo mode (never in production). @defaultValue false */
+    sandbox: boolean
+    /** @defaultValue 'info' */
+    logLevel: LogLevel
+    servicenow: ServiceNowConfig
+    queue: QueueConfig
+    writeBack: WriteBackConfig
+    revoke: RevokeConfig
+    /** sys_user_group sys_id of SecOps (incident assignment); '' = the instance's assignment rules. @defaultValue '' */
+    secopsGroupSysId: string
+    /** SQLite journal file. @defaultValue './.data/journal.db' */
+    journalPath: string
+    http: HttpConfig
+    /** Providers to enable. @defaultValue every provider whose section is configured */
+    providers: ProviderName[]
+    /** Present when the webhook provider is configured. */
+    webhook?: WebhookConfig
+    /** Present when the Entra providers are configured. */
+    entra?: EntraConfig
+    /** Present when Teams notifications are configured. */
+    teams?: TeamsConfig
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Variables
+// ---------------------------------------------------------------------------------------------------------------
+
+/** One configuration variable, as {@link describeConfig} lists it. */
+export interface ConfigVariable {
+    /** Environment variable. */
+    name: string
+    /** Key in the JSON config file (dotted path). */
+    key: string
+    description: string
+    /** Default, as text ('' when there is none). */
+    defaultValue: string
+    /** A secret: never printed; may also be given as `<name>_FILE`. */
+    secret: boolean
+}
+
+const D = {
+    authMode: 'basic' as ServiceNowAuthMode,
+    timeoutMs: 30_000,
+    pageSize: 500,
+    pollIntervalSeconds: 5,
+    leaseSeconds: 120,
+    maxInFlight: 4,
+    maxAttempts: 8,
+    backoffBaseMs: 2_000,
+    backoffMaxMs: 300_000,
+    writeBackMaxAttempts: 10,
+    writeBackMaxMinutes: 15,
+    revokeIncidentAfterFailures: 3,
+    journalPath: './.data/journal.db',
+    httpHost: '127.0.0.1',
+    httpPort: 8787,
+    webhookTimeoutMs: 10_000,
+    authorityHost: 'https://login.microsoftonline.com',
+    graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+    groupMode: 'pim' as const,
+    principalLookup: 'userPrincipalName' as const,
+    logLevel: 'info' as LogLevel,
+}
+
+const VARIABLES: ConfigVariable[] = [
+    v(
+        'GBG_INSTANCE_NAME',
+        'instanceName',
+        'Executor name (lease owner, heartbeat row); letters, digits, . _ : -',
+        '<hostname>-<pid>',
+    ),
+    v('GBG_SANDBOX', 'sandbox', 'Sandbox / demo mode (true|false); never in production', 'false'),
+    v('GBG_LOG_LEVEL', 'logLevel', 'Log level: error | warn | info | debug', D.logLevel),
+    v('GBG_SN_URL', 'servicenow.url', 'ServiceNow instance URL, e.g. https://acme.service-now.com (required)', ''),
+    v('GBG_SN_AUTH_MODE', 'servicenow.authMode', 'basic | oauth_password | oauth_client_credentials', D.authMode),
+    v('GBG_SN_USERNAME', 'servicenow.username', 'Integration user name (basic, oauth_password)', ''),
+    v('GBG_SN_PASSWORD', 'servicenow.password', 'Integration user password (basic, oauth_password)', '', true),
+    v('GBG_SN_CLIENT_ID', 'servicenow.clientId', 'OAuth client id (oauth_*)', ''),
+    v('GBG_SN_CLIENT_SECRET', 'servicenow.clientSecret', 'OAuth client secret (oauth_*)', '', true),
+    v('GBG_SN_TIMEOUT_MS', 'servicenow.timeoutMs', 'ServiceNow request timeout (ms)', String(D.timeoutMs)),
+    v('GBG_SN_PAGE_SIZE', 'servicenow.pageSize', 'Rows per Table API page', String(D.pageSize)),
+    v(
+        'GBG_SN_INCIDENT_CALLER',
+        'servicenow.incidentCallerSysId',
+        'sys_user sys_id set as caller of raised incidents',
+        '',
+    ),
+    v(
+        'GBG_POLL_INTERVAL_SECONDS',
+        'queue.pollIntervalSeconds',
+        'Seconds between queue polls',
+        String(D.pollIntervalSeconds),
+    ),
+    v('GBG_LEASE_SECONDS', 'queue.leaseSeconds', 'Lease length of a claimed action (s)', String(D.leaseSeconds)),
+    v('GBG_MAX_IN_FLIGHT', 'queue.maxInFlight', 'Actions processed concurrently (K)', String(D.maxInFlight)),
+    v('GBG_MAX_ATTEMPTS', 'queue.maxAttempts', 'Attempts before an action is dead', String(D.maxAttempts)),
+    v('GBG_BACKOFF_BASE_MS', 'queue.backoffBaseMs', 'First retry delay (ms)', String(D.backoffBaseMs)),
+    v('GBG_BACKOFF_MAX_MS', 'queue.backoffMaxMs', 'Largest retry delay (ms)', String(D.backoffMaxMs)),
+    v(
+        'GBG_WRITEBACK_MAX_ATTEMPTS',
+        'writeBack.maxAttempts',
+        'Failed write-backs before notifying ops',
+        String(D.writeBackMaxAttempts),
+    ),
+    v(
+        'GBG_WRITEBACK_MAX_MINUTES',
+        'writeBack.maxMinutes',
+        'Minutes of failed write-back before notifying ops',
+        String(D.writeBackMaxMinutes),
+    ),
+    v(
+        'GBG_REVOKE_INCIDENT_AFTER_FAILURES',
+        'revoke.incidentAfterFailures',
+        'Failed revoke attempts before a P1/P2 incident',
+        String(D.revokeIncidentAfterFailures),
+    ),
+    v('GBG_SECOPS_GROUP', 'secopsGroupSysId', 'sys_user_group sys_id of SecOps (incident assignment)', ''),
+    v('GBG_JOURNAL_PATH', 'journalPath', 'SQLite journal file', D.journalPath),
+    v('GBG_HTTP_HOST', 'http.host', 'Bind address of /healthz, /readyz, /metrics, nudge', D.httpHost),
+    v('GBG_HTTP_PORT', 'http.port', 'Port of the HTTP server', String(D.httpPort)),
+    v('GBG_NUDGE_SECRET', 'http.nudgeSecret', 'HMAC secret of the nudge endpoint (>= 32 chars)', '', true),
+    v(
+        'GBG_PROVIDERS',
+        'providers',
+        `Providers to enable, comma list of ${PROVIDERS.join(', ')}`,
+        'every configured provider',
+    ),
+    v('GBG_WEBHOOK_BASE_URL', 'webhook.baseUrl', 'Admin-as-a-service webhook base URL', ''),
+    v('GBG_WEBHOOK_HMAC_SECRET', 'webhook.hmacSecret', 'Webhook HMAC signing secret (>= 32 chars)', '', true),
+    v('GBG_WEBHOOK_TIMEOUT_MS', 'webhook.timeoutMs', 'Webhook request timeout (ms)', String(D.webhookTimeoutMs)),
+    v('GBG_ENTRA_TENANT_ID', 'entra.tenantId', 'Entra tenant id (GUID)', ''),
+    v('GBG_ENTRA_CLIENT_ID', 'entra.clientId', 'Entra app (client) id (GUID)', ''),
+    v('GBG_ENTRA_CLIENT_SECRET', 'entra.clientSecret', 'Entra client secret (or use a certificate)', '', true),
+    v('GBG_ENTRA_CERT_FILE', 'entra.certFile', 'PEM file with the Entra client certificate and its private key', ''),
+    v('GBG_ENTRA_AUTHORITY_URL', 'entra.authorityHost', 'Entra login host', D.authorityHost),
+    v('GBG_ENTRA_GRAPH_BASE_URL', 'entra.graphBaseUrl', 'Microsoft Graph base URL', D.graphBaseUrl),
+    v('GBG_ENTRA_GROUP_MODE', 'entra.groupMode', 'Local admin groups: pim | members', D.groupMode),
+    v('GBG_ENTRA_PRINCIPAL_LOOKUP', 'entra.principalLookup', 'Find users by upn | mail', 'upn'),
+    v(
+        'GBG_ENTRA_DEVICE_CLASS_GROUPS',
+        'entra.groupsByDeviceClass',
+        'Device class → group id, "workstation=<guid>,server=<guid>" or JSON',
+        '',
+    ),
+    v('GBG_ENTRA_TIMEOUT_MS', 'entra.timeoutMs', 'Graph request timeout (ms)', String(D.timeoutMs)),
+    v('GBG_TEAMS_WEBHOOK_URL', 'teams.webhookUrl', 'Teams Workflows webhook URL (contains a signature)', '', true),
+]
+
+function v(name: string, key: string, description: string, defaultValue: string, secret = false): ConfigVariable {
+    return { name, key, description, defaultValue, secret }
+}
+
+/** Variables read outside the schema. */
+const META_VARIABLES = ['GBG_CONFIG_FILE']
+
+/** Every configuration variable with its meaning and default (for the README and `doctor`). */
+export function describeConfig(): ConfigVariable[] {
+    return [
+        v('GBG_CONFIG_FILE', '', 'Optional JSON config file (same keys as below; environment overrides it)', ''),
+        ...VARIABLES.map((x) => ({ ...x })),
+    ]
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Errors
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Invalid configuration: `problems` holds one line per problem, each naming its variable. */
+export class ConfigError extends Error {
+    constructor(readonly problems: string[]) {
+        super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+        this.name = 'ConfigError'
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Field schemas (strings from the environment, typed values from the JSON file)
+// ---------------------------------------------------------------------------------------------------------------
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
+const INSTANCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/
+
+/** True for a loopback host name: localhost, 127.0.0.0/8, ::1. */
+export function isLoopbackHost(hostname: string): boolean {
+    const h = hostname.toLowerCase().replace(/^\[|\]$/g, '')
+    if (h === 'localhost' || h.endsWith('.localhost') || h === '::1') return true
+    const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(h)
+    return m !== null && m.slice(1).every((o) => Number(o) <= 255)
+}
+
+/**
+ * Report a field problem. Returns `undefined` rather than `z.NEVER` on purpose: the object then stays "dirty"
+ * (not aborted), so the cross-field checks still run and the error lists every problem at once; the final
+ * transform never runs on dirty input, so the placeholder cannot escape.
+ */
+const issue = (ctx: z.RefinementCtx, message: string): never => {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message })
+    return undefined as never
+}
+
+const isUnset = (x: unknown): boolean => x === undefined || x === null || x === ''
+
+function int(min: number, max: number, def: number) {
+    return z.unknown().transform((x, ctx): number => {
+        if (isUnset(x)) return def
+        const n = typeof x === 'number' ? x : typeof x === 'string' && /^\s*-?\d+\s*$/.test(x) ? Number(x) : Number.NaN
+        if (!Number.isSafeInteger(n) || n < min || n > max) {
+            return issue(ctx, `must be an integer from ${min} to ${max} (got ${show(x)})`)
+        }
+        return n
+    })
+}
+
+function bool(def: boolean) {
+    return z.unknown().transform((x, ctx): boolean => {
+        if (isUnset(x)) return def
+        if (typeof x === 'boolean') return x
+        if (typeof x === 'string') {
+            const s = x.trim().toLowerCase()
+            if (['true', '1', 'yes', 'on'].includes(s)) return true
+            if (['false', '0', 'no', 'off'].includes(s)) return false
+        }
+        return issue(ctx, `must be true or false (got ${show(x)})`)
+    })
+}
+
+function oneOf<T extends string>(values: readonly T[], def: T, aliases: Record<string, T> = {}) {
+    return z.unknown().transform((x, ctx): T => {
+        if (isUnset(x)) return def
+        const s = typeof x === 'string' ? x.trim() : x
+        if (typeof s === 'string' && (values as readonly string[]).includes(s)) return s as T
+        if (typeof s === 'string' && aliases[s] !== undefined) return aliases[s]
+        return issue(ctx, `must be one of ${[...values, ...Object.keys(aliases)].join(', ')} (got ${show(x)})`)
+    })
+}
+
+/** Optional text; `secret` values are never echoed in messages. */
+function text(opts: { secret?: boolean; min?: number; pattern?: RegExp; patternText?: string } = {}) {
+    return z.unknown().transform((x, ctx): string | undefined => {
+        if (isUnset(x)) return undefined
+        if (typeof x !== 'string') return issue(ctx, 'must be a string')
+        const s = x.trim()
+        if (opts.min !== undefined && s.length < opts.min) {
+            return issue(ctx, `must be at least ${opts.min} characters` + (opts.secret ? '' : ` (got ${show(s)})`))
+        }
+        if (opts.pattern && !opts.pattern.test(s)) {
+            return issue(
+                ctx,
+                `must be ${opts.patternText ?? String(opts.pattern)}` + (opts.secret ? '' : ` (got ${show(s)})`),
+            )
+        }
+        return s
+    })
+}
+
+/** Optional URL: https, or http to loopback only; no credentials in it; `noPath` for instance URLs. */
+function url(opts: { secret?: boolean; noPath?: boolean } = {}) {
+    return z.unknown().transform((x, ctx): string | undefined => {
+        if (isUnset(x)) return undefined
+        const shown = opts.secret ? '' : ` (got ${show(x)})`
+        if (typeof x !== 'string') return issue(ctx, 'must be a URL')
+        let u: URL
+        try {
+            u = new URL(x.trim())
+        } catch {
+            return issue(ctx, `must be a URL${shown}`)
+        }
+        if (u.protocol !== 'https:' && u.protocol !== 'http:') return issue(ctx, `must be an https:// URL${shown}`)
+        if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) {
+            return issue(
+                ctx,
+                `must use https:// (plain http:// is allowed only to localhost, 127.0.0.0/8 or ::1)${shown}`,
+            )
+        }
+        if (u.username !== '' || u.password !== '') {
+            return issue(ctx, 'must not embed credentials (user:password@); use the credential variables')
+        }
+        if (opts.noPath && (u.pathname !== '/' || u.search !== '' || u.hash !== '')) {
+            return issue(ctx, `must be the instance root URL without a path${shown}`)
+        }
+        if (opts.noPath) return u.origin
+        return opts.secret ? x.trim() : u.toString().replace(/\/$/, '')
+    })
+}
+
+const guidMap = z.unknown().transform((x, ctx): Record<string, string> => {
+    if (isUnset(x)) return {}
+    let entries: [string, unknown][]
+    if (typeof x === 'string') {
+        const s = x.trim()
+        if (s.startsWith('{')) {
+            try {
+                entries = Object.entries(JSON.parse(s) as Record<string, unknown>)
+            } catch {
+                return issue(ctx, 'is not valid JSON')
+            }
+        } else {
+            entries = s.split(',').map((pair) => {
+                const at = pair.indexOf('=')
+                return at < 0 ? [pair.trim(), ''] : [pair.slice(0, at).trim(), pair.slice(at + 1).trim()]
+            })
+        }
+    } else if (typeof x === 'object' && !Array.isArray(x)) {
+        entries = Object.entries(x as Record<string, unknown>)
+    } else {
+        return issue(ctx, 'must be a map of device class to group id')
+    }
+    const out: Record<string, string> = {}
+    for (const [k, val] of entries) {
+        if (!/^[a-z][a-z0-9_]{0,39}$/.test(k))
+            return issue(ctx, `device class ${show(k)} must be lowercase letters, digits, _`)
+        if (typeof val !== 'string' || !GUID.test(val)) return issue(ctx, `group id of ${k} must be a GUID`)
+        out[k] = val.toLowerCase()
+    }
+    return out
+})
+
+/** Path of a PEM file: read and parsed here so a bad file is reported with the other problems. */
+const certificateFile = z.unknown().transform((x, ctx): { path: string; certificate: EntraCertificate } | undefined => {
+    if (isUnset(x)) return undefined
+    if (typeof x !== 'string') return issue(ctx, 'must be a file path')
+    try {
+        return { path: x.trim(), certificate: readCertificate(x.trim()) }
+    } catch (error) {
+        return issue(ctx, (error as Error).message)
+    }
+})
+
+const providerList = z.unknown().transform((x, ctx): ProviderName[] | undefined => {
+    if (isUnset(x)) return undefined
+    const items = Array.isArray(x)
+        ? x
+        : typeof x === 'string'
+          ? x
+                .split(',')
+                .map((s) => s.trim())
+                .filter((s) => s !== '')
+          : null
+    if (!items) return issue(ctx, 'must be a comma list of provider names')
+    for (const item of items) {
+        if (typeof item !== 'string' || !(PROVIDERS as readonly string[]).includes(item)) {
+            return issue(ctx, `unknown provider ${show(item)}; known: ${PROVIDERS.join(', ')}`)
+        }
+    }
+    return [...new Set(items as ProviderName[])]
+})
+
+function show(x: unknown): string {
+    const s = typeof x === 'string' ? x : JSON.stringify(x)
+    return JSON.stringify((s ?? String(x)).slice(0, 60))
+}
+
+function defaultInstanceName(): string {
+    const host =
+        os
+            .hostname()
+            .replace(/[^A-Za-z0-9._:-]/g, '-')
+            .replace(/^[^A-Za-z0-9]+/, '') || 'executor'
+    return `${host}-${process.pid}`.slice(0, 100)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The schema
+// ---------------------------------------------------------------------------------------------------------------
+
+const rawSchema = z
+    .object({
+        instanceName: text({ pattern: INSTANCE_NAME, patternText: 'letters, digits and . _ : - (max 100)' }),
+        sandbox: bool(false),
+        logLevel: oneOf(['error', 'warn', 'info', 'debug'] as const, D.logLevel),
+        servicenow: z
+            .object({
+                url: url({ noPath: true }),
+                authMode: oneOf(['basic', 'oauth_password', 'oauth_client_credentials'] as const, D.authMode),
+                username: text(),
+                password: text({ secret: true }),
+                clientId: text(),
+                clientSecret: text({ secret: true }),
+                timeoutMs: int(1_000, 300_000, D.timeoutMs),
+                pageSize: int(1, 10_000, D.pageSize),
+                incidentCallerSysId: text({ pattern: /^[0-9a-f]{32}$/, patternText: 'a sys_id (32 lowercase hex)' }),
+            })
+            .strict()
+            .default({}),
+        queue: z
+            .object({
+                pollIntervalSeconds: int(1, 3_600, D.pollIntervalSeconds),
+                leaseSeconds: int(10, 86_400, D.leaseSeconds),
+                maxInFlight: int(1, 64, D.maxInFlight),
+                maxAttempts: int(1, 1_000, D.maxAttempts),
+                backoffBaseMs: int(0, 86_400_000, D.backoffBaseMs),
+                backoffMaxMs: int(0, 86_400_000, D.backoffMaxMs),
+            })
+            .strict()
+            .default({}),
+        writeBack: z
+            .object({
+                maxAttempts: int(1, 10_000, D.writeBackMaxAttempts),
+                maxMinutes: int(1, 10_080, D.writeBackMaxMinutes),
+            })
+            .strict()
+            .default({}),
+        revoke: z
+            .object({ incidentAfterFailures: int(1, 1_000, D.revokeIncidentAfterFailures) })
+            .strict()
+            .default({}),
+        secopsGroupSysId: text({ pattern: /^[0-9a-f]{32}$/, patternText: 'a sys_id (32 lowercase hex)' }),
+        journalPath: text(),
+        http: z
+            .object({
+                host: text({ pattern: /^[A-Za-z0-9.:[\]-]+$/, patternText: 'a host name or IP address' }),
+                port: int(0, 65_535, D.httpPort),
+                nudgeSecret: text({ secret: true, min: 32 }),
+            })
+            .strict()
+            .default({}),
+        providers: providerList,
+        webhook: z
+            .object({
+                baseUrl: url(),
+                hmacSecret: text({ secret: true, min: 32 }),
+                timeoutMs: int(100, 300_000, D.webhookTimeoutMs),
+            })
+            .strict()
+            .default({}),
+        entra: z
+            .object({
+                tenantId: text({ pattern: GUID, patternText: 'a GUID' }),
+                clientId: text({ pattern: GUID, patternText: 'a GUID' }),
+                clientSecret: text({ secret: true }),
+                certFile: certificateFile,
+                authorityHost: url(),
+                graphBaseUrl: url(),
+                groupMode: oneOf(['pim', 'members'] as const, D.groupMode),
+                principalLookup: oneOf<'userPrincipalName' | 'mail'>(['userPrincipalName', 'mail'], D.principalLookup, {
+                    upn: 'userPrincipalName',
+                }),
+                groupsByDeviceClass: guidMap,
+                timeoutMs: int(1_000, 300_000, D.timeoutMs),
+            })
+            .strict()
+            .default({}),
+        teams: z
+            .object({ webhookUrl: url({ secret: true }) })
+            .strict()
+            .default({}),
+    })
+    .strict()
+
+type Raw = z.output<typeof rawSchema>
+
+/** Cross-field rules. Run even when a field is invalid, so every problem is reported at once. */
+function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
+    const at = (path: string[], message: string): void => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
+    const sn = raw.servicenow
+    if (sn.url === undefined) at(['servicenow', 'url'], 'is required')
+    if (sn.authMode === 'basic' || sn.authMode === 'oauth_password') {
+        if (!sn.username) at(['servicenow', 'username'], `is required with auth mode ${sn.authMode}`)
+        if (!sn.password) at(['servicenow', 'password'], `is required with auth mode ${sn.authMode}`)
+    }
+    if (sn.authMode === 'oauth_password' || sn.authMode === 'oauth_client_credentials') {
+        if (!sn.clientId) at(['servicenow', 'clientId'], `is required with auth mode ${sn.authMode}`)
+        if (!sn.clientSecret) at(['servicenow', 'clientSecret'], `is required with auth mode ${sn.authMode}`)
+    }
+    if (raw.queue.backoffBaseMs > raw.queue.backoffMaxMs) {
+        at(['queue', 'backoffBaseMs'], 'must not exceed the backoff maximum (GBG_BACKOFF_MAX_MS)')
+    }
+    const wh = raw.webhook
+    if (wh.baseUrl !== undefined && !wh.hmacSecret)
+        at(['webhook', 'hmacSecret'], 'is required when the webhook base URL is set')
+    if (wh.hmacSecret !== undefined && !wh.baseUrl)
+        at(['webhook', 'baseUrl'], 'is required when the webhook HMAC secret is set')
+    const e = raw.entra
+    if (entraGiven(raw)) {
+        if (!e.tenantId) at(['entra', 'tenantId'], 'is required when Entra is configured')
+        if (!e.clientId) at(['entra', 'clientId'], 'is required when Entra is configured')
+        if ((e.clientSecret === undefined) === (e.certFile === undefined)) {
+            at(['entra', 'clientSecret'], 'exactly one of the Entra client secret and certificate file must be set')
+        }
+        if (e.authorityHost !== undefined && !e.authorityHost.startsWith('https:')) {
+            at(['entra', 'authorityHost'], 'must use https:// (MSAL refuses http)')
+        }
+    }
+    for (const p of raw.providers ?? []) {
+        if (p === 'webhook' && wh.baseUrl === undefined && wh.hmacSecret === undefined) {
+            at(['providers'], 'enables webhook but GBG_WEBHOOK_BASE_URL / GBG_WEBHOOK_HMAC_SECRET are not set')
+        }
+        if (p !== 'webhook' && !entraGiven(raw))
+            at(['providers'], `enables ${p} but the Entra settings (GBG_ENTRA_*) are not set`)
+    }
+}
+
+/** Entra counts as configured as soon as any identifying or credential setting is given. */
+function entraGiven(raw: Raw): boolean {
+    const e = raw.entra
+    return (
+        e.tenantId !== undefined ||
+        e.clientId !== undefined ||
+        e.clientSecret !== undefined ||
+        e.certFile !== undefined ||
+        Object.keys(e.groupsByDeviceClass ?? {}).length > 0
+    )
+}
+
+/** The final shape (only ever runs on fully valid input). */
+function toConfig(raw: Raw): Config {
+    const sn = raw.servicenow
+    const wh = raw.webhook
+    const e = raw.entra
+    const webhook: WebhookConfig | undefined =
+        wh.baseUrl && wh.hmacSecret
+            ? { baseUrl: wh.baseUrl, hmacSecret: wh.hmacSecret, timeoutMs: wh.timeoutMs }
+            : undefined
+    const entra: EntraConfig | undefined =
+        entraGiven(raw) && e.tenantId && e.clientId
+            ? {
+                  tenantId: e.tenantId.toLowerCase(),
+                  clientId: e.clientId.toLowerCase(),
+                  clientSecret: e.clientSecret,
+                  certFile: e.certFile?.path,
+                  certificate: e.certFile?.certificate,
+                  authorityHost: e.authorityHost ?? D.authorityHost,
+                  graphBaseUrl: e.graphBaseUrl ?? D.graphBaseUrl,
+                  groupMode: e.groupMode,
+                  principalLookup: e.principalLookup,
+                  groupsByDeviceClass: e.groupsByDeviceClass,
+                  timeoutMs: e.timeoutMs,
+              }
+            : undefined
+    const configured: ProviderName[] = []
+    if (webhook) configured.push('webhook')
+    if (entra) configured.push('entra-role', 'entra-group')
+    return {
+        instanceName: raw.instanceName ?? defaultInstanceName(),
+        sandbox: raw.sandbox,
+        logLevel: raw.logLevel,
+        servicenow: {
+            url: sn.url ?? '',
+            authMode: sn.authMode,
+            username: sn.username,
+            password: sn.password,
+            clientId: sn.clientId,
+            clientSecret: sn.clientSecret,
+            timeoutMs: sn.timeoutMs,
+            pageSize: sn.pageSize,
+            incidentCallerSysId: sn.incidentCallerSysId,
+        },
+        queue: raw.queue,
+        writeBack: raw.writeBack,
+        revoke: raw.revoke,
+        secopsGroupSysId: raw.secopsGroupSysId ?? '',
+        journalPath: raw.journalPath ?? D.journalPath,
+        http: { host: raw.http.host ?? D.httpHost, port: raw.http.port, nudgeSecret: raw.http.nudgeSecret },
+        providers: raw.providers ?? configured,
+        webhook,
+        entra,
+        teams: raw.teams.webhookUrl ? { webhookUrl: raw.teams.webhookUrl } : undefined,
+    }
+}
+
+/** The one schema: fields, then cross-field rules, then the typed shape. */
+const configSchema: z.ZodType<Config, z.ZodTypeDef, unknown> = rawSchema.superRefine(crossChecks).transform(toConfig)
+
+/** Read a PEM holding a certificate and its private key; returns the parts and the SHA-256 thumbprint. */
+function readCertificate(path: string): EntraCertificate {
+    let pem: string
+    try {
+        pem = readFileSync(path, 'utf8')
+    } catch (error) {
+        throw new Error(`cannot read the certificate file (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    }
+    const cert = /-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/.exec(pem)?.[0]
+    const key =
+        /-----BEGIN (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----[\s\S]+?-----END (?:RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.exec(
+            pem,
+        )?.[0]
+    if (!cert) throw new Error('the certificate file holds no PEM CERTIFICATE block')
+    if (!key) throw new Error('the certificate file holds no PEM PRIVATE KEY block')
+    let x509: X509Certificate
+    try {
+        x509 = new X509Certificate(cert)
+        createPrivateKey(key)
+    } catch {
+        throw new Error('the certificate file does not hold a readable certificate and unencrypted private key')
+    }
+    return {
+        thumbprintSha256: x509.fingerprint256.replace(/:/g, '').toLowerCase(),
+        privateKeyPem: key,
+        certificatePem: cert,
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Loading
+// ---------------------------------------------------------------------------------------------------------------
+
+type Source = { kind: 'env'; name: string } | { kind: 'file'; name: string; key: string }
+
+/**
+ * Load and validate the configuration from `env` (and the file named by `GBG_CONFIG_FILE`).
+ *
+ * @throws ConfigError listing every problem, each naming its variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+    const problems: string[] = []
+    /** Keys whose variable already has a problem (no second "is required" for them). */
+    const failed = new Set<string>()
+    const sources = new Map<string, Source>()
+    const byKey = new Map(VARIABLES.map((x) => [x.key, x]))
+    const known = new Set<string>(META_VARIABLES)
+    for (const x of VARIABLES) {
+        known.add(x.name)
+        if (x.secret) known.add(`${x.name}_FILE`)
+    }
+
+    // 1. The config file (optional)
+    let raw: Record<string, unknown> = {}
+    const file = nonEmpty(env.GBG_CONFIG_FILE)
+    if (file !== undefined) {
+        try {
+            const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
+            if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+                problems.push('GBG_CONFIG_FILE: the file must hold a JSON object')
+            } else {
+                raw = parsed as Record<string, unknown>
+                for (const x of VARIABLES) {
+                    if (getPath(raw, x.key) !== undefined)
+                        sources.set(x.key, { kind: 'file', name: x.name, key: x.key })
+                }
+            }
+        } catch (error) {
+            const code = (error as NodeJS.ErrnoException).code
+            problems.push(
+                code
+                    ? `GBG_CONFIG_FILE: cannot read ${file} (${code})`
+                    : `GBG_CONFIG_FILE: ${file} is not valid JSON (${(error as Error).message})`,
+            )
+        }
+    }
+
+    // 2. The environment overrides the file; secrets may come from *_FILE
+    for (const x of VARIABLES) {
+        const direct = nonEmpty(env[x.name])
+        const fromFile = x.secret ? nonEmpty(env[`${x.name}_FILE`]) : undefined
+        if (direct !== undefined && fromFile !== undefined) {
+            problems.push(`${x.name} and ${x.name}_FILE are both set; set only one`)
+            failed.add(x.key)
+            continue
+        }
+        if (fromFile !== undefined) {
+            try {
+                const value = readFileSync(fromFile, 'utf8').trim()
+                if (value === '') {
+                    problems.push(`${x.name}_FILE: ${fromFile} is empty`)
+                    failed.add(x.key)
+                } else {
+                    setPath(raw, x.key, value)
+                    sources.set(x.key, { kind: 'env', name: `${x.name}_FILE` })
+                }
+            } catch (error) {
+                problems.push(
+                    `${x.name}_FILE: cannot read ${fromFile} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+                )
+                failed.add(x.key)
+            }
+            continue
+        }
+        if (direct !== undefined) {
+            setPath(raw, x.key, direct)
+            sources.set(x.key, { kind: 'env', name: x.name })
+        }
+    }
+
+    // 3. Unknown GBG_* variables (typos) are errors
+    for (const name of Object.keys(env)) {
+        if (name.startsWith('GBG_') && !known.has(name) && nonEmpty(env[name]) !== undefined) {
+            problems.push(`${name}: unknown variable (see describeConfig / the README for the list)`)
+        }
+    }
+
+    // 4. The schema
+    const result = configSchema.safeParse(raw)
+    if (!result.success) {
+        for (const i of result.error.issues) {
+            if (i.code === z.ZodIssueCode.unrecognized_keys) {
+                const prefix = i.path.length > 0 ? `${i.path.join('.')}.` : ''
+                for (const k of i.keys) problems.push(`GBG_CONFIG_FILE: unknown key ${prefix}${k}`)
+                continue
+            }
+            const key = i.path.join('.')
+            // One problem per setting: a malformed value also reads as "missing" to the cross-field rules.
+            if (failed.has(key)) continue
+            failed.add(key)
+            const variable = byKey.get(key)
+            const source = sources.get(key)
+            const label =
+                source?.kind === 'file'
+                    ? `${source.name} (config file key ${source.key})`
+                    : source?.kind === 'env'
+                      ? source.name
+                      : variable
+                        ? variable.secret
+                            ? `${variable.name} (or ${variable.name}_FILE)`
+                            : variable.name
+                        : key === ''
+                          ? 'GBG_CONFIG_FILE'
+                          : `config key ${key}`
+            problems.push(`${label}: ${i.message === 'Required' ? 'is required' : i.message}`)
+        }
+    }
+    if (problems.length > 0) throw new ConfigError(problems)
+    return (result as z.SafeParseSuccess<Config>).data
+}
+
+/** A copy of `config` safe to print: every secret replaced by `[REDACTED]`. */
+export function redactConfig(config: Config): Record<string, unknown> {
+    const copy = JSON.parse(JSON.stringify(config)) as Record<string, unknown>
+    for (const x of VARIABLES) {
+        if (x.secret && getPath(copy, x.key) !== undefined) setPath(copy, x.key, REDACTED)
+    }
+    if (getPath(copy, 'entra.certificate.privateKeyPem') !== undefined)
+        setPath(copy, 'entra.certificate.privateKeyPem', REDACTED)
+    // Belt and braces: the log redaction catches anything keyed like a secret that the list above missed.
+    return redact(copy) as Record<string, unknown>
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+    return value === undefined || value.trim() === '' ? undefined : value
+}
+
+function getPath(obj: Record<string, unknown>, path: string): unknown {
+    let cur: unknown = obj
+    for (const part of path.split('.')) {
+        if (typeof cur !== 'object' || cur === null) return undefined
+        cur = (cur as Record<string, unknown>)[part]
+    }
+    return cur
+}
+
+function setPath(obj: Record<string, unknown>, path: string, value: unknown): void {
+    const parts = path.split('.')
+    let cur = obj
+    for (const part of parts.slice(0, -1)) {
+        const next = cur[part]
+        if (typeof next !== 'object' || next === null || Array.isArray(next)) cur[part] = {}
+        cur = cur[part] as Record<string, unknown>
+    }
+    cur[parts[parts.length - 1]!] = value
+}
+
+/** Whether a secret setting holds a value (for `doctor`: "set" / "not set", never the value). */
+export function isSecretSet(config: Config, name: string): boolean {
+    const x = VARIABLES.find((y) => y.name === name)
+    if (!x) return false
+    return getPath(config as unknown as Record<string, unknown>, x.key) !== undefined
+}

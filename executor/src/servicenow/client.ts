@@ -1,0 +1,529 @@
+/**
+ * ServiceNow Table / Attachment API client (axios). Knows HTTP, auth and paging; knows nothing of grants or
+ * actions (that is the gateway's job).
+ *
+ * - Auth: Basic, or OAuth (`/oauth_token.do`, password or client_credentials grant). The token is cached,
+ *   refreshed shortly before it expires, and once more when a call answers 401 (a token revoked or expired
+ *   early); a second 401 is fatal.
+ * - Paging: follows the `Link` header's `rel="next"` until it is absent. Never stops at a short page: row ACLs
+ *   run after `sysparm_limit`, so a page may hold fewer rows than asked (even none) while more follow.
+ * - Values: every value the Table API returns is a string; reference fields arrive as plain sys_ids
+ *   (`sysparm_exclude_reference_link=true`, `sysparm_display_value=false`). Parsing into numbers, dates and
+ *   booleans is the gateway's, from these strings.
+ * - Retries: none for writes (the worker retries from its journal, which knows whether a write is safe to
+ *   repeat). Idempotent GETs get a bounded in-call retry on retryable errors, honouring `Retry-After`.
+ * - Errors: every failure is a {@link ServiceNowError} (see errors.ts).
+ */
+import http from 'node:http'
+import https from 'node:https'
+import axios, { type AxiosAdapter, type AxiosInstance, type AxiosResponse, type Method } from 'axios'
+import { TABLE, isSysId } from '@gbg/shared'
+import type { Clock } from '../ports'
+import { systemClock } from '../clock'
+import { silentLogger, type Logger } from '../log'
+import { ServiceNowError, mapHttpError, mapTransportError } from './errors'
+import { EncodedQuery, QueryBuildError, assertFields, assertTable } from './query'
+import { SYSTEM_FIELDS } from './platform-fields'
+
+/** Credentials of the integration user. */
+export type ServiceNowAuth =
+    | { mode: 'basic'; username: string; password: string }
+    | { mode: 'oauth_password'; clientId: string; clientSecret: string; username: string; password: string }
+    | { mode: 'oauth_client_credentials'; clientId: string; clientSecret: string }
+
+/** Options of {@link createServiceNowClient}. */
+export interface ServiceNowClientOptions {
+    /** Instance base URL, e.g. `https://acme.service-now.com` (validated by config: https or loopback http). */
+    baseUrl: string
+    auth: ServiceNowAuth
+    /** Per-request timeout. @defaultValue 30000 */
+    timeoutMs?: number
+    /** Rows per page of a list call (`sysparm_limit`). @defaultValue 500 */
+    pageSize?: number
+    /** Pages one list call may follow before giving up loudly (a Link loop guard). @defaultValue 1000 */
+    maxPages?: number
+    /** Extra attempts of an idempotent GET on a retryable error. @defaultValue 3 */
+    getRetries?: number
+    /** Delay before the first GET retry when the server gave no Retry-After; doubles per retry. @defaultValue 500 */
+    getRetryBaseMs?: number
+    /**
+     * Longest in-call wait. A Retry-After longer than this is not slept through: the error is thrown so the
+     * worker reschedules from its journal instead of holding a slot. @defaultValue 30000
+     */
+    getRetryMaxDelayMs?: number
+    /** Refresh an OAuth token this long before it expires. @defaultValue 60000 */
+    tokenRefreshSkewMs?: number
+    clock?: Clock
+    logger?: Logger
+    /** axios adapter override (unit tests). */
+    adapter?: AxiosAdapter
+    /** @defaultValue 'gbg-executor' */
+    userAgent?: string
+}
+
+/** A record as returned by the Table API: every value a string. */
+export type SnRecord = Record<string, string>
+
+/** The client. */
+export interface ServiceNowClient {
+    /** All records of `table` matching `query` (following Link `next`), at most `limit`. */
+    list(table: string, query: EncodedQuery, fields: readonly string[], limit?: number): Promise<SnRecord[]>
+    /** One record. Throws `not_found` on 404. */
+    get(table: string, sysId: string, fields?: readonly string[]): Promise<SnRecord>
+    /** Insert one record (POST, not idempotent: never retried here). */
+    create(table: string, values: Record<string, string>): Promise<SnRecord>
+    /** Update the given fields of one record (PATCH). */
+    patch(table: string, sysId: string, values: Record<string, string>): Promise<SnRecord>
+    /** Upload a file as an attachment of a record (Attachment API). */
+    attach(table: string, sysId: string, fileName: string, contentType: string, body: Buffer): Promise<SnRecord>
+    /** A cheap authenticated call (readiness). */
+    ping(): Promise<void>
+    /** Release keep-alive sockets. */
+    close(): void
+}
+
+const TABLE_PATH = '/api/now/table/'
+const ATTACHMENT_PATH = '/api/now/attachment/file'
+const TOKEN_PATH = '/oauth_token.do'
+/** File names we send: plain, no path separators, no query metacharacters. */
+const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
+const CONTENT_TYPE = /^[a-z]+\/[a-z0-9.+-]+(?:;\s*charset=[a-z0-9-]+)?$/i
+
+interface CachedToken {
+    accessToken: string
+    expiresAtMs: number
+}
+
+interface RequestSpec {
+    method: Method
+    /** Path (relative to base URL) or an absolute URL of the same origin (Link next). */
+    url: string
+    params?: Record<string, string>
+    data?: unknown
+    headers?: Record<string, string>
+    table?: string
+    /** GETs: may be retried in-call. */
+    idempotent: boolean
+}
+
+/** Create a client. Throws a fatal {@link ServiceNowError} on an unusable base URL. */
+export function createServiceNowClient(options: ServiceNowClientOptions): ServiceNowClient {
+    return new AxiosServiceNowClient(options)
+}
+
+class AxiosServiceNowClient implements ServiceNowClient {
+    private readonly http: AxiosInstance
+    private readonly origin: string
+    private readonly clock: Clock
+    private readonly log: Logger
+    private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 16 })
+    private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 16 })
+    private token: CachedToken | undefined
+    private tokenRequest: Promise<CachedToken> | undefined
+
+    constructor(private readonly opts: ServiceNowClientOptions) {
+        let base: URL
+        try {
+            base = new URL(opts.baseUrl)
+        } catch {
+            throw new ServiceNowError('fatal', 'ServiceNow base URL is not a URL')
+        }
+        if (base.pathname !== '/' && base.pathname !== '') {
+            throw new ServiceNowError('fatal', 'ServiceNow base URL must not have a path (https://<instance>)')
+        }
+        this.origin = base.origin
+        this.clock = opts.clock ?? systemClock
+        this.log = opts.logger ?? silentLogger()
+        this.http = axios.create({
+            baseURL: this.origin,
+            timeout: opts.timeoutMs ?? 30_000,
+            httpAgent: this.httpAgent,
+            httpsAgent: this.httpsAgent,
+            maxRedirects: 0, // a redirect to a login page must not be followed (or leak the Authorization header)
+            validateStatus: () => true,
+            responseType: 'text',
+            transformResponse: [(data: unknown) => data],
+            adapter: opts.adapter,
+            headers: { 'User-Agent': opts.userAgent ?? 'gbg-executor' },
+        })
+    }
+
+    close(): void {
+        this.httpAgent.destroy()
+        this.httpsAgent.destroy()
+    }
+
+    async list(table: string, query: EncodedQuery, fields: readonly string[], limit = Infinity): Promise<SnRecord[]> {
+        guard(() => assertFields(table, fields))
+        if (!(query instanceof EncodedQuery)) throw invalid('list() needs an EncodedQuery from the query builder')
+        if (query.table !== table) throw invalid(`query built for ${query.table} used on ${table}`)
+        if (!(limit > 0)) throw invalid('list() limit must be positive')
+        const pageSize = Math.max(1, Math.min(this.opts.pageSize ?? 500, Number.isFinite(limit) ? limit : Infinity))
+        const maxPages = this.opts.maxPages ?? 1000
+        const path = TABLE_PATH + table
+        const rows: SnRecord[] = []
+        let next: string | undefined = path
+        let params: Record<string, string> | undefined = {
+            sysparm_query: query.toString(),
+            sysparm_fields: fields.join(','),
+            sysparm_limit: String(pageSize),
+            sysparm_display_value: 'false',
+            sysparm_exclude_reference_link: 'true',
+        }
+        for (let page = 0; next !== undefined; page++) {
+            if (page >= maxPages) {
+                throw new ServiceNowError('fatal', `GET ${path}: more than ${maxPages} pages; refusing to follow Link`)
+            }
+            const response = await this.send({ method: 'GET', url: next, params, table, idempotent: true })
+            const result = resultOf(response, 'GET', path)
+            if (!Array.isArray(result)) throw shapeError('GET', path, 'result is not an array')
+            for (const row of result) rows.push(normalizeRecord(row, 'GET', path))
+            if (rows.length >= limit) break
+            next = this.nextLink(response, path)
+            params = undefined // the next URL carries every parameter
+        }
+        return Number.isFinite(limit) ? rows.slice(0, limit) : rows
+    }
+
+    async get(table: string, sysId: string, fields?: readonly string[]): Promise<SnRecord> {
+        guard(() => assertFields(table, fields ?? []))
+        assertSysId(sysId)
+        const path = `${TABLE_PATH}${table}/${sysId}`
+        const params: Record<string, string> = {
+            sysparm_display_value: 'false',
+            sysparm_exclude_reference_link: 'true',
+        }
+        if (fields && fields.length > 0) params.sysparm_fields = fields.join(',')
+        const response = await this.send({ method: 'GET', url: path, params, table, idempotent: true })
+        return normalizeRecord(resultOf(response, 'GET', path), 'GET', path)
+    }
+
+    async create(table: string, values: Record<string, string>): Promise<SnRecord> {
+        guard(() => assertFields(table, Object.keys(values)))
+        assertStrings(values)
+        const path = TABLE_PATH + table
+        const response = await this.send({
+            method: 'POST',
+            url: path,
+            params: { sysparm_display_value: 'false', sysparm_exclude_reference_link: 'true' },
+            data: JSON.stringify(values),
+            table,
+            idempotent: false,
+        })
+        return normalizeRecord(resultOf(response, 'POST', path), 'POST', path)
+    }
+
+    async patch(table: string, sysId: string, values: Record<string, string>): Promise<SnRecord> {
+        guard(() => assertFields(table, Object.keys(values)))
+        assertSysId(sysId)
+        assertStrings(values)
+        if (Object.keys(values).length === 0) throw invalid('patch() with no fields')
+        const path = `${TABLE_PATH}${table}/${sysId}`
+        const response = await this.send({
+            method: 'PATCH',
+            url: path,
+            params: { sysparm_display_value: 'false', sysparm_exclude_reference_link: 'true' },
+            data: JSON.stringify(values),
+            table,
+            idempotent: false,
+        })
+        return normalizeRecord(resultOf(response, 'PATCH', path), 'PATCH', path)
+    }
+
+    async attach(table: string, sysId: string, fileName: string, contentType: string, body: Buffer): Promise<SnRecord> {
+        guard(() => assertTable(table))
+        assertSysId(sysId)
+        if (!FILE_NAME.test(fileName)) throw invalid('attachment file name must match ' + String(FILE_NAME))
+        if (!CONTENT_TYPE.test(contentType)) throw invalid('attachment content type is not a plain media type')
+        if (!Buffer.isBuffer(body)) throw invalid('attachment body must be a Buffer')
+        const response = await this.send({
+            method: 'POST',
+            url: ATTACHMENT_PATH,
+            params: { table_name: table, table_sys_id: sysId, file_name: fileName },
+            data: body,
+            headers: { 'Content-Type': contentType },
+            table,
+            idempotent: false,
+        })
+        return normalizeRecord(resultOf(response, 'POST', ATTACHMENT_PATH), 'POST', ATTACHMENT_PATH)
+    }
+
+    async ping(): Promise<void> {
+        // The executor heartbeat table: the integration user can always read it, and it is tiny.
+        const path = TABLE_PATH + TABLE.executor
+        const response = await this.send({
+            method: 'GET',
+            url: path,
+            params: { sysparm_limit: '1', sysparm_fields: SYSTEM_FIELDS.sysId, sysparm_no_count: 'true' },
+            idempotent: true,
+        })
+        const result = resultOf(response, 'GET', path)
+        if (!Array.isArray(result)) throw shapeError('GET', path, 'result is not an array')
+    }
+
+    /** The `rel="next"` URL of a list response, validated to stay on this instance and this table. */
+    private nextLink(response: AxiosResponse, path: string): string | undefined {
+        const header = response.headers['link'] as unknown
+        if (typeof header !== 'string' || header === '') return undefined
+        const next = parseLinkHeader(header).next
+        if (next === undefined) return undefined
+        let url: URL
+        try {
+            url = new URL(next, this.origin)
+        } catch {
+            throw shapeError('GET', path, 'Link next is not a URL')
+        }
+        // Never send our credentials elsewhere, whatever a (proxied, tampered) Link header says.
+        if (url.origin !== this.origin || url.pathname !== path) {
+            throw new ServiceNowError('fatal', `GET ${path}: Link next points outside ${path}; refusing to follow`, {
+                method: 'GET',
+                path,
+            })
+        }
+        return url.pathname + url.search
+    }
+
+    /** One logical request: in-call retries for idempotent GETs, around {@link sendAuthenticated}. */
+    private async send(spec: RequestSpec): Promise<AxiosResponse> {
+        const retries = spec.idempotent ? (this.opts.getRetries ?? 3) : 0
+        const baseMs = this.opts.getRetryBaseMs ?? 500
+        const maxDelay = this.opts.getRetryMaxDelayMs ?? 30_000
+        for (let attempt = 0; ; attempt++) {
+            try {
+                return await this.sendAuthenticated(spec)
+            } catch (error) {
+                if (!(error instanceof ServiceNowError) || error.kind !== 'retryable' || attempt >= retries) throw error
+                const delay = error.retryAfterMs ?? baseMs * 2 ** attempt
+                if (delay > maxDelay) throw error
+                this.log.warn('ServiceNow GET failed, retrying', {
+                    path: error.path,
+                    status: error.status,
+                    code: error.code,
+                    retryInMs: delay,
+                    attempt: attempt + 1,
+                })
+                await this.clock.sleep(delay)
+            }
+        }
+    }
+
+    /** One request with auth; on a 401 with OAuth, fetch a new token and repeat once. */
+    private async sendAuthenticated(spec: RequestSpec): Promise<AxiosResponse> {
+        const response = await this.sendOnce(spec, await this.authorization(false))
+        if (response.status !== 401) return this.check(response, spec)
+        if (this.opts.auth.mode === 'basic') {
+            throw this.unauthorized(response, spec, 'check GBG_SN_USERNAME / GBG_SN_PASSWORD')
+        }
+        this.log.info('ServiceNow answered 401; refreshing the OAuth token once')
+        const retried = await this.sendOnce(spec, await this.authorization(true))
+        if (retried.status === 401) {
+            throw this.unauthorized(retried, spec, 'a fresh OAuth token was refused too; check the OAuth user / roles')
+        }
+        return this.check(retried, spec)
+    }
+
+    private unauthorized(response: AxiosResponse, spec: RequestSpec, hint: string): ServiceNowError {
+        const mapped = mapHttpError(401, response.headers, response.data, this.ctx(spec))
+        return new ServiceNowError('fatal', `${mapped.message}: ${hint}`, {
+            status: 401,
+            detail: mapped.detail,
+            method: mapped.method,
+            path: mapped.path,
+        })
+    }
+
+    private check(response: AxiosResponse, spec: RequestSpec): AxiosResponse {
+        if (response.status >= 200 && response.status < 300) return response
+        throw mapHttpError(response.status, response.headers, response.data, this.ctx(spec))
+    }
+
+    private ctx(spec: RequestSpec): { method: string; path: string; table?: string; now: Date } {
+        return { method: spec.method.toUpperCase(), path: pathOf(spec.url), table: spec.table, now: this.clock.now() }
+    }
+
+    private async sendOnce(spec: RequestSpec, authorization: string): Promise<AxiosResponse> {
+        const started = Date.now()
+        const headers: Record<string, string> = {
+            Accept: 'application/json',
+            Authorization: authorization,
+            ...(spec.data !== undefined ? { 'Content-Type': 'application/json' } : {}),
+            ...spec.headers,
+        }
+        let response: AxiosResponse
+        try {
+            response = await this.http.request({
+                method: spec.method,
+                url: spec.url,
+                params: spec.params,
+                data: spec.data,
+                headers,
+            })
+        } catch (error) {
+            throw mapTransportError(error, { ...this.ctx(spec), write: !spec.idempotent })
+        }
+        this.log.debug('ServiceNow call', {
+            method: spec.method,
+            path: pathOf(spec.url),
+            status: response.status,
+            ms: Date.now() - started,
+        })
+        return response
+    }
+
+    /** The Authorization header value; `refresh` forces a new OAuth token. */
+    private async authorization(refresh: boolean): Promise<string> {
+        const auth = this.opts.auth
+        if (auth.mode === 'basic') {
+            return 'Basic ' + Buffer.from(`${auth.username}:${auth.password}`, 'utf8').toString('base64')
+        }
+        const skew = this.opts.tokenRefreshSkewMs ?? 60_000
+        const now = this.clock.now().getTime()
+        if (refresh) this.token = undefined
+        if (this.token && now < this.token.expiresAtMs - skew) return 'Bearer ' + this.token.accessToken
+        // Concurrent callers share one token request.
+        this.tokenRequest ??= this.fetchToken().finally(() => {
+            this.tokenRequest = undefined
+        })
+        this.token = await this.tokenRequest
+        return 'Bearer ' + this.token.accessToken
+    }
+
+    private async fetchToken(): Promise<CachedToken> {
+        const auth = this.opts.auth
+        if (auth.mode === 'basic') throw new Error('unreachable')
+        const form = new URLSearchParams({
+            grant_type: auth.mode === 'oauth_password' ? 'password' : 'client_credentials',
+            client_id: auth.clientId,
+            client_secret: auth.clientSecret,
+        })
+        if (auth.mode === 'oauth_password') {
+            form.set('username', auth.username)
+            form.set('password', auth.password)
+        }
+        const ctx = { method: 'POST', path: TOKEN_PATH, now: this.clock.now() }
+        let response: AxiosResponse
+        try {
+            response = await this.http.request({
+                method: 'POST',
+                url: TOKEN_PATH,
+                data: form.toString(),
+                headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+            })
+        } catch (error) {
+            throw mapTransportError(error, { ...ctx, write: false })
+        }
+        if (response.status === 400 || response.status === 401) {
+            // Bad client or user credentials: not fixable by retrying. (No secret in the message.)
+            throw new ServiceNowError(
+                'fatal',
+                `ServiceNow refused the OAuth token request (${response.status}, grant ${form.get('grant_type')}): ` +
+                    'check GBG_SN_CLIENT_ID / GBG_SN_CLIENT_SECRET' +
+                    (auth.mode === 'oauth_password' ? ' / GBG_SN_USERNAME / GBG_SN_PASSWORD' : '') +
+                    (auth.mode === 'oauth_client_credentials'
+                        ? ' and that the client credentials grant is enabled on the instance'
+                        : ''),
+                { status: response.status, method: 'POST', path: TOKEN_PATH },
+            )
+        }
+        if (response.status < 200 || response.status >= 300) {
+            throw mapHttpError(response.status, response.headers, response.data, ctx)
+        }
+        const body = parseJson(response.data)
+        const accessToken = (body as { access_token?: unknown } | undefined)?.access_token
+        const expiresIn = Number((body as { expires_in?: unknown } | undefined)?.expires_in)
+        if (typeof accessToken !== 'string' || accessToken === '' || !(expiresIn > 0)) {
+            throw new ServiceNowError('fatal', 'ServiceNow OAuth token response has no access_token / expires_in', {
+                status: response.status,
+                method: 'POST',
+                path: TOKEN_PATH,
+            })
+        }
+        return { accessToken, expiresAtMs: this.clock.now().getTime() + expiresIn * 1000 }
+    }
+}
+
+/** Parse an RFC 8288 `Link` header into rel → URL. Tolerates commas inside the `<…>` URLs. */
+export function parseLinkHeader(header: string): Record<string, string> {
+    const links: Record<string, string> = {}
+    const re = /<([^>]*)>\s*((?:;\s*[a-zA-Z]+\s*=\s*(?:"[^"]*"|[^;,\s]*)\s*)*)/g
+    for (let m = re.exec(header); m; m = re.exec(header)) {
+        const rel = /;\s*rel\s*=\s*"?([^";,]+)"?/i.exec(m[2] ?? '')
+        if (!rel) continue
+        for (const name of rel[1]!.trim().split(/\s+/)) links[name.toLowerCase()] ??= m[1]!
+    }
+    return links
+}
+
+function pathOf(url: string): string {
+    const q = url.indexOf('?')
+    const p = q < 0 ? url : url.slice(0, q)
+    return p.startsWith('http') ? new URL(p).pathname : p
+}
+
+function parseJson(data: unknown): unknown {
+    if (typeof data !== 'string') return data
+    try {
+        return JSON.parse(data)
+    } catch {
+        return undefined
+    }
+}
+
+function resultOf(response: AxiosResponse, method: string, path: string): unknown {
+    const body = parseJson(response.data)
+    if (typeof body !== 'object' || body === null || !('result' in body)) {
+        // e.g. an HTML page from a hibernating developer instance or a proxy, answered with 200.
+        throw shapeError(
+            method,
+            path,
+            `status ${response.status} without a JSON "result" (instance asleep or a proxy?)`,
+        )
+    }
+    return (body as { result: unknown }).result
+}
+
+/** A record with every value as a string: references reduced to their sys_id, null to ''. */
+function normalizeRecord(row: unknown, method: string, path: string): SnRecord {
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+        throw shapeError(method, path, 'record is not an object')
+    const out: SnRecord = {}
+    for (const [key, value] of Object.entries(row)) {
+        if (typeof value === 'string') out[key] = value
+        else if (value === null || value === undefined) out[key] = ''
+        else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value)
+        else if (typeof value === 'object' && typeof (value as { value?: unknown }).value === 'string') {
+            out[key] = (value as { value: string }).value
+        } else throw shapeError(method, path, `field ${key} has an unexpected shape`)
+    }
+    return out
+}
+
+function shapeError(method: string, path: string, what: string): ServiceNowError {
+    return new ServiceNowError('fatal', `Unexpected ServiceNow response to ${method} ${path}: ${what}`, {
+        method,
+        path,
+    })
+}
+
+function invalid(message: string, cause?: unknown): ServiceNowError {
+    return new ServiceNowError('fatal', `Invalid ServiceNow request: ${message}`, { cause })
+}
+
+function guard(check: () => void): void {
+    try {
+        check()
+    } catch (error) {
+        if (error instanceof QueryBuildError) throw invalid(error.message, error)
+        throw error
+    }
+}
+
+function assertSysId(sysId: string): void {
+    if (!isSysId(sysId)) throw invalid(`not a sys_id: ${JSON.stringify(String(sysId).slice(0, 40))}`)
+}
+
+function assertStrings(values: Record<string, string>): void {
+    for (const [key, value] of Object.entries(values)) {
+        if (typeof value !== 'string') throw invalid(`value of ${key} must be a string`)
+    }
+}

@@ -1,0 +1,712 @@
+/**
+ * The ServiceNow gateway ({@link ServiceNowGateway}): the executor's whole view of the instance, over the Table
+ * API client. It maps schema.ts field names to the port's records and back, and enforces on our side what the
+ * instance enforces on its side:
+ *
+ * - writes to the grant / action / executor tables send only {@link EXECUTOR_WRITABLE} fields, creates only
+ *   {@link EXECUTOR_CREATABLE} fields (asserted in code: a patch naming another field throws before any call);
+ * - every write to an action carries `lease_owner` = this executor's instance name, which is how the claim guard
+ *   (shared/src/claim-guard.ts, run by the app's business rule) identifies the writer — except the sweeper's
+ *   release (`state=ready`, `lease_owner=''`), which any executor may do on an expired lease;
+ * - queries are built only from schema constants, enumerated values and validated sys_ids (query.ts).
+ *
+ * Errors are {@link ServiceNowError}s; a record that does not parse (unknown state, malformed number or date,
+ * a field hidden by a read ACL) is `fatal` and names the field: never guess on the access-control path.
+ */
+import {
+    ACTION_FIELDS,
+    ACTION_STATES,
+    ACTION_TYPES,
+    AUDIT_FIELDS,
+    EXECUTOR_CREATABLE,
+    EXECUTOR_FIELDS,
+    EXECUTOR_WRITABLE,
+    GENESIS_HASH,
+    GRANT_FIELDS,
+    GRANT_STATES,
+    PLATFORM_TABLE,
+    POLICY_FIELDS,
+    PROPERTY,
+    TABLE,
+    auditHash,
+    canonicalJson,
+    isSha256Hex,
+    isSysId,
+    type ActionState,
+    type ActionType,
+    type GrantState,
+} from '@gbg/shared'
+import type {
+    ActionPatch,
+    AppSettings,
+    ApprovalRecord,
+    ChangeFacts,
+    IncidentFacts,
+    AuditEventInput,
+    ComputerRecord,
+    GrantPatch,
+    GrantRecord,
+    IncidentInput,
+    NewAction,
+    QueueAction,
+    ServiceNowGateway,
+    UserRecord,
+} from '../ports'
+import { redact, redactString } from '../log'
+import type { ServiceNowClient, SnRecord } from './client'
+import { ServiceNowError } from './errors'
+import {
+    APPROVAL_FIELDS,
+    COMPUTER_FIELDS,
+    GROUP_MEMBER_FIELDS,
+    PRODUCTION_USED_FOR,
+    PROPERTY_FIELDS,
+    PROPERTY_TABLE,
+    SERVER_CLASS,
+    SYSTEM_FIELDS,
+    TASK_FIELDS,
+    USER_FIELDS,
+} from './platform-fields'
+import { IDENTIFIER_PATTERN, QueryBuildError, formatGlideDateTime, parseGlideDateTime, query } from './query'
+
+/** Options of {@link createServiceNowGateway}. */
+export interface ServiceNowGatewayOptions {
+    /** This executor's instance name: the lease owner it claims as and writes as. */
+    instanceName: string
+    /** sys_user sys_id set as the caller of incidents the executor raises (e.g. the integration user). */
+    incidentCallerSysId?: string
+}
+
+/** Longest `last_error` the tables hold (StringColumn maxLength). */
+const LAST_ERROR_MAX = 4000
+/** Longest short description of an incident. */
+const SHORT_DESCRIPTION_MAX = 160
+
+const ACTION_READ = [SYSTEM_FIELDS.sysId, SYSTEM_FIELDS.createdOn, ...Object.values(ACTION_FIELDS)]
+const GRANT_READ = [SYSTEM_FIELDS.sysId, ...Object.values(GRANT_FIELDS)]
+const OPEN_ACTION_STATES = ACTION_STATES.filter((s) => s !== 'done' && s !== 'dead')
+
+/** Create the gateway. */
+export function createServiceNowGateway(client: ServiceNowClient, opts: ServiceNowGatewayOptions): ServiceNowGateway {
+    if (!IDENTIFIER_PATTERN.test(opts.instanceName)) {
+        throw new ServiceNowError('fatal', `instance name must match ${String(IDENTIFIER_PATTERN)}`)
+    }
+    if (
+        opts.incidentCallerSysId !== undefined &&
+        opts.incidentCallerSysId !== '' &&
+        !isSysId(opts.incidentCallerSysId)
+    ) {
+        throw new ServiceNowError('fatal', 'incident caller must be a sys_id')
+    }
+    return new TableApiGateway(client, opts)
+}
+
+class TableApiGateway implements ServiceNowGateway {
+    /** Heartbeat row sys_id per executor name (found or created once). */
+    private readonly heartbeatRows = new Map<string, string>()
+
+    constructor(
+        private readonly client: ServiceNowClient,
+        private readonly opts: ServiceNowGatewayOptions,
+    ) {}
+
+    async listReadyActions(now: Date, limit: number): Promise<QueueAction[]> {
+        const q = build(() =>
+            query(TABLE.action)
+                .eq(ACTION_FIELDS.state, 'ready')
+                .where(ACTION_FIELDS.notBefore, '<=', now)
+                .or(ACTION_FIELDS.notBefore, 'ISEMPTY')
+                .orderBy(ACTION_FIELDS.priority)
+                .orderBy(SYSTEM_FIELDS.createdOn)
+                .build(),
+        )
+        const rows = await this.client.list(TABLE.action, q, ACTION_READ, limit)
+        return rows.map(parseAction)
+    }
+
+    async listExpiredLeases(now: Date, limit: number): Promise<QueueAction[]> {
+        // A claimed action without lease_until can never expire by time: it is swept too.
+        const q = build(() =>
+            query(TABLE.action)
+                .eq(ACTION_FIELDS.state, 'claimed')
+                .where(ACTION_FIELDS.leaseUntil, '<', now)
+                .or(ACTION_FIELDS.leaseUntil, 'ISEMPTY')
+                .orderBy(ACTION_FIELDS.leaseUntil)
+                .build(),
+        )
+        const rows = await this.client.list(TABLE.action, q, ACTION_READ, limit)
+        return rows.map(parseAction)
+    }
+
+    async getAction(sysId: string): Promise<QueueAction> {
+        return parseAction(await this.client.get(TABLE.action, sysId, ACTION_READ))
+    }
+
+    async claimAction(action: QueueAction, owner: string, leaseUntil: Date): Promise<QueueAction> {
+        if (owner !== this.opts.instanceName) {
+            // The claim guard refuses claims in another name; catching it here names the bug.
+            throw new ServiceNowError(
+                'fatal',
+                `claimAction: owner ${owner} is not this executor (${this.opts.instanceName})`,
+            )
+        }
+        const body = {
+            [ACTION_FIELDS.state]: 'claimed',
+            [ACTION_FIELDS.leaseOwner]: owner,
+            [ACTION_FIELDS.leaseUntil]: formatGlideDateTime(leaseUntil),
+            [ACTION_FIELDS.attempts]: String(action.attempts + 1),
+        }
+        assertOnly(TABLE.action, body, EXECUTOR_WRITABLE[TABLE.action], 'write')
+        const row = await this.client.patch(TABLE.action, action.sysId, body)
+        const claimed = hasAll(row, ACTION_READ) ? parseAction(row) : await this.getAction(action.sysId)
+        if (claimed.leaseOwner !== owner || claimed.state !== 'claimed') {
+            // The write was answered but did not stick (a field silently not written): somebody else's action.
+            throw new ServiceNowError(
+                'lost_claim',
+                `Lost the claim on action ${action.sysId}: after the claim it is ${claimed.state} leased by ` +
+                    `${claimed.leaseOwner || 'nobody'}`,
+            )
+        }
+        return claimed
+    }
+
+    async updateAction(sysId: string, patch: ActionPatch): Promise<void> {
+        const body: Record<string, string> = {}
+        if (patch.state !== undefined) body[ACTION_FIELDS.state] = oneOf(patch.state, ACTION_STATES, 'state')
+        if (patch.notBefore !== undefined) body[ACTION_FIELDS.notBefore] = dateOut(patch.notBefore)
+        if (patch.attempts !== undefined) body[ACTION_FIELDS.attempts] = intOut(patch.attempts, 'attempts')
+        if (patch.leaseUntil !== undefined) body[ACTION_FIELDS.leaseUntil] = dateOut(patch.leaseUntil)
+        if (patch.lastError !== undefined) body[ACTION_FIELDS.lastError] = errorText(patch.lastError)
+        if (patch.result !== undefined) body[ACTION_FIELDS.result] = patch.result
+        if (patch.completedAt !== undefined) body[ACTION_FIELDS.completedAt] = dateOut(patch.completedAt)
+
+        const isRelease = patch.state === 'ready' && patch.leaseOwner === ''
+        if (isRelease) {
+            body[ACTION_FIELDS.leaseOwner] = ''
+        } else {
+            if (patch.leaseOwner !== undefined && patch.leaseOwner !== this.opts.instanceName) {
+                throw new ServiceNowError(
+                    'fatal',
+                    `updateAction: lease_owner may only be this executor (${this.opts.instanceName}) or '' with ` +
+                        `state=ready (release)`,
+                )
+            }
+            // The claim guard identifies the writer by the lease_owner it sends.
+            body[ACTION_FIELDS.leaseOwner] = this.opts.instanceName
+        }
+        assertOnly(TABLE.action, body, EXECUTOR_WRITABLE[TABLE.action], 'write')
+        await this.client.patch(TABLE.action, sysId, body)
+    }
+
+    async createAction(action: NewAction): Promise<QueueAction> {
+        if (!isSysId(action.grantSysId)) throw new ServiceNowError('fatal', 'createAction: grant is not a sys_id')
+        const body = {
+            [ACTION_FIELDS.grant]: action.grantSysId,
+            [ACTION_FIELDS.type]: oneOf(action.type, ACTION_TYPES, 'type'),
+            [ACTION_FIELDS.state]: 'ready',
+            [ACTION_FIELDS.priority]: intOut(action.priority, 'priority'),
+            [ACTION_FIELDS.notBefore]: formatGlideDateTime(action.notBefore),
+            [ACTION_FIELDS.maxAttempts]: intOut(action.maxAttempts, 'maxAttempts'),
+            [ACTION_FIELDS.idempotencyKey]: action.idempotencyKey,
+            [ACTION_FIELDS.reason]: action.reason,
+        }
+        assertOnly(TABLE.action, body, EXECUTOR_CREATABLE[TABLE.action], 'create')
+        const row = await this.client.create(TABLE.action, body)
+        return hasAll(row, ACTION_READ) ? parseAction(row) : this.getAction(required(row, SYSTEM_FIELDS.sysId))
+    }
+
+    async listOpenActionsForGrant(grantSysId: string): Promise<QueueAction[]> {
+        const q = build(() =>
+            query(TABLE.action)
+                .eq(ACTION_FIELDS.grant, grantSysId)
+                .in(ACTION_FIELDS.state, OPEN_ACTION_STATES)
+                .orderBy(ACTION_FIELDS.priority)
+                .orderBy(SYSTEM_FIELDS.createdOn)
+                .build(),
+        )
+        const rows = await this.client.list(TABLE.action, q, ACTION_READ)
+        return rows.map(parseAction)
+    }
+
+    async getGrant(sysId: string): Promise<GrantRecord> {
+        return parseGrant(await this.client.get(TABLE.grant, sysId, GRANT_READ))
+    }
+
+    async updateGrant(sysId: string, patch: GrantPatch): Promise<void> {
+        const body: Record<string, string> = {}
+        if (patch.state !== undefined) body[GRANT_FIELDS.state] = oneOf(patch.state, GRANT_STATES, 'state')
+        if (patch.grantedAt !== undefined) body[GRANT_FIELDS.grantedAt] = dateOut(patch.grantedAt)
+        if (patch.expiresAt !== undefined) body[GRANT_FIELDS.expiresAt] = dateOut(patch.expiresAt)
+        if (patch.revokedAt !== undefined) body[GRANT_FIELDS.revokedAt] = dateOut(patch.revokedAt)
+        if (patch.providerTxnIds !== undefined) body[GRANT_FIELDS.providerTxnIds] = patch.providerTxnIds
+        if (patch.executorInstance !== undefined) body[GRANT_FIELDS.executorInstance] = patch.executorInstance
+        if (patch.lastError !== undefined) body[GRANT_FIELDS.lastError] = errorText(patch.lastError)
+        if (patch.evidence !== undefined) body[GRANT_FIELDS.evidence] = patch.evidence
+        // Anything else a caller smuggles in (a wider object cast to GrantPatch) is refused, not dropped.
+        for (const key of Object.keys(patch)) {
+            if (!GRANT_PATCH_KEYS.has(key)) throw new ServiceNowError('fatal', `updateGrant: ${key} is not writable`)
+        }
+        if (Object.keys(body).length === 0) return
+        assertOnly(TABLE.grant, body, EXECUTOR_WRITABLE[TABLE.grant], 'write')
+        await this.client.patch(TABLE.grant, sysId, body)
+    }
+
+    async listApprovals(ritmSysId: string): Promise<ApprovalRecord[]> {
+        const q = build(() =>
+            query(PLATFORM_TABLE.approval)
+                .eq(APPROVAL_FIELDS.sysapproval, ritmSysId)
+                .orderBy(SYSTEM_FIELDS.updatedOn)
+                .build(),
+        )
+        const fields = [SYSTEM_FIELDS.sysId, APPROVAL_FIELDS.approver, APPROVAL_FIELDS.state, SYSTEM_FIELDS.updatedOn]
+        const rows = await this.client.list(PLATFORM_TABLE.approval, q, fields)
+        return rows.map((r) =>
+            parsing(PLATFORM_TABLE.approval, r, () => ({
+                sysId: sysId(r, SYSTEM_FIELDS.sysId),
+                approverSysId: ref(r, APPROVAL_FIELDS.approver),
+                state: required(r, APPROVAL_FIELDS.state),
+                updatedOn: requiredDate(r, SYSTEM_FIELDS.updatedOn),
+            })),
+        )
+    }
+
+    async getUser(userSysId: string): Promise<UserRecord> {
+        const fields = [SYSTEM_FIELDS.sysId, USER_FIELDS.userName, USER_FIELDS.email, USER_FIELDS.active]
+        const row = await this.client.get(PLATFORM_TABLE.user, userSysId, fields)
+        const q = build(() => query(PLATFORM_TABLE.groupMember).eq(GROUP_MEMBER_FIELDS.user, userSysId).build())
+        const memberships = await this.client.list(PLATFORM_TABLE.groupMember, q, [GROUP_MEMBER_FIELDS.group])
+        return parsing(PLATFORM_TABLE.user, row, () => ({
+            sysId: sysId(row, SYSTEM_FIELDS.sysId),
+            userName: required(row, USER_FIELDS.userName),
+            email: str(row, USER_FIELDS.email),
+            active: bool(row, USER_FIELDS.active),
+            groupSysIds: [
+                ...new Set(memberships.map((m) => m[GROUP_MEMBER_FIELDS.group] ?? '').filter((g) => isSysId(g))),
+            ],
+        }))
+    }
+
+    async getComputer(ciSysId: string): Promise<ComputerRecord> {
+        const fields = [
+            SYSTEM_FIELDS.sysId,
+            SYSTEM_FIELDS.className,
+            COMPUTER_FIELDS.name,
+            COMPUTER_FIELDS.deviceClass,
+            COMPUTER_FIELDS.usedFor,
+            COMPUTER_FIELDS.corpManaged,
+        ]
+        const row = await this.client.get(PLATFORM_TABLE.computer, ciSysId, fields)
+        return parsing(PLATFORM_TABLE.computer, row, () => {
+            const declared = str(row, COMPUTER_FIELDS.deviceClass)
+            return {
+                sysId: sysId(row, SYSTEM_FIELDS.sysId),
+                name: str(row, COMPUTER_FIELDS.name),
+                // A server CI stored in cmdb_ci_server without the custom column is still a server.
+                deviceClass:
+                    declared !== '' ? declared : str(row, SYSTEM_FIELDS.className) === SERVER_CLASS ? 'server' : '',
+                production: str(row, COMPUTER_FIELDS.usedFor) === PRODUCTION_USED_FOR,
+                // Absent (column missing or hidden) stays undefined: "not known to be corp-managed".
+                ...(row[COMPUTER_FIELDS.corpManaged] !== undefined && row[COMPUTER_FIELDS.corpManaged] !== ''
+                    ? { corpManaged: bool(row, COMPUTER_FIELDS.corpManaged) }
+                    : {}),
+            }
+        })
+    }
+
+    async listPolicies(): Promise<Record<string, string>[]> {
+        const q = build(() => query(TABLE.policy).orderBy(POLICY_FIELDS.order).build())
+        return this.client.list(TABLE.policy, q, [SYSTEM_FIELDS.sysId, ...Object.values(POLICY_FIELDS)])
+    }
+
+    async getIncident(incidentSysId: string): Promise<IncidentFacts> {
+        const fields = [
+            SYSTEM_FIELDS.sysId,
+            TASK_FIELDS.number,
+            TASK_FIELDS.priority,
+            TASK_FIELDS.active,
+            TASK_FIELDS.callerId,
+            TASK_FIELDS.assignedTo,
+            TASK_FIELDS.assignmentGroup,
+            TASK_FIELDS.cmdbCi,
+        ]
+        const row = await this.client.get(PLATFORM_TABLE.incident, incidentSysId, fields)
+        return parsing(PLATFORM_TABLE.incident, row, () => ({
+            sysId: sysId(row, SYSTEM_FIELDS.sysId),
+            number: str(row, TASK_FIELDS.number),
+            priority: int(row, TASK_FIELDS.priority),
+            active: bool(row, TASK_FIELDS.active),
+            callerId: ref(row, TASK_FIELDS.callerId),
+            assignedTo: ref(row, TASK_FIELDS.assignedTo),
+            assignmentGroupId: ref(row, TASK_FIELDS.assignmentGroup),
+            ciSysId: ref(row, TASK_FIELDS.cmdbCi),
+        }))
+    }
+
+    async getChange(changeSysId: string): Promise<ChangeFacts> {
+        const fields = [
+            SYSTEM_FIELDS.sysId,
+            TASK_FIELDS.number,
+            TASK_FIELDS.active,
+            TASK_FIELDS.startDate,
+            TASK_FIELDS.endDate,
+            TASK_FIELDS.cmdbCi,
+        ]
+        const row = await this.client.get(PLATFORM_TABLE.change, changeSysId, fields)
+        return parsing(PLATFORM_TABLE.change, row, () => ({
+            sysId: sysId(row, SYSTEM_FIELDS.sysId),
+            number: str(row, TASK_FIELDS.number),
+            active: bool(row, TASK_FIELDS.active),
+            // An empty window is NaN: every comparison with it is false, so "inside the window" fails (secure).
+            startMs: date(row, TASK_FIELDS.startDate)?.getTime() ?? Number.NaN,
+            endMs: date(row, TASK_FIELDS.endDate)?.getTime() ?? Number.NaN,
+            ciSysId: ref(row, TASK_FIELDS.cmdbCi),
+        }))
+    }
+
+    async getAppSettings(): Promise<AppSettings> {
+        const names = [PROPERTY.integrationEnabled, PROPERTY.defaultMaxDuration]
+        const q = build(() => query(PROPERTY_TABLE).in(PROPERTY_FIELDS.name, names).build())
+        const rows = await this.client.list(PROPERTY_TABLE, q, [PROPERTY_FIELDS.name, PROPERTY_FIELDS.value])
+        const value = (name: string): string | undefined =>
+            rows.find((r) => r[PROPERTY_FIELDS.name] === name)?.[PROPERTY_FIELDS.value]
+        const enabled = value(PROPERTY.integrationEnabled)
+        const maxDuration = value(PROPERTY.defaultMaxDuration)
+        return {
+            // Missing or unreadable kill switch → disabled (fail secure): revokes still run, grants do not.
+            integrationEnabled: enabled?.trim() === 'true',
+            defaultMaxDurationMinutes:
+                maxDuration !== undefined && /^\d+$/.test(maxDuration.trim()) ? Number(maxDuration.trim()) : 0,
+        }
+    }
+
+    async addWorkNote(table: 'sc_req_item' | 'incident', recordSysId: string, note: string): Promise<void> {
+        if (table !== PLATFORM_TABLE.ritm && table !== PLATFORM_TABLE.incident) {
+            throw new ServiceNowError('fatal', `addWorkNote: not a task table the executor writes: ${String(table)}`)
+        }
+        await this.client.patch(table, recordSysId, { [TASK_FIELDS.workNotes]: redactString(note) })
+    }
+
+    async attach(
+        table: string,
+        recordSysId: string,
+        fileName: string,
+        contentType: string,
+        body: Buffer,
+    ): Promise<void> {
+        await this.client.attach(table, recordSysId, fileName, contentType, body)
+    }
+
+    async appendAudit(event: AuditEventInput): Promise<void> {
+        const grant = event.grantSysId
+        const action = event.actionSysId ?? ''
+        if (grant !== '' && !isSysId(grant)) throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
+        if (action !== '' && !isSysId(action)) throw new ServiceNowError('fatal', 'appendAudit: action is not a sys_id')
+
+        // The chain link: the grant's last event (highest sequence).
+        const q = build(() => {
+            const b = query(TABLE.auditEvent)
+            if (grant === '') b.where(AUDIT_FIELDS.grant, 'ISEMPTY')
+            else b.eq(AUDIT_FIELDS.grant, grant)
+            return b.orderByDesc(AUDIT_FIELDS.sequence).build()
+        })
+        const [last] = await this.client.list(TABLE.auditEvent, q, [AUDIT_FIELDS.sequence, AUDIT_FIELDS.hash], 1)
+        let sequence = 1
+        let prevHash = GENESIS_HASH
+        if (last) {
+            sequence = parsing(TABLE.auditEvent, last, () => int(last, AUDIT_FIELDS.sequence)) + 1
+            prevHash = last[AUDIT_FIELDS.hash] ?? ''
+            if (!isSha256Hex(prevHash)) {
+                throw new ServiceNowError(
+                    'fatal',
+                    `appendAudit: the last audit event of grant ${grant} has no valid hash`,
+                )
+            }
+        }
+        // Stored at whole seconds (glide_date_time), so hash the ISO form a verifier will rebuild from the record.
+        const occurredAt = new Date(Math.floor(event.occurredAt.getTime() / 1000) * 1000)
+        // Redacted, then stored canonically; the hash covers exactly what is stored.
+        const payloadText = canonicalJson(redact(event.payload))
+        const hashed = {
+            grant,
+            action,
+            sequence,
+            eventType: event.eventType,
+            actor: event.actor,
+            occurredAt: occurredAt.toISOString(),
+            payload: JSON.parse(payloadText) as unknown,
+        }
+        const body = {
+            [AUDIT_FIELDS.grant]: grant,
+            [AUDIT_FIELDS.action]: action,
+            [AUDIT_FIELDS.sequence]: String(sequence),
+            [AUDIT_FIELDS.eventType]: event.eventType,
+            [AUDIT_FIELDS.actor]: event.actor,
+            [AUDIT_FIELDS.occurredAt]: formatGlideDateTime(occurredAt),
+            [AUDIT_FIELDS.payload]: payloadText,
+            [AUDIT_FIELDS.prevHash]: prevHash,
+            [AUDIT_FIELDS.hash]: auditHash(prevHash, hashed),
+        }
+        assertOnly(TABLE.auditEvent, body, EXECUTOR_CREATABLE[TABLE.auditEvent], 'create')
+        await this.client.create(TABLE.auditEvent, body)
+    }
+
+    async createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }> {
+        if (input.priority !== 1 && input.priority !== 2)
+            throw new ServiceNowError('fatal', 'incident priority must be 1 or 2')
+        if (input.assignmentGroup !== '' && !isSysId(input.assignmentGroup)) {
+            throw new ServiceNowError('fatal', 'incident assignment group must be a sys_id')
+        }
+        if (!isSysId(input.grantSysId)) throw new ServiceNowError('fatal', 'incident grant must be a sys_id')
+        // Priority is derived from impact × urgency by the instance's priority lookup: 1×1 → P1, 1×2 → P2.
+        const body: Record<string, string> = {
+            [TASK_FIELDS.shortDescription]: redactString(input.shortDescription).slice(0, SHORT_DESCRIPTION_MAX),
+            [TASK_FIELDS.description]:
+                redactString(input.description) + `\n\nBreak-glass grant: ${TABLE.grant} ${input.grantSysId}`,
+            [TASK_FIELDS.impact]: '1',
+            [TASK_FIELDS.urgency]: String(input.priority),
+            [TASK_FIELDS.priority]: String(input.priority),
+        }
+        if (input.assignmentGroup !== '') body[TASK_FIELDS.assignmentGroup] = input.assignmentGroup
+        if (this.opts.incidentCallerSysId) body[TASK_FIELDS.callerId] = this.opts.incidentCallerSysId
+        const row = await this.client.create(PLATFORM_TABLE.incident, body)
+        return parsing(PLATFORM_TABLE.incident, row, () => ({
+            sysId: sysId(row, SYSTEM_FIELDS.sysId),
+            number: str(row, TASK_FIELDS.number),
+        }))
+    }
+
+    async heartbeat(name: string, host: string, version: string, at: Date, claimed: boolean): Promise<void> {
+        const values: Record<string, string> = {
+            [EXECUTOR_FIELDS.host]: host,
+            [EXECUTOR_FIELDS.version]: version,
+            [EXECUTOR_FIELDS.lastPollAt]: formatGlideDateTime(at),
+        }
+        if (claimed) values[EXECUTOR_FIELDS.lastClaimAt] = formatGlideDateTime(at)
+        assertOnly(TABLE.executor, values, EXECUTOR_WRITABLE[TABLE.executor], 'write')
+
+        let rowId = this.heartbeatRows.get(name)
+        if (rowId === undefined) {
+            const q = build(() => query(TABLE.executor).eq(EXECUTOR_FIELDS.name, name).build())
+            const [existing] = await this.client.list(TABLE.executor, q, [SYSTEM_FIELDS.sysId], 1)
+            rowId = existing?.[SYSTEM_FIELDS.sysId]
+        }
+        if (rowId !== undefined) {
+            try {
+                await this.client.patch(TABLE.executor, rowId, values)
+                this.heartbeatRows.set(name, rowId)
+                return
+            } catch (error) {
+                // Row deleted under us (an admin cleaning up): create it again below.
+                if (!(error instanceof ServiceNowError && error.kind === 'not_found')) throw error
+                this.heartbeatRows.delete(name)
+            }
+        }
+        const body = { [EXECUTOR_FIELDS.name]: name, ...values }
+        assertOnly(TABLE.executor, body, EXECUTOR_CREATABLE[TABLE.executor], 'create')
+        const created = await this.client.create(TABLE.executor, body)
+        this.heartbeatRows.set(name, sysId(created, SYSTEM_FIELDS.sysId))
+    }
+
+    async ping(): Promise<void> {
+        await this.client.ping()
+    }
+}
+
+const GRANT_PATCH_KEYS = new Set([
+    'state',
+    'grantedAt',
+    'expiresAt',
+    'revokedAt',
+    'providerTxnIds',
+    'executorInstance',
+    'lastError',
+    'evidence',
+])
+
+/** Throws (before any call) when `body` names a field outside `allowed`: the executor's writable set. */
+export function assertOnly(
+    table: string,
+    body: Record<string, string>,
+    allowed: readonly string[],
+    operation: 'write' | 'create',
+): void {
+    const extra = Object.keys(body).filter((f) => !allowed.includes(f))
+    if (extra.length > 0) {
+        throw new ServiceNowError(
+            'fatal',
+            `refusing to ${operation} ${extra.join(', ')} on ${table}: not in the executor's ${operation} set`,
+        )
+    }
+}
+
+/** Parse an action record. */
+export function parseAction(r: SnRecord): QueueAction {
+    return parsing(TABLE.action, r, () => ({
+        sysId: sysId(r, SYSTEM_FIELDS.sysId),
+        number: str(r, ACTION_FIELDS.number),
+        grantSysId: sysId(r, ACTION_FIELDS.grant),
+        type: oneOf(required(r, ACTION_FIELDS.type), ACTION_TYPES, ACTION_FIELDS.type) as ActionType,
+        state: oneOf(required(r, ACTION_FIELDS.state), ACTION_STATES, ACTION_FIELDS.state) as ActionState,
+        priority: int(r, ACTION_FIELDS.priority),
+        notBefore: date(r, ACTION_FIELDS.notBefore),
+        attempts: int(r, ACTION_FIELDS.attempts, 0),
+        maxAttempts: int(r, ACTION_FIELDS.maxAttempts),
+        leaseOwner: str(r, ACTION_FIELDS.leaseOwner),
+        leaseUntil: date(r, ACTION_FIELDS.leaseUntil),
+        idempotencyKey: str(r, ACTION_FIELDS.idempotencyKey),
+        reason: str(r, ACTION_FIELDS.reason),
+        lastError: str(r, ACTION_FIELDS.lastError),
+        result: str(r, ACTION_FIELDS.result),
+        createdOn: requiredDate(r, SYSTEM_FIELDS.createdOn),
+    }))
+}
+
+/** Parse a grant record. */
+export function parseGrant(r: SnRecord): GrantRecord {
+    return parsing(TABLE.grant, r, () => ({
+        sysId: sysId(r, SYSTEM_FIELDS.sysId),
+        number: str(r, GRANT_FIELDS.number),
+        state: oneOf(required(r, GRANT_FIELDS.state), GRANT_STATES, GRANT_FIELDS.state) as GrantState,
+        requestedFor: ref(r, GRANT_FIELDS.requestedFor),
+        openedBy: ref(r, GRANT_FIELDS.openedBy),
+        targetKind: required(r, GRANT_FIELDS.targetKind),
+        provider: str(r, GRANT_FIELDS.provider),
+        targetCi: ref(r, GRANT_FIELDS.targetCi),
+        targetRoleId: str(r, GRANT_FIELDS.targetRoleId),
+        targetRoleName: str(r, GRANT_FIELDS.targetRoleName),
+        targetGroupId: str(r, GRANT_FIELDS.targetGroupId),
+        targetAccount: str(r, GRANT_FIELDS.targetAccount),
+        requestedDuration: int(r, GRANT_FIELDS.requestedDuration),
+        approvedDuration: int(r, GRANT_FIELDS.approvedDuration, 0),
+        justification: str(r, GRANT_FIELDS.justification),
+        ritm: ref(r, GRANT_FIELDS.ritm),
+        incident: ref(r, GRANT_FIELDS.incident),
+        change: ref(r, GRANT_FIELDS.change),
+        emergency: bool(r, GRANT_FIELDS.emergency),
+        plan: required(r, GRANT_FIELDS.plan),
+        planDigest: required(r, GRANT_FIELDS.planDigest),
+        approvalSummary: str(r, GRANT_FIELDS.approvalSummary),
+        approvedAt: date(r, GRANT_FIELDS.approvedAt),
+        grantedAt: date(r, GRANT_FIELDS.grantedAt),
+        expiresAt: date(r, GRANT_FIELDS.expiresAt),
+        revokedAt: date(r, GRANT_FIELDS.revokedAt),
+        revokeReason: str(r, GRANT_FIELDS.revokeReason),
+        providerTxnIds: str(r, GRANT_FIELDS.providerTxnIds),
+        executorInstance: str(r, GRANT_FIELDS.executorInstance),
+        lastError: str(r, GRANT_FIELDS.lastError),
+        evidence: str(r, GRANT_FIELDS.evidence),
+    }))
+}
+
+// ---- parsing helpers: the Table API sends strings; anything malformed is fatal and names its field ----
+
+class FieldError extends Error {}
+
+function parsing<T>(table: string, r: SnRecord, fn: () => T): T {
+    try {
+        return fn()
+    } catch (error) {
+        if (error instanceof FieldError || error instanceof QueryBuildError) {
+            const id = isSysId(r[SYSTEM_FIELDS.sysId]) ? ` ${r[SYSTEM_FIELDS.sysId]}` : ''
+            throw new ServiceNowError('fatal', `Unreadable ${table} record${id}: ${error.message}`, { cause: error })
+        }
+        throw error
+    }
+}
+
+/** A field that must be present (a field left out means a read ACL hides it: fail secure). */
+function required(r: SnRecord, field: string): string {
+    const v = r[field]
+    if (v === undefined) throw new FieldError(`field ${field} is missing (hidden by a read ACL?)`)
+    return v
+}
+
+/** An optional text field; '' when absent. */
+function str(r: SnRecord, field: string): string {
+    return r[field] ?? ''
+}
+
+/** A reference: '' or a sys_id. */
+function ref(r: SnRecord, field: string): string {
+    const v = r[field] ?? ''
+    if (v !== '' && !isSysId(v)) throw new FieldError(`field ${field} is not a sys_id`)
+    return v
+}
+
+function sysId(r: SnRecord, field: string): string {
+    const v = required(r, field)
+    if (!isSysId(v)) throw new FieldError(`field ${field} is not a sys_id`)
+    return v
+}
+
+function int(r: SnRecord, field: string, fallback?: number): number {
+    const v = r[field]
+    if ((v === undefined || v === '') && fallback !== undefined) return fallback
+    if (v === undefined) throw new FieldError(`field ${field} is missing (hidden by a read ACL?)`)
+    // The Table API may format integers with grouping separators ("1,000") for display; raw values have none.
+    if (!/^-?\d+$/.test(v)) throw new FieldError(`field ${field} is not an integer: ${JSON.stringify(v.slice(0, 20))}`)
+    return Number.parseInt(v, 10)
+}
+
+function bool(r: SnRecord, field: string): boolean {
+    const v = r[field] ?? ''
+    if (v === 'true' || v === '1') return true
+    if (v === 'false' || v === '0' || v === '') return false
+    throw new FieldError(`field ${field} is not a boolean: ${JSON.stringify(v.slice(0, 20))}`)
+}
+
+function date(r: SnRecord, field: string): Date | null {
+    const v = r[field] ?? ''
+    try {
+        return parseGlideDateTime(v)
+    } catch {
+        throw new FieldError(`field ${field} is not a date-time: ${JSON.stringify(v.slice(0, 30))}`)
+    }
+}
+
+function requiredDate(r: SnRecord, field: string): Date {
+    const d = date(r, field)
+    if (d === null) throw new FieldError(`field ${field} is empty`)
+    return d
+}
+
+function oneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {
+    if (!(allowed as readonly string[]).includes(value)) {
+        throw new ServiceNowError(
+            'fatal',
+            `${field} ${JSON.stringify(value.slice(0, 40))} is not one of ${allowed.join(', ')}`,
+        )
+    }
+    return value as T
+}
+
+function hasAll(r: SnRecord, fields: readonly string[]): boolean {
+    return fields.every((f) => r[f] !== undefined)
+}
+
+function dateOut(value: Date | null): string {
+    return value === null ? '' : formatGlideDateTime(value)
+}
+
+function intOut(value: number, field: string): string {
+    if (!Number.isSafeInteger(value)) throw new ServiceNowError('fatal', `${field} must be an integer`)
+    return String(value)
+}
+
+/** last_error text: redacted and cut to the column's length. */
+function errorText(text: string): string {
+    return redactString(text).slice(0, LAST_ERROR_MAX)
+}
+
+function build<T>(fn: () => T): T {
+    try {
+        return fn()
+    } catch (error) {
+        if (error instanceof QueryBuildError) {
+            throw new ServiceNowError('fatal', `Refusing to build a ServiceNow query: ${error.message}`, {
+                cause: error,
+            })
+        }
+        throw error
+    }
+}

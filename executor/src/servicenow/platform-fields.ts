@@ -1,0 +1,109 @@
+/**
+ * Field names of the platform tables the executor reads or writes (outside the app scope, so not in
+ * `shared/src/schema.ts`, which holds the app's own contract). Like schema.ts, these constants are the only
+ * place a field name is spelt: the query builder and the gateway accept nothing else.
+ *
+ * Device class and production come from the customer's CMDB; this project's convention (documented with the
+ * ServiceNow emulator's platform schema) is `cmdb_ci_computer.u_device_class` and `used_for = Production`.
+ */
+import {
+    ACTION_FIELDS,
+    AUDIT_FIELDS,
+    EXECUTOR_FIELDS,
+    GRANT_FIELDS,
+    PLATFORM_TABLE,
+    POLICY_FIELDS,
+    PROPERTY,
+    TABLE,
+} from '@gbg/shared'
+
+/** Columns every table has. */
+export const SYSTEM_FIELDS = {
+    sysId: 'sys_id',
+    createdOn: 'sys_created_on',
+    updatedOn: 'sys_updated_on',
+    className: 'sys_class_name',
+} as const
+
+/** sys_user. */
+export const USER_FIELDS = { userName: 'user_name', email: 'email', active: 'active', name: 'name' } as const
+
+/** sys_user_grmember. */
+export const GROUP_MEMBER_FIELDS = { user: 'user', group: 'group' } as const
+
+/** cmdb_ci_computer (cmdb_ci columns inherited). */
+export const COMPUTER_FIELDS = {
+    name: 'name',
+    deviceClass: 'u_device_class',
+    usedFor: 'used_for',
+    corpManaged: 'u_corp_managed',
+} as const
+
+/** `used_for` value of production CIs. */
+export const PRODUCTION_USED_FOR = 'Production'
+
+/** Class of server CIs: a server stored in cmdb_ci_server counts as a server even without u_device_class. */
+export const SERVER_CLASS = 'cmdb_ci_server'
+
+/** sysapproval_approver. */
+export const APPROVAL_FIELDS = { approver: 'approver', sysapproval: 'sysapproval', state: 'state' } as const
+
+/** sysapproval_approver.state values. */
+export const APPROVAL_STATES = [
+    'not requested',
+    'requested',
+    'approved',
+    'rejected',
+    'cancelled',
+    'not_required',
+] as const
+
+/** System properties table (the app's properties, e.g. the integration kill switch). Not in PLATFORM_TABLE. */
+export const PROPERTY_TABLE = 'sys_properties'
+
+/** sys_properties. */
+export const PROPERTY_FIELDS = { name: 'name', value: 'value' } as const
+
+/** The property names the executor may query (schema.ts PROPERTY): the enumeration of sys_properties.name. */
+export const PROPERTY_NAMES: readonly string[] = Object.values(PROPERTY)
+
+/** Task fields the executor reads or writes (work notes, incidents it raises, incident / change facts). */
+export const TASK_FIELDS = {
+    number: 'number',
+    active: 'active',
+    assignedTo: 'assigned_to',
+    startDate: 'start_date',
+    endDate: 'end_date',
+    workNotes: 'work_notes',
+    shortDescription: 'short_description',
+    description: 'description',
+    priority: 'priority',
+    impact: 'impact',
+    urgency: 'urgency',
+    assignmentGroup: 'assignment_group',
+    callerId: 'caller_id',
+    category: 'category',
+    cmdbCi: 'cmdb_ci',
+} as const
+
+/**
+ * Every table the client may address, with the field names (besides {@link SYSTEM_FIELDS}) the query builder
+ * and the client accept on it. A table or field outside this map cannot be queried, read or written.
+ */
+export const QUERYABLE_FIELDS: Readonly<Record<string, readonly string[]>> = {
+    [TABLE.action]: Object.values(ACTION_FIELDS),
+    [TABLE.grant]: Object.values(GRANT_FIELDS),
+    [TABLE.auditEvent]: Object.values(AUDIT_FIELDS),
+    [TABLE.executor]: Object.values(EXECUTOR_FIELDS),
+    [TABLE.policy]: Object.values(POLICY_FIELDS),
+    [PLATFORM_TABLE.user]: Object.values(USER_FIELDS),
+    [PLATFORM_TABLE.group]: ['name', 'active'],
+    [PLATFORM_TABLE.groupMember]: Object.values(GROUP_MEMBER_FIELDS),
+    [PLATFORM_TABLE.computer]: Object.values(COMPUTER_FIELDS),
+    [PLATFORM_TABLE.ritm]: Object.values(TASK_FIELDS),
+    [PLATFORM_TABLE.approval]: Object.values(APPROVAL_FIELDS),
+    [PLATFORM_TABLE.incident]: Object.values(TASK_FIELDS),
+    [PLATFORM_TABLE.change]: Object.values(TASK_FIELDS),
+    [PLATFORM_TABLE.attachment]: ['file_name', 'table_name', 'table_sys_id'],
+    [PROPERTY_TABLE]: Object.values(PROPERTY_FIELDS),
+}

@@ -1,0 +1,93 @@
+import { ACTION_FIELDS, AUDIT_FIELDS, EXECUTOR_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
+import { describe, expect, it } from 'vitest'
+import { APPROVAL_FIELDS } from '../src/servicenow/platform-fields'
+import { EncodedQuery, QueryBuildError, formatGlideDateTime, parseGlideDateTime, query } from '../src/servicenow/query'
+
+const SYS_ID = '0123456789abcdef0123456789abcdef'
+
+describe('EncodedQuery builder', () => {
+    it('builds the poll query from schema constants', () => {
+        // Execution
+        const q = query(TABLE.action)
+            .eq(ACTION_FIELDS.state, 'ready')
+            .where(ACTION_FIELDS.notBefore, '<=', new Date('2025-03-04T05:06:07.890Z'))
+            .or(ACTION_FIELDS.notBefore, 'ISEMPTY')
+            .orderBy(ACTION_FIELDS.priority)
+            .orderByDesc('sys_created_on')
+            .build()
+        // Validation
+        expect(q).toBeInstanceOf(EncodedQuery)
+        expect(q.table).toBe(TABLE.action)
+        expect(q.toString()).toBe(
+            'state=ready^not_before<=2025-03-04 05:06:07^ORnot_beforeISEMPTY^ORDERBYpriority^ORDERBYDESCsys_created_on',
+        )
+    })
+
+    it('accepts sys_ids, integers, booleans, IN lists of enumerated values and identifiers', () => {
+        // Execution
+        const q = query(TABLE.action)
+            .eq(ACTION_FIELDS.grant, SYS_ID)
+            .in(ACTION_FIELDS.state, ['ready', 'claimed'])
+            .where(ACTION_FIELDS.attempts, '<', 3)
+            .eq(ACTION_FIELDS.leaseOwner, 'exec-1.prod:7')
+            .build()
+        const exec = query(TABLE.executor).eq(EXECUTOR_FIELDS.name, 'host-42').build()
+        const approvals = query(PLATFORM_TABLE.approval).eq(APPROVAL_FIELDS.state, 'not requested').build()
+        const users = query(PLATFORM_TABLE.user).eq('active', true).build()
+        // Validation
+        expect(q.toString()).toBe(`grant=${SYS_ID}^stateINready,claimed^attempts<3^lease_owner=exec-1.prod:7`)
+        expect(exec.toString()).toBe('name=host-42')
+        expect(approvals.toString()).toBe('state=not requested')
+        expect(users.toString()).toBe('active=true')
+    })
+
+    it('table: rejects injection attempts and anything not from the schema', () => {
+        const attempts: [string, () => unknown][] = [
+            ['^ in an enumerated field', () => query(TABLE.action).eq(ACTION_FIELDS.state, 'ready^NQstate=done')],
+            ['^OR in a sys_id field', () => query(TABLE.action).eq(ACTION_FIELDS.grant, `${SYS_ID}^ORstate=done`)],
+            ['= in a value', () => query(TABLE.grant).eq(GRANT_FIELDS.ritm, 'a=b')],
+            ['newline', () => query(TABLE.grant).eq(GRANT_FIELDS.ritm, `${SYS_ID}\n`)],
+            ['uppercase sys_id', () => query(TABLE.grant).eq(GRANT_FIELDS.ritm, SYS_ID.toUpperCase())],
+            ['not an enum value', () => query(TABLE.action).eq(ACTION_FIELDS.state, 'approved')],
+            ['enum of another field', () => query(TABLE.grant).eq(GRANT_FIELDS.state, 'claimed')],
+            ['comma in an IN item', () => query(TABLE.action).in(ACTION_FIELDS.state, ['ready,done'])],
+            ['empty IN', () => query(TABLE.action).in(ACTION_FIELDS.state, [])],
+            ['free text in a string field', () => query(TABLE.grant).eq(GRANT_FIELDS.justification, 'hello')],
+            ['identifier with ^', () => query(TABLE.executor).eq(EXECUTOR_FIELDS.name, 'a^ORname=b')],
+            ['identifier with space', () => query(TABLE.executor).eq(EXECUTOR_FIELDS.name, 'a b')],
+            ['identifier on a non-identifier field', () => query(TABLE.grant).eq(GRANT_FIELDS.targetAccount, 'admin')],
+            ['float', () => query(TABLE.action).where(ACTION_FIELDS.priority, '<', 1.5)],
+            ['NaN', () => query(TABLE.action).where(ACTION_FIELDS.priority, '<', Number.NaN)],
+            ['invalid Date', () => query(TABLE.action).where(ACTION_FIELDS.notBefore, '<', new Date('nope'))],
+            ['unknown field', () => query(TABLE.action).eq('state^ORstate', 'ready')],
+            ['field of another table', () => query(TABLE.action).eq(GRANT_FIELDS.planDigest, SYS_ID)],
+            ['dot-walk', () => query(TABLE.action).eq('grant.state', 'active')],
+            ['ORDERBY injection', () => query(TABLE.action).orderBy('priority^NQstate=done')],
+            ['unknown table', () => query('sys_user_has_role')],
+            ['raw operator', () => query(TABLE.action).where(ACTION_FIELDS.state, 'LIKE' as never, 'ready')],
+            ['unary with value', () => query(TABLE.action).where(ACTION_FIELDS.leaseUntil, 'ISEMPTY', 'x')],
+            ['or first', () => query(TABLE.action).or(ACTION_FIELDS.state, '=', 'ready')],
+            ['object value', () => query(TABLE.action).eq(ACTION_FIELDS.state, { toString: () => 'ready' } as never)],
+            ['grant sequence string', () => query(TABLE.auditEvent).eq(AUDIT_FIELDS.sequence, '1^NQ')],
+        ]
+        for (const [name, build] of attempts) {
+            // Execution / validation
+            expect(build, name).toThrow(QueryBuildError)
+        }
+    })
+
+    it('cannot be forged from a raw string', () => {
+        // Execution / validation
+        expect(() => new EncodedQuery(TABLE.action, 'state=done', Symbol('EncodedQuery'))).toThrow(QueryBuildError)
+    })
+})
+
+describe('glide date-times', () => {
+    it('format and parse in UTC, rejecting anything else', () => {
+        expect(formatGlideDateTime(new Date('2025-12-31T23:59:59.999Z'))).toBe('2025-12-31 23:59:59')
+        expect(parseGlideDateTime('2025-12-31 23:59:59')?.toISOString()).toBe('2025-12-31T23:59:59.000Z')
+        expect(parseGlideDateTime('')).toBeNull()
+        expect(() => parseGlideDateTime('2025-12-31T23:59:59Z')).toThrow(QueryBuildError)
+        expect(() => parseGlideDateTime('2025-13-45 99:99:99')).toThrow(QueryBuildError)
+    })
+})
