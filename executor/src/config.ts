@@ -131,6 +131,10 @@ export interface EntraConfig {
     principalLookup: 'userPrincipalName' | 'mail'
     /** Device class (`workstation`, `server`…) → Entra group object id. @defaultValue {} */
     groupsByDeviceClass: Record<string, string>
+    /** What happens to a Windows session at expiry (local admin): `forced` sign-out or `required`. @defaultValue 'required' */
+    signOutPolicy: 'forced' | 'required'
+    /** Extra trusted CA certificates (PEM) for the Entra endpoints, from GBG_ENTRA_CA_FILE. */
+    caCertificatePem?: string
     /** Per-request timeout, ms. @defaultValue 30000 */
     timeoutMs: number
 }
@@ -289,6 +293,13 @@ const VARIABLES: ConfigVariable[] = [
         'Device class → group id, "workstation=<guid>,server=<guid>" or JSON',
         '',
     ),
+    v(
+        'GBG_ENTRA_SIGN_OUT_POLICY',
+        'entra.signOutPolicy',
+        'Local admin at expiry: forced (sign-out enforced by Intune/EPM) | required (user told to sign out)',
+        'required',
+    ),
+    v('GBG_ENTRA_CA_FILE', 'entra.caFile', 'PEM of extra CA certificates trusted for the Entra endpoints', ''),
     v('GBG_ENTRA_TIMEOUT_MS', 'entra.timeoutMs', 'Graph request timeout (ms)', String(D.timeoutMs)),
     v('GBG_TEAMS_WEBHOOK_URL', 'teams.webhookUrl', 'Teams Workflows webhook URL (contains a signature)', '', true),
 ]
@@ -473,6 +484,19 @@ const certificateFile = z.unknown().transform((x, ctx): { path: string; certific
     }
 })
 
+/** Path of a PEM file of extra CA certificates trusted for the Entra endpoints (private CA / TLS inspection). */
+const caFile = z.unknown().transform((x, ctx): string | undefined => {
+    if (isUnset(x)) return undefined
+    if (typeof x !== 'string') return issue(ctx, 'must be a file path')
+    try {
+        const pem = readFileSync(x.trim(), 'utf8')
+        if (!pem.includes('-----BEGIN CERTIFICATE-----')) return issue(ctx, 'does not contain a PEM certificate')
+        return pem
+    } catch (error) {
+        return issue(ctx, (error as Error).message)
+    }
+})
+
 const providerList = z.unknown().transform((x, ctx): ProviderName[] | undefined => {
     if (isUnset(x)) return undefined
     const items = Array.isArray(x)
@@ -583,6 +607,8 @@ const rawSchema = z
                     upn: 'userPrincipalName',
                 }),
                 groupsByDeviceClass: guidMap,
+                signOutPolicy: oneOf(['forced', 'required'] as const, 'required'),
+                caFile,
                 timeoutMs: int(1_000, 300_000, D.timeoutMs),
             })
             .strict()
@@ -671,6 +697,8 @@ function toConfig(raw: Raw): Config {
                   groupMode: e.groupMode,
                   principalLookup: e.principalLookup,
                   groupsByDeviceClass: e.groupsByDeviceClass,
+                  signOutPolicy: e.signOutPolicy,
+                  caCertificatePem: e.caFile,
                   timeoutMs: e.timeoutMs,
               }
             : undefined

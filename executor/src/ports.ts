@@ -2,7 +2,7 @@
  * Ports: every side effect the worker has, the clock included. Production wires the real adapters
  * (ServiceNow Table API client, SQLite journal, providers, system clock); tests wire fakes or the emulators.
  */
-import type { ActionState, ActionType, GrantState } from '@gbg/shared'
+import type { ActionState, ActionType, GrantState, RequestChange, RequestIncident } from '@gbg/shared'
 
 /** Time source. Tests use a fake clock instead of sleeping. */
 export interface Clock {
@@ -152,6 +152,25 @@ export interface ComputerRecord {
     deviceClass: string
     /** True for production CIs. */
     production: boolean
+    /**
+     * True for corporate-managed devices. Optional (additive seam change, helper E1): absent means "not known to
+     * be corp-managed", which a `corp_managed_only` policy denies (fail secure).
+     */
+    corpManaged?: boolean
+}
+
+/** Minimal incident facts the recheck gate re-evaluates policy with (the policy module's own shape). */
+export type IncidentFacts = RequestIncident
+
+/** Minimal change facts the recheck gate re-evaluates policy with (times are epoch milliseconds). */
+export type ChangeFacts = RequestChange
+
+/** App properties the recheck gate evaluates policy with. */
+export interface AppSettings {
+    /** `x_gbg_breakglass.integration_enabled` (the kill switch). */
+    integrationEnabled: boolean
+    /** `x_gbg_breakglass.default_max_duration_minutes` (0 when unset). */
+    defaultMaxDurationMinutes: number
 }
 
 /**
@@ -177,6 +196,17 @@ export interface ServiceNowGateway {
     listApprovals(ritmSysId: string): Promise<ApprovalRecord[]>
     getUser(sysId: string): Promise<UserRecord>
     getComputer(sysId: string): Promise<ComputerRecord>
+    /**
+     * Every record of the policy table (active or not) as the Table API returns it: raw strings keyed by
+     * POLICY_FIELDS names, parsed by `policyFromRecord` / `evaluatePolicyRecords` (additive seam change, helper E1).
+     */
+    listPolicies(): Promise<Record<string, string>[]>
+    /** Incident facts for the recheck gate (additive seam change, helper E1). */
+    getIncident(sysId: string): Promise<IncidentFacts>
+    /** Change facts for the recheck gate (additive seam change, helper E1). */
+    getChange(sysId: string): Promise<ChangeFacts>
+    /** The app properties the policy evaluation needs (additive seam change, helper E1). */
+    getAppSettings(): Promise<AppSettings>
     /** Add a work note (journal entry) to a task-derived record (RITM, incident). */
     addWorkNote(table: 'sc_req_item' | 'incident', sysId: string, note: string): Promise<void>
     /** Attach a file (the access grant receipt) to a record. */

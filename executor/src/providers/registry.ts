@@ -10,8 +10,8 @@ import {
     type ProviderLogger,
     type WebhookProviderConfig,
 } from './webhook'
-// ── helper F: import the Entra factories here ─────────────────────────────────────────────────────────────────
-// import { createEntraGroupProvider, createEntraRoleProvider } from './entra'
+import { createEntraGroupProvider, createEntraRoleProvider, createGraphClient, type HolderRegistry } from './entra'
+import { entraConnectionSchema } from './entra/config'
 
 /** Provider part of the executor configuration (the loaded `Config` fits structurally). */
 export interface ProvidersConfig {
@@ -19,11 +19,24 @@ export interface ProvidersConfig {
     providers: readonly string[]
     /** Required when `webhook` is enabled. */
     webhook?: WebhookProviderConfig
-    // ── helper F: typed config of the Entra providers goes here ───────────────────────────────────────────────
-    /** Required when `entra-role` is enabled (shape owned by the Entra provider). */
-    entraRole?: unknown
-    /** Required when `entra-group` is enabled (shape owned by the Entra provider). */
-    entraGroup?: unknown
+    /** Required when `entra-role` or `entra-group` is enabled (the executor's `Config.entra` section). */
+    entra?: EntraSection
+}
+
+/** The executor configuration's Entra section as the registry maps it onto the Entra providers' own schemas. */
+export interface EntraSection {
+    tenantId: string
+    clientId: string
+    clientSecret?: string
+    certificate?: { thumbprintSha256: string; privateKeyPem: string; certificatePem?: string }
+    authorityHost: string
+    graphBaseUrl: string
+    groupMode: 'pim' | 'members'
+    principalLookup: 'userPrincipalName' | 'mail'
+    groupsByDeviceClass: Record<string, string>
+    signOutPolicy: 'forced' | 'required'
+    caCertificatePem?: string
+    timeoutMs: number
 }
 
 /** Shared dependencies handed to every provider factory. */
@@ -32,6 +45,8 @@ export interface ProviderDeps {
     now?: () => Date
     logger?: ProviderLogger
     metrics?: ProviderCallObserver
+    /** Overlap registry of the Entra providers (the SQLite journal in production). */
+    holders?: HolderRegistry
 }
 
 /** Raised at startup for a provider configuration that cannot work. */
@@ -72,17 +87,49 @@ function build(name: ProviderName, config: ProvidersConfig, deps: ProviderDeps):
             case 'webhook':
                 if (!config.webhook) throw new ProviderConfigError('provider "webhook" is enabled but not configured')
                 return createWebhookProvider(config.webhook, deps)
-            // ── helper F: register the Entra providers here (their factories also need `holders` in deps) ──────
-            // case 'entra-role':
-            //     return createEntraRoleProvider(config.entraRole, { ...deps, holders })
-            // case 'entra-group':
-            //     return createEntraGroupProvider(config.entraGroup, { ...deps, holders })
             case 'entra-role':
             case 'entra-group':
-                throw new ProviderConfigError(`provider "${name}" is not available in this build yet`)
+                return buildEntra(name, config, deps)
         }
     } catch (err) {
         if (err instanceof ProviderConfigError) throw err
         throw new ProviderConfigError(`provider "${name}": ${err instanceof Error ? err.message : String(err)}`)
     }
+}
+
+/** Graph clients shared by both Entra providers of one registry (one token cache, one throttling view). */
+const graphClients = new WeakMap<EntraSection, ReturnType<typeof createGraphClient>>()
+
+function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig, deps: ProviderDeps): Provider {
+    const e = config.entra
+    if (!e) throw new ProviderConfigError(`provider "${name}" is enabled but the Entra settings (GBG_ENTRA_*) are not set`)
+    if (!deps.holders) throw new ProviderConfigError(`provider "${name}" needs the journal as its holder registry`)
+    const connection = {
+        tenantId: e.tenantId,
+        clientId: e.clientId,
+        clientSecret: e.clientSecret,
+        certificate: e.certificate,
+        authorityHost: e.authorityHost,
+        graphBaseUrl: e.graphBaseUrl,
+        caCertificatePem: e.caCertificatePem,
+        timeoutMs: e.timeoutMs,
+        principalLookup: e.principalLookup,
+    }
+    const now = deps.now ?? (() => new Date())
+    let graph = graphClients.get(e)
+    if (!graph) {
+        graph = createGraphClient(entraConnectionSchema.parse(connection), { now })
+        graphClients.set(e, graph)
+    }
+    const entraDeps = { holders: deps.holders, now, graph }
+    if (name === 'entra-role') return createEntraRoleProvider({ connection }, entraDeps)
+    return createEntraGroupProvider(
+        {
+            connection,
+            mode: e.groupMode,
+            groupsByDeviceClass: e.groupsByDeviceClass,
+            signOutPolicy: e.signOutPolicy,
+        },
+        entraDeps,
+    )
 }

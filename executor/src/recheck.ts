@@ -1,0 +1,309 @@
+/**
+ * The recheck gate, run immediately before every privileged grant call. It re-reads everything the decision
+ * depends on from ServiceNow (grant, approvals, policies, user / CI / incident / change facts, app properties)
+ * and re-runs the same pure policy module the app ran on submit. Any mismatch, and any error while checking,
+ * is a refusal: the gate fails secure, it never "passes because it could not tell".
+ *
+ * Refusals are either `malformed` (the queue record or plan cannot be trusted at all: missing grant, plan that
+ * does not parse, digest mismatch, plan for another grant → the action goes dead) or not (a legitimate record
+ * whose facts no longer allow the grant → the action fails).
+ */
+import {
+    DURATION_BOUNDS,
+    GRANTABLE_STATES,
+    TARGET_KINDS,
+    canApprove,
+    evaluatePolicyRecords,
+    isSysId,
+    parsePlan,
+    planDigest,
+    type AccessRequest,
+    type Decision,
+    type ExecutionPlan,
+    type RequestTarget,
+    type TargetKind,
+} from '@gbg/shared'
+import type { ApprovalRecord, Clock, GrantRecord, ServiceNowGateway } from './ports'
+import { isServiceNowError } from './servicenow/errors'
+
+/** Stable refusal codes (audit events and tickets key on them). */
+export const RECHECK_CODE = {
+    grantMissing: 'GRANT_MISSING',
+    grantState: 'GRANT_STATE',
+    planInvalid: 'PLAN_INVALID',
+    digestMismatch: 'PLAN_DIGEST_MISMATCH',
+    planGrantMismatch: 'PLAN_GRANT_MISMATCH',
+    providerUnknown: 'PROVIDER_NOT_CONFIGURED',
+    approvalMissing: 'APPROVAL_MISSING',
+    approvalRejected: 'APPROVAL_REJECTED',
+    selfApproval: 'SELF_APPROVAL',
+    approvalStale: 'APPROVAL_STALE',
+    policyDenied: 'POLICY_DENIED',
+    windowInvalid: 'WINDOW_INVALID',
+    checkError: 'CHECK_ERROR',
+} as const
+export type RecheckCode = (typeof RECHECK_CODE)[keyof typeof RECHECK_CODE]
+
+/** Approval state values of sysapproval_approver the gate interprets. */
+const APPROVED = 'approved'
+const REJECTED = 'rejected'
+
+/** Inputs of {@link recheckGrant}. */
+export interface RecheckDeps {
+    gateway: ServiceNowGateway
+    clock: Pick<Clock, 'now'>
+    /** Names of the providers this executor has configured. */
+    providers: ReadonlySet<string> | ReadonlyMap<string, unknown>
+    /** Oldest approval still accepted, in ms. @defaultValue 24 h */
+    maxApprovalAgeMs?: number
+}
+
+/** A passed recheck: what the privileged call may rely on. */
+export interface RecheckPassed {
+    ok: true
+    grant: GrantRecord
+    plan: ExecutionPlan
+    digest: string
+    approvals: ApprovalRecord[]
+    decision: Decision
+    checkedAt: Date
+}
+
+/** A refusal. */
+export interface RecheckRefused {
+    ok: false
+    code: RecheckCode
+    reason: string
+    /** The record cannot be trusted (→ dead), as opposed to facts that no longer allow the grant (→ failed). */
+    malformed: boolean
+    /** The grant as read, when it could be read. */
+    grant?: GrantRecord
+    /** The plan, when it parsed (for the incident text). */
+    plan?: ExecutionPlan
+}
+
+export type RecheckResult = RecheckPassed | RecheckRefused
+
+/** Default {@link RecheckDeps.maxApprovalAgeMs}: 24 hours. */
+export const DEFAULT_MAX_APPROVAL_AGE_MS = 24 * 3_600_000
+
+class Refusal extends Error {
+    constructor(
+        readonly code: RecheckCode,
+        message: string,
+        readonly malformed = false,
+    ) {
+        super(message)
+    }
+}
+
+/** Run the gate for `grantSysId`. Never throws: every failure is a refusal. */
+export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promise<RecheckResult> {
+    let grant: GrantRecord | undefined
+    let plan: ExecutionPlan | undefined
+    try {
+        if (!isSysId(grantSysId)) throw new Refusal(RECHECK_CODE.grantMissing, 'The action names no valid grant.', true)
+        try {
+            grant = await deps.gateway.getGrant(grantSysId)
+        } catch (error) {
+            if (isServiceNowError(error, 'not_found')) {
+                throw new Refusal(RECHECK_CODE.grantMissing, `Grant ${grantSysId} does not exist (or is hidden).`, true)
+            }
+            throw error
+        }
+        const g = grant
+        if (!GRANTABLE_STATES.includes(g.state)) {
+            throw new Refusal(
+                RECHECK_CODE.grantState,
+                `Grant ${g.number} is ${g.state}; only ${GRANTABLE_STATES.join(' / ')} grants may be granted.`,
+            )
+        }
+
+        // Plan: parses strictly, digest equals the approved one, belongs to this grant and matches its record.
+        const parsed = parsePlan(g.plan)
+        if (!parsed.ok) {
+            throw new Refusal(RECHECK_CODE.planInvalid, `The stored plan is invalid: ${parsed.errors.join('; ')}`, true)
+        }
+        plan = parsed.plan
+        const digest = planDigest(plan)
+        if (digest !== g.planDigest) {
+            throw new Refusal(
+                RECHECK_CODE.digestMismatch,
+                `The plan was changed after approval (digest ${digest} != approved ${g.planDigest || '(empty)'}).`,
+                true,
+            )
+        }
+        if (plan.grantSysId !== g.sysId) {
+            throw new Refusal(
+                RECHECK_CODE.planGrantMismatch,
+                `The plan belongs to grant ${plan.grantSysId}, not ${g.sysId}.`,
+                true,
+            )
+        }
+        const mismatches = planGrantMismatches(plan, g)
+        if (mismatches.length > 0) {
+            throw new Refusal(
+                RECHECK_CODE.planGrantMismatch,
+                `The grant record no longer matches its approved plan: ${mismatches.join('; ')}.`,
+                true,
+            )
+        }
+        if (!hasProvider(deps.providers, plan.provider)) {
+            throw new Refusal(
+                RECHECK_CODE.providerUnknown,
+                `Provider "${plan.provider}" is not configured on this executor.`,
+            )
+        }
+
+        // Window: the plan's duration is the approved one and within the hard bounds.
+        if (plan.durationMinutes < DURATION_BOUNDS.min || plan.durationMinutes > DURATION_BOUNDS.max) {
+            throw new Refusal(
+                RECHECK_CODE.windowInvalid,
+                `Approved duration ${plan.durationMinutes} min is outside the bounds.`,
+            )
+        }
+        if (g.approvedDuration > 0 && g.approvedDuration !== plan.durationMinutes) {
+            throw new Refusal(
+                RECHECK_CODE.windowInvalid,
+                `Approved duration on the grant (${g.approvedDuration} min) differs from the plan (${plan.durationMinutes} min).`,
+            )
+        }
+
+        // Current facts → the same policy evaluation as on submit.
+        const now = deps.clock.now()
+        const request = await buildRequest(g, plan, deps.gateway)
+        const [records, settings] = await Promise.all([deps.gateway.listPolicies(), deps.gateway.getAppSettings()])
+        const decision = evaluatePolicyRecords(request, records, {
+            nowMs: now.getTime(),
+            integrationEnabled: settings.integrationEnabled,
+            defaultMaxDurationMinutes: settings.defaultMaxDurationMinutes,
+        })
+        if (!decision.allowed) {
+            throw new Refusal(
+                RECHECK_CODE.policyDenied,
+                `Policy now denies the request: ${decision.reasons.map((r) => `${r.code}: ${r.message}`).join('; ')}`,
+            )
+        }
+
+        // Approvals: none rejected, no self-approval, at least one approval (unless the rule-based auto-approval
+        // still matches now), none older than the bound.
+        const approvals = g.ritm ? await deps.gateway.listApprovals(g.ritm) : []
+        const rejected = approvals.filter((a) => a.state === REJECTED)
+        if (rejected.length > 0) {
+            throw new Refusal(RECHECK_CODE.approvalRejected, `The request has ${rejected.length} rejected approval(s).`)
+        }
+        const approved = approvals.filter((a) => a.state === APPROVED)
+        for (const a of approved) {
+            const verdict = canApprove(request, a.approverSysId)
+            if (!verdict.allowed) throw new Refusal(RECHECK_CODE.selfApproval, `Approval ${a.sysId}: ${verdict.reason}`)
+        }
+        const maxAge = deps.maxApprovalAgeMs ?? DEFAULT_MAX_APPROVAL_AGE_MS
+        if (approved.length === 0) {
+            if (!decision.autoApprove) {
+                throw new Refusal(RECHECK_CODE.approvalMissing, 'The request has no approval.')
+            }
+            if (!g.approvedAt || now.getTime() - g.approvedAt.getTime() > maxAge) {
+                throw new Refusal(
+                    RECHECK_CODE.approvalStale,
+                    'The automatic approval is missing its time or is too old.',
+                )
+            }
+        }
+        for (const a of approved) {
+            if (
+                !(a.updatedOn instanceof Date) ||
+                isNaN(a.updatedOn.getTime()) ||
+                now.getTime() - a.updatedOn.getTime() > maxAge
+            ) {
+                throw new Refusal(
+                    RECHECK_CODE.approvalStale,
+                    `Approval ${a.sysId} is older than ${Math.round(maxAge / 60_000)} minutes; the request must be approved again.`,
+                )
+            }
+        }
+        return { ok: true, grant: g, plan, digest, approvals: approved, decision, checkedAt: now }
+    } catch (error) {
+        if (error instanceof Refusal) {
+            return { ok: false, code: error.code, reason: error.message, malformed: error.malformed, grant, plan }
+        }
+        // Fail secure: a check that could not complete is a refusal, never a pass.
+        const message = error instanceof Error ? error.message : String(error)
+        return {
+            ok: false,
+            code: RECHECK_CODE.checkError,
+            reason: `The recheck could not complete (${message}); refusing to grant.`,
+            malformed: false,
+            grant,
+            plan,
+        }
+    }
+}
+
+function hasProvider(providers: RecheckDeps['providers'], name: string): boolean {
+    return providers.has(name)
+}
+
+/** Fields of the grant record that must agree with the frozen plan. */
+function planGrantMismatches(plan: ExecutionPlan, g: GrantRecord): string[] {
+    const out: string[] = []
+    if (plan.principal.userSysId !== g.requestedFor) out.push('requested_for differs from the plan principal')
+    if (plan.target.kind !== g.targetKind) out.push('target kind differs')
+    if (g.provider && g.provider !== plan.provider) out.push('provider differs')
+    const t = plan.target
+    if (t.ciSysId !== undefined && g.targetCi && t.ciSysId !== g.targetCi) out.push('target CI differs')
+    if (t.roleId !== undefined && g.targetRoleId && t.roleId !== g.targetRoleId) out.push('target role differs')
+    if (t.account !== undefined && g.targetAccount && t.account !== g.targetAccount) out.push('target account differs')
+    if (plan.target.kind === 'entra_group' && g.targetGroupId && t.groupId !== g.targetGroupId)
+        out.push('target group differs')
+    if (plan.emergency !== g.emergency) out.push('emergency flag differs')
+    return out
+}
+
+/** Resolve the current facts of the request (what the plan will do, judged with today's user / CI / tickets). */
+async function buildRequest(g: GrantRecord, plan: ExecutionPlan, gateway: ServiceNowGateway): Promise<AccessRequest> {
+    const kind = plan.target.kind as TargetKind
+    if (!TARGET_KINDS.includes(kind)) throw new Refusal(RECHECK_CODE.planInvalid, `Unknown target kind ${kind}.`, true)
+    const user = await gateway.getUser(plan.principal.userSysId)
+    const target: RequestTarget = {}
+    const t = plan.target
+    if (kind === 'device_local_admin' && t.ciSysId) {
+        const ci = await gateway.getComputer(t.ciSysId)
+        target.ci = {
+            sysId: ci.sysId,
+            name: ci.name,
+            deviceClass: ci.deviceClass,
+            corpManaged: ci.corpManaged === true,
+            production: ci.production,
+        }
+    }
+    if (t.roleId) target.roleId = t.roleId
+    if (t.roleName) target.roleName = t.roleName
+    if (t.groupId) target.groupId = t.groupId
+    if (t.account) target.account = t.account
+    const request: AccessRequest = {
+        requestedFor: {
+            sysId: user.sysId,
+            userName: user.userName,
+            email: user.email,
+            active: user.active,
+            groupIds: user.groupSysIds,
+        },
+        openedBy: g.openedBy,
+        targetKind: kind,
+        target,
+        durationMinutes: plan.durationMinutes,
+        justification: plan.justification,
+        emergency: plan.emergency,
+    }
+    if (g.incident) {
+        if (!isSysId(g.incident))
+            throw new Refusal(RECHECK_CODE.planGrantMismatch, 'The linked incident is not a sys_id.', true)
+        request.incident = await gateway.getIncident(g.incident)
+    }
+    if (g.change) {
+        if (!isSysId(g.change))
+            throw new Refusal(RECHECK_CODE.planGrantMismatch, 'The linked change is not a sys_id.', true)
+        request.change = await gateway.getChange(g.change)
+    }
+    return request
+}

@@ -1,0 +1,262 @@
+/**
+ * The production service: wires the validated configuration onto the real adapters (ServiceNow Table API
+ * client and gateway, SQLite journal, providers, system clock), the worker, the ops HTTP server, metrics,
+ * structured logs and Teams notifications. Nothing here decides anything: decisions live in the worker, the
+ * recheck gate and the shared policy module; this file only connects them.
+ */
+import { mkdirSync } from 'node:fs'
+import { hostname } from 'node:os'
+import { dirname } from 'node:path'
+import type { ExecutionPlan, ProviderName } from '@gbg/shared'
+import { parsePlan } from '@gbg/shared'
+import { systemClock } from './clock'
+import type { Config } from './config'
+import { ExecutorEventBus } from './events'
+import { createHttpServer, loopLiveness, type HttpServer } from './http/server'
+import { Journal } from './journal/journal'
+import { createLogger, type Logger } from './log'
+import { createMetrics, type Metrics } from './metrics'
+import { createTeamsNotifier, summaryFromPlan, type TeamsEvent, type TeamsNotifier } from './notify/teams'
+import type { Clock, ServiceNowGateway } from './ports'
+import { createProviders } from './providers/registry'
+import type { Provider } from './providers/types'
+import { createServiceNowClient, type ServiceNowAuth, type ServiceNowClient } from './servicenow/client'
+import { createServiceNowGateway } from './servicenow/gateway'
+import { Worker } from './worker/worker'
+import type { WorkerOptions } from './worker/options'
+
+/** Executor version, reported in the heartbeat row and /healthz. */
+export const EXECUTOR_VERSION = '0.1.0'
+
+/** A running executor. */
+export interface Service {
+    config: Config
+    logger: Logger
+    journal: Journal
+    client: ServiceNowClient
+    gateway: ServiceNowGateway
+    providers: Map<ProviderName, Provider>
+    metrics: Metrics
+    events: ExecutorEventBus
+    worker: Worker
+    http: HttpServer
+    /** Address the ops HTTP server listens on. */
+    address: { host: string; port: number }
+    /** Stage 1: stop claiming and drain. Stage 2 (`force`): abandon in-flight runs; leases expire. */
+    stop(options?: { force?: boolean }): Promise<void>
+}
+
+/** Map the configuration's ServiceNow section onto the client's credentials. */
+export function serviceNowAuth(config: Config): ServiceNowAuth {
+    const sn = config.servicenow
+    switch (sn.authMode) {
+        case 'basic':
+            return { mode: 'basic', username: sn.username ?? '', password: sn.password ?? '' }
+        case 'oauth_password':
+            return {
+                mode: 'oauth_password',
+                clientId: sn.clientId ?? '',
+                clientSecret: sn.clientSecret ?? '',
+                username: sn.username ?? '',
+                password: sn.password ?? '',
+            }
+        case 'oauth_client_credentials':
+            return { mode: 'oauth_client_credentials', clientId: sn.clientId ?? '', clientSecret: sn.clientSecret ?? '' }
+    }
+}
+
+/** Map the configuration onto the worker's options. */
+export function workerOptions(config: Config): WorkerOptions {
+    const q = config.queue
+    const backoff = { baseMs: q.backoffBaseMs, maxMs: q.backoffMaxMs, jitter: 0.2 }
+    return {
+        instance: config.instanceName,
+        host: hostname(),
+        version: EXECUTOR_VERSION,
+        pollIntervalMs: q.pollIntervalSeconds * 1000,
+        maxInFlight: q.maxInFlight,
+        leaseMs: q.leaseSeconds * 1000,
+        grantBackoff: backoff,
+        revokeBackoff: { ...backoff, maxMs: Math.min(q.backoffMaxMs, 300_000) },
+        writebackBackoff: backoff,
+        writebackBoundMs: config.writeBack.maxMinutes * 60_000,
+        revokeEscalateAfterFailures: config.revoke.incidentAfterFailures,
+        secopsGroupSysId: config.secopsGroupSysId,
+        verifyMaxAttempts: Math.min(q.maxAttempts, 5),
+    }
+}
+
+/** Build the ServiceNow client + gateway for a configuration (also used by the CLI's doctor / status). */
+export function connectServiceNow(config: Config, logger: Logger, clock: Clock = systemClock) {
+    const client = createServiceNowClient({
+        baseUrl: config.servicenow.url,
+        auth: serviceNowAuth(config),
+        timeoutMs: config.servicenow.timeoutMs,
+        pageSize: config.servicenow.pageSize,
+        clock,
+        logger,
+    })
+    const gateway = createServiceNowGateway(client, {
+        instanceName: config.instanceName,
+        incidentCallerSysId: config.servicenow.incidentCallerSysId,
+    })
+    return { client, gateway }
+}
+
+/** Open the journal file, creating its folder. */
+export function openJournal(config: Config, clock: Clock = systemClock): Journal {
+    mkdirSync(dirname(config.journalPath), { recursive: true })
+    return Journal.open(config.journalPath, { clock })
+}
+
+/** Build every enabled provider. The journal is the overlap (holder) registry of the Entra providers. */
+export function buildProviders(config: Config, journal: Journal, logger: Logger, metrics?: Metrics): Map<ProviderName, Provider> {
+    // Metrics fits the providers' call observer as it is (observeProviderCall).
+    return createProviders(config, { logger, holders: journal, metrics })
+}
+
+function planOf(journal: Journal, grantSysId: string): ExecutionPlan | undefined {
+    const record = journal.grantRecord(grantSysId)
+    if (!record) return undefined
+    const parsed = parsePlan(record.plan)
+    return parsed.ok ? parsed.plan : undefined
+}
+
+/**
+ * Subscribe logs, metrics and notifications to the worker's events. Every event is logged as one structured
+ * line (secrets are redacted by the logger); failures are `error`, escalations `warn`.
+ */
+function wireEvents(events: ExecutorEventBus, logger: Logger, metrics: Metrics, notify: (e: TeamsEvent) => void, journal: Journal, clock: Clock): () => void {
+    const offs: (() => void)[] = []
+    const errorEvents = new Set(['action:dead', 'grant:failed', 'revoke:failed', 'writeback:bound_exceeded', 'worker:error'])
+    const warnEvents = new Set(['action:failed', 'grant:halted', 'recheck:refused', 'incident:raised', 'lease:lost', 'writeback:failed'])
+    const quiet = new Set(['worker:polled', 'action:skipped', 'lease:renewed', 'writeback:done'])
+    offs.push(
+        events.onAny((name, payload) => {
+            const level = errorEvents.has(name) ? 'error' : warnEvents.has(name) ? 'warn' : quiet.has(name) ? 'debug' : 'info'
+            logger.log(level, name, { event: name, ...(payload as Record<string, unknown>) })
+        }),
+    )
+    const warnTimers = new Map<string, NodeJS.Timeout[]>()
+    const clearWarnings = (grantSysId: string) => {
+        for (const t of warnTimers.get(grantSysId) ?? []) clearTimeout(t)
+        warnTimers.delete(grantSysId)
+    }
+    offs.push(() => [...warnTimers.keys()].forEach(clearWarnings))
+
+    offs.push(events.on('action:done', (e) => metrics.recordAction(e.type as never, 'done')))
+    offs.push(events.on('action:retry', (e) => metrics.recordAction(e.type as never, 'retry')))
+    offs.push(events.on('action:failed', (e) => metrics.recordAction(e.type as never, 'failed')))
+    offs.push(events.on('action:dead', (e) => metrics.recordAction(e.type as never, 'dead')))
+    offs.push(events.on('grant:halted', (e) => metrics.recordAction(e.type as never, 'halted')))
+    offs.push(events.on('lease:lost', () => metrics.countLeaseLost()))
+    offs.push(events.on('incident:raised', (e) => metrics.countIncident(e.priority)))
+    offs.push(events.on('writeback:bound_exceeded', () => metrics.countWriteBackBoundExceeded()))
+    offs.push(
+        events.on('worker:polled', () => {
+            const now = clock.now()
+            metrics.setWriteBackBacklog(journal.pendingOutbox())
+            metrics.setActiveGrants(journal.timers().length)
+            metrics.setOverdueRevokes(journal.timers(now).length)
+        }),
+    )
+
+    offs.push(
+        events.on('grant:active', (e) => {
+            const plan = planOf(journal, e.grantSysId)
+            if (!plan) return
+            const grant = summaryFromPlan(plan)
+            notify({ kind: 'granted', grant, expiresAt: e.expiresAt })
+            // 5- and 1-minute warnings (in-process timers: a restart re-arms nothing, the revoke itself is durable).
+            clearWarnings(e.grantSysId)
+            const timers: NodeJS.Timeout[] = []
+            for (const minutesLeft of [5, 1] as const) {
+                const delay = e.expiresAt.getTime() - minutesLeft * 60_000 - clock.now().getTime()
+                if (delay > 0) {
+                    const t = setTimeout(() => notify({ kind: 'warning', grant, expiresAt: e.expiresAt, minutesLeft }), delay)
+                    t.unref()
+                    timers.push(t)
+                }
+            }
+            warnTimers.set(e.grantSysId, timers)
+        }),
+    )
+    offs.push(
+        events.on('revoke:done', (e) => {
+            clearWarnings(e.grantSysId)
+            const plan = planOf(journal, e.grantSysId)
+            if (plan && e.retainedFor.length === 0) notify({ kind: 'revoked', grant: summaryFromPlan(plan), revokedAt: clock.now() })
+        }),
+    )
+    const failure = (operation: 'grant' | 'revoke') => (e: { grantSysId: string; error: string }) => {
+        const plan = planOf(journal, e.grantSysId)
+        if (plan) notify({ kind: 'failure', grant: summaryFromPlan(plan), operation, error: e.error })
+    }
+    offs.push(events.on('grant:failed', failure('grant')))
+    offs.push(events.on('revoke:failed', failure('revoke')))
+    return () => offs.forEach((off) => off())
+}
+
+/** Start the executor: journal, clients, providers, worker, ops HTTP server. */
+export async function startService(config: Config, opts: { logger?: Logger; clock?: Clock } = {}): Promise<Service> {
+    const clock = opts.clock ?? systemClock
+    const logger = opts.logger ?? createLogger({ level: config.logLevel })
+    const metrics = createMetrics()
+    const journal = openJournal(config, clock)
+    const { client, gateway } = connectServiceNow(config, logger, clock)
+    const providers = buildProviders(config, journal, logger, metrics)
+
+    let teams: TeamsNotifier | undefined
+    if (config.teams) {
+        teams = createTeamsNotifier({ webhookUrl: config.teams.webhookUrl, instanceUrl: config.servicenow.url }, logger)
+    }
+    const notify = (event: TeamsEvent) => {
+        if (!teams) return
+        teams.send(event).catch((error: unknown) => {
+            logger.warn('teams notification failed', { kind: event.kind, error: error instanceof Error ? error.message : String(error) })
+        })
+    }
+
+    const events = new ExecutorEventBus()
+    const worker = new Worker({ gateway, journal, providers, clock, events, logger }, workerOptions(config))
+    const unwire = wireEvents(events, logger, metrics, notify, journal, clock)
+
+    const startedAt = clock.now()
+    let lastTickAt: Date | null = null
+    events.on('worker:polled', (e) => {
+        lastTickAt = e.at
+    })
+    const http = createHttpServer({
+        ping: () => gateway.ping(),
+        providers,
+        journalReady: () => journal.schemaVersion() > 0,
+        metrics,
+        onNudge: () => worker.nudge(),
+        nudgeSecret: config.http.nudgeSecret,
+        loopAlive: () => loopLiveness(lastTickAt, startedAt, config.queue.pollIntervalSeconds * 1000, clock.now()),
+        logger,
+    })
+
+    await worker.start()
+    const address = await http.listen(config.http.host, config.http.port)
+    logger.info('executor started', {
+        instance: config.instanceName,
+        servicenow: config.servicenow.url,
+        providers: [...providers.keys()],
+        http: `${address.host}:${address.port}`,
+        journal: config.journalPath,
+    })
+
+    let stopped = false
+    const stop = async (options: { force?: boolean } = {}) => {
+        if (stopped && !options.force) return
+        stopped = true
+        logger.info(options.force ? 'forced stop: abandoning in-flight actions (leases will expire)' : 'stopping: draining in-flight actions')
+        await worker.stop(options)
+        await http.close()
+        unwire()
+        journal.close()
+        logger.info('executor stopped', { instance: config.instanceName })
+    }
+    return { config, logger, journal, client, gateway, providers, metrics, events, worker, http, address, stop }
+}

@@ -1,0 +1,131 @@
+/**
+ * What an action handler works with: the worker's ports, the action, and small helpers that build outbox items
+ * the same way for every handler.
+ */
+import { TABLE, parsePlan, type ExecutionPlan } from '@gbg/shared'
+import type { ExecutorEventBus, ActionRef } from '../events'
+import type { Journal, JournalAction, JournalPatch, JournalStep, OutboxInput } from '../journal/journal'
+import type { ActionPatch, Clock, IncidentInput, QueueAction, ServiceNowGateway } from '../ports'
+import type { Provider } from '../providers/types'
+import { outboxItem, type WorkerLogger, type WriteBack } from '../writeback'
+import type { ResolvedWorkerOptions } from './options'
+
+/** The worker's ports and settings, shared by every handler. */
+export interface WorkerCore {
+    gateway: ServiceNowGateway
+    journal: Journal
+    providers: ReadonlyMap<string, Provider>
+    clock: Clock
+    events: ExecutorEventBus
+    logger: WorkerLogger
+    options: ResolvedWorkerOptions
+    writeBack: WriteBack
+}
+
+/** One run of one action. */
+export interface RunContext {
+    core: WorkerCore
+    /** The action (for a local timer revoke: a synthetic one whose sysId starts with {@link LOCAL_REVOKE_PREFIX}). */
+    action: QueueAction
+    /** True for a revoke run from the local timer, with no ServiceNow action to update. */
+    local: boolean
+    /** Aborted on forced shutdown: stop at once, leave the journal as it is (resume reconciles). */
+    signal: AbortSignal
+}
+
+/** Journal id prefix of revokes run by the local timer. */
+export const LOCAL_REVOKE_PREFIX = 'local-revoke:'
+
+/** Journal id of the local timer revoke of a grant. */
+export function localRevokeId(grantSysId: string): string {
+    return `${LOCAL_REVOKE_PREFIX}${grantSysId}`
+}
+
+/** Event reference of the run. */
+export function ref(ctx: RunContext): ActionRef {
+    return { actionSysId: ctx.action.sysId, grantSysId: ctx.action.grantSysId, type: ctx.action.type }
+}
+
+/** The action patch item, or none for a local run. */
+export function actionPatchItems(ctx: RunContext, patch: ActionPatch): OutboxInput[] {
+    if (ctx.local) return []
+    return [outboxItem.actionPatch(ctx.action.sysId, ctx.action.grantSysId, patch)]
+}
+
+/** An audit event item of this run. */
+export function auditItem(ctx: RunContext, eventType: string, payload: Record<string, unknown>): OutboxInput {
+    return outboxItem.audit({
+        grantSysId: ctx.action.grantSysId,
+        ...(ctx.local ? {} : { actionSysId: ctx.action.sysId }),
+        eventType,
+        actor: ctx.core.options.instance,
+        occurredAt: ctx.core.clock.now(),
+        payload,
+    })
+}
+
+/** A work note on the RITM, when the grant has one. */
+export function ritmNoteItems(ctx: RunContext, ritm: string, note: string): OutboxInput[] {
+    if (!ritm) return []
+    return [outboxItem.workNote('sc_req_item', ritm, note, ctx.action.grantSysId, ctx.action.sysId)]
+}
+
+/** An incident for SecOps. */
+export function incidentItem(
+    ctx: RunContext,
+    kind: string,
+    priority: 1 | 2,
+    shortDescription: string,
+    description: string,
+): OutboxInput {
+    const input: IncidentInput = {
+        shortDescription,
+        description,
+        priority,
+        assignmentGroup: ctx.core.options.secopsGroupSysId,
+        grantSysId: ctx.action.grantSysId,
+    }
+    return outboxItem.incident(ctx.action.grantSysId, kind, input, ctx.action.sysId)
+}
+
+/** Parse a plan already validated once (journaled); throws when the journal holds garbage. */
+export function journaledPlan(row: JournalAction): ExecutionPlan {
+    const parsed = parsePlan(row.plan)
+    if (!parsed.ok) throw new Error(`journaled plan of ${row.actionId} does not parse: ${parsed.errors.join('; ')}`)
+    return parsed.plan
+}
+
+/** The grant table name, for attachments when a grant has no RITM. */
+export const GRANT_TABLE = TABLE.grant
+
+/** Final ServiceNow action state matching a final journal step. */
+export function actionStateForStep(step: JournalStep): 'done' | 'failed' | 'dead' {
+    return step === 'done' ? 'done' : step === 'dead' ? 'dead' : 'failed'
+}
+
+/** Text of any thrown value. */
+export function errorText(error: unknown): string {
+    return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * Commit a step change together with its outbox items and any other journal writes (`extra`) in ONE SQLite
+ * transaction: a crash leaves either the old step and no items, or the new step and all of them.
+ */
+export function commit(
+    ctx: RunContext,
+    from: JournalStep | readonly JournalStep[],
+    to: JournalStep,
+    patch: JournalPatch,
+    items: OutboxInput[],
+    detail = '',
+    extra?: () => void,
+): JournalAction {
+    const j = ctx.core.journal
+    return j.transaction(() => {
+        j.transition(ctx.action.sysId, from, to, patch, detail)
+        if (items.length > 0) j.enqueue(items)
+        if (extra) extra()
+        return j.get(ctx.action.sysId)!
+    })
+}

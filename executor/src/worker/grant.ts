@@ -1,0 +1,576 @@
+/**
+ * The grant action: recheck gate → journal `calling` (BEFORE the call) → provider.grant → journal
+ * `provider_done` (BEFORE any write-back) → write-back queued with the revoke scheduled → done once delivered.
+ *
+ * Critical section: between `calling` and `provider_done` the outcome is unknown to anyone else. A crash there
+ * is resumed by reading the provider (verify) before any new grant call, so a lost response never becomes a
+ * second grant.
+ */
+import { ACTION_PRIORITY, GRANTABLE_STATES, backoffMs, isSysId, type ExecutionPlan } from '@gbg/shared'
+import { redact } from '../log'
+import type { ApprovalRecord } from '../ports'
+import { ProviderError, type GrantResult } from '../providers/types'
+import { buildReceipt, describeTarget, grantedWorkNote, receiptFileName } from '../receipt'
+import { recheckGrant, type RecheckRefused } from '../recheck'
+import { outboxItem } from '../writeback'
+import type { JournalAction } from '../journal/journal'
+import {
+    GRANT_TABLE,
+    actionPatchItems,
+    auditItem,
+    commit,
+    errorText,
+    incidentItem,
+    journaledPlan,
+    ref,
+    ritmNoteItems,
+    type RunContext,
+} from './context'
+import { closeFinished } from './finish'
+
+/** The provider result as journaled (dates as ISO strings, calls redacted). */
+interface StoredGrantResult {
+    txnIds: string[]
+    expiresAt: string
+    nativeExpiry: boolean
+    alreadyDone: boolean
+    calls: unknown[]
+    notes: string[]
+    /** Redacted provider evidence (`drift: true` → held outside this system). */
+    evidence?: unknown
+}
+
+interface StoredApproval {
+    sysId: string
+    approverSysId: string
+    state: string
+    updatedOn: string
+}
+
+/** Run a grant action from whatever step the journal holds. */
+export async function runGrant(ctx: RunContext): Promise<void> {
+    const j = ctx.core.journal
+    const a = ctx.action
+    let row = j.begin({ actionId: a.sysId, grantId: a.grantSysId, type: 'grant', attempts: a.attempts })
+    if (row.step === 'retry_wait') {
+        row = j.transition(a.sysId, 'retry_wait', 'claimed', { attempts: a.attempts }, 'claimed again for a retry')
+    }
+    switch (row.step) {
+        case 'claimed':
+            if (row.data.reconcile === true) {
+                // The previous attempt's outcome is still unknown: read the provider before anything else.
+                row = j.transition(a.sysId, 'claimed', 'calling', {}, 'reconcile an unknown outcome')
+                return reconcile(ctx, row, 'unknown_outcome', undefined, true)
+            }
+            return grantFromStart(ctx)
+        case 'calling':
+            // Crashed (or was stopped) mid-call: the outcome is unknown.
+            return reconcile(ctx, row, 'unknown_outcome', undefined, true)
+        case 'provider_done':
+            return writeBackGrant(ctx, row)
+        case 'written_back':
+            await ctx.core.writeBack.flush()
+            return
+        default:
+            return closeFinished(ctx, row)
+    }
+}
+
+async function grantFromStart(ctx: RunContext): Promise<void> {
+    const { core, action } = ctx
+    const recheck = await recheckGrant(action.grantSysId, {
+        gateway: core.gateway,
+        clock: core.clock,
+        providers: core.providers,
+        maxApprovalAgeMs: core.options.maxApprovalAgeMs,
+    })
+    if (ctx.signal.aborted) return
+    if (!recheck.ok) return refuse(ctx, recheck)
+    const { grant, plan, digest, approvals, decision } = recheck
+    core.events.emit('recheck:passed', ref(ctx))
+    const recheckSummary = {
+        checkedAt: recheck.checkedAt.toISOString(),
+        planDigest: digest,
+        policy: decision.policyName,
+        highRisk: decision.highRisk,
+        autoApprove: decision.autoApprove ? decision.autoApprove.rule : null,
+        approvals: approvals.map((x) => ({ approver: x.approverSysId, state: x.state, at: x.updatedOn.toISOString() })),
+    }
+    const storedApprovals: StoredApproval[] = approvals.map((x) => ({
+        sysId: x.sysId,
+        approverSysId: x.approverSysId,
+        state: x.state,
+        updatedOn: x.updatedOn.toISOString(),
+    }))
+    // Journal `calling` BEFORE the call, together with the plan it acts on and the facts the write-back needs.
+    commit(
+        ctx,
+        'claimed',
+        'calling',
+        {
+            plan: grant.plan,
+            provider: plan.provider,
+            lastError: '',
+            data: {
+                ritm: grant.ritm,
+                grantNumber: grant.number,
+                approvalSummary: grant.approvalSummary,
+                approvals: storedApprovals,
+                digest,
+                autoApprove: recheckSummary.autoApprove,
+                recheck: recheckSummary,
+                callingAt: core.clock.now().toISOString(),
+            },
+        },
+        [
+            outboxItem.grantPatch(
+                grant.sysId,
+                { state: 'granting', executorInstance: core.options.instance, lastError: '' },
+                action.sysId,
+            ),
+        ],
+        'calling provider.grant',
+    )
+    // Best effort: show `granting` before the call. Never waits for ServiceNow to succeed.
+    await core.writeBack.flush()
+    if (ctx.signal.aborted) return
+    const provider = core.providers.get(plan.provider)!
+    core.events.emit('grant:calling', { ...ref(ctx), provider: plan.provider })
+    let result: GrantResult
+    try {
+        result = await provider.grant(plan, { idempotencyKey: action.sysId, signal: ctx.signal })
+    } catch (error) {
+        if (ctx.signal.aborted) return
+        return onGrantError(ctx, plan, error)
+    }
+    return onGrantResult(ctx, plan, result)
+}
+
+/** Journal the confirmed grant (BEFORE any write-back), then queue the write-back. */
+async function onGrantResult(ctx: RunContext, plan: ExecutionPlan, result: GrantResult): Promise<void> {
+    const { core, action } = ctx
+    const j = core.journal
+    const now = core.clock.now()
+    const stored: StoredGrantResult = {
+        txnIds: result.txnIds,
+        expiresAt: result.expiresAt.toISOString(),
+        nativeExpiry: result.nativeExpiry,
+        alreadyDone: result.alreadyDone,
+        calls: redact(result.calls) as unknown[],
+        notes: result.notes ?? [],
+        ...(result.evidence ? { evidence: redact(result.evidence) } : {}),
+    }
+    const row = j.transition(
+        action.sysId,
+        'calling',
+        'provider_done',
+        {
+            txnIds: result.txnIds,
+            providerResult: stored,
+            expiresAt: result.expiresAt,
+            data: { grantedAt: now.toISOString(), reconcile: false },
+        },
+        `provider.grant ok (${result.alreadyDone ? 'already done' : 'granted'})`,
+    )
+    core.events.emit('grant:active', {
+        ...ref(ctx),
+        provider: plan.provider,
+        txnIds: result.txnIds,
+        expiresAt: result.expiresAt,
+        alreadyDone: result.alreadyDone,
+    })
+    if (ctx.signal.aborted) return
+    return writeBackGrant(ctx, row)
+}
+
+/** Queue every write-back of a confirmed grant (from journaled facts only: also used on resume). */
+async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void> {
+    const { core, action } = ctx
+    const plan = journaledPlan(row)
+    const d = row.data
+    const r = row.providerResult as StoredGrantResult
+    const grantedAt = new Date(String(d.grantedAt))
+    const expiresAt = row.expiresAt ?? new Date(r.expiresAt)
+    const ritm = typeof d.ritm === 'string' ? d.ritm : ''
+    const approvals: ApprovalRecord[] = ((d.approvals as StoredApproval[] | undefined) ?? []).map((x) => ({
+        ...x,
+        updatedOn: new Date(x.updatedOn),
+    }))
+    const receipt = buildReceipt({
+        plan,
+        digest: String(d.digest ?? ''),
+        approvals,
+        approvalSummary: typeof d.approvalSummary === 'string' ? d.approvalSummary : '',
+        autoApprovedBy: typeof d.autoApprove === 'string' ? d.autoApprove : null,
+        txnIds: row.txnIds,
+        grantedAt,
+        expiresAt,
+        nativeExpiry: r.nativeExpiry,
+        alreadyDone: r.alreadyDone,
+        notes: r.notes,
+        executorInstance: core.options.instance,
+    })
+    const body = Buffer.from(JSON.stringify(receipt, null, 2), 'utf8')
+    const items = [
+        outboxItem.grantPatch(
+            action.grantSysId,
+            {
+                state: 'active',
+                grantedAt,
+                expiresAt,
+                providerTxnIds: JSON.stringify(row.txnIds),
+                executorInstance: core.options.instance,
+                lastError: '',
+                ...(r.evidence ? { evidence: JSON.stringify(r.evidence) } : {}),
+            },
+            action.sysId,
+        ),
+        ...((r.evidence as { drift?: unknown } | undefined)?.drift === true
+            ? [
+                  incidentItem(
+                      ctx,
+                      'drift',
+                      plan.highRisk ? 1 : 2,
+                      `Access of ${plan.grantNumber} is held outside the break-glass system`,
+                      `${describeTarget(plan.target)} for ${plan.principal.userName}: the provider reports the access ` +
+                          `already exists outside this system (e.g. a permanent assignment). Evidence: ${JSON.stringify(r.evidence)}`,
+                  ),
+              ]
+            : []),
+        ...ritmNoteItems(ctx, ritm, grantedWorkNote(receipt)),
+        outboxItem.attachment(
+            ritm ? 'sc_req_item' : GRANT_TABLE,
+            ritm || action.grantSysId,
+            receiptFileName(plan.grantNumber),
+            'application/json',
+            body,
+            action.grantSysId,
+            action.sysId,
+        ),
+        auditItem(ctx, 'recheck_passed', { ...(d.recheck as Record<string, unknown>), plan }),
+        auditItem(ctx, 'provider_call', { operation: 'grant', provider: plan.provider, calls: r.calls }),
+        auditItem(ctx, 'grant_active', {
+            txnIds: row.txnIds,
+            grantedAt: grantedAt.toISOString(),
+            expiresAt: expiresAt.toISOString(),
+            nativeExpiry: r.nativeExpiry,
+            alreadyDone: r.alreadyDone,
+            notes: r.notes,
+            planDigest: d.digest,
+        }),
+        // The revoke at expiry is created in ServiceNow (durable, visible, watchdog-checked) AND armed locally.
+        outboxItem.createAction(
+            {
+                grantSysId: action.grantSysId,
+                type: 'revoke',
+                priority: ACTION_PRIORITY.revoke,
+                notBefore: expiresAt,
+                maxAttempts: core.options.revokeMaxAttempts,
+                idempotencyKey: `revoke:${action.grantSysId}`,
+                reason: `Scheduled revoke at the expiry of ${plan.grantNumber}`,
+            },
+            true,
+            action.sysId,
+        ),
+        ...actionPatchItems(ctx, {
+            state: 'done',
+            result: JSON.stringify({
+                txnIds: row.txnIds,
+                expiresAt: expiresAt.toISOString(),
+                alreadyDone: r.alreadyDone,
+            }),
+            completedAt: core.clock.now(),
+            lastError: '',
+        }),
+    ]
+    commit(ctx, 'provider_done', 'written_back', {}, items, 'write-back queued', () =>
+        core.journal.armTimer(action.grantSysId, expiresAt),
+    )
+    core.events.emit('timer:armed', { grantSysId: action.grantSysId, dueAt: expiresAt })
+    await core.writeBack.flush()
+}
+
+async function onGrantError(ctx: RunContext, plan: ExecutionPlan, error: unknown): Promise<void> {
+    if (!(error instanceof ProviderError)) {
+        // A bug or an unmapped failure after the request may have left: read the provider, then fail loudly.
+        ctx.core.logger.error('provider.grant threw an unmapped error', {
+            action: ctx.action.sysId,
+            error: errorText(error),
+        })
+        return reconcile(ctx, ctx.core.journal.get(ctx.action.sysId)!, 'unexpected', error)
+    }
+    switch (error.kind) {
+        case 'retryable':
+            return retryGrant(ctx, `${plan.provider}: ${error.message}`, error.retryAfterMs)
+        case 'unknown_outcome':
+            return reconcile(ctx, ctx.core.journal.get(ctx.action.sysId)!, 'unknown_outcome', error)
+        case 'halted':
+            return haltGrant(ctx, plan, error)
+        case 'fatal':
+        default:
+            return failGrant(ctx, plan, error)
+    }
+}
+
+/**
+ * Unknown outcome: the provider's state decides. Present → done (no second grant). Absent → when the unknown
+ * call belongs to an earlier attempt (`atStart`: resumed or re-claimed), this attempt starts over from the recheck
+ * gate; right after the failed call, the action goes back to the queue with backoff.
+ */
+async function reconcile(
+    ctx: RunContext,
+    row: JournalAction,
+    cause: 'unknown_outcome' | 'unexpected',
+    original?: unknown,
+    atStart = false,
+): Promise<void> {
+    const { core, action } = ctx
+    const plan = journaledPlan(row)
+    const provider = core.providers.get(plan.provider)
+    if (!provider) {
+        return retryGrant(ctx, `provider ${plan.provider} is not configured; cannot reconcile`, undefined, {
+            reconcile: true,
+        })
+    }
+    let present: boolean
+    let verify
+    try {
+        verify = await provider.verify(plan, { idempotencyKey: action.sysId, txnIds: row.txnIds, signal: ctx.signal })
+        present = verify.present
+    } catch (error) {
+        if (ctx.signal.aborted) return
+        // Still unknown: keep the reconcile mark so the next attempt reads the provider first again.
+        const retryAfter = error instanceof ProviderError ? error.retryAfterMs : undefined
+        return retryGrant(ctx, `grant outcome unknown and verify failed: ${errorText(error)}`, retryAfter, {
+            reconcile: true,
+        })
+    }
+    core.events.emit('grant:reconciled', { ...ref(ctx), provider: plan.provider, present })
+    if (present) {
+        const callingAt = typeof row.data.callingAt === 'string' ? new Date(row.data.callingAt) : core.clock.now()
+        const result: GrantResult = {
+            txnIds: txnIdsFromEvidence(verify.evidence),
+            // Counted from the call when the provider does not say: never longer than approved.
+            expiresAt: verify.expiresAt ?? new Date(callingAt.getTime() + plan.durationMinutes * 60_000),
+            nativeExpiry: provider.describe().nativeExpiry,
+            alreadyDone: true,
+            calls: verify.calls,
+            notes: ['The grant call outcome was unknown; the provider confirmed the access exists (no second grant).'],
+        }
+        return onGrantResult(ctx, plan, result)
+    }
+    if (cause === 'unexpected') {
+        return failGrant(ctx, plan, new ProviderError('fatal', `unexpected provider failure: ${errorText(original)}`))
+    }
+    if (atStart) {
+        core.journal.transition(
+            action.sysId,
+            'calling',
+            'claimed',
+            { data: { reconcile: false } },
+            'verified absent: start over',
+        )
+        return grantFromStart(ctx)
+    }
+    return retryGrant(ctx, 'grant outcome was unknown; the provider shows no access; retrying', undefined, {
+        reconcile: false,
+    })
+}
+
+function txnIdsFromEvidence(evidence: Record<string, unknown>): string[] {
+    const ids = evidence.txnIds
+    return Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : []
+}
+
+/** Back to the queue with backoff; dead after max attempts. */
+async function retryGrant(
+    ctx: RunContext,
+    message: string,
+    retryAfterMs?: number,
+    data: Record<string, unknown> = {},
+): Promise<void> {
+    const { core, action } = ctx
+    const maxAttempts = action.maxAttempts > 0 ? action.maxAttempts : 5
+    if (action.attempts >= maxAttempts) return deadGrant(ctx, `${message} (gave up after ${action.attempts} attempts)`)
+    let delay = backoffMs(action.attempts, { ...core.options.grantBackoff, random: core.options.random })
+    if (retryAfterMs !== undefined) delay = Math.max(delay, retryAfterMs)
+    const notBefore = new Date(core.clock.now().getTime() + delay)
+    commit(
+        ctx,
+        ['calling', 'claimed'],
+        'retry_wait',
+        { lastError: message, attempts: action.attempts, data },
+        [
+            ...actionPatchItems(ctx, {
+                state: 'ready',
+                notBefore,
+                leaseOwner: '',
+                leaseUntil: null,
+                lastError: message,
+            }),
+            auditItem(ctx, 'grant_retry', {
+                attempts: action.attempts,
+                notBefore: notBefore.toISOString(),
+                error: message,
+            }),
+        ],
+        'retry scheduled',
+    )
+    core.events.emit('action:retry', { ...ref(ctx), attempts: action.attempts, notBefore, error: message })
+    await core.writeBack.flush()
+}
+
+async function deadGrant(ctx: RunContext, message: string): Promise<void> {
+    const { core, action } = ctx
+    const row = core.journal.get(action.sysId)!
+    const ritm = typeof row.data.ritm === 'string' ? row.data.ritm : ''
+    const number = typeof row.data.grantNumber === 'string' ? row.data.grantNumber : action.grantSysId
+    commit(
+        ctx,
+        ['calling', 'claimed'],
+        'dead',
+        { lastError: message },
+        [
+            outboxItem.grantPatch(action.grantSysId, { state: 'grant_failed', lastError: message }, action.sysId),
+            ...ritmNoteItems(
+                ctx,
+                ritm,
+                `Access could not be granted (${number}): ${message}. SecOps has been notified.`,
+            ),
+            incidentItem(ctx, 'grant_dead', 2, `Break-glass grant ${number} failed permanently`, message),
+            auditItem(ctx, 'grant_failed', { reason: 'max_attempts', error: message }),
+            ...actionPatchItems(ctx, { state: 'dead', lastError: message, completedAt: core.clock.now() }),
+        ],
+        'max attempts reached',
+    )
+    core.events.emit('grant:failed', { ...ref(ctx), provider: row.provider, kind: 'max_attempts', error: message })
+    core.events.emit('action:dead', { ...ref(ctx), error: message })
+    await core.writeBack.flush()
+}
+
+/** Fatal: nothing partial stays (partial access is revoked), the grant fails with the reason on the ticket. */
+async function failGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderError): Promise<void> {
+    const { core, action } = ctx
+    const row = core.journal.get(action.sysId)!
+    const ritm = typeof row.data.ritm === 'string' ? row.data.ritm : ''
+    const message = `${plan.provider} refused the grant${error.code ? ` (${error.code})` : ''}: ${error.message}`
+    const items = []
+    let partial = ''
+    if (error.details && error.details.partial === true) {
+        try {
+            await core.providers
+                .get(plan.provider)!
+                .revoke(plan, { idempotencyKey: `${action.sysId}:partial`, signal: ctx.signal })
+            partial = 'partial access was removed'
+        } catch (revokeError) {
+            partial = `partial access could not be removed yet (${errorText(revokeError)}); a revoke is queued`
+            items.push(
+                outboxItem.createAction(
+                    {
+                        grantSysId: action.grantSysId,
+                        type: 'revoke',
+                        priority: ACTION_PRIORITY.revokeNow,
+                        notBefore: core.clock.now(),
+                        maxAttempts: core.options.revokeMaxAttempts,
+                        idempotencyKey: `revoke-partial:${action.sysId}`,
+                        reason: 'Remove partial access left by a failed grant',
+                    },
+                    false,
+                    action.sysId,
+                ),
+            )
+        }
+    }
+    const text = partial ? `${message}; ${partial}` : message
+    items.push(
+        outboxItem.grantPatch(action.grantSysId, { state: 'grant_failed', lastError: text }, action.sysId),
+        ...ritmNoteItems(
+            ctx,
+            ritm,
+            `Access could NOT be granted: ${describeTarget(plan.target)} for ${plan.principal.userName}. ${text}`,
+        ),
+        auditItem(ctx, 'grant_failed', {
+            kind: error.kind,
+            code: error.code ?? '',
+            error: error.message,
+            details: error.details ?? {},
+            partial,
+        }),
+        ...actionPatchItems(ctx, { state: 'failed', lastError: text, completedAt: core.clock.now() }),
+    )
+    commit(ctx, ['calling', 'claimed'], 'failed', { lastError: text }, items, 'provider refused')
+    core.events.emit('grant:failed', { ...ref(ctx), provider: plan.provider, kind: error.kind, error: text })
+    core.events.emit('action:failed', { ...ref(ctx), error: text })
+    await core.writeBack.flush()
+}
+
+/** Halted: a human decision is pending at the provider. The grant stays; SecOps is told. */
+async function haltGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderError): Promise<void> {
+    const { core, action } = ctx
+    const row = core.journal.get(action.sysId)!
+    const ritm = typeof row.data.ritm === 'string' ? row.data.ritm : ''
+    const text = `halted by ${plan.provider}${error.code ? ` (${error.code})` : ''}: ${error.message}`
+    commit(
+        ctx,
+        ['calling', 'claimed'],
+        'halted',
+        { lastError: text },
+        [
+            outboxItem.grantPatch(action.grantSysId, { lastError: text }, action.sysId),
+            ...ritmNoteItems(ctx, ritm, `The grant is halted and needs a human decision: ${text}`),
+            incidentItem(
+                ctx,
+                'grant_halted',
+                2,
+                `Break-glass grant ${plan.grantNumber} halted at ${plan.provider}`,
+                text,
+            ),
+            auditItem(ctx, 'grant_halted', {
+                code: error.code ?? '',
+                error: error.message,
+                details: error.details ?? {},
+            }),
+            ...actionPatchItems(ctx, { state: 'failed', lastError: text, completedAt: core.clock.now() }),
+        ],
+        'halted',
+    )
+    core.events.emit('grant:halted', { ...ref(ctx), provider: plan.provider, error: text })
+    core.events.emit('action:failed', { ...ref(ctx), error: text })
+    await core.writeBack.flush()
+}
+
+/** The recheck gate refused: no provider call; the reason goes to the grant, the RITM, SecOps and the audit trail. */
+async function refuse(ctx: RunContext, r: RecheckRefused): Promise<void> {
+    const { core, action } = ctx
+    const text = `Recheck refused (${r.code}): ${r.reason}`
+    const g = r.grant
+    const items = []
+    if (g) {
+        items.push(
+            outboxItem.grantPatch(
+                g.sysId,
+                GRANTABLE_STATES.includes(g.state) ? { state: 'grant_failed', lastError: text } : { lastError: text },
+                action.sysId,
+            ),
+            ...ritmNoteItems(ctx, g.ritm, `No access was granted. ${text}. SecOps has been notified.`),
+        )
+    }
+    if (isSysId(action.grantSysId)) {
+        items.push(
+            incidentItem(
+                ctx,
+                'recheck_refused',
+                2,
+                `Break-glass grant ${g ? g.number : action.grantSysId} refused by the recheck gate`,
+                text,
+            ),
+            auditItem(ctx, 'recheck_refused', { code: r.code, reason: r.reason, malformed: r.malformed }),
+        )
+    }
+    const state = r.malformed ? 'dead' : 'failed'
+    items.push(...actionPatchItems(ctx, { state, lastError: text, completedAt: core.clock.now() }))
+    commit(ctx, 'claimed', state, { lastError: text }, items, `recheck refused: ${r.code}`)
+    core.events.emit('recheck:refused', { ...ref(ctx), code: r.code, reason: r.reason, malformed: r.malformed })
+    core.events.emit(r.malformed ? 'action:dead' : 'action:failed', { ...ref(ctx), error: text })
+    await core.writeBack.flush()
+}

@@ -1,0 +1,450 @@
+/**
+ * The revoke action (and the local timer revoke). Removing access is always allowed, so there is no recheck
+ * gate; but the executor must know exactly what to remove: the stored plan must parse and match its digest.
+ * When it does not, the executor removes what ITS journal recorded for the grant and raises an incident.
+ *
+ * A revoke is only successful when provider.verify afterwards says the access is absent. Failures are retried
+ * with capped backoff forever (never dead); after a bound SecOps get an incident (P1 for high-risk plans), and
+ * when removal is finally confirmed that incident gets a work note with the evidence.
+ *
+ * Overlapping grants of the same access (same provider, principal and target) are reference-counted in the
+ * journal: revoking one while another is still active leaves the access in place for the other.
+ */
+import { ACTION_PRIORITY, backoffMs, isSysId, parsePlan, verifyPlanDigest, type ExecutionPlan } from '@gbg/shared'
+import { redact } from '../log'
+import type { JournalAction } from '../journal/journal'
+import type { GrantRecord } from '../ports'
+import { ProviderError, type RevokeResult, type VerifyResult } from '../providers/types'
+import { describeTarget } from '../receipt'
+import { isServiceNowError } from '../servicenow/errors'
+import { incidentRaisedOrQueued, outboxItem } from '../writeback'
+import {
+    actionPatchItems,
+    auditItem,
+    commit,
+    errorText,
+    incidentItem,
+    journaledPlan,
+    localRevokeId,
+    ref,
+    ritmNoteItems,
+    type RunContext,
+} from './context'
+import { closeFinished } from './finish'
+
+/** Incident kind of a revoke that keeps failing. */
+export const REVOKE_FAILED_INCIDENT = 'revoke_failed'
+
+interface StoredRevokeResult {
+    alreadyAbsent: boolean
+    /** Other grants the provider keeps a shared assignment for (its holder registry). */
+    retainedFor: string[]
+    /** The provider found the access held outside this system and removed nothing. */
+    drift: boolean
+    calls: unknown[]
+    notes: string[]
+    revokeEvidence: unknown
+    verify: { present: boolean; evidence: unknown; calls: unknown[]; expiresAt?: string } | null
+}
+
+/** Run a revoke (queue action, or local timer run when `ctx.local`) from whatever step the journal holds. */
+export async function runRevoke(ctx: RunContext): Promise<void> {
+    const j = ctx.core.journal
+    const a = ctx.action
+    let row = j.begin({ actionId: a.sysId, grantId: a.grantSysId, type: 'revoke', attempts: a.attempts })
+    if (row.step === 'retry_wait') {
+        row = j.transition(a.sysId, 'retry_wait', 'claimed', { attempts: a.attempts }, 'claimed again for a retry')
+    }
+    switch (row.step) {
+        case 'claimed':
+            return revokeFromStart(ctx)
+        case 'calling':
+            // Revoke is idempotent (absent = success) and verify decides: simply call again.
+            return revokeCall(ctx, row)
+        case 'provider_done':
+            return writeBackRevoke(ctx, row)
+        case 'written_back':
+            await ctx.core.writeBack.flush()
+            return
+        default:
+            return closeFinished(ctx, row)
+    }
+}
+
+async function revokeFromStart(ctx: RunContext): Promise<void> {
+    const { core, action } = ctx
+    const j = core.journal
+    const grantId = action.grantSysId
+
+    // The local timer already removed this access (ServiceNow was unreachable then): only close the action.
+    if (!ctx.local) {
+        const localRow = j.get(localRevokeId(grantId))
+        if (localRow && ['provider_done', 'written_back', 'done'].includes(localRow.step)) {
+            commit(
+                ctx,
+                'claimed',
+                'written_back',
+                { plan: localRow.plan, provider: localRow.provider, providerResult: localRow.providerResult },
+                actionPatchItems(ctx, {
+                    state: 'done',
+                    result: JSON.stringify({ revokedBy: 'local timer', at: localRow.data.revokedAt ?? null }),
+                    completedAt: core.clock.now(),
+                    lastError: '',
+                }),
+                'closed: the local timer already revoked',
+            )
+            core.events.emit('revoke:done', {
+                ...ref(ctx),
+                provider: localRow.provider,
+                alreadyAbsent: true,
+                local: false,
+                retainedFor: [],
+            })
+            await core.writeBack.flush()
+            return
+        }
+    }
+
+    // What to remove: the approved plan when it is intact, else what this executor's journal granted.
+    const recorded = j.grantRecord(grantId)
+    let grant: GrantRecord | undefined
+    let plan: ExecutionPlan | undefined
+    let planRaw = ''
+    let mismatch = ''
+    if (!ctx.local) {
+        try {
+            grant = await core.gateway.getGrant(grantId)
+        } catch (error) {
+            if (ctx.signal.aborted) return
+            if (!isServiceNowError(error, 'not_found')) return revokeFailure(ctx, undefined, error)
+            mismatch = `grant ${grantId} could not be read (missing or hidden)`
+        }
+        if (grant) {
+            const v = verifyPlanDigest(grant.plan, grant.planDigest)
+            if (v.ok && v.plan.grantSysId === grantId) {
+                plan = v.plan
+                planRaw = grant.plan
+            } else {
+                mismatch = v.ok ? `the plan names grant ${v.plan.grantSysId}` : v.errors.join('; ')
+            }
+        }
+    }
+    if (!plan && recorded) {
+        const parsed = parsePlan(recorded.plan)
+        if (parsed.ok) {
+            plan = parsed.plan
+            planRaw = recorded.plan
+        }
+    }
+    const ritm = grant ? grant.ritm : ritmFromJournal(ctx)
+    if (!plan) {
+        // Nothing trustworthy says what to remove: humans must act (P1, it may be live access).
+        const text = `Cannot revoke: ${mismatch || 'no plan'}; no grant of this access is recorded by ${core.options.instance}.`
+        commit(
+            ctx,
+            'claimed',
+            'failed',
+            { lastError: text },
+            [
+                ...(grant ? [outboxItem.grantPatch(grantId, { lastError: text }, action.sysId)] : []),
+                ...(isSysId(grantId)
+                    ? [
+                          incidentItem(
+                              ctx,
+                              'revoke_no_plan',
+                              1,
+                              `Break-glass revoke impossible for ${grant?.number ?? grantId}`,
+                              text,
+                          ),
+                          auditItem(ctx, 'revoke_refused', { reason: text }),
+                      ]
+                    : []),
+                ...actionPatchItems(ctx, { state: 'failed', lastError: text, completedAt: core.clock.now() }),
+            ],
+            'no plan to revoke',
+        )
+        core.events.emit('revoke:failed', { ...ref(ctx), provider: '', error: text, failures: action.attempts })
+        core.events.emit('action:failed', { ...ref(ctx), error: text })
+        await core.writeBack.flush()
+        return
+    }
+    const txnIds = recorded?.txnIds ?? parseTxnIds(grant?.providerTxnIds ?? '')
+    const items = []
+    if (grant && grant.state !== 'revoked') {
+        items.push(outboxItem.grantPatch(grantId, { state: 'revoking' }, action.sysId))
+    }
+    if (mismatch) {
+        const text = `The grant's plan cannot be trusted (${mismatch}); revoking what the executor journal recorded.`
+        if (!incidentRaisedOrQueued(j, grantId, 'revoke_plan_mismatch')) {
+            items.push(
+                incidentItem(
+                    ctx,
+                    'revoke_plan_mismatch',
+                    1,
+                    `Tampered plan on break-glass grant ${plan.grantNumber}`,
+                    text,
+                ),
+            )
+        }
+        items.push(auditItem(ctx, 'revoke_plan_mismatch', { reason: mismatch }))
+    }
+    const row = commit(
+        ctx,
+        'claimed',
+        'calling',
+        {
+            plan: planRaw,
+            provider: plan.provider,
+            txnIds,
+            lastError: '',
+            data: {
+                ritm,
+                grantNumber: plan.grantNumber,
+                planSource: mismatch || ctx.local ? 'journal' : 'grant',
+                alreadyRevoked: grant?.state === 'revoked',
+            },
+        },
+        items,
+        'calling provider.revoke',
+    )
+    await core.writeBack.flush()
+    if (ctx.signal.aborted) return
+    return revokeCall(ctx, row)
+}
+
+async function revokeCall(ctx: RunContext, row: JournalAction): Promise<void> {
+    const { core, action } = ctx
+    const j = core.journal
+    const plan = journaledPlan(row)
+    let revoke: RevokeResult | null = null
+    const provider = core.providers.get(plan.provider)
+    if (!provider) return revokeFailure(ctx, plan, new Error(`provider ${plan.provider} is not configured`))
+    const callCtx = { idempotencyKey: action.sysId, txnIds: row.txnIds, signal: ctx.signal }
+    core.events.emit('revoke:calling', { ...ref(ctx), provider: plan.provider, local: ctx.local })
+    try {
+        revoke = await provider.revoke(plan, callCtx)
+    } catch (error) {
+        if (ctx.signal.aborted) return
+        // Unknown outcome: verify decides. Anything else is a failed attempt.
+        if (!(error instanceof ProviderError && error.kind === 'unknown_outcome'))
+            return revokeFailure(ctx, plan, error)
+    }
+    let verify: VerifyResult
+    try {
+        verify = await provider.verify(plan, callCtx)
+    } catch (error) {
+        if (ctx.signal.aborted) return
+        return revokeFailure(ctx, plan, error)
+    }
+    // Only the provider's own reading proves removal. (Shared assignments: the provider's holder registry
+    // keeps the assignment for the other grants and reports this grant's access as absent.)
+    if (verify.present) {
+        return revokeFailure(ctx, plan, new Error('provider.verify still shows the access after the revoke'))
+    }
+    const revokeEvidence = revoke?.evidence ?? {}
+    const shared = revokeEvidence.sharedWith
+    const stored: StoredRevokeResult = {
+        alreadyAbsent: revoke ? revoke.alreadyAbsent : true,
+        retainedFor: Array.isArray(shared) ? shared.filter((x): x is string => typeof x === 'string') : [],
+        drift: revokeEvidence.drift === true,
+        calls: redact(revoke ? revoke.calls : []) as unknown[],
+        notes: revoke?.notes ?? [],
+        revokeEvidence: redact(revokeEvidence),
+        verify: {
+            present: verify.present,
+            evidence: redact(verify.evidence),
+            calls: redact(verify.calls) as unknown[],
+            ...(verify.expiresAt ? { expiresAt: verify.expiresAt.toISOString() } : {}),
+        },
+    }
+    const done = j.transition(
+        action.sysId,
+        'calling',
+        'provider_done',
+        { providerResult: stored, data: { revokedAt: core.clock.now().toISOString() } },
+        stored.retainedFor.length
+            ? `released; shared assignment stays for ${stored.retainedFor.join(', ')}`
+            : 'revoked and verified absent',
+    )
+    core.events.emit('revoke:done', {
+        ...ref(ctx),
+        provider: plan.provider,
+        alreadyAbsent: stored.alreadyAbsent,
+        local: ctx.local,
+        retainedFor: stored.retainedFor,
+    })
+    if (ctx.signal.aborted) return
+    return writeBackRevoke(ctx, done)
+}
+
+async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<void> {
+    const { core, action } = ctx
+    const j = core.journal
+    const plan = journaledPlan(row)
+    const r = row.providerResult as StoredRevokeResult
+    const d = row.data
+    const revokedAt = new Date(String(d.revokedAt))
+    const ritm = typeof d.ritm === 'string' ? d.ritm : ''
+    const evidence = {
+        verifiedAt: revokedAt.toISOString(),
+        provider: plan.provider,
+        present: r.verify ? r.verify.present : null,
+        alreadyAbsent: r.alreadyAbsent,
+        retainedFor: r.retainedFor,
+        planSource: d.planSource ?? 'grant',
+        revokedBy: ctx.local ? `${core.options.instance} (local timer)` : core.options.instance,
+        notes: r.notes,
+        revoke: r.revokeEvidence ?? null,
+        evidence: r.verify ? r.verify.evidence : null,
+    }
+    const evidenceText = JSON.stringify(evidence)
+    const what = `${describeTarget(plan.target)} for ${plan.principal.userName} (${plan.grantNumber})`
+    const note = [
+        r.retainedFor.length
+            ? `Grant ended at ${revokedAt.toISOString()}: ${what}. The shared assignment stays for overlapping grant(s) ${r.retainedFor.join(', ')}.`
+            : `Access removed at ${revokedAt.toISOString()} and verified absent at the provider: ${what}.`,
+        ...r.notes.map((n) => `Note: ${n}`),
+    ].join('\n')
+    const items = [
+        outboxItem.grantPatch(
+            action.grantSysId,
+            { state: 'revoked', revokedAt, evidence: evidenceText, lastError: '' },
+            action.sysId,
+        ),
+        auditItem(ctx, 'revoke_done', {
+            provider: plan.provider,
+            calls: [...r.calls, ...(r.verify ? r.verify.calls : [])],
+            evidence,
+            local: ctx.local,
+        }),
+    ]
+    if (d.alreadyRevoked !== true) items.push(...ritmNoteItems(ctx, ritm, note))
+    if (r.drift && !incidentRaisedOrQueued(j, action.grantSysId, 'drift')) {
+        items.push(
+            incidentItem(
+                ctx,
+                'drift',
+                plan.highRisk ? 1 : 2,
+                `Access of ${plan.grantNumber} is held outside the break-glass system`,
+                `${what}: the provider reports the access is held outside this system; nothing was removed. Evidence: ${evidenceText}`,
+            ),
+        )
+    }
+    if (incidentRaisedOrQueued(j, action.grantSysId, REVOKE_FAILED_INCIDENT)) {
+        items.push(
+            outboxItem.incidentNote(
+                action.grantSysId,
+                REVOKE_FAILED_INCIDENT,
+                `Removal confirmed at ${revokedAt.toISOString()}: ${what}. Evidence: ${evidenceText}`,
+                action.sysId,
+            ),
+        )
+    }
+    if (d.alreadyRevoked !== true) {
+        items.push(
+            outboxItem.createAction(
+                {
+                    grantSysId: action.grantSysId,
+                    type: 'verify',
+                    priority: ACTION_PRIORITY.verify,
+                    notBefore: new Date(core.clock.now().getTime() + core.options.verifyDelayMs),
+                    maxAttempts: core.options.verifyMaxAttempts,
+                    idempotencyKey: `verify:${action.grantSysId}:${action.sysId}`,
+                    reason: `Verify the access of ${plan.grantNumber} stays removed`,
+                },
+                false,
+                action.sysId,
+            ),
+        )
+    }
+    items.push(
+        ...actionPatchItems(ctx, {
+            state: 'done',
+            result: JSON.stringify({ alreadyAbsent: r.alreadyAbsent, retainedFor: r.retainedFor }),
+            completedAt: core.clock.now(),
+            lastError: '',
+        }),
+    )
+    commit(ctx, 'provider_done', 'written_back', {}, items, 'write-back queued', () => j.disarmTimer(action.grantSysId))
+    await core.writeBack.flush()
+}
+
+/** A failed revoke attempt: retry with capped backoff, forever; escalate once past the bound. */
+async function revokeFailure(ctx: RunContext, plan: ExecutionPlan | undefined, error: unknown): Promise<void> {
+    const { core, action } = ctx
+    const j = core.journal
+    const row = j.get(action.sysId)!
+    const o = core.options
+    const failures = ctx.local ? (Number(row.data.failures) || 0) + 1 : Math.max(action.attempts, 1)
+    const message = `revoke attempt ${failures} failed: ${errorText(error)}`
+    let delay = backoffMs(failures, { ...o.revokeBackoff, random: o.random })
+    const retryAfter = error instanceof ProviderError ? error.retryAfterMs : undefined
+    if (retryAfter !== undefined) delay = Math.min(Math.max(delay, retryAfter), o.revokeBackoff.maxMs)
+    const notBefore = new Date(core.clock.now().getTime() + delay)
+    const escalate =
+        failures >= o.revokeEscalateAfterFailures &&
+        !incidentRaisedOrQueued(j, action.grantSysId, REVOKE_FAILED_INCIDENT)
+    const items = [
+        ...actionPatchItems(ctx, { state: 'ready', notBefore, leaseOwner: '', leaseUntil: null, lastError: message }),
+        auditItem(ctx, 'revoke_failed', {
+            failures,
+            error: errorText(error),
+            nextAttemptAt: notBefore.toISOString(),
+            escalated: escalate,
+        }),
+    ]
+    if (escalate) {
+        const number = plan?.grantNumber ?? String(row.data.grantNumber ?? action.grantSysId)
+        const what = plan ? `${describeTarget(plan.target)} for ${plan.principal.userName}` : 'the access'
+        items.push(
+            outboxItem.grantPatch(action.grantSysId, { state: 'revoke_failed', lastError: message }, action.sysId),
+            incidentItem(
+                ctx,
+                REVOKE_FAILED_INCIDENT,
+                plan && !plan.highRisk ? 2 : 1,
+                `Break-glass access ${number} could not be revoked`,
+                `The executor failed to remove ${what} ${failures} times and keeps retrying. Last error: ${errorText(error)}. ` +
+                    `Provider: ${plan?.provider ?? 'unknown'}. Next attempt: ${notBefore.toISOString()}. Remove the access manually if needed.`,
+            ),
+        )
+    } else {
+        items.push(outboxItem.grantPatch(action.grantSysId, { lastError: message }, action.sysId))
+    }
+    commit(
+        ctx,
+        ['claimed', 'calling'],
+        'retry_wait',
+        { lastError: message, data: { failures } },
+        items,
+        'revoke retry',
+        () => {
+            // The local timer run retries itself: re-arm the timer at the next attempt.
+            if (ctx.local) j.armTimer(action.grantSysId, notBefore)
+        },
+    )
+    core.events.emit('revoke:failed', { ...ref(ctx), provider: plan?.provider ?? '', error: message, failures })
+    if (!ctx.local)
+        core.events.emit('action:retry', { ...ref(ctx), attempts: action.attempts, notBefore, error: message })
+    await core.writeBack.flush()
+}
+
+function parseTxnIds(text: string): string[] {
+    if (!text) return []
+    try {
+        const v: unknown = JSON.parse(text)
+        if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string')
+    } catch {
+        // comma-separated fallback
+    }
+    return text
+        .split(',')
+        .map((s) => s.trim())
+        .filter((s) => s !== '')
+}
+
+function ritmFromJournal(ctx: RunContext): string {
+    for (const a of ctx.core.journal.actionsOfGrant(ctx.action.grantSysId)) {
+        if (typeof a.data.ritm === 'string' && a.data.ritm) return a.data.ritm
+    }
+    return ''
+}

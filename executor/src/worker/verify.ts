@@ -1,0 +1,227 @@
+/**
+ * The verify action: read the provider's state and attach it to the grant as evidence. Access found present on a
+ * revoked grant (re-added by hand, a lost revoke, a provider that "forgot") is escalated: SecOps get an
+ * incident and a high-priority revoke is queued again.
+ */
+import { ACTION_PRIORITY, backoffMs, parsePlan, verifyPlanDigest, type ExecutionPlan } from '@gbg/shared'
+import { redact } from '../log'
+import type { JournalAction } from '../journal/journal'
+import type { GrantRecord } from '../ports'
+import { ProviderError } from '../providers/types'
+import { describeTarget } from '../receipt'
+import { isServiceNowError } from '../servicenow/errors'
+import { outboxItem } from '../writeback'
+import {
+    actionPatchItems,
+    auditItem,
+    commit,
+    errorText,
+    incidentItem,
+    journaledPlan,
+    ref,
+    ritmNoteItems,
+    type RunContext,
+} from './context'
+import { closeFinished } from './finish'
+
+interface StoredVerify {
+    present: boolean
+    evidence: unknown
+    calls: unknown[]
+    expiresAt: string | null
+    verifiedAt: string
+}
+
+/** Run a verify action from whatever step the journal holds. */
+export async function runVerify(ctx: RunContext): Promise<void> {
+    const j = ctx.core.journal
+    const a = ctx.action
+    let row = j.begin({ actionId: a.sysId, grantId: a.grantSysId, type: 'verify', attempts: a.attempts })
+    if (row.step === 'retry_wait') {
+        row = j.transition(a.sysId, 'retry_wait', 'claimed', { attempts: a.attempts }, 'claimed again for a retry')
+    }
+    switch (row.step) {
+        case 'claimed':
+            return verifyFromStart(ctx)
+        case 'calling':
+            return verifyCall(ctx, row) // read-only: simply read again
+        case 'provider_done':
+            return writeBackVerify(ctx, row)
+        case 'written_back':
+            await ctx.core.writeBack.flush()
+            return
+        default:
+            return closeFinished(ctx, row)
+    }
+}
+
+async function verifyFromStart(ctx: RunContext): Promise<void> {
+    const { core, action } = ctx
+    let grant: GrantRecord | undefined
+    try {
+        grant = await core.gateway.getGrant(action.grantSysId)
+    } catch (error) {
+        if (ctx.signal.aborted) return
+        if (isServiceNowError(error, 'not_found'))
+            return failVerify(ctx, `grant ${action.grantSysId} does not exist`, 'dead')
+        return retryVerify(ctx, `could not read the grant: ${errorText(error)}`)
+    }
+    let plan: ExecutionPlan | undefined
+    let planRaw = ''
+    const v = verifyPlanDigest(grant.plan, grant.planDigest)
+    if (v.ok && v.plan.grantSysId === grant.sysId) {
+        plan = v.plan
+        planRaw = grant.plan
+    } else {
+        const recorded = core.journal.grantRecord(action.grantSysId)
+        const parsed = recorded ? parsePlan(recorded.plan) : undefined
+        if (parsed && parsed.ok) {
+            plan = parsed.plan
+            planRaw = recorded!.plan
+        }
+    }
+    if (!plan) return failVerify(ctx, `the plan of ${grant.number} cannot be trusted and none is journaled`, 'failed')
+    const row = commit(
+        ctx,
+        'claimed',
+        'calling',
+        { plan: planRaw, provider: plan.provider, data: { ritm: grant.ritm, grantState: grant.state } },
+        [],
+        'calling provider.verify',
+    )
+    return verifyCall(ctx, row)
+}
+
+async function verifyCall(ctx: RunContext, row: JournalAction): Promise<void> {
+    const { core, action } = ctx
+    const plan = journaledPlan(row)
+    const provider = core.providers.get(plan.provider)
+    if (!provider) return retryVerify(ctx, `provider ${plan.provider} is not configured`)
+    let result
+    try {
+        result = await provider.verify(plan, { idempotencyKey: action.sysId, txnIds: row.txnIds, signal: ctx.signal })
+    } catch (error) {
+        if (ctx.signal.aborted) return
+        return retryVerify(
+            ctx,
+            `verify failed: ${errorText(error)}`,
+            error instanceof ProviderError ? error.retryAfterMs : undefined,
+        )
+    }
+    const stored: StoredVerify = {
+        present: result.present,
+        evidence: redact(result.evidence),
+        calls: redact(result.calls) as unknown[],
+        expiresAt: result.expiresAt ? result.expiresAt.toISOString() : null,
+        verifiedAt: core.clock.now().toISOString(),
+    }
+    const done = core.journal.transition(
+        action.sysId,
+        'calling',
+        'provider_done',
+        { providerResult: stored },
+        'verified',
+    )
+    core.events.emit('verify:done', { ...ref(ctx), provider: plan.provider, present: result.present })
+    return writeBackVerify(ctx, done)
+}
+
+async function writeBackVerify(ctx: RunContext, row: JournalAction): Promise<void> {
+    const { core, action } = ctx
+    const plan = journaledPlan(row)
+    const r = row.providerResult as StoredVerify
+    const grantState = String(row.data.grantState ?? '')
+    const evidence = { ...r, provider: plan.provider, grantState }
+    const items = [
+        outboxItem.grantPatch(action.grantSysId, { evidence: JSON.stringify(evidence) }, action.sysId),
+        auditItem(ctx, 'verify_done', {
+            provider: plan.provider,
+            present: r.present,
+            evidence: r.evidence,
+            calls: r.calls,
+        }),
+    ]
+    // Shared assignments are the provider's business: its verify reports this grant's access only.
+    const escalate = r.present && (grantState === 'revoked' || grantState === 'revoke_failed')
+    if (escalate) {
+        const what = `${describeTarget(plan.target)} for ${plan.principal.userName} (${plan.grantNumber})`
+        const text = `Verification at ${r.verifiedAt} found ${what} still present although the grant is ${grantState}. A revoke has been queued again.`
+        items.push(
+            incidentItem(
+                ctx,
+                `verify_present:${action.sysId}`,
+                plan.highRisk ? 1 : 2,
+                `Revoked break-glass access still present: ${plan.grantNumber}`,
+                text,
+            ),
+            ...ritmNoteItems(ctx, String(row.data.ritm ?? ''), text),
+            outboxItem.createAction(
+                {
+                    grantSysId: action.grantSysId,
+                    type: 'revoke',
+                    priority: ACTION_PRIORITY.revokeNow,
+                    notBefore: core.clock.now(),
+                    maxAttempts: core.options.revokeMaxAttempts,
+                    idempotencyKey: `revoke-again:${action.grantSysId}:${action.sysId}`,
+                    reason: 'Access found present after revoke',
+                },
+                false,
+                action.sysId,
+            ),
+        )
+    }
+    items.push(
+        ...actionPatchItems(ctx, {
+            state: 'done',
+            result: JSON.stringify({ present: r.present, escalated: escalate }),
+            completedAt: core.clock.now(),
+            lastError: '',
+        }),
+    )
+    commit(
+        ctx,
+        'provider_done',
+        'written_back',
+        {},
+        items,
+        escalate ? 'present after revoke: escalated' : 'write-back queued',
+    )
+    await core.writeBack.flush()
+}
+
+async function retryVerify(ctx: RunContext, message: string, retryAfterMs?: number): Promise<void> {
+    const { core, action } = ctx
+    const maxAttempts = action.maxAttempts > 0 ? action.maxAttempts : 5
+    if (action.attempts >= maxAttempts)
+        return failVerify(ctx, `${message} (gave up after ${action.attempts} attempts)`, 'dead')
+    let delay = backoffMs(action.attempts, { ...core.options.grantBackoff, random: core.options.random })
+    if (retryAfterMs !== undefined) delay = Math.max(delay, retryAfterMs)
+    const notBefore = new Date(core.clock.now().getTime() + delay)
+    commit(
+        ctx,
+        ['claimed', 'calling'],
+        'retry_wait',
+        { lastError: message },
+        actionPatchItems(ctx, { state: 'ready', notBefore, leaseOwner: '', leaseUntil: null, lastError: message }),
+        'retry scheduled',
+    )
+    core.events.emit('action:retry', { ...ref(ctx), attempts: action.attempts, notBefore, error: message })
+    await core.writeBack.flush()
+}
+
+async function failVerify(ctx: RunContext, message: string, state: 'failed' | 'dead'): Promise<void> {
+    const { core } = ctx
+    commit(
+        ctx,
+        ['claimed', 'calling'],
+        state,
+        { lastError: message },
+        [
+            auditItem(ctx, 'verify_failed', { error: message }),
+            ...actionPatchItems(ctx, { state, lastError: message, completedAt: core.clock.now() }),
+        ],
+        'verify failed',
+    )
+    core.events.emit(state === 'dead' ? 'action:dead' : 'action:failed', { ...ref(ctx), error: message })
+    await core.writeBack.flush()
+}

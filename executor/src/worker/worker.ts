@@ -1,0 +1,615 @@
+/**
+ * The worker: ONE loop that never runs concurrently with itself. Each round (every poll interval, or at once on
+ * `nudge()`):
+ *
+ *   sweeper (return expired leases) → list ready actions → per-grant strict order (priority, then creation)
+ *   → claim with a lease (attempts counted at claim) → run at most K at once → due revoke timers
+ *   → deliver the outbox → heartbeat.
+ *
+ * Runs hold their lease by renewing it every half lease. Shutdown has two stages: `stop()` stops claiming and
+ * drains the runs; `stop({ force: true })` aborts them (their journal step stays, leases expire, the next start
+ * resumes). On start every action the journal has not finished is resumed from its step.
+ */
+import { ACTION_TYPES, isSysId } from '@gbg/shared'
+import { ExecutorEventBus } from '../events'
+import { Journal, type JournalAction } from '../journal/journal'
+import type { Clock, QueueAction, ServiceNowGateway } from '../ports'
+import type { Provider } from '../providers/types'
+import { isServiceNowError } from '../servicenow/errors'
+import { nullLogger, outboxItem, WriteBack, type WorkerLogger } from '../writeback'
+import {
+    LOCAL_REVOKE_PREFIX,
+    auditItem,
+    commit,
+    errorText,
+    localRevokeId,
+    ref,
+    type RunContext,
+    type WorkerCore,
+} from './context'
+import { runGrant } from './grant'
+import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from './options'
+import { runRevoke } from './revoke'
+import { runVerify } from './verify'
+
+/** Ports of the worker. */
+export interface WorkerDeps {
+    gateway: ServiceNowGateway
+    journal: Journal
+    /** Configured providers by name. */
+    providers: ReadonlyMap<string, Provider>
+    clock: Clock
+    /** Event bus; one is created when absent (read it back from {@link Worker.events}). */
+    events?: ExecutorEventBus
+    logger?: WorkerLogger
+}
+
+/** What one round did (for tests and the demo). */
+export interface TickReport {
+    swept: number
+    ready: number
+    claimed: number
+    skipped: number
+    timersFired: number
+    pollOk: boolean
+}
+
+/** Options of {@link Worker.stop}. */
+export interface StopOptions {
+    /** Abandon in-flight runs instead of draining them (their leases expire; the next start resumes). */
+    force?: boolean
+}
+
+const OPEN_STATES = ['ready', 'claimed']
+
+/** The executor worker. */
+export class Worker {
+    readonly events: ExecutorEventBus
+    readonly options: ResolvedWorkerOptions
+    private readonly core: WorkerCore
+    private readonly inFlight = new Map<string, Promise<void>>()
+    private readonly busyGrants = new Set<string>()
+    private readonly forceAbort = new AbortController()
+    private wake = new AbortController()
+    private ticking: Promise<TickReport> | null = null
+    private loopDone: Promise<void> | null = null
+    private stopping = false
+    private started = false
+    private lastPollOk = true
+
+    constructor(deps: WorkerDeps, options: WorkerOptions) {
+        this.options = resolveWorkerOptions(options)
+        this.events = deps.events ?? new ExecutorEventBus()
+        const logger = deps.logger ?? nullLogger
+        const writeBack = new WriteBack({
+            journal: deps.journal,
+            gateway: deps.gateway,
+            clock: deps.clock,
+            events: this.events,
+            logger,
+            instance: this.options.instance,
+            leaseMs: this.options.leaseMs,
+            backoff: this.options.writebackBackoff,
+            boundMs: this.options.writebackBoundMs,
+            random: this.options.random,
+            onActionSettled: (actionId) => this.settle(actionId),
+        })
+        this.core = {
+            gateway: deps.gateway,
+            journal: deps.journal,
+            providers: deps.providers,
+            clock: deps.clock,
+            events: this.events,
+            logger,
+            options: this.options,
+            writeBack,
+        }
+    }
+
+    /** Number of runs in flight. */
+    get inFlightCount(): number {
+        return this.inFlight.size
+    }
+
+    /** True once `stop` was called. */
+    get isStopping(): boolean {
+        return this.stopping
+    }
+
+    /** Resume unfinished journal actions, then run the loop until {@link stop}. */
+    async start(): Promise<void> {
+        if (this.started) throw new Error('worker already started')
+        this.started = true
+        this.events.emit('worker:started', { instance: this.options.instance })
+        await this.resume()
+        this.loopDone = this.loop()
+    }
+
+    /** Wake the loop now (the signed nudge endpoint calls this). */
+    nudge(): void {
+        this.wake.abort()
+    }
+
+    /**
+     * Stop. Default: stop claiming, let in-flight runs finish, deliver the outbox once. With `force`: abort the
+     * runs at once (their journal step stays; leases expire; the next start resumes).
+     */
+    async stop(options: StopOptions = {}): Promise<void> {
+        this.stopping = true
+        const forced = options.force === true
+        if (forced) this.forceAbort.abort(new Error('forced shutdown'))
+        this.nudge()
+        if (this.loopDone) await this.loopDone
+        if (!forced) {
+            if (this.ticking) await this.ticking
+            await this.idle()
+            await this.core.writeBack.flush()
+        }
+        this.events.emit('worker:stopped', { instance: this.options.instance, forced })
+    }
+
+    /** Resolve once no run is in flight. */
+    async idle(): Promise<void> {
+        while (this.inFlight.size > 0) {
+            await Promise.allSettled([...this.inFlight.values()])
+        }
+    }
+
+    /** Deliver the outbox now (also part of every round). */
+    flushOutbox(): ReturnType<WriteBack['flush']> {
+        return this.core.writeBack.flush()
+    }
+
+    private async loop(): Promise<void> {
+        while (!this.stopping) {
+            await this.tick()
+            if (this.stopping) break
+            const wake = this.wake
+            try {
+                await this.core.clock.sleep(this.nextDelay(), wake.signal)
+            } catch {
+                // nudged or stopping
+            }
+            if (wake.signal.aborted) this.wake = new AbortController()
+        }
+    }
+
+    /**
+     * Sleep until the next poll, or earlier when a revoke timer or a write-back retry falls due sooner. Only
+     * future instants count: something already due but held back (busy grant, ordering) waits for the poll.
+     */
+    private nextDelay(): number {
+        const now = this.core.clock.now().getTime()
+        let delay = this.options.pollIntervalMs
+        const grace = this.lastPollOk ? this.options.localRevokeGraceMs : 0
+        for (const timer of this.core.journal.timers()) {
+            const at = timer.dueAt.getTime() + grace
+            if (at > now) {
+                delay = Math.min(delay, at - now)
+                break
+            }
+        }
+        const outbox = this.core.journal.nextOutboxAttempt()
+        if (outbox && outbox.getTime() > now) delay = Math.min(delay, outbox.getTime() - now)
+        return Math.max(delay, 1)
+    }
+
+    /** One round. Calls while a round runs join it (the loop never runs concurrently with itself). */
+    tick(): Promise<TickReport> {
+        if (this.ticking) return this.ticking
+        this.ticking = this.round().finally(() => {
+            this.ticking = null
+        })
+        return this.ticking
+    }
+
+    private async round(): Promise<TickReport> {
+        const report: TickReport = { swept: 0, ready: 0, claimed: 0, skipped: 0, timersFired: 0, pollOk: true }
+        const { gateway, clock, events, logger } = this.core
+        if (!this.stopping) {
+            report.swept = await this.sweep()
+            try {
+                await this.claimReady(report)
+            } catch (error) {
+                report.pollOk = false
+                logger.warn('poll failed', { error: errorText(error) })
+                events.emit('worker:error', { stage: 'poll', error: errorText(error) })
+            }
+            this.lastPollOk = report.pollOk
+            report.timersFired = await this.fireDueTimers()
+        }
+        await this.core.writeBack.flush()
+        try {
+            const o = this.options
+            await gateway.heartbeat(o.instance, o.host, o.version, clock.now(), report.claimed > 0)
+        } catch (error) {
+            logger.warn('heartbeat failed', { error: errorText(error) })
+        }
+        events.emit('worker:polled', {
+            at: clock.now(),
+            ready: report.ready,
+            claimed: report.claimed,
+            ok: report.pollOk,
+        })
+        return report
+    }
+
+    /** Return claimed actions whose lease expired (crashed or stuck executors) to the queue. */
+    private async sweep(): Promise<number> {
+        const { gateway, clock, logger } = this.core
+        let swept = 0
+        try {
+            const expired = await gateway.listExpiredLeases(clock.now(), this.options.batchSize)
+            for (const action of expired) {
+                if (this.inFlight.has(action.sysId)) continue
+                try {
+                    await gateway.updateAction(action.sysId, { state: 'ready', leaseOwner: '', leaseUntil: null })
+                    swept++
+                } catch (error) {
+                    if (!isServiceNowError(error, 'lost_claim'))
+                        logger.warn('sweep failed', { action: action.sysId, error: errorText(error) })
+                }
+            }
+        } catch (error) {
+            logger.warn('listing expired leases failed', { error: errorText(error) })
+        }
+        return swept
+    }
+
+    private async claimReady(report: TickReport): Promise<void> {
+        const { gateway, clock, events } = this.core
+        const free = this.options.maxInFlight - this.inFlight.size
+        if (free <= 0) return
+        const ready = await gateway.listReadyActions(clock.now(), this.options.batchSize)
+        report.ready = ready.length
+        const openByGrant = new Map<string, QueueAction[]>()
+        for (const action of ready) {
+            if (this.stopping) return
+            if (this.inFlight.size >= this.options.maxInFlight) return
+            const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
+            if (this.inFlight.has(action.sysId)) continue
+            if (this.busyGrants.has(action.grantSysId)) {
+                report.skipped++
+                events.emit('action:skipped', { ...r, reason: 'grant_busy' })
+                continue
+            }
+            if (isSysId(action.grantSysId)) {
+                let open = openByGrant.get(action.grantSysId)
+                if (!open) {
+                    open = await gateway.listOpenActionsForGrant(action.grantSysId)
+                    openByGrant.set(action.grantSysId, open)
+                }
+                if (open.some((o) => o.sysId !== action.sysId && OPEN_STATES.includes(o.state) && before(o, action))) {
+                    report.skipped++
+                    events.emit('action:skipped', { ...r, reason: 'ordering' })
+                    continue
+                }
+            }
+            const claimed = await this.claim(action)
+            if (!claimed) continue
+            report.claimed++
+            this.launch(claimed, false)
+        }
+    }
+
+    private async claim(action: QueueAction): Promise<QueueAction | null> {
+        const { gateway, clock, events, logger } = this.core
+        const leaseUntil = new Date(clock.now().getTime() + this.options.leaseMs)
+        try {
+            const claimed = await gateway.claimAction(action, this.options.instance, leaseUntil)
+            events.emit('action:claimed', {
+                actionSysId: claimed.sysId,
+                grantSysId: claimed.grantSysId,
+                type: claimed.type,
+                attempts: claimed.attempts,
+                leaseUntil: claimed.leaseUntil ?? leaseUntil,
+                resumed: false,
+            })
+            return claimed
+        } catch (error) {
+            const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
+            if (isServiceNowError(error, 'lost_claim')) {
+                // Another executor got there first: not an error.
+                events.emit('lease:lost', { ...r, stage: 'claim', error: errorText(error) })
+                return null
+            }
+            logger.warn('claim failed', { action: action.sysId, error: errorText(error) })
+            return null
+        }
+    }
+
+    /** Start a run in the background (bounded by K), holding the grant busy and renewing the lease. */
+    private launch(action: QueueAction, resumed: boolean, local = false): void {
+        const signal = this.forceAbort.signal
+        const ctx: RunContext = { core: this.core, action, local, signal }
+        this.busyGrants.add(action.grantSysId)
+        const run = (async () => {
+            const renewal = local ? null : this.renewLease(action)
+            try {
+                await this.dispatch(ctx, resumed)
+            } catch (error) {
+                // A bug in a handler (or a journal conflict): loud, and the action is left to its lease / resume.
+                this.core.logger.error('action run failed', {
+                    action: action.sysId,
+                    type: action.type,
+                    error: errorText(error),
+                })
+                this.events.emit('worker:error', { stage: `run ${action.type}`, error: errorText(error) })
+            } finally {
+                if (renewal) renewal.stop()
+                this.busyGrants.delete(action.grantSysId)
+                this.inFlight.delete(action.sysId)
+            }
+        })()
+        this.inFlight.set(action.sysId, run)
+    }
+
+    private async dispatch(ctx: RunContext, resumed: boolean): Promise<void> {
+        const a = ctx.action
+        if (resumed)
+            this.events.emit('action:resumed', { ...ref(ctx), step: this.core.journal.get(a.sysId)?.step ?? '' })
+        const malformed = this.malformedReason(a)
+        if (malformed) return this.rejectMalformed(ctx, malformed)
+        switch (a.type) {
+            case 'grant':
+                return runGrant(ctx)
+            case 'revoke':
+                return runRevoke(ctx)
+            case 'verify':
+                return runVerify(ctx)
+        }
+    }
+
+    private malformedReason(a: QueueAction): string {
+        if (!(ACTION_TYPES as readonly string[]).includes(a.type)) return `unknown action type "${String(a.type)}"`
+        if (!isSysId(a.grantSysId)) return 'the action references no valid grant'
+        if (a.result) {
+            try {
+                JSON.parse(a.result)
+            } catch {
+                return 'the action result is not valid JSON'
+            }
+        }
+        return ''
+    }
+
+    /** A queue record that cannot be trusted: dead, with the reason on the action (and the grant). No provider call. */
+    private async rejectMalformed(ctx: RunContext, reason: string): Promise<void> {
+        const { journal, clock } = this.core
+        const a = ctx.action
+        const row = journal.begin({
+            actionId: a.sysId,
+            grantId: a.grantSysId,
+            type: String(a.type),
+            attempts: a.attempts,
+        })
+        if (row.step !== 'claimed' && row.step !== 'retry_wait') return
+        const text = `Rejected malformed action: ${reason}`
+        const items = [
+            outboxItem.actionPatch(a.sysId, a.grantSysId, { state: 'dead', lastError: text, completedAt: clock.now() }),
+        ]
+        if (isSysId(a.grantSysId)) {
+            items.unshift(
+                outboxItem.grantPatch(a.grantSysId, { lastError: text }, a.sysId),
+                auditItem(ctx, 'action_rejected', { reason }),
+            )
+        }
+        commit(ctx, row.step, 'dead', { lastError: text }, items, 'malformed')
+        this.events.emit('action:dead', { ...ref(ctx), error: text })
+        await this.core.writeBack.flush()
+    }
+
+    /** Renew the lease every half lease until stopped. */
+    private renewLease(action: QueueAction): { stop(): void } {
+        const stop = new AbortController()
+        const { gateway, clock, events, logger } = this.core
+        const half = Math.max(1, Math.floor(this.options.leaseMs / 2))
+        void (async () => {
+            for (;;) {
+                try {
+                    await clock.sleep(half, stop.signal)
+                } catch {
+                    return
+                }
+                if (stop.signal.aborted) return
+                const leaseUntil = new Date(clock.now().getTime() + this.options.leaseMs)
+                try {
+                    await gateway.updateAction(action.sysId, { leaseUntil })
+                    events.emit('lease:renewed', { ...refOf(action), leaseUntil })
+                } catch (error) {
+                    if (isServiceNowError(error, 'lost_claim')) {
+                        events.emit('lease:lost', { ...refOf(action), stage: 'renew', error: errorText(error) })
+                        logger.error('lost the lease of a running action', {
+                            action: action.sysId,
+                            error: errorText(error),
+                        })
+                        return
+                    }
+                    logger.warn('lease renewal failed; will retry', { action: action.sysId, error: errorText(error) })
+                }
+            }
+        })()
+        return { stop: () => stop.abort() }
+    }
+
+    /** Called by the outbox when every item of an action is delivered: `written_back` → `done`. */
+    private settle(actionId: string): void {
+        const row = this.core.journal.get(actionId)
+        if (!row || row.step !== 'written_back') return
+        this.core.journal.transition(actionId, 'written_back', 'done', {}, 'write-back delivered')
+        this.events.emit('action:done', { actionSysId: actionId, grantSysId: row.grantId, type: row.type })
+    }
+
+    // ── resume ───────────────────────────────────────────────────────────────────────────────────────────────
+
+    /**
+     * Continue every action the journal has not finished. Actions that had a call or a write-back under way are
+     * taken back (their lease renewed, or re-claimed once it lapsed) and run from their step. `claimed` /
+     * `retry_wait` actions made no call: the queue brings them back.
+     */
+    async resume(): Promise<void> {
+        const { journal, gateway, clock, logger } = this.core
+        for (const row of journal.unfinished()) {
+            if (row.actionId.startsWith(LOCAL_REVOKE_PREFIX)) {
+                // A local timer revoke: its timer is still armed (re-armed now when it was mid-call).
+                if (row.step === 'calling' || row.step === 'claimed') journal.armTimer(row.grantId, clock.now())
+                if (row.step === 'provider_done' || row.step === 'written_back')
+                    this.launch(syntheticRevoke(row), true, true)
+                continue
+            }
+            if (row.step === 'claimed' || row.step === 'retry_wait') continue
+            if (this.inFlight.has(row.actionId)) continue
+            let action: QueueAction
+            try {
+                action = await gateway.getAction(row.actionId)
+            } catch (error) {
+                // ServiceNow unreachable: the outbox keeps the write-backs; the queue brings the action back later.
+                logger.warn('resume: cannot read action', {
+                    action: row.actionId,
+                    step: row.step,
+                    error: errorText(error),
+                })
+                continue
+            }
+            const taken = await this.retake(action)
+            if (taken) this.launch(taken, true)
+        }
+    }
+
+    /** Get the lease of an action we were working on; null when another executor holds it. */
+    private async retake(action: QueueAction): Promise<QueueAction | null> {
+        const { gateway, clock, logger } = this.core
+        const now = clock.now()
+        const me = this.options.instance
+        const leaseValid = action.leaseOwner !== '' && action.leaseUntil !== null && action.leaseUntil > now
+        const leaseUntil = new Date(now.getTime() + this.options.leaseMs)
+        try {
+            if (action.state === 'claimed' && leaseValid && action.leaseOwner === me) {
+                await gateway.updateAction(action.sysId, { leaseUntil })
+                return { ...action, leaseUntil }
+            }
+            if (action.state === 'claimed' && leaseValid) return null
+            if (action.state === 'claimed') {
+                await gateway.updateAction(action.sysId, { state: 'ready', leaseOwner: '', leaseUntil: null })
+                action = { ...action, state: 'ready', leaseOwner: '', leaseUntil: null }
+            }
+            // ready (or finished in ServiceNow: claiming is refused, and the journal row stays for the outbox)
+            if (action.state !== 'ready') return null
+            const claimed = await gateway.claimAction(action, me, leaseUntil)
+            this.events.emit('action:claimed', {
+                ...refOf(claimed),
+                attempts: claimed.attempts,
+                leaseUntil,
+                resumed: true,
+            })
+            return claimed
+        } catch (error) {
+            logger.warn('resume: could not take the action back', { action: action.sysId, error: errorText(error) })
+            return null
+        }
+    }
+
+    // ── local revoke timers ──────────────────────────────────────────────────────────────────────────────────
+
+    /**
+     * Due revoke timers. With ServiceNow answering, the queue's revoke action (not_before = expiry) normally
+     * runs in the same round; the timer only acts when that has not happened within the grace. With ServiceNow
+     * unreachable the timer revokes at once, from the journal: access never outlives its expiry because
+     * ServiceNow is down.
+     */
+    private async fireDueTimers(): Promise<number> {
+        const { journal, clock, gateway, events, logger } = this.core
+        const now = clock.now()
+        let fired = 0
+        for (const timer of journal.timers(now)) {
+            if (this.stopping) break
+            if (this.busyGrants.has(timer.grantId)) continue
+            if (this.inFlight.size >= this.options.maxInFlight) break
+            const overdue = now.getTime() - timer.dueAt.getTime()
+            if (this.lastPollOk) {
+                // ServiceNow answers: the queue's revoke action is the normal path (retries included).
+                if (overdue < this.options.localRevokeGraceMs) continue
+                try {
+                    if (timer.revokeActionId) {
+                        const queued = await gateway.getAction(timer.revokeActionId)
+                        if (queued.state === 'ready' || queued.state === 'claimed') continue
+                    }
+                    const grant = await gateway.getGrant(timer.grantId)
+                    if (grant.state === 'revoked') {
+                        journal.disarmTimer(timer.grantId)
+                        continue
+                    }
+                } catch (error) {
+                    logger.warn('timer: cannot read ServiceNow; revoking locally', {
+                        grant: timer.grantId,
+                        error: errorText(error),
+                    })
+                }
+            }
+            const row = journal.get(localRevokeId(timer.grantId))
+            if (row && ['provider_done', 'written_back', 'done'].includes(row.step)) {
+                journal.disarmTimer(timer.grantId)
+                continue
+            }
+            if (!journal.grantRecord(timer.grantId)) {
+                logger.error('timer: no journaled grant to revoke', { grant: timer.grantId })
+                journal.disarmTimer(timer.grantId)
+                continue
+            }
+            fired++
+            events.emit('timer:fired', { grantSysId: timer.grantId, dueAt: timer.dueAt, local: true })
+            logger.warn('revoking from the local timer', {
+                grant: timer.grantId,
+                overdueMs: overdue,
+                serviceNowOk: this.lastPollOk,
+            })
+            // Keep it from firing again while the run is under way; the run re-arms it on failure.
+            journal.armTimer(timer.grantId, new Date(now.getTime() + this.options.leaseMs))
+            this.launch(
+                syntheticRevoke({
+                    actionId: localRevokeId(timer.grantId),
+                    grantId: timer.grantId,
+                    attempts: (row?.attempts ?? 0) + 1,
+                }),
+                false,
+                true,
+            )
+        }
+        return fired
+    }
+}
+
+/** Strict per-grant order: priority, then creation, then sys_id. */
+function before(a: QueueAction, b: QueueAction): boolean {
+    if (a.priority !== b.priority) return a.priority < b.priority
+    const ca = a.createdOn.getTime()
+    const cb = b.createdOn.getTime()
+    if (ca !== cb) return ca < cb
+    return a.sysId < b.sysId
+}
+
+function refOf(a: QueueAction): { actionSysId: string; grantSysId: string; type: string } {
+    return { actionSysId: a.sysId, grantSysId: a.grantSysId, type: a.type }
+}
+
+/** A queue-shaped stand-in for a local timer revoke (no ServiceNow action behind it). */
+function syntheticRevoke(row: Pick<JournalAction, 'actionId' | 'grantId' | 'attempts'>): QueueAction {
+    return {
+        sysId: row.actionId,
+        number: '',
+        grantSysId: row.grantId,
+        type: 'revoke',
+        state: 'claimed',
+        priority: 1,
+        notBefore: null,
+        attempts: row.attempts,
+        maxAttempts: 0,
+        leaseOwner: '',
+        leaseUntil: null,
+        idempotencyKey: row.actionId,
+        reason: 'local revoke timer',
+        lastError: '',
+        result: '',
+        createdOn: new Date(0),
+    }
+}

@@ -1,0 +1,422 @@
+/**
+ * Write-back through the journal outbox. Every write to ServiceNow (grant / action patches, work notes, the
+ * receipt attachment, audit events, incidents, scheduled actions) is first queued in the journal in the same
+ * SQLite transaction as the step it belongs to, then delivered by {@link WriteBack.flush}. ServiceNow being
+ * down therefore never loses a write: items are retried with capped backoff, forever; past a bound an
+ * error-level log line and a `writeback:bound_exceeded` event tell ops (the revoke itself does not depend on
+ * ServiceNow: the armed timer runs from the journal).
+ *
+ * Ordering: items of the same grant are delivered in queue order, and a failing item holds back the later items
+ * of its grant (so a grant never shows `active` after `revoked`). Items of other grants are not held back.
+ */
+import { backoffMs, type BackoffOptions } from '@gbg/shared'
+import type { ExecutorEventBus } from './events'
+import type { Journal, OutboxInput, OutboxItem } from './journal/journal'
+import { redact } from './log'
+import type {
+    ActionPatch,
+    AuditEventInput,
+    Clock,
+    GrantPatch,
+    IncidentInput,
+    NewAction,
+    QueueAction,
+    ServiceNowGateway,
+} from './ports'
+import { isServiceNowError, ServiceNowError } from './servicenow/errors'
+
+/** Minimal structured logger (winston's Logger satisfies it). */
+export interface WorkerLogger {
+    error(message: string, meta?: Record<string, unknown>): unknown
+    warn(message: string, meta?: Record<string, unknown>): unknown
+    info(message: string, meta?: Record<string, unknown>): unknown
+    debug(message: string, meta?: Record<string, unknown>): unknown
+}
+
+/** A logger that drops everything. */
+export const nullLogger: WorkerLogger = { error() {}, warn() {}, info() {}, debug() {} }
+
+/** Backoff settings without the random source. */
+export type BackoffSettings = Omit<BackoffOptions, 'random'>
+
+/** Outbox payloads (dates as ISO strings: they go through JSON). */
+export type OutboxPayload =
+    | { kind: 'grant_patch'; grantSysId: string; patch: Record<string, unknown> }
+    | { kind: 'action_patch'; actionSysId: string; patch: Record<string, unknown> }
+    | { kind: 'work_note'; table: 'sc_req_item' | 'incident'; sysId: string; note: string }
+    | { kind: 'incident_note'; grantSysId: string; incidentKind: string; note: string }
+    | { kind: 'attachment'; table: string; sysId: string; fileName: string; contentType: string; bodyBase64: string }
+    | { kind: 'audit'; event: Record<string, unknown> }
+    | { kind: 'incident'; grantSysId: string; incidentKind: string; input: IncidentInput }
+    | { kind: 'create_action'; action: Record<string, unknown>; armTimer: boolean }
+
+type PayloadOf<K extends OutboxPayload['kind']> = Extract<OutboxPayload, { kind: K }>
+
+function serializeDates<T extends object>(value: T): Record<string, unknown> {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) {
+        if (v === undefined) continue
+        out[k] = v instanceof Date ? { $date: v.toISOString() } : v
+    }
+    return out
+}
+
+function reviveDates(value: Record<string, unknown>): Record<string, unknown> {
+    const out: Record<string, unknown> = {}
+    for (const [k, v] of Object.entries(value)) {
+        const d = v as { $date?: unknown } | null
+        out[k] = d && typeof d === 'object' && typeof d.$date === 'string' ? new Date(d.$date) : v
+    }
+    return out
+}
+
+/** Builders of outbox items (so callers never hand-write a payload). */
+export const outboxItem = {
+    grantPatch(grantSysId: string, patch: GrantPatch, actionSysId = ''): OutboxInput {
+        const payload: PayloadOf<'grant_patch'> = { kind: 'grant_patch', grantSysId, patch: serializeDates(patch) }
+        return { kind: payload.kind, grantId: grantSysId, actionId: actionSysId, payload }
+    },
+    actionPatch(actionSysId: string, grantSysId: string, patch: ActionPatch): OutboxInput {
+        const payload: PayloadOf<'action_patch'> = { kind: 'action_patch', actionSysId, patch: serializeDates(patch) }
+        return { kind: payload.kind, grantId: grantSysId, actionId: actionSysId, payload }
+    },
+    workNote(
+        table: 'sc_req_item' | 'incident',
+        sysId: string,
+        note: string,
+        grantSysId: string,
+        actionSysId = '',
+    ): OutboxInput {
+        const payload: PayloadOf<'work_note'> = { kind: 'work_note', table, sysId, note }
+        return { kind: payload.kind, grantId: grantSysId, actionId: actionSysId, payload }
+    },
+    incidentNote(grantSysId: string, incidentKind: string, note: string, actionSysId = ''): OutboxInput {
+        const payload: PayloadOf<'incident_note'> = { kind: 'incident_note', grantSysId, incidentKind, note }
+        return { kind: payload.kind, grantId: grantSysId, actionId: actionSysId, payload }
+    },
+    attachment(
+        table: string,
+        sysId: string,
+        fileName: string,
+        contentType: string,
+        body: Buffer,
+        grantSysId: string,
+        actionSysId = '',
+    ): OutboxInput {
+        const payload: PayloadOf<'attachment'> = {
+            kind: 'attachment',
+            table,
+            sysId,
+            fileName,
+            contentType,
+            bodyBase64: body.toString('base64'),
+        }
+        return { kind: payload.kind, grantId: grantSysId, actionId: actionSysId, payload }
+    },
+    /** An audit event; the payload is redacted here, once, before it is stored anywhere. */
+    audit(event: AuditEventInput): OutboxInput {
+        const redacted = { ...event, payload: redact(event.payload) as Record<string, unknown> }
+        const payload: PayloadOf<'audit'> = { kind: 'audit', event: serializeDates(redacted) }
+        return { kind: payload.kind, grantId: event.grantSysId, actionId: event.actionSysId ?? '', payload }
+    },
+    incident(grantSysId: string, incidentKind: string, input: IncidentInput, actionSysId = ''): OutboxInput {
+        const payload: PayloadOf<'incident'> = { kind: 'incident', grantSysId, incidentKind, input }
+        return { kind: payload.kind, grantId: grantSysId, actionId: actionSysId, payload }
+    },
+    /** Schedule a new action; `armTimer` records its sys_id on the grant's revoke timer once created. */
+    createAction(action: NewAction, armTimer: boolean, actionSysId = ''): OutboxInput {
+        const payload: PayloadOf<'create_action'> = { kind: 'create_action', action: serializeDates(action), armTimer }
+        return { kind: payload.kind, grantId: action.grantSysId, actionId: actionSysId, payload }
+    },
+}
+
+/** Options of {@link WriteBack}. */
+export interface WriteBackOptions {
+    journal: Journal
+    gateway: ServiceNowGateway
+    clock: Clock
+    events: ExecutorEventBus
+    logger: WorkerLogger
+    /** This executor's instance name (lease owner). */
+    instance: string
+    leaseMs: number
+    backoff: BackoffSettings
+    /** Age after which an undelivered item raises the bound alert. */
+    boundMs: number
+    random: () => number
+    /** Called after each pass with the actions whose items are all delivered (the worker closes them). */
+    onActionSettled?: (actionId: string) => void
+}
+
+/** Result of one {@link WriteBack.flush} pass. */
+export interface FlushReport {
+    delivered: number
+    failed: number
+    pending: number
+}
+
+type Outcome = { ok: true } | { ok: false; error: unknown; postpone?: boolean }
+
+/** Delivers the outbox. Passes never overlap: concurrent `flush` calls queue behind the running one. */
+export class WriteBack {
+    private chain: Promise<unknown> = Promise.resolve()
+
+    constructor(private readonly o: WriteBackOptions) {}
+
+    /** Deliver every due item once. Never throws. */
+    flush(): Promise<FlushReport> {
+        const run = this.chain.then(() => this.pass())
+        this.chain = run.catch(() => undefined)
+        return run.catch((error) => {
+            this.o.logger.error('write-back pass failed', { error: String(error) })
+            return { delivered: 0, failed: 0, pending: this.o.journal.pendingOutbox() }
+        })
+    }
+
+    private async pass(): Promise<FlushReport> {
+        const { journal, clock } = this.o
+        const blocked = new Set<string>()
+        const touched = new Set<string>()
+        let delivered = 0
+        let failed = 0
+        const now = clock.now().getTime()
+        for (const item of journal.outbox({ status: 'pending' })) {
+            const key = item.grantId || item.actionId || `#${item.id}`
+            if (blocked.has(key)) continue
+            if (item.nextAttemptAt.getTime() > now) {
+                // Not due yet: later items of the same grant wait behind it (queue order per grant).
+                blocked.add(key)
+                continue
+            }
+            const outcome = await this.deliver(item)
+            if (item.actionId) touched.add(item.actionId)
+            if (outcome.ok) {
+                journal.markDelivered(item.id)
+                delivered++
+                this.o.events.emit('writeback:done', {
+                    outboxId: item.id,
+                    kind: item.kind,
+                    grantSysId: item.grantId,
+                    actionSysId: item.actionId,
+                })
+                continue
+            }
+            blocked.add(key)
+            if (outcome.postpone) {
+                journal.postpone(
+                    item.id,
+                    new Date(clock.now().getTime() + this.o.backoff.baseMs),
+                    errorText(outcome.error),
+                )
+                continue
+            }
+            failed++
+            this.recordFailure(item, outcome.error)
+        }
+        this.alertAgedItems()
+        if (this.o.onActionSettled) {
+            for (const actionId of touched) {
+                if (journal.pendingOutbox(actionId) === 0) this.o.onActionSettled(actionId)
+            }
+        }
+        return { delivered, failed, pending: journal.pendingOutbox() }
+    }
+
+    private recordFailure(item: OutboxItem, error: unknown): void {
+        const { journal, clock, events, logger } = this.o
+        const text = errorText(error)
+        const final = !isRetryableWrite(error)
+        if (final) {
+            journal.markDead(item.id, text)
+            logger.error('write-back item abandoned: ServiceNow refused it for good', {
+                outboxId: item.id,
+                kind: item.kind,
+                grant: item.grantId,
+                action: item.actionId,
+                error: text,
+            })
+        } else {
+            const attempt = item.attempts + 1
+            let delay = backoffMs(attempt, { ...this.o.backoff, random: this.o.random })
+            const retryAfter = error instanceof ServiceNowError ? error.retryAfterMs : undefined
+            if (retryAfter !== undefined) delay = Math.max(delay, retryAfter)
+            journal.markRetry(item.id, text, new Date(clock.now().getTime() + delay))
+            logger.warn('write-back failed, will retry', { outboxId: item.id, kind: item.kind, attempt, error: text })
+        }
+        events.emit('writeback:failed', {
+            outboxId: item.id,
+            kind: item.kind,
+            grantSysId: item.grantId,
+            actionSysId: item.actionId,
+            error: text,
+            attempts: item.attempts + 1,
+            final,
+        })
+    }
+
+    /** Raise the bound alert (once per item) for pending items older than the bound. */
+    private alertAgedItems(): void {
+        const { journal, clock, events, logger, boundMs } = this.o
+        const now = clock.now().getTime()
+        for (const item of journal.outbox({ status: 'pending' })) {
+            const age = now - item.createdAt.getTime()
+            if (item.alerted || age < boundMs) continue
+            journal.markAlerted(item.id)
+            logger.error('write-back to ServiceNow undelivered past its bound; still retrying', {
+                outboxId: item.id,
+                kind: item.kind,
+                grant: item.grantId,
+                action: item.actionId,
+                ageMs: age,
+                attempts: item.attempts,
+                error: item.lastError,
+            })
+            events.emit('writeback:bound_exceeded', {
+                outboxId: item.id,
+                kind: item.kind,
+                grantSysId: item.grantId,
+                actionSysId: item.actionId,
+                ageMs: age,
+                attempts: item.attempts,
+                error: item.lastError,
+            })
+        }
+    }
+
+    private async deliver(item: OutboxItem): Promise<Outcome> {
+        const { gateway, journal } = this.o
+        const p = item.payload as OutboxPayload
+        try {
+            switch (p.kind) {
+                case 'grant_patch':
+                    await gateway.updateGrant(p.grantSysId, reviveDates(p.patch) as GrantPatch)
+                    return { ok: true }
+                case 'action_patch':
+                    return await this.deliverActionPatch(p.actionSysId, reviveDates(p.patch) as ActionPatch)
+                case 'work_note':
+                    await gateway.addWorkNote(p.table, p.sysId, p.note)
+                    return { ok: true }
+                case 'incident_note': {
+                    const ref = journal.incident(p.grantSysId, p.incidentKind)
+                    if (!ref) {
+                        // The incident is still queued: wait for it; if none was ever queued there is nobody to tell.
+                        const queued = journal
+                            .outbox({ status: 'pending' })
+                            .some(
+                                (o) =>
+                                    o.kind === 'incident' && incidentKindOf(o) === `${p.grantSysId}|${p.incidentKind}`,
+                            )
+                        return queued
+                            ? { ok: false, error: new Error('incident not created yet'), postpone: true }
+                            : { ok: true }
+                    }
+                    await gateway.addWorkNote('incident', ref.sysId, p.note)
+                    return { ok: true }
+                }
+                case 'attachment':
+                    await gateway.attach(
+                        p.table,
+                        p.sysId,
+                        p.fileName,
+                        p.contentType,
+                        Buffer.from(p.bodyBase64, 'base64'),
+                    )
+                    return { ok: true }
+                case 'audit':
+                    await gateway.appendAudit(reviveDates(p.event) as unknown as AuditEventInput)
+                    return { ok: true }
+                case 'incident': {
+                    if (journal.incident(p.grantSysId, p.incidentKind)) return { ok: true }
+                    const created = await gateway.createIncident(p.input)
+                    journal.recordIncident(p.grantSysId, p.incidentKind, created.sysId, created.number)
+                    this.o.events.emit('incident:raised', {
+                        grantSysId: p.grantSysId,
+                        kind: p.incidentKind,
+                        priority: p.input.priority,
+                        sysId: created.sysId,
+                        number: created.number,
+                    })
+                    this.o.logger.warn('incident raised', {
+                        grant: p.grantSysId,
+                        kind: p.incidentKind,
+                        incident: created.number,
+                        priority: p.input.priority,
+                    })
+                    return { ok: true }
+                }
+                case 'create_action': {
+                    const action = reviveDates(p.action) as unknown as NewAction
+                    // Never two: a resumed write-back finds the action an earlier attempt created.
+                    const open = await gateway.listOpenActionsForGrant(action.grantSysId)
+                    let created: QueueAction | undefined = open.find(
+                        (a) => a.type === action.type && a.idempotencyKey === action.idempotencyKey,
+                    )
+                    if (!created) created = await gateway.createAction(action)
+                    if (p.armTimer && journal.timer(action.grantSysId))
+                        journal.setTimerAction(action.grantSysId, created.sysId)
+                    return { ok: true }
+                }
+                default:
+                    return { ok: false, error: new Error(`unknown outbox item kind ${(p as { kind: string }).kind}`) }
+            }
+        } catch (error) {
+            return { ok: false, error }
+        }
+    }
+
+    /**
+     * Patch an action we hold. When the lease lapsed meanwhile (ServiceNow was unreachable longer than the
+     * lease), take the action back — release it if our expired lease still sits on it, then claim it — and
+     * apply the patch under the new lease. A finished action needs nothing more; another executor's valid lease
+     * means try again later.
+     */
+    private async deliverActionPatch(sysId: string, patch: ActionPatch): Promise<Outcome> {
+        const { gateway, clock, instance, leaseMs } = this.o
+        try {
+            await gateway.updateAction(sysId, patch)
+            return { ok: true }
+        } catch (error) {
+            if (!isServiceNowError(error, 'lost_claim')) throw error
+            const current = await gateway.getAction(sysId)
+            if (current.state === 'done' || current.state === 'dead' || current.state === 'failed') return { ok: true }
+            const now = clock.now()
+            const leaseValid = current.leaseOwner !== '' && current.leaseUntil !== null && current.leaseUntil > now
+            if (leaseValid && current.leaseOwner !== instance) throw error
+            let claimable = current
+            if (current.state === 'claimed' && !leaseValid) {
+                await gateway.updateAction(sysId, { state: 'ready', leaseOwner: '', leaseUntil: null })
+                claimable = { ...current, state: 'ready', leaseOwner: '', leaseUntil: null }
+            }
+            if (!(leaseValid && current.leaseOwner === instance)) {
+                await gateway.claimAction(claimable, instance, new Date(now.getTime() + leaseMs))
+            }
+            await gateway.updateAction(sysId, patch)
+            return { ok: true }
+        }
+    }
+}
+
+function incidentKindOf(item: OutboxItem): string {
+    const p = item.payload as PayloadOf<'incident'>
+    return `${p.grantSysId}|${p.incidentKind}`
+}
+
+/** True when a failed write may succeed later. */
+export function isRetryableWrite(error: unknown): boolean {
+    if (error instanceof ServiceNowError) {
+        return error.kind === 'retryable' || error.kind === 'unauthorized' || error.kind === 'lost_claim'
+    }
+    return false
+}
+
+function errorText(error: unknown): string {
+    return error instanceof Error ? error.message : String(error)
+}
+
+/** True when an incident of `kind` for `grantSysId` is raised or queued (so it is raised once). */
+export function incidentRaisedOrQueued(journal: Journal, grantSysId: string, kind: string): boolean {
+    if (journal.incident(grantSysId, kind)) return true
+    return journal
+        .outbox({ status: 'pending' })
+        .some((o) => o.kind === 'incident' && incidentKindOf(o) === `${grantSysId}|${kind}`)
+}

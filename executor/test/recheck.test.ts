@@ -1,0 +1,259 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { policyToRecord } from '@gbg/shared'
+import { RECHECK_CODE, recheckGrant } from '../src/recheck'
+import { permissivePolicy, seedGrant, sysId, type SeededGrant, type FakeServiceNow } from './support/fake-gateway'
+import { makeHarness, type Harness } from './support/worker-harness'
+
+const HOUR = 3_600_000
+
+interface Case {
+    name: string
+    code: string
+    malformed: boolean
+    /** Make the seeded request fail the recheck. */
+    mutate(sn: FakeServiceNow, s: SeededGrant, h: Harness): void
+    /** The grant keeps this state (default: grant_failed). */
+    grantState?: string
+    seed?: Parameters<typeof seedGrant>[1]
+}
+
+const CASES: Case[] = [
+    {
+        name: 'tampered plan (content changed after approval)',
+        code: RECHECK_CODE.digestMismatch,
+        malformed: true,
+        mutate: (sn, s) => {
+            const g = sn.grants.get(s.grant.sysId)!
+            g.plan = g.plan.replace('"durationMinutes":60', '"durationMinutes":240')
+        },
+    },
+    {
+        name: 'digest mismatch',
+        code: RECHECK_CODE.digestMismatch,
+        malformed: true,
+        mutate: (sn, s) => {
+            sn.grants.get(s.grant.sysId)!.planDigest = 'a'.repeat(64)
+        },
+    },
+    {
+        name: 'plan that does not parse',
+        code: RECHECK_CODE.planInvalid,
+        malformed: true,
+        mutate: (sn, s) => {
+            sn.grants.get(s.grant.sysId)!.plan = '{"version":1'
+        },
+    },
+    {
+        name: 'grant record no longer matching its plan',
+        code: RECHECK_CODE.planGrantMismatch,
+        malformed: true,
+        mutate: (sn, s) => {
+            sn.grants.get(s.grant.sysId)!.requestedFor = sysId()
+        },
+    },
+    {
+        name: 'stale approval',
+        code: RECHECK_CODE.approvalStale,
+        malformed: false,
+        mutate: (sn, s, h) => {
+            sn.approvals.get(s.ritm)![0]!.updatedOn = new Date(h.clock.now().getTime() - 25 * HOUR)
+        },
+    },
+    {
+        name: 'missing approval',
+        code: RECHECK_CODE.approvalMissing,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.approvals.set(s.ritm, [])
+        },
+    },
+    {
+        name: 'self approval',
+        code: RECHECK_CODE.selfApproval,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.approvals.get(s.ritm)![0]!.approverSysId = s.requester.sysId
+        },
+    },
+    {
+        name: 'a rejected approval',
+        code: RECHECK_CODE.approvalRejected,
+        malformed: false,
+        mutate: (sn, s, h) => {
+            sn.approvals
+                .get(s.ritm)!
+                .push({ sysId: sysId(), approverSysId: sysId(), state: 'rejected', updatedOn: h.clock.now() })
+        },
+    },
+    {
+        name: 'policy now failing (user blocked since approval)',
+        code: RECHECK_CODE.policyDenied,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.policies = [policyToRecord(permissivePolicy({ blockedUserIds: [s.requester.sysId] }))]
+        },
+    },
+    {
+        name: 'policy now failing (user deactivated)',
+        code: RECHECK_CODE.policyDenied,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.users.get(s.requester.sysId)!.active = false
+        },
+    },
+    {
+        name: 'integration kill switch off',
+        code: RECHECK_CODE.policyDenied,
+        malformed: false,
+        mutate: (sn) => {
+            sn.settings.integrationEnabled = false
+        },
+    },
+    {
+        name: 'grant cancelled',
+        code: RECHECK_CODE.grantState,
+        malformed: false,
+        grantState: 'cancelled',
+        mutate: (sn, s) => {
+            sn.grants.get(s.grant.sysId)!.state = 'cancelled'
+        },
+    },
+    {
+        name: 'provider not configured on this executor',
+        code: RECHECK_CODE.providerUnknown,
+        malformed: false,
+        seed: { provider: 'entra-role' },
+        mutate: () => {},
+    },
+    {
+        name: 'approved duration differing from the plan',
+        code: RECHECK_CODE.windowInvalid,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.grants.get(s.grant.sysId)!.approvedDuration = 30
+        },
+    },
+    {
+        name: 'a check that errors (policy table unreachable)',
+        code: RECHECK_CODE.checkError,
+        malformed: false,
+        mutate: (sn) => sn.fail('listPolicies', 1),
+    },
+    {
+        name: 'an unparseable policy record',
+        code: RECHECK_CODE.policyDenied,
+        malformed: false,
+        mutate: (sn) => {
+            sn.policies[0]!.max_duration = 'lots'
+        },
+    },
+]
+
+describe('recheck gate (through the worker)', () => {
+    let h: Harness
+    afterEach(() => h?.cleanup())
+
+    for (const c of CASES) {
+        it(`refuses without a provider call: ${c.name}`, async () => {
+            // setup
+            h = makeHarness()
+            const s = seedGrant(h.sn, c.seed)
+            c.mutate(h.sn, s, h)
+
+            // execution
+            await h.round()
+
+            // validation: no provider call, reason everywhere, SecOps told
+            expect(h.provider.calls).toEqual([])
+            const action = h.sn.actions.get(s.action.sysId)!
+            expect(action.state).toBe(c.malformed ? 'dead' : 'failed')
+            expect(action.lastError).toContain(c.code)
+            const grant = h.sn.grants.get(s.grant.sysId)!
+            expect(grant.lastError).toContain(c.code)
+            expect(grant.state).toBe(c.grantState ?? 'grant_failed')
+            expect(h.sn.workNotes.find((n) => n.sysId === s.ritm)?.note).toContain('No access was granted')
+            expect(h.sn.incidents.map((i) => i.input.priority)).toEqual([2])
+            expect(h.sn.auditTypes(s.grant.sysId)).toEqual(['recheck_refused'])
+            expect(h.events.find((e) => e.name === 'recheck:refused')?.payload).toMatchObject({
+                code: c.code,
+                malformed: c.malformed,
+            })
+        })
+    }
+
+    it('refuses a grant that does not exist (404): dead, reason on the action', async () => {
+        // setup
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.sn.grants.delete(s.grant.sysId)
+
+        // execution
+        await h.round()
+
+        // validation
+        expect(h.provider.calls).toEqual([])
+        expect(h.sn.actions.get(s.action.sysId)).toMatchObject({ state: 'dead' })
+        expect(h.sn.actions.get(s.action.sysId)?.lastError).toContain(RECHECK_CODE.grantMissing)
+    })
+})
+
+describe('recheckGrant', () => {
+    let h: Harness
+    afterEach(() => h?.cleanup())
+
+    it('passes a clean request and returns the verified plan and approvals', async () => {
+        // setup
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+
+        // execution
+        const r = await recheckGrant(s.grant.sysId, {
+            gateway: h.sn.gateway('exec-1'),
+            clock: h.clock,
+            providers: new Set(['webhook']),
+        })
+
+        // validation
+        expect(r.ok).toBe(true)
+        if (!r.ok) return
+        expect(r.plan).toEqual(s.plan)
+        expect(r.digest).toBe(s.grant.planDigest)
+        expect(r.approvals.map((a) => a.approverSysId)).toEqual([s.approver.sysId])
+        expect(r.decision.allowed).toBe(true)
+    })
+
+    it('honours a configured approval age', async () => {
+        // setup: approval 2 hours old, max age 1 hour
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.sn.approvals.get(s.ritm)![0]!.updatedOn = new Date(h.clock.now().getTime() - 2 * HOUR)
+
+        // execution
+        const r = await recheckGrant(s.grant.sysId, {
+            gateway: h.sn.gateway('exec-1'),
+            clock: h.clock,
+            providers: new Set(['webhook']),
+            maxApprovalAgeMs: HOUR,
+        })
+
+        // validation
+        expect(r).toMatchObject({ ok: false, code: RECHECK_CODE.approvalStale })
+    })
+
+    it('never throws: a gateway that throws a non-ServiceNow error is a refusal', async () => {
+        // setup
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.sn.fail('getUser', 1, () => new TypeError('boom'))
+
+        // execution
+        const r = await recheckGrant(s.grant.sysId, {
+            gateway: h.sn.gateway('exec-1'),
+            clock: h.clock,
+            providers: new Set(['webhook']),
+        })
+
+        // validation
+        expect(r).toMatchObject({ ok: false, code: RECHECK_CODE.checkError, malformed: false })
+    })
+})

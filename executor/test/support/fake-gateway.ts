@@ -1,0 +1,512 @@
+/**
+ * In-memory ServiceNow for worker tests. `FakeServiceNow` is the instance (records, claim guard, fault
+ * injection); `FakeGateway` is one executor's view of it (the writer identity the claim guard judges), so two
+ * gateways over one instance behave like two executors sharing a queue.
+ *
+ * Faithful where the worker depends on it: the action table's claim guard is the shared `checkActionWrite`
+ * (a refused write is a `lost_claim` error, as the real 403 business-rule abort maps to), missing records are
+ * `not_found`, an unreachable instance is `retryable`.
+ */
+import {
+    ACTION_PRIORITY,
+    buildPlan,
+    checkActionWrite,
+    planDigest,
+    policyToRecord,
+    type AccessRequest,
+    type ExecutionPlan,
+    type PolicyRule,
+    type ProviderName,
+    type RequestChange,
+    type RequestIncident,
+} from '@gbg/shared'
+import type {
+    ActionPatch,
+    AppSettings,
+    ApprovalRecord,
+    AuditEventInput,
+    Clock,
+    ComputerRecord,
+    GrantPatch,
+    GrantRecord,
+    IncidentInput,
+    NewAction,
+    QueueAction,
+    ServiceNowGateway,
+    UserRecord,
+} from '../../src/ports'
+import { ServiceNowError } from '../../src/servicenow/errors'
+
+/** Gateway method names (for fault injection and call counting). */
+export type GatewayMethod = keyof ServiceNowGateway
+
+let counter = 0
+/** A fresh, valid sys_id. */
+export function sysId(): string {
+    counter++
+    return (Date.now().toString(16) + counter.toString(16).padStart(8, '0')).padStart(32, 'a').slice(-32)
+}
+
+/** Fault: throw `error` on the next `count` calls of a method (optionally only when `when` matches the args). */
+interface Fault {
+    method: GatewayMethod
+    error: () => Error
+    remaining: number
+    when?: (args: unknown[]) => boolean
+}
+
+/** A retryable "ServiceNow unreachable" error. */
+export function unreachable(): ServiceNowError {
+    return new ServiceNowError('retryable', 'ServiceNow unreachable (fake): ECONNREFUSED', { code: 'ECONNREFUSED' })
+}
+
+/** The fake instance. */
+export class FakeServiceNow {
+    readonly actions = new Map<string, QueueAction>()
+    readonly grants = new Map<string, GrantRecord>()
+    readonly approvals = new Map<string, ApprovalRecord[]>()
+    readonly users = new Map<string, UserRecord>()
+    readonly computers = new Map<string, ComputerRecord>()
+    readonly incidentFacts = new Map<string, RequestIncident>()
+    readonly changes = new Map<string, RequestChange>()
+    policies: Record<string, string>[] = []
+    settings: AppSettings = { integrationEnabled: true, defaultMaxDurationMinutes: 0 }
+    readonly workNotes: { table: string; sysId: string; note: string }[] = []
+    readonly attachments: { table: string; sysId: string; fileName: string; contentType: string; body: Buffer }[] = []
+    readonly audit: AuditEventInput[] = []
+    readonly incidents: { sysId: string; number: string; input: IncidentInput }[] = []
+    readonly heartbeats: { name: string; at: Date; claimed: boolean }[] = []
+    readonly calls: { method: GatewayMethod; writer: string }[] = []
+    /** While true every call fails as unreachable. */
+    down = false
+    private faults: Fault[] = []
+    private actionNumber = 1000
+    private incidentNumber = 1000
+
+    constructor(readonly clock: Pick<Clock, 'now'>) {}
+
+    /** A gateway for the executor `writer`. */
+    gateway(writer: string): FakeGateway {
+        return new FakeGateway(this, writer)
+    }
+
+    /** Fail the next `count` calls of `method` with `error` (default: unreachable). */
+    fail(
+        method: GatewayMethod,
+        count = 1,
+        error: () => Error = unreachable,
+        when?: (args: unknown[]) => boolean,
+    ): void {
+        this.faults.push({ method, error, remaining: count, when })
+    }
+
+    /** Remove every pending fault. */
+    clearFaults(): void {
+        this.faults = []
+    }
+
+    /** Count of calls of `method`. */
+    count(method: GatewayMethod): number {
+        return this.calls.filter((c) => c.method === method).length
+    }
+
+    /** @internal called by the gateway before each operation. */
+    enter(method: GatewayMethod, writer: string, args: unknown[]): void {
+        this.calls.push({ method, writer })
+        if (this.down) throw unreachable()
+        const fault = this.faults.find((f) => f.method === method && f.remaining > 0 && (!f.when || f.when(args)))
+        if (fault) {
+            fault.remaining--
+            throw fault.error()
+        }
+    }
+
+    /** Add an action as the app would (state ready). */
+    addAction(input: Partial<QueueAction> & { grantSysId: string; type: QueueAction['type'] }): QueueAction {
+        const action: QueueAction = {
+            sysId: sysId(),
+            number: `BGX${this.actionNumber++}`,
+            state: 'ready',
+            priority: ACTION_PRIORITY[input.type as 'grant'] ?? 3,
+            notBefore: null,
+            attempts: 0,
+            maxAttempts: 5,
+            leaseOwner: '',
+            leaseUntil: null,
+            idempotencyKey: '',
+            reason: '',
+            lastError: '',
+            result: '',
+            createdOn: this.clock.now(),
+            ...input,
+        }
+        if (!action.idempotencyKey) action.idempotencyKey = action.sysId
+        this.actions.set(action.sysId, action)
+        return action
+    }
+
+    /** Actions of a grant, oldest first. */
+    actionsOf(grantSysId: string, type?: string): QueueAction[] {
+        return [...this.actions.values()]
+            .filter((a) => a.grantSysId === grantSysId && (type === undefined || a.type === type))
+            .sort((a, b) => a.createdOn.getTime() - b.createdOn.getTime())
+    }
+
+    /** Audit event types of a grant, in order. */
+    auditTypes(grantSysId: string): string[] {
+        return this.audit.filter((e) => e.grantSysId === grantSysId).map((e) => e.eventType)
+    }
+
+    nextIncidentNumber(): string {
+        return `INC${this.incidentNumber++}`
+    }
+}
+
+function notFound(table: string, id: string): ServiceNowError {
+    return new ServiceNowError('not_found', `ServiceNow 404 on ${table}/${id} (fake)`, { status: 404 })
+}
+
+/** One executor's gateway over the fake instance. */
+export class FakeGateway implements ServiceNowGateway {
+    constructor(
+        readonly sn: FakeServiceNow,
+        readonly writer: string,
+    ) {}
+
+    private now(): Date {
+        return this.sn.clock.now()
+    }
+
+    async listReadyActions(now: Date, limit: number): Promise<QueueAction[]> {
+        this.sn.enter('listReadyActions', this.writer, [now, limit])
+        return [...this.sn.actions.values()]
+            .filter((a) => a.state === 'ready' && (a.notBefore === null || a.notBefore <= now))
+            .sort((a, b) => a.priority - b.priority || a.createdOn.getTime() - b.createdOn.getTime())
+            .slice(0, limit)
+            .map((a) => ({ ...a }))
+    }
+
+    async listExpiredLeases(now: Date, limit: number): Promise<QueueAction[]> {
+        this.sn.enter('listExpiredLeases', this.writer, [now, limit])
+        return [...this.sn.actions.values()]
+            .filter((a) => a.state === 'claimed' && a.leaseUntil !== null && a.leaseUntil < now)
+            .slice(0, limit)
+            .map((a) => ({ ...a }))
+    }
+
+    async getAction(id: string): Promise<QueueAction> {
+        this.sn.enter('getAction', this.writer, [id])
+        const a = this.sn.actions.get(id)
+        if (!a) throw notFound('action', id)
+        return { ...a }
+    }
+
+    private guard(
+        before: QueueAction,
+        change: { state?: string; leaseOwner?: string; leaseUntil?: Date | null },
+    ): void {
+        const verdict = checkActionWrite(
+            {
+                state: before.state,
+                leaseOwner: before.leaseOwner,
+                leaseUntilMs: before.leaseUntil ? before.leaseUntil.getTime() : 0,
+            },
+            {
+                ...(change.state !== undefined ? { state: change.state } : {}),
+                ...(change.leaseOwner !== undefined ? { leaseOwner: change.leaseOwner } : {}),
+                ...(change.leaseUntil !== undefined
+                    ? { leaseUntilMs: change.leaseUntil ? change.leaseUntil.getTime() : 0 }
+                    : {}),
+            },
+            this.writer,
+            this.now().getTime(),
+        )
+        if (!verdict.allowed) {
+            throw new ServiceNowError('lost_claim', `Lost the claim (fake): ${verdict.reason}`, {
+                status: 403,
+                detail: verdict.reason,
+            })
+        }
+    }
+
+    async claimAction(action: QueueAction, owner: string, leaseUntil: Date): Promise<QueueAction> {
+        this.sn.enter('claimAction', this.writer, [action, owner, leaseUntil])
+        const current = this.sn.actions.get(action.sysId)
+        if (!current) throw notFound('action', action.sysId)
+        this.guard(current, { state: 'claimed', leaseOwner: owner, leaseUntil })
+        if (current.state !== 'ready' && !(current.state === 'claimed' && current.leaseOwner === '')) {
+            throw new ServiceNowError(
+                'lost_claim',
+                `Lost the claim (fake): Claim refused: action is ${current.state}`,
+                { status: 403 },
+            )
+        }
+        Object.assign(current, { state: 'claimed', leaseOwner: owner, leaseUntil, attempts: current.attempts + 1 })
+        return { ...current }
+    }
+
+    async updateAction(id: string, patch: ActionPatch): Promise<void> {
+        this.sn.enter('updateAction', this.writer, [id, patch])
+        const current = this.sn.actions.get(id)
+        if (!current) throw notFound('action', id)
+        this.guard(current, patch)
+        for (const [k, v] of Object.entries(patch))
+            if (v !== undefined) (current as unknown as Record<string, unknown>)[k] = v
+    }
+
+    async createAction(input: NewAction): Promise<QueueAction> {
+        this.sn.enter('createAction', this.writer, [input])
+        return { ...this.sn.addAction({ ...input, state: 'ready' }) }
+    }
+
+    async listOpenActionsForGrant(grantSysId: string): Promise<QueueAction[]> {
+        this.sn.enter('listOpenActionsForGrant', this.writer, [grantSysId])
+        return this.sn
+            .actionsOf(grantSysId)
+            .filter((a) => a.state !== 'done' && a.state !== 'dead')
+            .map((a) => ({ ...a }))
+    }
+
+    async getGrant(id: string): Promise<GrantRecord> {
+        this.sn.enter('getGrant', this.writer, [id])
+        const g = this.sn.grants.get(id)
+        if (!g) throw notFound('grant', id)
+        return { ...g }
+    }
+
+    async updateGrant(id: string, patch: GrantPatch): Promise<void> {
+        this.sn.enter('updateGrant', this.writer, [id, patch])
+        const g = this.sn.grants.get(id)
+        if (!g) throw notFound('grant', id)
+        for (const [k, v] of Object.entries(patch))
+            if (v !== undefined) (g as unknown as Record<string, unknown>)[k] = v
+    }
+
+    async listApprovals(ritm: string): Promise<ApprovalRecord[]> {
+        this.sn.enter('listApprovals', this.writer, [ritm])
+        return (this.sn.approvals.get(ritm) ?? []).map((a) => ({ ...a }))
+    }
+
+    async getUser(id: string): Promise<UserRecord> {
+        this.sn.enter('getUser', this.writer, [id])
+        const u = this.sn.users.get(id)
+        if (!u) throw notFound('sys_user', id)
+        return { ...u }
+    }
+
+    async getComputer(id: string): Promise<ComputerRecord> {
+        this.sn.enter('getComputer', this.writer, [id])
+        const c = this.sn.computers.get(id)
+        if (!c) throw notFound('cmdb_ci_computer', id)
+        return { ...c }
+    }
+
+    async listPolicies(): Promise<Record<string, string>[]> {
+        this.sn.enter('listPolicies', this.writer, [])
+        return this.sn.policies.map((p) => ({ ...p }))
+    }
+
+    async getIncident(id: string): Promise<RequestIncident> {
+        this.sn.enter('getIncident', this.writer, [id])
+        const i = this.sn.incidentFacts.get(id)
+        if (!i) throw notFound('incident', id)
+        return { ...i }
+    }
+
+    async getChange(id: string): Promise<RequestChange> {
+        this.sn.enter('getChange', this.writer, [id])
+        const c = this.sn.changes.get(id)
+        if (!c) throw notFound('change_request', id)
+        return { ...c }
+    }
+
+    async getAppSettings(): Promise<AppSettings> {
+        this.sn.enter('getAppSettings', this.writer, [])
+        return { ...this.sn.settings }
+    }
+
+    async addWorkNote(table: 'sc_req_item' | 'incident', id: string, note: string): Promise<void> {
+        this.sn.enter('addWorkNote', this.writer, [table, id, note])
+        this.sn.workNotes.push({ table, sysId: id, note })
+    }
+
+    async attach(table: string, id: string, fileName: string, contentType: string, body: Buffer): Promise<void> {
+        this.sn.enter('attach', this.writer, [table, id, fileName])
+        this.sn.attachments.push({ table, sysId: id, fileName, contentType, body })
+    }
+
+    async appendAudit(event: AuditEventInput): Promise<void> {
+        this.sn.enter('appendAudit', this.writer, [event])
+        this.sn.audit.push(event)
+    }
+
+    async createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }> {
+        this.sn.enter('createIncident', this.writer, [input])
+        const created = { sysId: sysId(), number: this.sn.nextIncidentNumber(), input }
+        this.sn.incidents.push(created)
+        return { sysId: created.sysId, number: created.number }
+    }
+
+    async heartbeat(name: string, _host: string, _version: string, at: Date, claimed: boolean): Promise<void> {
+        this.sn.enter('heartbeat', this.writer, [name])
+        this.sn.heartbeats.push({ name, at, claimed })
+    }
+
+    async ping(): Promise<void> {
+        this.sn.enter('ping', this.writer, [])
+    }
+}
+
+/** A policy that allows the seeded PAM-account requests. */
+export function permissivePolicy(overrides: Partial<PolicyRule> = {}): PolicyRule {
+    return {
+        name: 'PAM accounts',
+        active: true,
+        order: 100,
+        targetKind: 'pam_account',
+        maxDurationMinutes: 240,
+        emergencyMaxDurationMinutes: 60,
+        allowedDeviceClasses: [],
+        corpManagedOnly: false,
+        blockedUserIds: [],
+        blockedGroupIds: [],
+        allowedRoles: {},
+        changeRequiredForServers: false,
+        changeRequiredForProduction: false,
+        incidentRequiredForEmergency: false,
+        businessHours: null,
+        secondApproverRules: { outsideBusinessHours: false, serversOrProduction: false, highRiskRoles: false },
+        secondApproverGroupId: '',
+        highRiskRoleIds: [],
+        autoApproveRules: [],
+        approvalTimeoutMinutes: 60,
+        emergencyApprovalTimeoutMinutes: 5,
+        escalationGroupId: '',
+        ...overrides,
+    }
+}
+
+/** What {@link seedGrant} created. */
+export interface SeededGrant {
+    grant: GrantRecord
+    plan: ExecutionPlan
+    action: QueueAction
+    requester: UserRecord
+    approver: UserRecord
+    ritm: string
+}
+
+/** Options of {@link seedGrant}. */
+export interface SeedOptions {
+    provider?: ProviderName
+    durationMinutes?: number
+    account?: string
+    /** Principal (requested-for) to reuse (overlapping grants). */
+    requester?: UserRecord
+    highRisk?: boolean
+    /** Skip creating the grant action. */
+    noAction?: boolean
+}
+
+let grantNumber = 1000
+
+/**
+ * Seed a queued, approved PAM-account grant with its frozen plan and digest, an approval by a manager a minute
+ * ago, the policy that allows it (once), and a ready grant action.
+ */
+export function seedGrant(sn: FakeServiceNow, options: SeedOptions = {}): SeededGrant {
+    const now = sn.clock.now()
+    if (sn.policies.length === 0) sn.policies.push(policyToRecord(permissivePolicy()))
+    const requester: UserRecord = options.requester ?? {
+        sysId: sysId(),
+        userName: `user${counter}`,
+        email: `user${counter}@example.com`,
+        active: true,
+        groupSysIds: [],
+    }
+    const approver: UserRecord = {
+        sysId: sysId(),
+        userName: `mgr${counter}`,
+        email: `mgr${counter}@example.com`,
+        active: true,
+        groupSysIds: [],
+    }
+    sn.users.set(requester.sysId, requester)
+    sn.users.set(approver.sysId, approver)
+    const grantSysId = sysId()
+    const ritm = sysId()
+    const number = `BGA${grantNumber++}`
+    const duration = options.durationMinutes ?? 60
+    const account = options.account ?? 'svc-db-admin'
+    const request: AccessRequest = {
+        requestedFor: {
+            sysId: requester.sysId,
+            userName: requester.userName,
+            email: requester.email,
+            active: true,
+            groupIds: [],
+        },
+        openedBy: requester.sysId,
+        targetKind: 'pam_account',
+        target: { account },
+        durationMinutes: duration,
+        justification: 'Database maintenance for the quarterly patch run',
+        emergency: false,
+    }
+    const plan = buildPlan({
+        grantSysId,
+        grantNumber: number,
+        request,
+        durationMinutes: duration,
+        highRisk: options.highRisk ?? false,
+        ritmNumber: 'RITM0010001',
+        provider: options.provider ?? 'webhook',
+    })
+    const planJson = JSON.stringify(plan)
+    const grant: GrantRecord = {
+        sysId: grantSysId,
+        number,
+        state: 'queued',
+        requestedFor: requester.sysId,
+        openedBy: requester.sysId,
+        targetKind: 'pam_account',
+        provider: plan.provider,
+        targetCi: '',
+        targetRoleId: '',
+        targetRoleName: '',
+        targetGroupId: '',
+        targetAccount: account,
+        requestedDuration: duration,
+        approvedDuration: duration,
+        justification: request.justification,
+        ritm,
+        incident: '',
+        change: '',
+        emergency: false,
+        plan: planJson,
+        planDigest: planDigest(plan),
+        approvalSummary: JSON.stringify([{ approver: approver.sysId, name: 'Mona Manager', state: 'approved' }]),
+        approvedAt: new Date(now.getTime() - 60_000),
+        grantedAt: null,
+        expiresAt: null,
+        revokedAt: null,
+        revokeReason: '',
+        providerTxnIds: '',
+        executorInstance: '',
+        lastError: '',
+        evidence: '',
+    }
+    sn.grants.set(grantSysId, grant)
+    sn.approvals.set(ritm, [
+        {
+            sysId: sysId(),
+            approverSysId: approver.sysId,
+            state: 'approved',
+            updatedOn: new Date(now.getTime() - 60_000),
+        },
+    ])
+    const action = options.noAction
+        ? (undefined as unknown as QueueAction)
+        : sn.addAction({ grantSysId, type: 'grant', priority: ACTION_PRIORITY.grant })
+    return { grant, plan, action, requester, approver, ritm }
+}
