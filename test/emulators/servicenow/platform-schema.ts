@@ -349,6 +349,21 @@ export const PLATFORM_TABLES: PlatformTable[] = [
         ],
     },
     {
+        // System properties. The app's own properties (x_gbg_breakglass.*) are seeded from now-app/dist by the
+        // sandbox; the executor reads the kill switch and the default maximum duration here.
+        name: 'sys_properties',
+        label: 'System Property',
+        wsAccess: true,
+        displayField: 'name',
+        fields: [
+            { name: 'name', type: 'string', maxLength: 100 },
+            { name: 'value', type: 'string', maxLength: 4000 },
+            { name: 'type', type: 'string', maxLength: 40, defaultValue: 'string' },
+            { name: 'description', type: 'string', maxLength: 512 },
+            { name: 'suffix', type: 'string', maxLength: 100 },
+        ],
+    },
+    {
         name: 'sys_attachment',
         label: 'Attachment',
         wsAccess: true,
@@ -372,6 +387,8 @@ export const PLATFORM_TABLES: PlatformTable[] = [
 /** What a role may do on a platform table. Field lists name the columns a write / create may set. */
 export interface PlatformGrant {
     read?: boolean
+    /** Row condition of the read grant (rows failing it are invisible, like a row ACL). */
+    readWhere?: (row: Record<string, string>) => boolean
     create?: '*' | string[]
     write?: '*' | string[]
     delete?: boolean
@@ -384,7 +401,8 @@ export interface PlatformGrant {
  *
  * - `x_gbg_breakglass.executor` (the integration user): reads users, groups, memberships, computers, RITMs,
  *   approvals, incidents and changes; writes only `work_notes` on RITMs and incidents; creates incidents
- *   (the fields of {@link EXECUTOR_INCIDENT_FIELDS}); creates attachments. Nothing else.
+ *   (the fields of {@link EXECUTOR_INCIDENT_FIELDS}); creates attachments; reads the app's own system
+ *   properties (`sys_properties` rows named `x_gbg_breakglass.*`, other rows invisible). Nothing else.
  * - `itil` (service desk agent): reads every platform table above and writes / creates tasks.
  */
 export const EXECUTOR_INCIDENT_FIELDS = [
@@ -411,6 +429,8 @@ export const PLATFORM_PERMISSIONS: Record<string, Record<string, PlatformGrant>>
         incident: { read: true, write: ['work_notes'], create: [...EXECUTOR_INCIDENT_FIELDS] },
         change_request: { read: true },
         sys_attachment: { create: '*' },
+        // Only the app's own properties (the app ships a read ACL on sys_properties with this condition).
+        sys_properties: { read: true, readWhere: (row) => (row.name ?? '').startsWith('x_gbg_breakglass.') },
     },
     itil: {
         sys_user: { read: true },

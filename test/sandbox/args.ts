@@ -1,0 +1,42 @@
+/**
+ * Command line of the sandbox demo / `npm start` in sandbox mode.
+ *
+ * Test / dev code only.
+ */
+import { PROVIDERS, type ProviderName } from '@gbg/shared'
+
+/** Parsed command line. */
+export interface DemoArgs {
+    provider: ProviderName
+    durationMinutes: number
+}
+
+/** Parses `--provider X` / `--provider=X`. The grant always lasts 1 minute. Throws a usage message. */
+export function parseDemoArgs(argv: string[]): DemoArgs {
+    const args: DemoArgs = { provider: 'webhook', durationMinutes: 1 }
+    for (let i = 0; i < argv.length; i++) {
+        const arg = argv[i]!
+        const [flag, inline] = arg.includes('=')
+            ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)]
+            : [arg, undefined]
+        const value = (): string => {
+            const v = inline ?? argv[++i]
+            if (v === undefined) throw new Error(`${flag} needs a value`)
+            return v
+        }
+        if (flag === '--provider') {
+            const p = value()
+            if (!(PROVIDERS as readonly string[]).includes(p)) {
+                throw new Error(`unknown provider "${p}"; choose one of ${PROVIDERS.join(', ')}`)
+            }
+            args.provider = p as ProviderName
+        } else if (flag === '--help' || flag === '-h') {
+            throw new Error('usage: npm run demo [-- --provider webhook|entra-role|entra-group]')
+        } else {
+            throw new Error(
+                `unknown argument "${arg}"; usage: npm run demo [-- --provider webhook|entra-role|entra-group]`,
+            )
+        }
+    }
+    return args
+}

@@ -1,0 +1,232 @@
+/**
+ * The embedded sandbox: every external system the executor talks to, emulated on 127.0.0.1 — ServiceNow (tables
+ * and ACLs from the built app), the admin-as-a-service webhook, Microsoft Graph / Entra (HTTPS, self-signed) and
+ * a Teams Workflows webhook — seeded with one approved, queued grant, plus the `GBG_*` environment that points
+ * the REAL executor at them. Nothing here changes how the executor behaves: it gets an ordinary production
+ * configuration whose URLs happen to be local.
+ *
+ * Test / dev code only.
+ */
+import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:net'
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import type { ProviderName } from '@gbg/shared'
+import { startServiceNowEmulator, type ServiceNowEmulator } from '../emulators/servicenow'
+import { startWebhookEmulator, type WebhookEmulator } from '../emulators/webhook'
+import { startGraphEmulator, type GraphEmulator } from '../emulators/graph'
+import { startTeamsEmulator, type TeamsEmulator } from '../emulators/teams'
+import { DEFAULT_GRAPH_IDS, seedScenario, type GraphIds, type SeededScenario } from './seed'
+import { REPO_ROOT } from './executor-process'
+
+/** Fixed ports, for a sandbox someone wants to point other tools at. 0 / absent = any free port. */
+export interface SandboxPorts {
+    servicenow?: number
+    webhook?: number
+    graph?: number
+    teams?: number
+    /** The executor's own HTTP port (/healthz, /readyz, /metrics). */
+    executor?: number
+}
+
+/** Options of {@link startSandbox}. */
+export interface SandboxOptions {
+    provider: ProviderName
+    /** Duration of the seeded grant in minutes (the sandbox policy allows 1..240). */
+    durationMinutes: number
+    ports?: SandboxPorts
+    /** Folder for the journal, logs and the Graph CA file. @defaultValue `.data/sandbox/<run id>` */
+    dataDir?: string
+    /** The executor's instance name (lease owner). @defaultValue `sandbox-executor-1` */
+    instanceName?: string
+    /** Poll interval of the executor, seconds. @defaultValue 1 */
+    pollIntervalSeconds?: number
+}
+
+/** A running sandbox. */
+export interface Sandbox {
+    /** The executor's configuration: `GBG_*` variables pointing at the emulators (contains secrets: never print). */
+    env: Record<string, string>
+    sn: ServiceNowEmulator
+    webhook: WebhookEmulator
+    graph: GraphEmulator
+    teams: TeamsEmulator
+    seeded: SeededScenario
+    /** Folder of this run (journal, logs). */
+    dataDir: string
+    /** Where the executor child's JSON logs should go. */
+    executorLogFile: string
+    /** The executor's HTTP port. */
+    executorPort: number
+    /** Closes every emulator (idempotent). */
+    close(): Promise<void>
+}
+
+/** A free TCP port on 127.0.0.1 (the executor binds it a moment later; a collision fails loudly at its start). */
+export async function freePort(): Promise<number> {
+    return new Promise((resolvePort, reject) => {
+        const server = createServer()
+        server.once('error', reject)
+        server.listen(0, '127.0.0.1', () => {
+            const address = server.address()
+            const port = typeof address === 'object' && address ? address.port : 0
+            server.close(() => resolvePort(port))
+        })
+    })
+}
+
+/** Entra tenant of the sandbox (a fixed GUID: it only names the emulated tenant). */
+export const SANDBOX_TENANT_ID = '3f1e8a2c-5b7d-4c9e-8f0a-1b2c3d4e5f60'
+
+/**
+ * Starts the emulators, seeds the scenario and builds the executor's environment. On any failure the emulators
+ * already started are closed before the error propagates.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+    const stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '')
+    const runId = `${stamp}-${options.provider}-${randomBytes(3).toString('hex')}`
+    const dataDir = resolve(options.dataDir ?? join(REPO_ROOT, '.data', 'sandbox', runId))
+    mkdirSync(dataDir, { recursive: true })
+    const ports = options.ports ?? {}
+    const closers: (() => Promise<void>)[] = []
+    let closed = false
+    const close = async (): Promise<void> => {
+        if (closed) return
+        closed = true
+        // Reverse start order; one emulator failing to close must not leave the others running.
+        for (const c of closers.reverse()) await c().catch(() => undefined)
+    }
+    try {
+        const hmacSecret = randomBytes(32).toString('base64url')
+        const clientId = '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d'
+        const clientSecret = randomBytes(24).toString('base64url')
+        const graphIds: GraphIds = { ...DEFAULT_GRAPH_IDS }
+
+        const sn = await startServiceNowEmulator({ port: ports.servicenow ?? 0 })
+        closers.push(() => sn.close())
+        const webhook = await startWebhookEmulator({ hmacSecret, port: ports.webhook ?? 0 })
+        closers.push(() => webhook.close())
+        const teams = await startTeamsEmulator({ port: ports.teams ?? 0 })
+        closers.push(() => teams.close())
+
+        const seeded = seedScenario(sn, {
+            provider: options.provider,
+            durationMinutes: options.durationMinutes,
+            graphIds,
+        })
+        const graph = await startGraphEmulator({
+            port: ports.graph ?? 0,
+            tenantId: SANDBOX_TENANT_ID,
+            clients: [{ clientId, clientSecret }],
+            users: [
+                {
+                    id: graphIds.userId,
+                    userPrincipalName: seeded.requester.email,
+                    mail: seeded.requester.email,
+                    displayName: seeded.requester.displayName,
+                },
+            ],
+            roles: [{ id: graphIds.roleId, displayName: graphIds.roleName }],
+            groups: [{ id: graphIds.groupId, displayName: graphIds.groupName }],
+            pimForGroups: true,
+            // Entra's real rules stay on (5 minutes before a removal is accepted): a 1-minute PIM assignment ends
+            // natively at its expiry, and the executor's revoke at that time finds it already gone.
+        })
+        closers.push(() => graph.close())
+        const graphCaFile = join(dataDir, 'graph-emulator-ca.pem')
+        writeFileSync(graphCaFile, graph.ca)
+
+        const executorPort = ports.executor ?? (await freePort())
+        const env = executorEnv({
+            provider: options.provider,
+            sn,
+            seeded,
+            webhook,
+            hmacSecret,
+            graph,
+            graphCaFile,
+            clientId,
+            clientSecret,
+            teams,
+            journalPath: join(dataDir, 'journal.db'),
+            executorPort,
+            instanceName: options.instanceName ?? 'sandbox-executor-1',
+            pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
+        })
+        return {
+            env,
+            sn,
+            webhook,
+            graph,
+            teams,
+            seeded,
+            dataDir,
+            executorLogFile: join(dataDir, 'executor.log'),
+            executorPort,
+            close,
+        }
+    } catch (error) {
+        await close()
+        throw error
+    }
+}
+
+interface EnvInput {
+    provider: ProviderName
+    sn: ServiceNowEmulator
+    seeded: SeededScenario
+    webhook: WebhookEmulator
+    hmacSecret: string
+    graph: GraphEmulator
+    graphCaFile: string
+    clientId: string
+    clientSecret: string
+    teams: TeamsEmulator
+    journalPath: string
+    executorPort: number
+    instanceName: string
+    pollIntervalSeconds: number
+}
+
+/**
+ * The executor's production configuration for this sandbox (names from `executor/src/config.ts`). Only the
+ * scenario's provider is enabled, so the executor's readiness checks exactly what the demo uses.
+ */
+function executorEnv(i: EnvInput): Record<string, string> {
+    const env: Record<string, string> = {
+        GBG_INSTANCE_NAME: i.instanceName,
+        GBG_SANDBOX: 'true',
+        GBG_LOG_LEVEL: 'debug',
+        GBG_SN_URL: i.sn.url,
+        GBG_SN_AUTH_MODE: 'basic',
+        GBG_SN_USERNAME: i.seeded.executorUser.userName,
+        GBG_SN_PASSWORD: i.seeded.executorUser.password,
+        GBG_SN_INCIDENT_CALLER: i.seeded.executorUser.sysId,
+        GBG_POLL_INTERVAL_SECONDS: String(i.pollIntervalSeconds),
+        // Short retry delays: a demo of a 1-minute grant cannot wait the production 2 s → 5 min backoff.
+        GBG_BACKOFF_BASE_MS: '500',
+        GBG_BACKOFF_MAX_MS: '5000',
+        GBG_SECOPS_GROUP: i.seeded.secopsGroupSysId,
+        GBG_JOURNAL_PATH: i.journalPath,
+        GBG_HTTP_HOST: '127.0.0.1',
+        GBG_HTTP_PORT: String(i.executorPort),
+        GBG_PROVIDERS: i.provider,
+        GBG_TEAMS_WEBHOOK_URL: i.teams.workflowsUrl,
+    }
+    if (i.provider === 'webhook') {
+        env['GBG_WEBHOOK_BASE_URL'] = i.webhook.url
+        env['GBG_WEBHOOK_HMAC_SECRET'] = i.hmacSecret
+    } else {
+        env['GBG_ENTRA_TENANT_ID'] = i.graph.tenantId
+        env['GBG_ENTRA_CLIENT_ID'] = i.clientId
+        env['GBG_ENTRA_CLIENT_SECRET'] = i.clientSecret
+        env['GBG_ENTRA_AUTHORITY_URL'] = i.graph.authorityHost
+        env['GBG_ENTRA_GRAPH_BASE_URL'] = i.graph.graphBase
+        env['GBG_ENTRA_GROUP_MODE'] = 'pim'
+        env['GBG_ENTRA_DEVICE_CLASS_GROUPS'] = `workstation=${i.seeded.graphIds.groupId}`
+        // The Graph emulator serves HTTPS with a throw-away self-signed certificate: the child trusts it the way
+        // an enterprise trusts its TLS-inspecting proxy's CA, through Node's standard variable.
+        env['NODE_EXTRA_CA_CERTS'] = i.graphCaFile
+    }
+    return env
+}

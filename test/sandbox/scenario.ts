@@ -1,0 +1,250 @@
+/**
+ * The sandbox scenario shared by `npm run demo` (run once, exit) and `npm start` without a ServiceNow instance
+ * (run, then keep everything up): start the sandbox, print where things are, start watching the grant, spawn
+ * the REAL executor, and — once the grant is revoked and verified — check the outcome independently of what
+ * the executor says (provider state, audit chain, write-backs) and summarise it.
+ *
+ * Test / dev code only.
+ */
+import { readFileSync } from 'node:fs'
+import { relative } from 'node:path'
+import {
+    AUDIT_FIELDS,
+    GRANT_FIELDS,
+    PLATFORM_TABLE,
+    TABLE,
+    verifyChain,
+    type ChainedAuditEvent,
+    type ProviderName,
+} from '@gbg/shared'
+import { parseGlideDateTime } from '../emulators/servicenow/store'
+import { startExecutorProcess, REPO_ROOT, type ExecutorProcess } from './executor-process'
+import { startSandbox, type Sandbox, type SandboxPorts } from './sandbox'
+import { compactJson, watchGrant, type Timeline } from './timeline'
+
+/** Options of {@link runScenario}. */
+export interface ScenarioOptions {
+    provider: ProviderName
+    durationMinutes: number
+    /** Give up after this long (from the executor's start). */
+    timeoutMs: number
+    ports?: SandboxPorts
+    print?: (line: string) => void
+}
+
+/** A running scenario. */
+export interface RunningScenario {
+    sandbox: Sandbox
+    executor: ExecutorProcess
+    timeline: Timeline
+    /**
+     * Resolves when the grant is revoked and verified; rejects with a clear message when the grant fails, the
+     * executor exits on its own, or the timeout passes.
+     */
+    finished: Promise<void>
+    /** Stops the executor gracefully (SIGTERM) and closes the emulators; resolves with the executor's exit. */
+    shutdown(): Promise<number | string>
+}
+
+/** Human description of what the grant gives. */
+function describeTarget(sandbox: Sandbox): string {
+    const s = sandbox.seeded
+    if (s.targetKind === 'entra_role') return `Entra role ${s.graphIds.roleName} (${s.graphIds.roleId})`
+    if (s.provider === 'entra-group') return `local admin on ${s.ci.name} through Entra group ${s.graphIds.groupName}`
+    return `local admin on ${s.ci.name} through the admin-as-a-service webhook`
+}
+
+/** Starts the sandbox and the executor, and the timeline watch. */
+export async function runScenario(options: ScenarioOptions): Promise<RunningScenario> {
+    const print = options.print ?? ((line: string) => console.log(line))
+    const sandbox = await startSandbox({
+        provider: options.provider,
+        durationMinutes: options.durationMinutes,
+        ports: options.ports,
+    })
+    const s = sandbox.seeded
+    const rel = (p: string): string => relative(process.cwd(), p) || p
+    print(`Sandbox (${options.provider}) — every system below is an emulator on 127.0.0.1:`)
+    print(`  ServiceNow   ${sandbox.sn.url}   (executor signs in as ${s.executorUser.userName}, role executor only)`)
+    print(`  Webhook      ${sandbox.webhook.url}`)
+    print(`  Graph/Entra  ${sandbox.graph.url}`)
+    print(`  Executor     http://127.0.0.1:${sandbox.executorPort}/healthz  /readyz  /metrics`)
+    print(`  Executor logs (JSON): ${rel(sandbox.executorLogFile)}`)
+    print('')
+    print(
+        `${s.requester.displayName} (${s.requester.userName}) asked for ${describeTarget(sandbox)} for ` +
+            `${s.durationMinutes} min on ${s.ritm.number}; policy "${s.decision.policyName}" allowed it, ` +
+            `${s.approvalSysIds.length === 1 ? 'her manager' : 'her manager and SecOps'} approved plan ` +
+            `${s.planDigest.slice(0, 12)}…`,
+    )
+    print('')
+
+    const { timeline, finished: grantDone } = watchGrant(
+        sandbox.sn,
+        { grantSysId: s.grant.sysId, ritmSysId: s.ritm.sysId },
+        options.timeoutMs,
+        { print },
+    )
+    const executor = startExecutorProcess(sandbox.env, sandbox.executorLogFile)
+    let stopping = false
+    const executorDied = executor.exited.then((code) => {
+        if (stopping) return
+        throw new Error(
+            `the executor exited on its own (${code}) before the grant was revoked; see ${rel(executor.logFile)}`,
+        )
+    })
+    const finished = Promise.race([grantDone, executorDied]).catch((error: unknown) => {
+        const message = (error as Error).message
+        if (/waitFor: condition not met/.test(message)) {
+            const missing = ['claimed', 'granted', 'written back', 'revoke scheduled', 'revoked', 'verified'].filter(
+                (stage) => !timeline.has(stage as never),
+            )
+            throw new Error(
+                `timed out after ${Math.round(options.timeoutMs / 1000)} s; never reached: ${missing.join(', ')}`,
+            )
+        }
+        throw error
+    })
+    // The race's losers must not surface as unhandled rejections.
+    grantDone.catch(() => undefined)
+    executorDied.catch(() => undefined)
+
+    let shutdownPromise: Promise<number | string> | undefined
+    const shutdown = (): Promise<number | string> => {
+        shutdownPromise ??= (async () => {
+            stopping = true
+            const code = await executor.stop()
+            await sandbox.close()
+            return code
+        })()
+        return shutdownPromise
+    }
+    return { sandbox, executor, timeline, finished, shutdown }
+}
+
+/** Result of {@link checkOutcome}. */
+export interface Outcome {
+    lines: string[]
+    /** Anything that makes the run a failure (empty = success). */
+    problems: string[]
+}
+
+/**
+ * Checks the end state independently of the executor: the grant record, the provider's own state (no access
+ * left), the audit chain, the write-backs, incidents and notifications.
+ */
+export function checkOutcome(sandbox: Sandbox): Outcome {
+    const s = sandbox.seeded
+    const store = sandbox.sn.store
+    const lines: string[] = []
+    const problems: string[] = []
+    const grant = store.get(TABLE.grant, s.grant.sysId) ?? {}
+    const g = (field: string): string => grant[field] ?? ''
+
+    const expires = parseGlideDateTime(g(GRANT_FIELDS.expiresAt))
+    const granted = parseGlideDateTime(g(GRANT_FIELDS.grantedAt))
+    const revoked = parseGlideDateTime(g(GRANT_FIELDS.revokedAt))
+    lines.push(`Grant ${s.grant.number}: ${g(GRANT_FIELDS.state)}`)
+    lines.push(
+        `  granted ${g(GRANT_FIELDS.grantedAt)} UTC, expired ${g(GRANT_FIELDS.expiresAt)} UTC, revoked ` +
+            `${g(GRANT_FIELDS.revokedAt)} UTC` +
+            (Number.isNaN(revoked) || Number.isNaN(expires)
+                ? ''
+                : ` (${Math.round((revoked - expires) / 1000)} s after expiry)`),
+    )
+    if (g(GRANT_FIELDS.state) !== 'revoked') problems.push(`grant state is ${g(GRANT_FIELDS.state)}, expected revoked`)
+    if (!Number.isNaN(granted) && !Number.isNaN(expires)) {
+        const minutes = Math.round((expires - granted) / 60_000)
+        if (minutes !== s.durationMinutes)
+            problems.push(`granted for ${minutes} min, approved ${s.durationMinutes} min`)
+    }
+    if (!Number.isNaN(revoked) && !Number.isNaN(expires) && revoked < expires - 1000) {
+        problems.push('revoked before the approved expiry without a revoke-now request')
+    }
+    lines.push(`  provider transaction ids: ${compactJson(g(GRANT_FIELDS.providerTxnIds)) || '(none)'}`)
+
+    // The provider's own view: no access may be left.
+    let remaining = 0
+    if (s.provider === 'webhook') {
+        remaining = sandbox.webhook.activeGrantsFor(s.requester.userName).length
+    } else if (s.provider === 'entra-role') {
+        remaining = sandbox.graph.state.listRoleInstances({
+            principalId: s.graphIds.userId,
+            roleDefinitionId: s.graphIds.roleId,
+        }).length
+    } else {
+        remaining = sandbox.graph.state.members(s.graphIds.groupId).filter((u) => u.id === s.graphIds.userId).length
+    }
+    lines.push(`  ${s.provider} now reports ${remaining === 0 ? 'no access left' : `${remaining} active access(es)!`}`)
+    if (remaining > 0) problems.push(`the ${s.provider} emulator still shows active access for ${s.requester.userName}`)
+
+    // Write-backs on the RITM.
+    const notes = store.journal(PLATFORM_TABLE.ritm, s.ritm.sysId).filter((j) => j.element === 'work_notes')
+    const files = store.attachments(PLATFORM_TABLE.ritm, s.ritm.sysId)
+    lines.push(
+        `  ${s.ritm.number}: ${notes.length} work note(s), attachment(s): ` +
+            (files.map((f) => f.fileName).join(', ') || 'none'),
+    )
+    if (notes.length === 0) problems.push(`no work note on ${s.ritm.number}`)
+    if (files.length === 0) problems.push(`no receipt attached to ${s.ritm.number}`)
+
+    // The audit trail must still verify end to end (app events + the executor's).
+    const events: ChainedAuditEvent[] = store
+        .list(TABLE.auditEvent, (e) => e[AUDIT_FIELDS.grant] === s.grant.sysId)
+        .map((e) => ({
+            grant: e[AUDIT_FIELDS.grant] ?? '',
+            action: e[AUDIT_FIELDS.action] ?? '',
+            sequence: Number(e[AUDIT_FIELDS.sequence]),
+            eventType: e[AUDIT_FIELDS.eventType] ?? '',
+            actor: e[AUDIT_FIELDS.actor] ?? '',
+            occurredAt: new Date(parseGlideDateTime(e[AUDIT_FIELDS.occurredAt] ?? '')).toISOString(),
+            payload: JSON.parse(e[AUDIT_FIELDS.payload] || 'null') as unknown,
+            prevHash: e[AUDIT_FIELDS.prevHash] ?? '',
+            hash: e[AUDIT_FIELDS.hash] ?? '',
+        }))
+        .sort((a, b) => a.sequence - b.sequence)
+    const verdict = verifyChain(events)
+    const executorEvents = events.filter((e) => /executor/.test(e.actor)).length
+    lines.push(
+        `  audit trail: ${events.length} events (${executorEvents} by the executor), chain ` +
+            (verdict.ok ? 'verifies' : `BROKEN at event ${verdict.brokenAt + 1}: ${verdict.reason}`),
+    )
+    if (!verdict.ok) problems.push(`audit chain broken at event ${verdict.brokenAt + 1}: ${verdict.reason}`)
+
+    const incidents = store.list(PLATFORM_TABLE.incident)
+    lines.push(`  incidents raised: ${incidents.length}; Teams notifications: ${sandbox.teams.messages.length}`)
+    return { lines, problems }
+}
+
+/**
+ * The executor's last `count` warnings and errors (info records when there are none; never debug chatter), as
+ * "level message detail" lines, for a failure message.
+ */
+export function tailExecutorLog(logFile: string, count = 8): string[] {
+    let text = ''
+    try {
+        text = readFileSync(logFile, 'utf8')
+    } catch {
+        return []
+    }
+    const lines = text.split('\n').filter((l) => l.trim() !== '')
+    const level = (line: string): string => /"level":"(\w+)"/.exec(line)?.[1] ?? 'text'
+    const serious = lines.filter((l) => ['warn', 'error', 'text'].includes(level(l)))
+    const chosen = serious.length > 0 ? serious : lines.filter((l) => level(l) === 'info')
+    return chosen.slice(-count).map((line) => {
+        try {
+            const record = JSON.parse(line) as Record<string, unknown>
+            const extra = record['error'] ?? record['err'] ?? record['reason'] ?? ''
+            return `${String(record['level'] ?? '')} ${String(record['message'] ?? record['msg'] ?? '')} ${
+                typeof extra === 'string' ? extra : JSON.stringify(extra)
+            }`.trim()
+        } catch {
+            return line.slice(0, 300)
+        }
+    })
+}
+
+/** Repository-relative path, for printing. */
+export function repoPath(path: string): string {
+    return relative(REPO_ROOT, path)
+}
