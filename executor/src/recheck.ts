@@ -129,7 +129,8 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         if (digest !== g.planDigest) {
             throw new Refusal(
                 RECHECK_CODE.digestMismatch,
-                `The plan was changed after approval (digest ${digest} != approved ${g.planDigest || '(empty)'}).`,
+                // "computed <hex>", not "digest <hex>": the log redactor reads "Digest <token>" as HTTP Digest auth.
+                `The plan was changed after approval (computed SHA-256 ${digest} != approved ${g.planDigest || '(empty)'}).`,
                 true,
             )
         }

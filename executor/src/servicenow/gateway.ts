@@ -539,13 +539,18 @@ export function assertOnly(
     }
 }
 
-/** Parse an action record. */
+/**
+ * Parse an action record. `type` and `grant` are passed through as stored (a choice column accepts any string,
+ * a reference may be empty): the worker rejects such a record itself — dead, with the reason on the action and
+ * the grant, no provider call. Refusing them here would fail the whole poll, so one bad record would stop every
+ * grant and revoke behind it.
+ */
 export function parseAction(r: SnRecord): QueueAction {
     return parsing(TABLE.action, r, () => ({
         sysId: sysId(r, SYSTEM_FIELDS.sysId),
         number: str(r, ACTION_FIELDS.number),
-        grantSysId: sysId(r, ACTION_FIELDS.grant),
-        type: oneOf(required(r, ACTION_FIELDS.type), ACTION_TYPES, ACTION_FIELDS.type) as ActionType,
+        grantSysId: ref(r, ACTION_FIELDS.grant),
+        type: required(r, ACTION_FIELDS.type) as ActionType,
         state: oneOf(required(r, ACTION_FIELDS.state), ACTION_STATES, ACTION_FIELDS.state) as ActionState,
         priority: int(r, ACTION_FIELDS.priority),
         notBefore: date(r, ACTION_FIELDS.notBefore),

@@ -443,9 +443,9 @@ export class Worker {
     // ── resume ───────────────────────────────────────────────────────────────────────────────────────────────
 
     /**
-     * Continue every action the journal has not finished. Actions that had a call or a write-back under way are
-     * taken back (their lease renewed, or re-claimed once it lapsed) and run from their step. `claimed` /
-     * `retry_wait` actions made no call: the queue brings them back.
+     * Continue every action the journal has not finished. Actions that had a call or a write-back under way, and
+     * claimed revokes, are taken back (their lease renewed, or re-claimed once it lapsed) and run from their
+     * step. Other `claimed` and all `retry_wait` actions made no call: the queue brings them back.
      */
     async resume(): Promise<void> {
         const { journal, gateway, clock, logger } = this.core
@@ -457,7 +457,11 @@ export class Worker {
                     this.launch(syntheticRevoke(row), true, true)
                 continue
             }
-            if (row.step === 'claimed' || row.step === 'retry_wait') continue
+            if (row.step === 'retry_wait') continue
+            // A claimed grant or verify made no call: the queue brings it back once our lease lapses. A claimed
+            // REVOKE is taken back now: waiting out the lease (120 s by default) would leave access in place past
+            // its expiry just because the executor restarted.
+            if (row.step === 'claimed' && row.type !== 'revoke') continue
             if (this.inFlight.has(row.actionId)) continue
             let action: QueueAction
             try {

@@ -238,7 +238,7 @@ export class WebhookProvider implements Provider {
         const lookup = await this.findByIdempotencyKey(this.lookupKey(ctx), ctx)
         calls.push(lookup.call)
         const chosen = lookup.grants.find((g) => g.status === 'active') ?? lookup.grants[0]
-        if (chosen) return this.verifyResult(chosen, plan, 'GET /grants?idempotencyKey=', calls)
+        if (chosen) return this.verifyResult(chosen, plan, 'GET /grants?idempotencyKey=', calls, this.lookupKey(ctx))
         return {
             present: false,
             evidence: { source: 'GET /grants?idempotencyKey=', checkedAt: this.now().toISOString(), found: false },
@@ -262,12 +262,23 @@ export class WebhookProvider implements Provider {
         return { grants: list.data.grants, call: answer.call }
     }
 
-    private verifyResult(grant: WireGrant, plan: ExecutionPlan, source: string, calls: AuditedCall[]): VerifyResult {
+    private verifyResult(
+        grant: WireGrant,
+        plan: ExecutionPlan,
+        source: string,
+        calls: AuditedCall[],
+        key?: string,
+    ): VerifyResult {
         this.checkPrincipal(grant, plan, 'verify')
         return {
             present: grant.status === 'active',
             expiresAt: grant.expiresAt,
-            evidence: grantEvidence(grant, source, this.now()),
+            // `txnIds` (the worker's reconciliation reads them): the same ids a grant call returns, so a grant
+            // confirmed by reading after a lost response is revoked by its id like any other.
+            evidence: {
+                ...grantEvidence(grant, source, this.now()),
+                txnIds: key ? [grant.id, `${IDEMPOTENCY_TXN_PREFIX}${key}`] : [grant.id],
+            },
             calls,
         }
     }
