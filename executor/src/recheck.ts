@@ -80,6 +80,13 @@ export interface RecheckRefused {
     grant?: GrantRecord
     /** The plan, when it parsed (for the incident text). */
     plan?: ExecutionPlan
+    /**
+     * The check could not complete because ServiceNow was transiently unavailable (timeout, 429, 5xx): still no
+     * grant, but the action is retried with backoff instead of failing the request for good.
+     */
+    transient?: boolean
+    /** Server-requested wait (Retry-After) for a transient refusal. */
+    retryAfterMs?: number
 }
 
 export type RecheckResult = RecheckPassed | RecheckRefused
@@ -227,8 +234,10 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         if (error instanceof Refusal) {
             return { ok: false, code: error.code, reason: error.message, malformed: error.malformed, grant, plan }
         }
-        // Fail secure: a check that could not complete is a refusal, never a pass.
+        // Fail secure: a check that could not complete is a refusal, never a pass. When the cause is a transient
+        // ServiceNow outage the refusal is marked transient: the worker retries later rather than failing the grant.
         const message = error instanceof Error ? error.message : String(error)
+        const transient = isServiceNowError(error, 'retryable')
         return {
             ok: false,
             code: RECHECK_CODE.checkError,
@@ -236,6 +245,8 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             malformed: false,
             grant,
             plan,
+            transient,
+            retryAfterMs: transient ? (error as { retryAfterMs?: number }).retryAfterMs : undefined,
         }
     }
 }

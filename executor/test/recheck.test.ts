@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { policyToRecord } from '@gbg/shared'
 import { RECHECK_CODE, recheckGrant } from '../src/recheck'
+import { ServiceNowError } from '../src/servicenow/errors'
 import { permissivePolicy, seedGrant, sysId, type SeededGrant, type FakeServiceNow } from './support/fake-gateway'
 import { makeHarness, type Harness } from './support/worker-harness'
 
@@ -134,10 +135,11 @@ const CASES: Case[] = [
         },
     },
     {
-        name: 'a check that errors (policy table unreachable)',
+        name: 'a check that errors (policy table refused by an ACL)',
         code: RECHECK_CODE.checkError,
         malformed: false,
-        mutate: (sn) => sn.fail('listPolicies', 1),
+        mutate: (sn) =>
+            sn.fail('listPolicies', 1, () => new ServiceNowError('fatal', 'ACL Exception', { status: 403 })),
     },
     {
         name: 'an unparseable policy record',
@@ -255,5 +257,41 @@ describe('recheckGrant', () => {
 
         // validation
         expect(r).toMatchObject({ ok: false, code: RECHECK_CODE.checkError, malformed: false })
+    })
+})
+
+describe('recheck gate with ServiceNow transiently unavailable', () => {
+    let h: Harness
+    afterEach(() => h?.cleanup())
+
+    it('grants nothing, keeps the grant open and retries the action later', async () => {
+        // setup: the policy table read fails with a retryable error (ServiceNow unreachable) once
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.sn.fail('listPolicies', 1)
+
+        // execution
+        await h.round()
+
+        // validation: no provider call, no permanent failure; the action waits for a retry
+        expect(h.provider.calls).toEqual([])
+        const action = h.sn.actions.get(s.action.sysId)!
+        expect(action.state).toBe('ready')
+        expect(action.notBefore!.getTime()).toBeGreaterThan(h.clock.now().getTime())
+        expect(action.lastError).toContain(RECHECK_CODE.checkError)
+        expect(h.sn.grants.get(s.grant.sysId)!.state).not.toBe('grant_failed')
+        expect(h.sn.incidents).toEqual([])
+    })
+
+    it('a direct recheck marks the refusal transient', async () => {
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.sn.fail('getGrant', 1)
+        const r = await recheckGrant(s.grant.sysId, {
+            gateway: h.sn.gateway('exec-1'),
+            clock: h.clock,
+            providers: new Set(['webhook']),
+        })
+        expect(r).toMatchObject({ ok: false, code: RECHECK_CODE.checkError, transient: true })
     })
 })

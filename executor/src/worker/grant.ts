@@ -85,6 +85,10 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
         maxApprovalAgeMs: core.options.maxApprovalAgeMs,
     })
     if (ctx.signal.aborted) return
+    if (!recheck.ok && recheck.transient) {
+        // ServiceNow could not answer the checks: nothing is granted now; try again later (dead after max attempts).
+        return retryGrant(ctx, `${recheck.code}: ${recheck.reason}`, recheck.retryAfterMs)
+    }
     if (!recheck.ok) return refuse(ctx, recheck)
     const { grant, plan, digest, approvals, decision } = recheck
     core.events.emit('recheck:passed', ref(ctx))
