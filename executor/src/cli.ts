@@ -28,7 +28,7 @@ import { runDoctor } from './doctor'
 import { connectServiceNow, openJournal, startService, type Service } from './service'
 import { parseGlideDateTime, query } from './servicenow/query'
 import { createGraphClient, scanDrift } from './providers/entra'
-import { entraConnectionSchema } from './providers/entra/config'
+import { entraConnection } from './providers/registry'
 
 type Out = (line: string) => void
 
@@ -177,19 +177,7 @@ async function cmdDrift(config: Config, logger: Logger, out: Out, err: Out): Pro
         return 2
     }
     const e = config.entra
-    const graph = createGraphClient(
-        entraConnectionSchema.parse({
-            tenantId: e.tenantId,
-            clientId: e.clientId,
-            clientSecret: e.clientSecret,
-            certificate: e.certificate,
-            authorityHost: e.authorityHost,
-            graphBaseUrl: e.graphBaseUrl,
-            caCertificatePem: e.caCertificatePem,
-            timeoutMs: e.timeoutMs,
-            principalLookup: e.principalLookup,
-        }),
-    )
+    const graph = createGraphClient(entraConnection(e))
     // Managed targets: every role / group a grant of this system has ever targeted, plus the configured groups.
     const { client } = connectServiceNow(config, logger)
     const rows = await client.list(

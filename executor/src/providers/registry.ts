@@ -11,7 +11,8 @@ import {
     type WebhookProviderConfig,
 } from './webhook'
 import { createEntraGroupProvider, createEntraRoleProvider, createGraphClient, type HolderRegistry } from './entra'
-import { entraConnectionSchema } from './entra/config'
+import { entraConnectionSchema, type EntraConnectionConfig } from './entra/config'
+import type { EntraConfig } from '../config'
 
 /** Provider part of the executor configuration (the loaded `Config` fits structurally). */
 export interface ProvidersConfig {
@@ -23,21 +24,8 @@ export interface ProvidersConfig {
     entra?: EntraSection
 }
 
-/** The executor configuration's Entra section as the registry maps it onto the Entra providers' own schemas. */
-export interface EntraSection {
-    tenantId: string
-    clientId: string
-    clientSecret?: string
-    certificate?: { thumbprintSha256: string; privateKeyPem: string; certificatePem?: string }
-    authorityHost: string
-    graphBaseUrl: string
-    groupMode: 'pim' | 'members'
-    principalLookup: 'userPrincipalName' | 'mail'
-    groupsByDeviceClass: Record<string, string>
-    signOutPolicy: 'forced' | 'required'
-    caCertificatePem?: string
-    timeoutMs: number
-}
+/** The executor configuration's Entra section (validated by config.ts). */
+export type EntraSection = EntraConfig
 
 /** Shared dependencies handed to every provider factory. */
 export interface ProviderDeps {
@@ -104,21 +92,11 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
     const e = config.entra
     if (!e) throw new ProviderConfigError(`provider "${name}" is enabled but the Entra settings (GBG_ENTRA_*) are not set`)
     if (!deps.holders) throw new ProviderConfigError(`provider "${name}" needs the journal as its holder registry`)
-    const connection = {
-        tenantId: e.tenantId,
-        clientId: e.clientId,
-        clientSecret: e.clientSecret,
-        certificate: e.certificate,
-        authorityHost: e.authorityHost,
-        graphBaseUrl: e.graphBaseUrl,
-        caCertificatePem: e.caCertificatePem,
-        timeoutMs: e.timeoutMs,
-        principalLookup: e.principalLookup,
-    }
+    const connection = entraConnection(e)
     const now = deps.now ?? (() => new Date())
     let graph = graphClients.get(e)
     if (!graph) {
-        graph = createGraphClient(entraConnectionSchema.parse(connection), { now })
+        graph = createGraphClient(connection, { now })
         graphClients.set(e, graph)
     }
     const entraDeps = { holders: deps.holders, now, graph }
@@ -132,4 +110,19 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
         },
         entraDeps,
     )
+}
+
+/** The Entra providers' connection settings from the executor configuration (validated by their schema). */
+export function entraConnection(e: EntraSection): EntraConnectionConfig {
+    return entraConnectionSchema.parse({
+        tenantId: e.tenantId,
+        clientId: e.clientId,
+        clientSecret: e.clientSecret,
+        certificate: e.certificate,
+        authorityHost: e.authorityHost,
+        graphBaseUrl: e.graphBaseUrl,
+        caCertificatePem: e.caCertificatePem,
+        timeoutMs: e.timeoutMs,
+        principalLookup: e.principalLookup,
+    })
 }
