@@ -162,11 +162,10 @@ describe('ServiceNow gateway on the emulator: queue', () => {
         await expect(one.updateAction(row['sys_id']!, { state: 'done' })).rejects.toMatchObject({ kind: 'lost_claim' })
     })
 
-    // Known gap in shared/src/claim-guard.ts (reported to the lead): a write that carries lease_owner=<self> on an
-    // UNOWNED action counts as a claim, so an executor whose lease lapsed and was swept can still mark the action
-    // done in one write (no state=claimed needed). Marked `fails` so it flips to red once the guard requires
-    // `state=claimed` for a claim — then drop `.fails`.
-    it.fails('refuses a non-claim write by an executor that does not hold the lease on a released action', async () => {
+    // Regression: a write carrying lease_owner=<self> on an UNOWNED action used to count as a claim, so an
+    // executor whose lease lapsed and was swept could mark the action done in one write. A claim now requires
+    // state=claimed.
+    it('refuses a non-claim write by an executor that does not hold the lease on a released action', async () => {
         // Setup: exec-1 claims, the lease lapses, the sweeper releases it
         const grant = seedGrant()
         const row = seedAction(grant['sys_id']!)

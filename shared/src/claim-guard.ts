@@ -4,7 +4,8 @@
  * multi-executor tests exercise exactly the rule the instance enforces.
  *
  * Rules:
- * 1. A claim (writing a lease_owner) is refused while another owner's lease is still valid.
+ * 1. A claim (writing a new lease_owner, leaving the action in state `claimed`) is refused while another owner's lease
+ *    is still valid.
  * 2. Any other executor write to an action (state, result, lease renewal…) is refused unless the writer holds
  *    the lease (lease_owner equals the writer and the lease has not expired) — a writer whose lease lapsed and
  *    was taken over cannot complete the action behind the new owner's back.
@@ -44,7 +45,15 @@ export function checkActionWrite(
     nowMs: number,
 ): ClaimGuardVerdict {
     const leaseValid = before.leaseOwner !== '' && before.leaseUntilMs > nowMs
-    const isClaim = change.leaseOwner !== undefined && change.leaseOwner !== '' && change.leaseOwner !== before.leaseOwner
+    // A claim takes the lease AND leaves the action `claimed` (a takeover of an expired claim keeps the state, so
+    // the resulting state counts). A write that only names a new owner — e.g. a late executor marking `done` an
+    // action the sweeper released — is not a claim, so rule 2 refuses it.
+    const resultingState = change.state !== undefined ? change.state : before.state
+    const isClaim =
+        change.leaseOwner !== undefined &&
+        change.leaseOwner !== '' &&
+        change.leaseOwner !== before.leaseOwner &&
+        resultingState === 'claimed'
 
     if (isClaim) {
         if (change.leaseOwner !== writer) {

@@ -68,3 +68,24 @@ describe('claim guard', () => {
         })
     })
 })
+
+describe('checkActionWrite: only a write to state claimed is a claim', () => {
+    const now = Date.parse('2026-01-01T12:00:00Z')
+    const released = { state: 'ready', leaseOwner: '', leaseUntilMs: 0 }
+
+    it('refuses a late executor finishing a released action without claiming it again', () => {
+        // execution / validation
+        const verdict = checkActionWrite(released, { leaseOwner: 'exec-1', state: 'done' }, 'exec-1', now)
+        expect(verdict.allowed).toBe(false)
+    })
+
+    it('still allows a proper claim of the released action', () => {
+        const verdict = checkActionWrite(
+            released,
+            { leaseOwner: 'exec-1', state: 'claimed', leaseUntilMs: now + 60_000 },
+            'exec-1',
+            now,
+        )
+        expect(verdict).toEqual({ allowed: true })
+    })
+})
