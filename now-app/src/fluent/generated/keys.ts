@@ -229,6 +229,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: '6d5bd56a87084b0fbb22b8e645b4e3d7'
                     }
+                    'acl-sys-properties-read-executor': {
+                        table: 'sys_security_acl'
+                        id: 'e2e13a8350434517b6171e0d5fc3cb40'
+                    }
                     bom_json: {
                         table: 'sys_module'
                         id: '1aaef1e6ca304fd1bc41c1eca4d6ff4f'
@@ -3753,6 +3757,19 @@ declare global {
                                 }
                             }
                             value: 'fe930be7-5e62-47db-91af-98c3a49a38b1'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'd744282954ed4be3846b18b524aab187'
+                        key: {
+                            sys_security_acl: 'e2e13a8350434517b6171e0d5fc3cb40'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
