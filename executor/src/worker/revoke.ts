@@ -290,6 +290,9 @@ async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<voi
         provider: plan.provider,
         present: r.verify ? r.verify.present : null,
         alreadyAbsent: r.alreadyAbsent,
+        // Nothing was left to remove: the provider ended the access itself (native expiry) or it was removed
+        // out of band. Not a failure; recorded so auditors see which clock ended the access.
+        expiredAtProvider: r.alreadyAbsent && r.retainedFor.length === 0,
         retainedFor: r.retainedFor,
         planSource: d.planSource ?? 'grant',
         revokedBy: ctx.local ? `${core.options.instance} (local timer)` : core.options.instance,
@@ -302,7 +305,9 @@ async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<voi
     const note = [
         r.retainedFor.length
             ? `Grant ended at ${revokedAt.toISOString()}: ${what}. The shared assignment stays for overlapping grant(s) ${r.retainedFor.join(', ')}.`
-            : `Access removed at ${revokedAt.toISOString()} and verified absent at the provider: ${what}.`,
+            : r.alreadyAbsent
+              ? `Access had already ended (expired at the provider) and is verified absent at ${revokedAt.toISOString()}: ${what}.`
+              : `Access removed at ${revokedAt.toISOString()} and verified absent at the provider: ${what}.`,
         ...r.notes.map((n) => `Note: ${n}`),
     ].join('\n')
     const items = [
