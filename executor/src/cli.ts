@@ -16,7 +16,6 @@ import { userInfo } from 'node:os'
 import {
     ACTION_PRIORITY,
     AUDIT_FIELDS,
-    GRANT_FIELDS,
     TABLE,
     isSysId,
     verifyChain,
@@ -27,8 +26,7 @@ import { createLogger, type Logger } from './log'
 import { runDoctor } from './doctor'
 import { connectServiceNow, openJournal, startService, type Service } from './service'
 import { parseGlideDateTime, query } from './servicenow/query'
-import { createGraphClient, scanDrift } from './providers/entra'
-import { entraConnection } from './providers/registry'
+import { runDriftScan } from './drift'
 
 type Out = (line: string) => void
 
@@ -176,27 +174,15 @@ async function cmdDrift(config: Config, logger: Logger, out: Out, err: Out): Pro
         err('drift: the Entra providers are not configured (GBG_ENTRA_*)')
         return 2
     }
-    const e = config.entra
-    const graph = createGraphClient(entraConnection(e))
-    // Managed targets: every role / group a grant of this system has ever targeted, plus the configured groups.
     const { client } = connectServiceNow(config, logger)
-    const rows = await client.list(
-        TABLE.grant,
-        query(TABLE.grant).where(GRANT_FIELDS.provider, 'IN', ['entra-role', 'entra-group']).build(),
-        [GRANT_FIELDS.targetRoleId, GRANT_FIELDS.targetGroupId],
-    )
-    const managedRoles = [...new Set(rows.map((r) => r[GRANT_FIELDS.targetRoleId] ?? '').filter((x) => x))]
-    const managedGroups = [
-        ...new Set([...rows.map((r) => r[GRANT_FIELDS.targetGroupId] ?? ''), ...Object.values(e.groupsByDeviceClass)].filter((x) => x)),
-    ]
     const journal = openJournal(config)
-    let keys: string[]
+    let report
     try {
-        keys = journal.holderKeys()
+        report = await runDriftScan(config.entra, client, journal)
     } finally {
         journal.close()
     }
-    const items = await scanDrift({ graph, managedRoles, managedGroups, activeGrantKeys: keys })
+    const { managedRoles, managedGroups, items } = report
     out(`drift scan: ${managedRoles.length} roles, ${managedGroups.length} groups, ${items.length} holder(s) without an active grant`)
     for (const d of items) out(`  ${d.kind} ${d.targetId}: ${d.principalName || d.principalId} — ${d.reason}`)
     return items.length > 0 ? 1 : 0

@@ -16,6 +16,7 @@
 import { X509Certificate, createPrivateKey } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import os from 'node:os'
+import cron from 'node-cron'
 import { z } from 'zod'
 import { PROVIDERS, type ProviderName } from '@gbg/shared'
 import { REDACTED, redact, type LogLevel } from './log'
@@ -170,6 +171,8 @@ export interface Config {
     entra?: EntraConfig
     /** Present when Teams notifications are configured. */
     teams?: TeamsConfig
+    /** Cron expression of the periodic drift scan (Entra only). @defaultValue undefined (off) */
+    driftSchedule?: string
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -301,6 +304,12 @@ const VARIABLES: ConfigVariable[] = [
     ),
     v('GBG_ENTRA_CA_FILE', 'entra.caFile', 'PEM of extra CA certificates trusted for the Entra endpoints', ''),
     v('GBG_ENTRA_TIMEOUT_MS', 'entra.timeoutMs', 'Graph request timeout (ms)', String(D.timeoutMs)),
+    v(
+        'GBG_DRIFT_SCHEDULE',
+        'driftSchedule',
+        'Cron expression of the periodic Entra drift scan (e.g. "*/30 * * * *"); off when unset',
+        'off',
+    ),
     v('GBG_TEAMS_WEBHOOK_URL', 'teams.webhookUrl', 'Teams Workflows webhook URL (contains a signature)', '', true),
 ]
 
@@ -484,6 +493,13 @@ const certificateFile = z.unknown().transform((x, ctx): { path: string; certific
     }
 })
 
+/** A cron expression (node-cron syntax, 5 or 6 fields). */
+const cronExpression = z.unknown().transform((x, ctx): string | undefined => {
+    if (isUnset(x)) return undefined
+    if (typeof x !== 'string' || !cron.validate(x.trim())) return issue(ctx, `must be a cron expression (got ${show(x)})`)
+    return x.trim()
+})
+
 /** Path of a PEM file of extra CA certificates trusted for the Entra endpoints (private CA / TLS inspection). */
 const caFile = z.unknown().transform((x, ctx): string | undefined => {
     if (isUnset(x)) return undefined
@@ -613,6 +629,7 @@ const rawSchema = z
             })
             .strict()
             .default({}),
+        driftSchedule: cronExpression,
         teams: z
             .object({ webhookUrl: url({ secret: true }) })
             .strict()
@@ -627,6 +644,8 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
     const at = (path: string[], message: string): void => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
     const sn = raw.servicenow
     if (sn.url === undefined) at(['servicenow', 'url'], 'is required')
+    if (raw.driftSchedule !== undefined && !entraGiven(raw))
+        at(['driftSchedule'], 'the drift scan needs the Entra settings (GBG_ENTRA_*)')
     if (sn.authMode === 'basic' || sn.authMode === 'oauth_password') {
         if (!sn.username) at(['servicenow', 'username'], `is required with auth mode ${sn.authMode}`)
         if (!sn.password) at(['servicenow', 'password'], `is required with auth mode ${sn.authMode}`)
@@ -730,6 +749,7 @@ function toConfig(raw: Raw): Config {
         webhook,
         entra,
         teams: raw.teams.webhookUrl ? { webhookUrl: raw.teams.webhookUrl } : undefined,
+        driftSchedule: raw.driftSchedule,
     }
 }
 

@@ -33,6 +33,7 @@ export class Metrics {
     private readonly providerCalls: Histogram<'provider' | 'operation' | 'outcome'>
     private readonly serviceNowCalls: Histogram<'operation' | 'outcome'>
     private readonly activeGrants: Gauge
+    private readonly driftHolders: Gauge
     private readonly overdueRevokes: Gauge
     private readonly writeBackBacklog: Gauge
     private readonly writeBackBoundExceeded: Counter
@@ -63,6 +64,11 @@ export class Metrics {
             help: 'Latency of ServiceNow Table API calls, by operation and outcome.',
             labelNames: ['operation', 'outcome'],
             buckets: CALL_BUCKETS,
+            registers,
+        })
+        this.driftHolders = new Gauge({
+            name: `${prefix}drift_holders`,
+            help: 'Entra role / group holders without an active grant at the last drift scan (should be zero).',
             registers,
         })
         this.activeGrants = new Gauge({
@@ -111,6 +117,11 @@ export class Metrics {
     /** Records the latency of one ServiceNow call (seconds). */
     observeServiceNowCall(operation: string, outcome: CallOutcome, seconds: number): void {
         this.serviceNowCalls.observe({ operation, outcome }, seconds)
+    }
+
+    /** Sets the number of Entra holders without an active grant found by the last drift scan. */
+    setDriftHolders(count: number): void {
+        this.driftHolders.set(count)
     }
 
     /** Sets the number of grants currently active. */

@@ -9,7 +9,9 @@ import { hostname } from 'node:os'
 import { dirname } from 'node:path'
 import type { ExecutionPlan, ProviderName } from '@gbg/shared'
 import { parsePlan } from '@gbg/shared'
+import cron, { type ScheduledTask } from 'node-cron'
 import { systemClock } from './clock'
+import { runDriftScan } from './drift'
 import type { Config } from './config'
 import { ExecutorEventBus } from './events'
 import { createHttpServer, loopLiveness, type HttpServer } from './http/server'
@@ -237,6 +239,29 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         logger,
     })
 
+    // Optional periodic drift scan (off by default): holders of managed Entra roles / groups with no active grant.
+    let driftTask: ScheduledTask | undefined
+    const entra = config.entra
+    if (config.driftSchedule && entra) {
+        driftTask = cron.schedule(config.driftSchedule, async () => {
+            try {
+                const report = await runDriftScan(entra, client, journal)
+                metrics.setDriftHolders(report.items.length)
+                for (const item of report.items) {
+                    logger.error('drift: access held without an active grant', { event: 'drift:found', ...item })
+                }
+                logger.info('drift scan done', {
+                    event: 'drift:scanned',
+                    roles: report.managedRoles.length,
+                    groups: report.managedGroups.length,
+                    holders: report.items.length,
+                })
+            } catch (error) {
+                logger.warn('drift scan failed', { error: error instanceof Error ? error.message : String(error) })
+            }
+        }, { noOverlap: true })
+    }
+
     await worker.start()
     const address = await http.listen(config.http.host, config.http.port)
     logger.info('executor started', {
@@ -252,6 +277,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         if (stopped && !options.force) return
         stopped = true
         logger.info(options.force ? 'forced stop: abandoning in-flight actions (leases will expire)' : 'stopping: draining in-flight actions')
+        await driftTask?.stop()
         await worker.stop(options)
         await http.close()
         unwire()

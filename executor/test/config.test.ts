@@ -360,3 +360,30 @@ describe('redactConfig / describeConfig', () => {
         expect(vars.find((v) => v.name === 'GBG_LEASE_SECONDS')?.defaultValue).toBe('120')
     })
 })
+
+describe('loadConfig: Entra options added for the sandbox and the drift job', () => {
+    const ENTRA = {
+        ...BASE,
+        GBG_ENTRA_TENANT_ID: '3f1e8a2c-5b7d-4c9e-8f0a-1b2c3d4e5f60',
+        GBG_ENTRA_CLIENT_ID: '6a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d',
+        GBG_ENTRA_CLIENT_SECRET: 'entra-secret-value',
+    }
+
+    it('the drift scan is off by default and takes a cron expression', () => {
+        expect(loadConfig(ENTRA).driftSchedule).toBeUndefined()
+        expect(loadConfig({ ...ENTRA, GBG_DRIFT_SCHEDULE: '*/30 * * * *' }).driftSchedule).toBe('*/30 * * * *')
+    })
+
+    it('refuses a bad cron expression and a drift scan without Entra, naming the variable', () => {
+        expect(problemsOf({ ...ENTRA, GBG_DRIFT_SCHEDULE: 'every hour' }).join('\n')).toMatch(/GBG_DRIFT_SCHEDULE.*cron/)
+        expect(problemsOf({ ...BASE, GBG_DRIFT_SCHEDULE: '0 * * * *' }).join('\n')).toMatch(/GBG_DRIFT_SCHEDULE.*Entra/)
+    })
+
+    it('sign-out policy defaults to required; the CA file must hold a certificate', () => {
+        expect(loadConfig(ENTRA).entra?.signOutPolicy).toBe('required')
+        expect(loadConfig({ ...ENTRA, GBG_ENTRA_SIGN_OUT_POLICY: 'forced' }).entra?.signOutPolicy).toBe('forced')
+        const notPem = join(dir, 'not-a-ca.pem')
+        writeFileSync(notPem, 'hello')
+        expect(problemsOf({ ...ENTRA, GBG_ENTRA_CA_FILE: notPem }).join('\n')).toMatch(/GBG_ENTRA_CA_FILE.*PEM/)
+    })
+})
