@@ -96,6 +96,15 @@ describe.concurrent('npm run demo', () => {
         expect(run.stdout).toMatch(/Entra role Global Administrator/)
     })
 
+    it('entra-group: local admin through the Intune-fed Entra group', { timeout: 240_000 }, async () => {
+        // setup / execution
+        const run = await runDemo(['--provider', 'entra-group'])
+
+        // validation
+        expectCompleteTimeline(run)
+        expect(run.stdout).toMatch(/local admin on WS-ALICE-01 through Entra group/)
+    })
+
     it('refuses an unknown provider with a clear message and exit 1', { timeout: 30_000 }, async () => {
         // setup / execution
         const run = await runDemo(['--provider', 'pam'])
