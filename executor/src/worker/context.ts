@@ -129,3 +129,15 @@ export function commit(
         return j.get(ctx.action.sysId)!
     })
 }
+
+/**
+ * Open (or resume) the journal row of the action being run. An action that waited for a retry and was claimed
+ * again goes back to `claimed`, so every runner starts from a step it knows.
+ */
+export function beginRun(ctx: RunContext, type: 'grant' | 'revoke' | 'verify'): JournalAction {
+    const j = ctx.core.journal
+    const a = ctx.action
+    const row = j.begin({ actionId: a.sysId, grantId: a.grantSysId, type, attempts: a.attempts })
+    if (row.step !== 'retry_wait') return row
+    return j.transition(a.sysId, 'retry_wait', 'claimed', { attempts: a.attempts }, 'claimed again for a retry')
+}

@@ -15,6 +15,7 @@ import { recheckGrant, type RecheckRefused } from '../recheck'
 import { outboxItem } from '../writeback'
 import type { JournalAction } from '../journal/journal'
 import {
+    beginRun,
     GRANT_TABLE,
     actionPatchItems,
     auditItem,
@@ -51,10 +52,7 @@ interface StoredApproval {
 export async function runGrant(ctx: RunContext): Promise<void> {
     const j = ctx.core.journal
     const a = ctx.action
-    let row = j.begin({ actionId: a.sysId, grantId: a.grantSysId, type: 'grant', attempts: a.attempts })
-    if (row.step === 'retry_wait') {
-        row = j.transition(a.sysId, 'retry_wait', 'claimed', { attempts: a.attempts }, 'claimed again for a retry')
-    }
+    let row = beginRun(ctx, 'grant')
     switch (row.step) {
         case 'claimed':
             if (row.data.reconcile === true) {

@@ -19,6 +19,7 @@ import { describeTarget } from '../receipt'
 import { isServiceNowError } from '../servicenow/errors'
 import { incidentRaisedOrQueued, outboxItem } from '../writeback'
 import {
+    beginRun,
     actionPatchItems,
     auditItem,
     commit,
@@ -49,12 +50,7 @@ interface StoredRevokeResult {
 
 /** Run a revoke (queue action, or local timer run when `ctx.local`) from whatever step the journal holds. */
 export async function runRevoke(ctx: RunContext): Promise<void> {
-    const j = ctx.core.journal
-    const a = ctx.action
-    let row = j.begin({ actionId: a.sysId, grantId: a.grantSysId, type: 'revoke', attempts: a.attempts })
-    if (row.step === 'retry_wait') {
-        row = j.transition(a.sysId, 'retry_wait', 'claimed', { attempts: a.attempts }, 'claimed again for a retry')
-    }
+    const row = beginRun(ctx, 'revoke')
     switch (row.step) {
         case 'claimed':
             return revokeFromStart(ctx)

@@ -12,6 +12,7 @@ import { describeTarget } from '../receipt'
 import { isServiceNowError } from '../servicenow/errors'
 import { outboxItem } from '../writeback'
 import {
+    beginRun,
     actionPatchItems,
     auditItem,
     commit,
@@ -34,12 +35,7 @@ interface StoredVerify {
 
 /** Run a verify action from whatever step the journal holds. */
 export async function runVerify(ctx: RunContext): Promise<void> {
-    const j = ctx.core.journal
-    const a = ctx.action
-    let row = j.begin({ actionId: a.sysId, grantId: a.grantSysId, type: 'verify', attempts: a.attempts })
-    if (row.step === 'retry_wait') {
-        row = j.transition(a.sysId, 'retry_wait', 'claimed', { attempts: a.attempts }, 'claimed again for a retry')
-    }
+    const row = beginRun(ctx, 'verify')
     switch (row.step) {
         case 'claimed':
             return verifyFromStart(ctx)
