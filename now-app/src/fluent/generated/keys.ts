@@ -237,6 +237,10 @@ declare global {
                         table: 'sys_module'
                         id: '1aaef1e6ca304fd1bc41c1eca4d6ff4f'
                     }
+                    'br-action-claim-guard': {
+                        table: 'sys_script'
+                        id: '4c718dea0bd744c5a5800fe40746811c'
+                    }
                     'cat-item-temporary-entra-role': {
                         table: 'sc_cat_item'
                         id: '343034545f4e4bffab7562f501a4bf1a'
@@ -340,6 +344,10 @@ declare global {
                     'sc-category-break-glass': {
                         table: 'sc_category'
                         id: '2970373f6bbf45758e7825e77a62a30e'
+                    }
+                    'src_server_claim-guard-rule_ts': {
+                        table: 'sys_module'
+                        id: '927f0645f4604ad68ba683b9fcb96d3c'
                     }
                     'src_server_shared_audit-chain_ts': {
                         table: 'sys_module'
