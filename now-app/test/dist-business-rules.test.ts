@@ -18,3 +18,26 @@ describe('built app: business rules', () => {
         expect(module).toContain('checkActionWrite')
     })
 })
+
+describe('built app: UI actions', () => {
+    const dist = loadAppDist()
+
+    it('"Revoke now" on the grant: server module, hidden on insert, for requester / approver / agent / SecOps', () => {
+        const action = dist.records('sys_ui_action').find((a) => a.table === TABLE.grant && a.name === 'Revoke now')
+        expect(action).toBeDefined()
+        expect(action!.show_insert).toBe('false')
+        expect(action!.script).toContain("require('x_gbg_breakglass/@gbg/now-app/0.1.0/src/server/revoke-now.ts')")
+        expect(dist.moduleByPath('src/server/revoke-now.ts')).toContain('revokeNowFromGrant')
+        const roles = dist
+            .records('sys_ui_action_role')
+            .filter((r) => r.sys_ui_action === action!.sys_id)
+            .map((r) => r['sys_user_role.display'])
+            .sort()
+        expect(roles).toEqual([
+            'x_gbg_breakglass.agent',
+            'x_gbg_breakglass.approver',
+            'x_gbg_breakglass.requester',
+            'x_gbg_breakglass.secops',
+        ])
+    })
+})

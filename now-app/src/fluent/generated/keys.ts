@@ -349,6 +349,10 @@ declare global {
                         table: 'sys_module'
                         id: '927f0645f4604ad68ba683b9fcb96d3c'
                     }
+                    'src_server_revoke-now_ts': {
+                        table: 'sys_module'
+                        id: '2ed3d7a682064ed68303a5efae56421b'
+                    }
                     'src_server_shared_audit-chain_ts': {
                         table: 'sys_module'
                         id: '6aeed1778f1f4d4694c85c0ee0b77c76'
@@ -400,6 +404,10 @@ declare global {
                     'uc-break-glass-requesters': {
                         table: 'user_criteria'
                         id: '2d802432fef54e5c8fedcfe0634e07f0'
+                    }
+                    'ui-action-grant-revoke-now': {
+                        table: 'sys_ui_action'
+                        id: '9d2b58d759be475f96abd61494ff984e'
                     }
                 }
                 composite: [
@@ -1772,6 +1780,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '57134db4c24846b58fa6b2b6385bd67b'
+                        key: {
+                            sys_ui_action: '9d2b58d759be475f96abd61494ff984e'
+                            sys_user_role: {
+                                id: 'ea3220ed4395428ebf113385cdfb9019'
+                                key: {
+                                    name: 'x_gbg_breakglass.approver'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '576169388fa24382b37df9c1ee25e6ce'
                         key: {
@@ -1780,6 +1801,19 @@ declare global {
                                 id: 'ea3220ed4395428ebf113385cdfb9019'
                                 key: {
                                     name: 'x_gbg_breakglass.approver'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '57f1d52330e34cdc8ae9032ea099465d'
+                        key: {
+                            sys_ui_action: '9d2b58d759be475f96abd61494ff984e'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
                                 }
                             }
                         }
@@ -2392,6 +2426,19 @@ declare global {
                             name: 'x_gbg_breakglass_action'
                             element: 'requested_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '818263faacd84840b710083388b60ed3'
+                        key: {
+                            sys_ui_action: '9d2b58d759be475f96abd61494ff984e'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -4393,6 +4440,19 @@ declare global {
                                 id: 'cde9e979b8c544b6aed2f179fbd35bd9'
                                 key: {
                                     name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'f85fad87974a4920b399cfcba567a9f6'
+                        key: {
+                            sys_ui_action: '9d2b58d759be475f96abd61494ff984e'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
                                 }
                             }
                         }
