@@ -145,6 +145,12 @@ export interface RequestChange {
     startMs: number
     endMs: number
     ciSysId: string
+    /** sys_user sys_id of the change's requester ('' / absent when unknown). */
+    requestedBy?: string
+    /** sys_user sys_id of the change's assignee. */
+    assignedTo?: string
+    /** sys_user_group sys_id of the change's assignment group. */
+    assignmentGroupId?: string
 }
 
 /** An access request as the policy judges it (resolved from the grant / RITM and the referenced records). */

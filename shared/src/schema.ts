@@ -109,6 +109,16 @@ export const GRANT_FIELDS = {
     executorInstance: 'executor_instance',
     lastError: 'last_error',
     evidence: 'evidence',
+    /** Policy decision on submit (JSON: allowed, reasons, approvals, policy name), written by the app. */
+    policyDecision: 'policy_decision',
+    /** When approvals were requested (start of the approval timeout). */
+    approvalRequestedAt: 'approval_requested_at',
+    /** 0 = waiting for the normal approvers, 1 = escalated to the escalation group after the first timeout. */
+    approvalStage: 'approval_stage',
+    /** True once the "expires soon" notification was sent. */
+    expiryWarned: 'expiry_warned',
+    /** The watchdog's open incident for this grant (overdue revoke, stuck action). */
+    watchdogIncident: 'watchdog_incident',
 } as const
 
 /** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */
@@ -255,7 +265,43 @@ export const PROPERTY = {
     emergencyApprovalTimeoutMinutes: `${SCOPE}.emergency_approval_timeout_minutes`,
     watchdogIntervalMinutes: `${SCOPE}.watchdog_interval_minutes`,
     heartbeatStaleMinutes: `${SCOPE}.heartbeat_stale_minutes`,
+    /** sys_user_group sys_id of Security Operations: rejected requests, watchdog incidents, revoke failures. */
+    secopsGroup: `${SCOPE}.secops_group`,
+    /** Minutes before expiry at which the requester is warned. */
+    expiryWarningMinutes: `${SCOPE}.expiry_warning_minutes`,
 } as const
+
+/**
+ * Grant states of a request that is still open: a second request by the same person for the same target is
+ * refused while one of these exists.
+ */
+export const OPEN_GRANT_STATES: readonly GrantState[] = [
+    'requested',
+    'awaiting_approval',
+    'approved',
+    'queued',
+    'granting',
+    'active',
+    'revoking',
+    'revoke_failed',
+]
+
+/** Events the app fires (registered in sysevent_register; e-mail notifications listen to them). */
+export const EVENT = {
+    approvalRequested: `${SCOPE}.approval.requested`,
+    approved: `${SCOPE}.approved`,
+    rejected: `${SCOPE}.rejected`,
+    cancelled: `${SCOPE}.cancelled`,
+    granted: `${SCOPE}.granted`,
+    expiryWarning: `${SCOPE}.expiry.warning`,
+    revoked: `${SCOPE}.revoked`,
+    revokeFailed: `${SCOPE}.revoke.failed`,
+} as const
+
+/** Prefix of the correlation_id of incidents the app raises for a grant (followed by the grant sys_id). */
+export const INCIDENT_CORRELATION_PREFIX = `${SCOPE}:grant:`
+/** correlation_id of the "executor heartbeat missing" incident. */
+export const HEARTBEAT_CORRELATION_ID = `${SCOPE}:executor-heartbeat`
 
 /**
  * Absolute platform duration bounds (minutes), enforced everywhere whatever a policy says. The floor is 1 so a

@@ -1,0 +1,228 @@
+/**
+ * The approval engine's decisions: who must approve a request the policy allowed, whether the votes so far
+ * approve or reject it, what an unanswered request does when its timeout passes, and the summary recorded on
+ * the grant. The app keeps the votes in `sysapproval_approver`; this module only judges them.
+ *
+ * Rules:
+ * - Every request the policy did not auto-approve needs its requester's manager; the policy may add a second
+ *   approver from a named group (outside business hours, server / production CI, high-risk role).
+ * - Nobody approves their own request ({@link canApprove}): such a vote is ignored and reported, never counted.
+ * - Each required slot needs an approval by a distinct person (the manager cannot also be the second approver).
+ * - After the policy's approval timeout the request escalates: members of the escalation group may fill any
+ *   slot still open. After a second timeout it is cancelled.
+ * - Any eligible rejection rejects the request.
+ *
+ * Pure and dependency-free (ES2021): bundled into the ServiceNow app.
+ */
+import type { AccessRequest, Decision, DecisionReason } from './policy-types'
+import { canApprove } from './policy'
+import { isSysId } from './schema'
+
+/** Kinds of approval slot. `escalation` votes may fill any slot still open after the first timeout. */
+export type ApprovalSlot = 'manager' | 'second_approver' | 'escalation'
+
+/** Reason codes of the approval engine. */
+export const APPROVAL_REASON = {
+    managerUnavailable: 'MANAGER_UNAVAILABLE',
+    secondApproverUnavailable: 'SECOND_APPROVER_UNAVAILABLE',
+} as const
+
+/** One approval to request: a person, and the slot their vote fills. */
+export interface ApprovalAssignment {
+    slot: ApprovalSlot
+    approverSysId: string
+    /** Group the approver was drawn from ('' for the manager). */
+    groupId: string
+}
+
+/** Result of {@link approvalRoute}. */
+export type ApprovalRoute =
+    { ok: true; slots: ApprovalSlot[]; assignments: ApprovalAssignment[] } | { ok: false; reasons: DecisionReason[] }
+
+/** The requester's manager as found on sys_user (null when the user has none). */
+export interface ManagerInfo {
+    sysId: string
+    active: boolean
+}
+
+/**
+ * Who must approve: the manager slot and, when the decision requires it, the second-approver slot drawn from
+ * the group's active members. People who may not approve (the requester, whoever opened the request) are left
+ * out; a slot nobody can fill is a reason to refuse the request now rather than leave it waiting forever.
+ *
+ * @param groupMembers - active member sys_ids per group sys_id (as resolved by the app).
+ */
+export function approvalRoute(
+    decision: Decision,
+    request: AccessRequest,
+    manager: ManagerInfo | null,
+    groupMembers: Record<string, string[]>,
+): ApprovalRoute {
+    const reasons: DecisionReason[] = []
+    const slots: ApprovalSlot[] = []
+    const assignments: ApprovalAssignment[] = []
+    for (const required of decision.requiredApprovals) {
+        if (required.kind === 'manager') {
+            slots.push('manager')
+            if (!manager || !isSysId(manager.sysId) || manager.active !== true) {
+                reasons.push({
+                    code: APPROVAL_REASON.managerUnavailable,
+                    message: `${request.requestedFor.userName || 'The requested-for user'} has no active manager to approve the request.`,
+                })
+            } else if (!canApprove(request, manager.sysId).allowed) {
+                reasons.push({
+                    code: APPROVAL_REASON.managerUnavailable,
+                    message: 'The manager of the requested-for user opened the request and cannot also approve it.',
+                })
+            } else {
+                assignments.push({ slot: 'manager', approverSysId: manager.sysId, groupId: '' })
+            }
+        } else {
+            slots.push('second_approver')
+            const groupId = required.groupId || ''
+            const members = eligibleMembers(request, groupMembers[groupId] || [])
+            if (members.length === 0) {
+                reasons.push({
+                    code: APPROVAL_REASON.secondApproverUnavailable,
+                    message: `A second approver is required (${required.reason}) but the second-approver group has no member who may approve this request.`,
+                })
+            }
+            for (const m of members) assignments.push({ slot: 'second_approver', approverSysId: m, groupId })
+        }
+    }
+    if (reasons.length > 0) return { ok: false, reasons }
+    return { ok: true, slots, assignments }
+}
+
+/** Active members of an escalation group who may approve `request`. */
+export function escalationAssignments(
+    request: AccessRequest,
+    groupId: string,
+    members: string[],
+    alreadyAsked: string[],
+): ApprovalAssignment[] {
+    return eligibleMembers(request, members)
+        .filter((m) => alreadyAsked.indexOf(m) < 0)
+        .map((m) => ({ slot: 'escalation' as ApprovalSlot, approverSysId: m, groupId }))
+}
+
+function eligibleMembers(request: AccessRequest, members: string[]): string[] {
+    const out: string[] = []
+    for (const m of members) {
+        if (isSysId(m) && canApprove(request, m).allowed && out.indexOf(m) < 0) out.push(m)
+    }
+    return out
+}
+
+/** One vote as stored on `sysapproval_approver` (state: requested, approved, rejected, cancelled, …). */
+export interface ApprovalVote {
+    slot: ApprovalSlot
+    approverSysId: string
+    state: string
+    /** When the vote was cast (epoch ms), for the summary. */
+    decidedAtMs?: number
+    comments?: string
+}
+
+/** An approval that counts, for the summary. */
+export interface CountedApproval {
+    slot: ApprovalSlot
+    filled: ApprovalSlot
+    approverSysId: string
+    decidedAtMs?: number
+}
+
+/** Result of {@link approvalOutcome}. */
+export interface ApprovalOutcome {
+    status: 'pending' | 'approved' | 'rejected'
+    /** Approvals that filled the slots (when approved: one per slot). */
+    approvals: CountedApproval[]
+    /** The eligible rejection that decided it (when rejected). */
+    rejection: ApprovalVote | null
+    /** Votes ignored because the voter may not approve this request (self-approval). */
+    ignored: { vote: ApprovalVote; reason: string }[]
+}
+
+/**
+ * Judge the votes: rejected when any eligible voter rejected; approved when every slot is filled by an eligible
+ * approval from a distinct person (escalation approvals fill the slots still open); otherwise pending.
+ */
+export function approvalOutcome(request: AccessRequest, slots: ApprovalSlot[], votes: ApprovalVote[]): ApprovalOutcome {
+    const ignored: { vote: ApprovalVote; reason: string }[] = []
+    const eligible: ApprovalVote[] = []
+    for (const vote of votes) {
+        if (vote.state !== 'approved' && vote.state !== 'rejected') continue
+        const verdict = canApprove(request, vote.approverSysId)
+        if (!verdict.allowed) ignored.push({ vote, reason: verdict.reason })
+        else eligible.push(vote)
+    }
+    const rejection = eligible.filter((v) => v.state === 'rejected')[0] || null
+    if (rejection) return { status: 'rejected', approvals: [], rejection, ignored }
+
+    const used: string[] = []
+    const approvals: CountedApproval[] = []
+    const approved = eligible.filter((v) => v.state === 'approved')
+    for (const slot of slots) {
+        const pick = (filter: (v: ApprovalVote) => boolean): ApprovalVote | undefined =>
+            approved.filter((v) => filter(v) && used.indexOf(v.approverSysId) < 0)[0]
+        const vote = pick((v) => v.slot === slot) || pick((v) => v.slot === 'escalation')
+        if (!vote) continue
+        used.push(vote.approverSysId)
+        approvals.push({
+            slot: vote.slot,
+            filled: slot,
+            approverSysId: vote.approverSysId,
+            decidedAtMs: vote.decidedAtMs,
+        })
+    }
+    const status = slots.length > 0 && approvals.length === slots.length ? 'approved' : 'pending'
+    return { status, approvals: status === 'approved' ? approvals : [], rejection: null, ignored }
+}
+
+/** What the watchdog does with a request still awaiting approval. */
+export type TimeoutStep = 'wait' | 'escalate' | 'cancel'
+
+/**
+ * Stage 0 (normal approvers): after `timeoutMinutes` escalate — or, with no escalation group, wait for the
+ * second timeout. Stage 1 (escalated) or no escalation group: after twice the timeout, cancel.
+ * A timeout that is not a positive number uses `fallbackMinutes`.
+ */
+export function approvalTimeoutStep(
+    stage: number,
+    requestedAtMs: number,
+    timeoutMinutes: number,
+    fallbackMinutes: number,
+    hasEscalationGroup: boolean,
+    nowMs: number,
+): TimeoutStep {
+    const minutes = typeof timeoutMinutes === 'number' && timeoutMinutes > 0 ? timeoutMinutes : fallbackMinutes
+    const elapsed = nowMs - requestedAtMs
+    if (!(elapsed >= 0)) return 'wait'
+    if (elapsed >= 2 * minutes * 60000) return 'cancel'
+    if (elapsed >= minutes * 60000 && stage < 1 && hasEscalationGroup) return 'escalate'
+    return 'wait'
+}
+
+/** The approval summary stored on the grant (JSON): who approved, when, by rule or by person. */
+export interface ApprovalSummary {
+    by: 'rule' | 'people'
+    /** The auto-approve rule (by rule). */
+    rule?: string
+    approvals: { slot: ApprovalSlot; filled: ApprovalSlot; approver: string; approverName: string; at: string }[]
+    /** The approved duration in minutes and whether an approver shortened it. */
+    durationMinutes: number
+    shortened: boolean
+    policy: string
+}
+
+/** One human-readable line for work notes and notifications. */
+export function approvalSummaryText(summary: ApprovalSummary): string {
+    const who =
+        summary.by === 'rule'
+            ? `approved by rule "${summary.rule || ''}"`
+            : 'approved by ' +
+              summary.approvals
+                  .map((a) => `${a.approverName || a.approver} (${a.filled.replace('_', ' ')}, ${a.at})`)
+                  .join(' and ')
+    return `${who}; duration ${summary.durationMinutes} minutes${summary.shortened ? ' (shortened by the approver)' : ''}; policy ${summary.policy}.`
+}
