@@ -12,7 +12,9 @@ describe('built app: business rules', () => {
         const guard = rules.filter((r) => r.collection === TABLE.action && r.when === 'before')
         expect(guard).toHaveLength(1)
         expect(guard[0]).toMatchObject({ action_update: 'true', action_insert: 'false', active: 'true' })
-        const required = /require\('x_gbg_breakglass\/@gbg\/now-app\/[^/]+\/(src\/server\/[^']+)'\)/.exec(guard[0]!.script ?? '')
+        const required = /require\('x_gbg_breakglass\/@gbg\/now-app\/[^/]+\/(src\/server\/[^']+)'\)/.exec(
+            guard[0]!.script ?? '',
+        )
         expect(required?.[1]).toBe('src/server/claim-guard-rule.ts')
         const module = dist.moduleByPath(required![1]!)
         expect(module).toContain('checkActionWrite')

@@ -79,6 +79,11 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [GRANT_FIELDS.executorInstance]: str(),
         [GRANT_FIELDS.lastError]: long(4000),
         [GRANT_FIELDS.evidence]: long(),
+        [GRANT_FIELDS.policyDecision]: long(8000),
+        [GRANT_FIELDS.approvalRequestedAt]: time(),
+        [GRANT_FIELDS.approvalStage]: int(),
+        [GRANT_FIELDS.expiryWarned]: bool(),
+        [GRANT_FIELDS.watchdogIncident]: ref('incident'),
     },
     [TABLE.action]: {
         [ACTION_FIELDS.number]: str(),
@@ -425,7 +430,11 @@ describe('system properties', () => {
         expect(props.get(PROPERTY.integrationEnabled)?.['type']).toBe('boolean')
         expect(props.get(PROPERTY.integrationEnabled)?.['value']).toBe('true')
         expect(props.get(PROPERTY.emergencyApprovalTimeoutMinutes)?.['value']).toBe('5')
-        for (const name of Object.values(PROPERTY).filter((n) => n !== PROPERTY.integrationEnabled)) {
+        expect(props.get(PROPERTY.secopsGroup)?.['type']).toBe('string')
+        const integers = Object.values(PROPERTY).filter(
+            (n) => n !== PROPERTY.integrationEnabled && n !== PROPERTY.secopsGroup,
+        )
+        for (const name of integers) {
             expect(props.get(name)?.['type'], name).toBe('integer')
             expect(Number(props.get(name)?.['value']), name).toBeGreaterThan(0)
         }

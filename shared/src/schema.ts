@@ -298,6 +298,24 @@ export const EVENT = {
     revokeFailed: `${SCOPE}.revoke.failed`,
 } as const
 
+/** Catalog items of the app (sc_cat_item.name) and the target kind each requests. */
+export const CATALOG_ITEM = {
+    localAdmin: { name: 'Temporary local admin access', targetKind: 'device_local_admin' },
+    entraRole: { name: 'Temporary Entra role', targetKind: 'entra_role' },
+} as const
+
+/** Variable names of the catalog items (both items use the same names for the same meaning). */
+export const CATALOG_VARIABLE = {
+    requestedFor: 'requested_for',
+    device: 'device',
+    role: 'role',
+    durationMinutes: 'duration_minutes',
+    justification: 'justification',
+    incident: 'incident',
+    change: 'change_request',
+    emergency: 'emergency',
+} as const
+
 /** Prefix of the correlation_id of incidents the app raises for a grant (followed by the grant sys_id). */
 export const INCIDENT_CORRELATION_PREFIX = `${SCOPE}:grant:`
 /** correlation_id of the "executor heartbeat missing" incident. */

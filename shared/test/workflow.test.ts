@@ -474,3 +474,24 @@ describe('proposal validation', () => {
         if (!bad.ok) expect(bad.errors.map((e) => e.field)).toEqual(['target_kind', 'duration_minutes'])
     })
 })
+
+describe('plan text', () => {
+    it('renders what the executor will do, with the digest', async () => {
+        const { buildPlan, planDigest } = await import('../src/plan')
+        const { planText } = await import('../src/plan-text')
+        const plan = buildPlan({
+            grantSysId: id(60),
+            grantNumber: 'BGA0001001',
+            request: request({ incident }),
+            durationMinutes: 30,
+            highRisk: false,
+            ritmNumber: 'RITM0010001',
+        })
+        const text = planText(plan, planDigest(plan))
+        expect(text).toContain('BGA0001001')
+        expect(text).toContain('local administrator on device PC-1 (workstation)')
+        expect(text).toContain('30 minutes')
+        expect(text).toContain('request RITM0010001, incident INC0010001')
+        expect(text).toContain(planDigest(plan))
+    })
+})

@@ -17,46 +17,19 @@ import {
     TABLE,
 } from '@gbg/shared'
 
-/** Columns every table has. */
-export const SYSTEM_FIELDS = {
-    sysId: 'sys_id',
-    createdOn: 'sys_created_on',
-    updatedOn: 'sys_updated_on',
-    className: 'sys_class_name',
-} as const
-
-/** sys_user. */
-export const USER_FIELDS = { userName: 'user_name', email: 'email', active: 'active', name: 'name' } as const
-
-/** sys_user_grmember. */
-export const GROUP_MEMBER_FIELDS = { user: 'user', group: 'group' } as const
-
-/** cmdb_ci_computer (cmdb_ci columns inherited). */
-export const COMPUTER_FIELDS = {
-    name: 'name',
-    deviceClass: 'u_device_class',
-    usedFor: 'used_for',
-    corpManaged: 'u_corp_managed',
-} as const
-
-/** `used_for` value of production CIs. */
-export const PRODUCTION_USED_FOR = 'Production'
-
-/** Class of server CIs: a server stored in cmdb_ci_server counts as a server even without u_device_class. */
-export const SERVER_CLASS = 'cmdb_ci_server'
-
-/** sysapproval_approver. */
-export const APPROVAL_FIELDS = { approver: 'approver', sysapproval: 'sysapproval', state: 'state' } as const
-
-/** sysapproval_approver.state values. */
-export const APPROVAL_STATES = [
-    'not requested',
-    'requested',
-    'approved',
-    'rejected',
-    'cancelled',
-    'not_required',
-] as const
+// The platform field names live in shared/src/platform.ts (the ServiceNow app reads the same records).
+export {
+    APPROVAL_FIELDS,
+    APPROVAL_STATES,
+    COMPUTER_FIELDS,
+    GROUP_MEMBER_FIELDS,
+    PRODUCTION_USED_FOR,
+    SERVER_CLASS,
+    SYSTEM_FIELDS,
+    TASK_FIELDS,
+    USER_FIELDS,
+} from '@gbg/shared'
+import { APPROVAL_FIELDS, COMPUTER_FIELDS, GROUP_MEMBER_FIELDS, TASK_FIELDS, USER_FIELDS } from '@gbg/shared'
 
 /** System properties table (the app's properties, e.g. the integration kill switch). Not in PLATFORM_TABLE. */
 export const PROPERTY_TABLE = 'sys_properties'
@@ -66,25 +39,6 @@ export const PROPERTY_FIELDS = { name: 'name', value: 'value' } as const
 
 /** The property names the executor may query (schema.ts PROPERTY): the enumeration of sys_properties.name. */
 export const PROPERTY_NAMES: readonly string[] = Object.values(PROPERTY)
-
-/** Task fields the executor reads or writes (work notes, incidents it raises, incident / change facts). */
-export const TASK_FIELDS = {
-    number: 'number',
-    active: 'active',
-    assignedTo: 'assigned_to',
-    startDate: 'start_date',
-    endDate: 'end_date',
-    workNotes: 'work_notes',
-    shortDescription: 'short_description',
-    description: 'description',
-    priority: 'priority',
-    impact: 'impact',
-    urgency: 'urgency',
-    assignmentGroup: 'assignment_group',
-    callerId: 'caller_id',
-    category: 'category',
-    cmdbCi: 'cmdb_ci',
-} as const
 
 /**
  * Every table the client may address, with the field names (besides {@link SYSTEM_FIELDS}) the query builder

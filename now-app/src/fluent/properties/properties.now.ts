@@ -72,3 +72,22 @@ Property({
     description: 'Minutes without an executor poll before the watchdog raises an incident.',
     roles: { write: [adminRole, secopsRole] },
 })
+
+Property({
+    $id: Now.ID['prop-secops-group'],
+    name: 'x_gbg_breakglass.secops_group',
+    type: 'string',
+    value: '',
+    description:
+        'sys_id of the Security Operations group: policy-rejected requests are assigned to it, watchdog incidents and revoke failures go to it. Set it at install.',
+    roles: { write: [adminRole, secopsRole] },
+})
+
+Property({
+    $id: Now.ID['prop-expiry-warning'],
+    name: 'x_gbg_breakglass.expiry_warning_minutes',
+    type: 'integer',
+    value: 10,
+    description: 'Minutes before expiry at which the requester gets the "access expires soon" e-mail.',
+    roles: { write: [adminRole, secopsRole] },
+})

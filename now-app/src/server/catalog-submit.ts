@@ -1,0 +1,68 @@
+/**
+ * From a catalog request to a grant: the RITM's after-insert rule reads the item's variables into a new grant in
+ * state `requested` (the grant's own after-insert rule then judges it, see submit.ts). Nothing the form checked
+ * is trusted: a missing or malformed value is stored as it is (an unparsable duration as 0) and refused by the
+ * policy with a reason the requester can read.
+ */
+import { gs, GlideRecord } from '@servicenow/glide'
+import { str } from './glide-io'
+import { APP_TASK_FIELDS } from './shared/platform'
+import { CATALOG_ITEM, CATALOG_VARIABLE, GRANT_FIELDS, TABLE, isSysId, type TargetKind } from './shared/schema'
+
+/** The target kind requested by a catalog item (by its sys_id); null when the item is not one of ours. */
+export function catalogTargetKind(catItemSysId: string): TargetKind | null {
+    if (!isSysId(catItemSysId)) return null
+    const item = new GlideRecord('sc_cat_item')
+    if (!item.get(catItemSysId)) return null
+    const name = str(item, 'name')
+    if (name === CATALOG_ITEM.localAdmin.name) return CATALOG_ITEM.localAdmin.targetKind
+    if (name === CATALOG_ITEM.entraRole.name) return CATALOG_ITEM.entraRole.targetKind
+    return null
+}
+
+/** A variable's value as text ('' when absent). */
+function variable(ritm: any, name: string): string {
+    const vars = ritm.variables
+    if (!vars) return ''
+    const v = vars[name]
+    return v === undefined || v === null ? '' : String(v).trim()
+}
+
+/** A variable's display value (the label of a choice), '' when not available. */
+function variableLabel(ritm: any, name: string): string {
+    const vars = ritm.variables
+    const v = vars ? vars[name] : undefined
+    return v && typeof v.getDisplayValue === 'function' ? String(v.getDisplayValue()) : ''
+}
+
+/** Business rule (after insert, sc_req_item): a break-glass catalog request becomes a grant. */
+export function onRitmInserted(current: any): void {
+    const kind = catalogTargetKind(str(current, APP_TASK_FIELDS.catItem))
+    if (!kind) return
+    createGrantFromRitm(current, kind)
+}
+
+/** Create the grant for `ritm`; returns its sys_id. */
+export function createGrantFromRitm(ritm: any, kind: TargetKind): string {
+    const grant = new GlideRecord(TABLE.grant)
+    grant.initialize()
+    const requestedFor = variable(ritm, CATALOG_VARIABLE.requestedFor) || str(ritm, APP_TASK_FIELDS.requestedFor)
+    grant.setValue(GRANT_FIELDS.requestedFor, requestedFor)
+    grant.setValue(GRANT_FIELDS.openedBy, str(ritm, APP_TASK_FIELDS.openedBy) || gs.getUserID())
+    grant.setValue(GRANT_FIELDS.targetKind, kind)
+    if (kind === 'device_local_admin') {
+        grant.setValue(GRANT_FIELDS.targetCi, variable(ritm, CATALOG_VARIABLE.device))
+    } else {
+        grant.setValue(GRANT_FIELDS.targetRoleId, variable(ritm, CATALOG_VARIABLE.role))
+        grant.setValue(GRANT_FIELDS.targetRoleName, variableLabel(ritm, CATALOG_VARIABLE.role).slice(0, 100))
+    }
+    const duration = variable(ritm, CATALOG_VARIABLE.durationMinutes)
+    grant.setValue(GRANT_FIELDS.requestedDuration, /^[0-9]{1,6}$/.test(duration) ? duration : '0')
+    grant.setValue(GRANT_FIELDS.justification, variable(ritm, CATALOG_VARIABLE.justification).slice(0, 4000))
+    grant.setValue(GRANT_FIELDS.incident, variable(ritm, CATALOG_VARIABLE.incident))
+    grant.setValue(GRANT_FIELDS.change, variable(ritm, CATALOG_VARIABLE.change))
+    grant.setValue(GRANT_FIELDS.emergency, variable(ritm, CATALOG_VARIABLE.emergency) === 'true' ? 'true' : 'false')
+    grant.setValue(GRANT_FIELDS.ritm, String(ritm.getUniqueValue()))
+    grant.setValue(GRANT_FIELDS.state, 'requested')
+    return String(grant.insert())
+}

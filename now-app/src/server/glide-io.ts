@@ -1,0 +1,270 @@
+/**
+ * The app's Glide glue, in one place: time conversions, properties, reading the platform records a request
+ * refers to (user, groups, CI, incident, change), journal entries and the hash-chained audit trail. Decisions are
+ * made elsewhere (shared/); this module only reads and writes records. Every query is built with addQuery on a
+ * fixed field name: no encoded query is ever assembled from record or request text.
+ */
+import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
+import { auditHash, GENESIS_HASH } from './shared/audit-chain'
+import { canonicalJson } from './shared/canonical-json'
+import type { RequestChange, RequestCi, RequestIncident, RequestedFor } from './shared/policy-types'
+import {
+    APP_TASK_FIELDS,
+    COMPUTER_FIELDS,
+    GROUP_MEMBER_FIELDS,
+    PRODUCTION_USED_FOR,
+    SERVER_CLASS,
+    SYSTEM_FIELDS,
+    USER_FIELDS,
+    USER_MANAGER_FIELD,
+} from './shared/platform'
+import { AUDIT_FIELDS, PLATFORM_TABLE, TABLE, isSysId } from './shared/schema'
+
+/** A field's value as a string ('' when empty). */
+export function str(record: any, field: string): string {
+    const value = record.getValue(field)
+    return value === null || value === undefined ? '' : String(value)
+}
+
+/** Now, epoch milliseconds (the instance clock). */
+export function nowMs(): number {
+    return new GlideDateTime().getNumericValue()
+}
+
+/** A glide_date_time value ('YYYY-MM-DD HH:mm:ss', UTC) as epoch ms; null when empty or unparsable. */
+export function glideToMs(value: string): number | null {
+    if (!value) return null
+    const gdt = new GlideDateTime()
+    gdt.setValue(value)
+    const ms = gdt.getNumericValue()
+    return typeof ms === 'number' && isFinite(ms) && ms > 0 ? ms : null
+}
+
+/** Epoch ms as a glide_date_time value. */
+export function msToGlide(ms: number): string {
+    const gdt = new GlideDateTime()
+    gdt.setNumericValue(ms)
+    return gdt.getValue()
+}
+
+/** ISO-8601 at whole seconds (how audit times are hashed: a glide_date_time stores seconds). */
+export function isoSeconds(ms: number): string {
+    return new Date(Math.floor(ms / 1000) * 1000).toISOString()
+}
+
+/** An integer property; `fallback` when missing or not a positive integer. */
+export function intProperty(name: string, fallback: number): number {
+    const n = parseInt(String(gs.getProperty(name, '')), 10)
+    return isFinite(n) && n > 0 ? n : fallback
+}
+
+/** A boolean property: only the text 'true' is true (a missing kill switch is off). */
+export function boolProperty(name: string): boolean {
+    return String(gs.getProperty(name, 'false')) === 'true'
+}
+
+/** A sys_id property ('' when empty or not a sys_id). */
+export function sysIdProperty(name: string): string {
+    const value = String(gs.getProperty(name, ''))
+    return isSysId(value) ? value : ''
+}
+
+/** sys_user_group sys_ids the user is a member of. */
+export function userGroupIds(userSysId: string): string[] {
+    const groups: string[] = []
+    if (!isSysId(userSysId)) return groups
+    const gr = new GlideRecord(PLATFORM_TABLE.groupMember)
+    gr.addQuery(GROUP_MEMBER_FIELDS.user, userSysId)
+    gr.query()
+    while (gr.next()) {
+        const g = str(gr, GROUP_MEMBER_FIELDS.group)
+        if (g && groups.indexOf(g) < 0) groups.push(g)
+    }
+    return groups.sort()
+}
+
+/** Active members (sys_user sys_ids) of a group. */
+export function groupMemberIds(groupSysId: string): string[] {
+    const members: string[] = []
+    if (!isSysId(groupSysId)) return members
+    const gr = new GlideRecord(PLATFORM_TABLE.groupMember)
+    gr.addQuery(GROUP_MEMBER_FIELDS.group, groupSysId)
+    gr.query()
+    while (gr.next()) {
+        const u = str(gr, GROUP_MEMBER_FIELDS.user)
+        if (!isSysId(u) || members.indexOf(u) >= 0) continue
+        const user = new GlideRecord(PLATFORM_TABLE.user)
+        if (user.get(u) && str(user, USER_FIELDS.active) === 'true') members.push(u)
+    }
+    return members.sort()
+}
+
+/** A user as the policy sees it, plus name and manager; null when the user does not exist. */
+export interface UserInfo extends RequestedFor {
+    name: string
+    managerSysId: string
+}
+
+export function readUser(sysId: string): UserInfo | null {
+    if (!isSysId(sysId)) return null
+    const gr = new GlideRecord(PLATFORM_TABLE.user)
+    if (!gr.get(sysId)) return null
+    return {
+        sysId,
+        userName: str(gr, USER_FIELDS.userName),
+        email: str(gr, USER_FIELDS.email),
+        active: str(gr, USER_FIELDS.active) === 'true',
+        groupIds: userGroupIds(sysId),
+        name: str(gr, USER_FIELDS.name),
+        managerSysId: str(gr, USER_MANAGER_FIELD),
+    }
+}
+
+/** A user's sys_id from a user name or a sys_id ('' when there is no such user). */
+export function findUserSysId(reference: string): string {
+    const gr = new GlideRecord(PLATFORM_TABLE.user)
+    if (isSysId(reference)) return gr.get(reference) ? reference : ''
+    gr.addQuery(USER_FIELDS.userName, reference)
+    gr.setLimit(1)
+    gr.query()
+    return gr.next() ? str(gr, SYSTEM_FIELDS.sysId) || String(gr.getUniqueValue()) : ''
+}
+
+/** A user's display name for messages ('' when unknown). */
+export function userName(sysId: string): string {
+    if (!isSysId(sysId)) return ''
+    const gr = new GlideRecord(PLATFORM_TABLE.user)
+    return gr.get(sysId) ? str(gr, USER_FIELDS.name) || str(gr, USER_FIELDS.userName) : ''
+}
+
+/** The computer CI; null when it does not exist. Servers stored as cmdb_ci_server count as servers. */
+export function readCi(sysId: string): RequestCi | null {
+    if (!isSysId(sysId)) return null
+    const gr = new GlideRecord(PLATFORM_TABLE.computer)
+    if (!gr.get(sysId)) return null
+    const declared = str(gr, COMPUTER_FIELDS.deviceClass)
+    return {
+        sysId,
+        name: str(gr, COMPUTER_FIELDS.name),
+        deviceClass: declared !== '' ? declared : str(gr, SYSTEM_FIELDS.className) === SERVER_CLASS ? 'server' : '',
+        corpManaged: str(gr, COMPUTER_FIELDS.corpManaged) === 'true',
+        production: str(gr, COMPUTER_FIELDS.usedFor) === PRODUCTION_USED_FOR,
+    }
+}
+
+/** Open a task by sys_id or number (a fixed-shape reference; nothing else reaches the query). */
+function getTask(table: string, reference: string): any {
+    if (!reference) return null
+    const gr = new GlideRecord(table)
+    if (isSysId(reference)) return gr.get(reference) ? gr : null
+    if (!/^[A-Z]{2,5}[0-9]{5,12}$/.test(reference)) return null
+    gr.addQuery(APP_TASK_FIELDS.number, reference)
+    gr.setLimit(1)
+    gr.query()
+    return gr.next() ? gr : null
+}
+
+/** The incident by sys_id or number; null when it does not exist. */
+export function readIncident(reference: string): RequestIncident | null {
+    const gr = getTask(PLATFORM_TABLE.incident, reference)
+    if (!gr) return null
+    return {
+        sysId: String(gr.getUniqueValue()),
+        number: str(gr, APP_TASK_FIELDS.number),
+        priority: parseInt(str(gr, APP_TASK_FIELDS.priority), 10) || 5,
+        active: str(gr, APP_TASK_FIELDS.active) === 'true',
+        callerId: str(gr, APP_TASK_FIELDS.callerId),
+        assignedTo: str(gr, APP_TASK_FIELDS.assignedTo),
+        assignmentGroupId: str(gr, APP_TASK_FIELDS.assignmentGroup),
+        ciSysId: str(gr, APP_TASK_FIELDS.cmdbCi),
+    }
+}
+
+/** The change request by sys_id or number; null when it does not exist. */
+export function readChange(reference: string): RequestChange | null {
+    const gr = getTask(PLATFORM_TABLE.change, reference)
+    if (!gr) return null
+    const start = glideToMs(str(gr, APP_TASK_FIELDS.startDate))
+    const end = glideToMs(str(gr, APP_TASK_FIELDS.endDate))
+    return {
+        sysId: String(gr.getUniqueValue()),
+        number: str(gr, APP_TASK_FIELDS.number),
+        active: str(gr, APP_TASK_FIELDS.active) === 'true',
+        startMs: start === null ? NaN : start,
+        endMs: end === null ? NaN : end,
+        ciSysId: str(gr, APP_TASK_FIELDS.cmdbCi),
+        requestedBy: str(gr, APP_TASK_FIELDS.requestedBy),
+        assignedTo: str(gr, APP_TASK_FIELDS.assignedTo),
+        assignmentGroupId: str(gr, APP_TASK_FIELDS.assignmentGroup),
+    }
+}
+
+/** Append a journal entry (work_notes or comments) to a task; silently nothing when the task is gone. */
+export function addJournal(table: string, sysId: string, field: 'work_notes' | 'comments', text: string): void {
+    if (!isSysId(sysId)) return
+    const gr = new GlideRecord(table)
+    if (!gr.get(sysId)) return
+    gr.setValue(field, text)
+    gr.update()
+}
+
+/** The actor recorded in audit events for the current session user. */
+export function sessionActor(): string {
+    return String(gs.getUserName() || 'system')
+}
+
+/**
+ * Append an audit event to the grant's chain: sequence and prev_hash continue from the grant's last event (the
+ * executor appends to the same chain the same way), the hash is the shared auditHash over the stored content.
+ */
+export function appendAudit(
+    grantSysId: string,
+    eventType: string,
+    actor: string,
+    payload: unknown,
+    actionSysId = '',
+): void {
+    const last = new GlideRecord(TABLE.auditEvent)
+    last.addQuery(AUDIT_FIELDS.grant, grantSysId)
+    last.orderByDesc(AUDIT_FIELDS.sequence)
+    last.setLimit(1)
+    last.query()
+    let sequence = 1
+    let prevHash = GENESIS_HASH
+    if (last.next()) {
+        sequence = (parseInt(str(last, AUDIT_FIELDS.sequence), 10) || 0) + 1
+        prevHash = str(last, AUDIT_FIELDS.hash)
+    }
+    const at = nowMs()
+    const payloadText = canonicalJson(payload === undefined ? {} : payload)
+    const hashed = {
+        grant: grantSysId,
+        action: actionSysId,
+        sequence,
+        eventType,
+        actor,
+        occurredAt: isoSeconds(at),
+        payload: JSON.parse(payloadText) as unknown,
+    }
+    const gr = new GlideRecord(TABLE.auditEvent)
+    gr.initialize()
+    gr.setValue(AUDIT_FIELDS.grant, grantSysId)
+    if (actionSysId) gr.setValue(AUDIT_FIELDS.action, actionSysId)
+    gr.setValue(AUDIT_FIELDS.sequence, String(sequence))
+    gr.setValue(AUDIT_FIELDS.eventType, eventType)
+    gr.setValue(AUDIT_FIELDS.actor, actor)
+    gr.setValue(AUDIT_FIELDS.occurredAt, msToGlide(Math.floor(at / 1000) * 1000))
+    gr.setValue(AUDIT_FIELDS.payload, payloadText)
+    gr.setValue(AUDIT_FIELDS.prevHash, prevHash)
+    gr.setValue(AUDIT_FIELDS.hash, auditHash(prevHash, hashed))
+    gr.insert()
+}
+
+/** Queue an app event (e-mail notifications listen to these) and record it in the audit trail. */
+export function notify(eventName: string, grant: any, parm1: string, parm2: string): void {
+    gs.eventQueue(eventName, grant, parm1, parm2)
+    appendAudit(String(grant.getUniqueValue()), 'notification.queued', 'system', {
+        event: eventName,
+        recipients: parm1 ? parm1.split(',').length : 0,
+    })
+}

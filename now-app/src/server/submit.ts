@@ -1,0 +1,196 @@
+/**
+ * Server-side enforcement on submit. Every entry point (the two catalog items, the incident's emergency action,
+ * the proposal API) creates a grant in state `requested`; the grant's after-insert rule calls
+ * {@link processSubmission}, which judges it — policy (shared evaluate), ticket validation, one open request per
+ * user and target, approver availability — and then either rejects it with every reason, or freezes the plan
+ * and asks for approval, or (rule-based auto-approval) approves and queues it at once.
+ */
+import { GlideRecord } from '@servicenow/glide'
+import { requestApprovals, approveGrant } from './approvals'
+import { appendAudit, groupMemberIds, notify, readUser, sessionActor, str, sysIdProperty } from './glide-io'
+import { judge, resolveGrant } from './request'
+import { customerComment, ticketOf } from './ticket'
+import { approvalRoute } from './shared/approval'
+import { canonicalJson } from './shared/canonical-json'
+import { buildPlan, planDigest } from './shared/plan'
+import { planText } from './shared/plan-text'
+import { APP_TASK_FIELDS } from './shared/platform'
+import type { Decision, DecisionReason } from './shared/policy-types'
+import { EVENT, GRANT_FIELDS, OPEN_GRANT_STATES, PLATFORM_TABLE, PROPERTY, TABLE, isSysId } from './shared/schema'
+import { duplicateRequestReason, mergeReasons, targetField, targetValue, ticketReasons } from './shared/tickets'
+
+/** Outcome of a submission, for callers that answer a person or an API client. */
+export interface SubmissionResult {
+    state: 'policy_rejected' | 'awaiting_approval' | 'queued' | 'ignored'
+    reasons: DecisionReason[]
+}
+
+/** Business rule (after insert, grant): judge a new request. */
+export function onGrantInserted(current: any): void {
+    if (str(current, GRANT_FIELDS.state) !== 'requested') return
+    const grant = new GlideRecord(TABLE.grant)
+    if (grant.get(String(current.getUniqueValue()))) processSubmission(grant, sessionActor())
+}
+
+/** Judge the grant and move it on. */
+export function processSubmission(grant: any, actor: string): SubmissionResult {
+    const grantSysId = String(grant.getUniqueValue())
+    if (str(grant, GRANT_FIELDS.state) !== 'requested') return { state: 'ignored', reasons: [] }
+    const resolved = resolveGrant(grant)
+    const request = resolved.request
+    appendAudit(grantSysId, 'request.submitted', actor, {
+        requestedFor: request.requestedFor.sysId,
+        openedBy: request.openedBy,
+        targetKind: request.targetKind,
+        target: targetValue(request.targetKind, request.target),
+        durationMinutes: request.durationMinutes,
+        emergency: request.emergency,
+        incident: request.incident ? request.incident.number : '',
+        change: request.change ? request.change.number : '',
+        proposedBy: str(grant, GRANT_FIELDS.proposedBy),
+    })
+
+    const decision = judge(request)
+    const duplicate = findOpenDuplicate(
+        grant,
+        request.requestedFor.sysId,
+        request.targetKind,
+        targetValue(request.targetKind, request.target),
+    )
+    let reasons = mergeReasons(resolved.reasons, decision.reasons, ticketReasons(request), duplicate ? [duplicate] : [])
+    let route = null as ReturnType<typeof approvalRoute> | null
+    if (reasons.length === 0 && !decision.autoApprove) {
+        const members: Record<string, string[]> = {}
+        for (const required of decision.requiredApprovals) {
+            if (required.groupId) members[required.groupId] = groupMemberIds(required.groupId)
+        }
+        const manager = resolved.user ? readUser(resolved.user.managerSysId) : null
+        route = approvalRoute(decision, request, manager, members)
+        if (!route.ok) reasons = mergeReasons(reasons, route.reasons)
+    }
+    appendAudit(grantSysId, 'policy.evaluated', 'system', {
+        allowed: reasons.length === 0,
+        policy: decision.policyName,
+        reasons,
+        highRisk: decision.highRisk,
+        autoApprove: decision.autoApprove,
+        requiredApprovals: decision.requiredApprovals,
+    })
+    if (reasons.length > 0) {
+        rejectByPolicy(grant, decision, reasons)
+        return { state: 'policy_rejected', reasons }
+    }
+
+    // Freeze the plan: exactly what the executor will do. Approvers approve this text and digest.
+    let plan
+    try {
+        plan = buildPlan({
+            grantSysId,
+            grantNumber: str(grant, GRANT_FIELDS.number),
+            request,
+            durationMinutes: decision.durationMinutes,
+            highRisk: decision.highRisk,
+            ritmNumber: ritmNumber(grant),
+        })
+    } catch (error) {
+        const planReasons = [{ code: 'PLAN_INVALID', message: String((error as Error).message || error) }]
+        rejectByPolicy(grant, decision, planReasons)
+        return { state: 'policy_rejected', reasons: planReasons }
+    }
+    const digest = planDigest(plan)
+    grant.setValue(GRANT_FIELDS.plan, canonicalJson(plan))
+    grant.setValue(GRANT_FIELDS.planDigest, digest)
+    grant.setValue(GRANT_FIELDS.provider, plan.provider)
+    grant.setValue(
+        GRANT_FIELDS.policyDecision,
+        canonicalJson({
+            policy: decision.policyName,
+            highRisk: decision.highRisk,
+            autoApprove: decision.autoApprove,
+            requiredApprovals: decision.requiredApprovals,
+            approvalTimeoutMinutes: decision.approvalTimeoutMinutes,
+            escalationGroupId: decision.escalationGroupId,
+            slots: route && route.ok ? route.slots : [],
+            assignments: route && route.ok ? route.assignments : [],
+        }).slice(0, 8000),
+    )
+    appendAudit(grantSysId, 'plan.frozen', 'system', {
+        digest,
+        provider: plan.provider,
+        durationMinutes: plan.durationMinutes,
+    })
+
+    if (decision.autoApprove) {
+        grant.update()
+        approveGrant(
+            grant,
+            { by: 'rule', rule: decision.autoApprove.rule, approvals: [] },
+            `rule:${decision.autoApprove.rule}`,
+        )
+        return { state: 'queued', reasons: [] }
+    }
+    if (!route || !route.ok) return { state: 'ignored', reasons: [] }
+    requestApprovals(grant, route.assignments, planText(plan, digest), decision.approvalTimeoutMinutes)
+    return { state: 'awaiting_approval', reasons: [] }
+}
+
+/** The RITM number of the grant ('' when it has none). */
+function ritmNumber(grant: any): string {
+    const ritm = str(grant, GRANT_FIELDS.ritm)
+    if (!ritm) return ''
+    const gr = new GlideRecord(PLATFORM_TABLE.ritm)
+    return gr.get(ritm) ? str(gr, APP_TASK_FIELDS.number) : ''
+}
+
+/** Another open request for the same user and target, as a reason; null when there is none. */
+function findOpenDuplicate(grant: any, userSysId: string, kind: string, target: string): DecisionReason | null {
+    if (!isSysId(userSysId) || !target) return null
+    const field = targetField(kind as never)
+    const gr = new GlideRecord(TABLE.grant)
+    gr.addQuery(GRANT_FIELDS.requestedFor, userSysId)
+    gr.addQuery(GRANT_FIELDS.targetKind, kind)
+    gr.addQuery(field, target)
+    gr.addQuery(GRANT_FIELDS.state, 'IN', OPEN_GRANT_STATES.join(','))
+    gr.addQuery('sys_id', '!=', String(grant.getUniqueValue()))
+    gr.orderBy('sys_created_on')
+    gr.setLimit(1)
+    gr.query()
+    if (!gr.next()) return null
+    return duplicateRequestReason(str(gr, GRANT_FIELDS.number), str(gr, GRANT_FIELDS.state))
+}
+
+/**
+ * Refuse: the grant ends `policy_rejected` with the reasons, the ticket gets them all as a work note and a
+ * customer-visible comment and goes to the SecOps group, the requester is notified; nothing is queued.
+ */
+export function rejectByPolicy(grant: any, decision: Decision, reasons: DecisionReason[]): void {
+    const grantSysId = String(grant.getUniqueValue())
+    const lines = reasons.map((r) => `- ${r.message} [${r.code}]`).join('\n')
+    grant.setValue(GRANT_FIELDS.state, 'policy_rejected')
+    grant.setValue(GRANT_FIELDS.lastError, `Refused by policy:\n${lines}`.slice(0, 4000))
+    grant.setValue(
+        GRANT_FIELDS.policyDecision,
+        canonicalJson({ allowed: false, policy: decision.policyName, reasons }).slice(0, 8000),
+    )
+    grant.update()
+    const number = str(grant, GRANT_FIELDS.number)
+    const ticket = ticketOf(grant)
+    if (ticket) {
+        const gr = new GlideRecord(ticket.table)
+        if (gr.get(ticket.sysId)) {
+            gr.setValue(
+                'work_notes',
+                `Break-glass request ${number} refused by policy ${decision.policyName || '(none)'}:\n${lines}`,
+            )
+            const secops = sysIdProperty(PROPERTY.secopsGroup)
+            if (secops && ticket.table === PLATFORM_TABLE.ritm) gr.setValue(APP_TASK_FIELDS.assignmentGroup, secops)
+            gr.update()
+        }
+    }
+    customerComment(
+        grant,
+        `Your break-glass request ${number} cannot go ahead:\n${lines}\nNothing was granted. Security Operations has been informed.`,
+    )
+    appendAudit(grantSysId, 'request.policy_rejected', 'system', { reasons })
+    notify(EVENT.rejected, grant, str(grant, GRANT_FIELDS.requestedFor), `Refused by policy:\n${lines}`)
+}
