@@ -43,16 +43,21 @@ function roleCanPass(list: DistAcl[], role: string): boolean {
     return list.some((a) => !isDenyAll(a) && a.roles.includes(role))
 }
 
-/** Fields of `table` the executor role may write on an existing record. */
-function executorWritableFields(table: string): string[] {
-    if (!roleCanPass(aclsOn(table, 'write', ''), ROLE.executor)) return []
+/** Fields of `table` a user holding only `role` may write on an existing record. */
+function writableFields(table: string, role: string): string[] {
+    if (!roleCanPass(aclsOn(table, 'write', ''), role)) return []
     const fields = [...(dist.tables.get(table)?.fields.keys() ?? [])]
     return fields.filter((f) => {
         const own = aclsOn(table, 'write', f)
-        if (own.length > 0) return roleCanPass(own, ROLE.executor)
+        if (own.length > 0) return roleCanPass(own, role)
         const star = aclsOn(table, 'write', '*')
-        return star.length === 0 || roleCanPass(star, ROLE.executor)
+        return star.length === 0 || roleCanPass(star, role)
     })
+}
+
+/** Fields of `table` the executor role may write on an existing record. */
+function executorWritableFields(table: string): string[] {
+    return writableFields(table, ROLE.executor)
 }
 
 /** Fields of `table` the executor role may set when it inserts a record. */
@@ -194,6 +199,22 @@ describe('executor role', () => {
     it('is not contained in admin, so no human inherits its field access', () => {
         const contained = dist.records('sys_user_role_contains').map((c) => c['contains.display'])
         expect(contained).not.toContain(ROLE.executor)
+    })
+})
+
+describe('approver role on the grant', () => {
+    it('may write only approved_duration, and only on grants awaiting approval', () => {
+        // Execution
+        const fields = writableFields(TABLE.grant, ROLE.approver)
+        const tableWrite = aclsOn(TABLE.grant, 'write', '').filter((a) => a.roles.includes(ROLE.approver))
+
+        // Validation
+        expect(fields).toEqual([GRANT_FIELDS.approvedDuration])
+        expect(tableWrite).toHaveLength(1)
+        expect(tableWrite[0]!.condition).toBe('state=awaiting_approval^EQ')
+        for (const role of [ROLE.requester, ROLE.agent, ROLE.auditor, ROLE.proposer]) {
+            expect(writableFields(TABLE.grant, role), role).toEqual([])
+        }
     })
 })
 

@@ -14,6 +14,7 @@ BusinessRule({
     action: ['update'],
     order: 100,
     active: true,
-    description: 'Refuses (aborts) a claim while another executor lease is valid and any executor write by a non-holder.',
+    description:
+        'Refuses (aborts) a claim while another executor lease is valid and any executor write by a non-holder.',
     script: guardActionWrite,
 })

@@ -173,3 +173,30 @@ CatalogClientScript({
     return ok;
 }`,
 })
+
+CatalogClientScript({
+    $id: Now.ID['cat-script-local-admin-prefill-incident'],
+    name: 'Break-glass: prefill from the incident (emergency)',
+    type: 'onLoad',
+    catalogItem: temporaryLocalAdmin,
+    global: false,
+    uiType: 'all',
+    // Opened by the incident's "Request break-glass access" action with sysparm_incident (a sys_id) and
+    // sysparm_emergency=true. Only a 32-hex sys_id is accepted; the server re-validates the incident on submit.
+    script: `function onLoad() {
+    var query = '';
+    try { query = String(top.location.search || ''); } catch (e) { query = String(window.location.search || ''); }
+    var params = {};
+    query.replace(/^\\?/, '').split('&').forEach(function (pair) {
+        var kv = pair.split('=');
+        if (kv.length === 2) params[decodeURIComponent(kv[0])] = decodeURIComponent(kv[1]);
+    });
+    var incident = params.sysparm_incident || '';
+    if (!/^[0-9a-f]{32}$/.test(incident)) return;
+    g_form.setValue('incident', incident);
+    if (params.sysparm_emergency === 'true') {
+        g_form.setValue('emergency', 'true');
+        g_form.showFieldMsg('emergency', 'Emergency request from a P1/P2 incident: the emergency policy applies (short maximum, fast approval).', 'info');
+    }
+}`,
+})

@@ -181,6 +181,14 @@ declare global {
                         table: 'sys_security_acl'
                         id: '205d652cfa8442b1a69ebd4882a2c313'
                     }
+                    'acl-grant-write-approved_duration': {
+                        table: 'sys_security_acl'
+                        id: '26ad5887379b4264a0e7fb2494f29340'
+                    }
+                    'acl-grant-write-approver': {
+                        table: 'sys_security_acl'
+                        id: 'a78fb6f948ca4143b01a3684a8020646'
+                    }
                     'acl-grant-write-evidence': {
                         table: 'sys_security_acl'
                         id: '6a2236712efd4e99b87aed714231bf53'
@@ -229,9 +237,149 @@ declare global {
                         table: 'sys_security_acl'
                         id: '6d5bd56a87084b0fbb22b8e645b4e3d7'
                     }
+                    'acl-rest-proposals': {
+                        table: 'sys_security_acl'
+                        id: 'e8c1af9c63404c66b706fa375ba2ba55'
+                    }
                     'acl-sys-properties-read-executor': {
                         table: 'sys_security_acl'
                         id: 'e2e13a8350434517b6171e0d5fc3cb40'
+                    }
+                    'atf-approval-path': {
+                        table: 'sys_atf_test'
+                        id: '00c20df3e20a4d0188c3732f86a4cbae'
+                    }
+                    'atf-approve-action': {
+                        table: 'sys_atf_step'
+                        id: '87cdf23f66504783ad436bb58e0e9980'
+                    }
+                    'atf-approve-as-manager': {
+                        table: 'sys_atf_step'
+                        id: '2dd1027cea8f4728a4778b89e1faff46'
+                    }
+                    'atf-approve-as-requester': {
+                        table: 'sys_atf_step'
+                        id: 'a2b93666437f48e1a529dce3d85f2540'
+                    }
+                    'atf-approve-ci': {
+                        table: 'sys_atf_step'
+                        id: '4fe4a3b5f8a04632a7bbca816a0b6b83'
+                    }
+                    'atf-approve-find-manager-approval': {
+                        table: 'sys_atf_step'
+                        id: '0156305ab53042c89a9942f08bf156f7'
+                    }
+                    'atf-approve-grant': {
+                        table: 'sys_atf_step'
+                        id: '1e7724967f97451892b384f852570235'
+                    }
+                    'atf-approve-manager': {
+                        table: 'sys_atf_step'
+                        id: '43dde28a41f946b284ca3447d5cab106'
+                    }
+                    'atf-approve-manager-vote': {
+                        table: 'sys_atf_step'
+                        id: '3ef28d6c672b4f75b1d5996300a17ef2'
+                    }
+                    'atf-approve-policy': {
+                        table: 'sys_atf_step'
+                        id: 'b3e9e4d6ecf44b648310cc9812ea98da'
+                    }
+                    'atf-approve-queued': {
+                        table: 'sys_atf_step'
+                        id: '9cc4c9736c134c9c9eafbd3f8c5031a8'
+                    }
+                    'atf-approve-requester': {
+                        table: 'sys_atf_step'
+                        id: 'e6b01792258c409fba0d760cfc3c8b29'
+                    }
+                    'atf-approve-self-insert': {
+                        table: 'sys_atf_step'
+                        id: 'fc63f373127f480dba23ca09251301c0'
+                    }
+                    'atf-approve-self-vote': {
+                        table: 'sys_atf_step'
+                        id: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                    }
+                    'atf-approve-still-waiting': {
+                        table: 'sys_atf_step'
+                        id: '9efcd5068b2f402d919536c2046dd286'
+                    }
+                    'atf-approve-waiting': {
+                        table: 'sys_atf_step'
+                        id: 'a9d0a1d68baa475eb6ec27b79b034a74'
+                    }
+                    'atf-policy-reject': {
+                        table: 'sys_atf_test'
+                        id: 'f708e816fc454370aad381a87a4f5a49'
+                    }
+                    'atf-reject-audit': {
+                        table: 'sys_atf_step'
+                        id: '35708fbe53e74637af4d03b40f6f4567'
+                    }
+                    'atf-reject-ci': {
+                        table: 'sys_atf_step'
+                        id: '48856c27177c4330ae5033e057390752'
+                    }
+                    'atf-reject-grant': {
+                        table: 'sys_atf_step'
+                        id: 'cea9122c1d1d41aaa280ca875b8be191'
+                    }
+                    'atf-reject-manager': {
+                        table: 'sys_atf_step'
+                        id: '0416ee7caade42269c2f3612bdc4e8f9'
+                    }
+                    'atf-reject-no-action': {
+                        table: 'sys_atf_step'
+                        id: 'f3e7114de3c14fdf97c4327b7fd42406'
+                    }
+                    'atf-reject-policy': {
+                        table: 'sys_atf_step'
+                        id: '675192be14e6476c9c2befbd53da743c'
+                    }
+                    'atf-reject-requester': {
+                        table: 'sys_atf_step'
+                        id: '87352ce531dc4807b56f60f97bec076e'
+                    }
+                    'atf-reject-validate': {
+                        table: 'sys_atf_step'
+                        id: 'b73449dab5074ace8ce514acc9589e51'
+                    }
+                    'atf-revoke-action': {
+                        table: 'sys_atf_step'
+                        id: 'f94a212b89194fdd8a921fb0c878c056'
+                    }
+                    'atf-revoke-click': {
+                        table: 'sys_atf_step'
+                        id: '74956bcb06f6404a9c3b4e6e77315654'
+                    }
+                    'atf-revoke-grant': {
+                        table: 'sys_atf_step'
+                        id: 'f6c6d843d8504125b57be35abd6d9042'
+                    }
+                    'atf-revoke-now': {
+                        table: 'sys_atf_test'
+                        id: '0b79fa111ca84c368338047ba30de714'
+                    }
+                    'atf-revoke-open': {
+                        table: 'sys_atf_step'
+                        id: 'd477c4da4bcf464488bf356a4183bc13'
+                    }
+                    'atf-revoke-person': {
+                        table: 'sys_atf_step'
+                        id: '9687c533efed499ebbc14432be57a5ff'
+                    }
+                    'atf-revoke-secops': {
+                        table: 'sys_atf_step'
+                        id: '25467db695f94a18964957600cc3c6c6'
+                    }
+                    'atf-watchdog': {
+                        table: 'sys_atf_test'
+                        id: '9b0719d7449e424397631d3098a9a86c'
+                    }
+                    'atf-watchdog-run': {
+                        table: 'sys_atf_step'
+                        id: 'c306a5214dfa4a89a13e0310fd35afae'
                     }
                     bom_json: {
                         table: 'sys_module'
@@ -240,6 +388,30 @@ declare global {
                     'br-action-claim-guard': {
                         table: 'sys_script'
                         id: '4c718dea0bd744c5a5800fe40746811c'
+                    }
+                    'br-approval-decide': {
+                        table: 'sys_script'
+                        id: 'b73b592e74f74f738bc1e6cfda8850ad'
+                    }
+                    'br-approval-guard': {
+                        table: 'sys_script'
+                        id: '784a48b033ef4ef2933bd40c2c857254'
+                    }
+                    'br-grant-approved-duration': {
+                        table: 'sys_script'
+                        id: '405d4596e6a04f73a60077c531e95e80'
+                    }
+                    'br-grant-state-notify': {
+                        table: 'sys_script'
+                        id: '4f63b68882fc4f64bd082d6f0c60e43d'
+                    }
+                    'br-grant-submit': {
+                        table: 'sys_script'
+                        id: '9e4e3ce8a0664d868c3c6cd5ce89787d'
+                    }
+                    'br-ritm-create-grant': {
+                        table: 'sys_script'
+                        id: '8b7efcfeb34447739fd0fde15db6e2f2'
                     }
                     'cat-item-temporary-entra-role': {
                         table: 'sc_cat_item'
@@ -265,6 +437,10 @@ declare global {
                         table: 'catalog_script_client'
                         id: '7fea0feb92c94494904e613e20cb6896'
                     }
+                    'cat-script-local-admin-prefill-incident': {
+                        table: 'catalog_script_client'
+                        id: '9eebd8dc29a348c280fde193518b94c0'
+                    }
                     'cat-script-local-admin-server-change': {
                         table: 'catalog_script_client'
                         id: '2ffed9a6a3a547579d9a40acaa12e2f6'
@@ -272,6 +448,42 @@ declare global {
                     'cat-script-local-admin-submit': {
                         table: 'catalog_script_client'
                         id: '0aa06e89298446c7b3b6fc3090139e66'
+                    }
+                    'event-approval-requested': {
+                        table: 'sysevent_register'
+                        id: '5de309175d3b46269677c8fdd7b057d8'
+                    }
+                    'event-approved': {
+                        table: 'sysevent_register'
+                        id: '52208c417874413faa7d9ce0dc4bb8a2'
+                    }
+                    'event-cancelled': {
+                        table: 'sysevent_register'
+                        id: '8e43028c10534f87a9a7087c9a8cea3f'
+                    }
+                    'event-expiry-warning': {
+                        table: 'sysevent_register'
+                        id: '0b1dde6bcf8a4790aeeaa03578f305dd'
+                    }
+                    'event-granted': {
+                        table: 'sysevent_register'
+                        id: '35e4a30a6117473394fcf91059e315db'
+                    }
+                    'event-rejected': {
+                        table: 'sysevent_register'
+                        id: 'f24941f501a0415b8f306036a7ff05dc'
+                    }
+                    'event-revoke-failed': {
+                        table: 'sysevent_register'
+                        id: '13c8760f7f814e1995fd15e571b6b7b3'
+                    }
+                    'event-revoked': {
+                        table: 'sysevent_register'
+                        id: 'b7b224d6164245818aedf2f82def02fb'
+                    }
+                    'job-watchdog': {
+                        table: 'sysauto_script'
+                        id: '0f92a9e9513e4f08ad595375ed3bc7ae'
                     }
                     'menu-break-glass': {
                         table: 'sys_app_application'
@@ -309,6 +521,38 @@ declare global {
                         table: 'sys_app_module'
                         id: 'c387a1c93a394554a43dad7d15d20012'
                     }
+                    'notify-approval-requested': {
+                        table: 'sysevent_email_action'
+                        id: '66d2d3ad7fbc49b8881b9be381e3d7ff'
+                    }
+                    'notify-approved': {
+                        table: 'sysevent_email_action'
+                        id: 'ce87a35e3f2846128790fc3b0606a8e5'
+                    }
+                    'notify-cancelled': {
+                        table: 'sysevent_email_action'
+                        id: '9ebbdb4547d4498fa3b16ca72a7fb502'
+                    }
+                    'notify-expiry-warning': {
+                        table: 'sysevent_email_action'
+                        id: '8dc7046af803402bb68d58387c62db43'
+                    }
+                    'notify-granted': {
+                        table: 'sysevent_email_action'
+                        id: 'b6db1698120741c48e57b85e73b934b0'
+                    }
+                    'notify-rejected': {
+                        table: 'sysevent_email_action'
+                        id: '2ce7fb384f9d4355a726a36f8389229b'
+                    }
+                    'notify-revoke-failed': {
+                        table: 'sysevent_email_action'
+                        id: '9e30eee46ae6453bbe9e6b2ac409a8ed'
+                    }
+                    'notify-revoked': {
+                        table: 'sysevent_email_action'
+                        id: '9f234fae9da245399db023b820430204'
+                    }
                     package_json: {
                         table: 'sys_module'
                         id: '365acbd0a6504b54a160e947bab11174'
@@ -325,6 +569,10 @@ declare global {
                         table: 'sys_properties'
                         id: 'aa228fd90d4c44749f01f2d61e767000'
                     }
+                    'prop-expiry-warning': {
+                        table: 'sys_properties'
+                        id: 'aec0bb3805944ef1ace52e416051abc1'
+                    }
                     'prop-heartbeat-stale': {
                         table: 'sys_properties'
                         id: '968b75889aa24d6491604866c9b53f7c'
@@ -337,21 +585,73 @@ declare global {
                         table: 'sys_properties'
                         id: '563f94fbb9804d41b5d8b7fff1a37065'
                     }
+                    'prop-secops-group': {
+                        table: 'sys_properties'
+                        id: 'bffaa187ab80467ca2aa1c6ab2878b3e'
+                    }
                     'prop-watchdog-interval': {
                         table: 'sys_properties'
                         id: 'e16b18cf20e441b8b2eefb8f7dfa811c'
+                    }
+                    'rest-breakglass': {
+                        table: 'sys_ws_definition'
+                        id: 'b50040b2db244b579772ca76c7ce642b'
+                    }
+                    'rest-breakglass-proposals': {
+                        table: 'sys_ws_operation'
+                        id: '5feac07127c94e1291afb01a5001af48'
                     }
                     'sc-category-break-glass': {
                         table: 'sc_category'
                         id: '2970373f6bbf45758e7825e77a62a30e'
                     }
+                    src_server_approvals_ts: {
+                        table: 'sys_module'
+                        id: '6852cd8946cf41239d994f9ae16fd507'
+                    }
+                    'src_server_catalog-submit_ts': {
+                        table: 'sys_module'
+                        id: '8e87b2efb4e649ff9081f29c8f5bd8e1'
+                    }
                     'src_server_claim-guard-rule_ts': {
                         table: 'sys_module'
                         id: '927f0645f4604ad68ba683b9fcb96d3c'
                     }
+                    src_server_emergency_ts: {
+                        table: 'sys_module'
+                        id: '723423d0a47a4f488ec29c945bb24538'
+                    }
+                    'src_server_glide-io_ts': {
+                        table: 'sys_module'
+                        id: '2cdbcc3f2b8243ad9b77fd77a5c30b75'
+                    }
+                    'src_server_grant-rules_ts': {
+                        table: 'sys_module'
+                        id: '8e12609f1e954a859301954f08007294'
+                    }
+                    'src_server_plan-store_ts': {
+                        table: 'sys_module'
+                        id: 'e2cf0162f9e0453aad2769ed7e7420e6'
+                    }
+                    'src_server_proposal-api_ts': {
+                        table: 'sys_module'
+                        id: 'c32631284d024350a46ceb450b2fa08d'
+                    }
+                    src_server_queue_ts: {
+                        table: 'sys_module'
+                        id: 'c7b4f7c31e4d43e9b6b0fdc5b0738a89'
+                    }
+                    src_server_request_ts: {
+                        table: 'sys_module'
+                        id: '7d52150f61f34b0bac7e969b92f46d35'
+                    }
                     'src_server_revoke-now_ts': {
                         table: 'sys_module'
                         id: '2ed3d7a682064ed68303a5efae56421b'
+                    }
+                    src_server_shared_approval_ts: {
+                        table: 'sys_module'
+                        id: '04fe0a1fc9b543338e98e6fef3053f4a'
                     }
                     'src_server_shared_audit-chain_ts': {
                         table: 'sys_module'
@@ -377,9 +677,17 @@ declare global {
                         table: 'sys_module'
                         id: '1bf2977887d545eeb6bcbc3a82bec02c'
                     }
+                    'src_server_shared_plan-text_ts': {
+                        table: 'sys_module'
+                        id: '8fe25830aaf3480093e4655ab74ef92d'
+                    }
                     'src_server_shared_plan-types_ts': {
                         table: 'sys_module'
                         id: '39536d91f48c4c99a1c9a208dbfa2efe'
+                    }
+                    src_server_shared_platform_ts: {
+                        table: 'sys_module'
+                        id: 'fcd67c5faccd44caa8fb774845e4ec17'
                     }
                     src_server_shared_policy_ts: {
                         table: 'sys_module'
@@ -393,6 +701,10 @@ declare global {
                         table: 'sys_module'
                         id: 'e2fa9111ee42415e8ce0550e7910d641'
                     }
+                    src_server_shared_proposal_ts: {
+                        table: 'sys_module'
+                        id: '1aa1f1e68fec485e9659033baa9cd762'
+                    }
                     src_server_shared_schema_ts: {
                         table: 'sys_module'
                         id: 'dfd1122bd5bf4a74a92ccceebeda67ed'
@@ -401,6 +713,26 @@ declare global {
                         table: 'sys_module'
                         id: '03831abc62424c80bf5bda656ebcb360'
                     }
+                    src_server_shared_tickets_ts: {
+                        table: 'sys_module'
+                        id: '4bce4d93ea244e32ba0239bda5e0d7ab'
+                    }
+                    src_server_shared_watchdog_ts: {
+                        table: 'sys_module'
+                        id: '5257ecd93c804690a0d751186b9bac86'
+                    }
+                    src_server_submit_ts: {
+                        table: 'sys_module'
+                        id: '955a666ee63b46d6a1d174d9384a73d3'
+                    }
+                    src_server_ticket_ts: {
+                        table: 'sys_module'
+                        id: 'c3694db33dd945a98fa1127bfafcf8fd'
+                    }
+                    src_server_watchdog_ts: {
+                        table: 'sys_module'
+                        id: '0e1d7641f72c4f0a9bcf5faec9aa44c1'
+                    }
                     'uc-break-glass-requesters': {
                         table: 'user_criteria'
                         id: '2d802432fef54e5c8fedcfe0634e07f0'
@@ -408,6 +740,66 @@ declare global {
                     'ui-action-grant-revoke-now': {
                         table: 'sys_ui_action'
                         id: '9d2b58d759be475f96abd61494ff984e'
+                    }
+                    'ui-action-incident-request-break-glass': {
+                        table: 'sys_ui_action'
+                        id: 'f5013e19aa34455689b60f0fff3aa106'
+                    }
+                    'ui-action-ritm-revoke-now': {
+                        table: 'sys_ui_action'
+                        id: '6e184804c21c49968ebdc7633afcfc40'
+                    }
+                    'xscope-change_request-read': {
+                        table: 'sys_scope_privilege'
+                        id: '89c76d588a5f45c6bb0366b3edaada59'
+                    }
+                    'xscope-cmdb_ci_computer-read': {
+                        table: 'sys_scope_privilege'
+                        id: '0e06e6976fea4c58bf19fd2edf9ea90f'
+                    }
+                    'xscope-incident-create': {
+                        table: 'sys_scope_privilege'
+                        id: '0bb19233b77f427dba8c8badc7f6db57'
+                    }
+                    'xscope-incident-read': {
+                        table: 'sys_scope_privilege'
+                        id: '4836492782154b00b30e20f83108dd31'
+                    }
+                    'xscope-incident-write': {
+                        table: 'sys_scope_privilege'
+                        id: 'b6c7d87a25034897b6b59cc9dafbb296'
+                    }
+                    'xscope-sc_cat_item-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'ccb4b3603e664e8798e82c5c3ed790e1'
+                    }
+                    'xscope-sc_req_item-read': {
+                        table: 'sys_scope_privilege'
+                        id: '4e7c332c46e14ad78c4c39349ad1c795'
+                    }
+                    'xscope-sc_req_item-write': {
+                        table: 'sys_scope_privilege'
+                        id: 'e990c826f8564b54acb3771bec3f4749'
+                    }
+                    'xscope-sys_user_grmember-read': {
+                        table: 'sys_scope_privilege'
+                        id: '1004cc132bd3412083cf03c0d547fbd8'
+                    }
+                    'xscope-sys_user-read': {
+                        table: 'sys_scope_privilege'
+                        id: '437124a08e7c4325b0b7bd3697771f11'
+                    }
+                    'xscope-sysapproval_approver-create': {
+                        table: 'sys_scope_privilege'
+                        id: 'b5b41a7934d1435191994f2472879ac5'
+                    }
+                    'xscope-sysapproval_approver-read': {
+                        table: 'sys_scope_privilege'
+                        id: '3ebcb6e6fa4a4f069833e3347c20dc90'
+                    }
+                    'xscope-sysapproval_approver-write': {
+                        table: 'sys_scope_privilege'
+                        id: '66e4f129c89743159b828479724932f9'
                     }
                 }
                 composite: [
@@ -446,11 +838,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '027dd08de7b7487ca4035e20ce1be3be'
+                        key: {
+                            document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '02a128c4bf46435180a57a40adba44f4'
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'payload'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0329dffad9a44716b532b8be9ba18b76'
+                        key: {
+                            document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
+                            variable: 'cbddfa135320220002c6435723dc3415'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '03bb091a3a954dc3bb1502d430b6d1de'
+                        key: {
+                            document_key: '25467db695f94a18964957600cc3c6c6'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '048924b9f5f84f8fb10fc615ae58f93e'
+                        key: {
+                            document_key: 'cea9122c1d1d41aaa280ca875b8be191'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
                         }
                     },
                     {
@@ -473,6 +897,30 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'active'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '065188a1b68047d7a204ca6c2105bd04'
+                        key: {
+                            document_key: '9efcd5068b2f402d919536c2046dd286'
+                            variable: '67400008676003007ba405225685efa4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0695d2353e044550b8d9defe6473040b'
+                        key: {
+                            document_key: '9cc4c9736c134c9c9eafbd3f8c5031a8'
+                            variable: 'ff6e125353a0220002c6435723dc3442'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '06e107a23592474f88aa47aba7297600'
+                        key: {
+                            document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
+                            variable: '67400008676003007ba405225685efa4'
                         }
                     },
                     {
@@ -500,6 +948,14 @@ declare global {
                             value: 'requested'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '087ebe1dbf7e478c9ab0d3eac4cfe3c7'
+                        key: {
+                            document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
+                            variable: '6aad5a575360220002c6435723dc34b0'
                         }
                     },
                     {
@@ -541,6 +997,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '0cc69b2581c541768cdc653375eb4d91'
+                        key: {
+                            document_key: '25467db695f94a18964957600cc3c6c6'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '0cd93c14a5ed436ab08f1abe2cb81424'
                         key: {
@@ -570,6 +1034,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '0d3cdbb1277b475a87e20da58bb9959f'
+                        key: {
+                            document_key: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                            variable: '46dbcb535320220002c6435723dc3409'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0d9334e677744197930e654f553dd05a'
+                        key: {
+                            document_key: '4fe4a3b5f8a04632a7bbca816a0b6b83'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '0dcadf59888b468088749a858bc39651'
                         key: {
@@ -580,6 +1060,14 @@ declare global {
                                     name: 'x_gbg_breakglass.auditor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0de31d2b682f4b81925b63c4b9228faa'
+                        key: {
+                            document_key: 'f94a212b89194fdd8a921fb0c878c056'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
                         }
                     },
                     {
@@ -644,6 +1132,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '0fe2fa918faa4312a3c6dff2e993c9c3'
+                        key: {
+                            document_key: 'fc63f373127f480dba23ca09251301c0'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '10630b3d4b844354b1f650c86ba33269'
+                        key: {
+                            document_key: '74956bcb06f6404a9c3b4e6e77315654'
+                            variable: '3eee292353e0220002c6435723dc343c'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '107509c94d3c427d81d4303bc06e2ddc'
                         key: {
@@ -654,6 +1158,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '1093ae60c0514139a85ad122ec53471e'
+                        key: {
+                            document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
                         }
                     },
                     {
@@ -704,6 +1216,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '11d9c2e910844c19bcab96ccd1128dc7'
+                        key: {
+                            document_key: 'b3e9e4d6ecf44b648310cc9812ea98da'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '123b99ecdfc94a6ba77c5c6e1ffcd2c2'
                         key: {
@@ -739,6 +1259,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '12c7e3561556439a800783ae4884fabb'
+                        key: {
+                            document_key: '0416ee7caade42269c2f3612bdc4e8f9'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '12f7b8490fec4542865bc3a4a5624155'
+                        key: {
+                            document_key: '3ef28d6c672b4f75b1d5996300a17ef2'
+                            variable: '501c8f535320220002c6435723dc34da'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '13617ed1550d4665a3599edcc376dc88'
                         key: {
@@ -764,6 +1300,14 @@ declare global {
                                     name: 'x_gbg_breakglass.auditor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '14fd9ad2fd2f4cf8a3e3d36784b47c8e'
+                        key: {
+                            document_key: 'e6b01792258c409fba0d760cfc3c8b29'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
                         }
                     },
                     {
@@ -797,11 +1341,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '166dbc01e9db4aa688fa1a5b1c240085'
+                        key: {
+                            document_key: '87cdf23f66504783ad436bb58e0e9980'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '17005cf65e164beb99ea2ca98ebf93ce'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'requested_by'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '172a84e4e57e4161b37a98dbe06610e9'
+                        key: {
+                            document_key: '3ef28d6c672b4f75b1d5996300a17ef2'
+                            variable: 'bc4c43935320220002c6435723dc34a2'
                         }
                     },
                     {
@@ -862,6 +1422,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '1ae6c58d61d843a88393e8142dbd6910'
+                        key: {
+                            document_key: '0156305ab53042c89a9942f08bf156f7'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '1b595bb9e8394925930ac5882098a0ea'
                         key: {
@@ -870,11 +1438,40 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '1bbd0f89f2394480a6153a5297f4332c'
+                        key: {
+                            document_key: '9cc4c9736c134c9c9eafbd3f8c5031a8'
+                            variable: '52ed1e5b5360220002c6435723dc3421'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '1bcd047809814876a80943bd1431be2f'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1c21b1972afe4017966c2b90e62f01a4'
+                        key: {
+                            sys_security_acl: '26ad5887379b4264a0e7fb2494f29340'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '1c7c6a474f414cec87abb0876459c524'
+                        key: {
+                            document_key: '74956bcb06f6404a9c3b4e6e77315654'
+                            variable: '7c5f6d2353e0220002c6435723dc34f6'
                         }
                     },
                     {
@@ -1047,6 +1644,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '23fd03b8c76c432786f63c8fb19b134a'
+                        key: {
+                            document_key: 'b3e9e4d6ecf44b648310cc9812ea98da'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '24ac79369a66466b9fdc4b6d2490a6fd'
                         key: {
@@ -1133,6 +1738,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '28b00c3d79b94f8289732d36b6f74ab5'
+                        key: {
+                            document_key: '43dde28a41f946b284ca3447d5cab106'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '28b3e14a8064413bb2b5b8d0a3cee379'
                         key: {
@@ -1146,12 +1759,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '29a67df3e53045e3ad3d950a271236ec'
+                        key: {
+                            document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '29dfaa1377834c29b5e602aa6e51ea32'
+                        key: {
+                            document_key: '87352ce531dc4807b56f60f97bec076e'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '2a017d8fd8c34fdca3a119ee4eb4c612'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'attempts'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '2b397aec2fca4c4abc3a7c1c68398d95'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_14872288df60220062fe6c7a4df26319'
+                            id: 'cea9122c1d1d41aaa280ca875b8be191'
                         }
                     },
                     {
@@ -1168,11 +1806,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '2beccb2e64c04c90967e1d728d3996d3'
+                        key: {
+                            document_key: 'fc63f373127f480dba23ca09251301c0'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2c7c47171fe24487b1139a45fbbc8c45'
+                        key: {
+                            document_key: '675192be14e6476c9c2befbd53da743c'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2cba11d7c18446218fd92684df734c4e'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'change_required_for_servers'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '2d60209910f549429b95a2f22900e7e7'
+                        key: {
+                            document_key: 'd477c4da4bcf464488bf356a4183bc13'
+                            variable: 'ad351a4e53a0220002c6435723dc34f0'
                         }
                     },
                     {
@@ -1285,6 +1947,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '359f6346c67f43fda9c65d079d72edb4'
+                        key: {
+                            document_key: '48856c27177c4330ae5033e057390752'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '36ee3a361fa9441c9395fcc66c10737b'
                         key: {
@@ -1312,6 +1982,23 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '374f710ec515472e954c5e77d6dd5be1'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'watchdog_incident'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '37ef1e62cfcd4369958e5665444c31c9'
+                        key: {
+                            document_key: '48856c27177c4330ae5033e057390752'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '387f26772cbb4c6d9d0eb54cb3c30e76'
                         key: {
                             name: 'x_gbg_breakglass_policy'
@@ -1325,6 +2012,22 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'type'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3ba6debdfc3c43aaab01538dddcaab46'
+                        key: {
+                            document_key: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                            variable: '53fb0f535320220002c6435723dc34ec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3be2328141734b769bbddd8c74f80834'
+                        key: {
+                            document_key: 'a2b93666437f48e1a529dce3d85f2540'
+                            variable: '586e2c4253e0220002c6435723dc3415'
                         }
                     },
                     {
@@ -1431,6 +2134,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '3f9e1ea68df9493ba85a43a81ec87d93'
+                        key: {
+                            document_key: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                            variable: '501c8f535320220002c6435723dc34da'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: '3fb86fad0aa04f0d9752b2a2d7ee4827'
                         key: {
@@ -1462,6 +2173,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '416528e2f9464500ab1dc4c2663933a8'
+                        key: {
+                            document_key: 'b73449dab5074ace8ce514acc9589e51'
+                            variable: '67400008676003007ba405225685efa4'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '41996a90301445d58892910a48f3767d'
                         key: {
@@ -1470,11 +2189,61 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '41b627ddfee8405ca15f1320d8400284'
+                        key: {
+                            sys_ui_action: '6e184804c21c49968ebdc7633afcfc40'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '42102769f4e44a809de8c6584a822660'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '43a66f069b954d99a702a867babea4ce'
+                        key: {
+                            document_key: '35708fbe53e74637af4d03b40f6f4567'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '4420e34c806b458a8517c76a4fff2c89'
+                        key: {
+                            document_key: 'd477c4da4bcf464488bf356a4183bc13'
+                            variable: '17d732a9c7a333005e5c45b881c26007'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '46a409155149424595714be27e04812f'
+                        key: {
+                            sys_ui_action: '6e184804c21c49968ebdc7633afcfc40'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '4700e669c4bf4aa68f8109ccbf399675'
+                        key: {
+                            document_key: 'cea9122c1d1d41aaa280ca875b8be191'
+                            variable: '9024a37f671003007ba405225685efe5'
                         }
                     },
                     {
@@ -1492,6 +2261,35 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'emergency'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '482bd57cf4c84237850a53e4a5c47919'
+                        key: {
+                            sys_ui_action: 'f5013e19aa34455689b60f0fff3aa106'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '483baa697a5c4923a4b24cfedaec6454'
+                        key: {
+                            document_key: '48856c27177c4330ae5033e057390752'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '4855ef7315494da9adb1a2f2b0e3215c'
+                        key: {
+                            document_key: '9cc4c9736c134c9c9eafbd3f8c5031a8'
+                            variable: 'cbddfa135320220002c6435723dc3415'
                         }
                     },
                     {
@@ -1573,6 +2371,14 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'corp_managed_only'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '49642b5726754c15a653569da49ede07'
+                        key: {
+                            document_key: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                            variable: '334b7bb7675003007ba405225685ef72'
                         }
                     },
                     {
@@ -1687,12 +2493,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '4ed36c5b43ce496298cb8383fde9ac30'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_1f39a288df60220062fe6c7a4df2639d'
+                            id: 'b73449dab5074ace8ce514acc9589e51'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: '4fb4ffe20dea40fa97766cc1ad5689b1'
                         key: {
                             cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                             variable_set: 'NULL'
                             name: 'emergency'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '507803a224c34284a9875be5034b7740'
+                        key: {
+                            document_key: 'cea9122c1d1d41aaa280ca875b8be191'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
                         }
                     },
                     {
@@ -1725,12 +2548,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '52fd4da291c749569a197ecb01bafa9a'
+                        key: {
+                            document_key: '9efcd5068b2f402d919536c2046dd286'
+                            variable: 'ff6e125353a0220002c6435723dc3442'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '53ff41c8e4574f6bb94bc2dd1119dedd'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'not_before'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '55057a85cce74c6e97c6b1cb02f0dddc'
+                        key: {
+                            document_key: '74956bcb06f6404a9c3b4e6e77315654'
+                            variable: '334ea2f153212110248dddeeff7b1255'
                         }
                     },
                     {
@@ -1768,6 +2607,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '564b009229db4ee9a5d16a061ced3b29'
+                        key: {
+                            document_key: '48856c27177c4330ae5033e057390752'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
                         }
                     },
                     {
@@ -1850,6 +2697,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '58d7c94242ef4cd1bc2ed7f0f07f7728'
+                        key: {
+                            document_key: '1e7724967f97451892b384f852570235'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '58e9356a44094801b534f0dc7d305037'
+                        key: {
+                            document_key: '87352ce531dc4807b56f60f97bec076e'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: '592253969f3745378db95bf0972084ff'
                         key: {
@@ -1923,6 +2786,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '5b14d2c5b69f44dbb3581005e5d9b3c1'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'watchdog_incident'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '5b87b3dd4c5144938bbaac29b8dbf904'
                         key: {
@@ -1979,6 +2850,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '5e92058542a14bd38c6200f9f1dc0b04'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'approval_requested_at'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '5f03a6c1835c46ca98a0695abb6c998b'
                         key: {
@@ -2000,6 +2880,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '5fb389ad49ad4932bdd73378000b3cb5'
+                        key: {
+                            document_key: '43dde28a41f946b284ca3447d5cab106'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '603960e263994005ab0299170e2868ba'
                         key: {
@@ -2010,6 +2898,14 @@ declare global {
                                     name: 'x_gbg_breakglass.approver'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '61012ec4e016431c9b7a1e07f3bc4e7c'
+                        key: {
+                            document_key: '4fe4a3b5f8a04632a7bbca816a0b6b83'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
                         }
                     },
                     {
@@ -2037,6 +2933,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '6223e46d15b34428a25fd4042517ddab'
+                        key: {
+                            document_key: 'f94a212b89194fdd8a921fb0c878c056'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '623064af9d1d4f4fbffc063634e93ad6'
+                        key: {
+                            document_key: 'e6b01792258c409fba0d760cfc3c8b29'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '62b34d02ecab470cb3c27b92b2b097bf'
                         key: {
@@ -2054,6 +2966,19 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'high_risk_roles'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '6344fb0e8915441c9cd46bae1d93d23b'
+                        key: {
+                            sys_ui_action: '6e184804c21c49968ebdc7633afcfc40'
+                            sys_user_role: {
+                                id: 'ea3220ed4395428ebf113385cdfb9019'
+                                key: {
+                                    name: 'x_gbg_breakglass.approver'
+                                }
+                            }
                         }
                     },
                     {
@@ -2079,6 +3004,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '65f40884dcf24e31a189fb5766765d46'
+                        key: {
+                            field: 'script'
+                            table: 'var__m_atf_input_variable_41de4a935332120028bc29cac2dc349a'
+                            id: 'c306a5214dfa4a89a13e0310fd35afae'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '663485733d774ee9970ece1a174803c8'
                         key: {
@@ -2089,6 +3023,30 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6668b3f498854e2486147b642d118258'
+                        key: {
+                            document_key: '25467db695f94a18964957600cc3c6c6'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '695f1d7084404b6fb79c685aa70594a5'
+                        key: {
+                            document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6a49683757a947f495ea12b5c4fc7b82'
+                        key: {
+                            document_key: '1e7724967f97451892b384f852570235'
+                            variable: '9024a37f671003007ba405225685efe5'
                         }
                     },
                     {
@@ -2114,6 +3072,27 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'blocked_groups'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6bc5d1c8f1df4e74a390b4bc276f43b7'
+                        key: {
+                            document_key: 'f6c6d843d8504125b57be35abd6d9042'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '6be8b60897d645d682e3bf8d956b87bd'
+                        key: {
+                            sys_security_acl: 'a78fb6f948ca4143b01a3684a8020646'
+                            sys_user_role: {
+                                id: 'ea3220ed4395428ebf113385cdfb9019'
+                                key: {
+                                    name: 'x_gbg_breakglass.approver'
+                                }
+                            }
                         }
                     },
                     {
@@ -2287,12 +3266,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '746ee4bad0cb47229a13573b4a4b732f'
+                        key: {
+                            document_key: '43dde28a41f946b284ca3447d5cab106'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '750eb098fedb49098cc4c8ec09c663b0'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'NULL'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '7581d22a92794423af97b13962b15eea'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_d9bc5f21ff6033008d3f5d9ad53bf12d'
+                            id: 'e6b01792258c409fba0d760cfc3c8b29'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '761bf92a41a2413b8c4c09bf7fcd7da3'
+                        key: {
+                            document_key: '1e7724967f97451892b384f852570235'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
                         }
                     },
                     {
@@ -2306,6 +3310,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '77966fb809dc481c94cbd1296d9de229'
+                        key: {
+                            document_key: '675192be14e6476c9c2befbd53da743c'
+                            variable: '9024a37f671003007ba405225685efe5'
                         }
                     },
                     {
@@ -2343,6 +3355,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '796b33e957504773aa8462fd925e70b9'
+                        key: {
+                            document_key: '25467db695f94a18964957600cc3c6c6'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '79acc091ebd347269a6facc59cf517fc'
                         key: {
@@ -2357,6 +3377,22 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'second_approver_group'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7a2649f862b14764a6763876ca492ad8'
+                        key: {
+                            document_key: '87352ce531dc4807b56f60f97bec076e'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7ad9afdb40ae46f78bbee20f8da44def'
+                        key: {
+                            document_key: 'b73449dab5074ace8ce514acc9589e51'
+                            variable: '6aad5a575360220002c6435723dc34b0'
                         }
                     },
                     {
@@ -2395,11 +3431,28 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '7c5f65888eeb4506ace1d9664806726a'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'approval_stage'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '7ddf9304532d42d18d103563e549787a'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'state'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7f4b4bef39e2405384661b550ccfa06e'
+                        key: {
+                            document_key: '1e7724967f97451892b384f852570235'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
                         }
                     },
                     {
@@ -2442,6 +3495,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '81ab0847f7334d4fb1d9e9740cfb3ba8'
+                        key: {
+                            document_key: '0416ee7caade42269c2f3612bdc4e8f9'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '83994924f3b148d2b0852d2f7841d02b'
                         key: {
@@ -2470,12 +3531,44 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '84896df174234f8a9bd2da8f1e7ad4a1'
+                        key: {
+                            document_key: '9efcd5068b2f402d919536c2046dd286'
+                            variable: 'cbddfa135320220002c6435723dc3415'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '84c1b33a234143a393d9f0129270f69e'
+                        key: {
+                            document_key: 'e6b01792258c409fba0d760cfc3c8b29'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '84fbe4bf49104d8c843464e71edf8c6e'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'requested_for'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '85bee85a5d2c4a7babecda0cb9f007a9'
+                        key: {
+                            document_key: '0156305ab53042c89a9942f08bf156f7'
+                            variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8701e89d9c0d46bf9b9fce3d81c8ee29'
+                        key: {
+                            document_key: 'b73449dab5074ace8ce514acc9589e51'
+                            variable: '52ed1e5b5360220002c6435723dc3421'
                         }
                     },
                     {
@@ -2521,6 +3614,31 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '8904f4516e5d4c15908966451f22e84d'
+                        key: {
+                            field: 'user'
+                            table: 'var__m_atf_input_variable_071ee5b253331200040729cac2dc348d'
+                            id: '2dd1027cea8f4728a4778b89e1faff46'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8920cb4f69174e6c8fe1646f287077f2'
+                        key: {
+                            document_key: '3ef28d6c672b4f75b1d5996300a17ef2'
+                            variable: '53fb0f535320220002c6435723dc34ec'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '89607d540d7649a3a24729f0c81d6619'
+                        key: {
+                            document_key: '9687c533efed499ebbc14432be57a5ff'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '8993bdaee3704f9ba3ca982a2c52bc69'
                         key: {
@@ -2529,6 +3647,14 @@ declare global {
                             value: 'cancelled'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '8aa7e7503adf433abe238a204fc3dbfa'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'approval_requested_at'
                         }
                     },
                     {
@@ -2545,12 +3671,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '8b5e7061cf78403ebbe8b4645c8e0a94'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_14872288df60220062fe6c7a4df26319'
+                            id: 'fc63f373127f480dba23ca09251301c0'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '8b84da634fd44b59a2c7f97caba97385'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'lease_until'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8b974c315dc741c188596e3deb90ff90'
+                        key: {
+                            document_key: '0156305ab53042c89a9942f08bf156f7'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
                         }
                     },
                     {
@@ -2567,6 +3710,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '8c7152ee3ac6493381e14efbb091d0a3'
+                        key: {
+                            sys_ui_action: '6e184804c21c49968ebdc7633afcfc40'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '8e412f2179ae430ca916d0fa1b6018fb'
                         key: {
@@ -2575,6 +3731,19 @@ declare global {
                                 id: 'df0a3291b9924c51995aafd5d863929c'
                                 key: {
                                     name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '8e51433098c14a0db99cca31eb5285d9'
+                        key: {
+                            sys_ui_action: 'f5013e19aa34455689b60f0fff3aa106'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
                                 }
                             }
                         }
@@ -2630,6 +3799,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '90461070b5874fbbb353986d12daa911'
+                        key: {
+                            field: 'user'
+                            table: 'var__m_atf_input_variable_071ee5b253331200040729cac2dc348d'
+                            id: 'a2b93666437f48e1a529dce3d85f2540'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '904a57af1da74a8889765f063779f12f'
                         key: {
@@ -2646,6 +3824,14 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'blocked_groups'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '908de495d5c245cfb95c40c419733999'
+                        key: {
+                            document_key: '87352ce531dc4807b56f60f97bec076e'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
                         }
                     },
                     {
@@ -2667,6 +3853,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9227bc37f0984d8982004f06ffcb89b4'
+                        key: {
+                            document_key: '87cdf23f66504783ad436bb58e0e9980'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
                         }
                     },
                     {
@@ -2694,6 +3888,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '9335e16249b345b4ab10ec4caf5fbdbe'
+                        key: {
+                            document_key: '43dde28a41f946b284ca3447d5cab106'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '9469830fc10943ed8babc1e687167b92'
                         key: {
@@ -2711,6 +3913,22 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'approval_summary'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9500e711ae3d44be82c5a161ca4ba47f'
+                        key: {
+                            document_key: 'f6c6d843d8504125b57be35abd6d9042'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '95ed951d3cdb492193ea7e81ff183c81'
+                        key: {
+                            document_key: 'd477c4da4bcf464488bf356a4183bc13'
+                            variable: '6e55da4e53a0220002c6435723dc34a0'
                         }
                     },
                     {
@@ -2796,6 +4014,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '9cbb47236d144ee2baa032a3545c9a09'
+                        key: {
+                            document_key: '43dde28a41f946b284ca3447d5cab106'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '9e17dc0188504ad78de00d0967148b87'
                         key: {
@@ -2804,6 +4030,15 @@ declare global {
                             value: 'entra-group'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '9e207958c51641a49bf63446e76bbd36'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_1f39a288df60220062fe6c7a4df2639d'
+                            id: 'a9d0a1d68baa475eb6ec27b79b034a74'
                         }
                     },
                     {
@@ -2817,6 +4052,14 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9ed9db838c1e49bd87db8eed4517a634'
+                        key: {
+                            document_key: 'd477c4da4bcf464488bf356a4183bc13'
+                            variable: 'c2eb56e853422110248dddeeff7b1261'
                         }
                     },
                     {
@@ -2846,6 +4089,46 @@ declare global {
                         id: 'a0cea3f0962c4b3581c4d65c2644fa90'
                         key: {
                             name: 'x_gbg_breakglass.requester'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a0e7867b6854497786c8651d339382fe'
+                        key: {
+                            document_key: '675192be14e6476c9c2befbd53da743c'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a1d582f1a8ce4705ad9134f5b9932466'
+                        key: {
+                            document_key: '0416ee7caade42269c2f3612bdc4e8f9'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a1e4382a197b4c81ad01a9c457640a67'
+                        key: {
+                            document_key: 'cea9122c1d1d41aaa280ca875b8be191'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a2c6187afc3342e09617b8e116695ec2'
+                        key: {
+                            document_key: '9efcd5068b2f402d919536c2046dd286'
+                            variable: '6aad5a575360220002c6435723dc34b0'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a2fa1d1022e84d679db0d8b6d8b4da80'
+                        key: {
+                            document_key: '87352ce531dc4807b56f60f97bec076e'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
                         }
                     },
                     {
@@ -2914,6 +4197,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'a42e54cfe4534720a6a8b08100e65b70'
+                        key: {
+                            document_key: '0416ee7caade42269c2f3612bdc4e8f9'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a4343258d4a34c6289f7ad164ab2909c'
+                        key: {
+                            document_key: '35708fbe53e74637af4d03b40f6f4567'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'a4fb469111244801bbf18b96673ce9b4'
                         key: {
@@ -2927,6 +4226,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'a5111bd2c2a744d6836f2c4a52c4e6d2'
+                        key: {
+                            document_key: 'b3e9e4d6ecf44b648310cc9812ea98da'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a5476ed0c206462ba51c7119db80309e'
+                        key: {
+                            document_key: '43dde28a41f946b284ca3447d5cab106'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'a5d652f2c8b845a98a13568d0bcbf15f'
                         key: {
@@ -2935,6 +4250,19 @@ declare global {
                             value: 'entra-role'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a700c6ee16ff4199a8842df514745744'
+                        key: {
+                            sys_security_acl: '26ad5887379b4264a0e7fb2494f29340'
+                            sys_user_role: {
+                                id: 'ea3220ed4395428ebf113385cdfb9019'
+                                key: {
+                                    name: 'x_gbg_breakglass.approver'
+                                }
+                            }
                         }
                     },
                     {
@@ -2960,11 +4288,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'a863d7e0a3ba42d2a1551305afd4d97c'
+                        key: {
+                            document_key: '25467db695f94a18964957600cc3c6c6'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a8ad80d9579b41b8bd94dd02702adfc4'
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'action'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a9055aeefffd402a91f7dd5531fd237d'
+                        key: {
+                            document_key: 'e6b01792258c409fba0d760cfc3c8b29'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
                         }
                     },
                     {
@@ -2974,6 +4318,22 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_max_duration'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a96f85be2a07410b81b19952f47bf061'
+                        key: {
+                            document_key: 'b73449dab5074ace8ce514acc9589e51'
+                            variable: 'ff6e125353a0220002c6435723dc3442'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'a982a958a66342eabe2f03af8230069f'
+                        key: {
+                            document_key: '43dde28a41f946b284ca3447d5cab106'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
                         }
                     },
                     {
@@ -2990,6 +4350,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'aa7ba1472a1446c8b91bce0fbea863df'
+                        key: {
+                            document_key: 'e6b01792258c409fba0d760cfc3c8b29'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'aa95326ee19c4f279c3e4cfff1296220'
                         key: {
@@ -3003,11 +4371,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'aaa8d70d04424b9fbdb528308b3e678d'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'expiry_warned'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ab013d04ed20479fb2b3af3f3526b4de'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'min_duration'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'ab1709b9ba544e9cbbb51afed77c4e3a'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_1f39a288df60220062fe6c7a4df2639d'
+                            id: '9efcd5068b2f402d919536c2046dd286'
                         }
                     },
                     {
@@ -3075,6 +4461,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'b02579c039594d5db58271a7c33c6c14'
+                        key: {
+                            document_key: '9687c533efed499ebbc14432be57a5ff'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'b0e018a097084835ab155d2c1786b1fc'
                         key: {
@@ -3131,6 +4525,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b29b281125954fa3bd5b7297554b344d'
+                        key: {
+                            document_key: 'e6b01792258c409fba0d760cfc3c8b29'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
                         }
                     },
                     {
@@ -3194,6 +4596,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'b62e26638fa74f2aaa4f09b2f8754f59'
+                        key: {
+                            document_key: '9687c533efed499ebbc14432be57a5ff'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'b6698a89d7e241c088e3318bc6291dd2'
                         key: {
@@ -3205,12 +4615,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'b6934c05470e4b4c884f787ebe3791e2'
+                        key: {
+                            document_key: '4fe4a3b5f8a04632a7bbca816a0b6b83'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'b6d4d5e6f85a417981d7bc5fab5cc9cd'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'escalation_group'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'b6e1fe36dd3b4795bc09f26aca7ed2f8'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_1f39a288df60220062fe6c7a4df2639d'
+                            id: '9cc4c9736c134c9c9eafbd3f8c5031a8'
                         }
                     },
                     {
@@ -3298,6 +4725,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'babc15426b914e13bb870eff558a5ec2'
+                        key: {
+                            document_key: '9687c533efed499ebbc14432be57a5ff'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bc28aa74e57648639b95656c899b09a5'
+                        key: {
+                            document_key: 'f94a212b89194fdd8a921fb0c878c056'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'bce1cbcbfb0a4ba9807787ed1d081925'
                         key: {
@@ -3356,6 +4799,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'bffac063e0554350b2332f7a87b653a4'
+                        key: {
+                            document_key: 'f6c6d843d8504125b57be35abd6d9042'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'c0554602e88e476e9cca4ec4836240a2'
                         key: {
@@ -3365,11 +4816,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'c05de1309de8495ab61bd779a1e19134'
+                        key: {
+                            document_key: '4fe4a3b5f8a04632a7bbca816a0b6b83'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'c0831b660b8d485b977d0be2d0448040'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_account'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'c10a8e47fc20462cbfb0b9d6a762f577'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_17a72288df60220062fe6c7a4df26397'
+                            id: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c16bc351a20c4f17b84871c028f38eaf'
+                        key: {
+                            document_key: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                            variable: 'bc4c43935320220002c6435723dc34a2'
                         }
                     },
                     {
@@ -3404,6 +4880,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'c228c56230e844b3bb4a329a02f05361'
+                        key: {
+                            document_key: '9687c533efed499ebbc14432be57a5ff'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c28c8878bcbb467993a8bae7148ba89a'
                         key: {
@@ -3417,12 +4901,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'c2a9e70407e74b3289b48e5fa8b1daf4'
+                        key: {
+                            document_key: '9cc4c9736c134c9c9eafbd3f8c5031a8'
+                            variable: '6aad5a575360220002c6435723dc34b0'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: 'c30eb418f4c142379e5d6d906c2f5c2a'
                         key: {
                             cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                             variable_set: 'NULL'
                             name: 'change_request'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c337455477ab4f43bf2bfa904f6e3539'
+                        key: {
+                            document_key: '675192be14e6476c9c2befbd53da743c'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
                         }
                     },
                     {
@@ -3441,6 +4941,30 @@ declare global {
                                     name: 'x_gbg_breakglass.requester'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c3e10afc26a0482f93d1945b0d36fe0f'
+                        key: {
+                            document_key: 'f94a212b89194fdd8a921fb0c878c056'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c3ef00a8b6054701b10e5719cf9ffcfe'
+                        key: {
+                            document_key: '25467db695f94a18964957600cc3c6c6'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c4687ec79aef436d95726dc8dd370833'
+                        key: {
+                            document_key: '9efcd5068b2f402d919536c2046dd286'
+                            variable: '52ed1e5b5360220002c6435723dc3421'
                         }
                     },
                     {
@@ -3464,6 +4988,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'c56edc2233b54108ace3334a3d67b095'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_14872288df60220062fe6c7a4df26319'
+                            id: 'f6c6d843d8504125b57be35abd6d9042'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c5b0007364914e879f243367d5b5a6a7'
                         key: {
@@ -3474,6 +5007,22 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c5e724d36dae4be988948ae079158c3c'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'expiry_warned'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c6793b69bfd242199a7919c6251c2528'
+                        key: {
+                            document_key: '87352ce531dc4807b56f60f97bec076e'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
                         }
                     },
                     {
@@ -3508,6 +5057,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'c7c5dc94e30f421b8ac27208a78ede50'
+                        key: {
+                            document_key: 'd477c4da4bcf464488bf356a4183bc13'
+                            variable: 'b124164e53a0220002c6435723dc34c5'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c831c9d1d5a340e89d1f09bfa1e4506d'
+                        key: {
+                            document_key: 'fc63f373127f480dba23ca09251301c0'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c866d844ef69430fa799da1eedda1dc1'
                         key: {
@@ -3527,6 +5092,19 @@ declare global {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'sequence'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c949a7e50bdd47dbbd605c0a1216775b'
+                        key: {
+                            sys_security_acl: 'e8c1af9c63404c66b706fa375ba2ba55'
+                            sys_user_role: {
+                                id: '6b4bd09f6a2648d8b95fb95ad9af4a17'
+                                key: {
+                                    name: 'x_gbg_breakglass.proposer'
+                                }
+                            }
                         }
                     },
                     {
@@ -3658,6 +5236,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'cdf4cd61a96241c49e4dcb01fa9d7e7e'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_14872288df60220062fe6c7a4df26319'
+                            id: '1e7724967f97451892b384f852570235'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'cdf7fc2eda56418fa25d7263b22a1f10'
                         key: {
@@ -3702,6 +5289,14 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'justification'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'cf88811d5afc48f88ecdbf79225fa68d'
+                        key: {
+                            document_key: '87352ce531dc4807b56f60f97bec076e'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
                         }
                     },
                     {
@@ -3760,6 +5355,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'd3dc5546c45c4a389b60e59e0b87f891'
+                        key: {
+                            document_key: '25467db695f94a18964957600cc3c6c6'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'd455f3b98c8547778e5ff11c8ba0ce0d'
                         key: {
@@ -3770,6 +5373,28 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'd54d65914d014e638dac19602e0d81dc'
+                        key: {
+                            sys_ui_action: 'f5013e19aa34455689b60f0fff3aa106'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'd5b2e77cfff14a5bb6a8d0bcec898d3b'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_d9bc5f21ff6033008d3f5d9ad53bf12d'
+                            id: '87352ce531dc4807b56f60f97bec076e'
                         }
                     },
                     {
@@ -3917,11 +5542,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'dd73a713a313404e86f3936d515ebd16'
+                        key: {
+                            document_key: 'b3e9e4d6ecf44b648310cc9812ea98da'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'dda1fba3c3644c1ea3dfb100e8abf531'
+                        key: {
+                            document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
+                            variable: 'ff6e125353a0220002c6435723dc3442'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ddbfbb04f15a4fcd98e43b621257ab30'
+                        key: {
+                            document_key: 'd477c4da4bcf464488bf356a4183bc13'
+                            variable: '74d6e7a0a3023110571967d1361e616b'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'dde5c04ffb2d432f8301744a28632b6c'
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'sequence'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'de0a393d657e45fe82d0a6c5333aae06'
+                        key: {
+                            document_key: '9cc4c9736c134c9c9eafbd3f8c5031a8'
+                            variable: '67400008676003007ba405225685efa4'
                         }
                     },
                     {
@@ -4010,6 +5667,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'e184718143b24aa88231d21170bfcfb5'
+                        key: {
+                            document_key: '74956bcb06f6404a9c3b4e6e77315654'
+                            variable: '51547e3953212110248dddeeff7b126b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e1a21ad95ea74817bd6b1ca7fa326294'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'policy_decision'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e1e874cc986c4b8898fc81e5d5d4a432'
+                        key: {
+                            document_key: '0416ee7caade42269c2f3612bdc4e8f9'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e2073e46e29747a192ce5bb0305551fc'
+                        key: {
+                            document_key: 'e6b01792258c409fba0d760cfc3c8b29'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e2352a6ac87141ea95f3b36c13314fe7'
                         key: {
@@ -4042,6 +5732,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'e3da14faa7804e4b84de78f51291407e'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_5f2e0e535332120028bc29cac2dc34d3'
+                            id: 'd477c4da4bcf464488bf356a4183bc13'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e4073a0fedb74f3db1d4bd1f0b372560'
                         key: {
@@ -4056,6 +5755,30 @@ declare global {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'payload'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e52f2076e1ca48aba2c67c041ec3d3fb'
+                        key: {
+                            document_key: '74956bcb06f6404a9c3b4e6e77315654'
+                            variable: '7600f16353e0220002c6435723dc34d5'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'e57edd0daa484a9cb327796b710f1eb2'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'policy_decision'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e58f440db01f4316bca0d6ec6dff0aa0'
+                        key: {
+                            document_key: '2dd1027cea8f4728a4778b89e1faff46'
+                            variable: '586e2c4253e0220002c6435723dc3415'
                         }
                     },
                     {
@@ -4098,6 +5821,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'e8b52cf2bfee4484885c62832666a092'
+                        key: {
+                            document_key: '0416ee7caade42269c2f3612bdc4e8f9'
+                            variable: '1778a7480f20101091d0f00c97767e03'
                         }
                     },
                     {
@@ -4155,6 +5886,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'e9eb24cf5c214e98a7e6f87b20e0518e'
+                        key: {
+                            document_key: '35708fbe53e74637af4d03b40f6f4567'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'e9eb7e6907ef4793b020f5becfb1eac9'
                         key: {
@@ -4200,6 +5939,22 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'eaa573c7ee65419f80796a67fb6d2e4f'
+                        key: {
+                            document_key: '0156305ab53042c89a9942f08bf156f7'
+                            variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'eb47c2170d554e0c91aa18c79074667d'
+                        key: {
+                            document_key: '35708fbe53e74637af4d03b40f6f4567'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
                         }
                     },
                     {
@@ -4254,6 +6009,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'ed37552d7d7c41bf8478823887a409b1'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'approval_stage'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ed73364e1ebd47878b91a0cef41e3687'
+                        key: {
+                            document_key: 'f6c6d843d8504125b57be35abd6d9042'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'ed9ae04fc58242eb9a6a7fa37e9c1365'
                         key: {
@@ -4276,6 +6047,14 @@ declare global {
                         key: {
                             sc_cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                             sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ef2672e37784484693197c13d96cbbc5'
+                        key: {
+                            document_key: 'c306a5214dfa4a89a13e0310fd35afae'
+                            variable: '989d9e235324220002c6435723dc3484'
                         }
                     },
                     {
@@ -4315,12 +6094,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'f0041f5eac1d4153b913b918b19428e8'
+                        key: {
+                            document_key: '74956bcb06f6404a9c3b4e6e77315654'
+                            variable: '535cb5ab53233300f06fddeeff7b1247'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f038a1c948c149e99f837d52196516fa'
+                        key: {
+                            document_key: '87cdf23f66504783ad436bb58e0e9980'
+                            variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f07eb26dfa7a456b98b88780ccff3b08'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'type'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f0e68d3b05bd441e92f2bfa7db94cb66'
+                        key: {
+                            document_key: '87cdf23f66504783ad436bb58e0e9980'
+                            variable: '02fb0027531000109e02ddeeff7b120b'
                         }
                     },
                     {
@@ -4379,12 +6182,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: 'f2dc1638a00248f49d23e506c42ab75b'
+                        key: {
+                            field: 'record_id'
+                            table: 'var__m_atf_input_variable_17a72288df60220062fe6c7a4df26397'
+                            id: '3ef28d6c672b4f75b1d5996300a17ef2'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f3507261892f4855bf7d6cc4aec535a4'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'max_duration'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f37b68eee9804e2790eb4572ef7c50c2'
+                        key: {
+                            document_key: 'fc63f373127f480dba23ca09251301c0'
+                            variable: '90144b535320220002c6435723dc3488'
                         }
                     },
                     {
@@ -4412,6 +6232,14 @@ declare global {
                             value: 'policy_rejected'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f627b2928f884221898d0631f73bb608'
+                        key: {
+                            document_key: '9687c533efed499ebbc14432be57a5ff'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
                         }
                     },
                     {
@@ -4488,6 +6316,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'f96f05a4feb04e31a5a788ec60c8f63e'
+                        key: {
+                            document_key: '3ef28d6c672b4f75b1d5996300a17ef2'
+                            variable: '334b7bb7675003007ba405225685ef72'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'fa10acfb968b48668425a8dcff78c50f'
                         key: {
@@ -4532,12 +6368,36 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'fa97ed0e3740484593ac75804cf00c1f'
+                        key: {
+                            document_key: '9687c533efed499ebbc14432be57a5ff'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'fafab089e2ca474c9a3b2e49e0480017'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'change_request'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fb1a0ccd1ebf42768e562370b6366dac'
+                        key: {
+                            document_key: 'c306a5214dfa4a89a13e0310fd35afae'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fb35ecb1531243a59c0b50afe0e28870'
+                        key: {
+                            document_key: 'b73449dab5074ace8ce514acc9589e51'
+                            variable: 'cbddfa135320220002c6435723dc3415'
                         }
                     },
                     {
@@ -4596,6 +6456,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'fd4414b271334246a51f4fab10ca3293'
+                        key: {
+                            document_key: '3ef28d6c672b4f75b1d5996300a17ef2'
+                            variable: '46dbcb535320220002c6435723dc3409'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'fd4f8aa673d44aa1999773991c8562f2'
                         key: {
@@ -4606,6 +6474,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fe186c842ae64293ac747e7cf560949b'
+                        key: {
+                            document_key: '0416ee7caade42269c2f3612bdc4e8f9'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
                         }
                     },
                     {
@@ -4623,6 +6499,14 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'ritm'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ff070e4ca09c4b68b621686c2131b034'
+                        key: {
+                            document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
+                            variable: '52ed1e5b5360220002c6435723dc3421'
                         }
                     },
                     {

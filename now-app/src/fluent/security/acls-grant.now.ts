@@ -151,3 +151,28 @@ Acl({
     roles: [adminRole],
     description: 'Only an admin deletes a grant (audit events keep the history).',
 })
+
+/*
+ * Approvers may shorten the duration of a request waiting for their decision, and nothing else: a table-level
+ * write limited to grants awaiting approval, and a field ACL on approved_duration only (`grant.*` stays admin
+ * only). The business rule "approvers may only shorten the duration" refuses longer or too-short values.
+ */
+Acl({
+    $id: Now.ID['acl-grant-write-approver'],
+    type: 'record',
+    table: 'x_gbg_breakglass_grant',
+    operation: 'write',
+    roles: [approverRole],
+    condition: 'state=awaiting_approval^EQ',
+    description: 'Approvers may update a grant awaiting approval (field ACLs narrow it to approved_duration).',
+})
+
+Acl({
+    $id: Now.ID['acl-grant-write-approved_duration'],
+    type: 'record',
+    table: 'x_gbg_breakglass_grant',
+    field: 'approved_duration',
+    operation: 'write',
+    roles: [approverRole, adminRole],
+    description: 'Approvers shorten the duration before approving (never lengthen: see the business rule).',
+})

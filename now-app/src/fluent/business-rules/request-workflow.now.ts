@@ -1,0 +1,92 @@
+import '@servicenow/sdk/global'
+import { BusinessRule } from '@servicenow/sdk/core'
+import { guardApprovalVote, onApprovalVote } from '../../server/approvals'
+import { onRitmInserted } from '../../server/catalog-submit'
+import { guardApprovedDuration, onGrantStateChanged } from '../../server/grant-rules'
+import { onGrantInserted } from '../../server/submit'
+
+/*
+ * The request workflow's business rules. They only wire: each calls one server module function, which decides
+ * with the shared code (see docs/request-lifecycle.md). Written out one by one (no loops: see FLUENT-NOTES).
+ */
+
+BusinessRule({
+    $id: Now.ID['br-ritm-create-grant'],
+    name: 'Break-glass: catalog request creates a grant',
+    table: 'sc_req_item',
+    when: 'after',
+    action: ['insert'],
+    order: 200,
+    active: true,
+    description:
+        'A RITM of one of the break-glass catalog items becomes a grant in state requested (judged by the grant rule).',
+    script: onRitmInserted,
+})
+
+BusinessRule({
+    $id: Now.ID['br-grant-submit'],
+    name: 'Break-glass: judge a new request',
+    table: 'x_gbg_breakglass_grant',
+    when: 'after',
+    action: ['insert'],
+    order: 100,
+    active: true,
+    condition: "current.state == 'requested'",
+    description:
+        'Server-side enforcement on submit: policy, ticket validation, one open request per target; rejects with every reason, or freezes the plan and requests approval, or approves by rule.',
+    script: onGrantInserted,
+})
+
+BusinessRule({
+    $id: Now.ID['br-grant-approved-duration'],
+    name: 'Break-glass: approvers may only shorten the duration',
+    table: 'x_gbg_breakglass_grant',
+    when: 'before',
+    action: ['update'],
+    order: 100,
+    active: true,
+    condition: 'current.approved_duration.changes()',
+    description: 'Refuses an approved duration longer than requested, below the policy minimum, or set after approval.',
+    script: guardApprovedDuration,
+})
+
+BusinessRule({
+    $id: Now.ID['br-grant-state-notify'],
+    name: 'Break-glass: tell people what the executor did',
+    table: 'x_gbg_breakglass_grant',
+    when: 'after',
+    action: ['update'],
+    order: 200,
+    active: true,
+    condition: 'current.state.changes()',
+    description: 'Granted / revoked / revoke failed / grant failed: ticket comments and notification events.',
+    script: onGrantStateChanged,
+})
+
+BusinessRule({
+    $id: Now.ID['br-approval-guard'],
+    name: 'Break-glass: refuse self-approval',
+    table: 'sysapproval_approver',
+    when: 'before',
+    action: ['update'],
+    order: 100,
+    active: true,
+    condition: "current.source_table == 'x_gbg_breakglass_grant' && current.state.changes()",
+    description:
+        'Aborts a vote by the person the access is for or who opened the request, and votes on decided grants.',
+    script: guardApprovalVote,
+})
+
+BusinessRule({
+    $id: Now.ID['br-approval-decide'],
+    name: 'Break-glass: decide on each vote',
+    table: 'sysapproval_approver',
+    when: 'after',
+    action: ['update'],
+    order: 200,
+    active: true,
+    condition: "current.source_table == 'x_gbg_breakglass_grant' && current.state.changes()",
+    description:
+        'Re-judges the votes (shared approvalOutcome): approved → queued + one grant action; rejected → rejected.',
+    script: onApprovalVote,
+})
