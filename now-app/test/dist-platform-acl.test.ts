@@ -18,6 +18,8 @@ describe('built app: ACLs on platform tables', () => {
 
     it('the only ACL that is not a record ACL guards the proposal REST endpoint, for the proposer role', () => {
         const other = dist.acls.filter((a) => a.type !== 'record')
-        expect(other.map((a) => [a.type, a.operation, a.roles])).toEqual([['REST_Endpoint', 'execute', [ROLE.proposer]]])
+        expect(other.map((a) => [a.type, a.operation, a.roles])).toEqual([
+            ['REST_Endpoint', 'execute', [ROLE.proposer]],
+        ])
     })
 })

@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest'
+import { EVENT, PLATFORM_TABLE, ROLE, TABLE } from '@gbg/shared'
+import { loadAppDist } from '../../test/support/app-dist'
+
+/*
+ * The request workflow as built: a passing build proves little (see FLUENT-NOTES), so these read now-app/dist and
+ * check that each business rule, job, UI action and REST route is on the right table / phase / roles and calls an
+ * exported function of a server module the build emitted, and that every module's imports resolve.
+ */
+const dist = loadAppDist()
+const PREFIX = 'x_gbg_breakglass/@gbg/now-app/0.1.0/'
+
+/** The function and module a generated script calls (`// @fluent-module fn;false;path`). */
+function wired(script: string | undefined): { fn: string; path: string } {
+    const m = /@fluent-module ([A-Za-z0-9_]+);[a-z]+;(\S+)/.exec(script ?? '')
+    expect(m, 'script is not wired to a server module').not.toBeNull()
+    return { fn: m![1]!, path: m![2]! }
+}
+
+/** Assert the script calls `fn` exported by `modulePath` and that the module was packaged. */
+function expectWired(script: string | undefined, modulePath: string, fn: string): void {
+    const w = wired(script)
+    expect(w).toEqual({ fn, path: PREFIX + modulePath })
+    const content = dist.moduleByPath(modulePath)
+    expect(content, `${modulePath} not packaged`).toBeDefined()
+    expect(content).toMatch(new RegExp(`export function ${fn}\\b`))
+}
+
+const rolesOf = (uiActionSysId: string): string[] =>
+    dist
+        .records('sys_ui_action_role')
+        .filter((r) => r.sys_ui_action === uiActionSysId)
+        .map((r) => r['sys_user_role.display'] ?? '')
+        .sort()
+
+describe('built app: workflow business rules', () => {
+    const rules = dist.records('sys_script')
+    const rule = (name: string) => {
+        const found = rules.filter((r) => r.name === name)
+        expect(found, name).toHaveLength(1)
+        return found[0]!
+    }
+    const cases: [string, string, 'before' | 'after', 'insert' | 'update', string, string][] = [
+        [
+            'Break-glass: catalog request creates a grant',
+            PLATFORM_TABLE.ritm,
+            'after',
+            'insert',
+            'src/server/catalog-submit.ts',
+            'onRitmInserted',
+        ],
+        ['Break-glass: judge a new request', TABLE.grant, 'after', 'insert', 'src/server/submit.ts', 'onGrantInserted'],
+        [
+            'Break-glass: approvers may only shorten the duration',
+            TABLE.grant,
+            'before',
+            'update',
+            'src/server/grant-rules.ts',
+            'guardApprovedDuration',
+        ],
+        [
+            'Break-glass: tell people what the executor did',
+            TABLE.grant,
+            'after',
+            'update',
+            'src/server/grant-rules.ts',
+            'onGrantStateChanged',
+        ],
+        [
+            'Break-glass: refuse self-approval',
+            PLATFORM_TABLE.approval,
+            'before',
+            'update',
+            'src/server/approvals.ts',
+            'guardApprovalVote',
+        ],
+        [
+            'Break-glass: decide on each vote',
+            PLATFORM_TABLE.approval,
+            'after',
+            'update',
+            'src/server/approvals.ts',
+            'onApprovalVote',
+        ],
+        [
+            'Break-glass: claim guard on the action queue',
+            TABLE.action,
+            'before',
+            'update',
+            'src/server/claim-guard-rule.ts',
+            'guardActionWrite',
+        ],
+    ]
+    for (const [name, table, when, on, path, fn] of cases) {
+        it(`${name}: ${when} ${on} on ${table}, calling ${fn}`, () => {
+            const r = rule(name)
+            expect(r).toMatchObject({
+                collection: table,
+                when,
+                active: 'true',
+                action_insert: String(on === 'insert'),
+                action_update: String(on === 'update'),
+                action_delete: 'false',
+            })
+            expectWired(r.script, path, fn)
+        })
+    }
+
+    it('conditions keep the approval rules to this app and to state changes', () => {
+        for (const name of ['Break-glass: refuse self-approval', 'Break-glass: decide on each vote']) {
+            expect(rule(name).condition).toBe(
+                "current.source_table == 'x_gbg_breakglass_grant' && current.state.changes()",
+            )
+        }
+        expect(rule('Break-glass: judge a new request').condition).toBe("current.state == 'requested'")
+        expect(rule('Break-glass: tell people what the executor did').condition).toBe('current.state.changes()')
+    })
+
+    it('has no other business rule', () => {
+        expect(rules.map((r) => r.name).sort()).toEqual(cases.map((c) => c[0]).sort())
+    })
+})
+
+describe('built app: watchdog job', () => {
+    it('runs runWatchdog every 5 minutes from a fixed start, not the build time', () => {
+        const jobs = dist.records('sysauto_script')
+        expect(jobs).toHaveLength(1)
+        expect(jobs[0]).toMatchObject({
+            name: 'Break-glass watchdog',
+            active: 'true',
+            run_type: 'periodically',
+            run_period: '1970-01-01 00:05:00',
+            run_start: '2026-01-01 00:00:00',
+        })
+        expectWired(jobs[0]!.script, 'src/server/watchdog.ts', 'runWatchdog')
+    })
+})
+
+describe('built app: workflow UI actions', () => {
+    const actions = dist.records('sys_ui_action')
+    const find = (table: string, name: string) => {
+        const a = actions.find((x) => x.table === table && x.name === name)
+        expect(a, `${table} ${name}`).toBeDefined()
+        return a!
+    }
+
+    it('every UI action is hidden on new records and role-gated', () => {
+        expect(actions).toHaveLength(3)
+        for (const a of actions) {
+            expect(a.show_insert, a.name).toBe('false')
+            expect(rolesOf(a.sys_id!).length, a.name).toBeGreaterThan(0)
+        }
+    })
+
+    it('"Request break-glass access" on open P1/P2 incidents for agents, SecOps and requesters', () => {
+        const a = find(PLATFORM_TABLE.incident, 'Request break-glass access')
+        expect(a.condition).toContain("String(current.priority) == '1'")
+        expect(a.condition).toContain("String(current.priority) == '2'")
+        expect(a.condition).toContain('current.active == true')
+        expect(rolesOf(a.sys_id!)).toEqual([ROLE.agent, ROLE.requester, ROLE.secops].sort())
+        expectWired(a.script, 'src/server/emergency.ts', 'requestBreakGlassFromIncident')
+    })
+
+    it('"Revoke break-glass access now" on the RITM of the two catalog items', () => {
+        const a = find(PLATFORM_TABLE.ritm, 'Revoke break-glass access now')
+        expect(a.condition).toContain("'Temporary local admin access'")
+        expect(a.condition).toContain("'Temporary Entra role'")
+        expect(rolesOf(a.sys_id!)).toEqual([ROLE.agent, ROLE.approver, ROLE.requester, ROLE.secops].sort())
+        expectWired(a.script, 'src/server/revoke-now.ts', 'revokeNowFromRitm')
+    })
+})
+
+describe('built app: proposal REST API', () => {
+    it('POST /proposals requires authentication and the proposer-only REST ACL, and calls proposeRequest', () => {
+        const ops = dist.records('sys_ws_operation')
+        expect(ops).toHaveLength(1)
+        const op = ops[0]!
+        const acl = dist.acls.find((a) => a.type === 'REST_Endpoint')
+        expect(acl?.roles).toEqual([ROLE.proposer])
+        expect(op).toMatchObject({
+            http_method: 'POST',
+            operation_uri: '/api/x_gbg_breakglass/breakglass/proposals',
+            requires_authentication: 'true',
+            requires_acl_authorization: 'true',
+            enforce_acl: acl!.sysId,
+            active: 'true',
+        })
+        expect(dist.records('sys_ws_definition')[0]).toMatchObject({
+            namespace: 'x_gbg_breakglass',
+            service_id: 'breakglass',
+            enforce_acl: acl!.sysId,
+        })
+        expectWired(op.operation_script, 'src/server/proposal-api.ts', 'proposeRequest')
+    })
+})
+
+describe('built app: events and e-mail notifications', () => {
+    const registered = dist.records('sysevent_register')
+    const emails = dist.records('sysevent_email_action')
+
+    it('registers every event the server modules fire (scoped name, suffix, at most 40 characters)', () => {
+        expect(registered.map((r) => r.event_name).sort()).toEqual(Object.values(EVENT).sort())
+        for (const r of registered) {
+            expect(r.event_name!.length, r.event_name).toBeLessThanOrEqual(40)
+            expect(r.event_name).toBe(`x_gbg_breakglass.${r.suffix}`)
+            expect(r.fired_by, r.event_name).not.toBe('')
+        }
+    })
+
+    it('has one active event-driven e-mail per event, on the grant table', () => {
+        expect(emails.map((e) => e.event_name).sort()).toEqual(Object.values(EVENT).sort())
+        for (const e of emails) {
+            expect(e, e.name).toMatchObject({ collection: TABLE.grant, generation_type: 'event', active: 'true' })
+            expect(e.subject, e.name).toContain('${number}')
+        }
+    })
+
+    it('sends the plan to the approvers and revoke failures to SecOps (event parm1), the rest to the requester', () => {
+        const by = (event: string) => emails.find((e) => e.event_name === event)!
+        expect(by(EVENT.approvalRequested)).toMatchObject({ event_parm_1: 'true' })
+        expect(by(EVENT.approvalRequested).message_text).toContain('${event.parm2}')
+        expect(by(EVENT.revokeFailed)).toMatchObject({ event_parm_1: 'true', mandatory: 'true', importance: 'high' })
+        for (const event of [
+            EVENT.approved,
+            EVENT.rejected,
+            EVENT.cancelled,
+            EVENT.granted,
+            EVENT.expiryWarning,
+            EVENT.revoked,
+        ]) {
+            expect(by(event).recipient_fields, event).toContain('requested_for')
+        }
+    })
+})
+
+describe('built app: server modules', () => {
+    const modules = dist.records('sys_module').filter((m) => (m.path ?? '').includes('/src/server/'))
+
+    it('every relative import of every server module resolves to a packaged module', () => {
+        expect(modules.length).toBeGreaterThan(20)
+        const paths = new Set(modules.map((m) => m.path))
+        for (const m of modules) {
+            const dir = m.path!.slice(0, m.path!.lastIndexOf('/'))
+            for (const match of (m.content ?? '').matchAll(/from ['"](\.[^'"]+)['"]/g)) {
+                const target = new URL(match[1]!, `file:///${dir}/`).pathname.slice(1)
+                const candidates = [target, `${target}.ts`, `${target}/index.ts`]
+                expect(
+                    candidates.some((c) => paths.has(c)),
+                    `${m.path} imports ${match[1]}`,
+                ).toBe(true)
+            }
+            for (const match of (m.content ?? '').matchAll(/from ['"]([^.'"][^'"]*)['"]/g)) {
+                expect(match[1], `${m.path} imports a package`).toMatch(/^@servicenow\/glide/)
+            }
+        }
+    })
+
+    it('the ATF watchdog test requires the module by the path the build gives it', () => {
+        const inputs = dist.records('sys_variable_value').map((v) => v.value ?? '')
+        const script = inputs.find((v) => v.includes('runWatchdog'))
+        expect(script).toContain(`require('${PREFIX}src/server/watchdog.ts')`)
+    })
+})
+
+describe('built app: ATF tests', () => {
+    it('covers policy reject, approval path with self-approval refused, revoke now and the watchdog', () => {
+        const tests = dist
+            .records('sys_atf_test')
+            .map((t) => t.name)
+            .sort()
+        expect(tests).toEqual([
+            'Break-glass: "Revoke now" on an active grant queues a priority-1 revoke',
+            'Break-glass: a request out of policy is refused with its reasons and nothing is queued',
+            'Break-glass: manager approval queues one grant action; self-approval is refused',
+            'Break-glass: the watchdog raises an incident for a grant past its expiry and re-queues the revoke',
+        ])
+        expect(dist.records('sys_atf_test').every((t) => t.active === 'true')).toBe(true)
+    })
+
+    it('the Revoke now test clicks the Revoke now UI action of the grant form', () => {
+        const revokeNow = dist.records('sys_ui_action').find((a) => a.table === TABLE.grant && a.name === 'Revoke now')!
+        const values = dist.records('sys_variable_value').map((v) => v.value)
+        expect(values).toContain(revokeNow.sys_id)
+    })
+})
