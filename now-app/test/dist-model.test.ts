@@ -431,9 +431,9 @@ describe('system properties', () => {
         expect(props.get(PROPERTY.integrationEnabled)?.['value']).toBe('true')
         expect(props.get(PROPERTY.emergencyApprovalTimeoutMinutes)?.['value']).toBe('5')
         expect(props.get(PROPERTY.secopsGroup)?.['type']).toBe('string')
-        const integers = Object.values(PROPERTY).filter(
-            (n) => n !== PROPERTY.integrationEnabled && n !== PROPERTY.secopsGroup,
-        )
+        expect(props.get(PROPERTY.deviceAdminProvider)?.['value']).toBe('entra-group')
+        const strings: string[] = [PROPERTY.integrationEnabled, PROPERTY.secopsGroup, PROPERTY.deviceAdminProvider]
+        const integers = Object.values(PROPERTY).filter((n) => strings.indexOf(n) < 0)
         for (const name of integers) {
             expect(props.get(name)?.['type'], name).toBe('integer')
             expect(Number(props.get(name)?.['value']), name).toBeGreaterThan(0)

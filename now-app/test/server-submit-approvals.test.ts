@@ -346,6 +346,17 @@ describe('supervised plan and approvals', () => {
         ).toEqual([W.bob, W.bob, W.carol].sort())
     })
 
+    it('names the configured device provider in the plan, and refuses devices when it is not a known one', () => {
+        glide.properties.set(PROPERTY.deviceAdminProvider, 'webhook')
+        const webhook = order().grant
+        expect(webhook.provider).toBe('webhook')
+        expect(JSON.parse(webhook.plan!).provider).toBe('webhook')
+        glide.properties.set(PROPERTY.deviceAdminProvider, 'ftp')
+        const refused = order({ device: W.server, change_request: W.change }).grant
+        expect(refused.state).toBe('policy_rejected')
+        expect(refused.last_error).toContain('CONFIGURATION_INVALID')
+    })
+
     it('ignores a RITM of another catalog item', () => {
         order({ item: '3'.repeat(32) })
         expect(grants()).toEqual([])

@@ -269,7 +269,12 @@ export const PROPERTY = {
     secopsGroup: `${SCOPE}.secops_group`,
     /** Minutes before expiry at which the requester is warned. */
     expiryWarningMinutes: `${SCOPE}.expiry_warning_minutes`,
+    /** Provider of device local-admin grants: `entra-group` (Intune-fed group) or `webhook` (admin-as-a-service). */
+    deviceAdminProvider: `${SCOPE}.device_admin_provider`,
 } as const
+
+/** Providers that can grant device local admin (values of PROPERTY.deviceAdminProvider). */
+export const DEVICE_ADMIN_PROVIDERS: readonly ProviderName[] = ['entra-group', 'webhook']
 
 /**
  * Grant states of a request that is still open: a second request by the same person for the same target is

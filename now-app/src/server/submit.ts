@@ -5,18 +5,29 @@
  * user and target, approver availability — and then either rejects it with every reason, or freezes the plan
  * and asks for approval, or (rule-based auto-approval) approves and queues it at once.
  */
-import { GlideRecord } from '@servicenow/glide'
+import { gs, GlideRecord } from '@servicenow/glide'
 import { requestApprovals, approveGrant } from './approvals'
 import { appendAudit, groupMemberIds, notify, readUser, sessionActor, str, sysIdProperty } from './glide-io'
 import { judge, resolveGrant } from './request'
 import { customerComment, ticketOf } from './ticket'
 import { approvalRoute } from './shared/approval'
 import { canonicalJson } from './shared/canonical-json'
-import { buildPlan, planDigest } from './shared/plan'
+import { buildPlan, defaultProviderFor, planDigest } from './shared/plan'
 import { planText } from './shared/plan-text'
 import { APP_TASK_FIELDS } from './shared/platform'
 import type { Decision, DecisionReason } from './shared/policy-types'
-import { EVENT, GRANT_FIELDS, OPEN_GRANT_STATES, PLATFORM_TABLE, PROPERTY, TABLE, isSysId } from './shared/schema'
+import {
+    DEVICE_ADMIN_PROVIDERS,
+    EVENT,
+    GRANT_FIELDS,
+    OPEN_GRANT_STATES,
+    PLATFORM_TABLE,
+    PROPERTY,
+    TABLE,
+    isSysId,
+    type ProviderName,
+    type TargetKind,
+} from './shared/schema'
 import { duplicateRequestReason, mergeReasons, targetField, targetValue, ticketReasons } from './shared/tickets'
 
 /** Outcome of a submission, for callers that answer a person or an API client. */
@@ -82,6 +93,17 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
     }
 
     // Freeze the plan: exactly what the executor will do. Approvers approve this text and digest.
+    const provider = providerFor(request.targetKind)
+    if (provider === null) {
+        const configReasons = [
+            {
+                code: 'CONFIGURATION_INVALID',
+                message: `Property ${PROPERTY.deviceAdminProvider} names no known device provider (${DEVICE_ADMIN_PROVIDERS.join(' or ')}).`,
+            },
+        ]
+        rejectByPolicy(grant, decision, configReasons)
+        return { state: 'policy_rejected', reasons: configReasons }
+    }
     let plan
     try {
         plan = buildPlan({
@@ -91,6 +113,7 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
             durationMinutes: decision.durationMinutes,
             highRisk: decision.highRisk,
             ritmNumber: ritmNumber(grant),
+            provider,
         })
     } catch (error) {
         const planReasons = [{ code: 'PLAN_INVALID', message: String((error as Error).message || error) }]
@@ -132,6 +155,13 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
     if (!route || !route.ok) return { state: 'ignored', reasons: [] }
     requestApprovals(grant, route.assignments, planText(plan, digest), decision.approvalTimeoutMinutes)
     return { state: 'awaiting_approval', reasons: [] }
+}
+
+/** The provider a plan for `kind` names; null when the device provider property is not a known one. */
+function providerFor(kind: TargetKind): ProviderName | null {
+    if (kind !== 'device_local_admin') return defaultProviderFor(kind)
+    const configured = String(gs.getProperty(PROPERTY.deviceAdminProvider, 'entra-group'))
+    return (DEVICE_ADMIN_PROVIDERS as readonly string[]).indexOf(configured) >= 0 ? (configured as ProviderName) : null
 }
 
 /** The RITM number of the grant ('' when it has none). */

@@ -565,6 +565,10 @@ declare global {
                         table: 'sys_properties'
                         id: '3164f7289f7b46b7ab055cac0ba58cf0'
                     }
+                    'prop-device-admin-provider': {
+                        table: 'sys_properties'
+                        id: 'b07bcb4404834c108938bdb340c1f5c6'
+                    }
                     'prop-emergency-approval-timeout': {
                         table: 'sys_properties'
                         id: 'aa228fd90d4c44749f01f2d61e767000'

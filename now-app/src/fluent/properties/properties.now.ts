@@ -91,3 +91,13 @@ Property({
     description: 'Minutes before expiry at which the requester gets the "access expires soon" e-mail.',
     roles: { write: [adminRole, secopsRole] },
 })
+
+Property({
+    $id: Now.ID['prop-device-admin-provider'],
+    name: 'x_gbg_breakglass.device_admin_provider',
+    type: 'string',
+    value: 'entra-group',
+    description:
+        'Provider the plan names for device local admin: entra-group (an Intune-fed Entra group; the executor maps device classes to groups) or webhook (an admin-as-a-service endpoint). Anything else refuses device requests.',
+    roles: { write: [adminRole, secopsRole] },
+})
