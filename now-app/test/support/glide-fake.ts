@@ -33,7 +33,7 @@ const DEFAULT_USER: FakeUser = { sysId: '6816f79cc0a8016401c5a33be04be441', user
 const JOURNAL_FIELDS = ['work_notes', 'comments']
 const NUMBER_START = 1000
 
-let clock = DEFAULT_NOW
+let clockFn: () => number = () => DEFAULT_NOW
 let user: FakeUser = { ...DEFAULT_USER }
 let guidSeq = 0
 const counters = new Map<string, number>()
@@ -69,6 +69,56 @@ function newGuid(): string {
     guidSeq += 1
     return (0x5eed0000 + guidSeq).toString(16).padStart(32, '0')
 }
+
+/**
+ * Storage behind GlideRecord. The default keeps rows in `glide.tables`; the ServiceNow emulator provides one
+ * over its store so the app's server modules run against the same records the executor reads through the
+ * Table API. Rows returned by `rows` may be live: GlideRecord copies them.
+ */
+export interface GlideBackend {
+    rows(table: string): Row[]
+    /** Store a new record (sys_id set by the caller); journal entries in `notes`. Returns the stored row. */
+    insert(table: string, values: Row, notes: Row, actor: string): Row
+    /** Apply `changed` (and journal `notes`) to a stored record; undefined when it is gone. */
+    update(table: string, sysId: string, changed: Row, notes: Row, actor: string): Row | undefined
+    remove(table: string, sysId: string): boolean
+    /** A system property ('' / undefined when absent); the default reads `glide.properties`. */
+    property?(name: string): string | undefined
+}
+
+const memoryBackend: GlideBackend = {
+    rows: (table) => glide.tables.get(table) ?? [],
+    insert(table, values, notes, actor) {
+        const stamp = formatUtc(clockFn())
+        const row: Row = {
+            ...values,
+            sys_created_on: stamp,
+            sys_created_by: actor,
+            sys_updated_on: stamp,
+            sys_updated_by: actor,
+        }
+        if (glide.numbering.has(table) && !row.number) row.number = nextNumber(table)
+        tableRows(table).push(row)
+        writeJournal(table, row.sys_id ?? '', notes)
+        return row
+    },
+    update(table, sysId, changed, notes, actor) {
+        const stored = glide.row(table, sysId)
+        if (!stored) return undefined
+        Object.assign(stored, changed, { sys_updated_on: formatUtc(clockFn()), sys_updated_by: actor })
+        writeJournal(table, sysId, notes)
+        return stored
+    },
+    remove(table, sysId) {
+        const rows = glide.tables.get(table) ?? []
+        const i = rows.findIndex((r) => r.sys_id === sysId)
+        if (i < 0) return false
+        rows.splice(i, 1)
+        return true
+    },
+}
+
+let backend: GlideBackend = memoryBackend
 
 function tableRows(table: string): Row[] {
     let rows = glide.tables.get(table)
@@ -118,15 +168,42 @@ export const glide = {
         glide.redirects.length = 0
         rules.length = 0
         counters.clear()
-        clock = DEFAULT_NOW
+        clockFn = () => DEFAULT_NOW
+        backend = memoryBackend
         user = { ...DEFAULT_USER }
         guidSeq = 0
     },
     setNow(ms: number): void {
-        clock = ms
+        clockFn = () => ms
+    },
+    /** Follow another clock (e.g. the emulator's). */
+    setClock(fn: () => number): void {
+        clockFn = fn
     },
     now(): number {
-        return clock
+        return clockFn()
+    },
+    /** Where GlideRecord reads and writes (default: the in-memory `tables`). Kept until reset(). */
+    useBackend(b: GlideBackend): void {
+        backend = b
+    },
+    /**
+     * Run the business rules registered for a write that did not come through GlideRecord (e.g. a Table API
+     * write to the emulator), as the session user `actor`. Returns the first error message of a before rule that
+     * aborted, or undefined.
+     */
+    runRules(
+        table: string,
+        when: 'before' | 'after',
+        on: 'insert' | 'update',
+        current: Row,
+        previous: Row | null,
+    ): string | undefined {
+        const record = new GlideRecord(table)
+        record.loadForRules(current)
+        const errors = glide.messages.error.length
+        const ok = record.runRulesFromOutside(when, on, previous)
+        return ok ? undefined : (glide.messages.error[errors] ?? `Operation aborted by a business rule on ${table}`)
     },
     /** The session user (default: admin with the admin role). */
     setUser(u: FakeUser): void {
@@ -137,7 +214,7 @@ export const glide = {
         const row: Row = {}
         const notes: Row = {}
         for (const [k, v] of Object.entries(fields)) (isJournal(k) ? notes : row)[k] = str(v)
-        const stamp = formatUtc(clock)
+        const stamp = formatUtc(clockFn())
         row.sys_id = row.sys_id || newGuid()
         if (glide.numbering.has(table) && !row.number) row.number = nextNumber(table)
         row.sys_created_on = row.sys_created_on || stamp
@@ -245,7 +322,7 @@ export class GlideRecord {
 
     query(field?: string, value?: unknown): void {
         if (field !== undefined) this.addQuery(field, value)
-        let rows = (glide.tables.get(this.table) ?? []).filter((r) => this.conditions.every((g) => g.some((p) => p(r))))
+        let rows = backend.rows(this.table).filter((r) => this.conditions.every((g) => g.some((p) => p(r))))
         rows = rows.slice().sort((a, b) => {
             for (const { field: f, desc } of this.order) {
                 const c = compare(a[f] ?? '', b[f] ?? '')
@@ -359,21 +436,17 @@ export class GlideRecord {
         this.aborted = false
         const values = { ...this.values }
         if (!values.sys_id || this.loaded) values.sys_id = newGuid()
-        if (glide.numbering.has(this.table) && !values.number) values.number = nextNumber(this.table)
         this.values = values
         this.loaded = false
         this.fresh = true
-        if (glide.row(this.table, values.sys_id)) {
+        if (backend.rows(this.table).some((r) => r.sys_id === values.sys_id)) {
             gs.error(`fake: duplicate sys_id ${values.sys_id} in ${this.table}`)
             return null
         }
         if (!this.runRules('before', 'insert', null)) return null
-        const stamp = formatUtc(clock)
-        const row: Row = { ...this.values, sys_created_on: stamp, sys_created_by: user.userName }
-        Object.assign(row, { sys_updated_on: stamp, sys_updated_by: user.userName })
-        tableRows(this.table).push(row)
-        writeJournal(this.table, row.sys_id ?? '', this.notes)
-        this.load(row)
+        const notes = this.notes
+        const row = backend.insert(this.table, { ...this.values }, notes, user.userName)
+        this.load({ ...row })
         this.runRules('after', 'insert', null)
         return row.sys_id ?? null
     }
@@ -382,25 +455,34 @@ export class GlideRecord {
     update(_reason?: unknown): string | null {
         if (!this.loaded) return this.insert()
         this.aborted = false
-        const stored = glide.row(this.table, this.getUniqueValue())
-        if (!stored) return null
-        const previous = { ...stored }
+        const id = this.getUniqueValue()
+        const found = backend.rows(this.table).find((r) => r.sys_id === id)
+        if (!found) return null
+        const previous = { ...found }
         if (!this.runRules('before', 'update', previous)) return null
-        for (const f of this.changed) stored[f] = this.values[f] ?? ''
-        Object.assign(stored, { sys_updated_on: formatUtc(clock), sys_updated_by: user.userName })
-        writeJournal(this.table, stored.sys_id ?? '', this.notes)
-        this.load(stored)
+        const changed: Row = {}
+        for (const f of this.changed) changed[f] = this.values[f] ?? ''
+        const stored = backend.update(this.table, id, changed, this.notes, user.userName)
+        if (!stored) return null
+        this.load({ ...stored })
         this.runRules('after', 'update', previous)
         return stored.sys_id ?? null
     }
 
     deleteRecord(): boolean {
-        const rows = glide.tables.get(this.table) ?? []
-        const i = rows.findIndex((r) => this.loaded && r.sys_id === this.values.sys_id)
-        if (i < 0) return false
-        rows.splice(i, 1)
+        if (!this.loaded || !backend.remove(this.table, this.values.sys_id ?? '')) return false
         this.load(null)
         return true
+    }
+
+    /** For glide.runRules: position on `row` as a business rule's `current`. */
+    loadForRules(row: Row): void {
+        this.load({ ...row })
+    }
+    /** For glide.runRules: run the registered rules; false when a before rule aborted. */
+    runRulesFromOutside(when: 'before' | 'after', on: 'insert' | 'update', previous: Row | null): boolean {
+        this.aborted = false
+        return this.runRules(when, on, previous)
     }
 }
 
@@ -427,7 +509,7 @@ export class GlideDateTime {
 
     /** No argument: the fake now. A string is 'YYYY-MM-DD HH:mm:ss' (or 'YYYY-MM-DD') in UTC. */
     constructor(value?: string | GlideDateTime) {
-        this.ms = value === undefined ? clock : value instanceof GlideDateTime ? value.ms : parseUtc(value)
+        this.ms = value === undefined ? clockFn() : value instanceof GlideDateTime ? value.ms : parseUtc(value)
     }
     /** 'YYYY-MM-DD HH:mm:ss' UTC; '' when invalid. */
     getValue(): string {
@@ -475,7 +557,7 @@ const log =
 export const gs = {
     /** The property, else `alt`, else null. */
     getProperty(name: string, alt?: unknown): any {
-        const v = glide.properties.get(name)
+        const v = backend.property ? backend.property(name) : glide.properties.get(name)
         return v !== undefined ? v : alt === undefined ? null : alt
     },
     getUserID: (): string => user.sysId,
