@@ -13,14 +13,7 @@
  * Exit codes: 0 ok, 1 a check failed / the command failed, 2 usage or configuration error.
  */
 import { userInfo } from 'node:os'
-import {
-    ACTION_PRIORITY,
-    AUDIT_FIELDS,
-    TABLE,
-    isSysId,
-    verifyChain,
-    type ChainedAuditEvent,
-} from '@gbg/shared'
+import { ACTION_PRIORITY, AUDIT_FIELDS, TABLE, isSysId, verifyChain, type ChainedAuditEvent } from '@gbg/shared'
 import { ConfigError, describeConfig, loadConfig, redactConfig, type Config } from './config'
 import { createLogger, type Logger } from './log'
 import { runDoctor } from './doctor'
@@ -88,13 +81,17 @@ function cmdStatus(config: Config, out: Out): number {
         out(`executor ${config.instanceName} · journal ${config.journalPath} (schema v${journal.schemaVersion()})`)
         out(`unfinished actions: ${unfinished.length}`)
         for (const a of unfinished) {
-            out(`  ${a.type.padEnd(7)} action ${a.actionId} grant ${a.grantId} step ${a.step} since ${a.updatedAt.toISOString()}${a.lastError ? ` — ${a.lastError}` : ''}`)
+            out(
+                `  ${a.type.padEnd(7)} action ${a.actionId} grant ${a.grantId} step ${a.step} since ${a.updatedAt.toISOString()}${a.lastError ? ` — ${a.lastError}` : ''}`,
+            )
         }
         out(`armed revoke timers: ${timers.length}`)
         for (const t of timers) out(`  grant ${t.grantId} revoke due ${t.dueAt.toISOString()}`)
         out(`write-backs pending: ${pending.length}, dead: ${dead.length}`)
         for (const o of [...pending, ...dead].slice(0, 20)) {
-            out(`  #${o.id} ${o.kind} grant ${o.grantId} ${o.status} attempts ${o.attempts}${o.lastError ? ` — ${o.lastError}` : ''}`)
+            out(
+                `  #${o.id} ${o.kind} grant ${o.grantId} ${o.status} attempts ${o.attempts}${o.lastError ? ` — ${o.lastError}` : ''}`,
+            )
         }
         return dead.length > 0 ? 1 : 0
     } finally {
@@ -103,7 +100,13 @@ function cmdStatus(config: Config, out: Out): number {
 }
 
 /** `audit verify <grant>`: rebuild the chain from ServiceNow and verify every link. */
-async function cmdAuditVerify(config: Config, logger: Logger, grant: string | undefined, out: Out, err: Out): Promise<number> {
+async function cmdAuditVerify(
+    config: Config,
+    logger: Logger,
+    grant: string | undefined,
+    out: Out,
+    err: Out,
+): Promise<number> {
     if (!isSysId(grant)) {
         err('usage: audit verify <grant sys_id (32 hex)>')
         return 2
@@ -162,9 +165,14 @@ async function cmdRevoke(config: Config, logger: Logger, args: string[], out: Ou
         notBefore: now,
         maxAttempts: 1000,
         idempotencyKey: `revoke-now:${grant}:${now.getTime()}`,
-        reason: `Revoke now from the executor CLI by ${userInfo().username} on ${config.instanceName}: ${reason.trim()}`.slice(0, 1000),
+        reason: `Revoke now from the executor CLI by ${userInfo().username} on ${config.instanceName}: ${reason.trim()}`.slice(
+            0,
+            1000,
+        ),
     })
-    out(`queued revoke ${action.number || action.sysId} for grant ${record.number} (state ${record.state}); the next poll runs it`)
+    out(
+        `queued revoke ${action.number || action.sysId} for grant ${record.number} (state ${record.state}); the next poll runs it`,
+    )
     return 0
 }
 
@@ -183,13 +191,20 @@ async function cmdDrift(config: Config, logger: Logger, out: Out, err: Out): Pro
         journal.close()
     }
     const { managedRoles, managedGroups, items } = report
-    out(`drift scan: ${managedRoles.length} roles, ${managedGroups.length} groups, ${items.length} holder(s) without an active grant`)
+    out(
+        `drift scan: ${managedRoles.length} roles, ${managedGroups.length} groups, ${items.length} holder(s) without an active grant`,
+    )
     for (const d of items) out(`  ${d.kind} ${d.targetId}: ${d.principalName || d.principalId} — ${d.reason}`)
     return items.length > 0 ? 1 : 0
 }
 
 /** Entry point (exported for tests); returns the exit code. */
-export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env, out: Out = console.log, err: Out = console.error): Promise<number> {
+export async function main(
+    argv: string[],
+    env: NodeJS.ProcessEnv = process.env,
+    out: Out = console.log,
+    err: Out = console.error,
+): Promise<number> {
     const [command, ...args] = argv
     if (!command || command === 'help' || command === '--help') {
         out('usage: gbg-executor <run|doctor|status|audit verify <grant>|revoke <grant> --reason "..."|drift|config>')
@@ -197,7 +212,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     }
     if (command === 'config') {
         for (const v of describeConfig()) {
-            out(`${v.name}${v.secret ? ' (secret; or ' + v.name + '_FILE)' : ''}\n    ${v.description}${v.defaultValue ? ` [default: ${v.defaultValue}]` : ''}`)
+            out(
+                `${v.name}${v.secret ? ' (secret; or ' + v.name + '_FILE)' : ''}\n    ${v.description}${v.defaultValue ? ` [default: ${v.defaultValue}]` : ''}`,
+            )
         }
         return 0
     }
@@ -236,4 +253,3 @@ if (require.main === module) {
         process.exitCode = code
     })
 }
-

@@ -496,7 +496,8 @@ const certificateFile = z.unknown().transform((x, ctx): { path: string; certific
 /** A cron expression (node-cron syntax, 5 or 6 fields). */
 const cronExpression = z.unknown().transform((x, ctx): string | undefined => {
     if (isUnset(x)) return undefined
-    if (typeof x !== 'string' || !cron.validate(x.trim())) return issue(ctx, `must be a cron expression (got ${show(x)})`)
+    if (typeof x !== 'string' || !cron.validate(x.trim()))
+        return issue(ctx, `must be a cron expression (got ${show(x)})`)
     return x.trim()
 })
 

@@ -39,7 +39,8 @@ function explain(error: unknown): string {
             case 'unauthorized':
                 return `${error.message} — check GBG_SN_USERNAME / GBG_SN_PASSWORD (or the OAuth client) and that the user is active`
             case 'fatal':
-                if (error.status === 400) return `${error.message} — is the x_gbg_breakglass app installed on this instance?`
+                if (error.status === 400)
+                    return `${error.message} — is the x_gbg_breakglass app installed on this instance?`
                 if (error.status === 403)
                     return `${error.message} — give the integration user the role x_gbg_breakglass.executor (and check Web service access on the table)`
                 return error.message
@@ -63,7 +64,9 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
     let config: Config
     try {
         config = loadConfig(env)
-        ok(`loaded (instance ${config.instanceName}, ServiceNow ${config.servicenow.url}, providers ${config.providers.join(', ')})`)
+        ok(
+            `loaded (instance ${config.instanceName}, ServiceNow ${config.servicenow.url}, providers ${config.providers.join(', ')})`,
+        )
     } catch (error) {
         if (error instanceof ConfigError) {
             bad('configuration is invalid', error.message.replace(/\n/g, '\n        '))
@@ -75,10 +78,15 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
     out('journal')
     try {
         const journal = openJournal(config)
-        ok(`${config.journalPath} (schema v${journal.schemaVersion()}, ${journal.unfinished().length} unfinished actions)`)
+        ok(
+            `${config.journalPath} (schema v${journal.schemaVersion()}, ${journal.unfinished().length} unfinished actions)`,
+        )
         journal.close()
     } catch (error) {
-        bad(`cannot open ${config.journalPath}: ${explain(error)}`, 'GBG_JOURNAL_PATH must be a writable file on local disk')
+        bad(
+            `cannot open ${config.journalPath}: ${explain(error)}`,
+            'GBG_JOURNAL_PATH must be a writable file on local disk',
+        )
     }
 
     out('ServiceNow')
@@ -89,12 +97,20 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
         reachable = true
         ok(`reachable and authenticated as the integration user (${config.servicenow.authMode})`)
     } catch (error) {
-        bad(`cannot authenticate to ${config.servicenow.url}: ${explain(error)}`, 'fix the ServiceNow settings above, then re-run doctor')
+        bad(
+            `cannot authenticate to ${config.servicenow.url}: ${explain(error)}`,
+            'fix the ServiceNow settings above, then re-run doctor',
+        )
     }
     if (reachable) {
         for (const [table, fields] of Object.entries(READ_FIELDS)) {
             try {
-                const rows = await client.list(table, query(table).orderByDesc('sys_created_on').build(), ['sys_id', ...fields], 1)
+                const rows = await client.list(
+                    table,
+                    query(table).orderByDesc('sys_created_on').build(),
+                    ['sys_id', ...fields],
+                    1,
+                )
                 const row = rows[0]
                 if (!row) {
                     ok(`${table}: readable (empty: fields cannot be checked until it has a record)`)
@@ -108,7 +124,10 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
                         'upgrade the app to the version this executor expects, or check the field read ACLs for x_gbg_breakglass.executor',
                     )
             } catch (error) {
-                bad(`${table}: ${explain(error)}`, 'the executor role needs read on this table (see now-app/src/fluent/security)')
+                bad(
+                    `${table}: ${explain(error)}`,
+                    'the executor role needs read on this table (see now-app/src/fluent/security)',
+                )
             }
         }
         try {
@@ -120,13 +139,19 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
                     'set x_gbg_breakglass.integration_enabled = true, and let the executor role read x_gbg_breakglass.* properties',
                 )
         } catch (error) {
-            bad(`app properties: ${explain(error)}`, 'the executor role needs read on sys_properties rows named x_gbg_breakglass.*')
+            bad(
+                `app properties: ${explain(error)}`,
+                'the executor role needs read on sys_properties rows named x_gbg_breakglass.*',
+            )
         }
         try {
             await gateway.heartbeat(config.instanceName, hostname(), EXECUTOR_VERSION, new Date(), false)
             ok(`heartbeat row written for ${config.instanceName} (write ACLs of ${TABLE.executor} work)`)
         } catch (error) {
-            bad(`cannot write the heartbeat row: ${explain(error)}`, 'the executor role needs create/write on the executor table')
+            bad(
+                `cannot write the heartbeat row: ${explain(error)}`,
+                'the executor role needs create/write on the executor table',
+            )
         }
     }
 
@@ -140,14 +165,20 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
                     await provider.health()
                     ok(`${name}: healthy (${provider.describe().baseUrl})`)
                 } catch (error) {
-                    bad(`${name}: ${explain(error)}`, `check the ${name} settings (gbg-executor config) and network access`)
+                    bad(
+                        `${name}: ${explain(error)}`,
+                        `check the ${name} settings (gbg-executor config) and network access`,
+                    )
                 }
             }
         } finally {
             journal.close()
         }
     } catch (error) {
-        bad(`providers cannot be built: ${explain(error)}`, 'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*)')
+        bad(
+            `providers cannot be built: ${explain(error)}`,
+            'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*)',
+        )
     }
 
     out(failures === 0 ? '\nall checks passed' : `\n${failures} check(s) failed`)

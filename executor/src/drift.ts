@@ -22,7 +22,11 @@ export interface DriftReport {
  * Scan once. Managed targets are every role / group a grant of this system has targeted (read from ServiceNow)
  * plus the configured device-class groups; the active holders come from this executor's journal.
  */
-export async function runDriftScan(entra: EntraConfig, client: ServiceNowClient, journal: Journal): Promise<DriftReport> {
+export async function runDriftScan(
+    entra: EntraConfig,
+    client: ServiceNowClient,
+    journal: Journal,
+): Promise<DriftReport> {
     const graph = createGraphClient(entraConnection(entra))
     const rows = await client.list(
         TABLE.grant,
@@ -32,9 +36,10 @@ export async function runDriftScan(entra: EntraConfig, client: ServiceNowClient,
     const managedRoles = [...new Set(rows.map((r) => r[GRANT_FIELDS.targetRoleId] ?? '').filter((x) => x))]
     const managedGroups = [
         ...new Set(
-            [...rows.map((r) => r[GRANT_FIELDS.targetGroupId] ?? ''), ...Object.values(entra.groupsByDeviceClass)].filter(
-                (x) => x,
-            ),
+            [
+                ...rows.map((r) => r[GRANT_FIELDS.targetGroupId] ?? ''),
+                ...Object.values(entra.groupsByDeviceClass),
+            ].filter((x) => x),
         ),
     ]
     const items = await scanDrift({ graph, managedRoles, managedGroups, activeGrantKeys: journal.holderKeys() })

@@ -193,7 +193,8 @@ export interface ServiceNowGateway {
     getGrant(sysId: string): Promise<GrantRecord>
     updateGrant(sysId: string, patch: GrantPatch): Promise<void>
     /** Approvals attached to the RITM (sysapproval_approver.sysapproval = ritm). */
-    listApprovals(ritmSysId: string): Promise<ApprovalRecord[]>
+    /** Approvals of the grant (document_id = grant) and of its RITM ('' when none), each once. */
+    listApprovals(grantSysId: string, ritmSysId: string): Promise<ApprovalRecord[]>
     getUser(sysId: string): Promise<UserRecord>
     getComputer(sysId: string): Promise<ComputerRecord>
     /**

@@ -195,7 +195,7 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
 
         // Approvals: none rejected, no self-approval, at least one approval (unless the rule-based auto-approval
         // still matches now), none older than the bound.
-        const approvals = g.ritm ? await deps.gateway.listApprovals(g.ritm) : []
+        const approvals = await deps.gateway.listApprovals(g.sysId, g.ritm || '')
         const rejected = approvals.filter((a) => a.state === REJECTED)
         if (rejected.length > 0) {
             throw new Refusal(RECHECK_CODE.approvalRejected, `The request has ${rejected.length} rejected approval(s).`)

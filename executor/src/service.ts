@@ -63,7 +63,11 @@ export function serviceNowAuth(config: Config): ServiceNowAuth {
                 password: sn.password ?? '',
             }
         case 'oauth_client_credentials':
-            return { mode: 'oauth_client_credentials', clientId: sn.clientId ?? '', clientSecret: sn.clientSecret ?? '' }
+            return {
+                mode: 'oauth_client_credentials',
+                clientId: sn.clientId ?? '',
+                clientSecret: sn.clientSecret ?? '',
+            }
     }
 }
 
@@ -112,7 +116,12 @@ export function openJournal(config: Config, clock: Clock = systemClock): Journal
 }
 
 /** Build every enabled provider. The journal is the overlap (holder) registry of the Entra providers. */
-export function buildProviders(config: Config, journal: Journal, logger: Logger, metrics?: Metrics): Map<ProviderName, Provider> {
+export function buildProviders(
+    config: Config,
+    journal: Journal,
+    logger: Logger,
+    metrics?: Metrics,
+): Map<ProviderName, Provider> {
     // Metrics fits the providers' call observer as it is (observeProviderCall).
     return createProviders(config, { logger, holders: journal, metrics })
 }
@@ -128,14 +137,40 @@ function planOf(journal: Journal, grantSysId: string): ExecutionPlan | undefined
  * Subscribe logs, metrics and notifications to the worker's events. Every event is logged as one structured
  * line (secrets are redacted by the logger); failures are `error`, escalations `warn`.
  */
-function wireEvents(events: ExecutorEventBus, logger: Logger, metrics: Metrics, notify: (e: TeamsEvent) => void, journal: Journal, clock: Clock): () => void {
+function wireEvents(
+    events: ExecutorEventBus,
+    logger: Logger,
+    metrics: Metrics,
+    notify: (e: TeamsEvent) => void,
+    journal: Journal,
+    clock: Clock,
+): () => void {
     const offs: (() => void)[] = []
-    const errorEvents = new Set(['action:dead', 'grant:failed', 'revoke:failed', 'writeback:bound_exceeded', 'worker:error'])
-    const warnEvents = new Set(['action:failed', 'grant:halted', 'recheck:refused', 'incident:raised', 'lease:lost', 'writeback:failed'])
+    const errorEvents = new Set([
+        'action:dead',
+        'grant:failed',
+        'revoke:failed',
+        'writeback:bound_exceeded',
+        'worker:error',
+    ])
+    const warnEvents = new Set([
+        'action:failed',
+        'grant:halted',
+        'recheck:refused',
+        'incident:raised',
+        'lease:lost',
+        'writeback:failed',
+    ])
     const quiet = new Set(['worker:polled', 'action:skipped', 'lease:renewed', 'writeback:done'])
     offs.push(
         events.onAny((name, payload) => {
-            const level = errorEvents.has(name) ? 'error' : warnEvents.has(name) ? 'warn' : quiet.has(name) ? 'debug' : 'info'
+            const level = errorEvents.has(name)
+                ? 'error'
+                : warnEvents.has(name)
+                  ? 'warn'
+                  : quiet.has(name)
+                    ? 'debug'
+                    : 'info'
             logger.log(level, name, { event: name, ...(payload as Record<string, unknown>) })
         }),
     )
@@ -175,7 +210,10 @@ function wireEvents(events: ExecutorEventBus, logger: Logger, metrics: Metrics, 
             for (const minutesLeft of [5, 1] as const) {
                 const delay = e.expiresAt.getTime() - minutesLeft * 60_000 - clock.now().getTime()
                 if (delay > 0) {
-                    const t = setTimeout(() => notify({ kind: 'warning', grant, expiresAt: e.expiresAt, minutesLeft }), delay)
+                    const t = setTimeout(
+                        () => notify({ kind: 'warning', grant, expiresAt: e.expiresAt, minutesLeft }),
+                        delay,
+                    )
                     t.unref()
                     timers.push(t)
                 }
@@ -187,7 +225,8 @@ function wireEvents(events: ExecutorEventBus, logger: Logger, metrics: Metrics, 
         events.on('revoke:done', (e) => {
             clearWarnings(e.grantSysId)
             const plan = planOf(journal, e.grantSysId)
-            if (plan && e.retainedFor.length === 0) notify({ kind: 'revoked', grant: summaryFromPlan(plan), revokedAt: clock.now() })
+            if (plan && e.retainedFor.length === 0)
+                notify({ kind: 'revoked', grant: summaryFromPlan(plan), revokedAt: clock.now() })
         }),
     )
     const failure = (operation: 'grant' | 'revoke') => (e: { grantSysId: string; error: string }) => {
@@ -215,7 +254,10 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const notify = (event: TeamsEvent) => {
         if (!teams) return
         teams.send(event).catch((error: unknown) => {
-            logger.warn('teams notification failed', { kind: event.kind, error: error instanceof Error ? error.message : String(error) })
+            logger.warn('teams notification failed', {
+                kind: event.kind,
+                error: error instanceof Error ? error.message : String(error),
+            })
         })
     }
 
@@ -243,23 +285,27 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     let driftTask: ScheduledTask | undefined
     const entra = config.entra
     if (config.driftSchedule && entra) {
-        driftTask = cron.schedule(config.driftSchedule, async () => {
-            try {
-                const report = await runDriftScan(entra, client, journal)
-                metrics.setDriftHolders(report.items.length)
-                for (const item of report.items) {
-                    logger.error('drift: access held without an active grant', { event: 'drift:found', ...item })
+        driftTask = cron.schedule(
+            config.driftSchedule,
+            async () => {
+                try {
+                    const report = await runDriftScan(entra, client, journal)
+                    metrics.setDriftHolders(report.items.length)
+                    for (const item of report.items) {
+                        logger.error('drift: access held without an active grant', { event: 'drift:found', ...item })
+                    }
+                    logger.info('drift scan done', {
+                        event: 'drift:scanned',
+                        roles: report.managedRoles.length,
+                        groups: report.managedGroups.length,
+                        holders: report.items.length,
+                    })
+                } catch (error) {
+                    logger.warn('drift scan failed', { error: error instanceof Error ? error.message : String(error) })
                 }
-                logger.info('drift scan done', {
-                    event: 'drift:scanned',
-                    roles: report.managedRoles.length,
-                    groups: report.managedGroups.length,
-                    holders: report.items.length,
-                })
-            } catch (error) {
-                logger.warn('drift scan failed', { error: error instanceof Error ? error.message : String(error) })
-            }
-        }, { noOverlap: true })
+            },
+            { noOverlap: true },
+        )
     }
 
     await worker.start()
@@ -276,7 +322,11 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const stop = async (options: { force?: boolean } = {}) => {
         if (stopped && !options.force) return
         stopped = true
-        logger.info(options.force ? 'forced stop: abandoning in-flight actions (leases will expire)' : 'stopping: draining in-flight actions')
+        logger.info(
+            options.force
+                ? 'forced stop: abandoning in-flight actions (leases will expire)'
+                : 'stopping: draining in-flight actions',
+        )
         await driftTask?.stop()
         await worker.stop(options)
         await http.close()

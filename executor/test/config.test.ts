@@ -375,7 +375,9 @@ describe('loadConfig: Entra options added for the sandbox and the drift job', ()
     })
 
     it('refuses a bad cron expression and a drift scan without Entra, naming the variable', () => {
-        expect(problemsOf({ ...ENTRA, GBG_DRIFT_SCHEDULE: 'every hour' }).join('\n')).toMatch(/GBG_DRIFT_SCHEDULE.*cron/)
+        expect(problemsOf({ ...ENTRA, GBG_DRIFT_SCHEDULE: 'every hour' }).join('\n')).toMatch(
+            /GBG_DRIFT_SCHEDULE.*cron/,
+        )
         expect(problemsOf({ ...BASE, GBG_DRIFT_SCHEDULE: '0 * * * *' }).join('\n')).toMatch(/GBG_DRIFT_SCHEDULE.*Entra/)
     })
 

@@ -433,6 +433,21 @@ describe('ServiceNow gateway on the emulator: records around the grant', () => {
             sysapproval: sn.store.insert(PLATFORM_TABLE.ritm, {})['sys_id']!,
             state: 'rejected',
         })
+        // The app's own approvals point at the grant; one on another grant is not listed.
+        const carol = sn.addUser({ userName: 'carol', roles: [ROLE.approver] })
+        const grantId = 'f'.repeat(32)
+        sn.store.insert(PLATFORM_TABLE.approval, {
+            approver: carol,
+            source_table: TABLE.grant,
+            document_id: grantId,
+            state: 'requested',
+        })
+        sn.store.insert(PLATFORM_TABLE.approval, {
+            approver: carol,
+            source_table: TABLE.grant,
+            document_id: 'e'.repeat(32),
+            state: 'approved',
+        })
         const group = sn.store.insert(PLATFORM_TABLE.group, { name: 'Service desk' })
         sn.store.insert(PLATFORM_TABLE.groupMember, { user: aliceId, group: group['sys_id']! })
         const ws = sn.store.insert(PLATFORM_TABLE.computer, {
@@ -461,7 +476,7 @@ describe('ServiceNow gateway on the emulator: records around the grant', () => {
         })
         const { gw } = gateway()
         // Execution
-        const approvals = await gw.listApprovals(ritm['sys_id']!)
+        const approvals = await gw.listApprovals('f'.repeat(32), ritm['sys_id']!)
         const user = await gw.getUser(aliceId)
         const computer = await gw.getComputer(ws['sys_id']!)
         const server = await gw.getComputer(srv['sys_id']!)
@@ -469,8 +484,12 @@ describe('ServiceNow gateway on the emulator: records around the grant', () => {
         const change = await gw.getChange(chg['sys_id']!)
         const policies = await gw.listPolicies()
         // Validation
-        expect(approvals).toHaveLength(1)
-        expect(approvals[0]).toMatchObject({ approverSysId: approver, state: 'approved' })
+        expect(approvals.map((a) => [a.approverSysId, a.state]).sort()).toEqual(
+            [
+                [approver, 'approved'],
+                [carol, 'requested'],
+            ].sort(),
+        )
         expect(user).toMatchObject({
             sysId: aliceId,
             userName: 'alice',

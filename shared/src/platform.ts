@@ -38,13 +38,18 @@ export const PRODUCTION_USED_FOR = 'Production'
 export const SERVER_CLASS = 'cmdb_ci_server'
 
 /** sysapproval_approver. */
-export const APPROVAL_FIELDS = { approver: 'approver', sysapproval: 'sysapproval', state: 'state' } as const
+export const APPROVAL_FIELDS = {
+    approver: 'approver',
+    sysapproval: 'sysapproval',
+    state: 'state',
+    /** The approved record: the app points its approvals at the grant (source_table = grant table). */
+    documentId: 'document_id',
+    sourceTable: 'source_table',
+} as const
 
 /** sysapproval_approver fields the app also writes (the executor only reads {@link APPROVAL_FIELDS}). */
 export const APP_APPROVAL_FIELDS = {
     ...APPROVAL_FIELDS,
-    documentId: 'document_id',
-    sourceTable: 'source_table',
     comments: 'comments',
     dueDate: 'due_date',
 } as const

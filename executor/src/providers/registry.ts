@@ -90,7 +90,8 @@ const graphClients = new WeakMap<EntraSection, ReturnType<typeof createGraphClie
 
 function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig, deps: ProviderDeps): Provider {
     const e = config.entra
-    if (!e) throw new ProviderConfigError(`provider "${name}" is enabled but the Entra settings (GBG_ENTRA_*) are not set`)
+    if (!e)
+        throw new ProviderConfigError(`provider "${name}" is enabled but the Entra settings (GBG_ENTRA_*) are not set`)
     if (!deps.holders) throw new ProviderConfigError(`provider "${name}" needs the journal as its holder registry`)
     const connection = entraConnection(e)
     const now = deps.now ?? (() => new Date())

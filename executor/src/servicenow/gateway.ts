@@ -251,15 +251,30 @@ class TableApiGateway implements ServiceNowGateway {
         await this.client.patch(TABLE.grant, sysId, body)
     }
 
-    async listApprovals(ritmSysId: string): Promise<ApprovalRecord[]> {
-        const q = build(() =>
+    async listApprovals(grantSysId: string, ritmSysId: string): Promise<ApprovalRecord[]> {
+        // The app's approvals point at the grant (document_id + source_table); approvals on the RITM (the
+        // platform's task approvals) count too. Both lists merged, each approval once.
+        const byGrant = build(() =>
             query(PLATFORM_TABLE.approval)
-                .eq(APPROVAL_FIELDS.sysapproval, ritmSysId)
+                .eq(APPROVAL_FIELDS.sourceTable, TABLE.grant)
+                .eq(APPROVAL_FIELDS.documentId, grantSysId)
                 .orderBy(SYSTEM_FIELDS.updatedOn)
                 .build(),
         )
         const fields = [SYSTEM_FIELDS.sysId, APPROVAL_FIELDS.approver, APPROVAL_FIELDS.state, SYSTEM_FIELDS.updatedOn]
-        const rows = await this.client.list(PLATFORM_TABLE.approval, q, fields)
+        const rows = await this.client.list(PLATFORM_TABLE.approval, byGrant, fields)
+        if (ritmSysId !== '') {
+            const byRitm = build(() =>
+                query(PLATFORM_TABLE.approval)
+                    .eq(APPROVAL_FIELDS.sysapproval, ritmSysId)
+                    .orderBy(SYSTEM_FIELDS.updatedOn)
+                    .build(),
+            )
+            const seen = new Set(rows.map((r) => r[SYSTEM_FIELDS.sysId]))
+            for (const r of await this.client.list(PLATFORM_TABLE.approval, byRitm, fields)) {
+                if (!seen.has(r[SYSTEM_FIELDS.sysId])) rows.push(r)
+            }
+        }
         return rows.map((r) =>
             parsing(PLATFORM_TABLE.approval, r, () => ({
                 sysId: sysId(r, SYSTEM_FIELDS.sysId),

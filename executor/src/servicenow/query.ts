@@ -50,7 +50,11 @@ const ENUM_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly stri
         [GRANT_FIELDS.targetKind]: TARGET_KINDS,
         [GRANT_FIELDS.provider]: PROVIDERS,
     },
-    [PLATFORM_TABLE.approval]: { [APPROVAL_FIELDS.state]: APPROVAL_STATES },
+    [PLATFORM_TABLE.approval]: {
+        [APPROVAL_FIELDS.state]: APPROVAL_STATES,
+        // The executor only ever asks for the app's own approvals.
+        [APPROVAL_FIELDS.sourceTable]: [TABLE.grant],
+    },
     [PROPERTY_TABLE]: { [PROPERTY_FIELDS.name]: PROPERTY_NAMES },
 }
 

@@ -282,9 +282,11 @@ export class FakeGateway implements ServiceNowGateway {
             if (v !== undefined) (g as unknown as Record<string, unknown>)[k] = v
     }
 
-    async listApprovals(ritm: string): Promise<ApprovalRecord[]> {
-        this.sn.enter('listApprovals', this.writer, [ritm])
-        return (this.sn.approvals.get(ritm) ?? []).map((a) => ({ ...a }))
+    /** Approvals are keyed by grant sys_id (the app's) or RITM sys_id (task approvals); both count. */
+    async listApprovals(grant: string, ritm: string): Promise<ApprovalRecord[]> {
+        this.sn.enter('listApprovals', this.writer, [grant, ritm])
+        const all = [...(this.sn.approvals.get(grant) ?? []), ...(ritm ? (this.sn.approvals.get(ritm) ?? []) : [])]
+        return all.map((a) => ({ ...a }))
     }
 
     async getUser(id: string): Promise<UserRecord> {
