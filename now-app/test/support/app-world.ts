@@ -3,11 +3,7 @@
  * server, an incident and a change, the two catalog items, one policy per kind, the app's properties, and the
  * business rules wired exactly as the Fluent files wire them (see src/fluent/business-rules).
  */
-import { onRitmInserted } from '../../src/server/catalog-submit'
-import { guardActionWrite } from '../../src/server/claim-guard-rule'
-import { guardApprovalVote, onApprovalVote } from '../../src/server/approvals'
-import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
-import { onGrantInserted } from '../../src/server/submit'
+import { wireAppRules } from './app-rules'
 import { policyToRecord } from '../../../shared/src/policy-record'
 import type { PolicyRule } from '../../../shared/src/policy-types'
 import { CATALOG_ITEM, PLATFORM_TABLE, PROPERTY, TABLE } from '../../../shared/src/schema'
@@ -162,18 +158,7 @@ export function buildWorld(): void {
 
 /** The business rules, as wired in src/fluent/business-rules. */
 function wireRules(): void {
-    glide.addRule({ table: PLATFORM_TABLE.ritm, when: 'after', on: 'insert', fn: (c) => onRitmInserted(c) })
-    glide.addRule({ table: TABLE.grant, when: 'after', on: 'insert', fn: (c) => onGrantInserted(c) })
-    glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardApprovedDuration(c, p) })
-    glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantStateChanged(c, p) })
-    glide.addRule({
-        table: PLATFORM_TABLE.approval,
-        when: 'before',
-        on: 'update',
-        fn: (c, p) => guardApprovalVote(c, p),
-    })
-    glide.addRule({ table: PLATFORM_TABLE.approval, when: 'after', on: 'update', fn: (c, p) => onApprovalVote(c, p) })
-    glide.addRule({ table: TABLE.action, when: 'before', on: 'update', fn: (c, p) => guardActionWrite(c, p) })
+    wireAppRules({ claimGuard: true })
 }
 
 /** The grants, approvals, actions and audit events of the world. */

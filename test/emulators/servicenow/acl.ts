@@ -59,7 +59,11 @@ export class AccessControl {
         }
         if (this.isAdmin(p)) return true
         return this.platformGrants(p, table).some((g) =>
-            op === 'read' ? g.read === true && (!g.readWhere || g.readWhere(row)) : op === 'delete' ? g.delete === true : g[op] !== undefined,
+            op === 'read'
+                ? g.read === true && (!g.readWhere || g.readWhere(row))
+                : op === 'delete'
+                  ? g.delete === true
+                  : g[op] !== undefined,
         )
     }
 

@@ -5,6 +5,8 @@
  */
 export { startServiceNowEmulator } from './server'
 export type {
+    EmulatorBusinessRules,
+    EmulatorScripting,
     EmulatorStore,
     FaultRule,
     JournalEntry,

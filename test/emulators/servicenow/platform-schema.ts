@@ -139,6 +139,18 @@ export const PLATFORM_TABLES: PlatformTable[] = [
         ],
     },
     {
+        // The app resolves its own catalog items by name (RITM rule, emergency action).
+        name: 'sc_cat_item',
+        label: 'Catalog Item',
+        wsAccess: true,
+        displayField: 'name',
+        fields: [
+            { name: 'name', type: 'string', maxLength: 100 },
+            { name: 'short_description', type: 'string', maxLength: 160 },
+            { name: 'active', type: 'boolean', defaultValue: 'true' },
+        ],
+    },
+    {
         name: 'cmdb_ci',
         label: 'Configuration Item',
         wsAccess: true,
@@ -248,6 +260,7 @@ export const PLATFORM_TABLES: PlatformTable[] = [
             { name: 'due_date', type: 'glide_date_time' },
             { name: 'parent', type: 'reference', reference: 'task' },
             { name: 'approval', type: 'string', defaultValue: 'not requested', choices: APPROVAL },
+            { name: 'correlation_id', type: 'string', maxLength: 100 },
             { name: 'work_notes', type: 'journal_input' },
             { name: 'comments', type: 'journal_input' },
         ],
@@ -279,6 +292,8 @@ export const PLATFORM_TABLES: PlatformTable[] = [
             { name: 'category', type: 'string', defaultValue: 'inquiry', maxLength: 40 },
             { name: 'subcategory', type: 'string', maxLength: 40 },
             { name: 'severity', type: 'integer', defaultValue: '3' },
+            { name: 'close_code', type: 'string', maxLength: 40 },
+            { name: 'close_notes', type: 'string', maxLength: 4000 },
         ],
     },
     {
@@ -309,6 +324,7 @@ export const PLATFORM_TABLES: PlatformTable[] = [
             { name: 'risk', type: 'integer', defaultValue: '3' },
             { name: 'start_date', type: 'glide_date_time' },
             { name: 'end_date', type: 'glide_date_time' },
+            { name: 'requested_by', type: 'reference', reference: 'sys_user' },
         ],
     },
     {

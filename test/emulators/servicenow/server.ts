@@ -12,6 +12,8 @@ import { UnsupportedQueryError, matchesQuery, parseEncodedQuery, sortByQuery, ty
 import { buildSchema, type FieldDef, type Schema, type TableDef } from './schema'
 import { Store, StoreError, newSysId, normalizeValue, parseGlideDateTime } from './store'
 import type {
+    EmulatorBusinessRules,
+    EmulatorScripting,
     EmulatorStore,
     FaultRule,
     OAuthClient,
@@ -82,6 +84,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
     const tokenTtl = opts.tokenTtlSeconds ?? 1799
     const schema: Schema = buildSchema(opts.distDir)
     const store = new Store(schema, now)
+    let businessRules: EmulatorBusinessRules | undefined
     const passwords = new Map<string, string>()
     const clients = new Map<string, OAuthClient>((opts.oauthClients ?? []).map((c) => [c.clientId, c]))
     const accessTokens = new Map<string, AccessToken>()
@@ -459,8 +462,17 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         const { values, provided } = writableValues(def, body)
         for (const field of provided) if (!acl.canField(p, def.name, field, 'write', current)) throw aclFailed('Update')
         if (def.name === TABLE.action) claimGuard(p, current, values)
+        const refusal = businessRules?.before?.(
+            def.name,
+            'update',
+            { ...current, ...values },
+            { ...current },
+            p.userName,
+        )
+        if (refusal) throw new HttpError(403, 'Operation Failed', refusal)
         const updated = store.modify(def.name, sysId!, values, p.userName)
-        respond(req, res, 200, { result: render(def.name, updated, p, o) })
+        businessRules?.after?.(def.name, 'update', { ...updated }, current, p.userName)
+        respond(req, res, 200, { result: render(def.name, store.get(def.name, sysId!) ?? updated, p, o) })
     }
 
     function createRecord(req: Request, res: Response, p: Principal, def: TableDef, o: RenderOptions): void {
@@ -473,9 +485,12 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         if (!acl.canTable(p, def.name, 'create', preview)) throw aclFailed('Insert')
         for (const field of provided)
             if (!acl.canField(p, def.name, field, 'create', preview)) throw aclFailed('Insert')
+        const refusal = businessRules?.before?.(def.name, 'insert', { ...preview }, null, p.userName)
+        if (refusal) throw new HttpError(403, 'Operation Failed', refusal)
         const created = store.create(def.name, values, p.userName)
+        businessRules?.after?.(def.name, 'insert', { ...created }, null, p.userName)
         res.set('Location', `${url}/api/now/table/${def.name}/${created['sys_id']}`)
-        respond(req, res, 201, { result: render(def.name, created, p, o) })
+        respond(req, res, 201, { result: render(def.name, store.get(def.name, created['sys_id']!) ?? created, p, o) })
     }
 
     function query(def: TableDef, q: URLSearchParams): Row[] {
@@ -881,12 +896,41 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             if (!check()) unsubscribe = store.onWrite(check)
         })
 
+    /** Values as a script's setValue would leave them: known columns only, normalised, invalid ones dropped. */
+    const scriptValues = (table: string, values: Record<string, string>): Row => {
+        const def = store.table(table)
+        const clean: Row = {}
+        for (const [k, v] of Object.entries(values)) {
+            const field = def.fields.get(k)
+            if (!field) continue
+            if (field.system) {
+                if (k === 'sys_id') clean[k] = v
+                continue
+            }
+            const n = field.type === 'journal_input' ? String(v) : normalizeValue(field, String(v))
+            if (n !== undefined) clean[k] = n
+        }
+        return clean
+    }
+    const scripting: EmulatorScripting = {
+        list: (table) => store.list(table),
+        create: (table, values, actor) => store.create(table, scriptValues(table, values), actor),
+        modify: (table, sysId, values, actor) =>
+            store.get(table, sysId) ? store.modify(table, sysId, scriptValues(table, values), actor) : undefined,
+        remove: (table, sysId) => store.remove(table, sysId),
+        now: () => now().getTime(),
+    }
+
     return {
         url,
         store,
         requests,
         addUser,
         waitFor,
+        scripting,
+        useBusinessRules: (rules) => {
+            businessRules = rules
+        },
         faults: {
             add: (rule) => faults.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY }),
             clear: () => void faults.splice(0, faults.length),

@@ -84,6 +84,50 @@ export interface SeenRequest {
     user: string
 }
 
+/**
+ * Business rules the emulator runs on Table API writes (as an instance runs the app's rules on them). The
+ * emulator itself only applies the claim guard; the app's own rules are plugged in by test code that runs the
+ * app's server modules (see `glide-backend.ts`). Direct store writes never run them.
+ */
+export interface EmulatorBusinessRules {
+    /** Before an insert / update: return a message to refuse it (403 "Operation Failed", nothing written). */
+    before?(
+        table: string,
+        operation: 'insert' | 'update',
+        record: Record<string, string>,
+        previous: Record<string, string> | null,
+        actor: string,
+    ): string | undefined
+    /** After the write. */
+    after?(
+        table: string,
+        operation: 'insert' | 'update',
+        record: Record<string, string>,
+        previous: Record<string, string> | null,
+        actor: string,
+    ): void
+}
+
+/**
+ * What server-side scripts (GlideRecord) do on an instance: no ACLs, unknown fields ignored, values normalised to
+ * the column type (an invalid value is dropped, as the platform does), the writer recorded as `actor`. Business
+ * rules are the caller's business.
+ */
+export interface EmulatorScripting {
+    /** Records of `table` and the tables extending it. */
+    list(table: string): Record<string, string>[]
+    create(table: string, values: Record<string, string>, actor: string): Record<string, string>
+    modify(
+        table: string,
+        sysId: string,
+        values: Record<string, string>,
+        actor: string,
+    ): Record<string, string> | undefined
+    remove(table: string, sysId: string): boolean
+    /** The emulator's clock, epoch ms. */
+    now(): number
+}
+
 /** A running emulator. */
 export interface ServiceNowEmulator {
     /** Base URL, e.g. `http://127.0.0.1:PORT`. */
@@ -98,6 +142,10 @@ export interface ServiceNowEmulator {
     waitFor(predicate: (store: EmulatorStore) => boolean, timeoutMs?: number): Promise<void>
     /** Every request seen, in arrival order of the answers. */
     requests: SeenRequest[]
+    /** Install (or remove, with undefined) the business rules run on Table API writes. */
+    useBusinessRules(rules: EmulatorBusinessRules | undefined): void
+    /** Server-side scripting access to the records (what GlideRecord does on an instance). */
+    scripting: EmulatorScripting
 }
 
 /** One journal entry (a sys_journal_field row). */

@@ -1,0 +1,28 @@
+/**
+ * The app's business rules, registered on the Glide fake exactly as src/fluent/business-rules wires them (table,
+ * phase, operation, the server module function). Used by the server-module tests and by the emulator-backed
+ * runtime (test/support/app-on-emulator.ts), so both run the same wiring the dist tests check.
+ */
+import { guardApprovalVote, onApprovalVote } from '../../src/server/approvals'
+import { onRitmInserted } from '../../src/server/catalog-submit'
+import { guardActionWrite } from '../../src/server/claim-guard-rule'
+import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
+import { onGrantInserted } from '../../src/server/submit'
+import { PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
+import { glide } from './glide-fake'
+
+/**
+ * Register the rules. `claimGuard: false` leaves out the action table's claim guard where the caller already
+ * applies the same shared check itself (the ServiceNow emulator does, natively).
+ */
+export function wireAppRules(options: { claimGuard: boolean }): void {
+    glide.addRule({ table: PLATFORM_TABLE.ritm, when: 'after', on: 'insert', fn: (c) => onRitmInserted(c) })
+    glide.addRule({ table: TABLE.grant, when: 'after', on: 'insert', fn: (c) => onGrantInserted(c) })
+    glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardApprovedDuration(c, p) })
+    glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantStateChanged(c, p) })
+    glide.addRule({ table: PLATFORM_TABLE.approval, when: 'before', on: 'update', fn: (c, p) => guardApprovalVote(c, p) })
+    glide.addRule({ table: PLATFORM_TABLE.approval, when: 'after', on: 'update', fn: (c, p) => onApprovalVote(c, p) })
+    if (options.claimGuard) {
+        glide.addRule({ table: TABLE.action, when: 'before', on: 'update', fn: (c, p) => guardActionWrite(c, p) })
+    }
+}

@@ -1,0 +1,98 @@
+/**
+ * The ServiceNow app's server modules running on the ServiceNow emulator: the Glide fake's storage, clock and
+ * properties become the emulator's, and the app's business rules run both for the modules' own writes and for
+ * Table API writes (the executor's), as on an instance. Nothing is reimplemented: the same modules the app
+ * packages decide, over the same records the executor reads.
+ *
+ * The caller must resolve `@servicenow/glide` to `now-app/test/support/glide-fake.ts` — vi.mock in a test, the
+ * sandbox's resolve hook in `npm start` — before the server modules are imported.
+ *
+ * Test / dev code only.
+ */
+import { CATALOG_ITEM, PLATFORM_TABLE, PROPERTY } from '@gbg/shared'
+import type { ServiceNowEmulator } from '../emulators/servicenow'
+import { glide, type Row } from '../../now-app/test/support/glide-fake'
+import { wireAppRules } from '../../now-app/test/support/app-rules'
+
+/** The app running on one emulator. */
+export interface AppRuntime {
+    /** Run `fn` as the user `userName` (their roles from sys_user_has_role), like a UI session. */
+    as<T>(userName: string, fn: () => T): T
+    /** Events the app queued (gs.eventQueue): e-mail notifications on an instance. */
+    events: typeof glide.events
+    /** Error / info messages the app showed to users (gs.addErrorMessage / addInfoMessage). */
+    messages: typeof glide.messages
+    /** Detach from the emulator. */
+    stop(): void
+}
+
+/** Start the app on `sn`. One at a time per process (the Glide fake is a singleton). */
+export function startAppOnEmulator(sn: ServiceNowEmulator): AppRuntime {
+    glide.reset()
+    glide.setClock(() => sn.scripting.now())
+    glide.useBackend({
+        rows: (table) => sn.scripting.list(table),
+        insert: (table, values, notes, actor) => sn.scripting.create(table, { ...values, ...notes }, actor),
+        update: (table, sysId, changed, notes, actor) =>
+            sn.scripting.modify(table, sysId, { ...changed, ...notes }, actor),
+        remove: (table, sysId) => sn.scripting.remove(table, sysId),
+        property: (name) => sn.scripting.list('sys_properties').find((p) => p['name'] === name)?.['value'],
+    })
+    wireAppRules({ claimGuard: false })
+
+    const userOf = (userName: string): { sysId: string; userName: string; roles: string[] } => {
+        const user = sn.scripting.list(PLATFORM_TABLE.user).find((u) => u['user_name'] === userName)
+        if (!user) return { sysId: '', userName, roles: [] }
+        const roleNames = new Map(sn.scripting.list('sys_user_role').map((r) => [r['sys_id'], r['name'] ?? '']))
+        const roles = sn.scripting
+            .list('sys_user_has_role')
+            .filter((h) => h['user'] === user['sys_id'])
+            .map((h) => roleNames.get(h['role']) ?? '')
+        return { sysId: user['sys_id']!, userName, roles }
+    }
+    let current = 'system'
+    const as = <T>(userName: string, fn: () => T): T => {
+        const before = current
+        current = userName
+        glide.setUser(userOf(userName))
+        try {
+            return fn()
+        } finally {
+            current = before
+            glide.setUser(userOf(before))
+        }
+    }
+    // The app's rules on Table API writes, as the API caller.
+    sn.useBusinessRules({
+        before: (table, op, record: Row, previous, actor) =>
+            as(actor, () => glide.runRules(table, 'before', op, record, previous)),
+        after: (table, op, record: Row, previous, actor) => {
+            as(actor, () => glide.runRules(table, 'after', op, record, previous))
+        },
+    })
+    return {
+        as,
+        events: glide.events,
+        messages: glide.messages,
+        stop: () => sn.useBusinessRules(undefined),
+    }
+}
+
+/** Make the app's catalog items and SecOps group known to the app on `sn` (what installing the app sets up). */
+export function installAppCatalog(
+    sn: ServiceNowEmulator,
+    secopsGroupSysId: string,
+    deviceProvider: 'webhook' | 'entra-group',
+): { localAdmin: string; entraRole: string } {
+    const item = (name: string): string =>
+        sn.scripting.list('sc_cat_item').find((i) => i['name'] === name)?.['sys_id'] ??
+        sn.scripting.create('sc_cat_item', { name, active: 'true' }, 'system')['sys_id']!
+    const setProperty = (name: string, value: string): void => {
+        const existing = sn.scripting.list('sys_properties').find((p) => p['name'] === name)
+        if (existing) sn.scripting.modify('sys_properties', existing['sys_id']!, { value }, 'system')
+        else sn.scripting.create('sys_properties', { name, value }, 'system')
+    }
+    setProperty(PROPERTY.secopsGroup, secopsGroupSysId)
+    setProperty(PROPERTY.deviceAdminProvider, deviceProvider)
+    return { localAdmin: item(CATALOG_ITEM.localAdmin.name), entraRole: item(CATALOG_ITEM.entraRole.name) }
+}
