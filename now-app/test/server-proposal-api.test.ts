@@ -1,6 +1,4 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest'
-
-vi.mock('@servicenow/glide', async () => (await import('./support/glide-fake')).glideModule)
+import { beforeEach, describe, expect, it } from 'vitest'
 
 import { glide } from './support/glide-fake'
 import { W, approvalsOf, auditOf, buildWorld, grants } from './support/app-world'

@@ -6,9 +6,7 @@
  * the executor revoke; one audit chain holds the app's and the executor's events and the executor's
  * `audit verify` accepts it.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-
-vi.mock('@servicenow/glide', async () => (await import('../../now-app/test/support/glide-fake')).glideModule)
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ACTION_FIELDS, AUDIT_FIELDS, EVENT, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
 import { GlideRecord } from '../../now-app/test/support/glide-fake'

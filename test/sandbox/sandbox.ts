@@ -18,6 +18,8 @@ import { startGraphEmulator, type GraphEmulator } from '../emulators/graph'
 import { startTeamsEmulator, type TeamsEmulator } from '../emulators/teams'
 import { DEFAULT_GRAPH_IDS, seedScenario, type GraphIds, type SeededScenario } from './seed'
 import { REPO_ROOT } from './executor-process'
+import { submitThroughApp, type AppSubmission } from './through-app'
+import type { AppRuntime } from '../support/app-on-emulator'
 
 /** Fixed ports, for a sandbox someone wants to point other tools at. 0 / absent = any free port. */
 export interface SandboxPorts {
@@ -41,6 +43,12 @@ export interface SandboxOptions {
     instanceName?: string
     /** Poll interval of the executor, seconds. @defaultValue 1 */
     pollIntervalSeconds?: number
+    /**
+     * How the request reaches the queue: `app` — the ServiceNow app's own server modules take the catalog request
+     * (policy, plan, approvals, queueing) and keep reacting to the executor's write-backs; `seed` — the records
+     * are written directly (what e2e tests that focus on the executor use). @defaultValue 'app'
+     */
+    via?: 'app' | 'seed'
 }
 
 /** A running sandbox. */
@@ -52,6 +60,10 @@ export interface Sandbox {
     graph: GraphEmulator
     teams: TeamsEmulator
     seeded: SeededScenario
+    /** The app running on the ServiceNow emulator (via 'app'), or null. */
+    app: AppRuntime | null
+    /** Who approved, in order (via 'app'). */
+    approvedBy: string[]
     /** Folder of this run (journal, logs). */
     dataDir: string
     /** Where the executor child's JSON logs should go. */
@@ -109,11 +121,16 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         const teams = await startTeamsEmulator({ port: ports.teams ?? 0 })
         closers.push(() => teams.close())
 
+        let submission: AppSubmission | null = null
         const seeded = seedScenario(sn, {
             provider: options.provider,
             durationMinutes: options.durationMinutes,
             graphIds,
+            throughApp:
+                (options.via ?? 'app') === 'app' ? (order) => (submission = submitThroughApp(sn, order)) : undefined,
         })
+        const appSubmission = submission as AppSubmission | null
+        if (appSubmission) closers.push(async () => appSubmission.app.stop())
         const graph = await startGraphEmulator({
             port: ports.graph ?? 0,
             tenantId: SANDBOX_TENANT_ID,
@@ -160,6 +177,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             graph,
             teams,
             seeded,
+            app: appSubmission ? appSubmission.app : null,
+            approvedBy: appSubmission ? appSubmission.approvedBy : [],
             dataDir,
             executorLogFile: join(dataDir, 'executor.log'),
             executorPort,

@@ -71,12 +71,22 @@ export async function runScenario(options: ScenarioOptions): Promise<RunningScen
     print(`  Executor     http://127.0.0.1:${sandbox.executorPort}/healthz  /readyz  /metrics`)
     print(`  Executor logs (JSON): ${rel(sandbox.executorLogFile)}`)
     print('')
-    print(
-        `${s.requester.displayName} (${s.requester.userName}) asked for ${describeTarget(sandbox)} for ` +
-            `${s.durationMinutes} min on ${s.ritm.number}; policy "${s.decision.policyName}" allowed it, ` +
-            `${s.approvalSysIds.length === 1 ? 'her manager' : 'her manager and SecOps'} approved plan ` +
-            `${s.planDigest.slice(0, 12)}…`,
-    )
+    if (sandbox.app) {
+        print(
+            `${s.requester.displayName} (${s.requester.userName}) ordered ${describeTarget(sandbox)} for ` +
+                `${s.durationMinutes} min (${s.ritm.number}). The ServiceNow app — its real server modules, running ` +
+                `on the emulator — judged it with policy "${s.decision.policyName}", froze plan ` +
+                `${s.planDigest.slice(0, 12)}…, asked ${sandbox.approvedBy.join(' and ')}, who approved, and queued ` +
+                `${s.grant.number}.`,
+        )
+    } else {
+        print(
+            `${s.requester.displayName} (${s.requester.userName}) asked for ${describeTarget(sandbox)} for ` +
+                `${s.durationMinutes} min on ${s.ritm.number}; policy "${s.decision.policyName}" allowed it, ` +
+                `${s.approvalSysIds.length === 1 ? 'her manager' : 'her manager and SecOps'} approved plan ` +
+                `${s.planDigest.slice(0, 12)}…`,
+        )
+    }
     print('')
 
     const { timeline, finished: grantDone } = watchGrant(
@@ -185,7 +195,23 @@ export function checkOutcome(sandbox: Sandbox): Outcome {
         `  ${s.ritm.number}: ${notes.length} work note(s), attachment(s): ` +
             (files.map((f) => f.fileName).join(', ') || 'none'),
     )
-    if (notes.length === 0) problems.push(`no work note on ${s.ritm.number}`)
+    if (!notes.some((n) => n.createdBy === s.executorUser.userName)) {
+        problems.push(`no work note by the executor on ${s.ritm.number}`)
+    }
+    if (sandbox.app) {
+        const counts = new Map<string, number>()
+        for (const e of sandbox.app.events) {
+            const name = e.name.replace('x_gbg_breakglass.', '')
+            counts.set(name, (counts.get(name) ?? 0) + 1)
+        }
+        lines.push(
+            `  e-mail events queued by the app: ` +
+                ([...counts].map(([n, c]) => (c > 1 ? `${n} ×${c}` : n)).join(', ') || 'none'),
+        )
+        for (const expected of ['approval.requested', 'approved', 'granted', 'revoked']) {
+            if (!counts.has(expected)) problems.push(`the app queued no ${expected} notification`)
+        }
+    }
     if (files.length === 0) problems.push(`no receipt attached to ${s.ritm.number}`)
 
     // The audit trail must still verify end to end (app events + the executor's).

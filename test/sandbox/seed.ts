@@ -103,6 +103,28 @@ export interface SeedOptions {
     graphIds?: Partial<GraphIds>
     /** Clock of the app side (timestamps of the seeded records). @defaultValue system clock */
     now?: () => Date
+    /**
+     * Let the ServiceNow app's own server modules take the request (RITM → policy → plan → approvals → queued)
+     * instead of writing those records here by hand; see test/sandbox/through-app.ts. People, groups, CI and
+     * policy are seeded either way.
+     */
+    throughApp?: (order: {
+        provider: ProviderName
+        requester: SeededUser
+        secopsGroupSysId: string
+        ciSysId: string
+        roleId: string
+        durationMinutes: number
+        justification: string
+    }) => {
+        ritm: { sysId: string; number: string }
+        grant: { sysId: string; number: string }
+        action: { sysId: string; number: string }
+        approvalSysIds: string[]
+        plan: ExecutionPlan
+        planDigest: string
+        decision: Decision
+    }
 }
 
 /** A person the scenario created. */
@@ -289,6 +311,38 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
         targetKind === 'entra_role'
             ? 'Rotate the tenant-wide conditional access break-glass exclusions after the quarterly review'
             : 'Install and debug the vendor VPN client driver on my development workstation'
+    if (options.throughApp) {
+        const r = options.throughApp({
+            provider,
+            requester,
+            secopsGroupSysId,
+            ciSysId,
+            roleId: graphIds.roleId,
+            durationMinutes: options.durationMinutes,
+            justification,
+        })
+        return {
+            provider,
+            targetKind,
+            requester,
+            manager,
+            secondApprover,
+            executorUser: { sysId: executorSysId, userName: executorUserName, password: executorPassword },
+            secopsGroupSysId,
+            resolverGroupSysId,
+            ci: { sysId: ciSysId, name: ciName },
+            policySysId,
+            ritm: r.ritm,
+            approvalSysIds: r.approvalSysIds,
+            grant: r.grant,
+            action: r.action,
+            plan: r.plan,
+            planDigest: r.planDigest,
+            decision: r.decision,
+            graphIds,
+            durationMinutes: r.plan.durationMinutes,
+        }
+    }
     const itemName = targetKind === 'entra_role' ? 'Temporary Entra role' : 'Temporary local admin access'
     const ritm = insert(PLATFORM_TABLE.ritm, {
         short_description: `${itemName} for ${requester.displayName}`,

@@ -175,9 +175,10 @@ export class Timeline {
                     `by ${g(GRANT_FIELDS.executorInstance) || '?'}`,
             )
         }
+        // The executor's note (the app writes its own notes on the RITM too: approval requested, queued).
         const notes = this.store
             .journal(PLATFORM_TABLE.ritm, this.subject.ritmSysId)
-            .filter((j) => j.element === 'work_notes')
+            .filter((j) => j.element === 'work_notes' && j.value.startsWith('Access granted'))
         const receipts = this.store.attachments(PLATFORM_TABLE.ritm, this.subject.ritmSysId)
         if (notes.length > 0 && receipts.length > 0) {
             const receipt = receipts[0]!

@@ -9,6 +9,7 @@
  *
  * Test / dev code only.
  */
+import { randomBytes } from 'node:crypto'
 import { CATALOG_ITEM, PLATFORM_TABLE, PROPERTY } from '@gbg/shared'
 import type { ServiceNowEmulator } from '../emulators/servicenow'
 import { glide, type Row } from '../../now-app/test/support/glide-fake'
@@ -37,6 +38,7 @@ export function startAppOnEmulator(sn: ServiceNowEmulator): AppRuntime {
             sn.scripting.modify(table, sysId, { ...changed, ...notes }, actor),
         remove: (table, sysId) => sn.scripting.remove(table, sysId),
         property: (name) => sn.scripting.list('sys_properties').find((p) => p['name'] === name)?.['value'],
+        newSysId: () => randomBytes(16).toString('hex'),
     })
     wireAppRules({ claimGuard: false })
 

@@ -20,7 +20,12 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'insert', fn: (c) => onGrantInserted(c) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardApprovedDuration(c, p) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantStateChanged(c, p) })
-    glide.addRule({ table: PLATFORM_TABLE.approval, when: 'before', on: 'update', fn: (c, p) => guardApprovalVote(c, p) })
+    glide.addRule({
+        table: PLATFORM_TABLE.approval,
+        when: 'before',
+        on: 'update',
+        fn: (c, p) => guardApprovalVote(c, p),
+    })
     glide.addRule({ table: PLATFORM_TABLE.approval, when: 'after', on: 'update', fn: (c, p) => onApprovalVote(c, p) })
     if (options.claimGuard) {
         glide.addRule({ table: TABLE.action, when: 'before', on: 'update', fn: (c, p) => guardActionWrite(c, p) })

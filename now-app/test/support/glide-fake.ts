@@ -1,8 +1,8 @@
 /**
  * In-memory fake of the server-side Glide API for unit tests of now-app/src/server modules; method names follow
- * `@servicenow/glide` (types/GlideRecord.d.ts, GlideDateTime.d.ts, gs.d.ts). Wire it with
- *     vi.mock('@servicenow/glide', async () => (await import('./support/glide-fake')).glideModule)
- * and seed / inspect the instance through `glide` (`glide.reset()` in beforeEach).
+ * `@servicenow/glide` (types/GlideRecord.d.ts, GlideDateTime.d.ts, gs.d.ts). In Node `@servicenow/glide` resolves
+ * to this module (alias in vitest.config.ts; test/sandbox/glide-alias.ts under tsx); seed / inspect the instance
+ * through `glide` (`glide.reset()` in beforeEach).
  * Kept from the platform: values are strings, getValue gives null when empty; query results are snapshots until
  * insert()/update(); update() writes only the fields this record changed and inserts a record never loaded;
  * before/after business rules (setAbortAction → insert()/update() return null, as typed `string | null`);
@@ -66,6 +66,7 @@ function parseUtc(value: string): number {
 }
 
 function newGuid(): string {
+    if (backend.newSysId) return backend.newSysId()
     guidSeq += 1
     return (0x5eed0000 + guidSeq).toString(16).padStart(32, '0')
 }
@@ -84,6 +85,8 @@ export interface GlideBackend {
     remove(table: string, sysId: string): boolean
     /** A system property ('' / undefined when absent); the default reads `glide.properties`. */
     property?(name: string): string | undefined
+    /** A fresh sys_id (the default counts up, predictable after reset(); an emulator's are random). */
+    newSysId?(): string
 }
 
 const memoryBackend: GlideBackend = {
