@@ -40,11 +40,11 @@ describe('built app: workflow business rules', () => {
         expect(found, name).toHaveLength(1)
         return found[0]!
     }
-    const cases: [string, string, 'before' | 'after', 'insert' | 'update', string, string][] = [
+    const cases: [string, string, 'before' | 'after' | 'async', 'insert' | 'update', string, string][] = [
         [
             'Break-glass: catalog request creates a grant',
             PLATFORM_TABLE.ritm,
-            'after',
+            'async',
             'insert',
             'src/server/catalog-submit.ts',
             'onRitmInserted',
@@ -96,7 +96,8 @@ describe('built app: workflow business rules', () => {
             const r = rule(name)
             expect(r).toMatchObject({
                 collection: table,
-                when,
+                // The SDK emits an async rule as `async_always` (the platform's current async mode).
+                when: when === 'async' ? 'async_always' : when,
                 active: 'true',
                 action_insert: String(on === 'insert'),
                 action_update: String(on === 'update'),

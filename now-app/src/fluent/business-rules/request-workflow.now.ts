@@ -14,7 +14,9 @@ BusinessRule({
     $id: Now.ID['br-ritm-create-grant'],
     name: 'Break-glass: catalog request creates a grant',
     table: 'sc_req_item',
-    when: 'after',
+    // async: the item's variables are written after the RITM row itself during checkout; an async rule runs
+    // once the transaction is committed, with the variables in place.
+    when: 'async',
     action: ['insert'],
     order: 200,
     active: true,
