@@ -9,33 +9,10 @@ import {
     selectPolicy,
 } from '../src/policy'
 import { DEFAULT_MIN_DURATION_MINUTES, DURATION_BOUNDS } from '../src/schema'
-import type { AccessRequest, PolicyRule } from '../src/policy-types'
+import type { AccessRequest } from '../src/policy-types'
+import { policyRule } from './fixtures'
 
-const rule = (over: Partial<PolicyRule>): PolicyRule => ({
-    name: 'p',
-    active: true,
-    order: 100,
-    targetKind: 'device_local_admin',
-    maxDurationMinutes: 240,
-    emergencyMaxDurationMinutes: 480,
-    allowedDeviceClasses: [],
-    corpManagedOnly: false,
-    blockedUserIds: [],
-    blockedGroupIds: [],
-    allowedRoles: {},
-    changeRequiredForServers: false,
-    changeRequiredForProduction: false,
-    incidentRequiredForEmergency: false,
-    businessHours: null,
-    secondApproverRules: { outsideBusinessHours: false, serversOrProduction: false, highRiskRoles: false },
-    secondApproverGroupId: '',
-    highRiskRoleIds: [],
-    autoApproveRules: [],
-    approvalTimeoutMinutes: 60,
-    emergencyApprovalTimeoutMinutes: 5,
-    escalationGroupId: '',
-    ...over,
-})
+const rule = policyRule
 const context = { nowMs: 0, integrationEnabled: true, defaultMaxDurationMinutes: 90 }
 
 describe('policy helpers', () => {

@@ -7,7 +7,8 @@ import {
     escalationAssignments,
 } from '../src/approval'
 import { evaluate } from '../src/policy'
-import type { AccessRequest, Decision, PolicyRule } from '../src/policy-types'
+import type { AccessRequest, Decision } from '../src/policy-types'
+import { policyRule } from './fixtures'
 import { validateProposal } from '../src/proposal'
 import { duplicateRequestReason, mergeReasons, targetField, targetValue, ticketReasons } from '../src/tickets'
 import { grantCorrelationId, watchdogFindings } from '../src/watchdog'
@@ -249,25 +250,10 @@ describe('approval timeout', () => {
 
 describe('approval routing from a real policy decision', () => {
     it('auto-approves the on-call responder of a P1 and asks a manager otherwise', () => {
-        const policy: PolicyRule = {
+        const policy = policyRule({
             name: 'local admin',
-            active: true,
-            order: 100,
-            targetKind: 'device_local_admin',
-            maxDurationMinutes: 240,
             emergencyMaxDurationMinutes: 30,
-            allowedDeviceClasses: [],
-            corpManagedOnly: false,
-            blockedUserIds: [],
-            blockedGroupIds: [],
-            allowedRoles: {},
-            changeRequiredForServers: false,
-            changeRequiredForProduction: false,
             incidentRequiredForEmergency: true,
-            businessHours: null,
-            secondApproverRules: { outsideBusinessHours: false, serversOrProduction: false, highRiskRoles: false },
-            secondApproverGroupId: '',
-            highRiskRoleIds: [],
             autoApproveRules: [
                 {
                     name: 'P1 on-call',
@@ -277,10 +263,7 @@ describe('approval routing from a real policy decision', () => {
                     maxDurationMinutes: 30,
                 },
             ],
-            approvalTimeoutMinutes: 60,
-            emergencyApprovalTimeoutMinutes: 5,
-            escalationGroupId: '',
-        }
+        })
         const ctx = { nowMs: 0, integrationEnabled: true, defaultMaxDurationMinutes: 240 }
         const onCall = request({
             emergency: true,

@@ -311,6 +311,20 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
         targetKind === 'entra_role'
             ? 'Rotate the tenant-wide conditional access break-glass exclusions after the quarterly review'
             : 'Install and debug the vendor VPN client driver on my development workstation'
+    /** What the scenario seeded before the request, whoever then takes the request. */
+    const people = () => ({
+        provider,
+        targetKind,
+        requester,
+        manager,
+        secondApprover,
+        executorUser: { sysId: executorSysId, userName: executorUserName, password: executorPassword },
+        secopsGroupSysId,
+        resolverGroupSysId,
+        ci: { sysId: ciSysId, name: ciName },
+        policySysId,
+        graphIds,
+    })
     if (options.throughApp) {
         const r = options.throughApp({
             provider,
@@ -321,27 +335,7 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
             durationMinutes: options.durationMinutes,
             justification,
         })
-        return {
-            provider,
-            targetKind,
-            requester,
-            manager,
-            secondApprover,
-            executorUser: { sysId: executorSysId, userName: executorUserName, password: executorPassword },
-            secopsGroupSysId,
-            resolverGroupSysId,
-            ci: { sysId: ciSysId, name: ciName },
-            policySysId,
-            ritm: r.ritm,
-            approvalSysIds: r.approvalSysIds,
-            grant: r.grant,
-            action: r.action,
-            plan: r.plan,
-            planDigest: r.planDigest,
-            decision: r.decision,
-            graphIds,
-            durationMinutes: r.plan.durationMinutes,
-        }
+        return { ...people(), ...r, durationMinutes: r.plan.durationMinutes }
     }
     const itemName = targetKind === 'entra_role' ? 'Temporary Entra role' : 'Temporary local admin access'
     const ritm = insert(PLATFORM_TABLE.ritm, {
@@ -542,16 +536,7 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
     audit('grant.queued', 'system', { action: action[ACTION_FIELDS.number], planDigest: digest })
 
     return {
-        provider,
-        targetKind,
-        requester,
-        manager,
-        secondApprover,
-        executorUser: { sysId: executorSysId, userName: executorUserName, password: executorPassword },
-        secopsGroupSysId,
-        resolverGroupSysId,
-        ci: { sysId: ciSysId, name: ciName },
-        policySysId,
+        ...people(),
         ritm: { sysId: ritmSysId, number: ritmNumber },
         approvalSysIds,
         grant: { sysId: grantSysId, number: grantNumber },
@@ -559,7 +544,6 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
         plan,
         planDigest: digest,
         decision,
-        graphIds,
         durationMinutes: plan.durationMinutes,
     }
 }

@@ -128,15 +128,20 @@ function grantOfApproval(approval: any): any {
     return grant.get(grantSysId) ? grant : null
 }
 
+/** The grant of an approval whose state just became approved / rejected; null for anything else. */
+function votedGrant(current: any, previous: any): any {
+    const state = str(current, APP_APPROVAL_FIELDS.state)
+    if (state !== 'approved' && state !== 'rejected') return null
+    if (previous && str(previous, APP_APPROVAL_FIELDS.state) === state) return null
+    return grantOfApproval(current)
+}
+
 /**
  * Business rule (before update, sysapproval_approver): refuse a vote by the person the access is for or who
  * opened the request, and any vote on a grant no longer awaiting approval.
  */
 export function guardApprovalVote(current: any, previous: any): void {
-    const state = str(current, APP_APPROVAL_FIELDS.state)
-    if (state !== 'approved' && state !== 'rejected') return
-    if (previous && str(previous, APP_APPROVAL_FIELDS.state) === state) return
-    const grant = grantOfApproval(current)
+    const grant = votedGrant(current, previous)
     if (!grant) return
     const approver = str(current, APP_APPROVAL_FIELDS.approver)
     const verdict = canApprove(
@@ -175,10 +180,7 @@ export function guardApprovalVote(current: any, previous: any): void {
 
 /** Business rule (after update, sysapproval_approver): a vote was cast; decide the grant. */
 export function onApprovalVote(current: any, previous: any): void {
-    const state = str(current, APP_APPROVAL_FIELDS.state)
-    if (state !== 'approved' && state !== 'rejected') return
-    if (previous && str(previous, APP_APPROVAL_FIELDS.state) === state) return
-    const grant = grantOfApproval(current)
+    const grant = votedGrant(current, previous)
     if (!grant) return
     appendAudit(String(grant.getUniqueValue()), 'approval.vote', sessionActor(), {
         approver: str(current, APP_APPROVAL_FIELDS.approver),

@@ -69,34 +69,31 @@ export function sysIdProperty(name: string): string {
     return isSysId(value) ? value : ''
 }
 
-/** sys_user_group sys_ids the user is a member of. */
-export function userGroupIds(userSysId: string): string[] {
-    const groups: string[] = []
-    if (!isSysId(userSysId)) return groups
+/** Distinct values of `pick` over the group memberships where `field` = `value` (sorted). */
+function memberships(field: string, value: string, pick: string): string[] {
+    const out: string[] = []
+    if (!isSysId(value)) return out
     const gr = new GlideRecord(PLATFORM_TABLE.groupMember)
-    gr.addQuery(GROUP_MEMBER_FIELDS.user, userSysId)
+    gr.addQuery(field, value)
     gr.query()
     while (gr.next()) {
-        const g = str(gr, GROUP_MEMBER_FIELDS.group)
-        if (g && groups.indexOf(g) < 0) groups.push(g)
+        const v = str(gr, pick)
+        if (isSysId(v) && out.indexOf(v) < 0) out.push(v)
     }
-    return groups.sort()
+    return out.sort()
+}
+
+/** sys_user_group sys_ids the user is a member of. */
+export function userGroupIds(userSysId: string): string[] {
+    return memberships(GROUP_MEMBER_FIELDS.user, userSysId, GROUP_MEMBER_FIELDS.group)
 }
 
 /** Active members (sys_user sys_ids) of a group. */
 export function groupMemberIds(groupSysId: string): string[] {
-    const members: string[] = []
-    if (!isSysId(groupSysId)) return members
-    const gr = new GlideRecord(PLATFORM_TABLE.groupMember)
-    gr.addQuery(GROUP_MEMBER_FIELDS.group, groupSysId)
-    gr.query()
-    while (gr.next()) {
-        const u = str(gr, GROUP_MEMBER_FIELDS.user)
-        if (!isSysId(u) || members.indexOf(u) >= 0) continue
+    return memberships(GROUP_MEMBER_FIELDS.group, groupSysId, GROUP_MEMBER_FIELDS.user).filter((u) => {
         const user = new GlideRecord(PLATFORM_TABLE.user)
-        if (user.get(u) && str(user, USER_FIELDS.active) === 'true') members.push(u)
-    }
-    return members.sort()
+        return user.get(u) && str(user, USER_FIELDS.active) === 'true'
+    })
 }
 
 /** A user as the policy sees it, plus name and manager; null when the user does not exist. */
