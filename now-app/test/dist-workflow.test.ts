@@ -278,6 +278,22 @@ describe('built app: ATF tests', () => {
         expect(dist.records('sys_atf_test').every((t) => t.active === 'true')).toBe(true)
     })
 
+    it("ties each test's queries to that test's own grant (a query that could match anything proves nothing)", () => {
+        const values = dist.records('sys_variable_value').map((v) => v.value ?? '')
+        const queries = values.filter((v) => v.includes('grant.justification='))
+        const inserted = values.filter((v) => /(^|\^)justification=ATF /.test(v))
+        expect(queries).toHaveLength(4)
+        for (const q of queries) {
+            const justification = /grant\.justification=([^^]+)/.exec(q)![1]!
+            expect(
+                inserted.some(
+                    (i) =>
+                        i.includes(`justification=${justification}^`) || i.endsWith(`justification=${justification}`),
+                ),
+            ).toBe(true)
+        }
+    })
+
     it('the Revoke now test clicks the Revoke now UI action of the grant form', () => {
         const revokeNow = dist.records('sys_ui_action').find((a) => a.table === TABLE.grant && a.name === 'Revoke now')!
         const values = dist.records('sys_variable_value').map((v) => v.value)

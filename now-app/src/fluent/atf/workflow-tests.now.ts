@@ -27,7 +27,11 @@ const POLICY = {
     emergency_approval_timeout_minutes: 5,
 }
 
-const JUSTIFICATION = 'ATF: install the signed scanner driver for the lab'
+// One justification per test, so each query below finds only that test's records (via grant.justification).
+// Queries spell them out literally: the build does not evaluate template literals (they are dropped silently).
+const REJECT = 'ATF policy-reject: install the signed scanner driver'
+const APPROVE = 'ATF approval-path: install the signed scanner driver'
+const REVOKE = 'ATF revoke-now: rotate the helpdesk tooling credentials'
 
 Test(
     {
@@ -74,7 +78,7 @@ Test(
                 target_kind: 'device_local_admin',
                 target_ci: ci.record_id,
                 requested_duration: 600,
-                justification: JUSTIFICATION,
+                justification: REJECT,
                 state: 'requested',
             },
             enforceSecurity: false,
@@ -89,13 +93,14 @@ Test(
         atf.server.recordQuery({
             $id: Now.ID['atf-reject-audit'],
             table: 'x_gbg_breakglass_audit_event',
-            fieldValues: 'event_type=request.policy_rejected',
+            fieldValues:
+                'event_type=request.policy_rejected^grant.justification=ATF policy-reject: install the signed scanner driver',
             assert: 'records_match_query',
         })
         atf.server.recordQuery({
             $id: Now.ID['atf-reject-no-action'],
             table: 'x_gbg_breakglass_action',
-            fieldValues: 'reasonLIKEATF: install',
+            fieldValues: 'grant.justification=ATF policy-reject: install the signed scanner driver',
             assert: 'no_records_match_query',
         })
     },
@@ -147,7 +152,7 @@ Test(
                 target_kind: 'device_local_admin',
                 target_ci: ci.record_id,
                 requested_duration: 30,
-                justification: JUSTIFICATION,
+                justification: APPROVE,
                 state: 'requested',
             },
             enforceSecurity: false,
@@ -191,7 +196,8 @@ Test(
         const managerApproval = atf.server.recordQuery({
             $id: Now.ID['atf-approve-find-manager-approval'],
             table: 'sysapproval_approver',
-            fieldValues: 'source_table=x_gbg_breakglass_grant^state=requested^approver.last_name=Approver',
+            fieldValues:
+                'source_table=x_gbg_breakglass_grant^state=requested^approver.last_name=Approver^approver.first_name=ATF',
             assert: 'records_match_query',
         })
         atf.server.impersonate({ $id: Now.ID['atf-approve-as-manager'], user: manager.user })
@@ -212,7 +218,8 @@ Test(
         atf.server.recordQuery({
             $id: Now.ID['atf-approve-action'],
             table: 'x_gbg_breakglass_action',
-            fieldValues: 'type=grant^state=ready^priority=3^reasonLIKEApproved',
+            fieldValues:
+                'type=grant^state=ready^priority=3^grant.justification=ATF approval-path: install the signed scanner driver',
             assert: 'records_match_query',
         })
     },
@@ -242,7 +249,7 @@ Test(
                 target_kind: 'entra_role',
                 target_role_id: '729827e3-9c14-49f7-bb1b-9608f156bbb8',
                 requested_duration: 30,
-                justification: JUSTIFICATION,
+                justification: REVOKE,
                 state: 'active',
             },
             enforceSecurity: false,
@@ -273,7 +280,8 @@ Test(
         atf.server.recordQuery({
             $id: Now.ID['atf-revoke-action'],
             table: 'x_gbg_breakglass_action',
-            fieldValues: 'type=revoke^priority=1^state=ready^reasonLIKERevoke now requested',
+            fieldValues:
+                'type=revoke^priority=1^state=ready^reasonLIKERevoke now requested^grant.justification=ATF revoke-now: rotate the helpdesk tooling credentials',
             assert: 'records_match_query',
         })
     },

@@ -844,6 +844,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: '027dd08de7b7487ca4035e20ce1be3be'
+                        deleted: false
                         key: {
                             document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
@@ -1167,6 +1168,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: '1093ae60c0514139a85ad122ec53471e'
+                        deleted: false
                         key: {
                             document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
                             variable: '915990ab531000109e02ddeeff7b12f8'
@@ -1765,6 +1767,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: '29a67df3e53045e3ad3d950a271236ec'
+                        deleted: false
                         key: {
                             document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
@@ -2939,6 +2942,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: '6223e46d15b34428a25fd4042517ddab'
+                        deleted: false
                         key: {
                             document_key: 'f94a212b89194fdd8a921fb0c878c056'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
@@ -3040,6 +3044,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: '695f1d7084404b6fb79c685aa70594a5'
+                        deleted: false
                         key: {
                             document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
                             variable: '02fb0027531000109e02ddeeff7b120b'
@@ -3862,6 +3867,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: '9227bc37f0984d8982004f06ffcb89b4'
+                        deleted: false
                         key: {
                             document_key: '87cdf23f66504783ad436bb58e0e9980'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
@@ -4739,6 +4745,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: 'bc28aa74e57648639b95656c899b09a5'
+                        deleted: false
                         key: {
                             document_key: 'f94a212b89194fdd8a921fb0c878c056'
                             variable: '915990ab531000109e02ddeeff7b12f8'
@@ -5892,6 +5899,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: 'e9eb24cf5c214e98a7e6f87b20e0518e'
+                        deleted: false
                         key: {
                             document_key: '35708fbe53e74637af4d03b40f6f4567'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
@@ -5956,6 +5964,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: 'eb47c2170d554e0c91aa18c79074667d'
+                        deleted: false
                         key: {
                             document_key: '35708fbe53e74637af4d03b40f6f4567'
                             variable: '915990ab531000109e02ddeeff7b12f8'
@@ -6108,6 +6117,7 @@ declare global {
                     {
                         table: 'sys_variable_value'
                         id: 'f038a1c948c149e99f837d52196516fa'
+                        deleted: false
                         key: {
                             document_key: '87cdf23f66504783ad436bb58e0e9980'
                             variable: '915990ab531000109e02ddeeff7b12f8'
