@@ -300,3 +300,37 @@ describe('built app: ATF tests', () => {
         expect(values).toContain(revokeNow.sys_id)
     })
 })
+
+describe('built app: cross-scope access', () => {
+    it('declares exactly the platform-table operations the server modules use, and no delete', () => {
+        const privileges = dist
+            .records('sys_scope_privilege')
+            .map((p) => `${p.target_name}:${p.operation}`)
+            .sort()
+        expect(privileges).toEqual(
+            [
+                'change_request:read',
+                'cmdb_ci_computer:read',
+                'incident:create',
+                'incident:read',
+                'incident:write',
+                'sc_cat_item:read',
+                'sc_req_item:read',
+                'sc_req_item:write',
+                'sys_journal_field:read',
+                'sys_user:read',
+                'sys_user_grmember:read',
+                'sysapproval_approver:create',
+                'sysapproval_approver:read',
+                'sysapproval_approver:write',
+            ].sort(),
+        )
+        for (const p of dist.records('sys_scope_privilege')) {
+            expect(p, p.target_name).toMatchObject({
+                status: 'allowed',
+                target_scope: 'global',
+                target_type: 'sys_db_object',
+            })
+        }
+    })
+})

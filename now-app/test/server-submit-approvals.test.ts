@@ -51,7 +51,13 @@ function order(o: Order = {}): { ritm: string; grant: Record<string, string> } {
 }
 
 /** Cast a vote as `voter` on their approval of `grantSysId`. Returns update()'s result. */
-function vote(grantSysId: string, voter: string, state: 'approved' | 'rejected', userName = 'voter'): string | null {
+function vote(
+    grantSysId: string,
+    voter: string,
+    state: 'approved' | 'rejected',
+    userName = 'voter',
+    comment = '',
+): string | null {
     glide.setUser({ sysId: voter, userName, roles: ['x_gbg_breakglass.approver'] })
     const approval = new GlideRecord(PLATFORM_TABLE.approval)
     approval.addQuery('document_id', grantSysId)
@@ -59,6 +65,7 @@ function vote(grantSysId: string, voter: string, state: 'approved' | 'rejected',
     approval.query()
     if (!approval.next()) throw new Error(`no approval for ${voter}`)
     approval.setValue('state', state)
+    if (comment) approval.setValue('comments', comment)
     return approval.update()
 }
 
@@ -264,13 +271,24 @@ describe('supervised plan and approvals', () => {
         expect(actionsOf(grant.sys_id!)).toEqual([])
     })
 
-    it('rejects when an approver rejects, telling the requester', () => {
+    it('rejects when an approver rejects, telling the requester who and why', () => {
         const { ritm, grant } = order()
-        vote(grant.sys_id!, W.bob, 'rejected', 'bob')
-        expect(glide.row(TABLE.grant, grant.sys_id!)!.state).toBe('rejected')
-        expect(journalOf(ritm, 'comments').join()).toContain('rejected by bob')
-        expect(glide.events.filter((e) => e.name === EVENT.rejected)).toHaveLength(1)
+        vote(grant.sys_id!, W.bob, 'rejected', 'bob', 'Use the lab machine, not your own laptop')
+        const after = glide.row(TABLE.grant, grant.sys_id!)!
+        expect(after.state).toBe('rejected')
+        expect(after.last_error).toBe('Rejected by bob: Use the lab machine, not your own laptop')
+        expect(journalOf(ritm, 'comments').join()).toContain(
+            'Rejected by bob: Use the lab machine, not your own laptop',
+        )
+        const rejected = glide.events.filter((e) => e.name === EVENT.rejected)
+        expect(rejected.map((e) => e.parm2)).toEqual(['Rejected by bob: Use the lab machine, not your own laptop'])
         expect(actionsOf(grant.sys_id!)).toEqual([])
+    })
+
+    it('says so when the approver gave no reason (the plan comment on the approval is not theirs)', () => {
+        const { grant } = order()
+        vote(grant.sys_id!, W.bob, 'rejected', 'bob')
+        expect(glide.row(TABLE.grant, grant.sys_id!)!.last_error).toBe('Rejected by bob (no comment given).')
     })
 
     it('lets an approver shorten the duration, never lengthen it, and re-freezes the plan', () => {

@@ -17,6 +17,8 @@ import {
     sessionActor,
     str,
     userName,
+    userNameOf,
+    latestJournal,
 } from './glide-io'
 import { judgeStoredPlan } from './plan-store'
 import { queueGrantAction } from './queue'
@@ -276,22 +278,44 @@ export function approveGrant(
     notify(EVENT.approved, grant, str(grant, GRANT_FIELDS.requestedFor), text)
 }
 
-/** An approver rejected: the grant ends `rejected`, the requester is told why. */
+/** An approver rejected: the grant ends `rejected`, the requester is told who and why (their comment). */
 export function rejectByApprover(grant: any, approverSysId: string): void {
     const grantSysId = String(grant.getUniqueValue())
     const number = str(grant, GRANT_FIELDS.number)
     const who = userName(approverSysId) || approverSysId
+    const why = approverComment(grantSysId, approverSysId)
+    const reason = why ? `Rejected by ${who}: ${why}` : `Rejected by ${who} (no comment given).`
     closeOpenApprovals(grantSysId, 'not_required')
     grant.setValue(GRANT_FIELDS.state, 'rejected')
-    grant.setValue(GRANT_FIELDS.lastError, `Rejected by ${who}.`)
+    grant.setValue(GRANT_FIELDS.lastError, reason.slice(0, 4000))
     grant.update()
-    appendAudit(grantSysId, 'request.rejected', sessionActor(), { approver: approverSysId })
-    workNote(grant, `${number} rejected by ${who}. Nothing was granted.`)
-    customerComment(
-        grant,
-        `Your break-glass request ${number} was rejected by ${who}. See the approval comments for the reason. Nothing was granted.`,
-    )
-    notify(EVENT.rejected, grant, str(grant, GRANT_FIELDS.requestedFor), `Rejected by ${who}.`)
+    appendAudit(grantSysId, 'request.rejected', sessionActor(), { approver: approverSysId, comment: why })
+    workNote(grant, `${number}: ${reason} Nothing was granted.`)
+    customerComment(grant, `Your break-glass request ${number} was not approved. ${reason} Nothing was granted.`)
+    notify(EVENT.rejected, grant, str(grant, GRANT_FIELDS.requestedFor), reason)
+}
+
+/**
+ * The approver's latest comment on their approval of the grant ('' when none): the reason they gave. The plan
+ * the app wrote as the approval's first comment is not theirs and is skipped (filtered by author).
+ */
+function approverComment(grantSysId: string, approverSysId: string): string {
+    const approverUserName = userNameOf(approverSysId)
+    const approvals = new GlideRecord(PLATFORM_TABLE.approval)
+    approvals.addQuery(APP_APPROVAL_FIELDS.sourceTable, TABLE.grant)
+    approvals.addQuery(APP_APPROVAL_FIELDS.documentId, grantSysId)
+    approvals.addQuery(APP_APPROVAL_FIELDS.approver, approverSysId)
+    approvals.query()
+    while (approvals.next()) {
+        const text = latestJournal(
+            PLATFORM_TABLE.approval,
+            String(approvals.getUniqueValue()),
+            'comments',
+            approverUserName,
+        )
+        if (text) return text.slice(0, 1000)
+    }
+    return ''
 }
 
 /** End a request that will not be granted (timeout, kill switch): `state` is cancelled or expired_unapproved. */

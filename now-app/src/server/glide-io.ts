@@ -205,6 +205,32 @@ export function addJournal(table: string, sysId: string, field: 'work_notes' | '
     gr.update()
 }
 
+/** A user's login name ('' when unknown). */
+export function userNameOf(sysId: string): string {
+    if (!isSysId(sysId)) return ''
+    const gr = new GlideRecord(PLATFORM_TABLE.user)
+    return gr.get(sysId) ? str(gr, USER_FIELDS.userName) : ''
+}
+
+/**
+ * The latest journal entry of `field` on a record, written by `author` (a user name) when given; '' when none.
+ * Journal entries are sys_journal_field rows (element_id = the record).
+ */
+export function latestJournal(table: string, sysId: string, field: 'work_notes' | 'comments', author = ''): string {
+    const gr = new GlideRecord(JOURNAL_TABLE)
+    gr.addQuery('name', table)
+    gr.addQuery('element_id', sysId)
+    gr.addQuery('element', field)
+    if (author) gr.addQuery('sys_created_by', author)
+    gr.orderByDesc('sys_created_on')
+    gr.setLimit(1)
+    gr.query()
+    return gr.next() ? str(gr, 'value') : ''
+}
+
+/** The platform table holding journal entries. */
+const JOURNAL_TABLE = 'sys_journal_field'
+
 /** The actor recorded in audit events for the current session user. */
 export function sessionActor(): string {
     return String(gs.getUserName() || 'system')

@@ -90,7 +90,19 @@ export interface GlideBackend {
 }
 
 const memoryBackend: GlideBackend = {
-    rows: (table) => glide.tables.get(table) ?? [],
+    // Journal entries are rows of sys_journal_field on an instance.
+    rows: (table) =>
+        table === 'sys_journal_field'
+            ? glide.journal.map((j, i) => ({
+                  sys_id: (0x10000000 + i).toString(16).padStart(32, '0'),
+                  name: j.table,
+                  element_id: j.sysId,
+                  element: j.field,
+                  value: j.text,
+                  sys_created_on: j.at,
+                  sys_created_by: j.by,
+              }))
+            : (glide.tables.get(table) ?? []),
     insert(table, values, notes, actor) {
         const stamp = formatUtc(clockFn())
         const row: Row = {
@@ -138,7 +150,7 @@ function nextNumber(table: string): string {
 function writeJournal(table: string, sysId: string, notes: Row): void {
     for (const field of Object.keys(notes)) {
         const text = notes[field] ?? ''
-        if (text) glide.journal.push({ table, sysId, field, text, by: user.userName })
+        if (text) glide.journal.push({ table, sysId, field, text, by: user.userName, at: formatUtc(clockFn()) })
     }
 }
 
@@ -154,7 +166,7 @@ export const glide = {
     events: [] as { name: string; table: string; sysId: string; parm1: string; parm2: string }[],
     logs: [] as { level: 'info' | 'warn' | 'error' | 'debug'; message: string }[],
     messages: { info: [] as string[], error: [] as string[] },
-    journal: [] as { table: string; sysId: string; field: string; text: string; by: string }[],
+    journal: [] as { table: string; sysId: string; field: string; text: string; by: string; at: string }[],
     /** URLs passed to gs.setRedirect (UI action scripts). */
     redirects: [] as string[],
 

@@ -913,7 +913,8 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         return clean
     }
     const scripting: EmulatorScripting = {
-        list: (table) => store.list(table),
+        // Journal entries are rows of sys_journal_field on an instance; the emulator keeps them beside the records.
+        list: (table) => (table === 'sys_journal_field' ? store.journalRows() : store.list(table)),
         create: (table, values, actor) => store.create(table, scriptValues(table, values), actor),
         modify: (table, sysId, values, actor) =>
             store.get(table, sysId) ? store.modify(table, sysId, scriptValues(table, values), actor) : undefined,

@@ -151,6 +151,26 @@ export class Store implements EmulatorStore {
         return this.modify(table, sysId, clean, 'system')
     }
 
+    /** Every journal entry as a sys_journal_field row (what a server script queries), oldest first. */
+    journalRows(): Record<string, string>[] {
+        const rows: Record<string, string>[] = []
+        for (const [sysId, entries] of this.journals) {
+            const table = this.rows.get(sysId)?.table ?? ''
+            entries.forEach((j, i) =>
+                rows.push({
+                    sys_id: `${sysId.slice(0, 24)}${i.toString(16).padStart(8, '0')}`,
+                    name: table,
+                    element_id: sysId,
+                    element: j.element,
+                    value: j.value,
+                    sys_created_on: j.createdOn,
+                    sys_created_by: j.createdBy,
+                }),
+            )
+        }
+        return rows
+    }
+
     journal(table: string, sysId: string): JournalEntry[] {
         if (!this.entry(table, sysId)) return []
         return (this.journals.get(sysId) ?? []).map((j) => ({ ...j }))

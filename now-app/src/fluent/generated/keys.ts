@@ -785,6 +785,10 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: 'e990c826f8564b54acb3771bec3f4749'
                     }
+                    'xscope-sys_journal_field-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'df158249788e4ca8be4d14f97b40917e'
+                    }
                     'xscope-sys_user_grmember-read': {
                         table: 'sys_scope_privilege'
                         id: '1004cc132bd3412083cf03c0d547fbd8'

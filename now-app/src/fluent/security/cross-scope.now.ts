@@ -122,3 +122,12 @@ CrossScopePrivilege({
     targetScope: 'global',
     targetType: 'sys_db_object',
 })
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys_journal_field-read'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_journal_field',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
