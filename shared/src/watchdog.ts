@@ -82,7 +82,8 @@ function iso(ms: number | null): string {
 
 /**
  * Decide what is wrong now. One finding per grant (an overdue grant wins over a stuck action of the same
- * grant). A revoke is "live" when it is ready and due within the grace, or claimed under a valid lease.
+ * grant). A revoke is "live" when it is due (not_before passed, less than the grace ago) or claimed under a valid
+ * lease; one scheduled for later does not count.
  */
 export function watchdogFindings(input: WatchdogInput): WatchdogFindings {
     const grace = Math.max(0, input.graceMinutes) * 60000
@@ -94,8 +95,11 @@ export function watchdogFindings(input: WatchdogInput): WatchdogFindings {
     const liveRevoke: Record<string, boolean> = {}
     for (const a of input.actions) {
         if (a.type !== 'revoke') continue
+        // Live: due now and not yet stale, or held under a valid lease. A revoke scheduled for later does not
+        // help a grant that is already overdue.
         const live =
-            (a.state === 'ready' && (a.notBeforeMs === null || a.notBeforeMs + grace > now)) ||
+            (a.state === 'ready' &&
+                (a.notBeforeMs === null || (a.notBeforeMs <= now && a.notBeforeMs + grace > now))) ||
             (a.state === 'claimed' && a.leaseUntilMs !== null && a.leaseUntilMs > now)
         if (live) liveRevoke[a.grantSysId] = true
     }

@@ -323,6 +323,11 @@ describe('watchdog findings', () => {
         const out = watchdogFindings({ ...base, grants: [grant], actions: [live] })
         expect(out.grants[0]?.requeueRevoke).toBe(false)
         expect(watchdogFindings({ ...base, grants: [{ ...grant, state: 'revoked' }], actions: [] }).grants).toEqual([])
+        // A revoke scheduled for later does not help a grant already overdue.
+        const later = { ...live, state: 'ready', leaseOwner: '', leaseUntilMs: null, notBeforeMs: 120 * 60000 }
+        expect(watchdogFindings({ ...base, grants: [grant], actions: [later] }).grants[0]?.requeueRevoke).toBe(true)
+        const due = { ...later, notBeforeMs: 99 * 60000 }
+        expect(watchdogFindings({ ...base, grants: [grant], actions: [due] }).grants[0]?.requeueRevoke).toBe(false)
     })
 
     it('reports actions stuck past their lease and revokes nobody picked up', () => {

@@ -13,6 +13,7 @@ import { GlideRecord } from '../../now-app/test/support/glide-fake'
 import { revokeNowFromGrant } from '../../now-app/src/server/revoke-now'
 import { runWatchdog } from '../../now-app/src/server/watchdog'
 import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
+import { formatGlideDateTime } from '../emulators/servicenow'
 import { runCli, startExecutor, type RunningExecutor } from './support/executor'
 import { startWorld, type World } from './support/world'
 
@@ -33,28 +34,50 @@ afterAll(async () => {
     await world?.close()
 })
 
+/** Alice orders `minutes` of local admin on her workstation through the catalog; returns the RITM sys_id. */
+function orderLocalAdmin(minutes: number): string {
+    const { sn, base } = world
+    const items = installAppCatalog(sn, base.secopsGroupSysId, 'webhook')
+    return app.as(base.requester.userName, () => {
+        const ritm = new GlideRecord(PLATFORM_TABLE.ritm)
+        ritm.initialize()
+        ritm.setValue('cat_item', items.localAdmin)
+        ritm.setValue('opened_by', base.requester.sysId)
+        ritm.setValue('requested_for', base.requester.sysId)
+        ;(ritm as unknown as { variables: Record<string, string> }).variables = {
+            requested_for: base.requester.sysId,
+            device: base.ci.sysId,
+            duration_minutes: String(minutes),
+            justification: 'Install and debug the vendor VPN client driver on my development workstation',
+            emergency: 'false',
+        }
+        return ritm.insert()!
+    })
+}
+
+/** The manager approves every approval of `grantSysId` waiting for them. */
+function managerApproves(grantSysId: string): void {
+    const { sn, base } = world
+    for (const a of sn.store.list(
+        PLATFORM_TABLE.approval,
+        (r) => r['document_id'] === grantSysId && r['state'] === 'requested',
+    )) {
+        app.as(base.manager.userName, () => {
+            const approval = new GlideRecord(PLATFORM_TABLE.approval)
+            approval.get(a['sys_id']!)
+            approval.setValue('state', 'approved')
+            expect(approval.update()).not.toBeNull()
+        })
+    }
+}
+
 describe('app + executor: catalog request → policy → approval → grant → revoke now', () => {
     it('runs the whole lifecycle through the real app modules and the real executor', async () => {
         // setup
         const { sn, base, webhook } = world
-        const items = installAppCatalog(sn, base.secopsGroupSysId, 'webhook')
 
         // execution: alice orders 30 minutes of local admin on her workstation
-        const ritmSysId = app.as(base.requester.userName, () => {
-            const ritm = new GlideRecord(PLATFORM_TABLE.ritm)
-            ritm.initialize()
-            ritm.setValue('cat_item', items.localAdmin)
-            ritm.setValue('opened_by', base.requester.sysId)
-            ritm.setValue('requested_for', base.requester.sysId)
-            ;(ritm as unknown as { variables: Record<string, string> }).variables = {
-                requested_for: base.requester.sysId,
-                device: base.ci.sysId,
-                duration_minutes: '30',
-                justification: 'Install and debug the vendor VPN client driver on my development workstation',
-                emergency: 'false',
-            }
-            return ritm.insert()!
-        })
+        const ritmSysId = orderLocalAdmin(30)
 
         // validation: judged, plan frozen, manager asked (the plan on the approval record)
         const grant = sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritmSysId)[0]!
@@ -68,12 +91,7 @@ describe('app + executor: catalog request → policy → approval → grant → 
         expect(app.events.map((e) => e.name)).toContain(EVENT.approvalRequested)
 
         // execution: the manager approves
-        app.as(base.manager.userName, () => {
-            const approval = new GlideRecord(PLATFORM_TABLE.approval)
-            approval.get(approvals[0]!['sys_id']!)
-            approval.setValue('state', 'approved')
-            expect(approval.update()).not.toBeNull()
-        })
+        managerApproves(grant['sys_id']!)
         const queued = sn.store.get(TABLE.grant, grant['sys_id']!)!
         expect(queued[GRANT_FIELDS.state]).toBe('queued')
         const [grantAction] = sn.store.list(TABLE.action, (a) => a[ACTION_FIELDS.grant] === grant['sys_id'])
@@ -125,5 +143,67 @@ describe('app + executor: catalog request → policy → approval → grant → 
         expect(verify.stderr).toBe('')
         expect(verify.code).toBe(0)
         expect(verify.stdout).toMatch(/intact/)
+    }, 120_000)
+})
+
+describe('app watchdog + executor: a grant left active past its expiry', () => {
+    it('raises one P2 incident for SecOps, re-queues the revoke, and resolves the incident once the executor confirms it', async () => {
+        // setup: a new request, approved and granted
+        const { sn, base, webhook } = world
+        const ritmSysId = orderLocalAdmin(30)
+        const grantSysId = sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritmSysId)[0]!['sys_id']!
+        managerApproves(grantSysId)
+        const env = world.env('e2e-app')
+        executor ??= startExecutor(env)
+        await sn.waitFor((s) => s.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] === 'active', 30_000)
+        await executor.stop()
+        executor = undefined
+        // The executor stays away past the expiry: move the expiry 10 minutes into the past (the provider's own
+        // grant stays active; the scheduled revoke is not due yet).
+        sn.store.update(TABLE.grant, grantSysId, {
+            [GRANT_FIELDS.expiresAt]: formatGlideDateTime(new Date(Date.now() - 10 * 60_000)),
+        })
+
+        // execution: the watchdog job runs
+        const first = runWatchdog()
+
+        // validation: one P2 incident for SecOps, correlated by grant, and a priority-1 revoke re-queued
+        expect(first.incidentsRaised).toHaveLength(1)
+        const incident = sn.store.list(
+            PLATFORM_TABLE.incident,
+            (i) => i['correlation_id'] === `x_gbg_breakglass:grant:${grantSysId}`,
+        )
+        expect(incident.map((i) => [i['priority'], i['assignment_group'], i['state']])).toEqual([
+            ['2', base.secopsGroupSysId, '1'],
+        ])
+        expect(sn.store.get(TABLE.grant, grantSysId)![GRANT_FIELDS.watchdogIncident]).toBe(incident[0]!['sys_id'])
+        const requeued = sn.store.list(
+            TABLE.action,
+            (a) =>
+                a[ACTION_FIELDS.grant] === grantSysId &&
+                a[ACTION_FIELDS.type] === 'revoke' &&
+                a[ACTION_FIELDS.priority] === '1',
+        )
+        expect(requeued).toHaveLength(1)
+        expect(runWatchdog().incidentsUpdated).toEqual([incident[0]!['number']])
+
+        // execution: the executor comes back and runs the re-queued revoke
+        executor = startExecutor(env)
+        await sn.waitFor((s) => s.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] === 'revoked', 30_000)
+        const resolved = runWatchdog()
+
+        // validation: access gone at the provider, incident resolved with the evidence, chain intact
+        const serviceGrant = [...webhook.grants.values()].find(
+            (g) => g.grantNumber === sn.store.get(TABLE.grant, grantSysId)![GRANT_FIELDS.number],
+        )
+        expect(serviceGrant?.status).toBe('revoked')
+        expect(resolved.incidentsResolved).toEqual([incident[0]!['number']])
+        const closed = sn.store.get(PLATFORM_TABLE.incident, incident[0]!['sys_id']!)!
+        expect(closed['state']).toBe('6')
+        expect(closed['close_notes']).toContain('Revoke confirmed')
+        const notes = sn.store.journal(PLATFORM_TABLE.incident, incident[0]!['sys_id']!).map((j) => j.value)
+        expect(notes.length).toBeGreaterThanOrEqual(3)
+        const verify = await runCli(['audit', 'verify', grantSysId], env)
+        expect(verify.code).toBe(0)
     }, 120_000)
 })
