@@ -79,7 +79,7 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [GRANT_FIELDS.executorInstance]: str(),
         [GRANT_FIELDS.lastError]: long(4000),
         [GRANT_FIELDS.evidence]: long(),
-        [GRANT_FIELDS.policyDecision]: long(8000),
+        [GRANT_FIELDS.policyDecision]: long(65000),
         [GRANT_FIELDS.approvalRequestedAt]: time(),
         [GRANT_FIELDS.approvalStage]: int(),
         [GRANT_FIELDS.expiryWarned]: bool(),

@@ -373,6 +373,18 @@ describe('supervised plan and approvals', () => {
         expect(refused.last_error).toContain('CONFIGURATION_INVALID')
     })
 
+    it('refuses rather than cut the approval route when the second-approver group is huge', () => {
+        for (let i = 0; i < 800; i += 1) {
+            const sysId = (0x7000 + i).toString(16).padStart(32, '0')
+            glide.insert(PLATFORM_TABLE.user, { sys_id: sysId, user_name: `sec${i}`, active: true })
+            glide.insert(PLATFORM_TABLE.groupMember, { user: sysId, group: W.security })
+        }
+        const { grant } = order({ device: W.server, change_request: W.change })
+        expect(grant.state).toBe('policy_rejected')
+        expect(grant.last_error).toContain('APPROVAL_ROUTE_TOO_LARGE')
+        expect(approvalsOf(grant.sys_id!)).toEqual([])
+    })
+
     it('ignores a RITM of another catalog item', () => {
         order({ item: '3'.repeat(32) })
         expect(grants()).toEqual([])

@@ -38,6 +38,9 @@ import { APP_APPROVAL_FIELDS } from './shared/platform'
 import { canApprove } from './shared/policy'
 import { EVENT, GRANT_FIELDS, PLATFORM_TABLE, PROPERTY, TABLE, isSysId } from './shared/schema'
 
+/** Length of the grant's policy_decision column: the stored decision and approval route must fit, uncut. */
+export const DECISION_MAX_LENGTH = 65000
+
 /** The routing stored on the grant at submit (policy_decision JSON). */
 export interface StoredRoute {
     slots: ApprovalSlot[]
@@ -69,11 +72,18 @@ function storedDecision(grant: any): any {
     }
 }
 
-function saveRoute(grant: any, route: StoredRoute): void {
+function saveRoute(grant: any, route: StoredRoute): boolean {
     const parsed = storedDecision(grant)
     parsed.slots = route.slots
     parsed.assignments = route.assignments
-    grant.setValue(GRANT_FIELDS.policyDecision, canonicalJson(parsed).slice(0, 8000))
+    const text = canonicalJson(parsed)
+    // Never store a cut JSON (the route would be lost): keep the previous route and say so.
+    if (text.length > DECISION_MAX_LENGTH) {
+        gs.error(`Break-glass ${str(grant, GRANT_FIELDS.number)}: escalation route too large to record; not escalated`)
+        return false
+    }
+    grant.setValue(GRANT_FIELDS.policyDecision, text)
+    return true
 }
 
 /** Create one approval per assignment, showing the plan; the grant waits for them. */
@@ -357,14 +367,10 @@ export function escalateApprovals(grant: any, plan: string): number {
     const route = storedRoute(grant)
     const { request } = resolveGrant(grant)
     const asked = route.assignments.map((a) => a.approverSysId)
-    const added = escalationAssignments(
-        request,
-        route.escalationGroupId,
-        groupMemberIds(route.escalationGroupId),
-        asked,
-    )
+    let added = escalationAssignments(request, route.escalationGroupId, groupMemberIds(route.escalationGroupId), asked)
+    // Stage 1 either way, so the next timeout cancels the request rather than escalating again.
     grant.setValue(GRANT_FIELDS.approvalStage, '1')
-    saveRoute(grant, { ...route, assignments: route.assignments.concat(added) })
+    if (!saveRoute(grant, { ...route, assignments: route.assignments.concat(added) })) added = []
     grant.update()
     const minutes =
         route.approvalTimeoutMinutes > 0

@@ -6,7 +6,7 @@
  * and asks for approval, or (rule-based auto-approval) approves and queues it at once.
  */
 import { gs, GlideRecord } from '@servicenow/glide'
-import { requestApprovals, approveGrant } from './approvals'
+import { DECISION_MAX_LENGTH, requestApprovals, approveGrant } from './approvals'
 import { appendAudit, groupMemberIds, notify, readUser, sessionActor, str, sysIdProperty } from './glide-io'
 import { judge, resolveGrant } from './request'
 import { customerComment, ticketOf } from './ticket'
@@ -124,19 +124,28 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
     grant.setValue(GRANT_FIELDS.plan, canonicalJson(plan))
     grant.setValue(GRANT_FIELDS.planDigest, digest)
     grant.setValue(GRANT_FIELDS.provider, plan.provider)
-    grant.setValue(
-        GRANT_FIELDS.policyDecision,
-        canonicalJson({
-            policy: decision.policyName,
-            highRisk: decision.highRisk,
-            autoApprove: decision.autoApprove,
-            requiredApprovals: decision.requiredApprovals,
-            approvalTimeoutMinutes: decision.approvalTimeoutMinutes,
-            escalationGroupId: decision.escalationGroupId,
-            slots: route && route.ok ? route.slots : [],
-            assignments: route && route.ok ? route.assignments : [],
-        }).slice(0, 8000),
-    )
+    const stored = canonicalJson({
+        policy: decision.policyName,
+        highRisk: decision.highRisk,
+        autoApprove: decision.autoApprove,
+        requiredApprovals: decision.requiredApprovals,
+        approvalTimeoutMinutes: decision.approvalTimeoutMinutes,
+        escalationGroupId: decision.escalationGroupId,
+        slots: route && route.ok ? route.slots : [],
+        assignments: route && route.ok ? route.assignments : [],
+    })
+    if (stored.length > DECISION_MAX_LENGTH) {
+        // A cut JSON would lose the approval route and leave the request waiting for nobody: refuse instead.
+        const sizeReasons = [
+            {
+                code: 'APPROVAL_ROUTE_TOO_LARGE',
+                message: 'Too many approvers to record the approval route; reduce the second-approver group.',
+            },
+        ]
+        rejectByPolicy(grant, decision, sizeReasons)
+        return { state: 'policy_rejected', reasons: sizeReasons }
+    }
+    grant.setValue(GRANT_FIELDS.policyDecision, stored)
     appendAudit(grantSysId, 'plan.frozen', 'system', {
         digest,
         provider: plan.provider,
@@ -200,7 +209,7 @@ export function rejectByPolicy(grant: any, decision: Decision, reasons: Decision
     grant.setValue(GRANT_FIELDS.lastError, `Refused by policy:\n${lines}`.slice(0, 4000))
     grant.setValue(
         GRANT_FIELDS.policyDecision,
-        canonicalJson({ allowed: false, policy: decision.policyName, reasons }).slice(0, 8000),
+        canonicalJson({ allowed: false, policy: decision.policyName, reasons }).slice(0, DECISION_MAX_LENGTH),
     )
     grant.update()
     const number = str(grant, GRANT_FIELDS.number)

@@ -104,7 +104,7 @@ export const x_gbg_breakglass_grant = Table({
         executor_instance: StringColumn({ label: 'Executor instance', maxLength: 100 }),
         last_error: StringColumn({ label: 'Last error', maxLength: 4000 }),
         evidence: StringColumn({ label: 'Evidence (JSON)', maxLength: 65000 }),
-        policy_decision: StringColumn({ label: 'Policy decision (JSON)', maxLength: 8000 }),
+        policy_decision: StringColumn({ label: 'Policy decision and approval route (JSON)', maxLength: 65000 }),
         approval_requested_at: DateTimeColumn({ label: 'Approval requested at' }),
         approval_stage: IntegerColumn({ label: 'Approval stage (0 = approvers, 1 = escalated)', default: 0 }),
         expiry_warned: BooleanColumn({ label: 'Expiry warning sent', default: false }),
