@@ -173,10 +173,23 @@ describe('glide fake: writes', () => {
         const id = gr.insert()!
         gr.setValue('comments', 'hello')
         gr.update()
+        const at = '2026-11-27 10:00:00'
         expect(glide.journal).toEqual([
-            { table: T, sysId: id, field: 'work_notes', text: 'created', by: 'bob' },
-            { table: T, sysId: id, field: 'comments', text: 'hello', by: 'bob' },
+            { table: T, sysId: id, field: 'work_notes', text: 'created', by: 'bob', at },
+            { table: T, sysId: id, field: 'comments', text: 'hello', by: 'bob', at },
         ])
+        // ... and read back as sys_journal_field rows, as a server script queries them on an instance.
+        const journal = new GlideRecord('sys_journal_field')
+        journal.addQuery('element_id', id)
+        journal.addQuery('element', 'comments')
+        journal.query()
+        expect(journal.next()).toBe(true)
+        expect([journal.getValue('name'), journal.getValue('value'), journal.getValue('sys_created_by')]).toEqual([
+            T,
+            'hello',
+            'bob',
+        ])
+        expect(journal.next()).toBe(false)
         expect(glide.row(T, id)).not.toHaveProperty('work_notes')
         expect(glide.row(T, id)).not.toHaveProperty('comments')
         const again = new GlideRecord(T)
