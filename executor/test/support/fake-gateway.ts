@@ -36,6 +36,7 @@ import type {
     UserRecord,
 } from '../../src/ports'
 import { ServiceNowError } from '../../src/servicenow/errors'
+import { policyRule } from '../../../shared/test/fixtures'
 
 /** Gateway method names (for fault injection and call counting). */
 export type GatewayMethod = keyof ServiceNowGateway
@@ -361,31 +362,12 @@ export class FakeGateway implements ServiceNowGateway {
 
 /** A policy that allows the seeded PAM-account requests. */
 export function permissivePolicy(overrides: Partial<PolicyRule> = {}): PolicyRule {
-    return {
+    return policyRule({
         name: 'PAM accounts',
-        active: true,
-        order: 100,
         targetKind: 'pam_account',
-        maxDurationMinutes: 240,
         emergencyMaxDurationMinutes: 60,
-        allowedDeviceClasses: [],
-        corpManagedOnly: false,
-        blockedUserIds: [],
-        blockedGroupIds: [],
-        allowedRoles: {},
-        changeRequiredForServers: false,
-        changeRequiredForProduction: false,
-        incidentRequiredForEmergency: false,
-        businessHours: null,
-        secondApproverRules: { outsideBusinessHours: false, serversOrProduction: false, highRiskRoles: false },
-        secondApproverGroupId: '',
-        highRiskRoleIds: [],
-        autoApproveRules: [],
-        approvalTimeoutMinutes: 60,
-        emergencyApprovalTimeoutMinutes: 5,
-        escalationGroupId: '',
         ...overrides,
-    }
+    })
 }
 
 /** What {@link seedGrant} created. */
