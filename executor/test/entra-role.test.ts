@@ -263,6 +263,21 @@ describe('entra-role provider', () => {
         expect(instancesOf(ALICE.id)).toHaveLength(0)
     })
 
+    it('ActiveDurationTooShort on a grant shorter than 5 minutes → retry just after its own end, when Entra has removed it', async () => {
+        // setup: a 1-minute assignment whose revoke timer fires a moment before Entra's end
+        await restart({ minActiveMinutes: 5 })
+        await fx.role.grant(rolePlan({ durationMinutes: 1 }), { idempotencyKey: 'act-1' })
+        fx.clock.advanceSeconds(59)
+        // execution
+        const err = await failure(fx.role.revoke(rolePlan({ durationMinutes: 1 }), { idempotencyKey: 'act-2' }))
+        fx.clock.advanceSeconds(3)
+        const later = await fx.role.revoke(rolePlan({ durationMinutes: 1 }), { idempotencyKey: 'act-2' })
+        // validation: retried 1 s after the end + 2 s margin, not after the 5-minute minimum
+        expect(err.code).toBe('ActiveDurationTooShort')
+        expect(err.retryAfterMs).toBe(3_000)
+        expect(later.alreadyAbsent).toBe(true)
+    })
+
     it.each([
         ['ExpirationRule', { roleMaxDuration: { [ROLE_USER_ADMIN.id]: 'PT15M' } }],
         ['JustificationRule', {}],

@@ -63,7 +63,7 @@ function gateway(
         pageSize,
     })
     clients.push(client)
-    return { gw: createServiceNowGateway(client, { instanceName }), client }
+    return { gw: createServiceNowGateway(client, { instanceName, now: () => clock.now() }), client }
 }
 
 function seedGrant(values: Record<string, string> = {}): Record<string, string> {
@@ -160,6 +160,37 @@ describe('ServiceNow gateway on the emulator: queue', () => {
         const reclaimed = await two.claimAction(await two.getAction(row['sys_id']!), 'exec-2', minutes(2))
         expect(reclaimed).toMatchObject({ leaseOwner: 'exec-2', attempts: 2 })
         await expect(one.updateAction(row['sys_id']!, { state: 'done' })).rejects.toMatchObject({ kind: 'lost_claim' })
+    })
+
+    // Regression: a retry releases the action while its own lease is still valid ('' as lease_owner names
+    // nobody, so the guard refused it until the lease expired, holding every write-back behind it for minutes).
+    it('releases its own still-valid lease at once (end the lease as holder, then return to the queue)', async () => {
+        // Setup
+        const grant = seedGrant()
+        const row = seedAction(grant['sys_id']!)
+        const one = gateway('exec-1').gw
+        const two = gateway('exec-2').gw
+        const [action] = await one.listReadyActions(clock.now(), 10)
+        await one.claimAction(action!, 'exec-1', minutes(2))
+        // Execution: exec-2 cannot release exec-1's valid lease; exec-1 can, with its retry data
+        await expect(two.updateAction(row['sys_id']!, { state: 'ready', leaseOwner: '' })).rejects.toMatchObject({
+            kind: 'lost_claim',
+        })
+        await one.updateAction(row['sys_id']!, {
+            state: 'ready',
+            leaseOwner: '',
+            leaseUntil: null,
+            lastError: 'revoke attempt 1 failed: 400 ActiveDurationTooShort',
+        })
+        // Validation: back in the queue at once, the retry data kept, and claimable by anyone
+        expect(sn.store.get(TABLE.action, row['sys_id']!)).toMatchObject({
+            state: 'ready',
+            lease_owner: '',
+            lease_until: '',
+            last_error: 'revoke attempt 1 failed: 400 ActiveDurationTooShort',
+        })
+        const reclaimed = await two.claimAction(await two.getAction(row['sys_id']!), 'exec-2', minutes(2))
+        expect(reclaimed).toMatchObject({ leaseOwner: 'exec-2', state: 'claimed' })
     })
 
     // Regression: a write carrying lease_owner=<self> on an UNOWNED action used to count as a claim, so an

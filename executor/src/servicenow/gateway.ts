@@ -75,6 +75,8 @@ export interface ServiceNowGatewayOptions {
     instanceName: string
     /** sys_user sys_id set as the caller of incidents the executor raises (e.g. the integration user). */
     incidentCallerSysId?: string
+    /** Clock for the lease expiry a release writes. @defaultValue system clock */
+    now?: () => Date
 }
 
 /** Longest `last_error` the tables hold (StringColumn maxLength). */
@@ -183,6 +185,30 @@ class TableApiGateway implements ServiceNowGateway {
         const isRelease = patch.state === 'ready' && patch.leaseOwner === ''
         if (isRelease) {
             body[ACTION_FIELDS.leaseOwner] = ''
+            assertOnly(TABLE.action, body, EXECUTOR_WRITABLE[TABLE.action], 'write')
+            try {
+                await this.client.patch(TABLE.action, sysId, body)
+                return
+            } catch (error) {
+                if (!(error instanceof ServiceNowError && error.kind === 'lost_claim')) throw error
+            }
+            // The claim guard knows a writer only by the lease_owner it sends, so a release ('' ) of a lease that is
+            // still valid comes from "nobody" and is refused. Release our own lease in two writes instead: first,
+            // as the holder, end the lease now (with the rest of the patch); then return the action to the queue,
+            // which the guard allows for an expired lease. Refused at the first step: the lease is not ours.
+            const own: Record<string, string> = { ...body }
+            delete own[ACTION_FIELDS.state]
+            own[ACTION_FIELDS.leaseOwner] = this.opts.instanceName
+            // A minute in the past, so a clock running a little ahead of the instance's still ends it.
+            const now = (this.opts.now ?? (() => new Date()))().getTime()
+            own[ACTION_FIELDS.leaseUntil] = dateOut(new Date(now - 60_000))
+            await this.client.patch(TABLE.action, sysId, own)
+            await this.client.patch(TABLE.action, sysId, {
+                [ACTION_FIELDS.state]: 'ready',
+                [ACTION_FIELDS.leaseOwner]: '',
+                [ACTION_FIELDS.leaseUntil]: '',
+            })
+            return
         } else {
             if (patch.leaseOwner !== undefined && patch.leaseOwner !== this.opts.instanceName) {
                 throw new ServiceNowError(

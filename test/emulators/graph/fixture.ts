@@ -57,6 +57,9 @@ export class MovableClock {
     advanceMinutes(m: number): void {
         this.t += m * 60_000
     }
+    advanceSeconds(s: number): void {
+        this.t += s * 1000
+    }
 }
 
 /** Plan for the `entra-role` provider. */

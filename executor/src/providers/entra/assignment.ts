@@ -32,6 +32,9 @@ import { holderKey, type HolderProvider, type HolderRegistry } from './holders'
 import { resolvePrincipal, type ResolvedPrincipal } from './principal'
 import { MIN_ACTIVE_MS, GRAPH_CODES } from './errors'
 
+/** How long after an assignment's own end the removal is retried (Entra's clock may run a little behind ours). */
+const NATIVE_END_MARGIN_MS = 2_000
+
 /** What the backend read about one principal + target. */
 export interface Observed {
     present: boolean
@@ -385,8 +388,15 @@ export class AssignmentProvider implements Provider {
                 }
             }
             if (err.code === GRAPH_CODES.activeDurationTooShort) {
-                const startMs = obs.start?.getTime() ?? this.o.now().getTime()
-                const wait = Math.max(5_000, startMs + MIN_ACTIVE_MS - this.o.now().getTime())
+                // Entra refuses the removal until 5 minutes after activation. An assignment whose own end comes
+                // sooner (a short grant whose revoke timer fired a moment before Entra's clock reached the end)
+                // disappears by itself then: retry just after that end instead of waiting out the 5 minutes.
+                const nowMs = this.o.now().getTime()
+                const startMs = obs.start?.getTime() ?? nowMs
+                const minActiveAt = startMs + MIN_ACTIVE_MS
+                const endMs = obs.end?.getTime()
+                const retryAt = endMs !== undefined && endMs < minActiveAt ? endMs + NATIVE_END_MARGIN_MS : minActiveAt
+                const wait = Math.max(NATIVE_END_MARGIN_MS, retryAt - nowMs)
                 throw new ProviderError(
                     'retryable',
                     `${err.message} (retry after ${Math.ceil(wait / 1000)} s)`,
