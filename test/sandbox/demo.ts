@@ -1,6 +1,7 @@
 /**
  * `npm run demo [-- --provider webhook|entra-role|entra-group]`: the one-command demo. Starts the embedded
- * sandbox (emulators on 127.0.0.1), seeds a 1-minute approved grant, runs the REAL executor as a child process,
+ * sandbox (emulators on 127.0.0.1), takes a 1-minute catalog request through the ServiceNow app's own modules
+ * (policy, plan, approvals, queue), runs the REAL executor as a child process,
  * prints the grant's timeline, waits for the revoke at the real expiry (no clock tricks) and its verification,
  * stops the executor gracefully (SIGTERM) and prints a summary.
  *

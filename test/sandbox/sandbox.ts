@@ -1,8 +1,9 @@
 /**
  * The embedded sandbox: every external system the executor talks to, emulated on 127.0.0.1 — ServiceNow (tables
  * and ACLs from the built app), the admin-as-a-service webhook, Microsoft Graph / Entra (HTTPS, self-signed) and
- * a Teams Workflows webhook — seeded with one approved, queued grant, plus the `GBG_*` environment that points
- * the REAL executor at them. Nothing here changes how the executor behaves: it gets an ordinary production
+ * a Teams Workflows webhook — seeded with people, a device and a policy; the ServiceNow app's own server modules
+ * take one catalog request through policy and approval to a queued grant (see through-app.ts; `via: 'seed'`
+ * writes those records directly) — plus the `GBG_*` environment that points the REAL executor at them. Nothing here changes how the executor behaves: it gets an ordinary production
  * configuration whose URLs happen to be local.
  *
  * Test / dev code only.
