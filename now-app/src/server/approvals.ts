@@ -22,7 +22,6 @@ import {
 } from './glide-io'
 import { judgeStoredPlan } from './plan-store'
 import { queueGrantAction } from './queue'
-import { resolveGrant } from './request'
 import { customerComment, workNote } from './ticket'
 import {
     approvalOutcome,
@@ -36,7 +35,8 @@ import {
 import { canonicalJson } from './shared/canonical-json'
 import { APP_APPROVAL_FIELDS } from './shared/platform'
 import { canApprove } from './shared/policy'
-import { EVENT, GRANT_FIELDS, PLATFORM_TABLE, PROPERTY, TABLE, isSysId } from './shared/schema'
+import type { AccessRequest } from './shared/policy-types'
+import { EVENT, GRANT_FIELDS, PLATFORM_TABLE, PROPERTY, TABLE, isSysId, type TargetKind } from './shared/schema'
 
 /** Length of the grant's policy_decision column: the stored decision and approval route must fit, uncut. */
 export const DECISION_MAX_LENGTH = 65000
@@ -87,15 +87,10 @@ function saveRoute(grant: any, route: StoredRoute): boolean {
 }
 
 /** Create one approval per assignment, showing the plan; the grant waits for them. */
-export function requestApprovals(
-    grant: any,
-    assignments: ApprovalAssignment[],
-    plan: string,
-    timeoutMinutes: number,
-): void {
+export function requestApprovals(grant: any, assignments: ApprovalAssignment[], plan: string): void {
     const grantSysId = String(grant.getUniqueValue())
     const now = nowMs()
-    const minutes = timeoutMinutes > 0 ? timeoutMinutes : intProperty(PROPERTY.approvalTimeoutMinutes, 240)
+    const minutes = approvalTimeoutMinutes(grant)
     grant.setValue(GRANT_FIELDS.state, 'awaiting_approval')
     grant.setValue(GRANT_FIELDS.approvalRequestedAt, msToGlide(now))
     grant.setValue(GRANT_FIELDS.approvalStage, '0')
@@ -131,6 +126,48 @@ function insertApprovals(grant: any, assignments: ApprovalAssignment[], plan: st
     }
 }
 
+/**
+ * The request as far as {@link canApprove} judges it (who the access is for, who opened it): all that deciding
+ * on votes and picking escalation approvers needs, without re-reading the user, CI and tickets.
+ */
+function approverCheckRequest(grant: any): AccessRequest {
+    return {
+        requestedFor: {
+            sysId: str(grant, GRANT_FIELDS.requestedFor),
+            userName: '',
+            email: '',
+            active: true,
+            groupIds: [],
+        },
+        openedBy: str(grant, GRANT_FIELDS.openedBy),
+        targetKind: str(grant, GRANT_FIELDS.targetKind) as TargetKind,
+        target: {},
+        durationMinutes: 0,
+        justification: '',
+        emergency: false,
+    }
+}
+
+/** The approvals of a grant (the app's own: source_table = grant), query not yet run. */
+function grantApprovals(grantSysId: string): any {
+    const gr = new GlideRecord(PLATFORM_TABLE.approval)
+    gr.addQuery(APP_APPROVAL_FIELDS.sourceTable, TABLE.grant)
+    gr.addQuery(APP_APPROVAL_FIELDS.documentId, grantSysId)
+    return gr
+}
+
+/**
+ * Minutes before an unanswered approval of `grant` escalates (and again before it is cancelled): the policy's,
+ * as stored at submit, else the app property — the emergency one for emergency requests.
+ */
+export function approvalTimeoutMinutes(grant: any): number {
+    const stored = storedRoute(grant).approvalTimeoutMinutes
+    if (stored > 0) return stored
+    return str(grant, GRANT_FIELDS.emergency) === 'true'
+        ? intProperty(PROPERTY.emergencyApprovalTimeoutMinutes, 5)
+        : intProperty(PROPERTY.approvalTimeoutMinutes, 240)
+}
+
 /** The grant an approval belongs to; null when it is not one of ours. */
 function grantOfApproval(approval: any): any {
     if (str(approval, APP_APPROVAL_FIELDS.sourceTable) !== TABLE.grant) return null
@@ -156,24 +193,7 @@ export function guardApprovalVote(current: any, previous: any): void {
     const grant = votedGrant(current, previous)
     if (!grant) return
     const approver = str(current, APP_APPROVAL_FIELDS.approver)
-    const verdict = canApprove(
-        {
-            requestedFor: {
-                sysId: str(grant, GRANT_FIELDS.requestedFor),
-                userName: '',
-                email: '',
-                active: true,
-                groupIds: [],
-            },
-            openedBy: str(grant, GRANT_FIELDS.openedBy),
-            targetKind: 'device_local_admin',
-            target: {},
-            durationMinutes: 0,
-            justification: '',
-            emergency: false,
-        },
-        approver,
-    )
+    const verdict = canApprove(approverCheckRequest(grant), approver)
     const number = str(grant, GRANT_FIELDS.number)
     if (!verdict.allowed) {
         gs.addErrorMessage(`${number}: ${verdict.reason} The vote was not recorded.`)
@@ -208,23 +228,15 @@ export function decideApprovals(grant: any): 'pending' | 'approved' | 'rejected'
     const slotOf: Record<string, ApprovalSlot> = {}
     for (const a of route.assignments) if (!slotOf[a.approverSysId]) slotOf[a.approverSysId] = a.slot
     const votes: ApprovalVote[] = []
-    const gr = new GlideRecord(PLATFORM_TABLE.approval)
-    gr.addQuery(APP_APPROVAL_FIELDS.sourceTable, TABLE.grant)
-    gr.addQuery(APP_APPROVAL_FIELDS.documentId, String(grant.getUniqueValue()))
+    const gr = grantApprovals(String(grant.getUniqueValue()))
     gr.query()
     while (gr.next()) {
         const approver = str(gr, APP_APPROVAL_FIELDS.approver)
         const slot = slotOf[approver]
         if (!slot) continue // an approval added by hand, outside the route: not counted
-        votes.push({
-            slot,
-            approverSysId: approver,
-            state: str(gr, APP_APPROVAL_FIELDS.state),
-            comments: str(gr, 'comments'),
-        })
+        votes.push({ slot, approverSysId: approver, state: str(gr, APP_APPROVAL_FIELDS.state) })
     }
-    const { request } = resolveGrant(grant)
-    const outcome = approvalOutcome(request, route.slots, votes)
+    const outcome = approvalOutcome(approverCheckRequest(grant), route.slots, votes)
     if (outcome.status === 'rejected' && outcome.rejection) {
         rejectByApprover(grant, outcome.rejection.approverSysId)
         return 'rejected'
@@ -311,9 +323,7 @@ export function rejectByApprover(grant: any, approverSysId: string): void {
  */
 function approverComment(grantSysId: string, approverSysId: string): string {
     const approverUserName = userNameOf(approverSysId)
-    const approvals = new GlideRecord(PLATFORM_TABLE.approval)
-    approvals.addQuery(APP_APPROVAL_FIELDS.sourceTable, TABLE.grant)
-    approvals.addQuery(APP_APPROVAL_FIELDS.documentId, grantSysId)
+    const approvals = grantApprovals(grantSysId)
     approvals.addQuery(APP_APPROVAL_FIELDS.approver, approverSysId)
     approvals.query()
     while (approvals.next()) {
@@ -349,9 +359,7 @@ export function endUnapproved(
 
 /** Mark approvals still waiting as `state` (not_required when decided, cancelled when the request ended). */
 function closeOpenApprovals(grantSysId: string, state: string): void {
-    const gr = new GlideRecord(PLATFORM_TABLE.approval)
-    gr.addQuery(APP_APPROVAL_FIELDS.sourceTable, TABLE.grant)
-    gr.addQuery(APP_APPROVAL_FIELDS.documentId, grantSysId)
+    const gr = grantApprovals(grantSysId)
     gr.addQuery(APP_APPROVAL_FIELDS.state, 'requested')
     gr.query()
     while (gr.next()) {
@@ -365,17 +373,18 @@ function closeOpenApprovals(grantSysId: string, state: string): void {
 export function escalateApprovals(grant: any, plan: string): number {
     const grantSysId = String(grant.getUniqueValue())
     const route = storedRoute(grant)
-    const { request } = resolveGrant(grant)
     const asked = route.assignments.map((a) => a.approverSysId)
-    let added = escalationAssignments(request, route.escalationGroupId, groupMemberIds(route.escalationGroupId), asked)
+    let added = escalationAssignments(
+        approverCheckRequest(grant),
+        route.escalationGroupId,
+        groupMemberIds(route.escalationGroupId),
+        asked,
+    )
     // Stage 1 either way, so the next timeout cancels the request rather than escalating again.
     grant.setValue(GRANT_FIELDS.approvalStage, '1')
     if (!saveRoute(grant, { ...route, assignments: route.assignments.concat(added) })) added = []
     grant.update()
-    const minutes =
-        route.approvalTimeoutMinutes > 0
-            ? route.approvalTimeoutMinutes
-            : intProperty(PROPERTY.approvalTimeoutMinutes, 240)
+    const minutes = approvalTimeoutMinutes(grant)
     insertApprovals(grant, added, plan, nowMs() + minutes * 60000)
     appendAudit(grantSysId, 'approval.escalated', 'system', {
         group: route.escalationGroupId,

@@ -162,7 +162,7 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         return { state: 'queued', reasons: [] }
     }
     if (!route || !route.ok) return { state: 'ignored', reasons: [] }
-    requestApprovals(grant, route.assignments, planText(plan, digest), decision.approvalTimeoutMinutes)
+    requestApprovals(grant, route.assignments, planText(plan, digest))
     return { state: 'awaiting_approval', reasons: [] }
 }
 

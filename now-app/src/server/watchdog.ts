@@ -8,7 +8,7 @@
  * 5. a missing executor heartbeat raises (and, once seen again, resolves) its own incident.
  */
 import { gs, GlideRecord } from '@servicenow/glide'
-import { endUnapproved, escalateApprovals, storedRoute } from './approvals'
+import { approvalTimeoutMinutes, endUnapproved, escalateApprovals, storedRoute } from './approvals'
 import { appendAudit, glideToMs, intProperty, msToGlide, notify, nowMs, str, sysIdProperty } from './glide-io'
 import { queueRevokeAction } from './queue'
 import { workNote } from './ticket'
@@ -87,18 +87,14 @@ function approvalTimeouts(now: number, run: WatchdogRun): void {
     gr.addQuery(GRANT_FIELDS.state, 'awaiting_approval')
     gr.query()
     while (gr.next()) {
-        const route = storedRoute(gr)
-        const emergency = str(gr, GRANT_FIELDS.emergency) === 'true'
-        const fallback = emergency
-            ? intProperty(PROPERTY.emergencyApprovalTimeoutMinutes, 5)
-            : intProperty(PROPERTY.approvalTimeoutMinutes, 240)
+        const minutes = approvalTimeoutMinutes(gr)
         const requestedAt = glideToMs(str(gr, GRANT_FIELDS.approvalRequestedAt))
         const step = approvalTimeoutStep(
             parseInt(str(gr, GRANT_FIELDS.approvalStage), 10) || 0,
             requestedAt === null ? now : requestedAt,
-            route.approvalTimeoutMinutes,
-            fallback,
-            isSysId(route.escalationGroupId),
+            minutes,
+            minutes,
+            isSysId(storedRoute(gr).escalationGroupId),
             now,
         )
         const number = str(gr, GRANT_FIELDS.number)
