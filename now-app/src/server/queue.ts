@@ -1,10 +1,43 @@
 /**
- * Put the one grant action of an approved grant on the executor's outbound queue. Idempotent: a grant that
- * already has a grant action gets no second one.
+ * The app's writes to the executor's outbound queue: the one grant action of an approved grant (idempotent: a
+ * grant that already has a grant action gets no second one) and revoke actions (revoke now, watchdog re-queue).
+ * Each inserted action is recorded in the grant's audit chain.
  */
 import { GlideRecord } from '@servicenow/glide'
 import { appendAudit, msToGlide, nowMs, str } from './glide-io'
 import { ACTION_FIELDS, ACTION_PRIORITY, TABLE } from './shared/schema'
+
+/** What differs between the actions the app queues. */
+interface NewAction {
+    type: 'grant' | 'revoke'
+    priority: number
+    maxAttempts: number
+    idempotencyKey: string
+    /** sys_user sys_id of whoever asked ('' for the app itself). */
+    requestedBy: string
+    reason: string
+}
+
+/** Insert a ready action due now and audit it as `eventType`; returns its number. */
+function insertAction(grantSysId: string, a: NewAction, eventType: string, actor: string, payload: object): string {
+    const reason = a.reason.slice(0, 1000)
+    const action = new GlideRecord(TABLE.action)
+    action.initialize()
+    action.setValue(ACTION_FIELDS.grant, grantSysId)
+    action.setValue(ACTION_FIELDS.type, a.type)
+    action.setValue(ACTION_FIELDS.state, 'ready')
+    action.setValue(ACTION_FIELDS.priority, String(a.priority))
+    action.setValue(ACTION_FIELDS.notBefore, msToGlide(nowMs()))
+    action.setValue(ACTION_FIELDS.attempts, '0')
+    action.setValue(ACTION_FIELDS.maxAttempts, String(a.maxAttempts))
+    action.setValue(ACTION_FIELDS.idempotencyKey, a.idempotencyKey)
+    if (a.requestedBy) action.setValue(ACTION_FIELDS.requestedBy, a.requestedBy)
+    action.setValue(ACTION_FIELDS.reason, reason)
+    const actionSysId = String(action.insert())
+    const number = str(action, ACTION_FIELDS.number)
+    appendAudit(grantSysId, eventType, actor, { action: number, priority: a.priority, ...payload }, actionSysId)
+    return number
+}
 
 /** Insert the grant action; returns its number ('' when one already existed). */
 export function queueGrantAction(grantSysId: string, actor: string, reason: string): string {
@@ -14,21 +47,15 @@ export function queueGrantAction(grantSysId: string, actor: string, reason: stri
     existing.setLimit(1)
     existing.query()
     if (existing.next()) return ''
-    const action = new GlideRecord(TABLE.action)
-    action.initialize()
-    action.setValue(ACTION_FIELDS.grant, grantSysId)
-    action.setValue(ACTION_FIELDS.type, 'grant')
-    action.setValue(ACTION_FIELDS.state, 'ready')
-    action.setValue(ACTION_FIELDS.priority, String(ACTION_PRIORITY.grant))
-    action.setValue(ACTION_FIELDS.notBefore, msToGlide(nowMs()))
-    action.setValue(ACTION_FIELDS.attempts, '0')
-    action.setValue(ACTION_FIELDS.maxAttempts, '10')
-    action.setValue(ACTION_FIELDS.idempotencyKey, `grant:${grantSysId}`)
-    action.setValue(ACTION_FIELDS.reason, reason.slice(0, 1000))
-    const actionSysId = String(action.insert())
-    const number = str(action, ACTION_FIELDS.number)
-    appendAudit(grantSysId, 'grant.queued', actor, { action: number, priority: ACTION_PRIORITY.grant }, actionSysId)
-    return number
+    const grant: NewAction = {
+        type: 'grant',
+        priority: ACTION_PRIORITY.grant,
+        maxAttempts: 10,
+        idempotencyKey: `grant:${grantSysId}`,
+        requestedBy: '',
+        reason,
+    }
+    return insertAction(grantSysId, grant, 'grant.queued', actor, {})
 }
 
 /** Insert a revoke action (revoke now, watchdog re-queue); returns its number. */
@@ -40,26 +67,6 @@ export function queueRevokeAction(
     reason: string,
     actor: string,
 ): string {
-    const action = new GlideRecord(TABLE.action)
-    action.initialize()
-    action.setValue(ACTION_FIELDS.grant, grantSysId)
-    action.setValue(ACTION_FIELDS.type, 'revoke')
-    action.setValue(ACTION_FIELDS.state, 'ready')
-    action.setValue(ACTION_FIELDS.priority, String(priority))
-    action.setValue(ACTION_FIELDS.notBefore, msToGlide(nowMs()))
-    action.setValue(ACTION_FIELDS.attempts, '0')
-    action.setValue(ACTION_FIELDS.maxAttempts, '1000')
-    action.setValue(ACTION_FIELDS.idempotencyKey, idempotencyKey)
-    if (requestedBy) action.setValue(ACTION_FIELDS.requestedBy, requestedBy)
-    action.setValue(ACTION_FIELDS.reason, reason.slice(0, 1000))
-    const actionSysId = String(action.insert())
-    const number = str(action, ACTION_FIELDS.number)
-    appendAudit(
-        grantSysId,
-        'revoke.queued',
-        actor,
-        { action: number, priority, reason: reason.slice(0, 1000) },
-        actionSysId,
-    )
-    return number
+    const revoke: NewAction = { type: 'revoke', priority, maxAttempts: 1000, idempotencyKey, requestedBy, reason }
+    return insertAction(grantSysId, revoke, 'revoke.queued', actor, { reason: reason.slice(0, 1000) })
 }
