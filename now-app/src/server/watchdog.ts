@@ -219,6 +219,14 @@ function createIncident(
     return gr
 }
 
+/** Resolve a watchdog incident with `notes` as its close notes (the problem it was raised for is over). */
+function resolveIncident(incident: any, notes: string): void {
+    incident.setValue(APP_TASK_FIELDS.state, INCIDENT_STATE.resolved)
+    incident.setValue(APP_TASK_FIELDS.closeCode, 'Solved (Permanently)')
+    incident.setValue(APP_TASK_FIELDS.closeNotes, notes.slice(0, 4000))
+    incident.update()
+}
+
 function handleFinding(finding: GrantFinding, now: number, run: WatchdogRun): void {
     const grant = new GlideRecord(TABLE.grant)
     if (!grant.get(finding.grantSysId)) return
@@ -287,11 +295,8 @@ function resolveRevoked(run: WatchdogRun): void {
         if (!incident.get(str(gr, GRANT_FIELDS.watchdogIncident))) continue
         if (CLOSED_INCIDENT_STATES.indexOf(str(incident, APP_TASK_FIELDS.state)) >= 0) continue
         const evidence = `Revoke confirmed at ${str(gr, GRANT_FIELDS.revokedAt)} UTC by ${str(gr, GRANT_FIELDS.executorInstance) || 'the executor'}. Evidence: ${str(gr, GRANT_FIELDS.evidence) || 'none recorded'}`
-        incident.setValue(APP_TASK_FIELDS.state, INCIDENT_STATE.resolved)
-        incident.setValue(APP_TASK_FIELDS.closeCode, 'Solved (Permanently)')
-        incident.setValue(APP_TASK_FIELDS.closeNotes, evidence.slice(0, 4000))
         incident.setValue(APP_TASK_FIELDS.workNotes, `Watchdog: ${evidence}`)
-        incident.update()
+        resolveIncident(incident, evidence)
         appendAudit(String(gr.getUniqueValue()), 'watchdog.incident_resolved', 'watchdog', {
             incident: str(incident, APP_TASK_FIELDS.number),
             revokedAt: str(gr, GRANT_FIELDS.revokedAt),
@@ -304,10 +309,7 @@ function heartbeat(message: string, now: number): WatchdogRun['heartbeat'] {
     const incident = openIncident(HEARTBEAT_CORRELATION_ID)
     if (!message) {
         if (!incident) return 'ok'
-        incident.setValue(APP_TASK_FIELDS.state, INCIDENT_STATE.resolved)
-        incident.setValue(APP_TASK_FIELDS.closeCode, 'Solved (Permanently)')
-        incident.setValue(APP_TASK_FIELDS.closeNotes, `Executor heartbeat seen again (${new Date(now).toISOString()}).`)
-        incident.update()
+        resolveIncident(incident, `Executor heartbeat seen again (${new Date(now).toISOString()}).`)
         return 'resolved'
     }
     if (incident) {
