@@ -5,7 +5,7 @@
  * policy with a reason the requester can read.
  */
 import { gs, GlideRecord } from '@servicenow/glide'
-import { str } from './glide-io'
+import { str, wholeNumber } from './glide-io'
 import { APP_TASK_FIELDS } from './shared/platform'
 import { CATALOG_ITEM, CATALOG_VARIABLE, GRANT_FIELDS, TABLE, isSysId, type TargetKind } from './shared/schema'
 
@@ -57,7 +57,7 @@ export function createGrantFromRitm(ritm: any, kind: TargetKind): string {
         grant.setValue(GRANT_FIELDS.targetRoleName, variableLabel(ritm, CATALOG_VARIABLE.role).slice(0, 100))
     }
     const duration = variable(ritm, CATALOG_VARIABLE.durationMinutes)
-    grant.setValue(GRANT_FIELDS.requestedDuration, /^[0-9]{1,6}$/.test(duration) ? duration : '0')
+    grant.setValue(GRANT_FIELDS.requestedDuration, isNaN(wholeNumber(duration)) ? '0' : duration)
     grant.setValue(GRANT_FIELDS.justification, variable(ritm, CATALOG_VARIABLE.justification).slice(0, 4000))
     grant.setValue(GRANT_FIELDS.incident, variable(ritm, CATALOG_VARIABLE.incident))
     grant.setValue(GRANT_FIELDS.change, variable(ritm, CATALOG_VARIABLE.change))

@@ -26,6 +26,11 @@ export function str(record: any, field: string): string {
     return value === null || value === undefined ? '' : String(value)
 }
 
+/** A whole number of minutes from record or form text; NaN when the text is not one (the policy then says so). */
+export function wholeNumber(text: string): number {
+    return /^[0-9]{1,6}$/.test(text.trim()) ? parseInt(text.trim(), 10) : NaN
+}
+
 /** Now, epoch milliseconds (the instance clock). */
 export function nowMs(): number {
     return new GlideDateTime().getNumericValue()

@@ -4,7 +4,7 @@
  * into notifications and ticket comments.
  */
 import { gs } from '@servicenow/glide'
-import { appendAudit, groupMemberIds, notify, sessionActor, str, sysIdProperty } from './glide-io'
+import { appendAudit, groupMemberIds, notify, sessionActor, str, sysIdProperty, wholeNumber } from './glide-io'
 import { policyMinFor } from './request'
 import { customerComment, workNote } from './ticket'
 import { EVENT, GRANT_FIELDS, PROPERTY, type TargetKind } from './shared/schema'
@@ -25,7 +25,7 @@ export function guardApprovedDuration(current: any, previous: any): void {
     if (state !== 'awaiting_approval')
         return refuse('The duration can only be changed while the request awaits approval.')
     const requested = parseInt(str(current, GRANT_FIELDS.requestedDuration), 10)
-    const chosen = /^[0-9]{1,6}$/.test(chosenText) ? parseInt(chosenText, 10) : NaN
+    const chosen = wholeNumber(chosenText)
     if (chosenText === '') return
     if (!isFinite(chosen)) return refuse('The approved duration must be a whole number of minutes.')
     if (chosen > requested)

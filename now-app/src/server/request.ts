@@ -13,6 +13,7 @@ import {
     readIncident,
     readUser,
     str,
+    wholeNumber,
     type UserInfo,
 } from './glide-io'
 import { policyMinDuration, selectPolicy } from './shared/policy'
@@ -75,11 +76,6 @@ export function resolveGrant(grant: any): ResolvedRequest {
         else reasons.push(notFoundReason(TICKET_REASON.changeNotFound, 'change request', changeRef))
     }
     return { request, user, reasons }
-}
-
-/** A whole number of minutes from text; NaN when the text is not one (the policy then says so). */
-function wholeNumber(text: string): number {
-    return /^[0-9]{1,6}$/.test(text.trim()) ? parseInt(text.trim(), 10) : NaN
 }
 
 /** Every policy record (active or not: a broken record must be reported, see evaluatePolicyRecords). */
