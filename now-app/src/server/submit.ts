@@ -87,22 +87,21 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         autoApprove: decision.autoApprove,
         requiredApprovals: decision.requiredApprovals,
     })
-    if (reasons.length > 0) {
-        rejectByPolicy(grant, decision, reasons)
-        return { state: 'policy_rejected', reasons }
+    const refuse = (why: DecisionReason[]): SubmissionResult => {
+        rejectByPolicy(grant, decision, why)
+        return { state: 'policy_rejected', reasons: why }
     }
+    if (reasons.length > 0) return refuse(reasons)
 
     // Freeze the plan: exactly what the executor will do. Approvers approve this text and digest.
     const provider = providerFor(request.targetKind)
     if (provider === null) {
-        const configReasons = [
+        return refuse([
             {
                 code: 'CONFIGURATION_INVALID',
                 message: `Property ${PROPERTY.deviceAdminProvider} names no known device provider (${DEVICE_ADMIN_PROVIDERS.join(' or ')}).`,
             },
-        ]
-        rejectByPolicy(grant, decision, configReasons)
-        return { state: 'policy_rejected', reasons: configReasons }
+        ])
     }
     let plan
     try {
@@ -116,9 +115,7 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
             provider,
         })
     } catch (error) {
-        const planReasons = [{ code: 'PLAN_INVALID', message: String((error as Error).message || error) }]
-        rejectByPolicy(grant, decision, planReasons)
-        return { state: 'policy_rejected', reasons: planReasons }
+        return refuse([{ code: 'PLAN_INVALID', message: String((error as Error).message || error) }])
     }
     const digest = planDigest(plan)
     grant.setValue(GRANT_FIELDS.plan, canonicalJson(plan))
@@ -136,14 +133,12 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
     })
     if (stored.length > DECISION_MAX_LENGTH) {
         // A cut JSON would lose the approval route and leave the request waiting for nobody: refuse instead.
-        const sizeReasons = [
+        return refuse([
             {
                 code: 'APPROVAL_ROUTE_TOO_LARGE',
                 message: 'Too many approvers to record the approval route; reduce the second-approver group.',
             },
-        ]
-        rejectByPolicy(grant, decision, sizeReasons)
-        return { state: 'policy_rejected', reasons: sizeReasons }
+        ])
     }
     grant.setValue(GRANT_FIELDS.policyDecision, stored)
     appendAudit(grantSysId, 'plan.frozen', 'system', {
