@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 
 import { GlideRecord, glide } from './support/glide-fake'
+import { castVote, orderItem } from './support/app-actions'
 import {
     W,
     actionsOf,
@@ -31,11 +32,8 @@ interface Order {
 
 /** Order a catalog item as the session user: insert the RITM with its variables (the RITM rule creates the grant). */
 function order(o: Order = {}): { ritm: string; grant: Record<string, string> } {
-    const ritm = new GlideRecord(PLATFORM_TABLE.ritm)
-    ritm.initialize()
-    ritm.setValue('cat_item', o.item ?? W.itemLocalAdmin)
-    ritm.setValue('opened_by', glide.rows(PLATFORM_TABLE.user).find((u) => u.user_name === 'alice')!.sys_id)
-    ;(ritm as unknown as { variables: Record<string, string> }).variables = {
+    const alice = glide.rows(PLATFORM_TABLE.user).find((u) => u.user_name === 'alice')!.sys_id!
+    const ritmId = orderItem(o.item ?? W.itemLocalAdmin, alice, {
         requested_for: o.requested_for ?? W.alice,
         device: o.device ?? W.workstation,
         role: o.role ?? '',
@@ -44,8 +42,7 @@ function order(o: Order = {}): { ritm: string; grant: Record<string, string> } {
         incident: o.incident ?? '',
         change_request: o.change_request ?? '',
         emergency: o.emergency ?? 'false',
-    }
-    const ritmId = ritm.insert()!
+    })
     const grant = grants().find((g) => g.ritm === ritmId)!
     return { ritm: ritmId, grant }
 }
@@ -59,14 +56,9 @@ function vote(
     comment = '',
 ): string | null {
     glide.setUser({ sysId: voter, userName, roles: ['x_gbg_breakglass.approver'] })
-    const approval = new GlideRecord(PLATFORM_TABLE.approval)
-    approval.addQuery('document_id', grantSysId)
-    approval.addQuery('approver', voter)
-    approval.query()
-    if (!approval.next()) throw new Error(`no approval for ${voter}`)
-    approval.setValue('state', state)
-    if (comment) approval.setValue('comments', comment)
-    return approval.update()
+    const approval = approvalsOf(grantSysId).find((a) => a.approver === voter)
+    if (!approval) throw new Error(`no approval for ${voter}`)
+    return castVote(approval.sys_id!, state, comment)
 }
 
 function chainOk(grantSysId: string): void {

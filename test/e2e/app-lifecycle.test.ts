@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ACTION_FIELDS, AUDIT_FIELDS, EVENT, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
 import { GlideRecord } from '../../now-app/test/support/glide-fake'
+import { castVote, orderItem } from '../../now-app/test/support/app-actions'
 import { revokeNowFromGrant } from '../../now-app/src/server/revoke-now'
 import { runWatchdog } from '../../now-app/src/server/watchdog'
 import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
@@ -38,21 +39,20 @@ afterAll(async () => {
 function orderLocalAdmin(minutes: number): string {
     const { sn, base } = world
     const items = installAppCatalog(sn, base.secopsGroupSysId, 'webhook')
-    return app.as(base.requester.userName, () => {
-        const ritm = new GlideRecord(PLATFORM_TABLE.ritm)
-        ritm.initialize()
-        ritm.setValue('cat_item', items.localAdmin)
-        ritm.setValue('opened_by', base.requester.sysId)
-        ritm.setValue('requested_for', base.requester.sysId)
-        ;(ritm as unknown as { variables: Record<string, string> }).variables = {
-            requested_for: base.requester.sysId,
-            device: base.ci.sysId,
-            duration_minutes: String(minutes),
-            justification: 'Install and debug the vendor VPN client driver on my development workstation',
-            emergency: 'false',
-        }
-        return ritm.insert()!
-    })
+    return app.as(base.requester.userName, () =>
+        orderItem(
+            items.localAdmin,
+            base.requester.sysId,
+            {
+                requested_for: base.requester.sysId,
+                device: base.ci.sysId,
+                duration_minutes: String(minutes),
+                justification: 'Install and debug the vendor VPN client driver on my development workstation',
+                emergency: 'false',
+            },
+            { requested_for: base.requester.sysId },
+        ),
+    )
 }
 
 /** The manager approves every approval of `grantSysId` waiting for them. */
@@ -62,12 +62,7 @@ function managerApproves(grantSysId: string): void {
         PLATFORM_TABLE.approval,
         (r) => r['document_id'] === grantSysId && r['state'] === 'requested',
     )) {
-        app.as(base.manager.userName, () => {
-            const approval = new GlideRecord(PLATFORM_TABLE.approval)
-            approval.get(a['sys_id']!)
-            approval.setValue('state', 'approved')
-            expect(approval.update()).not.toBeNull()
-        })
+        app.as(base.manager.userName, () => expect(castVote(a['sys_id']!, 'approved')).not.toBeNull())
     }
 }
 

@@ -9,7 +9,7 @@
 import './glide-alias'
 import { GRANT_FIELDS, PLATFORM_TABLE, TABLE, type Decision, type ExecutionPlan, type ProviderName } from '@gbg/shared'
 import type { ServiceNowEmulator } from '../emulators/servicenow'
-import { GlideRecord } from '../../now-app/test/support/glide-fake'
+import { castVote, orderItem } from '../../now-app/test/support/app-actions'
 import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
 
 /** What the requester orders. */
@@ -46,23 +46,24 @@ export function submitThroughApp(sn: ServiceNowEmulator, order: AppOrder): AppSu
     )
     const app = startAppOnEmulator(sn)
     const entra = order.provider === 'entra-role'
-    const ritmSysId = app.as(order.requester.userName, () => {
-        const ritm = new GlideRecord(PLATFORM_TABLE.ritm)
-        ritm.initialize()
-        ritm.setValue('cat_item', entra ? items.entraRole : items.localAdmin)
-        ritm.setValue('short_description', entra ? 'Temporary Entra role' : 'Temporary local admin access')
-        ritm.setValue('opened_by', order.requester.sysId)
-        ritm.setValue('requested_for', order.requester.sysId)
-        ;(ritm as unknown as { variables: Record<string, string> }).variables = {
-            requested_for: order.requester.sysId,
-            device: entra ? '' : order.ciSysId,
-            role: entra ? order.roleId : '',
-            duration_minutes: String(order.durationMinutes),
-            justification: order.justification,
-            emergency: 'false',
-        }
-        return ritm.insert() ?? ''
-    })
+    const ritmSysId = app.as(order.requester.userName, () =>
+        orderItem(
+            entra ? items.entraRole : items.localAdmin,
+            order.requester.sysId,
+            {
+                requested_for: order.requester.sysId,
+                device: entra ? '' : order.ciSysId,
+                role: entra ? order.roleId : '',
+                duration_minutes: String(order.durationMinutes),
+                justification: order.justification,
+                emergency: 'false',
+            },
+            {
+                short_description: entra ? 'Temporary Entra role' : 'Temporary local admin access',
+                requested_for: order.requester.sysId,
+            },
+        ),
+    )
     const grantOf = () => sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritmSysId)[0]
     const submitted = grantOf()
     if (!submitted) throw new Error('the app created no grant for the catalog request')
@@ -80,12 +81,7 @@ export function submitThroughApp(sn: ServiceNowEmulator, order: AppOrder): AppSu
         if (grantOf()?.[GRANT_FIELDS.state] !== 'awaiting_approval') break
         const approver = userName(approval['approver'] ?? '')
         if (approvedBy.indexOf(approver) >= 0) continue
-        app.as(approver, () => {
-            const gr = new GlideRecord(PLATFORM_TABLE.approval)
-            gr.get(approval['sys_id']!)
-            gr.setValue('state', 'approved')
-            gr.update()
-        })
+        app.as(approver, () => castVote(approval['sys_id']!, 'approved'))
         approvedBy.push(approver)
         approvalSysIds.push(approval['sys_id']!)
     }

@@ -1,0 +1,34 @@
+/**
+ * What people do in the app, done the way the platform does it, as the current session user of the Glide fake
+ * (whatever storage it runs on: in memory, or the ServiceNow emulator): order a catalog item, vote on an approval.
+ */
+import { PLATFORM_TABLE } from '../../../shared/src/schema'
+import { GlideRecord } from './glide-fake'
+
+/**
+ * Order a catalog item: insert its RITM with the item's variables (what checkout does; the RITM rule then creates
+ * the grant). Returns the RITM sys_id ('' when the insert was refused).
+ */
+export function orderItem(
+    catItemSysId: string,
+    openedBy: string,
+    variables: Record<string, string>,
+    fields: Record<string, string> = {},
+): string {
+    const ritm = new GlideRecord(PLATFORM_TABLE.ritm)
+    ritm.initialize()
+    ritm.setValue('cat_item', catItemSysId)
+    ritm.setValue('opened_by', openedBy)
+    for (const [field, value] of Object.entries(fields)) ritm.setValue(field, value)
+    ;(ritm as unknown as { variables: Record<string, string> }).variables = variables
+    return ritm.insert() ?? ''
+}
+
+/** Approve or reject the approval `approvalSysId`, with an optional comment. Returns update()'s result. */
+export function castVote(approvalSysId: string, state: 'approved' | 'rejected', comment = ''): string | null {
+    const approval = new GlideRecord(PLATFORM_TABLE.approval)
+    if (!approval.get(approvalSysId)) throw new Error(`no approval ${approvalSysId}`)
+    approval.setValue('state', state)
+    if (comment) approval.setValue('comments', comment)
+    return approval.update()
+}
