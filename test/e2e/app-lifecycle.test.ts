@@ -20,6 +20,7 @@ import { startWorld, type World } from './support/world'
 
 let world: World
 let app: AppRuntime
+let items: { localAdmin: string; entraRole: string }
 let executor: RunningExecutor | undefined
 
 beforeAll(async () => {
@@ -27,7 +28,7 @@ beforeAll(async () => {
     // The scenario's own hand-seeded grant is not part of this story: end it so it is not an open request.
     world.sn.store.update(TABLE.grant, world.base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
     app = startAppOnEmulator(world.sn)
-    installAppCatalog(world.sn, world.base.secopsGroupSysId, 'webhook')
+    items = installAppCatalog(world.sn, world.base.secopsGroupSysId, 'webhook')
 })
 afterAll(async () => {
     await executor?.stop()
@@ -37,8 +38,7 @@ afterAll(async () => {
 
 /** Alice orders `minutes` of local admin on her workstation through the catalog; returns the RITM sys_id. */
 function orderLocalAdmin(minutes: number): string {
-    const { sn, base } = world
-    const items = installAppCatalog(sn, base.secopsGroupSysId, 'webhook')
+    const { base } = world
     return app.as(base.requester.userName, () =>
         orderItem(
             items.localAdmin,

@@ -5,7 +5,7 @@
  * fixed field name: no encoded query is ever assembled from record or request text.
  */
 import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
-import { auditHash, GENESIS_HASH } from './shared/audit-chain'
+import { chainEvent, GENESIS_HASH } from './shared/audit-chain'
 import { canonicalJson } from './shared/canonical-json'
 import type { RequestChange, RequestCi, RequestIncident, RequestedFor } from './shared/policy-types'
 import {
@@ -265,7 +265,7 @@ export function appendAudit(
     }
     const at = nowMs()
     const payloadText = canonicalJson(payload === undefined ? {} : payload)
-    const hashed = {
+    const event = chainEvent(prevHash, {
         grant: grantSysId,
         action: actionSysId,
         sequence,
@@ -273,7 +273,7 @@ export function appendAudit(
         actor,
         occurredAt: isoSeconds(at),
         payload: JSON.parse(payloadText) as unknown,
-    }
+    })
     const gr = new GlideRecord(TABLE.auditEvent)
     gr.initialize()
     gr.setValue(AUDIT_FIELDS.grant, grantSysId)
@@ -284,7 +284,7 @@ export function appendAudit(
     gr.setValue(AUDIT_FIELDS.occurredAt, msToGlide(Math.floor(at / 1000) * 1000))
     gr.setValue(AUDIT_FIELDS.payload, payloadText)
     gr.setValue(AUDIT_FIELDS.prevHash, prevHash)
-    gr.setValue(AUDIT_FIELDS.hash, auditHash(prevHash, hashed))
+    gr.setValue(AUDIT_FIELDS.hash, event.hash)
     gr.insert()
 }
 
