@@ -3,20 +3,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { FakeClock } from '../src/clock'
+import { VirtualClock } from '../../test/support/virtual-clock'
 import { Journal, JournalConflictError } from '../src/journal/journal'
 import { MIGRATIONS } from '../src/journal/migrations'
 
 describe('journal', () => {
     let dir: string
     let path: string
-    let clock: FakeClock
+    let clock: VirtualClock
     let journal: Journal
 
     beforeEach(() => {
         dir = mkdtempSync(join(tmpdir(), 'gbg-journal-'))
         path = join(dir, 'journal.db')
-        clock = new FakeClock(Date.UTC(2025, 0, 6, 10, 0, 0))
+        clock = new VirtualClock(Date.UTC(2025, 0, 6, 10, 0, 0))
         journal = Journal.open(path, { clock })
     })
 

@@ -1,7 +1,7 @@
 import axios, { type AxiosAdapter, type AxiosResponse, type InternalAxiosRequestConfig } from 'axios'
 import { ACTION_FIELDS, TABLE } from '@gbg/shared'
 import { describe, expect, it } from 'vitest'
-import { FakeClock } from '../src/clock'
+import { VirtualClock } from '../../test/support/virtual-clock'
 import { createServiceNowClient, parseLinkHeader, type ServiceNowAuth } from '../src/servicenow/client'
 import { ServiceNowError } from '../src/servicenow/errors'
 import { query } from '../src/servicenow/query'
@@ -155,7 +155,7 @@ describe('ServiceNow client: lists', () => {
 describe('ServiceNow client: retries', () => {
     it('retries a GET after 429 honouring Retry-After, on the fake clock', async () => {
         // Setup
-        const clock = new FakeClock()
+        const clock = new VirtualClock()
         const server = mockServer((_req, i) =>
             i === 0
                 ? {
@@ -181,7 +181,7 @@ describe('ServiceNow client: retries', () => {
 
     it('gives up after 3 retries with exponential delays, and throws a long Retry-After at once', async () => {
         // Setup
-        const clock = new FakeClock()
+        const clock = new VirtualClock()
         const server = mockServer(() => ({ status: 503, body: '' }))
         const client = createServiceNowClient({
             baseUrl: BASE,
@@ -222,7 +222,7 @@ describe('ServiceNow client: retries', () => {
             baseUrl: BASE,
             auth: basic,
             adapter: server.adapter,
-            clock: new FakeClock(),
+            clock: new VirtualClock(),
         })
         // Execution / validation
         await expect(client.patch(TABLE.action, SYS_ID, { state: 'done' })).rejects.toMatchObject({ kind: 'retryable' })
@@ -279,7 +279,7 @@ describe('ServiceNow client: OAuth', () => {
 
     it('caches the token and refreshes it shortly before expiry', async () => {
         // Setup
-        const clock = new FakeClock()
+        const clock = new VirtualClock()
         const server = oauthServer({ ttl: 1800 })
         const client = createServiceNowClient({ baseUrl: BASE, auth: oauth, adapter: server.adapter, clock })
         // Execution
@@ -374,10 +374,10 @@ describe('ServiceNow client: attachments', () => {
     })
 })
 
-describe('FakeClock', () => {
+describe('VirtualClock', () => {
     it('wakes sleepers in time order and only when time reaches them', async () => {
         // Setup
-        const clock = new FakeClock(new Date('2025-01-01T00:00:00Z'))
+        const clock = new VirtualClock(new Date('2025-01-01T00:00:00Z'))
         const woke: string[] = []
         void clock.sleep(300).then(() => woke.push(`c@${clock.now().getTime() % 1000}`))
         void clock.sleep(100).then(() => woke.push(`a@${clock.now().getTime() % 1000}`))

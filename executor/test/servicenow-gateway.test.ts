@@ -1,6 +1,6 @@
 /**
  * The ServiceNow gateway against the ServiceNow emulator (tables and ACLs from the built app, the shared claim
- * guard, faults). Time is a FakeClock shared by the emulator and the client: leases, token expiry and
+ * guard, faults). Time is a VirtualClock shared by the emulator and the client: leases, token expiry and
  * Retry-After waits move only when the test advances it.
  */
 import {
@@ -16,7 +16,7 @@ import {
 } from '@gbg/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startServiceNowEmulator, type ServiceNowEmulator } from '../../test/emulators/servicenow'
-import { FakeClock } from '../src/clock'
+import { VirtualClock } from '../../test/support/virtual-clock'
 import type { QueueAction, ServiceNowGateway } from '../src/ports'
 import { createServiceNowClient, type ServiceNowAuth, type ServiceNowClient } from '../src/servicenow/client'
 import { ServiceNowError } from '../src/servicenow/errors'
@@ -26,13 +26,13 @@ import { formatGlideDateTime } from '../src/servicenow/query'
 const EXEC_USER = { userName: 'svc_breakglass', password: 'exec-pw' }
 const OAUTH = { clientId: 'gbg-executor', clientSecret: 'oauth-client-secret' }
 
-let clock: FakeClock
+let clock: VirtualClock
 let sn: ServiceNowEmulator
 let clients: ServiceNowClient[]
 let aliceId: string
 
 beforeEach(async () => {
-    clock = new FakeClock(new Date('2025-06-02T09:00:00Z'))
+    clock = new VirtualClock(new Date('2025-06-02T09:00:00Z'))
     sn = await startServiceNowEmulator({
         now: () => clock.now(),
         tokenTtlSeconds: 300,

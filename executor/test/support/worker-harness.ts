@@ -1,11 +1,11 @@
 /**
- * Wiring of a worker over the fake ServiceNow, the fake provider, a FakeClock and a real journal file in a temp
+ * Wiring of a worker over the fake ServiceNow, the fake provider, a VirtualClock and a real journal file in a temp
  * dir — plus `restart()`, which builds a NEW worker over the same journal file (a crash / restart).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { FakeClock } from '../../src/clock'
+import { VirtualClock } from '../../../test/support/virtual-clock'
 import type { ExecutorEventName } from '../../src/events'
 import { Journal } from '../../src/journal/journal'
 import type { WorkerOptions } from '../../src/worker/options'
@@ -21,7 +21,7 @@ export interface Recorded {
 
 /** A wired worker. */
 export interface Harness {
-    clock: FakeClock
+    clock: VirtualClock
     dir: string
     journal: Journal
     sn: FakeServiceNow
@@ -58,9 +58,9 @@ export const TEST_OPTIONS: WorkerOptions = {
 /** Build a harness. */
 export function makeHarness(
     options: Partial<WorkerOptions> = {},
-    shared: { clock?: FakeClock; dir?: string; sn?: FakeServiceNow; provider?: FakeProvider } = {},
+    shared: { clock?: VirtualClock; dir?: string; sn?: FakeServiceNow; provider?: FakeProvider } = {},
 ): Harness {
-    const clock = shared.clock ?? new FakeClock(Date.UTC(2025, 0, 6, 10, 0, 0))
+    const clock = shared.clock ?? new VirtualClock(Date.UTC(2025, 0, 6, 10, 0, 0))
     const dir = shared.dir ?? mkdtempSync(join(tmpdir(), 'gbg-worker-'))
     const journal = Journal.open(join(dir, 'journal.db'), { clock })
     const sn = shared.sn ?? new FakeServiceNow(clock)
