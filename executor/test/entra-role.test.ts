@@ -186,6 +186,19 @@ describe('entra-role provider', () => {
         expect(fx.holders.holdersOf(key)).toEqual([])
     })
 
+    it('overlap at the same instant, one minute longer: the assignment is extended to the later expiry', async () => {
+        // setup: two grants claimed in one poll, durations one minute apart (no time passes between them)
+        const a = rolePlan({ grantSysId: 'a'.repeat(32), durationMinutes: 1 })
+        const b = rolePlan({ grantSysId: 'b'.repeat(32), durationMinutes: 2 })
+        await fx.role.grant(a, { idempotencyKey: 'a-1' })
+        // execution
+        const gb = await fx.role.grant(b, { idempotencyKey: 'b-1' })
+        // validation: B's access lasts its whole two minutes at Entra
+        expect(fx.emu.state.roleRequests.map((r) => r.action)).toEqual(['adminAssign', 'adminUpdate'])
+        expect(instancesOf(ALICE.id)[0]!.endDateTime).toBe('2030-01-01T08:02:00Z')
+        expect(gb.expiresAt.toISOString()).toBe('2030-01-01T08:02:00.000Z')
+    })
+
     it('overlap with a shorter second grant does not shorten or extend the assignment', async () => {
         // setup
         const a = rolePlan({ grantSysId: 'a'.repeat(32), durationMinutes: 60 })

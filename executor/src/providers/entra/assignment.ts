@@ -115,6 +115,12 @@ export interface AssignmentProviderOptions {
 
 /** Slack when comparing a provider end with the requested end (clock skew, rounding to whole minutes). */
 const END_TOLERANCE_MS = 60_000
+/**
+ * A shared assignment ending more than this before a new holder's expiry is extended. Not END_TOLERANCE_MS: two
+ * grants claimed in the same poll whose durations differ by exactly one minute would otherwise leave the later
+ * one's access ending a minute early at Entra (found by the virtual-clock overlap test).
+ */
+const EXTEND_SLACK_MS = 5_000
 
 /** The shared provider (see the module comment). */
 export class AssignmentProvider implements Provider {
@@ -257,7 +263,7 @@ export class AssignmentProvider implements Provider {
             let txnIds = obs.ids
             let end = obs.end ?? null
             let extended = false
-            if (this.o.backend.nativeExpiry && end !== null && end.getTime() < wanted.getTime() - END_TOLERANCE_MS) {
+            if (this.o.backend.nativeExpiry && end !== null && end.getTime() < wanted.getTime() - EXTEND_SLACK_MS) {
                 try {
                     const out = await this.o.backend.extend(args, wanted)
                     txnIds = [...out.txnIds, ...obs.ids.filter((id) => !out.txnIds.includes(id))]
