@@ -121,9 +121,11 @@ export function buildProviders(
     journal: Journal,
     logger: Logger,
     metrics?: Metrics,
+    clock: Clock = systemClock,
 ): Map<ProviderName, Provider> {
-    // Metrics fits the providers' call observer as it is (observeProviderCall).
-    return createProviders(config, { logger, holders: journal, metrics })
+    // Metrics fits the providers' call observer as it is (observeProviderCall). The providers read the service's
+    // one clock (signature timestamps, schedule start and end, native expiry windows).
+    return createProviders(config, { logger, holders: journal, metrics, now: () => clock.now() })
 }
 
 function planOf(journal: Journal, grantSysId: string): ExecutionPlan | undefined {
@@ -245,7 +247,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const metrics = createMetrics()
     const journal = openJournal(config, clock)
     const { client, gateway } = connectServiceNow(config, logger, clock)
-    const providers = buildProviders(config, journal, logger, metrics)
+    const providers = buildProviders(config, journal, logger, metrics, clock)
 
     let teams: TeamsNotifier | undefined
     if (config.teams) {

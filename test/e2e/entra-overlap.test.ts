@@ -3,7 +3,8 @@
  * expiries. Entra holds ONE assignment; the earlier grant's revoke must not remove access the later grant still
  * covers; access ends with the later grant.
  *
- * Real executor process against the sandbox emulators, real time: a 1-minute and a 2-minute grant.
+ * The real executor service against the sandbox emulators, all on one virtual clock: a 1-minute and a 2-minute
+ * grant.
  */
 import { afterAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE, planDigest, type ExecutionPlan } from '@gbg/shared'
@@ -11,7 +12,9 @@ import { parseGlideDateTime } from '../../executor/src/servicenow/query'
 import type { SeededScenario } from '../sandbox/seed'
 import type { ServiceNowEmulator } from '../emulators/servicenow'
 import { startSandbox, type Sandbox } from '../sandbox/sandbox'
-import { startExecutor, type RunningExecutor } from './support/executor'
+import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
+import { VirtualClock } from '../support/virtual-clock'
+import { runUntil } from '../support/virtual-time'
 
 const SYSTEM = ['sys_id', 'number', 'sys_created_on', 'sys_updated_on', 'sys_mod_count', 'sys_created_by', 'sys_updated_by']
 const copy = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).filter(([k]) => !SYSTEM.includes(k)))
@@ -51,16 +54,17 @@ function cloneGrant(sn: ServiceNowEmulator, base: SeededScenario, durationMinute
 }
 
 describe('two overlapping grants of one Entra role', () => {
+    const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
     let sandbox: Sandbox | undefined
-    let executor: RunningExecutor | undefined
+    let executor: InProcessExecutor | undefined
     afterAll(async () => {
-        await executor?.stop(2_000).catch(() => undefined)
+        await executor?.stop().catch(() => undefined)
         await sandbox?.close()
     })
 
     it('share one assignment that lasts until the later expiry, then is removed', async () => {
         // setup: the sandbox's 1-minute grant, and a second approved 2-minute request for the same person and role
-        sandbox = await startSandbox({ provider: 'entra-role', durationMinutes: 1, pollIntervalSeconds: 1 })
+        sandbox = await startSandbox({ provider: 'entra-role', durationMinutes: 1, pollIntervalSeconds: 1, clock })
         const sn = sandbox.sn
         const early = sandbox.seeded.grant.sysId
         const late = cloneGrant(sn, sandbox.seeded, 2)
@@ -73,8 +77,8 @@ describe('two overlapping grants of one Entra role', () => {
         }
 
         // execution: one executor runs both
-        executor = startExecutor(sandbox.env)
-        await sn.waitFor((s) => [early, late].every((id) => s.get(TABLE.grant, id)?.[GRANT_FIELDS.state] === 'active'), 30_000)
+        executor = await startInProcessExecutor(sandbox.env, clock)
+        await runUntil(clock, () => [early, late].every((id) => state(id) === 'active'), { within: 30_000 })
 
         // validation 1: one assignment at Entra, ending with the later grant
         expect(instances()).toHaveLength(1)
@@ -82,15 +86,15 @@ describe('two overlapping grants of one Entra role', () => {
         expect(Math.abs(Date.parse(instances()[0]!.endDateTime!) - lateExpiry.getTime())).toBeLessThan(5_000)
 
         // validation 2: the earlier grant ends; the shared assignment stays for the later one
-        await sn.waitFor((s) => s.get(TABLE.grant, early)?.[GRANT_FIELDS.state] === 'revoked', 90_000)
+        await runUntil(clock, () => state(early) === 'revoked', { within: 90_000, what: 'early revoked' })
         expect(JSON.parse(grant(early)[GRANT_FIELDS.evidence]!).retainedFor).toEqual([late])
         expect(state(late)).toBe('active')
-        expect(Date.now()).toBeLessThan(lateExpiry.getTime())
+        expect(clock.nowMs()).toBeLessThan(lateExpiry.getTime())
         expect(instances()).toHaveLength(1)
 
         // validation 3: the later grant ends and the access is gone
-        await sn.waitFor((s) => s.get(TABLE.grant, late)?.[GRANT_FIELDS.state] === 'revoked', 90_000)
+        await runUntil(clock, () => state(late) === 'revoked', { within: 90_000, what: 'late revoked' })
         expect(instances()).toHaveLength(0)
         expect(JSON.parse(grant(late)[GRANT_FIELDS.evidence]!)).toMatchObject({ present: false, retainedFor: [] })
-    }, 240_000)
+    })
 })

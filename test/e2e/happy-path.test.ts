@@ -1,23 +1,32 @@
 /**
- * End to end, the real executor process against the ServiceNow and webhook emulators: an approved 1-minute grant
- * is granted, written back (state, times, txn ids, instance, work note, receipt, audit chain), its revoke is queued
- * in ServiceNow for the expiry, and at the expiry the access is revoked, verified absent and the evidence written.
+ * End to end, the real executor service against the ServiceNow and webhook emulators, all on one virtual clock:
+ * an approved 1-minute grant is granted, written back (state, times, txn ids, instance, work note, receipt, audit
+ * chain), its revoke is queued in ServiceNow for the expiry, and at the expiry the access is revoked, verified
+ * absent and the evidence written.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, AUDIT_FIELDS, GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { parseGlideDateTime } from '../emulators/servicenow'
-import { isEvent, runCli, startExecutor, type RunningExecutor } from './support/executor'
+import {
+    isEvent,
+    runCliInProcess as runCli,
+    startInProcessExecutor,
+    type InProcessExecutor,
+} from '../support/executor-in-process'
+import { VirtualClock } from '../support/virtual-clock'
+import { runUntil } from '../support/virtual-time'
 import { startWorld, type World } from './support/world'
 import { journalHistory, journalOutbox } from './support/journal'
 
 /** The service's clock lags ours by this much, so the executor's revoke at expiry is what removes the access. */
 const LAG_MS = 15_000
 
+const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
 let world: World
-let executor: RunningExecutor | undefined
+let executor: InProcessExecutor | undefined
 
 beforeAll(async () => {
-    world = await startWorld({ durationMinutes: 1, keepSeededAction: true, webhookClockLagMs: LAG_MS })
+    world = await startWorld({ durationMinutes: 1, keepSeededAction: true, webhookClockLagMs: LAG_MS, clock })
 })
 afterAll(async () => {
     await executor?.stop()
@@ -31,18 +40,23 @@ describe('happy path: grant → write back → revoke at expiry → verify', () 
         const grantId = base.grant.sysId
         const ritm = base.ritm.sysId
         const env = world.env('e2e-happy')
-        const t0 = Date.now()
+        const t0 = clock.nowMs()
+        const s = sn.store
 
         // execution: the real executor picks up the approved grant
-        executor = startExecutor(env)
-        await sn.waitFor((s) => s.get(TABLE.grant, grantId)?.[GRANT_FIELDS.state] === 'active', 20_000)
-        await sn.waitFor(
-            (s) =>
+        executor = await startInProcessExecutor(env, clock)
+        await runUntil(clock, () => s.get(TABLE.grant, grantId)?.[GRANT_FIELDS.state] === 'active', {
+            within: 20_000,
+            what: 'grant active',
+        })
+        await runUntil(
+            clock,
+            () =>
                 s.list(TABLE.action, (a) => a[ACTION_FIELDS.grant] === grantId && a[ACTION_FIELDS.type] === 'revoke')
                     .length === 1 && s.get(TABLE.action, base.action.sysId)?.[ACTION_FIELDS.state] === 'done',
-            20_000,
+            { within: 20_000, what: 'revoke queued, grant action done' },
         )
-        const grantedIn = Date.now() - t0
+        const grantedIn = clock.nowMs() - t0
 
         // validation: the grant record
         const active = sn.store.get(TABLE.grant, grantId)!
@@ -95,9 +109,12 @@ describe('happy path: grant → write back → revoke at expiry → verify', () 
         expect(audit1.stdout).toMatch(/grant_active/)
 
         // execution: wait for the expiry (about a minute after the grant)
-        const waitMs = expiresAt - Date.now() + 20_000
-        await sn.waitFor((s) => s.get(TABLE.grant, grantId)?.[GRANT_FIELDS.state] === 'revoked', waitMs)
-        const revokedSeenAt = Date.now()
+        const waitMs = expiresAt - clock.nowMs() + 20_000
+        await runUntil(clock, () => s.get(TABLE.grant, grantId)?.[GRANT_FIELDS.state] === 'revoked', {
+            within: waitMs,
+            what: 'grant revoked',
+        })
+        const revokedSeenAt = clock.nowMs()
 
         // validation: revoked at the expiry, by this executor's queue revoke, and really removed at the service
         const revoked = sn.store.get(TABLE.grant, grantId)!
@@ -114,7 +131,10 @@ describe('happy path: grant → write back → revoke at expiry → verify', () 
             revokedBy: 'e2e-happy',
         })
         expect(evidence.evidence).toMatchObject({ grantId: service[0]!.id, status: 'revoked' })
-        await sn.waitFor((s) => s.get(TABLE.action, revoke!['sys_id']!)?.[ACTION_FIELDS.state] === 'done', 10_000)
+        await runUntil(clock, () => s.get(TABLE.action, revoke!['sys_id']!)?.[ACTION_FIELDS.state] === 'done', {
+            within: 10_000,
+            what: 'revoke action done',
+        })
         expect(webhook.callCount('POST', '/grants')).toBe(1)
         expect(webhook.callCount('DELETE', '/grants/')).toBe(1)
         const removedNotes = sn.store
@@ -130,9 +150,10 @@ describe('happy path: grant → write back → revoke at expiry → verify', () 
         ).toHaveLength(1)
 
         // validation: the journal took every step, and every write-back was delivered
-        await sn.waitFor(
+        await runUntil(
+            clock,
             () => journalOutbox(world.journalPath('e2e-happy')).every((o) => o.status === 'delivered'),
-            10_000,
+            { within: 10_000, what: 'every write-back delivered' },
         )
         expect(journalHistory(world.journalPath('e2e-happy'), base.action.sysId)).toEqual([
             '∅→claimed',
@@ -148,7 +169,10 @@ describe('happy path: grant → write back → revoke at expiry → verify', () 
             'provider_done→written_back',
             'written_back→done',
         ])
-        await executor.waitForLog(isEvent('action:done', grantId), 5_000)
+        await runUntil(clock, () => executor!.lines.some(isEvent('action:done', grantId)), {
+            within: 5_000,
+            what: 'action:done logged',
+        })
 
         // validation: the whole chain, app events + grant + revoke, still verifies
         const audit2 = await runCli(['audit', 'verify', grantId], env)
@@ -163,7 +187,7 @@ describe('happy path: grant → write back → revoke at expiry → verify', () 
         )
         console.info(
             `[e2e happy] granted+written back in ${grantedIn} ms; revoked ${revokedAt - expiresAt} ms after expiry; ` +
-                `total ${revokedSeenAt - t0} ms`,
+                `total ${revokedSeenAt - t0} ms (virtual time)`,
         )
-    }, 120_000)
+    })
 })

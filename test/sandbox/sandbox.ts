@@ -21,6 +21,7 @@ import { DEFAULT_GRAPH_IDS, seedScenario, type GraphIds, type SeededScenario } f
 import { REPO_ROOT } from './executor-process'
 import { submitThroughApp, type AppSubmission } from './through-app'
 import type { AppRuntime } from '../support/app-on-emulator'
+import type { Clock } from '@gbg/executor/src/ports'
 
 /** Fixed ports, for a sandbox someone wants to point other tools at. 0 / absent = any free port. */
 export interface SandboxPorts {
@@ -50,6 +51,11 @@ export interface SandboxOptions {
      * are written directly (what e2e tests that focus on the executor use). @defaultValue 'app'
      */
     via?: 'app' | 'seed'
+    /**
+     * The one clock of the sandbox: every emulator and the app's modules read it (and so does an executor started
+     * in process on it). Absent: the system clock (`npm start`, `npm run demo`).
+     */
+    clock?: Clock
 }
 
 /** A running sandbox. */
@@ -115,11 +121,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         const clientSecret = randomBytes(24).toString('base64url')
         const graphIds: GraphIds = { ...DEFAULT_GRAPH_IDS }
 
-        const sn = await startServiceNowEmulator({ port: ports.servicenow ?? 0 })
+        const clock = options.clock
+        const now = clock ? () => clock.now() : () => new Date()
+        const sn = await startServiceNowEmulator({ port: ports.servicenow ?? 0, now })
         closers.push(() => sn.close())
-        const webhook = await startWebhookEmulator({ hmacSecret, port: ports.webhook ?? 0 })
+        const webhook = await startWebhookEmulator({ hmacSecret, port: ports.webhook ?? 0, now })
         closers.push(() => webhook.close())
-        const teams = await startTeamsEmulator({ port: ports.teams ?? 0 })
+        const teams = await startTeamsEmulator({ port: ports.teams ?? 0, now })
         closers.push(() => teams.close())
 
         let submission: AppSubmission | null = null
@@ -127,6 +135,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             provider: options.provider,
             durationMinutes: options.durationMinutes,
             graphIds,
+            now,
             throughApp:
                 (options.via ?? 'app') === 'app' ? (order) => (submission = submitThroughApp(sn, order)) : undefined,
         })
@@ -134,6 +143,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         if (appSubmission) closers.push(async () => appSubmission.app.stop())
         const graph = await startGraphEmulator({
             port: ports.graph ?? 0,
+            now,
             tenantId: SANDBOX_TENANT_ID,
             clients: [{ clientId, clientSecret }],
             users: [
@@ -244,8 +254,10 @@ function executorEnv(i: EnvInput): Record<string, string> {
         env['GBG_ENTRA_GRAPH_BASE_URL'] = i.graph.graphBase
         env['GBG_ENTRA_GROUP_MODE'] = 'pim'
         env['GBG_ENTRA_DEVICE_CLASS_GROUPS'] = `workstation=${i.seeded.graphIds.groupId}`
-        // The Graph emulator serves HTTPS with a throw-away self-signed certificate: the child trusts it the way
-        // an enterprise trusts its TLS-inspecting proxy's CA, through Node's standard variable.
+        // The Graph emulator serves HTTPS with a throw-away self-signed certificate: the executor trusts it the way
+        // an enterprise trusts its TLS-inspecting proxy's CA — through its own setting (an executor in this
+        // process) and through Node's standard variable (an executor child process).
+        env['GBG_ENTRA_CA_FILE'] = i.graphCaFile
         env['NODE_EXTRA_CA_CERTS'] = i.graphCaFile
     }
     return env

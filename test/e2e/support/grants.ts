@@ -63,7 +63,7 @@ export function newSysId(): string {
 export function addGrant(sn: SeedTarget, base: SeededScenario, options: AddGrantOptions): AddedGrant {
     const store = sn.store
     counter += 1
-    const stamp = formatGlideDateTime(new Date())
+    const stamp = formatGlideDateTime(store.clock())
     const ciName = options.ciName ?? `WS-E2E-${process.pid}-${String(counter).padStart(4, '0')}`
     const ciSysId = store.insert(PLATFORM_TABLE.computer, {
         name: ciName,
@@ -153,7 +153,7 @@ export function addGrant(sn: SeedTarget, base: SeededScenario, options: AddGrant
         ['approval.approved', base.manager.userName, { approval: approval['sys_id'], planDigest: digest }],
     ]
     events.forEach(([eventType, actor, payload], i) => {
-        const occurredAt = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString()
+        const occurredAt = new Date(Math.floor(store.clock().getTime() / 1000) * 1000).toISOString()
         const e = chainEvent(prevHash, {
             grant: grantSysId,
             action: '',
@@ -197,7 +197,7 @@ export function queueAction(
         [ACTION_FIELDS.type]: type,
         [ACTION_FIELDS.state]: 'ready',
         [ACTION_FIELDS.priority]: String(priority),
-        [ACTION_FIELDS.notBefore]: formatGlideDateTime(new Date(Date.now() - 1000)),
+        [ACTION_FIELDS.notBefore]: formatGlideDateTime(new Date(sn.store.clock().getTime() - 1000)),
         [ACTION_FIELDS.attempts]: '0',
         [ACTION_FIELDS.maxAttempts]: '10',
         [ACTION_FIELDS.idempotencyKey]: sysId,

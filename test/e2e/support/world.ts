@@ -14,6 +14,7 @@ import { ACTION_FIELDS, TABLE } from '@gbg/shared'
 import { startServiceNowEmulator, type ServiceNowEmulator } from '../../emulators/servicenow'
 import { startWebhookEmulator, type WebhookEmulator } from '../../emulators/webhook'
 import { seedScenario, type SeededScenario } from '../../sandbox/seed'
+import type { VirtualClock } from '../../support/virtual-clock'
 
 /** Options of {@link startWorld}. */
 export interface WorldOptions {
@@ -30,6 +31,11 @@ export interface WorldOptions {
     webhookClockLagMs?: number
     /** OAuth client registered on the ServiceNow emulator (for `oauth_password` tests). */
     oauth?: boolean
+    /**
+     * The one clock of the world: the emulators read it, and so does an executor started in process on it.
+     * Absent: the system clock (a world for executors in child processes).
+     */
+    clock?: VirtualClock
 }
 
 /** A running world. */
@@ -53,10 +59,13 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     const oauthClient = options.oauth
         ? { clientId: `e2e-${randomBytes(4).toString('hex')}`, clientSecret: randomBytes(24).toString('base64url') }
         : undefined
-    const sn = await startServiceNowEmulator({ oauthClients: oauthClient ? [oauthClient] : [] })
+    const clock = options.clock
+    const nowMs = clock ? () => clock.nowMs() : () => Date.now()
+    const now = () => new Date(nowMs())
+    const sn = await startServiceNowEmulator({ oauthClients: oauthClient ? [oauthClient] : [], now })
     const lag = options.webhookClockLagMs ?? 0
-    const webhook = await startWebhookEmulator({ hmacSecret, now: () => new Date(Date.now() - lag) })
-    const base = seedScenario(sn, { provider: 'webhook', durationMinutes: options.durationMinutes ?? 60 })
+    const webhook = await startWebhookEmulator({ hmacSecret, now: () => new Date(nowMs() - lag) })
+    const base = seedScenario(sn, { provider: 'webhook', durationMinutes: options.durationMinutes ?? 60, now })
     if (!options.keepSeededAction) {
         // Parked as the app would leave a finished action: no executor will ever pick it up.
         sn.store.update(TABLE.action, base.action.sysId, { [ACTION_FIELDS.state]: 'done' })

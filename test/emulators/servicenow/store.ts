@@ -79,6 +79,10 @@ export class Store implements EmulatorStore {
         private readonly now: () => Date,
     ) {}
 
+    clock(): Date {
+        return this.now()
+    }
+
     /** Registers a callback run after every write; returns the unsubscribe function. */
     onWrite(listener: () => void): () => void {
         this.listeners.add(listener)

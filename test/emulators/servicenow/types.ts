@@ -172,6 +172,8 @@ export interface StoredAttachment {
  * or a malformed value (e.g. a date-time not in "YYYY-MM-DD HH:mm:ss") throws, so a seeding mistake is loud.
  */
 export interface EmulatorStore {
+    /** The instance's clock (the emulator's `now` option): what sys_created_on and the query dates are read against. */
+    clock(): Date
     /** Inserts a record: fills sys_id, system fields, defaults and auto-number. May set sys_* fields explicitly. */
     insert(table: string, values: Record<string, string>): Record<string, string>
     get(table: string, sysId: string): Record<string, string> | undefined

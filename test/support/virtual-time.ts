@@ -1,0 +1,142 @@
+/**
+ * Running a whole system under test — the executor in process, the emulators and the app's modules — on one
+ * {@link VirtualClock}, as a discrete-event simulation: let everything that is awake finish (no HTTP request in
+ * flight, nothing new started for a few turns of the event loop), check the condition, and if it does not hold
+ * yet, jump the clock to the next wake-up (a poll, a lease renewal, a backoff, a revoke timer). A one-minute
+ * grant's expiry passes in milliseconds, and what happens is decided by the order of wake-ups, never by how
+ * loaded the machine is.
+ *
+ * "Awake" is observed, not guessed: every HTTP request of this process (client side, any library: axios, MSAL,
+ * fetch through node:http) is counted through Node's built-in diagnostics channels from its start until its
+ * response ended or it failed, and so is every request the emulators serve.
+ *
+ * Test code only.
+ */
+import dc from 'node:diagnostics_channel'
+import type { ClientRequest, IncomingMessage, ServerResponse } from 'node:http'
+import { VirtualClock } from './virtual-clock'
+
+let inFlight = 0
+let started = 0
+let subscribed = false
+
+function track(done: (end: () => void) => void): void {
+    inFlight += 1
+    started += 1
+    let ended = false
+    done(() => {
+        if (ended) return
+        ended = true
+        inFlight -= 1
+    })
+}
+
+/** Count this process's HTTP requests (idempotent). */
+function subscribe(): void {
+    if (subscribed) return
+    subscribed = true
+    dc.subscribe('http.client.request.start', (message) => {
+        const { request } = message as { request: ClientRequest }
+        track((end) => {
+            request.once('close', end)
+            request.once('error', end)
+            request.once('response', (res: IncomingMessage) => {
+                res.once('end', end)
+                res.once('close', end)
+                res.once('error', end)
+            })
+        })
+    })
+    dc.subscribe('http.server.request.start', (message) => {
+        const { response } = message as { response: ServerResponse }
+        track((end) => {
+            response.once('close', end)
+            response.once('finish', end)
+            response.once('error', end)
+        })
+    })
+}
+subscribe()
+
+/** HTTP requests of this process currently in flight (client and server side). */
+export function httpInFlight(): number {
+    return inFlight
+}
+
+const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
+const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1))
+
+/**
+ * Resolves once the process is quiet: no HTTP request in flight and none started for three consecutive rounds
+ * of (setImmediate, 1 ms timer). Gives up (rejects) after `realMs` of wall time, naming what is still running.
+ */
+export async function settle(realMs = 30_000): Promise<void> {
+    const giveUpAt = Date.now() + realMs
+    let quiet = 0
+    let seen = started
+    while (quiet < 3) {
+        await turn()
+        await tick()
+        if (inFlight === 0 && started === seen) quiet += 1
+        else quiet = 0
+        seen = started
+        if (Date.now() > giveUpAt) throw new Error(`settle: still ${inFlight} HTTP request(s) in flight after ${realMs} ms`)
+    }
+}
+
+/** Options of {@link runUntil}. */
+export interface RunUntilOptions {
+    /** Virtual time allowed for the condition to hold. @defaultValue 10 minutes */
+    within?: number
+    /** What is awaited, for the error message. */
+    what?: string
+    /** Wall time allowed (a hang fails the test with a message instead of the runner's timeout). @defaultValue 60 s */
+    realMs?: number
+}
+
+/**
+ * Runs the system until `condition` holds: settle, check, jump to the next wake-up, repeat. Fails when the
+ * condition does not hold within `within` ms of virtual time, or nothing sleeps any more (nothing can change).
+ * Returns the virtual time it took.
+ */
+export async function runUntil(
+    clock: VirtualClock,
+    condition: () => boolean | Promise<boolean>,
+    options: RunUntilOptions = {},
+): Promise<number> {
+    const within = options.within ?? 10 * 60_000
+    const what = options.what ?? 'the condition'
+    const realMs = options.realMs ?? 60_000
+    const start = clock.nowMs()
+    const deadline = start + within
+    const giveUpAt = Date.now() + realMs
+    for (;;) {
+        await settle(realMs)
+        if (await condition()) return clock.nowMs() - start
+        const next = clock.nextWakeAt()
+        if (next === undefined) throw new Error(`runUntil: ${what} does not hold and nothing is scheduled`)
+        if (next > deadline) {
+            await clock.set(deadline)
+            await settle(realMs)
+            if (await condition()) return clock.nowMs() - start
+            throw new Error(`runUntil: ${what} did not hold within ${within} ms of virtual time`)
+        }
+        if (Date.now() > giveUpAt) throw new Error(`runUntil: ${what} did not hold within ${realMs} ms of wall time`)
+        await clock.set(Math.max(next, clock.nowMs()))
+    }
+}
+
+/** Runs the system for `ms` of virtual time (every wake-up on the way, each followed by a settle). */
+export async function runFor(clock: VirtualClock, ms: number, realMs = 60_000): Promise<void> {
+    const target = clock.nowMs() + ms
+    const giveUpAt = Date.now() + realMs
+    for (;;) {
+        await settle(realMs)
+        const next = clock.nextWakeAt()
+        if (next === undefined || next > target) break
+        if (Date.now() > giveUpAt) throw new Error(`runFor: ${ms} ms of virtual time took over ${realMs} ms of wall time`)
+        await clock.set(Math.max(next, clock.nowMs()))
+    }
+    await clock.set(target)
+    await settle(realMs)
+}
