@@ -24,6 +24,7 @@ import type {
     ServiceNowGateway,
 } from './ports'
 import { isServiceNowError, ServiceNowError } from './servicenow/errors'
+import type { Leases } from './worker/leases'
 
 /** Minimal structured logger (winston's Logger satisfies it). */
 export interface WorkerLogger {
@@ -137,9 +138,8 @@ export interface WriteBackOptions {
     clock: Clock
     events: ExecutorEventBus
     logger: WorkerLogger
-    /** This executor's instance name (lease owner). */
-    instance: string
-    leaseMs: number
+    /** The executor's leases: an action patch refused because our lease lapsed takes the action back first. */
+    leases: Leases
     backoff: BackoffSettings
     /** Age after which an undelivered item raises the bound alert. */
     boundMs: number
@@ -366,30 +366,19 @@ export class WriteBack {
 
     /**
      * Patch an action we hold. When the lease lapsed meanwhile (ServiceNow was unreachable longer than the
-     * lease), take the action back — release it if our expired lease still sits on it, then claim it — and
-     * apply the patch under the new lease. A finished action needs nothing more; another executor's valid lease
-     * means try again later.
+     * lease), take the action back ({@link Leases.takeBack}) and apply the patch under the new lease. A finished
+     * action needs nothing more; another executor's valid lease means try again later.
      */
     private async deliverActionPatch(sysId: string, patch: ActionPatch): Promise<Outcome> {
-        const { gateway, clock, instance, leaseMs } = this.o
+        const { gateway, leases } = this.o
         try {
             await gateway.updateAction(sysId, patch)
             return { ok: true }
         } catch (error) {
             if (!isServiceNowError(error, 'lost_claim')) throw error
-            const current = await gateway.getAction(sysId)
-            if (current.state === 'done' || current.state === 'dead' || current.state === 'failed') return { ok: true }
-            const now = clock.now()
-            const leaseValid = current.leaseOwner !== '' && current.leaseUntil !== null && current.leaseUntil > now
-            if (leaseValid && current.leaseOwner !== instance) throw error
-            let claimable = current
-            if (current.state === 'claimed' && !leaseValid) {
-                await gateway.updateAction(sysId, { state: 'ready', leaseOwner: '', leaseUntil: null })
-                claimable = { ...current, state: 'ready', leaseOwner: '', leaseUntil: null }
-            }
-            if (!(leaseValid && current.leaseOwner === instance)) {
-                await gateway.claimAction(claimable, instance, new Date(now.getTime() + leaseMs))
-            }
+            const taken = await leases.takeBack(await gateway.getAction(sysId))
+            if (taken.kind === 'finished') return { ok: true }
+            if (taken.kind === 'held') throw error
             await gateway.updateAction(sysId, patch)
             return { ok: true }
         }

@@ -53,6 +53,7 @@ import type {
     UserRecord,
 } from '../ports'
 import { redact, redactString } from '../log'
+import { releaseLease } from '../worker/leases'
 import type { ServiceNowClient, SnRecord } from './client'
 import { ServiceNowError } from './errors'
 import {
@@ -186,29 +187,27 @@ class TableApiGateway implements ServiceNowGateway {
         if (isRelease) {
             body[ACTION_FIELDS.leaseOwner] = ''
             assertOnly(TABLE.action, body, EXECUTOR_WRITABLE[TABLE.action], 'write')
-            try {
-                await this.client.patch(TABLE.action, sysId, body)
-                return
-            } catch (error) {
-                if (!(error instanceof ServiceNowError && error.kind === 'lost_claim')) throw error
-            }
-            // The claim guard knows a writer only by the lease_owner it sends, so a release ('' ) of a lease that is
-            // still valid comes from "nobody" and is refused. Release our own lease in two writes instead: first,
-            // as the holder, end the lease now (with the rest of the patch); then return the action to the queue,
-            // which the guard allows for an expired lease. Refused at the first step: the lease is not ours.
-            const own: Record<string, string> = { ...body }
-            delete own[ACTION_FIELDS.state]
-            own[ACTION_FIELDS.leaseOwner] = this.opts.instanceName
-            // A minute in the past, so a clock running a little ahead of the instance's still ends it.
-            const now = (this.opts.now ?? (() => new Date()))().getTime()
-            own[ACTION_FIELDS.leaseUntil] = dateOut(new Date(now - 60_000))
-            await this.client.patch(TABLE.action, sysId, own)
-            await this.client.patch(TABLE.action, sysId, {
-                [ACTION_FIELDS.state]: 'ready',
-                [ACTION_FIELDS.leaseOwner]: '',
-                [ACTION_FIELDS.leaseUntil]: '',
-            })
-            return
+            // A holder's release of its own still-valid lease takes two writes (the lease protocol, leases.ts):
+            // end the lease as the holder, with the rest of the patch, then return the action to the queue.
+            const { [ACTION_FIELDS.state]: _state, ...rest } = body
+            return releaseLease(
+                {
+                    release: () => this.client.patch(TABLE.action, sysId, body),
+                    endOwnLease: (leaseUntil) =>
+                        this.client.patch(TABLE.action, sysId, {
+                            ...rest,
+                            [ACTION_FIELDS.leaseOwner]: this.opts.instanceName,
+                            [ACTION_FIELDS.leaseUntil]: dateOut(leaseUntil),
+                        }),
+                    requeue: () =>
+                        this.client.patch(TABLE.action, sysId, {
+                            [ACTION_FIELDS.state]: 'ready',
+                            [ACTION_FIELDS.leaseOwner]: '',
+                            [ACTION_FIELDS.leaseUntil]: '',
+                        }),
+                },
+                this.opts.now ?? (() => new Date()),
+            )
         } else {
             if (patch.leaseOwner !== undefined && patch.leaseOwner !== this.opts.instanceName) {
                 throw new ServiceNowError(

@@ -6,7 +6,7 @@
  *   → claim with a lease (attempts counted at claim) → run at most K at once → due revoke timers
  *   → deliver the outbox → heartbeat.
  *
- * Runs hold their lease by renewing it every half lease. Shutdown has two stages: `stop()` stops claiming and
+ * Runs hold their lease by renewing it every half lease (leases.ts: the lease protocol and the sweeper). Shutdown has two stages: `stop()` stops claiming and
  * drains the runs; `stop({ force: true })` aborts them (their journal step stays, leases expire, the next start
  * resumes). On start every action the journal has not finished is resumed from its step.
  */
@@ -15,7 +15,6 @@ import { ExecutorEventBus } from '../events'
 import { Journal, type JournalAction } from '../journal/journal'
 import type { Clock, QueueAction, ServiceNowGateway } from '../ports'
 import type { Provider } from '../providers/types'
-import { isServiceNowError } from '../servicenow/errors'
 import { nullLogger, outboxItem, WriteBack, type WorkerLogger } from '../writeback'
 import {
     LOCAL_REVOKE_PREFIX,
@@ -28,6 +27,7 @@ import {
     type WorkerCore,
 } from './context'
 import { runGrant } from './grant'
+import { Leases } from './leases'
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from './options'
 import { runRevoke } from './revoke'
 import { runVerify } from './verify'
@@ -67,6 +67,7 @@ export class Worker {
     readonly events: ExecutorEventBus
     readonly options: ResolvedWorkerOptions
     private readonly core: WorkerCore
+    private readonly leases: Leases
     private readonly inFlight = new Map<string, Promise<void>>()
     private readonly busyGrants = new Set<string>()
     private readonly forceAbort = new AbortController()
@@ -81,14 +82,21 @@ export class Worker {
         this.options = resolveWorkerOptions(options)
         this.events = deps.events ?? new ExecutorEventBus()
         const logger = deps.logger ?? nullLogger
-        const writeBack = new WriteBack({
-            journal: deps.journal,
+        this.leases = new Leases({
             gateway: deps.gateway,
             clock: deps.clock,
             events: this.events,
             logger,
             instance: this.options.instance,
             leaseMs: this.options.leaseMs,
+        })
+        const writeBack = new WriteBack({
+            journal: deps.journal,
+            gateway: deps.gateway,
+            clock: deps.clock,
+            events: this.events,
+            logger,
+            leases: this.leases,
             backoff: this.options.writebackBackoff,
             boundMs: this.options.writebackBoundMs,
             random: this.options.random,
@@ -207,7 +215,7 @@ export class Worker {
         const report: TickReport = { swept: 0, ready: 0, claimed: 0, skipped: 0, timersFired: 0, pollOk: true }
         const { gateway, clock, events, logger } = this.core
         if (!this.stopping) {
-            report.swept = await this.sweep()
+            report.swept = await this.leases.sweep(this.options.batchSize, (id) => this.inFlight.has(id))
             try {
                 await this.claimReady(report)
             } catch (error) {
@@ -232,28 +240,6 @@ export class Worker {
             ok: report.pollOk,
         })
         return report
-    }
-
-    /** Return claimed actions whose lease expired (crashed or stuck executors) to the queue. */
-    private async sweep(): Promise<number> {
-        const { gateway, clock, logger } = this.core
-        let swept = 0
-        try {
-            const expired = await gateway.listExpiredLeases(clock.now(), this.options.batchSize)
-            for (const action of expired) {
-                if (this.inFlight.has(action.sysId)) continue
-                try {
-                    await gateway.updateAction(action.sysId, { state: 'ready', leaseOwner: '', leaseUntil: null })
-                    swept++
-                } catch (error) {
-                    if (!isServiceNowError(error, 'lost_claim'))
-                        logger.warn('sweep failed', { action: action.sysId, error: errorText(error) })
-                }
-            }
-        } catch (error) {
-            logger.warn('listing expired leases failed', { error: errorText(error) })
-        }
-        return swept
     }
 
     private async claimReady(report: TickReport): Promise<void> {
@@ -285,36 +271,10 @@ export class Worker {
                     continue
                 }
             }
-            const claimed = await this.claim(action)
+            const claimed = await this.leases.claim(action)
             if (!claimed) continue
             report.claimed++
             this.launch(claimed, false)
-        }
-    }
-
-    private async claim(action: QueueAction): Promise<QueueAction | null> {
-        const { gateway, clock, events, logger } = this.core
-        const leaseUntil = new Date(clock.now().getTime() + this.options.leaseMs)
-        try {
-            const claimed = await gateway.claimAction(action, this.options.instance, leaseUntil)
-            events.emit('action:claimed', {
-                actionSysId: claimed.sysId,
-                grantSysId: claimed.grantSysId,
-                type: claimed.type,
-                attempts: claimed.attempts,
-                leaseUntil: claimed.leaseUntil ?? leaseUntil,
-                resumed: false,
-            })
-            return claimed
-        } catch (error) {
-            const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
-            if (isServiceNowError(error, 'lost_claim')) {
-                // Another executor got there first: not an error.
-                events.emit('lease:lost', { ...r, stage: 'claim', error: errorText(error) })
-                return null
-            }
-            logger.warn('claim failed', { action: action.sysId, error: errorText(error) })
-            return null
         }
     }
 
@@ -324,7 +284,7 @@ export class Worker {
         const ctx: RunContext = { core: this.core, action, local, signal }
         this.busyGrants.add(action.grantSysId)
         const run = (async () => {
-            const renewal = local ? null : this.renewLease(action)
+            const renewal = local ? null : this.leases.hold(action)
             try {
                 await this.dispatch(ctx, resumed)
             } catch (error) {
@@ -399,39 +359,6 @@ export class Worker {
         await this.core.writeBack.flush()
     }
 
-    /** Renew the lease every half lease until stopped. */
-    private renewLease(action: QueueAction): { stop(): void } {
-        const stop = new AbortController()
-        const { gateway, clock, events, logger } = this.core
-        const half = Math.max(1, Math.floor(this.options.leaseMs / 2))
-        void (async () => {
-            for (;;) {
-                try {
-                    await clock.sleep(half, stop.signal)
-                } catch {
-                    return
-                }
-                if (stop.signal.aborted) return
-                const leaseUntil = new Date(clock.now().getTime() + this.options.leaseMs)
-                try {
-                    await gateway.updateAction(action.sysId, { leaseUntil })
-                    events.emit('lease:renewed', { ...refOf(action), leaseUntil })
-                } catch (error) {
-                    if (isServiceNowError(error, 'lost_claim')) {
-                        events.emit('lease:lost', { ...refOf(action), stage: 'renew', error: errorText(error) })
-                        logger.error('lost the lease of a running action', {
-                            action: action.sysId,
-                            error: errorText(error),
-                        })
-                        return
-                    }
-                    logger.warn('lease renewal failed; will retry', { action: action.sysId, error: errorText(error) })
-                }
-            }
-        })()
-        return { stop: () => stop.abort() }
-    }
-
     /** Called by the outbox when every item of an action is delivered: `written_back` → `done`. */
     private settle(actionId: string): void {
         const row = this.core.journal.get(actionId)
@@ -475,41 +402,8 @@ export class Worker {
                 })
                 continue
             }
-            const taken = await this.retake(action)
+            const taken = await this.leases.retake(action)
             if (taken) this.launch(taken, true)
-        }
-    }
-
-    /** Get the lease of an action we were working on; null when another executor holds it. */
-    private async retake(action: QueueAction): Promise<QueueAction | null> {
-        const { gateway, clock, logger } = this.core
-        const now = clock.now()
-        const me = this.options.instance
-        const leaseValid = action.leaseOwner !== '' && action.leaseUntil !== null && action.leaseUntil > now
-        const leaseUntil = new Date(now.getTime() + this.options.leaseMs)
-        try {
-            if (action.state === 'claimed' && leaseValid && action.leaseOwner === me) {
-                await gateway.updateAction(action.sysId, { leaseUntil })
-                return { ...action, leaseUntil }
-            }
-            if (action.state === 'claimed' && leaseValid) return null
-            if (action.state === 'claimed') {
-                await gateway.updateAction(action.sysId, { state: 'ready', leaseOwner: '', leaseUntil: null })
-                action = { ...action, state: 'ready', leaseOwner: '', leaseUntil: null }
-            }
-            // ready (or finished in ServiceNow: claiming is refused, and the journal row stays for the outbox)
-            if (action.state !== 'ready') return null
-            const claimed = await gateway.claimAction(action, me, leaseUntil)
-            this.events.emit('action:claimed', {
-                ...refOf(claimed),
-                attempts: claimed.attempts,
-                leaseUntil,
-                resumed: true,
-            })
-            return claimed
-        } catch (error) {
-            logger.warn('resume: could not take the action back', { action: action.sysId, error: errorText(error) })
-            return null
         }
     }
 
@@ -590,10 +484,6 @@ function before(a: QueueAction, b: QueueAction): boolean {
     const cb = b.createdOn.getTime()
     if (ca !== cb) return ca < cb
     return a.sysId < b.sysId
-}
-
-function refOf(a: QueueAction): { actionSysId: string; grantSysId: string; type: string } {
-    return { actionSysId: a.sysId, grantSysId: a.grantSysId, type: a.type }
 }
 
 /** A queue-shaped stand-in for a local timer revoke (no ServiceNow action behind it). */
