@@ -21,6 +21,7 @@ import { silentLogger } from './log'
 import { buildProviders, connectServiceNow, EXECUTOR_VERSION, openJournal } from './service'
 import { isServiceNowError } from './servicenow/errors'
 import { query } from './servicenow/query'
+import { errorText } from './transport'
 
 type Out = (line: string) => void
 
@@ -48,7 +49,7 @@ function explain(error: unknown): string {
                 return error.message
         }
     }
-    return error instanceof Error ? error.message : String(error)
+    return errorText(error)
 }
 
 /** Run every check; returns the exit code (0 all good, 1 something failed, 2 configuration unusable). */

@@ -11,6 +11,7 @@
  */
 import { Writable } from 'node:stream'
 import winston from 'winston'
+import type { Logger as LoggerPort } from './ports'
 
 /** The replacement text. */
 export const REDACTED = '[REDACTED]'
@@ -144,7 +145,10 @@ export interface LoggerOptions {
     stream?: Writable
 }
 
-/** The logger type handed around the executor. */
+/**
+ * The concrete logger {@link createLogger} makes (winston), for the service's wiring. Components depend on the
+ * {@link LoggerPort | Logger port} of ports.ts instead, which this type satisfies.
+ */
 export type Logger = winston.Logger
 
 /**
@@ -168,7 +172,10 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     })
 }
 
-/** A logger that writes nothing (tests, library use). */
+/** A winston logger that writes nothing, for wiring that needs the concrete {@link Logger} (doctor). */
 export function silentLogger(): Logger {
     return winston.createLogger({ silent: true, transports: [new winston.transports.Console({ silent: true })] })
 }
+
+/** The logger port's no-op: the default of every component built without a logger (tests, library use). */
+export const nullLogger: LoggerPort = { error() {}, warn() {}, info() {}, debug() {} }

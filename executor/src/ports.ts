@@ -1,5 +1,5 @@
 /**
- * Ports: every side effect the worker has, the clock included. Production wires the real adapters
+ * Ports: every side effect the worker has, the clock and the logger included. Production wires the real adapters
  * (ServiceNow Table API client, SQLite journal, providers, system clock); tests wire fakes or the emulators.
  */
 import type { ActionState, ActionType, GrantState, RequestChange, RequestIncident } from '@gbg/shared'
@@ -9,6 +9,17 @@ export interface Clock {
     now(): Date
     /** Resolve after `ms`, or earlier when `signal` aborts. */
     sleep(ms: number, signal?: AbortSignal): Promise<void>
+}
+
+/**
+ * The logger port: all a component needs of a logger. winston's Logger (log.ts `createLogger`) satisfies it;
+ * `nullLogger` (log.ts) drops everything; tests pass plain objects. Metadata is redacted by the real logger.
+ */
+export interface Logger {
+    error(message: string, meta?: Record<string, unknown>): void
+    warn(message: string, meta?: Record<string, unknown>): void
+    info(message: string, meta?: Record<string, unknown>): void
+    debug(message: string, meta?: Record<string, unknown>): void
 }
 
 /** An action record as the executor sees it (parsed from the Table API strings). */

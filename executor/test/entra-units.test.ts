@@ -17,7 +17,6 @@ import {
     grantMarker,
 } from '../src/providers/entra'
 import { isoDurationFromMinutes, parseIsoDurationMs } from '../src/providers/entra/duration'
-import { parseRetryAfter } from '../src/providers/entra/errors'
 import { ProviderError } from '../src/providers/types'
 
 const now = new Date('2030-01-01T08:00:00Z')
@@ -67,11 +66,12 @@ describe('Graph error mapping', () => {
 
     it('transport failures: writes are unknown_outcome, reads and unreachable hosts retryable, TLS fatal', () => {
         // execution + validation
-        expect(mapTransportError('POST', '/x', 'ETIMEDOUT', 'timeout').kind).toBe('unknown_outcome')
-        expect(mapTransportError('DELETE', '/x', 'ECONNRESET', 'socket hang up').kind).toBe('unknown_outcome')
-        expect(mapTransportError('GET', '/x', 'ECONNRESET', 'socket hang up').kind).toBe('retryable')
-        expect(mapTransportError('POST', '/x', 'ECONNREFUSED', 'refused').kind).toBe('retryable')
-        expect(mapTransportError('POST', '/x', 'SELF_SIGNED_CERT_IN_CHAIN', 'tls').kind).toBe('fatal')
+        const failed = (code: string, message: string) => Object.assign(new Error(message), { code })
+        expect(mapTransportError('POST', '/x', failed('ETIMEDOUT', 'timeout')).kind).toBe('unknown_outcome')
+        expect(mapTransportError('DELETE', '/x', failed('ECONNRESET', 'socket hang up')).kind).toBe('unknown_outcome')
+        expect(mapTransportError('GET', '/x', failed('ECONNRESET', 'socket hang up')).kind).toBe('retryable')
+        expect(mapTransportError('POST', '/x', failed('ECONNREFUSED', 'refused')).kind).toBe('retryable')
+        expect(mapTransportError('POST', '/x', failed('SELF_SIGNED_CERT_IN_CHAIN', 'tls')).kind).toBe('fatal')
     })
 
     it('token failures: credentials fatal, outages retryable, only the AADSTS line kept', () => {
@@ -87,12 +87,13 @@ describe('Graph error mapping', () => {
         expect(down.kind).toBe('retryable')
     })
 
-    it('parses Retry-After as seconds or HTTP date', () => {
+    it('reads Retry-After as seconds or HTTP date (transport.ts), else waits the default 30 s', () => {
         // execution + validation
-        expect(parseRetryAfter('3', now)).toBe(3000)
-        expect(parseRetryAfter('Tue, 01 Jan 2030 08:01:00 GMT', now)).toBe(60_000)
-        expect(parseRetryAfter('soon', now)).toBeUndefined()
-        expect(parseRetryAfter(undefined, now)).toBeUndefined()
+        const retryAfterMs = (value?: string) => map(429, odata('TooManyRequests'), value).retryAfterMs
+        expect(retryAfterMs('3')).toBe(3000)
+        expect(retryAfterMs('Tue, 01 Jan 2030 08:01:00 GMT')).toBe(60_000)
+        expect(retryAfterMs('soon')).toBe(30_000)
+        expect(retryAfterMs(undefined)).toBe(30_000)
     })
 })
 

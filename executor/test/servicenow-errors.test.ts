@@ -4,7 +4,6 @@ import {
     mapHttpError,
     mapTransportError,
     parseErrorEnvelope,
-    parseRetryAfter,
     type ServiceNowErrorKind,
 } from '../src/servicenow/errors'
 
@@ -199,17 +198,19 @@ describe('mapTransportError', () => {
     }
 })
 
-describe('parseRetryAfter / parseErrorEnvelope', () => {
-    it('table: Retry-After forms', () => {
-        const now = new Date('2025-01-01T00:00:00Z')
-        expect(parseRetryAfter('0', now)).toBe(0)
-        expect(parseRetryAfter(' 15 ', now)).toBe(15000)
-        expect(parseRetryAfter('Wed, 01 Jan 2025 00:01:00 GMT', now)).toBe(60000)
-        expect(parseRetryAfter('Tue, 31 Dec 2024 23:00:00 GMT', now)).toBe(0)
-        expect(parseRetryAfter('999999999', now)).toBe(3_600_000)
-        expect(parseRetryAfter('soon', now)).toBeUndefined()
-        expect(parseRetryAfter(undefined, now)).toBeUndefined()
-        expect(parseRetryAfter(['5'], now)).toBe(5000)
+describe('Retry-After / parseErrorEnvelope', () => {
+    it('table: Retry-After forms (parsed by transport.ts, capped at one hour here)', () => {
+        // ctx.now is 2025-01-01T00:00:00Z
+        const retryAfterMs = (value: unknown) => mapHttpError(503, { 'Retry-After': value }, '', ctx).retryAfterMs
+        expect(retryAfterMs('0')).toBe(0)
+        expect(retryAfterMs(' 15 ')).toBe(15000)
+        expect(retryAfterMs('Wed, 01 Jan 2025 00:01:00 GMT')).toBe(60000)
+        expect(retryAfterMs('Tue, 31 Dec 2024 23:00:00 GMT')).toBe(0)
+        expect(retryAfterMs('999999999')).toBe(3_600_000)
+        expect(retryAfterMs('Sat, 01 Jan 2050 00:00:00 GMT')).toBe(3_600_000)
+        expect(retryAfterMs('soon')).toBeUndefined()
+        expect(retryAfterMs(undefined)).toBeUndefined()
+        expect(retryAfterMs(['5'])).toBe(5000)
     })
 
     it('reads Table API and OAuth envelopes', () => {

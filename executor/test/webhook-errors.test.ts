@@ -3,7 +3,7 @@
  */
 import { createHash, createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { mapHttpError, mapTransportError, parseRetryAfter } from '../src/providers/webhook/errors'
+import { mapHttpError, mapTransportError } from '../src/providers/webhook/errors'
 import { signRequest, signingString } from '../src/providers/webhook/signature'
 
 const NOW = new Date('2030-01-01T08:00:00Z')
@@ -70,11 +70,12 @@ describe('mapHttpError', () => {
     })
 })
 
-describe('parseRetryAfter', () => {
+describe('Retry-After', () => {
     it('ignores garbage and clamps past dates to zero', () => {
-        expect(parseRetryAfter('soon', NOW)).toBeUndefined()
-        expect(parseRetryAfter(undefined, NOW)).toBeUndefined()
-        expect(parseRetryAfter(new Date(NOW.getTime() - 5000).toUTCString(), NOW)).toBe(0)
+        const retryAfterMs = (value?: string) => mapHttpError('grant', 503, value, '', NOW).retryAfterMs
+        expect(retryAfterMs('soon')).toBeUndefined()
+        expect(retryAfterMs(undefined)).toBeUndefined()
+        expect(retryAfterMs(new Date(NOW.getTime() - 5000).toUTCString())).toBe(0)
     })
 })
 

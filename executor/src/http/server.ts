@@ -14,6 +14,9 @@ import type { AddressInfo } from 'node:net'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import { ACTION_TYPES, SYS_ID_PATTERN } from '@gbg/shared'
+import { nullLogger } from '../log'
+import type { Logger } from '../ports'
+import { errorText } from '../transport'
 
 /** Replay window of a nudge signature, in seconds (both directions). */
 export const NUDGE_WINDOW_SECONDS = 300
@@ -41,14 +44,6 @@ export interface HealthCheckable {
     health(): Promise<void>
 }
 
-/** Logger as the server needs it (winston fits). */
-export interface HttpLogger {
-    info(message: string, meta?: Record<string, unknown>): void
-    warn(message: string, meta?: Record<string, unknown>): void
-    error(message: string, meta?: Record<string, unknown>): void
-    debug(message: string, meta?: Record<string, unknown>): void
-}
-
 /** Options of {@link createHttpServer}. */
 export interface HttpServerOptions {
     /** Cheap authenticated ServiceNow call; throws when unreachable or unauthorised. */
@@ -69,7 +64,7 @@ export interface HttpServerOptions {
     now?: () => Date
     /** Timeout of each readiness check. @defaultValue 5000 */
     checkTimeoutMs?: number
-    logger?: HttpLogger
+    logger?: Logger
 }
 
 /** A created (not yet listening) server. */
@@ -103,18 +98,16 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
-function errorText(err: unknown): string {
-    const message = err instanceof Error ? err.message : String(err)
-    // Readiness output is for operators; keep it short. Provider / ServiceNow errors never carry secrets.
-    return message.slice(0, 300)
-}
-
-const silentLogger: HttpLogger = { info() {}, warn() {}, error() {}, debug() {} }
+/**
+ * Longest error text in readiness output and logs: they are for operators, keep them short (provider and
+ * ServiceNow errors never carry secrets).
+ */
+const MAX_ERROR_CHARS = 300
 
 /** Creates the ops HTTP server (see the module comment). */
 export function createHttpServer(options: HttpServerOptions): HttpServer {
     const now = options.now ?? (() => new Date())
-    const logger = options.logger ?? silentLogger
+    const logger = options.logger ?? nullLogger
     const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
     const providers = [...(options.providers instanceof Map ? options.providers.values() : options.providers)]
     /** Accepted nudge signatures (hex) → time (ms) after which their timestamp is outside the window anyway. */
@@ -140,7 +133,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
                 await withTimeout(check(), checkTimeoutMs)
                 checks[name] = { ok: true }
             } catch (err) {
-                checks[name] = { ok: false, error: errorText(err) }
+                checks[name] = { ok: false, error: errorText(err, MAX_ERROR_CHARS) }
             }
         }
         await Promise.all([
@@ -159,7 +152,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
             const text = await options.metrics.render()
             res.status(200).type(options.metrics.contentType).send(text)
         } catch (err) {
-            logger.error('metrics rendering failed', { error: errorText(err) })
+            logger.error('metrics rendering failed', { error: errorText(err, MAX_ERROR_CHARS) })
             res.status(500).json({ error: { code: 'internal_error', message: 'metrics unavailable' } })
         }
     })
@@ -207,7 +200,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         try {
             await options.onNudge(nudge.data)
         } catch (err) {
-            logger.error('nudge handler failed', { error: errorText(err) })
+            logger.error('nudge handler failed', { error: errorText(err, MAX_ERROR_CHARS) })
         }
         logger.debug('nudge accepted', { type: nudge.data.type })
         return res.status(202).json({ accepted: true })

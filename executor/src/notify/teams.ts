@@ -10,6 +10,9 @@
  */
 import axios, { type AxiosInstance } from 'axios'
 import { SYS_ID_PATTERN, TABLE, type ExecutionPlan } from '@gbg/shared'
+import { nullLogger } from '../log'
+import type { Logger } from '../ports'
+import { classifyTransportError, parseRetryAfter } from '../transport'
 
 /** Adaptive Card schema version used: the highest Teams webhooks render everywhere. */
 export const CARD_VERSION = '1.4'
@@ -55,14 +58,6 @@ export interface TeamsNotifierConfig {
     instanceUrl: string
     /** Request timeout in milliseconds. @defaultValue 10000 */
     timeoutMs?: number
-}
-
-/** Logger as the notifier needs it (winston fits). */
-export interface NotifyLogger {
-    info(message: string, meta?: Record<string, unknown>): void
-    warn(message: string, meta?: Record<string, unknown>): void
-    error(message: string, meta?: Record<string, unknown>): void
-    debug(message: string, meta?: Record<string, unknown>): void
 }
 
 /** A failed notification. `retryable`: throttled, 408, 5xx, network; `fatal`: the card or the URL is wrong. */
@@ -277,20 +272,14 @@ export function serializeMessage(message: TeamsMessage): string {
     return text
 }
 
-function parseRetryAfter(value: unknown): number | undefined {
-    if (typeof value !== 'string' || !/^\d+$/.test(value.trim())) return undefined
-    return Number(value.trim()) * 1000
-}
-
-const silentLogger: NotifyLogger = { info() {}, warn() {}, error() {}, debug() {} }
-
 /** Sends cards to one Teams webhook. */
 export class TeamsNotifier {
     private readonly http: AxiosInstance
 
     constructor(
         private readonly config: TeamsNotifierConfig,
-        private readonly logger: NotifyLogger = silentLogger,
+        private readonly logger: Logger = nullLogger,
+        private readonly now: () => Date = () => new Date(),
     ) {
         let url: URL
         try {
@@ -335,12 +324,12 @@ export class TeamsNotifier {
             body = typeof response.data === 'string' ? response.data : ''
             retryAfter = response.headers['retry-after']
         } catch (err) {
-            // The axios error holds the URL: keep only its code.
-            const code = typeof err === 'object' && err !== null && 'code' in err ? String(err.code) : 'UNKNOWN'
+            // The axios error holds the URL: keep only its code. Sent or not, a card can be sent again.
+            const code = classifyTransportError(err).code ?? 'UNKNOWN'
             this.logger.warn('Teams notification failed', { ...meta, code })
             throw new NotifyError('retryable', `Teams webhook unreachable (${code})`)
         }
-        const result = classifyAnswer(status, body, parseRetryAfter(retryAfter))
+        const result = classifyAnswer(status, body, parseRetryAfter(retryAfter, this.now()))
         if (result) {
             this.logger.warn('Teams notification refused', { ...meta, status, kind: result.kind })
             throw result
@@ -371,7 +360,7 @@ export function classifyAnswer(status: number, body: string, retryAfterMs?: numb
     return new NotifyError('fatal', `Teams webhook refused the message (HTTP ${status})`, status)
 }
 
-/** Creates a notifier (validates the configuration). */
-export function createTeamsNotifier(config: TeamsNotifierConfig, logger?: NotifyLogger): TeamsNotifier {
-    return new TeamsNotifier(config, logger)
+/** Creates a notifier (validates the configuration). `now` dates a Retry-After given as an HTTP date. */
+export function createTeamsNotifier(config: TeamsNotifierConfig, logger?: Logger, now?: () => Date): TeamsNotifier {
+    return new TeamsNotifier(config, logger, now)
 }

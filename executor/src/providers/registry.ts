@@ -4,12 +4,9 @@
  */
 import { PROVIDERS, type ProviderName } from '@gbg/shared'
 import type { Provider } from './types'
-import {
-    createWebhookProvider,
-    type ProviderCallObserver,
-    type ProviderLogger,
-    type WebhookProviderConfig,
-} from './webhook'
+import type { Logger } from '../ports'
+import { errorText } from '../transport'
+import { createWebhookProvider, type ProviderCallObserver, type WebhookProviderConfig } from './webhook'
 import { createEntraGroupProvider, createEntraRoleProvider, createGraphClient, type HolderRegistry } from './entra'
 import { entraConnectionSchema, type EntraConnectionConfig } from './entra/config'
 import type { EntraConfig } from '../config'
@@ -31,7 +28,7 @@ export type EntraSection = EntraConfig
 export interface ProviderDeps {
     /** Clock (signature timestamps, schedules). @defaultValue () => new Date() */
     now?: () => Date
-    logger?: ProviderLogger
+    logger?: Logger
     metrics?: ProviderCallObserver
     /** Overlap registry of the Entra providers (the SQLite journal in production). */
     holders?: HolderRegistry
@@ -81,7 +78,7 @@ function build(name: ProviderName, config: ProvidersConfig, deps: ProviderDeps):
         }
     } catch (err) {
         if (err instanceof ProviderConfigError) throw err
-        throw new ProviderConfigError(`provider "${name}": ${err instanceof Error ? err.message : String(err)}`)
+        throw new ProviderConfigError(`provider "${name}": ${errorText(err)}`)
     }
 }
 

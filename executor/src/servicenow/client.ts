@@ -18,9 +18,9 @@ import http from 'node:http'
 import https from 'node:https'
 import axios, { type AxiosAdapter, type AxiosInstance, type AxiosResponse, type Method } from 'axios'
 import { TABLE, isSysId } from '@gbg/shared'
-import type { Clock } from '../ports'
+import type { Clock, Logger } from '../ports'
 import { systemClock } from '../clock'
-import { silentLogger, type Logger } from '../log'
+import { nullLogger } from '../log'
 import { ServiceNowError, mapHttpError, mapTransportError } from './errors'
 import { EncodedQuery, QueryBuildError, assertFields, assertTable } from './query'
 import { SYSTEM_FIELDS } from './platform-fields'
@@ -133,7 +133,7 @@ class AxiosServiceNowClient implements ServiceNowClient {
         }
         this.origin = base.origin
         this.clock = opts.clock ?? systemClock
-        this.log = opts.logger ?? silentLogger()
+        this.log = opts.logger ?? nullLogger
         this.http = axios.create({
             baseURL: this.origin,
             timeout: opts.timeoutMs ?? 30_000,

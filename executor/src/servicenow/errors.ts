@@ -3,6 +3,7 @@
  * {@link ServiceNowError} whose `kind` tells the worker what to do:
  *
  * - `retryable`: timeouts, connection resets / refusals, 408, 429 (with `retryAfterMs`), 5xx. Retry later.
+ *   Whether a failed request was sent at all is the shared transport layer's answer (transport.ts).
  * - `lost_claim`: 403 from the action table's claim guard business rule ("Claim refused…" / "Write refused…"):
  *   another executor owns the action (or our lease lapsed). Drop the action, never retry the write.
  * - `not_found`: 404. The record is missing or hidden by a row ACL (the Table API cannot tell them apart).
@@ -10,6 +11,8 @@
  * - `fatal`: everything else, notably 403 ACL exceptions (a missing ACL is a deployment error, not a transient),
  *   other 4xx and anything this mapping does not recognise — unknown failures are loud, never retried forever.
  */
+
+import { classifyTransportError, parseRetryAfter } from '../transport'
 
 /** How the caller must treat a ServiceNow failure. */
 export type ServiceNowErrorKind = 'retryable' | 'fatal' | 'lost_claim' | 'not_found' | 'unauthorized'
@@ -70,50 +73,8 @@ export function isServiceNowError(error: unknown, kind?: ServiceNowErrorKind): e
     return error instanceof ServiceNowError && (kind === undefined || error.kind === kind)
 }
 
-/** Network error codes that mean "try again later". */
-const RETRYABLE_CODES = new Set([
-    'ECONNRESET',
-    'ECONNREFUSED',
-    'ECONNABORTED', // axios: timeout exceeded
-    'ETIMEDOUT',
-    'ESOCKETTIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN', // temporary DNS failure
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'ENETDOWN',
-    'UND_ERR_SOCKET',
-    'ERR_SOCKET_CONNECTION_TIMEOUT',
-])
-
-/** Codes after which a sent write may or may not have been applied. */
-const AMBIGUOUS_CODES = new Set([
-    'ECONNRESET',
-    'ECONNABORTED',
-    'ETIMEDOUT',
-    'ESOCKETTIMEDOUT',
-    'EPIPE',
-    'UND_ERR_SOCKET',
-])
-
 /** Longest Retry-After we accept (beyond this the value is nonsense or hostile): 1 hour. */
 const MAX_RETRY_AFTER_MS = 3_600_000
-
-/**
- * Parse a `Retry-After` header: delta-seconds or an HTTP date. Returns undefined when absent or unparsable.
- * Negative results (a date in the past) become 0; absurd values are capped at one hour.
- */
-export function parseRetryAfter(value: unknown, now: Date = new Date()): number | undefined {
-    if (Array.isArray(value)) value = value[0]
-    if (typeof value === 'number') value = String(value)
-    if (typeof value !== 'string') return undefined
-    const text = value.trim()
-    if (text === '') return undefined
-    if (/^\d+$/.test(text)) return Math.min(Number(text) * 1000, MAX_RETRY_AFTER_MS)
-    const at = Date.parse(text)
-    if (Number.isNaN(at)) return undefined
-    return Math.min(Math.max(0, at - now.getTime()), MAX_RETRY_AFTER_MS)
-}
 
 /** Message and detail of a ServiceNow error envelope `{"error":{"message","detail"},"status":"failure"}`. */
 export function parseErrorEnvelope(body: unknown): { message: string; detail: string } {
@@ -154,6 +115,7 @@ export interface ResponseContext {
     path: string
     /** Table the call addressed, to name it in operator messages. */
     table?: string
+    /** Reference time of a `Retry-After` date. */
     now?: Date
 }
 
@@ -162,7 +124,7 @@ export function mapHttpError(
     status: number,
     headers: Record<string, unknown>,
     body: unknown,
-    ctx: ResponseContext,
+    ctx: ResponseContext & { now: Date },
 ): ServiceNowError {
     const { message, detail } = parseErrorEnvelope(body)
     const where = `${ctx.method} ${ctx.path}`
@@ -170,7 +132,8 @@ export function mapHttpError(
     const base = { status, detail: detail || undefined, method: ctx.method, path: ctx.path }
 
     if (status === 408 || status === 429 || (status >= 500 && status <= 599)) {
-        const retryAfterMs = parseRetryAfter(headerValue(headers, 'retry-after'), ctx.now)
+        const retryAfter = parseRetryAfter(headerValue(headers, 'retry-after'), ctx.now)
+        const retryAfterMs = retryAfter === undefined ? undefined : Math.min(retryAfter, MAX_RETRY_AFTER_MS)
         return new ServiceNowError('retryable', `ServiceNow ${status} on ${where} (${snText})`, {
             ...base,
             retryAfterMs,
@@ -234,38 +197,42 @@ function headerValue(headers: Record<string, unknown>, name: string): unknown {
 }
 
 /**
- * Map a failure that produced no HTTP response (network error, timeout) or any other thrown value.
- * `sent` tells whether the request may have reached the server (for {@link ServiceNowErrorDetails.unknownOutcome}).
+ * Map a failure that produced no HTTP response (network error, timeout) or any other thrown value. Whether the
+ * request was sent is {@link classifyTransportError}'s answer; `write` tells whether a sent request may have
+ * changed the record (for {@link ServiceNowErrorDetails.unknownOutcome}).
+ *
+ * | Failure                                              | kind                                         |
+ * |------------------------------------------------------|----------------------------------------------|
+ * | refused, network unreachable (not sent)              | retryable                                    |
+ * | timeout, connection reset / hang-up                  | retryable (unknownOutcome on a write)        |
+ * | aborted                                              | retryable (unknownOutcome on a write)        |
+ * | host name not found, TLS, invalid URL, anything else | fatal (a deployment error: loud, not retried) |
  */
 export function mapTransportError(error: unknown, ctx: ResponseContext & { write: boolean }): ServiceNowError {
     if (error instanceof ServiceNowError) return error
-    const err = error as { code?: unknown; message?: unknown } | undefined
-    const code = typeof err?.code === 'string' ? err.code : undefined
-    const text = typeof err?.message === 'string' ? err.message : String(error)
+    const failure = classifyTransportError(error)
+    const { code, message: text } = failure
     const where = `${ctx.method} ${ctx.path}`
-    const hangUp = /socket hang up|timeout|ECONNRESET|EPIPE/i.test(text)
-    if ((code !== undefined && RETRYABLE_CODES.has(code)) || hangUp) {
-        const unknownOutcome = ctx.write && (hangUp || (code !== undefined && AMBIGUOUS_CODES.has(code)))
-        return new ServiceNowError(
-            'retryable',
-            `ServiceNow unreachable on ${where}: ${text}` +
-                (unknownOutcome ? ' (the write may have been applied)' : ''),
-            { method: ctx.method, path: ctx.path, code, unknownOutcome, cause: error },
-        )
+    const details = { method: ctx.method, path: ctx.path, code, cause: error }
+    switch (failure.reason) {
+        case 'refused':
+        case 'unreachable':
+        case 'timeout':
+        case 'reset': {
+            const unknownOutcome = ctx.write && failure.delivery === 'outcome_unknown'
+            return new ServiceNowError(
+                'retryable',
+                `ServiceNow unreachable on ${where}: ${text}` +
+                    (unknownOutcome ? ' (the write may have been applied)' : ''),
+                { ...details, unknownOutcome },
+            )
+        }
+        case 'aborted':
+            return new ServiceNowError('retryable', `ServiceNow call ${where} aborted`, {
+                ...details,
+                unknownOutcome: ctx.write,
+            })
+        default:
+            return new ServiceNowError('fatal', `ServiceNow call ${where} failed unexpectedly: ${text}`, details)
     }
-    if (code === 'ERR_CANCELED') {
-        return new ServiceNowError('retryable', `ServiceNow call ${where} aborted`, {
-            method: ctx.method,
-            path: ctx.path,
-            code,
-            unknownOutcome: ctx.write,
-            cause: error,
-        })
-    }
-    return new ServiceNowError('fatal', `ServiceNow call ${where} failed unexpectedly: ${text}`, {
-        method: ctx.method,
-        path: ctx.path,
-        code,
-        cause: error,
-    })
 }

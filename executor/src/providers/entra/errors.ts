@@ -12,7 +12,11 @@
  * | 401 after one token refresh, 403, 404, other 4xx    | fatal           |
  * | timeout / reset after a write was sent              | unknown_outcome |
  * | timeout / reset on a read, connection refused, DNS  | retryable       |
+ * | TLS failure                                         | fatal           |
+ *
+ * Whether a failed request was sent at all is the shared transport layer's answer (transport.ts).
  */
+import { classifyTransportError, parseRetryAfter } from '../../transport'
 import { ProviderError } from '../types'
 
 /** Graph's OData error body. */
@@ -37,15 +41,6 @@ export const MIN_ACTIVE_MS = 5 * 60_000
 /** Used when a 429 / 503 carries no usable Retry-After. */
 export const DEFAULT_RETRY_AFTER_MS = 30_000
 
-/** `Retry-After` (seconds or HTTP date) → milliseconds, or undefined. */
-export function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
-    if (value === undefined || value.trim() === '') return undefined
-    const seconds = Number(value)
-    if (Number.isFinite(seconds) && seconds >= 0) return Math.ceil(seconds * 1000)
-    const at = Date.parse(value)
-    return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime())
-}
-
 /** Policy rule names quoted in a `RoleAssignmentRequestPolicyValidationFailed` message. */
 export function policyRules(message: string): string[] {
     return [...new Set(message.match(/[A-Za-z]+Rule\b/g) ?? [])]
@@ -57,7 +52,7 @@ export function mapGraphResponse(args: {
     path: string
     status: number
     body: unknown
-    retryAfter?: string
+    retryAfter?: unknown
     now: Date
 }): ProviderError {
     const { method, path, status, now } = args
@@ -119,30 +114,15 @@ export function mapGraphResponse(args: {
     return new ProviderError('fatal', what, code, undefined, details)
 }
 
-/** Network-level failure codes that prove the request never reached Graph. */
-const NOT_SENT = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-    'CERT_HAS_EXPIRED',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'ERR_TLS_CERT_ALTNAME_INVALID',
-])
-const TLS = /CERT|SELF_SIGNED|TLS/
-
-/** Map a transport failure (no HTTP answer) to a ProviderError. */
-export function mapTransportError(
-    method: string,
-    path: string,
-    code: string | undefined,
-    message: string,
-): ProviderError {
+/**
+ * Map a transport failure (no HTTP answer) to a ProviderError. Whether the request was sent is
+ * {@link classifyTransportError}'s answer: a TLS failure is fatal (a trust problem retrying cannot fix), any
+ * other failure before sending retries, and a sent write whose answer was lost is `unknown_outcome`.
+ */
+export function mapTransportError(method: string, path: string, error: unknown): ProviderError {
+    const { delivery, reason, code, message } = classifyTransportError(error)
     const details = { method, path, transportCode: code }
-    if (code && TLS.test(code)) {
+    if (reason === 'tls') {
         return new ProviderError(
             'fatal',
             `Graph ${method} ${path}: TLS failure ${code} (${message})`,
@@ -151,7 +131,7 @@ export function mapTransportError(
             details,
         )
     }
-    if (code && NOT_SENT.has(code)) {
+    if (delivery === 'not_sent') {
         return new ProviderError(
             'retryable',
             `Graph ${method} ${path}: not reachable (${code})`,

@@ -8,9 +8,10 @@
  * end in `/$ref` is refused before it leaves the process: without `/$ref` Graph deletes the user object itself.
  */
 import https from 'node:https'
-import axios, { AxiosError, type AxiosInstance } from 'axios'
+import axios, { type AxiosInstance } from 'axios'
 import type { AuditedCall } from '../types'
 import { ProviderError } from '../types'
+import { errorText } from '../../transport'
 import { isGuid } from './config'
 import { mapGraphResponse, mapTransportError } from './errors'
 import type { TokenSource } from './auth'
@@ -168,22 +169,20 @@ export class GraphClient {
                     },
                 })
             } catch (err) {
-                const e = err as AxiosError
-                const code = axios.isCancel(err) ? 'ERR_CANCELED' : e.code
-                call.responseBody = { transportError: code ?? e.message }
-                throw mapTransportError(req.method, req.path, code, e.message)
+                const mapped = mapTransportError(req.method, req.path, err)
+                call.responseBody = { transportError: mapped.code ?? errorText(err) }
+                throw mapped
             }
             call.status = res.status
             if (res.data !== '' && res.data !== undefined) call.responseBody = res.data
             if (res.status >= 200 && res.status < 300) return { status: res.status, body: res.data as T }
             if (res.status === 401 && attempt === 0) continue
-            const retryAfter = res.headers['retry-after']
             throw mapGraphResponse({
                 method: req.method,
                 path: req.path,
                 status: res.status,
                 body: res.data,
-                retryAfter: typeof retryAfter === 'string' ? retryAfter : undefined,
+                retryAfter: res.headers['retry-after'],
                 now: this.now(),
             })
         }

@@ -6,7 +6,7 @@
  * |-------------------------------------------------------------|--------------------|
  * | timeout / reset / dropped connection on a mutating request  | `unknown_outcome`  |
  * | same on a read (GET)                                        | `retryable`        |
- * | connection refused / DNS failure (nothing was sent)         | `retryable`        |
+ * | refused, DNS, TLS: nothing was sent (transport.ts)          | `retryable`        |
  * | 408, 429 (Retry-After → retryAfterMs), 5xx                  | `retryable`        |
  * | 409 grant_conflict                                          | `fatal` (clear msg)|
  * | 410 on revoke                                               | not an error: already absent (provider.ts) |
@@ -18,6 +18,7 @@
  * same idempotency key and the service replays the original answer.
  */
 import { z } from 'zod'
+import { classifyTransportError, parseRetryAfter } from '../../transport'
 import { ProviderError } from '../types'
 
 /** Operations of the webhook provider, as used in errors, metrics and logs. */
@@ -31,16 +32,6 @@ const MUTATING: Record<WebhookOperation, boolean> = {
     lookup: false,
     health: false,
 }
-
-/** Errors raised before any byte of the request reached the service: safe to retry even when mutating. */
-const NOT_SENT_CODES = new Set([
-    'ECONNREFUSED',
-    'ENOTFOUND',
-    'EAI_AGAIN',
-    'ERR_INVALID_URL',
-    'EHOSTUNREACH',
-    'ENETUNREACH',
-])
 
 const errorBodySchema = z.object({ error: z.object({ code: z.string().max(100), message: z.string() }) })
 
@@ -56,35 +47,15 @@ export function parseErrorBody(text: string): { code: string; message: string } 
 }
 
 /**
- * `Retry-After` in milliseconds: delta-seconds or an HTTP date (relative to `now`). Undefined when absent or
- * unparseable. Not capped here: the worker bounds its own schedule (a revoke must not wait an hour because a
- * service said so).
- */
-export function parseRetryAfter(value: string | undefined, now: Date): number | undefined {
-    if (value === undefined) return undefined
-    const trimmed = value.trim()
-    if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1000
-    const date = Date.parse(trimmed)
-    if (Number.isNaN(date)) return undefined
-    return Math.max(0, date - now.getTime())
-}
-
-/** Shape of a transport failure as axios (and Node) report it. */
-interface TransportFailure {
-    code?: string
-    message?: string
-}
-
-/**
- * Maps a failure where no HTTP answer arrived (timeout, reset, refused, aborted). Only errors that cannot
- * happen after sending (refused, DNS) count as "not sent"; a reset on a reused keep-alive socket is treated as
- * possibly sent, the safe side.
+ * Maps a failure where no HTTP answer arrived (timeout, reset, refused, aborted). Whether the request was sent
+ * is {@link classifyTransportError}'s answer; a request that may have been sent leaves a mutating operation's
+ * outcome unknown.
  */
 export function mapTransportError(err: unknown, op: WebhookOperation): ProviderError {
-    const failure = (typeof err === 'object' && err !== null ? err : {}) as TransportFailure
+    const failure = classifyTransportError(err)
     const code = failure.code ?? 'UNKNOWN'
     const what = describeTransport(code)
-    if (NOT_SENT_CODES.has(code)) {
+    if (failure.delivery === 'not_sent') {
         return new ProviderError('retryable', `webhook ${op}: ${what}; the request was not sent`, code)
     }
     if (MUTATING[op]) {

@@ -8,6 +8,8 @@
  */
 import axios, { type AxiosInstance } from 'axios'
 import type { ExecutionPlan } from '@gbg/shared'
+import { nullLogger } from '../../log'
+import type { Logger } from '../../ports'
 import {
     ProviderError,
     type AuditedCall,
@@ -36,14 +38,6 @@ import {
 /** Prefix of the transaction id entry that carries the idempotency key. */
 export const IDEMPOTENCY_TXN_PREFIX = 'idempotency-key:'
 
-/** A logger as the provider needs it (winston's logger fits). Never given secrets. */
-export interface ProviderLogger {
-    info(message: string, meta?: Record<string, unknown>): void
-    warn(message: string, meta?: Record<string, unknown>): void
-    error(message: string, meta?: Record<string, unknown>): void
-    debug(message: string, meta?: Record<string, unknown>): void
-}
-
 /** Receives the latency of every provider call (the Metrics object fits). */
 export interface ProviderCallObserver {
     observeProviderCall(provider: string, operation: string, outcome: string, seconds: number): void
@@ -63,7 +57,8 @@ export interface WebhookProviderConfig {
 export interface WebhookProviderDeps {
     /** Clock used for signature timestamps. @defaultValue () => new Date() */
     now?: () => Date
-    logger?: ProviderLogger
+    /** Never given secrets. */
+    logger?: Logger
     metrics?: ProviderCallObserver
 }
 
@@ -88,8 +83,6 @@ const DEFAULT_TIMEOUT_MS = 10_000
 /** Slack between the approved end and the service's expiry before we call the service's expiry "longer". */
 const EXPIRY_TOLERANCE_MS = 60_000
 
-const silentLogger: ProviderLogger = { info() {}, warn() {}, error() {}, debug() {} }
-
 /** The webhook provider (see the module comment). */
 export class WebhookProvider implements Provider {
     readonly name = NAME
@@ -97,7 +90,7 @@ export class WebhookProvider implements Provider {
     private readonly basePath: string
     private readonly http: AxiosInstance
     private readonly now: () => Date
-    private readonly logger: ProviderLogger
+    private readonly logger: Logger
     private readonly timeoutMs: number
 
     constructor(
@@ -122,7 +115,7 @@ export class WebhookProvider implements Provider {
         this.origin = url.origin
         this.basePath = url.pathname.replace(/\/+$/, '')
         this.now = deps.now ?? (() => new Date())
-        this.logger = deps.logger ?? silentLogger
+        this.logger = deps.logger ?? nullLogger
         this.timeoutMs = config.timeoutMs ?? DEFAULT_TIMEOUT_MS
         // Statuses are judged by errors.ts, never by axios; redirects are not followed (a signed request must not
         // be replayed to another location); the body is read as text so the zod schemas see exactly what came.
