@@ -19,23 +19,18 @@ import type {
     Clock,
     GrantPatch,
     IncidentInput,
+    Logger,
     NewAction,
     QueueAction,
     ServiceNowGateway,
 } from './ports'
 import { isServiceNowError, ServiceNowError } from './servicenow/errors'
+import { errorText } from './transport'
 import type { Leases } from './worker/leases'
 
-/** Minimal structured logger (winston's Logger satisfies it). */
-export interface WorkerLogger {
-    error(message: string, meta?: Record<string, unknown>): unknown
-    warn(message: string, meta?: Record<string, unknown>): unknown
-    info(message: string, meta?: Record<string, unknown>): unknown
-    debug(message: string, meta?: Record<string, unknown>): unknown
-}
-
-/** A logger that drops everything. */
-export const nullLogger: WorkerLogger = { error() {}, warn() {}, info() {}, debug() {} }
+/** The logger port and its no-op, re-exported under the names the worker modules import. */
+export type { Logger as WorkerLogger } from './ports'
+export { nullLogger } from './log'
 
 /** Backoff settings without the random source. */
 export type BackoffSettings = Omit<BackoffOptions, 'random'>
@@ -137,7 +132,7 @@ export interface WriteBackOptions {
     gateway: ServiceNowGateway
     clock: Clock
     events: ExecutorEventBus
-    logger: WorkerLogger
+    logger: Logger
     /** The executor's leases: an action patch refused because our lease lapsed takes the action back first. */
     leases: Leases
     backoff: BackoffSettings
@@ -396,10 +391,6 @@ export function isRetryableWrite(error: unknown): boolean {
         return error.kind === 'retryable' || error.kind === 'unauthorized' || error.kind === 'lost_claim'
     }
     return false
-}
-
-function errorText(error: unknown): string {
-    return error instanceof Error ? error.message : String(error)
 }
 
 /** True when an incident of `kind` for `grantSysId` is raised or queued (so it is raised once). */

@@ -179,7 +179,7 @@ class TableApiGateway implements ServiceNowGateway {
         if (patch.notBefore !== undefined) body[ACTION_FIELDS.notBefore] = dateOut(patch.notBefore)
         if (patch.attempts !== undefined) body[ACTION_FIELDS.attempts] = intOut(patch.attempts, 'attempts')
         if (patch.leaseUntil !== undefined) body[ACTION_FIELDS.leaseUntil] = dateOut(patch.leaseUntil)
-        if (patch.lastError !== undefined) body[ACTION_FIELDS.lastError] = errorText(patch.lastError)
+        if (patch.lastError !== undefined) body[ACTION_FIELDS.lastError] = lastErrorColumn(patch.lastError)
         if (patch.result !== undefined) body[ACTION_FIELDS.result] = patch.result
         if (patch.completedAt !== undefined) body[ACTION_FIELDS.completedAt] = dateOut(patch.completedAt)
 
@@ -265,7 +265,7 @@ class TableApiGateway implements ServiceNowGateway {
         if (patch.revokedAt !== undefined) body[GRANT_FIELDS.revokedAt] = dateOut(patch.revokedAt)
         if (patch.providerTxnIds !== undefined) body[GRANT_FIELDS.providerTxnIds] = patch.providerTxnIds
         if (patch.executorInstance !== undefined) body[GRANT_FIELDS.executorInstance] = patch.executorInstance
-        if (patch.lastError !== undefined) body[GRANT_FIELDS.lastError] = errorText(patch.lastError)
+        if (patch.lastError !== undefined) body[GRANT_FIELDS.lastError] = lastErrorColumn(patch.lastError)
         if (patch.evidence !== undefined) body[GRANT_FIELDS.evidence] = patch.evidence
         // Anything else a caller smuggles in (a wider object cast to GrantPatch) is refused, not dropped.
         for (const key of Object.keys(patch)) {
@@ -739,7 +739,7 @@ function intOut(value: number, field: string): string {
 }
 
 /** last_error text: redacted and cut to the column's length. */
-function errorText(text: string): string {
+function lastErrorColumn(text: string): string {
     return redactString(text).slice(0, LAST_ERROR_MAX)
 }
 

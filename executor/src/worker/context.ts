@@ -5,9 +5,9 @@
 import { TABLE, parsePlan, type ExecutionPlan } from '@gbg/shared'
 import type { ExecutorEventBus, ActionRef } from '../events'
 import type { Journal, JournalAction, JournalPatch, JournalStep, OutboxInput } from '../journal/journal'
-import type { ActionPatch, Clock, IncidentInput, QueueAction, ServiceNowGateway } from '../ports'
+import type { ActionPatch, Clock, IncidentInput, Logger, QueueAction, ServiceNowGateway } from '../ports'
 import type { Provider } from '../providers/types'
-import { outboxItem, type WorkerLogger, type WriteBack } from '../writeback'
+import { outboxItem, type WriteBack } from '../writeback'
 import type { ResolvedWorkerOptions } from './options'
 
 /** The worker's ports and settings, shared by every handler. */
@@ -17,7 +17,7 @@ export interface WorkerCore {
     providers: ReadonlyMap<string, Provider>
     clock: Clock
     events: ExecutorEventBus
-    logger: WorkerLogger
+    logger: Logger
     options: ResolvedWorkerOptions
     writeBack: WriteBack
 }
@@ -103,10 +103,8 @@ export function actionStateForStep(step: JournalStep): 'done' | 'failed' | 'dead
     return step === 'done' ? 'done' : step === 'dead' ? 'dead' : 'failed'
 }
 
-/** Text of any thrown value. */
-export function errorText(error: unknown): string {
-    return error instanceof Error ? error.message : String(error)
-}
+/** Text of any thrown value (the shared one, re-exported for the worker modules). */
+export { errorText } from '../transport'
 
 /**
  * Commit a step change together with its outbox items and any other journal writes (`extra`) in ONE SQLite
