@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { VirtualClock } from '../../test/support/virtual-clock'
 import { Journal, JournalConflictError } from '../src/journal/journal'
 import { MIGRATIONS } from '../src/journal/migrations'
@@ -190,5 +190,161 @@ describe('journal', () => {
         // validation
         expect(journal.incident('g1', 'revoke_failed')).toMatchObject({ sysId: 's1', number: 'INC1' })
         expect(journal.incident('g1', 'other')).toBeUndefined()
+    })
+
+    it('keeps the columns a patch leaves alone, clears an expiry set to null, and accepts any of several from-steps', () => {
+        // setup
+        journal.begin({ actionId: 'a1', grantId: 'g1', type: 'grant', attempts: 1 })
+        journal.transition('a1', 'claimed', 'calling', {
+            provider: 'webhook',
+            plan: '{"p":1}',
+            txnIds: ['t1'],
+            providerResult: { ok: true },
+            expiresAt: new Date(Date.UTC(2025, 0, 6, 11)),
+            data: { a: 1 },
+        })
+        clock.advance(1000)
+
+        // execution
+        const updated = journal.update('a1', 'calling', { lastError: 'slow', attempts: 2, data: { b: 2 } })
+        const moved = journal.transition('a1', ['claimed', 'calling'], 'retry_wait', { expiresAt: null }, 'retry')
+
+        // validation: untouched columns kept, data merged, updated_at stamped, null clears the expiry
+        expect(updated).toMatchObject({
+            step: 'calling',
+            provider: 'webhook',
+            plan: '{"p":1}',
+            txnIds: ['t1'],
+            providerResult: { ok: true },
+            lastError: 'slow',
+            attempts: 2,
+            data: { a: 1, b: 2 },
+        })
+        expect(updated.expiresAt?.toISOString()).toBe('2025-01-06T11:00:00.000Z')
+        expect(updated.updatedAt.getTime()).toBe(clock.now().getTime())
+        expect(moved).toMatchObject({ step: 'retry_wait', expiresAt: null, lastError: 'slow', data: { a: 1, b: 2 } })
+        expect(journal.history('a1').at(-1)).toMatchObject({
+            fromStep: 'calling',
+            toStep: 'retry_wait',
+            detail: 'retry',
+        })
+        expect(journal.actionsOfGrant('g1').map((a) => a.actionId)).toEqual(['a1'])
+        expect(journal.grantRecord('g1')).toBeUndefined() // never reached provider_done
+    })
+
+    it('lists the outbox by action, by status, by both, or all', () => {
+        // setup
+        const [a1, a2, b1] = journal.enqueue([
+            { kind: 'k', actionId: 'a', payload: 1 },
+            { kind: 'k', actionId: 'a', payload: 2 },
+            { kind: 'k', actionId: 'b', payload: 3 },
+        ])
+        journal.markDelivered(a2!)
+        journal.markDead(b1!, 'gone')
+
+        // validation
+        const ids = (filter?: Parameters<Journal['outbox']>[0]) => journal.outbox(filter).map((i) => i.id)
+        expect(ids()).toEqual([a1, a2, b1])
+        expect(ids({ actionId: 'a' })).toEqual([a1, a2])
+        expect(ids({ status: 'pending' })).toEqual([a1])
+        expect(ids({ actionId: 'a', status: 'delivered' })).toEqual([a2])
+        expect(ids({ actionId: 'b', status: 'pending' })).toEqual([])
+        expect(journal.outbox({ status: 'dead' })[0]).toMatchObject({ attempts: 1, lastError: 'gone' })
+        expect(journal.pendingOutbox()).toBe(1)
+    })
+
+    it('keeps a transaction across stores atomic: a step change and its write-backs commit or roll back together', () => {
+        // setup
+        journal.begin({ actionId: 'a1', grantId: 'g1', type: 'grant', attempts: 1 })
+
+        // execution: a failure after writing to three stores rolls all of them back
+        expect(() =>
+            journal.transaction(() => {
+                journal.transition('a1', 'claimed', 'provider_done', { txnIds: ['t1'] })
+                journal.enqueue([{ kind: 'grant_patch', actionId: 'a1', grantId: 'g1', payload: {} }])
+                journal.armTimer('g1', clock.now())
+                throw new Error('crash before commit')
+            }),
+        ).toThrow('crash before commit')
+
+        // validation: nothing of it is left
+        expect(journal.get('a1')?.step).toBe('claimed')
+        expect(journal.history('a1')).toHaveLength(1)
+        expect(journal.outbox()).toEqual([])
+        expect(journal.timer('g1')).toBeUndefined()
+
+        // execution: the same transaction without the failure commits everything
+        journal.transaction(() => {
+            journal.transition('a1', 'claimed', 'provider_done', { txnIds: ['t1'] })
+            journal.enqueue([{ kind: 'grant_patch', actionId: 'a1', grantId: 'g1', payload: {} }])
+            journal.armTimer('g1', clock.now())
+        })
+        expect(journal.get('a1')?.step).toBe('provider_done')
+        expect(journal.pendingOutbox('a1')).toBe(1)
+        expect(journal.timer('g1')).toBeDefined()
+    })
+
+    it('prepares its statements once, when it opens, not on each call', () => {
+        // One round of every operation; the keys are unique per round so each one writes.
+        const round = (j: Journal, i: number) => {
+            const a = `a${i}`
+            const g = `g${i}`
+            j.begin({ actionId: a, grantId: g, type: 'grant', attempts: 1 })
+            j.transition(a, 'claimed', 'calling', { plan: '{}', provider: 'webhook' })
+            j.update(a, 'calling', { lastError: 'x' })
+            j.transition(a, ['calling'], 'provider_done', { txnIds: ['t'], expiresAt: clock.now() })
+            j.get(a)
+            j.history(a)
+            j.unfinished()
+            j.actionsOfGrant(g)
+            j.grantRecord(g)
+            const [id] = j.transaction(() => j.enqueue([{ kind: 'k', actionId: a, payload: { i } }]))
+            j.dueOutbox(clock.now())
+            j.outbox()
+            j.outbox({ actionId: a })
+            j.outbox({ status: 'pending' })
+            j.outbox({ actionId: a, status: 'pending' })
+            j.pendingOutbox()
+            j.pendingOutbox(a)
+            j.nextOutboxAttempt()
+            j.markRetry(id!, 'down', clock.now())
+            j.postpone(id!, clock.now(), 'later')
+            j.markAlerted(id!)
+            j.markDelivered(id!)
+            j.markDead(id!, 'gone')
+            j.transition(a, 'provider_done', 'done')
+            j.armTimer(g, clock.now())
+            j.setTimerAction(g, 'r')
+            j.timer(g)
+            j.timers()
+            j.timers(clock.now())
+            j.disarmTimer(g)
+            j.addHolder('k', g, clock.now())
+            j.holdersOf('k')
+            j.holderKeys()
+            j.holderExpiry('k', g)
+            j.removeHolder('k', g)
+            j.recordIncident(g, 'revoke_failed', 's', 'INC')
+            j.incident(g, 'revoke_failed')
+            j.schemaVersion()
+        }
+        const prepare = vi.spyOn(Database.prototype, 'prepare')
+        const counted = Journal.open(join(dir, 'counted.db'), { clock })
+        try {
+            const atOpen = prepare.mock.calls.length
+
+            // execution
+            for (let i = 0; i < 50; i++) round(counted, i)
+
+            // validation: the spy saw the statements of the open, and not one more since
+            expect(atOpen).toBeGreaterThan(0)
+            expect(prepare).toHaveBeenCalledTimes(atOpen)
+            expect(counted.unfinished()).toEqual([])
+            expect(counted.pendingOutbox()).toBe(0)
+            expect(counted.grantRecord('g49')).toMatchObject({ plan: '{}', provider: 'webhook', txnIds: ['t'] })
+        } finally {
+            prepare.mockRestore()
+            counted.close()
+        }
     })
 })

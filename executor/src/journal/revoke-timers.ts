@@ -1,0 +1,85 @@
+/**
+ * The revoke timer store: one armed timer per active grant (`revoke_timers`), due when the grant expires and
+ * disarmed once it is revoked.
+ */
+import type Database from 'better-sqlite3'
+import type { NowMs } from './columns'
+
+/** An armed revoke timer. */
+export interface RevokeTimer {
+    grantId: string
+    /** The ServiceNow revoke action, once created ('' before). */
+    revokeActionId: string
+    dueAt: Date
+    armedAt: Date
+}
+
+interface TimerRow {
+    grant_id: string
+    revoke_action_id: string
+    due_at: number
+    armed_at: number
+}
+
+function toTimer(row: TimerRow): RevokeTimer {
+    return {
+        grantId: row.grant_id,
+        revokeActionId: row.revoke_action_id,
+        dueAt: new Date(row.due_at),
+        armedAt: new Date(row.armed_at),
+    }
+}
+
+/** Revoke timers. Statements are prepared once, here. */
+export class RevokeTimerStore {
+    private readonly upsert: Database.Statement<[string, string, number, number]>
+    private readonly setAction: Database.Statement<[string, string]>
+    private readonly deleteOne: Database.Statement<[string]>
+    private readonly selectOne: Database.Statement<[string], TimerRow>
+    private readonly selectAll: Database.Statement<[], TimerRow>
+    private readonly selectDue: Database.Statement<[number], TimerRow>
+
+    constructor(
+        db: Database.Database,
+        private readonly nowMs: NowMs,
+    ) {
+        this.upsert = db.prepare(
+            `INSERT INTO revoke_timers (grant_id, revoke_action_id, due_at, armed_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (grant_id) DO UPDATE SET due_at = excluded.due_at,
+             revoke_action_id = CASE WHEN excluded.revoke_action_id != '' THEN excluded.revoke_action_id
+                                     ELSE revoke_timers.revoke_action_id END`,
+        )
+        this.setAction = db.prepare('UPDATE revoke_timers SET revoke_action_id = ? WHERE grant_id = ?')
+        this.deleteOne = db.prepare('DELETE FROM revoke_timers WHERE grant_id = ?')
+        this.selectOne = db.prepare('SELECT * FROM revoke_timers WHERE grant_id = ?')
+        this.selectAll = db.prepare('SELECT * FROM revoke_timers ORDER BY due_at')
+        this.selectDue = db.prepare('SELECT * FROM revoke_timers WHERE due_at <= ? ORDER BY due_at')
+    }
+
+    /** Arm (or re-arm) the revoke timer of a grant; an empty `revokeActionId` keeps the recorded one. */
+    arm(grantId: string, dueAt: Date, revokeActionId: string): void {
+        this.upsert.run(grantId, revokeActionId, dueAt.getTime(), this.nowMs())
+    }
+
+    /** Record the ServiceNow revoke action of an armed timer. */
+    setRevokeAction(grantId: string, revokeActionId: string): void {
+        this.setAction.run(revokeActionId, grantId)
+    }
+
+    /** Disarm the timer of a grant (revoked). */
+    disarm(grantId: string): void {
+        this.deleteOne.run(grantId)
+    }
+
+    /** The timer of a grant, if armed. */
+    get(grantId: string): RevokeTimer | undefined {
+        const row = this.selectOne.get(grantId)
+        return row ? toTimer(row) : undefined
+    }
+
+    /** Armed timers, soonest first (all, or those due at `dueAt`). */
+    list(dueAt?: Date): RevokeTimer[] {
+        const rows = dueAt === undefined ? this.selectAll.all() : this.selectDue.all(dueAt.getTime())
+        return rows.map(toTimer)
+    }
+}
