@@ -28,10 +28,6 @@ import { isServiceNowError, ServiceNowError } from './servicenow/errors'
 import { errorText } from './transport'
 import type { Leases } from './worker/leases'
 
-/** The logger port and its no-op, re-exported under the names the worker modules import. */
-export type { Logger as WorkerLogger } from './ports'
-export { nullLogger } from './log'
-
 /** Backoff settings without the random source. */
 export type BackoffSettings = Omit<BackoffOptions, 'random'>
 

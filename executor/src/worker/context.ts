@@ -5,7 +5,7 @@
 import { TABLE, parsePlan, type ExecutionPlan } from '@gbg/shared'
 import type { ExecutorEventBus, ActionRef } from '../events'
 import type { Journal, JournalAction, JournalPatch, JournalStep, OutboxInput } from '../journal/journal'
-import type { ActionPatch, Clock, IncidentInput, Logger, QueueAction, ServiceNowGateway } from '../ports'
+import type { Clock, IncidentInput, Logger, QueueAction, ServiceNowGateway } from '../ports'
 import type { Provider } from '../providers/types'
 import { outboxItem, type WriteBack } from '../writeback'
 import type { ResolvedWorkerOptions } from './options'
@@ -44,12 +44,6 @@ export function localRevokeId(grantSysId: string): string {
 /** Event reference of the run. */
 export function ref(ctx: RunContext): ActionRef {
     return { actionSysId: ctx.action.sysId, grantSysId: ctx.action.grantSysId, type: ctx.action.type }
-}
-
-/** The action patch item, or none for a local run. */
-export function actionPatchItems(ctx: RunContext, patch: ActionPatch): OutboxInput[] {
-    if (ctx.local) return []
-    return [outboxItem.actionPatch(ctx.action.sysId, ctx.action.grantSysId, patch)]
 }
 
 /** An audit event item of this run. */
@@ -97,11 +91,6 @@ export function journaledPlan(row: JournalAction): ExecutionPlan {
 
 /** The grant table name, for attachments when a grant has no RITM. */
 export const GRANT_TABLE = TABLE.grant
-
-/** Final ServiceNow action state matching a final journal step. */
-export function actionStateForStep(step: JournalStep): 'done' | 'failed' | 'dead' {
-    return step === 'done' ? 'done' : step === 'dead' ? 'dead' : 'failed'
-}
 
 /** Text of any thrown value (the shared one, re-exported for the worker modules). */
 export { errorText } from '../transport'

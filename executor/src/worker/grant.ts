@@ -6,9 +6,8 @@
  * is resumed by reading the provider (verify) before any new grant call, so a lost response never becomes a
  * second grant.
  */
-import { ACTION_PRIORITY, GRANTABLE_STATES, backoffMs, isSysId, type ExecutionPlan } from '@gbg/shared'
+import { ACTION_PRIORITY, GRANTABLE_STATES, isSysId, type ExecutionPlan } from '@gbg/shared'
 import { redact } from '../log'
-import type { ApprovalRecord } from '../ports'
 import { ProviderError, type GrantResult } from '../providers/types'
 import { buildReceipt, describeTarget, grantedWorkNote, receiptFileName } from '../receipt'
 import { recheckGrant, type RecheckRefused } from '../recheck'
@@ -17,7 +16,6 @@ import type { JournalAction } from '../journal/journal'
 import {
     beginRun,
     GRANT_TABLE,
-    actionPatchItems,
     auditItem,
     commit,
     errorText,
@@ -27,26 +25,16 @@ import {
     ritmNoteItems,
     type RunContext,
 } from './context'
-import { closeFinished } from './finish'
-
-/** The provider result as journaled (dates as ISO strings, calls redacted). */
-interface StoredGrantResult {
-    txnIds: string[]
-    expiresAt: string
-    nativeExpiry: boolean
-    alreadyDone: boolean
-    calls: unknown[]
-    notes: string[]
-    /** Redacted provider evidence (`drift: true` → held outside this system). */
-    evidence?: unknown
-}
-
-interface StoredApproval {
-    sysId: string
-    approverSysId: string
-    state: string
-    updatedOn: string
-}
+import { closeFinished, finishAction, nextAttempt } from './finish'
+import {
+    dataOf,
+    journalData,
+    journaled,
+    journalResult,
+    type ActionData,
+    type ActionDataWrite,
+    type ProviderResultRecord,
+} from './journal-data'
 
 /** Run a grant action from whatever step the journal holds. */
 export async function runGrant(ctx: RunContext): Promise<void> {
@@ -55,7 +43,7 @@ export async function runGrant(ctx: RunContext): Promise<void> {
     let row = beginRun(ctx, 'grant')
     switch (row.step) {
         case 'claimed':
-            if (row.data.reconcile === true) {
+            if (journalData('grant', row).reconcile === true) {
                 // The previous attempt's outcome is still unknown: read the provider before anything else.
                 row = j.transition(a.sysId, 'claimed', 'calling', {}, 'reconcile an unknown outcome')
                 return reconcile(ctx, row, 'unknown_outcome', undefined, true)
@@ -98,12 +86,6 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
         autoApprove: decision.autoApprove ? decision.autoApprove.rule : null,
         approvals: approvals.map((x) => ({ approver: x.approverSysId, state: x.state, at: x.updatedOn.toISOString() })),
     }
-    const storedApprovals: StoredApproval[] = approvals.map((x) => ({
-        sysId: x.sysId,
-        approverSysId: x.approverSysId,
-        state: x.state,
-        updatedOn: x.updatedOn.toISOString(),
-    }))
     // Journal `calling` BEFORE the call, together with the plan it acts on and the facts the write-back needs.
     commit(
         ctx,
@@ -113,16 +95,21 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
             plan: grant.plan,
             provider: plan.provider,
             lastError: '',
-            data: {
+            data: dataOf('grant', {
                 ritm: grant.ritm,
                 grantNumber: grant.number,
                 approvalSummary: grant.approvalSummary,
-                approvals: storedApprovals,
+                approvals: approvals.map((x) => ({
+                    sysId: x.sysId,
+                    approverSysId: x.approverSysId,
+                    state: x.state,
+                    updatedOn: x.updatedOn.toISOString(),
+                })),
                 digest,
                 autoApprove: recheckSummary.autoApprove,
                 recheck: recheckSummary,
                 callingAt: core.clock.now().toISOString(),
-            },
+            }),
         },
         [
             outboxItem.grantPatch(
@@ -153,7 +140,7 @@ async function onGrantResult(ctx: RunContext, plan: ExecutionPlan, result: Grant
     const { core, action } = ctx
     const j = core.journal
     const now = core.clock.now()
-    const stored: StoredGrantResult = {
+    const stored: ProviderResultRecord<'grant'> = {
         txnIds: result.txnIds,
         expiresAt: result.expiresAt.toISOString(),
         nativeExpiry: result.nativeExpiry,
@@ -170,7 +157,7 @@ async function onGrantResult(ctx: RunContext, plan: ExecutionPlan, result: Grant
             txnIds: result.txnIds,
             providerResult: stored,
             expiresAt: result.expiresAt,
-            data: { grantedAt: now.toISOString(), reconcile: false },
+            data: dataOf('grant', { grantedAt: now.toISOString(), reconcile: false }),
         },
         `provider.grant ok (${result.alreadyDone ? 'already done' : 'granted'})`,
     )
@@ -189,21 +176,17 @@ async function onGrantResult(ctx: RunContext, plan: ExecutionPlan, result: Grant
 async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void> {
     const { core, action } = ctx
     const plan = journaledPlan(row)
-    const d = row.data
-    const r = row.providerResult as StoredGrantResult
-    const grantedAt = new Date(String(d.grantedAt))
+    const d = journalData('grant', row)
+    const r = journalResult('grant', row)
+    const grantedAt = journaled(d.grantedAt, row, 'grantedAt')
     const expiresAt = row.expiresAt ?? new Date(r.expiresAt)
-    const ritm = typeof d.ritm === 'string' ? d.ritm : ''
-    const approvals: ApprovalRecord[] = ((d.approvals as StoredApproval[] | undefined) ?? []).map((x) => ({
-        ...x,
-        updatedOn: new Date(x.updatedOn),
-    }))
+    const ritm = d.ritm ?? ''
     const receipt = buildReceipt({
         plan,
-        digest: String(d.digest ?? ''),
-        approvals,
-        approvalSummary: typeof d.approvalSummary === 'string' ? d.approvalSummary : '',
-        autoApprovedBy: typeof d.autoApprove === 'string' ? d.autoApprove : null,
+        digest: d.digest ?? '',
+        approvals: d.approvals ?? [],
+        approvalSummary: d.approvalSummary ?? '',
+        autoApprovedBy: d.autoApprove ?? null,
         txnIds: row.txnIds,
         grantedAt,
         expiresAt,
@@ -249,7 +232,7 @@ async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void
             action.grantSysId,
             action.sysId,
         ),
-        auditItem(ctx, 'recheck_passed', { ...(d.recheck as Record<string, unknown>), plan }),
+        auditItem(ctx, 'recheck_passed', { ...d.recheck, plan }),
         auditItem(ctx, 'provider_call', { operation: 'grant', provider: plan.provider, calls: r.calls }),
         auditItem(ctx, 'grant_active', {
             txnIds: row.txnIds,
@@ -274,22 +257,15 @@ async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void
             true,
             action.sysId,
         ),
-        ...actionPatchItems(ctx, {
-            state: 'done',
-            result: JSON.stringify({
-                txnIds: row.txnIds,
-                expiresAt: expiresAt.toISOString(),
-                alreadyDone: r.alreadyDone,
-            }),
-            completedAt: core.clock.now(),
-            lastError: '',
-        }),
     ]
-    commit(ctx, 'provider_done', 'written_back', {}, items, 'write-back queued', () =>
-        core.journal.armTimer(action.grantSysId, expiresAt),
-    )
-    core.events.emit('timer:armed', { grantSysId: action.grantSysId, dueAt: expiresAt })
-    await core.writeBack.flush()
+    return finishAction(ctx, {
+        kind: 'done',
+        result: { txnIds: row.txnIds, expiresAt: expiresAt.toISOString(), alreadyDone: r.alreadyDone },
+        items,
+        detail: 'write-back queued',
+        journal: () => core.journal.armTimer(action.grantSysId, expiresAt),
+        announce: () => core.events.emit('timer:armed', { grantSysId: action.grantSysId, dueAt: expiresAt }),
+    })
 }
 
 async function onGrantError(ctx: RunContext, plan: ExecutionPlan, error: unknown): Promise<void> {
@@ -349,7 +325,7 @@ async function reconcile(
     }
     core.events.emit('grant:reconciled', { ...ref(ctx), provider: plan.provider, present })
     if (present) {
-        const callingAt = typeof row.data.callingAt === 'string' ? new Date(row.data.callingAt) : core.clock.now()
+        const callingAt = journalData('grant', row).callingAt ?? core.clock.now()
         const result: GrantResult = {
             txnIds: txnIdsFromEvidence(verify.evidence),
             // Counted from the call when the provider does not say: never longer than approved.
@@ -389,72 +365,59 @@ async function retryGrant(
     ctx: RunContext,
     message: string,
     retryAfterMs?: number,
-    data: Record<string, unknown> = {},
+    data: ActionDataWrite<'grant'> = {},
 ): Promise<void> {
-    const { core, action } = ctx
-    const maxAttempts = action.maxAttempts > 0 ? action.maxAttempts : 5
-    if (action.attempts >= maxAttempts) return deadGrant(ctx, `${message} (gave up after ${action.attempts} attempts)`)
-    let delay = backoffMs(action.attempts, { ...core.options.grantBackoff, random: core.options.random })
-    if (retryAfterMs !== undefined) delay = Math.max(delay, retryAfterMs)
-    const notBefore = new Date(core.clock.now().getTime() + delay)
-    commit(
-        ctx,
-        ['calling', 'claimed'],
-        'retry_wait',
-        { lastError: message, attempts: action.attempts, data },
-        [
-            ...actionPatchItems(ctx, {
-                state: 'ready',
-                notBefore,
-                leaseOwner: '',
-                leaseUntil: null,
-                lastError: message,
-            }),
+    const { action } = ctx
+    const next = nextAttempt(ctx, message, retryAfterMs)
+    if ('gaveUp' in next) return deadGrant(ctx, next.gaveUp)
+    return finishAction(ctx, {
+        kind: 'retry',
+        error: message,
+        notBefore: next.notBefore,
+        items: [
             auditItem(ctx, 'grant_retry', {
                 attempts: action.attempts,
-                notBefore: notBefore.toISOString(),
+                notBefore: next.notBefore.toISOString(),
                 error: message,
             }),
         ],
-        'retry scheduled',
-    )
-    core.events.emit('action:retry', { ...ref(ctx), attempts: action.attempts, notBefore, error: message })
-    await core.writeBack.flush()
+        patch: { attempts: action.attempts, data: dataOf('grant', data) },
+        detail: 'retry scheduled',
+    })
 }
 
 async function deadGrant(ctx: RunContext, message: string): Promise<void> {
     const { core, action } = ctx
-    const row = core.journal.get(action.sysId)!
-    const ritm = typeof row.data.ritm === 'string' ? row.data.ritm : ''
-    const number = typeof row.data.grantNumber === 'string' ? row.data.grantNumber : action.grantSysId
-    commit(
-        ctx,
-        ['calling', 'claimed'],
-        'dead',
-        { lastError: message },
-        [
+    const { row, data } = journaledGrant(ctx)
+    const number = data.grantNumber ?? action.grantSysId
+    return finishAction(ctx, {
+        kind: 'dead',
+        error: message,
+        items: [
             outboxItem.grantPatch(action.grantSysId, { state: 'grant_failed', lastError: message }, action.sysId),
             ...ritmNoteItems(
                 ctx,
-                ritm,
+                data.ritm ?? '',
                 `Access could not be granted (${number}): ${message}. SecOps has been notified.`,
             ),
             incidentItem(ctx, 'grant_dead', 2, `Break-glass grant ${number} failed permanently`, message),
             auditItem(ctx, 'grant_failed', { reason: 'max_attempts', error: message }),
-            ...actionPatchItems(ctx, { state: 'dead', lastError: message, completedAt: core.clock.now() }),
         ],
-        'max attempts reached',
-    )
-    core.events.emit('grant:failed', { ...ref(ctx), provider: row.provider, kind: 'max_attempts', error: message })
-    core.events.emit('action:dead', { ...ref(ctx), error: message })
-    await core.writeBack.flush()
+        detail: 'max attempts reached',
+        announce: () =>
+            core.events.emit('grant:failed', {
+                ...ref(ctx),
+                provider: row.provider,
+                kind: 'max_attempts',
+                error: message,
+            }),
+    })
 }
 
 /** Fatal: nothing partial stays (partial access is revoked), the grant fails with the reason on the ticket. */
 async function failGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderError): Promise<void> {
     const { core, action } = ctx
-    const row = core.journal.get(action.sysId)!
-    const ritm = typeof row.data.ritm === 'string' ? row.data.ritm : ''
+    const ritm = journaledGrant(ctx).data.ritm ?? ''
     const message = `${plan.provider} refused the grant${error.code ? ` (${error.code})` : ''}: ${error.message}`
     const items = []
     let partial = ''
@@ -498,26 +461,26 @@ async function failGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderEr
             details: error.details ?? {},
             partial,
         }),
-        ...actionPatchItems(ctx, { state: 'failed', lastError: text, completedAt: core.clock.now() }),
     )
-    commit(ctx, ['calling', 'claimed'], 'failed', { lastError: text }, items, 'provider refused')
-    core.events.emit('grant:failed', { ...ref(ctx), provider: plan.provider, kind: error.kind, error: text })
-    core.events.emit('action:failed', { ...ref(ctx), error: text })
-    await core.writeBack.flush()
+    return finishAction(ctx, {
+        kind: 'failed',
+        error: text,
+        items,
+        detail: 'provider refused',
+        announce: () =>
+            core.events.emit('grant:failed', { ...ref(ctx), provider: plan.provider, kind: error.kind, error: text }),
+    })
 }
 
 /** Halted: a human decision is pending at the provider. The grant stays; SecOps is told. */
 async function haltGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderError): Promise<void> {
     const { core, action } = ctx
-    const row = core.journal.get(action.sysId)!
-    const ritm = typeof row.data.ritm === 'string' ? row.data.ritm : ''
+    const ritm = journaledGrant(ctx).data.ritm ?? ''
     const text = `halted by ${plan.provider}${error.code ? ` (${error.code})` : ''}: ${error.message}`
-    commit(
-        ctx,
-        ['calling', 'claimed'],
-        'halted',
-        { lastError: text },
-        [
+    return finishAction(ctx, {
+        kind: 'halted',
+        error: text,
+        items: [
             outboxItem.grantPatch(action.grantSysId, { lastError: text }, action.sysId),
             ...ritmNoteItems(ctx, ritm, `The grant is halted and needs a human decision: ${text}`),
             incidentItem(
@@ -532,13 +495,10 @@ async function haltGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderEr
                 error: error.message,
                 details: error.details ?? {},
             }),
-            ...actionPatchItems(ctx, { state: 'failed', lastError: text, completedAt: core.clock.now() }),
         ],
-        'halted',
-    )
-    core.events.emit('grant:halted', { ...ref(ctx), provider: plan.provider, error: text })
-    core.events.emit('action:failed', { ...ref(ctx), error: text })
-    await core.writeBack.flush()
+        detail: 'halted',
+        announce: () => core.events.emit('grant:halted', { ...ref(ctx), provider: plan.provider, error: text }),
+    })
 }
 
 /** The recheck gate refused: no provider call; the reason goes to the grant, the RITM, SecOps and the audit trail. */
@@ -569,10 +529,24 @@ async function refuse(ctx: RunContext, r: RecheckRefused): Promise<void> {
             auditItem(ctx, 'recheck_refused', { code: r.code, reason: r.reason, malformed: r.malformed }),
         )
     }
-    const state = r.malformed ? 'dead' : 'failed'
-    items.push(...actionPatchItems(ctx, { state, lastError: text, completedAt: core.clock.now() }))
-    commit(ctx, 'claimed', state, { lastError: text }, items, `recheck refused: ${r.code}`)
-    core.events.emit('recheck:refused', { ...ref(ctx), code: r.code, reason: r.reason, malformed: r.malformed })
-    core.events.emit(r.malformed ? 'action:dead' : 'action:failed', { ...ref(ctx), error: text })
-    await core.writeBack.flush()
+    return finishAction(ctx, {
+        kind: r.malformed ? 'dead' : 'failed',
+        error: text,
+        items,
+        from: 'claimed',
+        detail: `recheck refused: ${r.code}`,
+        announce: () =>
+            core.events.emit('recheck:refused', {
+                ...ref(ctx),
+                code: r.code,
+                reason: r.reason,
+                malformed: r.malformed,
+            }),
+    })
+}
+
+/** The journal row of the grant being run, and its data. */
+function journaledGrant(ctx: RunContext): { row: JournalAction; data: ActionData<'grant'> } {
+    const row = ctx.core.journal.get(ctx.action.sysId)!
+    return { row, data: journalData('grant', row) }
 }

@@ -13,17 +13,16 @@
  *   returns the action to the queue after ({@link releaseLease}, which the gateway runs on its raw writes).
  */
 import type { ExecutorEventBus } from '../events'
-import type { Clock, QueueAction, ServiceNowGateway } from '../ports'
+import type { Clock, Logger, QueueAction, ServiceNowGateway } from '../ports'
 import { isServiceNowError } from '../servicenow/errors'
-import type { WorkerLogger } from '../writeback'
-import { errorText } from './context'
+import { errorText } from '../transport'
 
 /** What the lease protocol works with. */
 export interface LeaseDeps {
     gateway: ServiceNowGateway
     clock: Clock
     events: ExecutorEventBus
-    logger: WorkerLogger
+    logger: Logger
     /** This executor's instance name: the lease owner. */
     instance: string
     /** Lease length; a holder renews every half lease. */

@@ -20,7 +20,6 @@ import { isServiceNowError } from '../servicenow/errors'
 import { incidentRaisedOrQueued, outboxItem } from '../writeback'
 import {
     beginRun,
-    actionPatchItems,
     auditItem,
     commit,
     errorText,
@@ -31,22 +30,11 @@ import {
     ritmNoteItems,
     type RunContext,
 } from './context'
-import { closeFinished } from './finish'
+import { closeFinished, finishAction } from './finish'
+import { dataOf, journalData, journaled, journaledRitm, journalResult, type ProviderResultRecord } from './journal-data'
 
 /** Incident kind of a revoke that keeps failing. */
 export const REVOKE_FAILED_INCIDENT = 'revoke_failed'
-
-interface StoredRevokeResult {
-    alreadyAbsent: boolean
-    /** Other grants the provider keeps a shared assignment for (its holder registry). */
-    retainedFor: string[]
-    /** The provider found the access held outside this system and removed nothing. */
-    drift: boolean
-    calls: unknown[]
-    notes: string[]
-    revokeEvidence: unknown
-    verify: { present: boolean; evidence: unknown; calls: unknown[]; expiresAt?: string } | null
-}
 
 /** Run a revoke (queue action, or local timer run when `ctx.local`) from whatever step the journal holds. */
 export async function runRevoke(ctx: RunContext): Promise<void> {
@@ -76,28 +64,21 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
     if (!ctx.local) {
         const localRow = j.get(localRevokeId(grantId))
         if (localRow && ['provider_done', 'written_back', 'done'].includes(localRow.step)) {
-            commit(
-                ctx,
-                'claimed',
-                'written_back',
-                { plan: localRow.plan, provider: localRow.provider, providerResult: localRow.providerResult },
-                actionPatchItems(ctx, {
-                    state: 'done',
-                    result: JSON.stringify({ revokedBy: 'local timer', at: localRow.data.revokedAt ?? null }),
-                    completedAt: core.clock.now(),
-                    lastError: '',
-                }),
-                'closed: the local timer already revoked',
-            )
-            core.events.emit('revoke:done', {
-                ...ref(ctx),
-                provider: localRow.provider,
-                alreadyAbsent: true,
-                local: false,
-                retainedFor: [],
+            return finishAction(ctx, {
+                kind: 'done',
+                result: { revokedBy: 'local timer', at: journalData('revoke', localRow).revokedAt ?? null },
+                from: 'claimed',
+                patch: { plan: localRow.plan, provider: localRow.provider, providerResult: localRow.providerResult },
+                detail: 'closed: the local timer already revoked',
+                announce: () =>
+                    core.events.emit('revoke:done', {
+                        ...ref(ctx),
+                        provider: localRow.provider,
+                        alreadyAbsent: true,
+                        local: false,
+                        retainedFor: [],
+                    }),
             })
-            await core.writeBack.flush()
-            return
         }
     }
 
@@ -136,12 +117,11 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
     if (!plan) {
         // Nothing trustworthy says what to remove: humans must act (P1, it may be live access).
         const text = `Cannot revoke: ${mismatch || 'no plan'}; no grant of this access is recorded by ${core.options.instance}.`
-        commit(
-            ctx,
-            'claimed',
-            'failed',
-            { lastError: text },
-            [
+        return finishAction(ctx, {
+            kind: 'failed',
+            error: text,
+            from: 'claimed',
+            items: [
                 ...(grant ? [outboxItem.grantPatch(grantId, { lastError: text }, action.sysId)] : []),
                 ...(isSysId(grantId)
                     ? [
@@ -155,14 +135,16 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
                           auditItem(ctx, 'revoke_refused', { reason: text }),
                       ]
                     : []),
-                ...actionPatchItems(ctx, { state: 'failed', lastError: text, completedAt: core.clock.now() }),
             ],
-            'no plan to revoke',
-        )
-        core.events.emit('revoke:failed', { ...ref(ctx), provider: '', error: text, failures: action.attempts })
-        core.events.emit('action:failed', { ...ref(ctx), error: text })
-        await core.writeBack.flush()
-        return
+            detail: 'no plan to revoke',
+            announce: () =>
+                core.events.emit('revoke:failed', {
+                    ...ref(ctx),
+                    provider: '',
+                    error: text,
+                    failures: action.attempts,
+                }),
+        })
     }
     const txnIds = recorded?.txnIds ?? parseTxnIds(grant?.providerTxnIds ?? '')
     const items = []
@@ -193,12 +175,12 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
             provider: plan.provider,
             txnIds,
             lastError: '',
-            data: {
+            data: dataOf('revoke', {
                 ritm,
                 grantNumber: plan.grantNumber,
                 planSource: mismatch || ctx.local ? 'journal' : 'grant',
                 alreadyRevoked: grant?.state === 'revoked',
-            },
+            }),
         },
         items,
         'calling provider.revoke',
@@ -239,7 +221,7 @@ async function revokeCall(ctx: RunContext, row: JournalAction): Promise<void> {
     }
     const revokeEvidence = revoke?.evidence ?? {}
     const shared = revokeEvidence.sharedWith
-    const stored: StoredRevokeResult = {
+    const stored: ProviderResultRecord<'revoke'> = {
         alreadyAbsent: revoke ? revoke.alreadyAbsent : true,
         retainedFor: Array.isArray(shared) ? shared.filter((x): x is string => typeof x === 'string') : [],
         drift: revokeEvidence.drift === true,
@@ -257,7 +239,7 @@ async function revokeCall(ctx: RunContext, row: JournalAction): Promise<void> {
         action.sysId,
         'calling',
         'provider_done',
-        { providerResult: stored, data: { revokedAt: core.clock.now().toISOString() } },
+        { providerResult: stored, data: dataOf('revoke', { revokedAt: core.clock.now().toISOString() }) },
         stored.retainedFor.length
             ? `released; shared assignment stays for ${stored.retainedFor.join(', ')}`
             : 'revoked and verified absent',
@@ -277,10 +259,9 @@ async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<voi
     const { core, action } = ctx
     const j = core.journal
     const plan = journaledPlan(row)
-    const r = row.providerResult as StoredRevokeResult
-    const d = row.data
-    const revokedAt = new Date(String(d.revokedAt))
-    const ritm = typeof d.ritm === 'string' ? d.ritm : ''
+    const r = journalResult('revoke', row)
+    const d = journalData('revoke', row)
+    const revokedAt = journaled(d.revokedAt, row, 'revokedAt')
     const evidence = {
         verifiedAt: revokedAt.toISOString(),
         provider: plan.provider,
@@ -319,7 +300,7 @@ async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<voi
             local: ctx.local,
         }),
     ]
-    if (d.alreadyRevoked !== true) items.push(...ritmNoteItems(ctx, ritm, note))
+    if (d.alreadyRevoked !== true) items.push(...ritmNoteItems(ctx, d.ritm ?? '', note))
     if (r.drift && !incidentRaisedOrQueued(j, action.grantSysId, 'drift')) {
         items.push(
             incidentItem(
@@ -358,25 +339,22 @@ async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<voi
             ),
         )
     }
-    items.push(
-        ...actionPatchItems(ctx, {
-            state: 'done',
-            result: JSON.stringify({ alreadyAbsent: r.alreadyAbsent, retainedFor: r.retainedFor }),
-            completedAt: core.clock.now(),
-            lastError: '',
-        }),
-    )
-    commit(ctx, 'provider_done', 'written_back', {}, items, 'write-back queued', () => j.disarmTimer(action.grantSysId))
-    await core.writeBack.flush()
+    return finishAction(ctx, {
+        kind: 'done',
+        result: { alreadyAbsent: r.alreadyAbsent, retainedFor: r.retainedFor },
+        items,
+        detail: 'write-back queued',
+        journal: () => j.disarmTimer(action.grantSysId),
+    })
 }
 
 /** A failed revoke attempt: retry with capped backoff, forever; escalate once past the bound. */
 async function revokeFailure(ctx: RunContext, plan: ExecutionPlan | undefined, error: unknown): Promise<void> {
     const { core, action } = ctx
     const j = core.journal
-    const row = j.get(action.sysId)!
+    const d = journalData('revoke', j.get(action.sysId)!)
     const o = core.options
-    const failures = ctx.local ? (Number(row.data.failures) || 0) + 1 : Math.max(action.attempts, 1)
+    const failures = ctx.local ? (d.failures ?? 0) + 1 : Math.max(action.attempts, 1)
     const message = `revoke attempt ${failures} failed: ${errorText(error)}`
     let delay = backoffMs(failures, { ...o.revokeBackoff, random: o.random })
     const retryAfter = error instanceof ProviderError ? error.retryAfterMs : undefined
@@ -386,7 +364,6 @@ async function revokeFailure(ctx: RunContext, plan: ExecutionPlan | undefined, e
         failures >= o.revokeEscalateAfterFailures &&
         !incidentRaisedOrQueued(j, action.grantSysId, REVOKE_FAILED_INCIDENT)
     const items = [
-        ...actionPatchItems(ctx, { state: 'ready', notBefore, leaseOwner: '', leaseUntil: null, lastError: message }),
         auditItem(ctx, 'revoke_failed', {
             failures,
             error: errorText(error),
@@ -395,7 +372,7 @@ async function revokeFailure(ctx: RunContext, plan: ExecutionPlan | undefined, e
         }),
     ]
     if (escalate) {
-        const number = plan?.grantNumber ?? String(row.data.grantNumber ?? action.grantSysId)
+        const number = plan?.grantNumber ?? d.grantNumber ?? action.grantSysId
         const what = plan ? `${describeTarget(plan.target)} for ${plan.principal.userName}` : 'the access'
         items.push(
             outboxItem.grantPatch(action.grantSysId, { state: 'revoke_failed', lastError: message }, action.sysId),
@@ -411,22 +388,25 @@ async function revokeFailure(ctx: RunContext, plan: ExecutionPlan | undefined, e
     } else {
         items.push(outboxItem.grantPatch(action.grantSysId, { lastError: message }, action.sysId))
     }
-    commit(
-        ctx,
-        ['claimed', 'calling'],
-        'retry_wait',
-        { lastError: message, data: { failures } },
+    return finishAction(ctx, {
+        kind: 'retry',
+        error: message,
+        notBefore,
         items,
-        'revoke retry',
-        () => {
+        patch: { data: dataOf('revoke', { failures }) },
+        detail: 'revoke retry',
+        journal: () => {
             // The local timer run retries itself: re-arm the timer at the next attempt.
             if (ctx.local) j.armTimer(action.grantSysId, notBefore)
         },
-    )
-    core.events.emit('revoke:failed', { ...ref(ctx), provider: plan?.provider ?? '', error: message, failures })
-    if (!ctx.local)
-        core.events.emit('action:retry', { ...ref(ctx), attempts: action.attempts, notBefore, error: message })
-    await core.writeBack.flush()
+        announce: () =>
+            core.events.emit('revoke:failed', {
+                ...ref(ctx),
+                provider: plan?.provider ?? '',
+                error: message,
+                failures,
+            }),
+    })
 }
 
 function parseTxnIds(text: string): string[] {
@@ -445,7 +425,8 @@ function parseTxnIds(text: string): string[] {
 
 function ritmFromJournal(ctx: RunContext): string {
     for (const a of ctx.core.journal.actionsOfGrant(ctx.action.grantSysId)) {
-        if (typeof a.data.ritm === 'string' && a.data.ritm) return a.data.ritm
+        const ritm = journaledRitm(a)
+        if (ritm) return ritm
     }
     return ''
 }

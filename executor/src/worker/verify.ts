@@ -3,7 +3,7 @@
  * revoked grant (re-added by hand, a lost revoke, a provider that "forgot") is escalated: SecOps get an
  * incident and a high-priority revoke is queued again.
  */
-import { ACTION_PRIORITY, backoffMs, parsePlan, verifyPlanDigest, type ExecutionPlan } from '@gbg/shared'
+import { ACTION_PRIORITY, parsePlan, verifyPlanDigest, type ExecutionPlan } from '@gbg/shared'
 import { redact } from '../log'
 import type { JournalAction } from '../journal/journal'
 import type { GrantRecord } from '../ports'
@@ -13,7 +13,6 @@ import { isServiceNowError } from '../servicenow/errors'
 import { outboxItem } from '../writeback'
 import {
     beginRun,
-    actionPatchItems,
     auditItem,
     commit,
     errorText,
@@ -23,15 +22,8 @@ import {
     ritmNoteItems,
     type RunContext,
 } from './context'
-import { closeFinished } from './finish'
-
-interface StoredVerify {
-    present: boolean
-    evidence: unknown
-    calls: unknown[]
-    expiresAt: string | null
-    verifiedAt: string
-}
+import { closeFinished, finishAction, nextAttempt } from './finish'
+import { dataOf, journalData, journalResult, type ProviderResultRecord } from './journal-data'
 
 /** Run a verify action from whatever step the journal holds. */
 export async function runVerify(ctx: RunContext): Promise<void> {
@@ -81,7 +73,11 @@ async function verifyFromStart(ctx: RunContext): Promise<void> {
         ctx,
         'claimed',
         'calling',
-        { plan: planRaw, provider: plan.provider, data: { ritm: grant.ritm, grantState: grant.state } },
+        {
+            plan: planRaw,
+            provider: plan.provider,
+            data: dataOf('verify', { ritm: grant.ritm, grantState: grant.state }),
+        },
         [],
         'calling provider.verify',
     )
@@ -104,7 +100,7 @@ async function verifyCall(ctx: RunContext, row: JournalAction): Promise<void> {
             error instanceof ProviderError ? error.retryAfterMs : undefined,
         )
     }
-    const stored: StoredVerify = {
+    const stored: ProviderResultRecord<'verify'> = {
         present: result.present,
         evidence: redact(result.evidence),
         calls: redact(result.calls) as unknown[],
@@ -125,8 +121,9 @@ async function verifyCall(ctx: RunContext, row: JournalAction): Promise<void> {
 async function writeBackVerify(ctx: RunContext, row: JournalAction): Promise<void> {
     const { core, action } = ctx
     const plan = journaledPlan(row)
-    const r = row.providerResult as StoredVerify
-    const grantState = String(row.data.grantState ?? '')
+    const r = journalResult('verify', row)
+    const d = journalData('verify', row)
+    const grantState = d.grantState ?? ''
     const evidence = { ...r, provider: plan.provider, grantState }
     const items = [
         outboxItem.grantPatch(action.grantSysId, { evidence: JSON.stringify(evidence) }, action.sysId),
@@ -150,7 +147,7 @@ async function writeBackVerify(ctx: RunContext, row: JournalAction): Promise<voi
                 `Revoked break-glass access still present: ${plan.grantNumber}`,
                 text,
             ),
-            ...ritmNoteItems(ctx, String(row.data.ritm ?? ''), text),
+            ...ritmNoteItems(ctx, d.ritm ?? '', text),
             outboxItem.createAction(
                 {
                     grantSysId: action.grantSysId,
@@ -166,58 +163,25 @@ async function writeBackVerify(ctx: RunContext, row: JournalAction): Promise<voi
             ),
         )
     }
-    items.push(
-        ...actionPatchItems(ctx, {
-            state: 'done',
-            result: JSON.stringify({ present: r.present, escalated: escalate }),
-            completedAt: core.clock.now(),
-            lastError: '',
-        }),
-    )
-    commit(
-        ctx,
-        'provider_done',
-        'written_back',
-        {},
+    return finishAction(ctx, {
+        kind: 'done',
+        result: { present: r.present, escalated: escalate },
         items,
-        escalate ? 'present after revoke: escalated' : 'write-back queued',
-    )
-    await core.writeBack.flush()
+        detail: escalate ? 'present after revoke: escalated' : 'write-back queued',
+    })
 }
 
 async function retryVerify(ctx: RunContext, message: string, retryAfterMs?: number): Promise<void> {
-    const { core, action } = ctx
-    const maxAttempts = action.maxAttempts > 0 ? action.maxAttempts : 5
-    if (action.attempts >= maxAttempts)
-        return failVerify(ctx, `${message} (gave up after ${action.attempts} attempts)`, 'dead')
-    let delay = backoffMs(action.attempts, { ...core.options.grantBackoff, random: core.options.random })
-    if (retryAfterMs !== undefined) delay = Math.max(delay, retryAfterMs)
-    const notBefore = new Date(core.clock.now().getTime() + delay)
-    commit(
-        ctx,
-        ['claimed', 'calling'],
-        'retry_wait',
-        { lastError: message },
-        actionPatchItems(ctx, { state: 'ready', notBefore, leaseOwner: '', leaseUntil: null, lastError: message }),
-        'retry scheduled',
-    )
-    core.events.emit('action:retry', { ...ref(ctx), attempts: action.attempts, notBefore, error: message })
-    await core.writeBack.flush()
+    const next = nextAttempt(ctx, message, retryAfterMs)
+    if ('gaveUp' in next) return failVerify(ctx, next.gaveUp, 'dead')
+    return finishAction(ctx, { kind: 'retry', error: message, notBefore: next.notBefore, detail: 'retry scheduled' })
 }
 
-async function failVerify(ctx: RunContext, message: string, state: 'failed' | 'dead'): Promise<void> {
-    const { core } = ctx
-    commit(
-        ctx,
-        ['claimed', 'calling'],
-        state,
-        { lastError: message },
-        [
-            auditItem(ctx, 'verify_failed', { error: message }),
-            ...actionPatchItems(ctx, { state, lastError: message, completedAt: core.clock.now() }),
-        ],
-        'verify failed',
-    )
-    core.events.emit(state === 'dead' ? 'action:dead' : 'action:failed', { ...ref(ctx), error: message })
-    await core.writeBack.flush()
+function failVerify(ctx: RunContext, message: string, kind: 'failed' | 'dead'): Promise<void> {
+    return finishAction(ctx, {
+        kind,
+        error: message,
+        items: [auditItem(ctx, 'verify_failed', { error: message })],
+        detail: 'verify failed',
+    })
 }

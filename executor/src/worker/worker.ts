@@ -13,19 +13,20 @@
 import { ACTION_TYPES, isSysId } from '@gbg/shared'
 import { ExecutorEventBus } from '../events'
 import { Journal, type JournalAction } from '../journal/journal'
-import type { Clock, QueueAction, ServiceNowGateway } from '../ports'
+import { nullLogger } from '../log'
+import type { Clock, Logger, QueueAction, ServiceNowGateway } from '../ports'
 import type { Provider } from '../providers/types'
-import { nullLogger, outboxItem, WriteBack, type WorkerLogger } from '../writeback'
+import { outboxItem, WriteBack } from '../writeback'
 import {
     LOCAL_REVOKE_PREFIX,
     auditItem,
-    commit,
     errorText,
     localRevokeId,
     ref,
     type RunContext,
     type WorkerCore,
 } from './context'
+import { finishAction } from './finish'
 import { runGrant } from './grant'
 import { Leases } from './leases'
 import { resolveWorkerOptions, type ResolvedWorkerOptions, type WorkerOptions } from './options'
@@ -41,7 +42,7 @@ export interface WorkerDeps {
     clock: Clock
     /** Event bus; one is created when absent (read it back from {@link Worker.events}). */
     events?: ExecutorEventBus
-    logger?: WorkerLogger
+    logger?: Logger
 }
 
 /** What one round did (for tests and the demo). */
@@ -335,9 +336,8 @@ export class Worker {
 
     /** A queue record that cannot be trusted: dead, with the reason on the action (and the grant). No provider call. */
     private async rejectMalformed(ctx: RunContext, reason: string): Promise<void> {
-        const { journal, clock } = this.core
         const a = ctx.action
-        const row = journal.begin({
+        const row = this.core.journal.begin({
             actionId: a.sysId,
             grantId: a.grantSysId,
             type: String(a.type),
@@ -345,18 +345,18 @@ export class Worker {
         })
         if (row.step !== 'claimed' && row.step !== 'retry_wait') return
         const text = `Rejected malformed action: ${reason}`
-        const items = [
-            outboxItem.actionPatch(a.sysId, a.grantSysId, { state: 'dead', lastError: text, completedAt: clock.now() }),
-        ]
-        if (isSysId(a.grantSysId)) {
-            items.unshift(
-                outboxItem.grantPatch(a.grantSysId, { lastError: text }, a.sysId),
-                auditItem(ctx, 'action_rejected', { reason }),
-            )
-        }
-        commit(ctx, row.step, 'dead', { lastError: text }, items, 'malformed')
-        this.events.emit('action:dead', { ...ref(ctx), error: text })
-        await this.core.writeBack.flush()
+        return finishAction(ctx, {
+            kind: 'dead',
+            error: text,
+            items: isSysId(a.grantSysId)
+                ? [
+                      outboxItem.grantPatch(a.grantSysId, { lastError: text }, a.sysId),
+                      auditItem(ctx, 'action_rejected', { reason }),
+                  ]
+                : [],
+            from: row.step,
+            detail: 'malformed',
+        })
     }
 
     /** Called by the outbox when every item of an action is delivered: `written_back` → `done`. */
