@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, TABLE } from '@gbg/shared'
 import { describeConfig } from '@gbg/executor/src/config'
-import { REPO_ROOT } from './sandbox/executor-process'
+import { REPO_ROOT } from './support/executor-process'
 import { startSandbox, type Sandbox } from './sandbox/sandbox'
 import { sandboxBanner } from './sandbox/serve'
 

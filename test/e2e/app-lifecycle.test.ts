@@ -1,7 +1,7 @@
 /**
  * The whole lifecycle through both sides, with nothing seeded by hand: the ServiceNow app's own server modules
  * (running on the ServiceNow emulator, their business rules wired as in Fluent) take a catalog request, judge it,
- * freeze the plan and ask the manager; the manager approves; the real executor process grants through the
+ * freeze the plan and ask the manager; the manager approves; the real executor (in this process, on the world's virtual clock) grants through the
  * webhook emulator, and the app's rules react to its Table API write-backs; "Revoke now" from the grant form makes
  * the executor revoke; one audit chain holds the app's and the executor's events and the executor's
  * `audit verify` accepts it.
@@ -15,16 +15,22 @@ import { revokeNowFromGrant } from '../../now-app/src/server/revoke-now'
 import { runWatchdog } from '../../now-app/src/server/watchdog'
 import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
 import { formatGlideDateTime } from '../emulators/servicenow'
-import { runCli, startExecutor, type RunningExecutor } from './support/executor'
+import {
+    runCliInProcess as runCli,
+    startInProcessExecutor,
+    type InProcessExecutor,
+} from '../support/executor-in-process'
+import { VirtualClock } from '../support/virtual-clock'
 import { startWorld, type World } from './support/world'
 
 let world: World
 let app: AppRuntime
 let items: { localAdmin: string; entraRole: string }
-let executor: RunningExecutor | undefined
+const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
+let executor: InProcessExecutor | undefined
 
 beforeAll(async () => {
-    world = await startWorld({ durationMinutes: 60 })
+    world = await startWorld({ durationMinutes: 60, clock })
     // The scenario's own hand-seeded grant is not part of this story: end it so it is not an open request.
     world.sn.store.update(TABLE.grant, world.base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
     app = startAppOnEmulator(world.sn)
@@ -94,8 +100,8 @@ describe('app + executor: catalog request → policy → approval → grant → 
 
         // execution: the executor grants (its recheck gate accepts the app's approval and plan)
         const env = world.env('e2e-app')
-        executor = startExecutor(env)
-        await sn.waitFor((s) => s.get(TABLE.grant, grant['sys_id']!)?.[GRANT_FIELDS.state] === 'active', 30_000)
+        executor = await startInProcessExecutor(env, clock)
+        await world.until((s) => s.get(TABLE.grant, grant['sys_id']!)?.[GRANT_FIELDS.state] === 'active', 30_000)
 
         // validation: the app's rule reacted to the executor's Table API write
         expect(webhook.grants.size).toBe(1)
@@ -114,7 +120,7 @@ describe('app + executor: catalog request → policy → approval → grant → 
             revokeNowFromGrant(form)
         })
         expect(app.messages.info.pop()).toMatch(/Revoke of .* queued/)
-        await sn.waitFor((s) => s.get(TABLE.grant, grant['sys_id']!)?.[GRANT_FIELDS.state] === 'revoked', 30_000)
+        await world.until((s) => s.get(TABLE.grant, grant['sys_id']!)?.[GRANT_FIELDS.state] === 'revoked', 30_000)
 
         // validation: removed at the service, the requester told, nothing for the watchdog to do
         expect([...webhook.grants.values()].map((g) => g.status)).toEqual(['revoked'])
@@ -138,7 +144,7 @@ describe('app + executor: catalog request → policy → approval → grant → 
         expect(verify.stderr).toBe('')
         expect(verify.code).toBe(0)
         expect(verify.stdout).toMatch(/intact/)
-    }, 120_000)
+    })
 })
 
 describe('app watchdog + executor: a grant left active past its expiry', () => {
@@ -149,14 +155,14 @@ describe('app watchdog + executor: a grant left active past its expiry', () => {
         const grantSysId = sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritmSysId)[0]!['sys_id']!
         managerApproves(grantSysId)
         const env = world.env('e2e-app')
-        executor ??= startExecutor(env)
-        await sn.waitFor((s) => s.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] === 'active', 30_000)
+        executor ??= await startInProcessExecutor(env, clock)
+        await world.until((s) => s.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] === 'active', 30_000)
         await executor.stop()
         executor = undefined
         // The executor stays away past the expiry: move the expiry 10 minutes into the past (the provider's own
         // grant stays active; the scheduled revoke is not due yet).
         sn.store.update(TABLE.grant, grantSysId, {
-            [GRANT_FIELDS.expiresAt]: formatGlideDateTime(new Date(Date.now() - 10 * 60_000)),
+            [GRANT_FIELDS.expiresAt]: formatGlideDateTime(new Date(clock.nowMs() - 10 * 60_000)),
         })
 
         // execution: the watchdog job runs
@@ -183,8 +189,8 @@ describe('app watchdog + executor: a grant left active past its expiry', () => {
         expect(runWatchdog().incidentsUpdated).toEqual([incident[0]!['number']])
 
         // execution: the executor comes back and runs the re-queued revoke
-        executor = startExecutor(env)
-        await sn.waitFor((s) => s.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] === 'revoked', 30_000)
+        executor = await startInProcessExecutor(env, clock)
+        await world.until((s) => s.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] === 'revoked', 30_000)
         const resolved = runWatchdog()
 
         // validation: access gone at the provider, incident resolved with the evidence, chain intact
@@ -200,5 +206,5 @@ describe('app watchdog + executor: a grant left active past its expiry', () => {
         expect(notes.length).toBeGreaterThanOrEqual(3)
         const verify = await runCli(['audit', 'verify', grantSysId], env)
         expect(verify.code).toBe(0)
-    }, 120_000)
+    })
 })

@@ -1,16 +1,22 @@
 /**
- * The executor CLI as an operator uses it, against the emulators: `doctor` (passes; names the problem when the
+ * The executor CLI as an operator uses it — the program, in its own process, one command at a time — against the
+ * emulators and a running executor process: `doctor` (passes; names the problem when the
  * password is wrong), `status` (what the journal holds), `revoke <grant> --reason` (queues a revoke that the
  * running executor performs).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, ACTION_PRIORITY, GRANT_FIELDS, TABLE } from '@gbg/shared'
-import { isEvent, runCli, startExecutor, type RunningExecutor } from './support/executor'
+import { isEvent } from '../support/executor-in-process'
+import {
+    runCliProcess as runCli,
+    startExecutorProcess as startExecutor,
+    type ExecutorProcess,
+} from '../support/executor-process'
 import { addGrant } from './support/grants'
 import { startWorld, type World } from './support/world'
 
 let world: World
-let executor: RunningExecutor | undefined
+let executor: ExecutorProcess | undefined
 
 beforeAll(async () => {
     world = await startWorld()

@@ -16,15 +16,22 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, AUDIT_FIELDS, GRANT_FIELDS, TABLE, canonicalJson } from '@gbg/shared'
-import { isEvent, runCli, startExecutor, type RunningExecutor } from './support/executor'
+import {
+    isEvent,
+    runCliInProcess as runCli,
+    startInProcessExecutor,
+    type InProcessExecutor,
+} from '../support/executor-in-process'
+import { VirtualClock } from '../support/virtual-clock'
 import { addGrant, queueAction } from './support/grants'
 import { startWorld, type World } from './support/world'
 
 let world: World
-let executor: RunningExecutor | undefined
+const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
+let executor: InProcessExecutor | undefined
 
 beforeAll(async () => {
-    world = await startWorld({ oauth: true })
+    world = await startWorld({ oauth: true, clock })
 })
 afterAll(async () => {
     await executor?.stop()
@@ -73,11 +80,11 @@ describe('ServiceNow faults converge', () => {
         sn.faults.add({ method: 'POST', path: /\/attachment\/file/, status: 500, times: 1 })
 
         // execution: grant
-        const t0 = Date.now()
-        executor = startExecutor(env)
-        await sn.waitFor((s) => s.get(TABLE.action, g.actionSysId)?.[ACTION_FIELDS.state] === 'done', 45_000)
-        await sn.waitFor((s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'active', 10_000)
-        const grantedIn = Date.now() - t0
+        const t0 = clock.nowMs()
+        executor = await startInProcessExecutor(env, clock)
+        await world.until((s) => s.get(TABLE.action, g.actionSysId)?.[ACTION_FIELDS.state] === 'done', 45_000)
+        await world.until((s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'active', 10_000)
+        const grantedIn = clock.nowMs() - t0
 
         // validation: every fault was met
         const statuses = sn.requests.map((r) => r.status)
@@ -115,8 +122,8 @@ describe('ServiceNow faults converge', () => {
         sn.faults.add({ method: 'PATCH', path: grantPath, status: 429, retryAfterSeconds: 1, times: 2 })
         sn.faults.add({ method: 'PATCH', path: grantPath, dropAfterWrite: true, times: 1 })
         const revokeNow = queueAction(sn, g.grantSysId, 'revoke', base.manager.sysId)
-        await sn.waitFor((s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked', 45_000)
-        await sn.waitFor((s) => s.get(TABLE.action, revokeNow)?.[ACTION_FIELDS.state] === 'done', 20_000)
+        await world.until((s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked', 45_000)
+        await world.until((s) => s.get(TABLE.action, revokeNow)?.[ACTION_FIELDS.state] === 'done', 20_000)
         await executor.waitForLog(isEvent('revoke:done', g.grantSysId), 1_000, 'revoke:done')
 
         // validation: removed at the service, evidence written, one note
@@ -137,7 +144,7 @@ describe('ServiceNow faults converge', () => {
             .map((e) => canonicalJson([e[AUDIT_FIELDS.eventType], e[AUDIT_FIELDS.actor], e[AUDIT_FIELDS.payload]]))
         expect(events.length - new Set(events).size).toBe(1)
         console.info(
-            `[e2e faults] granted through the faults in ${grantedIn} ms; revoked in ${Date.now() - t0} ms total`,
+            `[e2e faults] granted through the faults in ${grantedIn} ms; revoked in ${clock.nowMs() - t0} ms total (virtual time)`,
         )
-    }, 120_000)
+    })
 })

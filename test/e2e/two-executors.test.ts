@@ -1,23 +1,26 @@
 /**
- * Scale-out: two real executor processes (their own instance names and journals) share one ServiceNow queue of
- * 200 ready grant actions. The emulator runs the app's claim guard, so both executors race for the same actions
+ * Scale-out: two real executor services (their own instance names and journals; in this process, on one virtual
+ * clock, so both poll at the same instants) share one ServiceNow queue of 200 ready grant actions. The emulator runs the app's claim guard, so both executors race for the same actions
  * and lose claims; every action must still be executed exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import Database from 'better-sqlite3'
 import { ACTION_FIELDS, GRANT_FIELDS, TABLE } from '@gbg/shared'
-import { startExecutor, type RunningExecutor } from './support/executor'
+import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
+import { VirtualClock } from '../support/virtual-clock'
+import { runUntil } from '../support/virtual-time'
 import { addGrant, type AddedGrant } from './support/grants'
 import { startWorld, type World } from './support/world'
 
 const GRANTS = 200
 const NAMES = ['e2e-scale-a', 'e2e-scale-b'] as const
 
+const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
 let world: World
-const executors: RunningExecutor[] = []
+const executors: InProcessExecutor[] = []
 
 beforeAll(async () => {
-    world = await startWorld()
+    world = await startWorld({ clock })
 })
 afterAll(async () => {
     await Promise.all(executors.map((e) => e.stop()))
@@ -47,17 +50,21 @@ describe('two executors on one queue', () => {
         for (let i = 0; i < GRANTS; i++) grants.push(addGrant(sn, base, { durationMinutes: 60 }))
         const isDone = (g: AddedGrant) => sn.store.get(TABLE.action, g.actionSysId)?.[ACTION_FIELDS.state] === 'done'
         const t0 = Date.now()
+        const v0 = clock.nowMs()
 
         // execution: both start together on the same queue
         for (const name of NAMES) {
-            executors.push(startExecutor(world.env(name, { GBG_MAX_IN_FLIGHT: '6', GBG_LEASE_SECONDS: '60' })))
+            const env = world.env(name, { GBG_MAX_IN_FLIGHT: '6', GBG_LEASE_SECONDS: '60', GBG_LOG_LEVEL: 'info' })
+            executors.push(await startInProcessExecutor(env, clock))
         }
-        await sn.waitFor(() => grants.every(isDone), 150_000)
+        await runUntil(clock, () => grants.every(isDone), { within: 10 * 60_000, realMs: 150_000, what: 'all done' })
         const wallMs = Date.now() - t0
+        const virtualMs = clock.nowMs() - v0
         // the last write-backs (the grant patch precedes the action's final patch) are in
-        await sn.waitFor(
+        await runUntil(
+            clock,
             () => grants.every((g) => sn.store.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'active'),
-            10_000,
+            { within: 10_000 },
         )
 
         // validation: the provider saw exactly one grant per action, no replay, no duplicate key
@@ -107,7 +114,7 @@ describe('two executors on one queue', () => {
         ).length
         expect(refused).toBe(lost[0]! + lost[1]!)
         console.info(
-            `[e2e scale] ${GRANTS} grants by 2 executors in ${wallMs} ms (${(GRANTS / (wallMs / 1000)).toFixed(1)}/s); ` +
+            `[e2e scale] ${GRANTS} grants by 2 executors in ${wallMs} ms wall, ${virtualMs} ms virtual; ` +
                 `split ${JSON.stringify(byExecutor)}; lost claims ${lost.join(' + ')}; ServiceNow requests ${sn.requests.length}`,
         )
     }, 200_000)

@@ -8,7 +8,7 @@
  */
 import Module from 'node:module'
 import { resolve } from 'node:path'
-import { REPO_ROOT } from './executor-process'
+import { REPO_ROOT } from '../support/executor-process'
 
 const FAKE = resolve(REPO_ROOT, 'now-app/test/support/glide-fake.ts')
 const resolver = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string }

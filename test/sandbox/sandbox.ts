@@ -18,7 +18,7 @@ import { startWebhookEmulator, type WebhookEmulator } from '../emulators/webhook
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph'
 import { startTeamsEmulator, type TeamsEmulator } from '../emulators/teams'
 import { DEFAULT_GRAPH_IDS, seedScenario, type GraphIds, type SeededScenario } from './seed'
-import { REPO_ROOT } from './executor-process'
+import { REPO_ROOT } from '../support/executor-process'
 import { submitThroughApp, type AppSubmission } from './through-app'
 import type { AppRuntime } from '../support/app-on-emulator'
 import type { Clock } from '@gbg/executor/src/ports'

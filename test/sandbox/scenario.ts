@@ -18,7 +18,9 @@ import {
     type ProviderName,
 } from '@gbg/shared'
 import { parseGlideDateTime } from '../emulators/servicenow/store'
-import { startExecutorProcess, REPO_ROOT, type ExecutorProcess } from './executor-process'
+import { startExecutorProcess, REPO_ROOT } from '../support/executor-process'
+import { startInProcessExecutor } from '../support/executor-in-process'
+import type { VirtualClock } from '../support/virtual-clock'
 import { startSandbox, type Sandbox, type SandboxPorts } from './sandbox'
 import { compactJson, watchGrant, type Timeline } from './timeline'
 
@@ -30,12 +32,45 @@ export interface ScenarioOptions {
     timeoutMs: number
     ports?: SandboxPorts
     print?: (line: string) => void
+    /**
+     * Run everything — emulators, the app's modules and the executor (then in this process, not a child) — on
+     * this virtual clock (the tests' one demo run). Absent: real time and the executor as a child process, as
+     * `npm start` and `npm run demo` run it.
+     */
+    clock?: VirtualClock
+}
+
+/** The scenario's executor, a child process or a service in this process. */
+export interface ScenarioExecutor {
+    /** File with its JSON log lines. */
+    logFile: string
+    /** Resolves with the exit code (or signal name) when it ends, however it ends. */
+    exited: Promise<number | string>
+    /** Graceful stop (drain); resolves with the exit code. */
+    stop(): Promise<number | string>
+}
+
+/** Starts the scenario's executor: the production program as a child, or the same service in this process. */
+async function startScenarioExecutor(sandbox: Sandbox, clock: VirtualClock | undefined): Promise<ScenarioExecutor> {
+    if (!clock) return startExecutorProcess(sandbox.env, { logFile: sandbox.executorLogFile, detached: true })
+    const service = await startInProcessExecutor(sandbox.env, clock, sandbox.executorLogFile)
+    let exit: (code: number) => void = () => undefined
+    const exited = new Promise<number | string>((resolve) => (exit = resolve))
+    return {
+        logFile: sandbox.executorLogFile,
+        exited,
+        async stop() {
+            await service.stop()
+            exit(0)
+            return exited
+        },
+    }
 }
 
 /** A running scenario. */
 export interface RunningScenario {
     sandbox: Sandbox
-    executor: ExecutorProcess
+    executor: ScenarioExecutor
     timeline: Timeline
     /**
      * Resolves when the grant is revoked and verified; rejects with a clear message when the grant fails, the
@@ -61,6 +96,7 @@ export async function runScenario(options: ScenarioOptions): Promise<RunningScen
         provider: options.provider,
         durationMinutes: options.durationMinutes,
         ports: options.ports,
+        clock: options.clock,
     })
     const s = sandbox.seeded
     const rel = (p: string): string => relative(process.cwd(), p) || p
@@ -93,9 +129,9 @@ export async function runScenario(options: ScenarioOptions): Promise<RunningScen
         sandbox.sn,
         { grantSysId: s.grant.sysId, ritmSysId: s.ritm.sysId },
         options.timeoutMs,
-        { print },
+        { print, now: options.clock ? () => options.clock!.now() : undefined },
     )
-    const executor = startExecutorProcess(sandbox.env, sandbox.executorLogFile)
+    const executor = await startScenarioExecutor(sandbox, options.clock)
     let stopping = false
     const executorDied = executor.exited.then((code) => {
         if (stopping) return

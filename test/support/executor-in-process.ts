@@ -7,12 +7,14 @@
  *
  * Test code only.
  */
+import { appendFileSync } from 'node:fs'
 import { Writable } from 'node:stream'
 import { loadConfig } from '@gbg/executor/src/config'
 import { createLogger } from '@gbg/executor/src/log'
 import { main as cliMain } from '@gbg/executor/src/cli'
 import { startService, type Service } from '@gbg/executor/src/service'
-import type { Clock } from '@gbg/executor/src/ports'
+import type { VirtualClock } from './virtual-clock'
+import { runUntil } from './virtual-time'
 
 /** One parsed log line (`message` plus metadata), or `{ raw }` for a non-JSON line. */
 export type LogLine = Record<string, unknown> & { message?: string; level?: string }
@@ -22,24 +24,37 @@ export function isEvent(name: string, grantSysId?: string): (l: LogLine) => bool
     return (l) => l['event'] === name && (grantSysId === undefined || l['grantSysId'] === grantSysId)
 }
 
-/** A collector of JSON log lines (a Writable the executor's winston logger writes to). */
-export function logCollector(): { stream: Writable; lines: LogLine[] } {
-    const lines: LogLine[] = []
+/** Splits a text stream into lines and hands each one over parsed (JSON) with its text. */
+export function lineSplitter(onLine: (line: LogLine, text: string) => void): (chunk: Buffer | string) => void {
     let buffer = ''
+    return (chunk) => {
+        buffer += chunk.toString()
+        let nl: number
+        while ((nl = buffer.indexOf('\n')) >= 0) {
+            const text = buffer.slice(0, nl)
+            buffer = buffer.slice(nl + 1)
+            if (text.trim() === '') continue
+            let line: LogLine
+            try {
+                line = JSON.parse(text) as LogLine
+            } catch {
+                line = { raw: text }
+            }
+            onLine(line, text)
+        }
+    }
+}
+
+/** A collector of JSON log lines (a Writable the executor's winston logger writes to), optionally into a file. */
+export function logCollector(logFile?: string): { stream: Writable; lines: LogLine[] } {
+    const lines: LogLine[] = []
+    const split = lineSplitter((line, text) => {
+        lines.push(line)
+        if (logFile) appendFileSync(logFile, text + '\n')
+    })
     const stream = new Writable({
         write(chunk: Buffer | string, _encoding, callback) {
-            buffer += chunk.toString()
-            let nl: number
-            while ((nl = buffer.indexOf('\n')) >= 0) {
-                const text = buffer.slice(0, nl)
-                buffer = buffer.slice(nl + 1)
-                if (text.trim() === '') continue
-                try {
-                    lines.push(JSON.parse(text) as LogLine)
-                } catch {
-                    lines.push({ raw: text })
-                }
-            }
+            split(chunk)
             callback()
         },
     })
@@ -51,16 +66,22 @@ export interface InProcessExecutor {
     name: string
     service: Service
     lines: LogLine[]
+    /** Runs the virtual clock until a line matching `predicate` was logged (within `withinMs` of virtual time). */
+    waitForLog(predicate: (line: LogLine) => boolean, withinMs?: number, what?: string): Promise<LogLine>
     /** Graceful stop (drain), as SIGTERM does. */
     stop(): Promise<void>
     /** Abandon in-flight work: leases stay until they expire, the journal keeps its steps (a crash, minus the kill). */
     crash(): Promise<void>
 }
 
-/** Starts the executor configured by `env` on `clock`. */
-export async function startInProcessExecutor(env: Record<string, string>, clock: Clock): Promise<InProcessExecutor> {
+/** Starts the executor configured by `env` on `clock` (its log lines also appended to `logFile` when given). */
+export async function startInProcessExecutor(
+    env: Record<string, string>,
+    clock: VirtualClock,
+    logFile?: string,
+): Promise<InProcessExecutor> {
     const config = loadConfig(env)
-    const { stream, lines } = logCollector()
+    const { stream, lines } = logCollector(logFile)
     const logger = createLogger({ level: config.logLevel, stream })
     const service = await startService(config, { logger, clock })
     let stopped = false
@@ -68,6 +89,10 @@ export async function startInProcessExecutor(env: Record<string, string>, clock:
         name: config.instanceName,
         service,
         lines,
+        async waitForLog(predicate, withinMs = 20_000, what = 'a log line') {
+            await runUntil(clock, () => lines.some(predicate), { within: withinMs, what })
+            return lines.find(predicate)!
+        },
         async stop() {
             if (stopped) return
             stopped = true

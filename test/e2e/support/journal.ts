@@ -137,3 +137,12 @@ export async function waitForPendingHead(
         `the first pending write-back of ${actionId} to be ${kind}`,
     )
 }
+
+/** Resolves once every write-back of `actionId` is delivered (nothing of it left in flight). */
+export async function waitForAllDelivered(path: string, actionId: string, timeoutMs = 20_000): Promise<void> {
+    await until(
+        () => journalOutbox(path, actionId).every((o) => o.status === 'delivered'),
+        timeoutMs,
+        `every write-back of ${actionId} delivered`,
+    )
+}

@@ -7,14 +7,16 @@
  * Test code only.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ACTION_FIELDS, TABLE } from '@gbg/shared'
 import { startServiceNowEmulator, type ServiceNowEmulator } from '../../emulators/servicenow'
 import { startWebhookEmulator, type WebhookEmulator } from '../../emulators/webhook'
 import { seedScenario, type SeededScenario } from '../../sandbox/seed'
+import type { EmulatorStore } from '../../emulators/servicenow/types'
 import type { VirtualClock } from '../../support/virtual-clock'
+import { runUntil } from '../../support/virtual-time'
 
 /** Options of {@link startWorld}. */
 export interface WorldOptions {
@@ -49,6 +51,18 @@ export interface World {
     /** Executor environment for `instance` (journal `<dir>/<instance>.db`), with `overrides` applied last. */
     env(instance: string, overrides?: Record<string, string>): Record<string, string>
     journalPath(instance: string): string
+    /** The world's time: the virtual clock, or the system clock shifted by every {@link World.jumpClock} so far. */
+    now(): Date
+    /**
+     * Without a virtual clock: move the wall clock of the emulators AND of the executor children started with this
+     * world's env forward by `ms` (test/support/clock-offset-preload.mjs), e.g. past an expiry.
+     */
+    jumpClock(ms: number): void
+    /**
+     * Waits until `predicate` holds on the ServiceNow emulator's records: on a virtual clock by running the world
+     * (at most `withinMs` of virtual time), otherwise by watching the emulator's writes (at most `withinMs` real).
+     */
+    until(predicate: (store: EmulatorStore) => boolean, withinMs?: number, what?: string): Promise<void>
     close(): Promise<void>
 }
 
@@ -60,7 +74,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         ? { clientId: `e2e-${randomBytes(4).toString('hex')}`, clientSecret: randomBytes(24).toString('base64url') }
         : undefined
     const clock = options.clock
-    const nowMs = clock ? () => clock.nowMs() : () => Date.now()
+    const offsetFile = join(dir, 'clock-offset-ms')
+    let offsetMs = 0
+    writeFileSync(offsetFile, '0')
+    const nowMs = clock ? () => clock.nowMs() : () => Date.now() + offsetMs
     const now = () => new Date(nowMs())
     const sn = await startServiceNowEmulator({ oauthClients: oauthClient ? [oauthClient] : [], now })
     const lag = options.webhookClockLagMs ?? 0
@@ -79,6 +96,17 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         hmacSecret,
         oauthClient,
         journalPath,
+        now,
+        async until(predicate, withinMs = 20_000, what) {
+            if (clock) await runUntil(clock, () => predicate(sn.store), { within: withinMs, what })
+            else await sn.waitFor(predicate, withinMs)
+        },
+        jumpClock(ms) {
+            if (clock) throw new Error('jumpClock: this world runs on a virtual clock; advance that instead')
+            if (!(ms >= 0)) throw new Error('jumpClock: forward only')
+            offsetMs += ms
+            writeFileSync(offsetFile, String(offsetMs))
+        },
         env(instance, overrides = {}) {
             return {
                 GBG_INSTANCE_NAME: instance,
@@ -99,6 +127,8 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
                 GBG_PROVIDERS: 'webhook',
                 GBG_WEBHOOK_BASE_URL: webhook.url,
                 GBG_WEBHOOK_HMAC_SECRET: hmacSecret,
+                // Read by the child's clock preload only (not a GBG_ setting; the executor never sees it).
+                ...(clock ? {} : { E2E_CLOCK_OFFSET_FILE: offsetFile }),
                 ...overrides,
             }
         },
