@@ -18,9 +18,8 @@ import {
     X509Certificate,
     constants,
 } from 'node:crypto'
-import { createServer, type Server } from 'node:https'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
+import { listen } from '../http-listen'
 import {
     Directory,
     GraphFault,
@@ -153,21 +152,8 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Gr
     const writes = new Map<string, number[]>()
     const pageSize = opts.pageSize ?? 100
     const writeLimit = opts.writeLimit ?? { max: 3000, windowSeconds: 150 }
-    const sockets = new Set<Socket>()
     const cert = emulatorServerCertificate()
     let base = ''
-
-    const server: Server = createServer({ cert: cert.certPem, key: cert.keyPem }, (req, res) => {
-        handle(req, res).catch((err: unknown) => {
-            if (!res.headersSent) sendJson(res, 500, odataError('InternalServerError', String(err), now()))
-        })
-    })
-    server.on('connection', (s: Socket) => {
-        sockets.add(s)
-        s.on('close', () => sockets.delete(s))
-    })
-    // A TLS socket opened by the client and abandoned (timeouts) must not keep the server alive.
-    server.on('secureConnection', (s) => s.on('error', () => undefined))
 
     function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
         res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
@@ -595,9 +581,15 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Gr
         return { '@odata.context': `${base}${GRAPH_PREFIX}/$metadata#${set}/$entity`, ...obj }
     }
 
-    await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve))
-    const port = (server.address() as AddressInfo).port
-    base = `https://127.0.0.1:${port}`
+    const listening = await listen(
+        (req, res) => {
+            handle(req, res).catch((err: unknown) => {
+                if (!res.headersSent) sendJson(res, 500, odataError('InternalServerError', String(err), now()))
+            })
+        },
+        { port: opts.port, tls: cert },
+    )
+    base = listening.url
 
     return {
         url: base,
@@ -620,9 +612,6 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Gr
                     (!filter.method || r.method === filter.method.toUpperCase()) &&
                     (!filter.path || filter.path.test(r.path)),
             ).length,
-        close: async () => {
-            for (const s of sockets) s.destroy()
-            await new Promise<void>((resolve) => server.close(() => resolve()))
-        },
+        close: listening.close,
     }
 }

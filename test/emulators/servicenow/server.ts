@@ -3,10 +3,9 @@
  * limiting, fault injection and the app's claim guard. See README.md for what is emulated and how.
  */
 import { randomBytes } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
 import express, { type Request, type Response } from 'express'
 import { ACTION_FIELDS, ROLE, TABLE, checkActionWrite } from '@gbg/shared'
+import { listen } from '../http-listen'
 import { AccessControl, type Principal } from './acl'
 import { UnsupportedQueryError, matchesQuery, parseEncodedQuery, sortByQuery, type FieldValue } from './query'
 import { buildSchema, type FieldDef, type Schema, type TableDef } from './schema'
@@ -869,11 +868,8 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
 
     for (const user of opts.users ?? []) addUser(user)
 
-    const server: Server = await new Promise((resolve, reject) => {
-        const s = app.listen(opts.port ?? 0, '127.0.0.1', (error?: Error) => (error ? reject(error) : resolve(s)))
-        s.on('error', reject)
-    })
-    url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const listening = await listen(app, { port: opts.port })
+    url = listening.url
 
     const waitFor = (predicate: (s: EmulatorStore) => boolean, timeoutMs = 5000): Promise<void> =>
         new Promise((resolve, reject) => {
@@ -936,10 +932,6 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             add: (rule) => faults.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY }),
             clear: () => void faults.splice(0, faults.length),
         },
-        close: () =>
-            new Promise<void>((resolve, reject) => {
-                server.close((error) => (error ? reject(error) : resolve()))
-                server.closeAllConnections()
-            }),
+        close: listening.close,
     }
 }

@@ -10,9 +10,8 @@
  * Test / dev code only.
  */
 import { randomBytes } from 'node:crypto'
-import type { Server } from 'node:http'
-import type { AddressInfo, Socket } from 'node:net'
 import express, { type Request, type Response } from 'express'
+import { listen } from '../http-listen'
 
 /** Teams' payload limit (about 28 KB). */
 export const TEAMS_MAX_BYTES = 28 * 1024
@@ -185,16 +184,8 @@ export async function startTeamsEmulator(options: TeamsEmulatorOptions = {}): Pr
             .send('Bad request')
     })
 
-    const sockets = new Set<Socket>()
-    const server: Server = await new Promise((resolve, reject) => {
-        const s = app.listen(options.port ?? 0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)))
-        s.on('connection', (socket: Socket) => {
-            sockets.add(socket)
-            socket.on('close', () => sockets.delete(socket))
-        })
-    })
-    const { port } = server.address() as AddressInfo
-    const base = `http://127.0.0.1:${port}`
+    const listening = await listen(app, { port: options.port })
+    const base = listening.url
 
     return {
         workflowsUrl: `${base}/workflows/${flowId}/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=${sig}`,
@@ -212,9 +203,6 @@ export async function startTeamsEmulator(options: TeamsEmulatorOptions = {}): Pr
             if (messages.length >= count) return Promise.resolve(messages.slice())
             return new Promise((resolve) => waiters.push({ count, resolve }))
         },
-        async close() {
-            for (const socket of sockets) socket.destroy()
-            await new Promise<void>((resolve) => server.close(() => resolve()))
-        },
+        close: listening.close,
     }
 }

@@ -8,11 +8,9 @@
  * a shared helper would let one bug hide in both.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-import type { Socket } from 'node:net'
 import express, { type Request, type Response } from 'express'
 import { canonicalJson } from '@gbg/shared'
+import { listen } from '../http-listen'
 
 /** Replay window of the signature timestamp, in seconds, both directions. */
 export const SIGNATURE_WINDOW_SECONDS = 300
@@ -506,18 +504,10 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
         fail(res, status, status === 400 ? 'validation_failed' : 'internal_error', err.message ?? 'error')
     })
 
-    const sockets = new Set<Socket>()
-    const server: Server = await new Promise((resolve, reject) => {
-        const s = app.listen(options.port ?? 0, '127.0.0.1', (err?: Error) => (err ? reject(err) : resolve(s)))
-        s.on('connection', (socket: Socket) => {
-            sockets.add(socket)
-            socket.on('close', () => sockets.delete(socket))
-        })
-    })
-    const { port } = server.address() as AddressInfo
+    const listening = await listen(app, { port: options.port })
 
     return {
-        url: `http://127.0.0.1:${port}`,
+        url: listening.url,
         grants,
         faults: {
             add(fault) {
@@ -542,8 +532,7 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
         async close() {
             for (const timer of timers) clearTimeout(timer)
             timers.clear()
-            for (const socket of sockets) socket.destroy()
-            await new Promise<void>((resolve) => server.close(() => resolve()))
+            await listening.close()
         },
     }
 }
