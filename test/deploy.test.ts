@@ -7,9 +7,17 @@ const root = join(__dirname, '..')
 const base = {
     app: 'now-app',
     targets: {
-        dev: { instanceUrl: 'https://dev.example.service-now.com', auth: { mode: 'alias', alias: 'dev1' }, skipFlowActivation: true },
+        dev: {
+            instanceUrl: 'https://dev.example.service-now.com',
+            auth: { mode: 'alias', alias: 'dev1' },
+            skipFlowActivation: true,
+        },
         ci: { instanceUrl: 'https://ci.example.service-now.com', auth: { mode: 'ci', type: 'basic' } },
-        prod: { instanceUrl: 'https://prod.example.service-now.com', auth: { mode: 'alias', alias: 'p' }, install: false },
+        prod: {
+            instanceUrl: 'https://prod.example.service-now.com',
+            auth: { mode: 'alias', alias: 'p' },
+            install: false,
+        },
     },
 }
 const parse = (o: unknown) => parseDeployConfig(JSON.stringify(o))
@@ -49,14 +57,28 @@ describe('sn-fluent.config.json deployment targets', () => {
     })
 
     it('an unknown environment is an error naming the known ones', () => {
-        expect(() => planDeploy(parse(base), 'staging', {})).toThrow(/Unknown environment "staging". Known: dev, ci, prod/)
+        expect(() => planDeploy(parse(base), 'staging', {})).toThrow(
+            /Unknown environment "staging". Known: dev, ci, prod/,
+        )
     })
 
     it.each([
         ['plain http instance', { instanceUrl: 'http://dev.example.service-now.com' }, /https:\/\/ instance URL/],
-        ['instance URL with credentials', { instanceUrl: 'https://a:b@dev.example.service-now.com' }, /https:\/\/ instance URL/],
-        ['instance URL with a path', { instanceUrl: 'https://dev.example.service-now.com/x' }, /https:\/\/ instance URL/],
-        ['a password in the file', { auth: { mode: 'alias', alias: 'a', password: 'x' } }, /Unrecognized key|secrets must not/],
+        [
+            'instance URL with credentials',
+            { instanceUrl: 'https://a:b@dev.example.service-now.com' },
+            /https:\/\/ instance URL/,
+        ],
+        [
+            'instance URL with a path',
+            { instanceUrl: 'https://dev.example.service-now.com/x' },
+            /https:\/\/ instance URL/,
+        ],
+        [
+            'a password in the file',
+            { auth: { mode: 'alias', alias: 'a', password: 'x' } },
+            /Unrecognized key|secrets must not/,
+        ],
         ['a secret anywhere', { client_secret: 'x' }, /secrets must not be stored|Unrecognized key/],
         ['an alias with shell characters', { auth: { mode: 'alias', alias: 'a;rm -rf /' } }, /targets.dev.auth.alias/],
         ['an unknown auth mode', { auth: { mode: 'token' } }, /targets.dev.auth/],

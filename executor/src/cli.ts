@@ -15,7 +15,9 @@
 import { userInfo } from 'node:os'
 import { ACTION_PRIORITY, AUDIT_FIELDS, TABLE, isSysId, verifyChain, type ChainedAuditEvent } from '@gbg/shared'
 import { ConfigError, describeConfig, loadConfig, redactConfig, type Config } from './config'
-import { createLogger, type Logger } from './log'
+import { createLogger } from './log'
+import type { Logger } from './ports'
+import { errorText } from './transport'
 import { runDoctor } from './doctor'
 import { connectServiceNow, openJournal, startService, type Service } from './service'
 import { parseGlideDateTime, query } from './servicenow/query'
@@ -48,7 +50,7 @@ async function cmdRun(config: Config, logger: Logger): Promise<number> {
     try {
         service = await startService(config, { logger })
     } catch (error) {
-        logger.error('executor failed to start', { error: error instanceof Error ? error.message : String(error) })
+        logger.error('executor failed to start', { error: errorText(error) })
         return 1
     }
     return new Promise<number>((resolve) => {
@@ -61,7 +63,7 @@ async function cmdRun(config: Config, logger: Logger): Promise<number> {
                 .stop({ force })
                 .then(() => resolve(0))
                 .catch((error: unknown) => {
-                    logger.error('shutdown failed', { error: error instanceof Error ? error.message : String(error) })
+                    logger.error('shutdown failed', { error: errorText(error) })
                     resolve(1)
                 })
         }
@@ -240,7 +242,7 @@ export async function main(
                 return 0
         }
     } catch (error) {
-        err(`${command} failed: ${error instanceof Error ? error.message : String(error)}`)
+        err(`${command} failed: ${errorText(error)}`)
         return 1
     }
     err(`unknown command "${[command, ...args].join(' ')}"; run with --help`)

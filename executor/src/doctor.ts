@@ -17,7 +17,7 @@
 import { hostname } from 'node:os'
 import { ACTION_FIELDS, AUDIT_FIELDS, EXECUTOR_FIELDS, GRANT_FIELDS, POLICY_FIELDS, TABLE } from '@gbg/shared'
 import { ConfigError, loadConfig, type Config } from './config'
-import { silentLogger } from './log'
+import { nullLogger } from './log'
 import { buildProviders, connectServiceNow, EXECUTOR_VERSION, openJournal } from './service'
 import { isServiceNowError } from './servicenow/errors'
 import { query } from './servicenow/query'
@@ -91,7 +91,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
     }
 
     out('ServiceNow')
-    const { client, gateway } = connectServiceNow(config, silentLogger())
+    const { client, gateway } = connectServiceNow(config, nullLogger)
     let reachable = false
     try {
         await gateway.ping()
@@ -160,7 +160,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
     try {
         const journal = openJournal(config)
         try {
-            const providers = buildProviders(config, journal, silentLogger())
+            const providers = buildProviders(config, journal, nullLogger)
             for (const [name, provider] of providers) {
                 try {
                     await provider.health()

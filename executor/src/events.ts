@@ -4,6 +4,7 @@
  * when someone listens to that, otherwise swallowed) so a metrics bug can never break a grant or a revoke.
  */
 import type { ActionType } from '@gbg/shared'
+import { errorText } from './transport'
 
 /** Common fields of every action-scoped event. */
 export interface ActionRef {
@@ -127,7 +128,7 @@ export class ExecutorEventBus {
             fn()
         } catch (error) {
             if (name === 'listener:error') return
-            this.emit('listener:error', { event: name, error: error instanceof Error ? error.message : String(error) })
+            this.emit('listener:error', { event: name, error: errorText(error) })
         }
     }
 }

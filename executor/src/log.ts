@@ -146,16 +146,10 @@ export interface LoggerOptions {
 }
 
 /**
- * The concrete logger {@link createLogger} makes (winston), for the service's wiring. Components depend on the
- * {@link LoggerPort | Logger port} of ports.ts instead, which this type satisfies.
- */
-export type Logger = winston.Logger
-
-/**
  * A JSON logger (one object per line: `timestamp`, `level`, `message`, metadata) that redacts secrets.
  * `errors({ stack: true })` runs first so an Error passed as the message keeps its stack — redacted afterwards.
  */
-export function createLogger(options: LoggerOptions = {}): Logger {
+export function createLogger(options: LoggerOptions = {}): winston.Logger {
     const transport = options.stream
         ? new winston.transports.Stream({ stream: options.stream })
         : new winston.transports.Console()
@@ -170,11 +164,6 @@ export function createLogger(options: LoggerOptions = {}): Logger {
         ),
         transports: [transport],
     })
-}
-
-/** A winston logger that writes nothing, for wiring that needs the concrete {@link Logger} (doctor). */
-export function silentLogger(): Logger {
-    return winston.createLogger({ silent: true, transports: [new winston.transports.Console({ silent: true })] })
 }
 
 /** The logger port's no-op: the default of every component built without a logger (tests, library use). */

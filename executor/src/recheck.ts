@@ -25,6 +25,7 @@ import {
 } from '@gbg/shared'
 import type { ApprovalRecord, Clock, GrantRecord, ServiceNowGateway } from './ports'
 import { isServiceNowError } from './servicenow/errors'
+import { errorText } from './transport'
 
 /** Stable refusal codes (audit events and tickets key on them). */
 export const RECHECK_CODE = {
@@ -236,7 +237,7 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         }
         // Fail secure: a check that could not complete is a refusal, never a pass. When the cause is a transient
         // ServiceNow outage the refusal is marked transient: the worker retries later rather than failing the grant.
-        const message = error instanceof Error ? error.message : String(error)
+        const message = errorText(error)
         const transient = isServiceNowError(error, 'retryable')
         return {
             ok: false,

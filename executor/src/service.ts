@@ -16,10 +16,11 @@ import type { Config } from './config'
 import { ExecutorEventBus } from './events'
 import { createHttpServer, loopLiveness, type HttpServer } from './http/server'
 import { Journal } from './journal/journal'
-import { createLogger, type Logger } from './log'
+import { createLogger } from './log'
+import { errorText } from './transport'
 import { createMetrics, type Metrics } from './metrics'
 import { createTeamsNotifier, summaryFromPlan, type TeamsEvent, type TeamsNotifier } from './notify/teams'
-import type { Clock, ServiceNowGateway } from './ports'
+import type { Clock, Logger, ServiceNowGateway } from './ports'
 import { createProviders } from './providers/registry'
 import type { Provider } from './providers/types'
 import { createServiceNowClient, type ServiceNowAuth, type ServiceNowClient } from './servicenow/client'
@@ -173,12 +174,13 @@ function wireEvents(
                   : quiet.has(name)
                     ? 'debug'
                     : 'info'
-            logger.log(level, name, { event: name, ...(payload as Record<string, unknown>) })
+            logger[level](name, { event: name, ...(payload as Record<string, unknown>) })
         }),
     )
-    const warnTimers = new Map<string, NodeJS.Timeout[]>()
+    // 5- and 1-minute warnings wait on the service's clock (a test's virtual clock moves them too).
+    const warnTimers = new Map<string, AbortController>()
     const clearWarnings = (grantSysId: string) => {
-        for (const t of warnTimers.get(grantSysId) ?? []) clearTimeout(t)
+        warnTimers.get(grantSysId)?.abort()
         warnTimers.delete(grantSysId)
     }
     offs.push(() => [...warnTimers.keys()].forEach(clearWarnings))
@@ -208,19 +210,17 @@ function wireEvents(
             notify({ kind: 'granted', grant, expiresAt: e.expiresAt })
             // 5- and 1-minute warnings (in-process timers: a restart re-arms nothing, the revoke itself is durable).
             clearWarnings(e.grantSysId)
-            const timers: NodeJS.Timeout[] = []
+            const cancel = new AbortController()
             for (const minutesLeft of [5, 1] as const) {
                 const delay = e.expiresAt.getTime() - minutesLeft * 60_000 - clock.now().getTime()
                 if (delay > 0) {
-                    const t = setTimeout(
+                    clock.sleep(delay, cancel.signal).then(
                         () => notify({ kind: 'warning', grant, expiresAt: e.expiresAt, minutesLeft }),
-                        delay,
+                        () => undefined, // cancelled: revoked earlier, or the service stopped
                     )
-                    t.unref()
-                    timers.push(t)
                 }
             }
-            warnTimers.set(e.grantSysId, timers)
+            warnTimers.set(e.grantSysId, cancel)
         }),
     )
     offs.push(
@@ -251,14 +251,18 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
 
     let teams: TeamsNotifier | undefined
     if (config.teams) {
-        teams = createTeamsNotifier({ webhookUrl: config.teams.webhookUrl, instanceUrl: config.servicenow.url }, logger)
+        teams = createTeamsNotifier(
+            { webhookUrl: config.teams.webhookUrl, instanceUrl: config.servicenow.url },
+            logger,
+            () => clock.now(),
+        )
     }
     const notify = (event: TeamsEvent) => {
         if (!teams) return
         teams.send(event).catch((error: unknown) => {
             logger.warn('teams notification failed', {
                 kind: event.kind,
-                error: error instanceof Error ? error.message : String(error),
+                error: errorText(error),
             })
         })
     }
@@ -303,7 +307,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
                         holders: report.items.length,
                     })
                 } catch (error) {
-                    logger.warn('drift scan failed', { error: error instanceof Error ? error.message : String(error) })
+                    logger.warn('drift scan failed', { error: errorText(error) })
                 }
             },
             { noOverlap: true },

@@ -231,10 +231,7 @@ describe('kill -9 at every journal step, restart on the same journal', () => {
 
         // validation: every grant is revoked on time, removed at the service, written back once
         for (const g of all) {
-            await sn.waitFor(
-                () => sn.store.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked',
-                WAIT_MS,
-            )
+            await sn.waitFor(() => sn.store.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked', WAIT_MS)
         }
         for (const id of Object.values(revokeId)) {
             await sn.waitFor(() => sn.store.get(TABLE.action, id)?.[ACTION_FIELDS.state] === 'done', 20_000)

@@ -67,7 +67,8 @@ describe('Entra role expires natively while the executor is stopped', () => {
             { within: 15_000, what: 'the work note' },
         )
         expect(sn.store.list(PLATFORM_TABLE.incident)).toEqual([])
-        const revokes = (st: typeof sn.store) => st.list(TABLE.action, (r) => r.grant === grantId && r.type === 'revoke')
+        const revokes = (st: typeof sn.store) =>
+            st.list(TABLE.action, (r) => r.grant === grantId && r.type === 'revoke')
         await runUntil(clock, () => revokes(sn.store).every((a) => a.state === 'done'), { within: 15_000 })
         expect(revokes(sn.store)).toHaveLength(1)
         expect(sn.store.list(PLATFORM_TABLE.incident)).toEqual([])

@@ -16,7 +16,15 @@ import { startInProcessExecutor, type InProcessExecutor } from '../support/execu
 import { VirtualClock } from '../support/virtual-clock'
 import { runUntil } from '../support/virtual-time'
 
-const SYSTEM = ['sys_id', 'number', 'sys_created_on', 'sys_updated_on', 'sys_mod_count', 'sys_created_by', 'sys_updated_by']
+const SYSTEM = [
+    'sys_id',
+    'number',
+    'sys_created_on',
+    'sys_updated_on',
+    'sys_mod_count',
+    'sys_created_by',
+    'sys_updated_by',
+]
 const copy = (r: Record<string, string>) => Object.fromEntries(Object.entries(r).filter(([k]) => !SYSTEM.includes(k)))
 
 /** A second approved request of the scenario's person for the same target, with another duration. */
@@ -24,7 +32,10 @@ function cloneGrant(sn: ServiceNowEmulator, base: SeededScenario, durationMinute
     const store = sn.store
     const ritm = store.insert(PLATFORM_TABLE.ritm, copy(store.get(PLATFORM_TABLE.ritm, base.ritm.sysId)!))
     for (const id of base.approvalSysIds) {
-        store.insert(PLATFORM_TABLE.approval, { ...copy(store.get(PLATFORM_TABLE.approval, id)!), sysapproval: ritm.sys_id! })
+        store.insert(PLATFORM_TABLE.approval, {
+            ...copy(store.get(PLATFORM_TABLE.approval, id)!),
+            sysapproval: ritm.sys_id!,
+        })
     }
     const grant = store.insert(TABLE.grant, {
         ...copy(store.get(TABLE.grant, base.grant.sysId)!),
@@ -73,7 +84,9 @@ describe('two overlapping grants of one Entra role', () => {
         const { userId, roleId } = sandbox.seeded.graphIds
         const instances = () => {
             sandbox!.graph.state.purgeExpired()
-            return sandbox!.graph.state.roleInstances.filter((i) => i.principalId === userId && i.roleDefinitionId === roleId)
+            return sandbox!.graph.state.roleInstances.filter(
+                (i) => i.principalId === userId && i.roleDefinitionId === roleId,
+            )
         }
 
         // execution: one executor runs both

@@ -6,7 +6,6 @@
  *
  * Test / dev code only.
  */
-import './glide-alias'
 import { GRANT_FIELDS, PLATFORM_TABLE, TABLE, type Decision, type ExecutionPlan, type ProviderName } from '@gbg/shared'
 import type { ServiceNowEmulator } from '../emulators/servicenow'
 import { castVote, orderItem } from '../../now-app/test/support/app-actions'

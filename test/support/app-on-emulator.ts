@@ -4,7 +4,7 @@
  * Table API writes (the executor's), as on an instance. Nothing is reimplemented: the same modules the app
  * packages decide, over the same records the executor reads.
  *
- * The caller must resolve `@servicenow/glide` to `now-app/test/support/glide-fake.ts` — vi.mock in a test, the
+ * The caller must resolve `@servicenow/glide` to `now-app/test/support/glide-fake.ts` — the root tsconfig.json `paths` do (tsx and vitest alike), the
  * sandbox's resolve hook in `npm start` — before the server modules are imported.
  *
  * Test / dev code only.

@@ -77,7 +77,10 @@ function nodeArgs(env: Record<string, string>, args: string[]): string[] {
 }
 
 /** Starts `executor/src/cli.ts run` with exactly `env` (plus what node needs to run at all). */
-export function startExecutorProcess(env: Record<string, string>, options: ExecutorProcessOptions = {}): ExecutorProcess {
+export function startExecutorProcess(
+    env: Record<string, string>,
+    options: ExecutorProcessOptions = {},
+): ExecutorProcess {
     let logFile = options.logFile ?? ''
     // E2E_LOG_DIR=<folder> keeps every executor's log lines for a human debugging a failed run.
     if (!logFile && process.env['E2E_LOG_DIR']) {

@@ -80,7 +80,8 @@ export async function settle(realMs = 30_000): Promise<void> {
         if (inFlight === 0 && started === seen) quiet += 1
         else quiet = 0
         seen = started
-        if (Date.now() > giveUpAt) throw new Error(`settle: still ${inFlight} HTTP request(s) in flight after ${realMs} ms`)
+        if (Date.now() > giveUpAt)
+            throw new Error(`settle: still ${inFlight} HTTP request(s) in flight after ${realMs} ms`)
     }
 }
 
@@ -134,7 +135,8 @@ export async function runFor(clock: VirtualClock, ms: number, realMs = 60_000): 
         await settle(realMs)
         const next = clock.nextWakeAt()
         if (next === undefined || next > target) break
-        if (Date.now() > giveUpAt) throw new Error(`runFor: ${ms} ms of virtual time took over ${realMs} ms of wall time`)
+        if (Date.now() > giveUpAt)
+            throw new Error(`runFor: ${ms} ms of virtual time took over ${realMs} ms of wall time`)
         await clock.set(Math.max(next, clock.nowMs()))
     }
     await clock.set(target)

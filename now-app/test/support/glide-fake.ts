@@ -1,7 +1,7 @@
 /**
  * In-memory fake of the server-side Glide API for unit tests of now-app/src/server modules; method names follow
  * `@servicenow/glide` (types/GlideRecord.d.ts, GlideDateTime.d.ts, gs.d.ts). In Node `@servicenow/glide` resolves
- * to this module (alias in vitest.config.ts; test/sandbox/glide-alias.ts under tsx); seed / inspect the instance
+ * to this module (the `paths` of the root tsconfig.json: read by tsx, and by vitest.config.ts); seed / inspect the instance
  * through `glide` (`glide.reset()` in beforeEach).
  * Kept from the platform: values are strings, getValue gives null when empty; query results are snapshots until
  * insert()/update(); update() writes only the fields this record changed and inserts a record never loaded;
