@@ -373,28 +373,3 @@ describe('ServiceNow client: attachments', () => {
         ).rejects.toMatchObject({ kind: 'fatal' })
     })
 })
-
-describe('VirtualClock', () => {
-    it('wakes sleepers in time order and only when time reaches them', async () => {
-        // Setup
-        const clock = new VirtualClock(new Date('2025-01-01T00:00:00Z'))
-        const woke: string[] = []
-        void clock.sleep(300).then(() => woke.push(`c@${clock.now().getTime() % 1000}`))
-        void clock.sleep(100).then(() => woke.push(`a@${clock.now().getTime() % 1000}`))
-        void clock.sleep(100).then(() => woke.push(`b@${clock.now().getTime() % 1000}`))
-        // Execution
-        await clock.advance(99)
-        const early = [...woke]
-        await clock.advance(250)
-        // Validation
-        expect(early).toEqual([])
-        expect(woke).toEqual(['a@100', 'b@100', 'c@300'])
-        expect(clock.now().toISOString()).toBe('2025-01-01T00:00:00.349Z')
-        // abort
-        const ac = new AbortController()
-        const aborted = clock.sleep(1000, ac.signal)
-        ac.abort()
-        await expect(aborted).rejects.toThrow()
-        expect(clock.pending).toBe(0)
-    })
-})
