@@ -6,6 +6,7 @@
  * Test / dev code only.
  */
 import { parseDemoArgs, type DemoArgs } from './args'
+import { ensureBuiltApp } from './built-app'
 import { checkOutcome, runScenario, tailExecutorLog, repoPath, type RunningScenario } from './scenario'
 import type { VirtualClock } from '../support/virtual-clock'
 
@@ -35,6 +36,7 @@ export async function runDemo(argv: string[], options: DemoOptions = {}): Promis
     }
     out('Governed break-glass access — sandbox demo')
     out('')
+    if (!ensureBuiltApp(out)) return 1
     let scenario: RunningScenario | undefined
     const interrupted = options.interrupted ?? new Promise<never>(() => undefined)
     try {

@@ -6,6 +6,7 @@
  * Test / dev code only.
  */
 import { parseDemoArgs } from './args'
+import { ensureBuiltApp } from './built-app'
 import { checkOutcome, repoPath, runScenario, tailExecutorLog } from './scenario'
 
 /** How long the scenario may take before the sandbox says so (it keeps running regardless). */
@@ -51,6 +52,7 @@ export async function serveSandbox(argv: string[]): Promise<number> {
         return 1
     }
     for (const line of sandboxBanner()) console.log(line)
+    if (!ensureBuiltApp()) return 1
 
     // Listen before anything starts: a Ctrl-C during start-up still ends in a clean shutdown.
     // First Ctrl-C / SIGTERM: clean shutdown. A second one while shutting down: exit at once (the executor is
