@@ -145,6 +145,14 @@ export interface ApprovalRecord {
     updatedOn: Date
 }
 
+/** One audit event of a grant as read back from ServiceNow (the payload parsed; {} when it does not parse). */
+export interface AuditEventRecord {
+    sequence: number
+    eventType: string
+    actor: string
+    payload: Record<string, unknown>
+}
+
 /** Minimal user facts the recheck gate re-evaluates policy with. */
 export interface UserRecord {
     sysId: string
@@ -206,6 +214,15 @@ export interface ServiceNowGateway {
     /** Approvals attached to the RITM (sysapproval_approver.sysapproval = ritm). */
     /** Approvals of the grant (document_id = grant) and of its RITM ('' when none), each once. */
     listApprovals(grantSysId: string, ritmSysId: string): Promise<ApprovalRecord[]>
+    /**
+     * The app's approvals of the grant itself (source_table = grant, document_id = grant), never those reached
+     * through the grant's RITM: the only approvals the recheck gate counts (additive, issue 10).
+     */
+    listGrantApprovals(grantSysId: string): Promise<ApprovalRecord[]>
+    /** The grant's stored policy decision and approval route (the raw policy_decision JSON; additive, issue 10). */
+    getApprovalRoute(grantSysId: string): Promise<string>
+    /** The grant's audit events of `eventType`, in sequence order (additive, issue 10: the `approval.vote` events). */
+    listAuditEvents(grantSysId: string, eventType: string): Promise<AuditEventRecord[]>
     getUser(sysId: string): Promise<UserRecord>
     getComputer(sysId: string): Promise<ComputerRecord>
     /**
@@ -223,7 +240,11 @@ export interface ServiceNowGateway {
     addWorkNote(table: 'sc_req_item' | 'incident', sysId: string, note: string): Promise<void>
     /** Attach a file (the access grant receipt) to a record. */
     attach(table: string, sysId: string, fileName: string, contentType: string, body: Buffer): Promise<void>
-    appendAudit(event: AuditEventInput): Promise<void>
+    /**
+     * Append to the grant's hash chain (MACed when the executor has an audit key); resolves to the new head for the
+     * journal's anchor (test fakes may resolve to nothing).
+     */
+    appendAudit(event: AuditEventInput): Promise<{ sequence: number; hash: string } | void>
     createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }>
     /** Upsert this executor's heartbeat row (watchdog input). */
     heartbeat(name: string, host: string, version: string, at: Date, claimed: boolean): Promise<void>

@@ -12,7 +12,6 @@ import {
     DURATION_BOUNDS,
     GRANTABLE_STATES,
     TARGET_KINDS,
-    canApprove,
     evaluatePolicyRecords,
     isSysId,
     parsePlan,
@@ -23,7 +22,8 @@ import {
     type RequestTarget,
     type TargetKind,
 } from '@gbg/shared'
-import type { ApprovalRecord, Clock, GrantRecord, ServiceNowGateway } from './ports'
+import { APPROVAL_GATE_CODE, VOTE_EVENT, judgeApprovals, parseStoredRoute, votersToLookUp } from './approval-gate'
+import type { ApprovalRecord, Clock, GrantRecord, ServiceNowGateway, UserRecord } from './ports'
 import { isServiceNowError } from './servicenow/errors'
 import { errorText } from './transport'
 
@@ -35,19 +35,21 @@ export const RECHECK_CODE = {
     digestMismatch: 'PLAN_DIGEST_MISMATCH',
     planGrantMismatch: 'PLAN_GRANT_MISMATCH',
     providerUnknown: 'PROVIDER_NOT_CONFIGURED',
-    approvalMissing: 'APPROVAL_MISSING',
-    approvalRejected: 'APPROVAL_REJECTED',
-    selfApproval: 'SELF_APPROVAL',
+    approvalMissing: APPROVAL_GATE_CODE.approvalMissing,
+    approvalRejected: APPROVAL_GATE_CODE.approvalRejected,
+    selfApproval: APPROVAL_GATE_CODE.selfApproval,
+    /** An approval's voter is no user (a sys_id that names nobody). */
+    approverInvalid: APPROVAL_GATE_CODE.approverInvalid,
+    /** A counted vote bound another plan digest: the plan (and its digest) changed after the vote. */
+    voteDigestMismatch: APPROVAL_GATE_CODE.voteDigestMismatch,
+    /** The plan's principal (user name / e-mail) is not the requested-for user's current record. */
+    principalMismatch: 'PRINCIPAL_MISMATCH',
     approvalStale: 'APPROVAL_STALE',
     policyDenied: 'POLICY_DENIED',
     windowInvalid: 'WINDOW_INVALID',
     checkError: 'CHECK_ERROR',
 } as const
 export type RecheckCode = (typeof RECHECK_CODE)[keyof typeof RECHECK_CODE]
-
-/** Approval state values of sysapproval_approver the gate interprets. */
-const APPROVED = 'approved'
-const REJECTED = 'rejected'
 
 /** Inputs of {@link recheckGrant}. */
 export interface RecheckDeps {
@@ -178,8 +180,14 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             )
         }
 
-        // Current facts → the same policy evaluation as on submit.
+        // Approvals, before today's facts (so a plan rewritten after the votes is named as such): the route stored
+        // on the grant decides who must approve; only the grant's own approvals with their recorded votes count,
+        // and every counted vote bound this plan's digest (approval-gate.ts).
         const now = deps.clock.now()
+        const route = parseStoredRoute(await deps.gateway.getApprovalRoute(g.sysId))
+        const approved = await judgeVotes(g, digest, route, deps.gateway)
+
+        // Current facts → the same policy evaluation as on submit (and the plan's principal / device as they are).
         const request = await buildRequest(g, plan, deps.gateway)
         const [records, settings] = await Promise.all([deps.gateway.listPolicies(), deps.gateway.getAppSettings()])
         const decision = evaluatePolicyRecords(request, records, {
@@ -194,22 +202,14 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             )
         }
 
-        // Approvals: none rejected, no self-approval, at least one approval (unless the rule-based auto-approval
-        // still matches now), none older than the bound.
-        const approvals = await deps.gateway.listApprovals(g.sysId, g.ritm || '')
-        const rejected = approvals.filter((a) => a.state === REJECTED)
-        if (rejected.length > 0) {
-            throw new Refusal(RECHECK_CODE.approvalRejected, `The request has ${rejected.length} rejected approval(s).`)
-        }
-        const approved = approvals.filter((a) => a.state === APPROVED)
-        for (const a of approved) {
-            const verdict = canApprove(request, a.approverSysId)
-            if (!verdict.allowed) throw new Refusal(RECHECK_CODE.selfApproval, `Approval ${a.sysId}: ${verdict.reason}`)
-        }
+        // A route with no slot was approved by rule: the auto-approve rule must still match today, recently.
         const maxAge = deps.maxApprovalAgeMs ?? DEFAULT_MAX_APPROVAL_AGE_MS
-        if (approved.length === 0) {
+        if (route.slots.length === 0) {
             if (!decision.autoApprove) {
-                throw new Refusal(RECHECK_CODE.approvalMissing, 'The request has no approval.')
+                throw new Refusal(
+                    RECHECK_CODE.approvalMissing,
+                    'The request has no approval: its stored route names no approver and no auto-approve rule matches.',
+                )
             }
             if (!g.approvedAt || now.getTime() - g.approvedAt.getTime() > maxAge) {
                 throw new Refusal(
@@ -256,6 +256,69 @@ function hasProvider(providers: RecheckDeps['providers'], name: string): boolean
     return providers.has(name)
 }
 
+/**
+ * The approvals that fill the grant's stored route ({@link judgeApprovals}); none for a route without slots (approved
+ * by rule), where any rejection on the grant still refuses.
+ */
+async function judgeVotes(
+    g: GrantRecord,
+    digest: string,
+    route: ReturnType<typeof parseStoredRoute>,
+    gateway: ServiceNowGateway,
+): Promise<ApprovalRecord[]> {
+    const [approvals, votes] = await Promise.all([
+        gateway.listGrantApprovals(g.sysId),
+        gateway.listAuditEvents(g.sysId, VOTE_EVENT),
+    ])
+    const users = new Map<string, UserRecord | null>()
+    for (const id of votersToLookUp(approvals, votes)) users.set(id, await userOrNull(gateway, id))
+    const request = approverRequest(g)
+    const verdict = judgeApprovals({ request, route, approvals, votes, digest, users })
+    if (route.slots.length === 0) {
+        if (!verdict.ok && verdict.code === RECHECK_CODE.approvalRejected) throw new Refusal(verdict.code, verdict.reason)
+        return []
+    }
+    if (!verdict.ok) throw new Refusal(verdict.code, verdict.reason, verdict.malformed)
+    return verdict.counted
+}
+
+/** The user `sysId`, or null when no such user exists. */
+async function userOrNull(gateway: ServiceNowGateway, sysId: string): Promise<UserRecord | null> {
+    try {
+        return await gateway.getUser(sysId)
+    } catch (error) {
+        if (isServiceNowError(error, 'not_found')) return null
+        throw error
+    }
+}
+
+/** The request as far as judging a voter needs it: who the access is for, who opened it (as the app judges). */
+function approverRequest(g: GrantRecord): AccessRequest {
+    return {
+        requestedFor: { sysId: g.requestedFor, userName: '', email: '', active: true, groupIds: [] },
+        openedBy: g.openedBy,
+        targetKind: g.targetKind as TargetKind,
+        target: {},
+        durationMinutes: 0,
+        justification: '',
+        emergency: false,
+    }
+}
+
+/** How the plan's principal differs from the user's current record ('' when it does not). */
+function principalMismatch(plan: ExecutionPlan, user: UserRecord): string {
+    const p = plan.principal
+    const out: string[] = []
+    if (p.userName.trim().toLowerCase() !== user.userName.trim().toLowerCase()) {
+        out.push(`user name "${p.userName}" is now "${user.userName}"`)
+    }
+    // The e-mail is what providers resolve the principal by (Entra: the UPN): it must be the user's own, today.
+    if (p.email.trim().toLowerCase() !== user.email.trim().toLowerCase()) {
+        out.push(`e-mail "${p.email}" is now "${user.email}"`)
+    }
+    return out.join('; ')
+}
+
 /** Fields of the grant record that must agree with the frozen plan. */
 function planGrantMismatches(plan: ExecutionPlan, g: GrantRecord): string[] {
     const out: string[] = []
@@ -277,10 +340,24 @@ async function buildRequest(g: GrantRecord, plan: ExecutionPlan, gateway: Servic
     const kind = plan.target.kind as TargetKind
     if (!TARGET_KINDS.includes(kind)) throw new Refusal(RECHECK_CODE.planInvalid, `Unknown target kind ${kind}.`, true)
     const user = await gateway.getUser(plan.principal.userSysId)
+    const principal = principalMismatch(plan, user)
+    if (principal) {
+        throw new Refusal(
+            RECHECK_CODE.principalMismatch,
+            `The plan's principal is not ${user.userName}'s current record: ${principal}.`,
+        )
+    }
     const target: RequestTarget = {}
     const t = plan.target
     if (kind === 'device_local_admin' && t.ciSysId) {
         const ci = await gateway.getComputer(t.ciSysId)
+        if (t.deviceName !== undefined && t.deviceName.trim().toLowerCase() !== ci.name.trim().toLowerCase()) {
+            throw new Refusal(
+                RECHECK_CODE.planGrantMismatch,
+                `The plan's device name "${t.deviceName}" is not the name of its CI (${ci.name}).`,
+                true,
+            )
+        }
         target.ci = {
             sysId: ci.sysId,
             name: ci.name,

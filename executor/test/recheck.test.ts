@@ -1,11 +1,26 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { policyToRecord } from '@gbg/shared'
+import { planDigest, policyToRecord } from '@gbg/shared'
 import { RECHECK_CODE, recheckGrant } from '../src/recheck'
 import { ServiceNowError } from '../src/servicenow/errors'
-import { permissivePolicy, seedGrant, sysId, type SeededGrant, type FakeServiceNow } from './support/fake-gateway'
+import {
+    permissivePolicy,
+    seedGrant,
+    sysId,
+    voteEvent,
+    type SeededGrant,
+    type FakeServiceNow,
+} from './support/fake-gateway'
 import { makeHarness, type Harness } from './support/worker-harness'
 
 const HOUR = 3_600_000
+
+/** A stored approval route (policy_decision JSON) with `slots` and [slot, approver] assignments. */
+function routeOf(slots: string[], assignments: [string, string][]): string {
+    return JSON.stringify({
+        slots,
+        assignments: assignments.map(([slot, approverSysId]) => ({ slot, approverSysId, groupId: '' })),
+    })
+}
 
 interface Case {
     name: string
@@ -57,7 +72,7 @@ const CASES: Case[] = [
         code: RECHECK_CODE.approvalStale,
         malformed: false,
         mutate: (sn, s, h) => {
-            sn.approvals.get(s.ritm)![0]!.updatedOn = new Date(h.clock.now().getTime() - 25 * HOUR)
+            sn.approvals.get(s.grant.sysId)![0]!.updatedOn = new Date(h.clock.now().getTime() - 25 * HOUR)
         },
     },
     {
@@ -65,7 +80,7 @@ const CASES: Case[] = [
         code: RECHECK_CODE.approvalMissing,
         malformed: false,
         mutate: (sn, s) => {
-            sn.approvals.set(s.ritm, [])
+            sn.approvals.set(s.grant.sysId, [])
         },
     },
     {
@@ -73,7 +88,7 @@ const CASES: Case[] = [
         code: RECHECK_CODE.selfApproval,
         malformed: false,
         mutate: (sn, s) => {
-            sn.approvals.get(s.ritm)![0]!.approverSysId = s.requester.sysId
+            sn.approvals.get(s.grant.sysId)![0]!.approverSysId = s.requester.sysId
         },
     },
     {
@@ -82,8 +97,95 @@ const CASES: Case[] = [
         malformed: false,
         mutate: (sn, s, h) => {
             sn.approvals
-                .get(s.ritm)!
+                .get(s.grant.sysId)!
                 .push({ sysId: sysId(), approverSysId: sysId(), state: 'rejected', updatedOn: h.clock.now() })
+        },
+    },
+    {
+        name: 'an approval by a user not on the stored route (unrelated user)',
+        code: RECHECK_CODE.approvalMissing,
+        malformed: false,
+        mutate: (sn, s) => {
+            const stranger = { ...s.approver, sysId: sysId(), userName: 'stranger' }
+            sn.users.set(stranger.sysId, stranger)
+            const a = sn.approvals.get(s.grant.sysId)![0]!
+            a.approverSysId = stranger.sysId
+            sn.appAudit.set(s.grant.sysId, [voteEvent(a, stranger, s.grant.planDigest)])
+        },
+    },
+    {
+        name: 'an approval by a sys_id that is no user (even when listed on the route)',
+        code: RECHECK_CODE.approverInvalid,
+        malformed: false,
+        mutate: (sn, s) => {
+            const ghost = { ...s.approver, sysId: sysId() }
+            const a = sn.approvals.get(s.grant.sysId)![0]!
+            a.approverSysId = ghost.sysId
+            sn.routes.set(s.grant.sysId, routeOf(['manager'], [['manager', ghost.sysId]]))
+            sn.appAudit.set(s.grant.sysId, [voteEvent(a, ghost, s.grant.planDigest)])
+        },
+    },
+    {
+        name: 'one vote where the route requires two',
+        code: RECHECK_CODE.approvalMissing,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.routes.set(
+                s.grant.sysId,
+                routeOf(
+                    ['manager', 'second_approver'],
+                    [
+                        ['manager', s.approver.sysId],
+                        ['second_approver', sysId()],
+                    ],
+                ),
+            )
+        },
+    },
+    {
+        name: "approvals reached only through the grant's RITM",
+        code: RECHECK_CODE.approvalMissing,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.approvals.set(s.ritm, sn.approvals.get(s.grant.sysId)!)
+            sn.approvals.set(s.grant.sysId, [])
+        },
+    },
+    {
+        name: 'an approval with no recorded vote',
+        code: RECHECK_CODE.approvalMissing,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.appAudit.set(s.grant.sysId, [])
+        },
+    },
+    {
+        name: 'a vote cast by the requester on the manager approval',
+        code: RECHECK_CODE.selfApproval,
+        malformed: false,
+        mutate: (sn, s) => {
+            const a = sn.approvals.get(s.grant.sysId)![0]!
+            sn.appAudit.set(s.grant.sysId, [voteEvent(a, s.requester, s.grant.planDigest)])
+        },
+    },
+    {
+        name: 'plan and digest rewritten together after the vote',
+        code: RECHECK_CODE.voteDigestMismatch,
+        malformed: true,
+        mutate: (sn, s) => {
+            const g = sn.grants.get(s.grant.sysId)!
+            const plan = { ...s.plan, target: { ...s.plan.target, account: 'svc-domain-admin' } }
+            g.plan = JSON.stringify(plan)
+            g.planDigest = planDigest(plan)
+            g.targetAccount = 'svc-domain-admin'
+        },
+    },
+    {
+        name: "the requester's e-mail changed since the plan was frozen",
+        code: RECHECK_CODE.principalMismatch,
+        malformed: false,
+        mutate: (sn, s) => {
+            sn.users.get(s.requester.sysId)!.email = 'someone.else@example.com'
         },
     },
     {
@@ -228,7 +330,7 @@ describe('recheckGrant', () => {
         // setup: approval 2 hours old, max age 1 hour
         h = makeHarness()
         const s = seedGrant(h.sn)
-        h.sn.approvals.get(s.ritm)![0]!.updatedOn = new Date(h.clock.now().getTime() - 2 * HOUR)
+        h.sn.approvals.get(s.grant.sysId)![0]!.updatedOn = new Date(h.clock.now().getTime() - 2 * HOUR)
 
         // execution
         const r = await recheckGrant(s.grant.sysId, {

@@ -32,7 +32,9 @@ import {
     canonicalJson,
     isSha256Hex,
     isSysId,
+    parseKillSwitch,
     type ActionState,
+    type AuditAnchor,
     type ActionType,
     type GrantState,
 } from '@gbg/shared'
@@ -40,6 +42,7 @@ import type {
     ActionPatch,
     AppSettings,
     ApprovalRecord,
+    AuditEventRecord,
     ChangeFacts,
     IncidentFacts,
     AuditEventInput,
@@ -52,6 +55,7 @@ import type {
     ServiceNowGateway,
     UserRecord,
 } from '../ports'
+import { auditMac } from '../audit-mac'
 import { redact, redactString } from '../log'
 import { releaseLease } from '../worker/leases'
 import type { ServiceNowClient, SnRecord } from './client'
@@ -78,7 +82,12 @@ export interface ServiceNowGatewayOptions {
     incidentCallerSysId?: string
     /** Clock for the lease expiry a release writes. @defaultValue system clock */
     now?: () => Date
+    /** Key of the MAC on every audit event this executor appends (GBG_AUDIT_KEY); no MAC without it. Secret. */
+    auditKey?: string
 }
+
+/** Appends of one audit event tried while the audit insert rule refuses a head another appender moved. */
+const AUDIT_APPEND_ATTEMPTS = 5
 
 /** Longest `last_error` the tables hold (StringColumn maxLength). */
 const LAST_ERROR_MAX = 4000
@@ -310,6 +319,57 @@ class TableApiGateway implements ServiceNowGateway {
         )
     }
 
+    async listGrantApprovals(grantSysId: string): Promise<ApprovalRecord[]> {
+        const q = build(() =>
+            query(PLATFORM_TABLE.approval)
+                .eq(APPROVAL_FIELDS.sourceTable, TABLE.grant)
+                .eq(APPROVAL_FIELDS.documentId, grantSysId)
+                .orderBy(SYSTEM_FIELDS.updatedOn)
+                .build(),
+        )
+        const fields = [
+            SYSTEM_FIELDS.sysId,
+            APPROVAL_FIELDS.approver,
+            APPROVAL_FIELDS.state,
+            APPROVAL_FIELDS.documentId,
+            SYSTEM_FIELDS.updatedOn,
+        ]
+        const rows = await this.client.list(PLATFORM_TABLE.approval, q, fields)
+        // The query already says document_id = grant; a row that says otherwise is not counted (defence in depth).
+        return rows
+            .filter((r) => r[APPROVAL_FIELDS.documentId] === grantSysId)
+            .map((r) =>
+                parsing(PLATFORM_TABLE.approval, r, () => ({
+                    sysId: sysId(r, SYSTEM_FIELDS.sysId),
+                    approverSysId: ref(r, APPROVAL_FIELDS.approver),
+                    state: required(r, APPROVAL_FIELDS.state),
+                    updatedOn: requiredDate(r, SYSTEM_FIELDS.updatedOn),
+                })),
+            )
+    }
+
+    async getApprovalRoute(grantSysId: string): Promise<string> {
+        const row = await this.client.get(TABLE.grant, grantSysId, [SYSTEM_FIELDS.sysId, GRANT_FIELDS.policyDecision])
+        return parsing(TABLE.grant, row, () => required(row, GRANT_FIELDS.policyDecision))
+    }
+
+    async listAuditEvents(grantSysId: string, eventType: string): Promise<AuditEventRecord[]> {
+        // event_type is free text, not an enumeration the query builder accepts: filtered here instead.
+        const q = build(() =>
+            query(TABLE.auditEvent).eq(AUDIT_FIELDS.grant, grantSysId).orderBy(AUDIT_FIELDS.sequence).build(),
+        )
+        const fields = [AUDIT_FIELDS.sequence, AUDIT_FIELDS.eventType, AUDIT_FIELDS.actor, AUDIT_FIELDS.payload]
+        const rows = await this.client.list(TABLE.auditEvent, q, fields)
+        return rows.filter((r) => r[AUDIT_FIELDS.eventType] === eventType).map((r) =>
+            parsing(TABLE.auditEvent, r, () => ({
+                sequence: int(r, AUDIT_FIELDS.sequence),
+                eventType: required(r, AUDIT_FIELDS.eventType),
+                actor: str(r, AUDIT_FIELDS.actor),
+                payload: payloadObject(required(r, AUDIT_FIELDS.payload)),
+            })),
+        )
+    }
+
     async getUser(userSysId: string): Promise<UserRecord> {
         const fields = [SYSTEM_FIELDS.sysId, USER_FIELDS.userName, USER_FIELDS.email, USER_FIELDS.active]
         const row = await this.client.get(PLATFORM_TABLE.user, userSysId, fields)
@@ -412,8 +472,9 @@ class TableApiGateway implements ServiceNowGateway {
         const enabled = value(PROPERTY.integrationEnabled)
         const maxDuration = value(PROPERTY.defaultMaxDuration)
         return {
-            // Missing or unreadable kill switch → disabled (fail secure): revokes still run, grants do not.
-            integrationEnabled: enabled?.trim() === 'true',
+            // The shared parser the app uses too: exactly 'true' enables; missing, unreadable or anything else
+            // ("true ", "TRUE", "1") → disabled (fail secure): revokes still run, grants do not.
+            integrationEnabled: parseKillSwitch(PROPERTY.integrationEnabled, enabled).value,
             defaultMaxDurationMinutes:
                 maxDuration !== undefined && /^\d+$/.test(maxDuration.trim()) ? Number(maxDuration.trim()) : 0,
         }
@@ -436,13 +497,58 @@ class TableApiGateway implements ServiceNowGateway {
         await this.client.attach(table, recordSysId, fileName, contentType, body)
     }
 
-    async appendAudit(event: AuditEventInput): Promise<void> {
+    async appendAudit(event: AuditEventInput): Promise<AuditAnchor> {
         const grant = event.grantSysId
         const action = event.actionSysId ?? ''
         if (grant !== '' && !isSysId(grant)) throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
         if (action !== '' && !isSysId(action)) throw new ServiceNowError('fatal', 'appendAudit: action is not a sys_id')
+        // Stored at whole seconds (glide_date_time), so hash the ISO form a verifier will rebuild from the record.
+        const occurredAt = new Date(Math.floor(event.occurredAt.getTime() / 1000) * 1000)
+        // Redacted, then stored canonically; the hash covers exactly what is stored.
+        const payloadText = canonicalJson(redact(event.payload))
+        // The audit insert rule refuses an event that does not extend the current head (the app, another replica
+        // or a concurrent append got there first): re-read the head and link after it; anything else is thrown.
+        for (let attempt = 1; ; attempt++) {
+            const head = await this.auditHead(grant)
+            const sequence = head ? head.sequence + 1 : 1
+            const prevHash = head ? head.hash : GENESIS_HASH
+            const hash = auditHash(prevHash, {
+                grant,
+                action,
+                sequence,
+                eventType: event.eventType,
+                actor: event.actor,
+                occurredAt: occurredAt.toISOString(),
+                payload: JSON.parse(payloadText) as unknown,
+            })
+            const body = {
+                [AUDIT_FIELDS.grant]: grant,
+                [AUDIT_FIELDS.action]: action,
+                [AUDIT_FIELDS.sequence]: String(sequence),
+                [AUDIT_FIELDS.eventType]: event.eventType,
+                [AUDIT_FIELDS.actor]: event.actor,
+                [AUDIT_FIELDS.occurredAt]: formatGlideDateTime(occurredAt),
+                [AUDIT_FIELDS.payload]: payloadText,
+                [AUDIT_FIELDS.prevHash]: prevHash,
+                [AUDIT_FIELDS.hash]: hash,
+                [AUDIT_FIELDS.mac]: this.opts.auditKey ? auditMac(this.opts.auditKey, hash) : '',
+            }
+            assertOnly(TABLE.auditEvent, body, EXECUTOR_CREATABLE[TABLE.auditEvent], 'create')
+            try {
+                await this.client.create(TABLE.auditEvent, body)
+                return { sequence, hash }
+            } catch (error) {
+                const refused = error instanceof ServiceNowError && error.status === 403
+                if (!refused || attempt >= AUDIT_APPEND_ATTEMPTS) throw error
+                const now = await this.auditHead(grant)
+                // Refused for another reason than a moved head (ACL, bad content): not ours to retry.
+                if (now?.sequence === head?.sequence && now?.hash === head?.hash) throw error
+            }
+        }
+    }
 
-        // The chain link: the grant's last event (highest sequence).
+    /** The head (highest sequence and its hash) of the audit chain of `grant` ('' = events about no grant). */
+    private async auditHead(grant: string): Promise<AuditAnchor | null> {
         const q = build(() => {
             const b = query(TABLE.auditEvent)
             if (grant === '') b.where(AUDIT_FIELDS.grant, 'ISEMPTY')
@@ -450,44 +556,13 @@ class TableApiGateway implements ServiceNowGateway {
             return b.orderByDesc(AUDIT_FIELDS.sequence).build()
         })
         const [last] = await this.client.list(TABLE.auditEvent, q, [AUDIT_FIELDS.sequence, AUDIT_FIELDS.hash], 1)
-        let sequence = 1
-        let prevHash = GENESIS_HASH
-        if (last) {
-            sequence = parsing(TABLE.auditEvent, last, () => int(last, AUDIT_FIELDS.sequence)) + 1
-            prevHash = last[AUDIT_FIELDS.hash] ?? ''
-            if (!isSha256Hex(prevHash)) {
-                throw new ServiceNowError(
-                    'fatal',
-                    `appendAudit: the last audit event of grant ${grant} has no valid hash`,
-                )
-            }
+        if (!last) return null
+        const sequence = parsing(TABLE.auditEvent, last, () => int(last, AUDIT_FIELDS.sequence))
+        const hash = last[AUDIT_FIELDS.hash] ?? ''
+        if (!isSha256Hex(hash)) {
+            throw new ServiceNowError('fatal', `appendAudit: the last audit event of grant ${grant} has no valid hash`)
         }
-        // Stored at whole seconds (glide_date_time), so hash the ISO form a verifier will rebuild from the record.
-        const occurredAt = new Date(Math.floor(event.occurredAt.getTime() / 1000) * 1000)
-        // Redacted, then stored canonically; the hash covers exactly what is stored.
-        const payloadText = canonicalJson(redact(event.payload))
-        const hashed = {
-            grant,
-            action,
-            sequence,
-            eventType: event.eventType,
-            actor: event.actor,
-            occurredAt: occurredAt.toISOString(),
-            payload: JSON.parse(payloadText) as unknown,
-        }
-        const body = {
-            [AUDIT_FIELDS.grant]: grant,
-            [AUDIT_FIELDS.action]: action,
-            [AUDIT_FIELDS.sequence]: String(sequence),
-            [AUDIT_FIELDS.eventType]: event.eventType,
-            [AUDIT_FIELDS.actor]: event.actor,
-            [AUDIT_FIELDS.occurredAt]: formatGlideDateTime(occurredAt),
-            [AUDIT_FIELDS.payload]: payloadText,
-            [AUDIT_FIELDS.prevHash]: prevHash,
-            [AUDIT_FIELDS.hash]: auditHash(prevHash, hashed),
-        }
-        assertOnly(TABLE.auditEvent, body, EXECUTOR_CREATABLE[TABLE.auditEvent], 'create')
-        await this.client.create(TABLE.auditEvent, body)
+        return { sequence, hash }
     }
 
     async createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }> {
@@ -698,6 +773,16 @@ function bool(r: SnRecord, field: string): boolean {
     if (v === 'true' || v === '1') return true
     if (v === 'false' || v === '0' || v === '') return false
     throw new FieldError(`field ${field} is not a boolean: ${JSON.stringify(v.slice(0, 20))}`)
+}
+
+/** An audit payload: a JSON object, else {} (a payload that does not parse proves nothing). */
+function payloadObject(text: string): Record<string, unknown> {
+    try {
+        const v: unknown = JSON.parse(text)
+        return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {}
+    } catch {
+        return {}
+    }
 }
 
 function date(r: SnRecord, field: string): Date | null {

@@ -25,6 +25,7 @@ import type {
     AppSettings,
     ApprovalRecord,
     AuditEventInput,
+    AuditEventRecord,
     Clock,
     ComputerRecord,
     GrantPatch,
@@ -65,7 +66,12 @@ export function unreachable(): ServiceNowError {
 export class FakeServiceNow {
     readonly actions = new Map<string, QueueAction>()
     readonly grants = new Map<string, GrantRecord>()
+    /** Approval records keyed by the record they approve: the grant (the app's) or a RITM (task approvals). */
     readonly approvals = new Map<string, ApprovalRecord[]>()
+    /** The grant's stored policy decision and approval route (policy_decision JSON) per grant. */
+    readonly routes = new Map<string, string>()
+    /** Audit events the app wrote for a grant (e.g. `approval.vote`), before the executor's own ({@link audit}). */
+    readonly appAudit = new Map<string, AuditEventRecord[]>()
     readonly users = new Map<string, UserRecord>()
     readonly computers = new Map<string, ComputerRecord>()
     readonly incidentFacts = new Map<string, RequestIncident>()
@@ -290,6 +296,27 @@ export class FakeGateway implements ServiceNowGateway {
         return all.map((a) => ({ ...a }))
     }
 
+    /** The app's approvals of the grant itself: keyed by the grant, never reached through its RITM. */
+    async listGrantApprovals(grant: string): Promise<ApprovalRecord[]> {
+        this.sn.enter('listGrantApprovals', this.writer, [grant])
+        return (this.sn.approvals.get(grant) ?? []).map((a) => ({ ...a }))
+    }
+
+    async getApprovalRoute(grant: string): Promise<string> {
+        this.sn.enter('getApprovalRoute', this.writer, [grant])
+        if (!this.sn.grants.has(grant)) throw notFound('grant', grant)
+        return this.sn.routes.get(grant) ?? ''
+    }
+
+    async listAuditEvents(grant: string, eventType: string): Promise<AuditEventRecord[]> {
+        this.sn.enter('listAuditEvents', this.writer, [grant, eventType])
+        const app = this.sn.appAudit.get(grant) ?? []
+        const own = this.sn.audit
+            .filter((e) => e.grantSysId === grant)
+            .map((e, i) => ({ sequence: app.length + i + 1, eventType: e.eventType, actor: e.actor, payload: e.payload }))
+        return [...app, ...own].filter((e) => e.eventType === eventType).map((e) => ({ ...e }))
+    }
+
     async getUser(id: string): Promise<UserRecord> {
         this.sn.enter('getUser', this.writer, [id])
         const u = this.sn.users.get(id)
@@ -357,6 +384,22 @@ export class FakeGateway implements ServiceNowGateway {
 
     async ping(): Promise<void> {
         this.sn.enter('ping', this.writer, [])
+    }
+}
+
+/** The `approval.vote` event the app records when `voter` approves `approval` (issue 10 contract). */
+export function voteEvent(
+    approval: ApprovalRecord,
+    voter: UserRecord,
+    digest: string,
+    slot = 'manager',
+    decision: 'approved' | 'rejected' = 'approved',
+): AuditEventRecord {
+    return {
+        sequence: 0,
+        eventType: 'approval.vote',
+        actor: voter.userName,
+        payload: { approval: approval.sysId, decision, voter: voter.sysId, slot, planDigest: digest },
     }
 }
 
@@ -481,14 +524,23 @@ export function seedGrant(sn: FakeServiceNow, options: SeedOptions = {}): Seeded
         evidence: '',
     }
     sn.grants.set(grantSysId, grant)
-    sn.approvals.set(ritm, [
-        {
-            sysId: sysId(),
-            approverSysId: approver.sysId,
-            state: 'approved',
-            updatedOn: new Date(now.getTime() - 60_000),
-        },
-    ])
+    // The app's records: the route stored at submit, the manager's approval on the grant, the vote it recorded.
+    const approval: ApprovalRecord = {
+        sysId: sysId(),
+        approverSysId: approver.sysId,
+        state: 'approved',
+        updatedOn: new Date(now.getTime() - 60_000),
+    }
+    sn.routes.set(
+        grantSysId,
+        JSON.stringify({
+            policy: 'PAM accounts',
+            slots: ['manager'],
+            assignments: [{ slot: 'manager', approverSysId: approver.sysId, groupId: '' }],
+        }),
+    )
+    sn.approvals.set(grantSysId, [approval])
+    sn.appAudit.set(grantSysId, [voteEvent(approval, approver, grant.planDigest)])
     const action = options.noAction
         ? (undefined as unknown as QueueAction)
         : sn.addAction({ grantSysId, type: 'grant', priority: ACTION_PRIORITY.grant })
