@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { planDigest } from '@gbg/shared'
 import { ProviderError } from '../src/providers/types'
 import { seedGrant } from './support/fake-gateway'
 import { makeHarness, type Harness } from './support/worker-harness'
@@ -181,6 +182,32 @@ describe('worker: write-back outbox and revoke failures', () => {
         expect(h.sn.grants.get(s.grant.sysId)?.state).toBe('revoked')
         expect(h.sn.incidents.map((i) => i.input.priority)).toEqual([1])
         expect(h.sn.auditTypes(s.grant.sysId)).toContain('revoke_plan_mismatch')
+    })
+
+    it('a plan rewritten with a matching digest after the grant: the revoke still removes what was granted', async () => {
+        // setup: granted; then the stored plan AND its digest are rewritten to another account
+        h = makeHarness()
+        const s = seedGrant(h.sn, { durationMinutes: 30 })
+        await h.round()
+        expect(h.provider.has(s.plan)).toBe(true)
+        const other = { ...s.plan, target: { ...s.plan.target, account: 'svc-other' } }
+        const grant = h.sn.grants.get(s.grant.sysId)!
+        grant.plan = JSON.stringify(other)
+        grant.planDigest = planDigest(other)
+
+        // execution
+        await h.clock.advance(30 * MINUTE)
+        await h.round()
+
+        // validation: the real access is gone, the rewritten target untouched; tampering reported everywhere
+        expect(h.provider.has(s.plan)).toBe(false)
+        expect(h.sn.grants.get(s.grant.sysId)?.state).toBe('revoked')
+        expect(h.sn.incidents.map((i) => i.input.shortDescription)).toEqual([
+            `Tampered plan on break-glass grant ${s.plan.grantNumber}`,
+        ])
+        const event = h.sn.audit.find((e) => e.eventType === 'revoke_plan_mismatch')
+        expect(JSON.stringify(event?.payload)).toContain('svc-other')
+        expect(h.sn.workNotes.some((n) => n.sysId === s.ritm && n.note.includes('Tampering detected'))).toBe(true)
     })
 
     it('verify finding revoked access present escalates and queues a revoke again', async () => {

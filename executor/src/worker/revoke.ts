@@ -82,37 +82,22 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
         }
     }
 
-    // What to remove: the approved plan when it is intact, else what this executor's journal granted.
-    const recorded = j.grantRecord(grantId)
-    let grant: GrantRecord | undefined
-    let plan: ExecutionPlan | undefined
-    let planRaw = ''
-    let mismatch = ''
+    // What to remove: the plan this executor journaled when it granted (what it really granted), never a plan
+    // re-read later; ServiceNow's plan only when this executor holds no grant of it (another replica granted).
+    // A ServiceNow plan that differs from the journaled one is tampering: reported, and the journaled one wins.
+    let grant: GrantRecord | 'missing' | undefined
     if (!ctx.local) {
         try {
             grant = await core.gateway.getGrant(grantId)
         } catch (error) {
             if (ctx.signal.aborted) return
             if (!isServiceNowError(error, 'not_found')) return revokeFailure(ctx, undefined, error)
-            mismatch = `grant ${grantId} could not be read (missing or hidden)`
-        }
-        if (grant) {
-            const v = verifyPlanDigest(grant.plan, grant.planDigest)
-            if (v.ok && v.plan.grantSysId === grantId) {
-                plan = v.plan
-                planRaw = grant.plan
-            } else {
-                mismatch = v.ok ? `the plan names grant ${v.plan.grantSysId}` : v.errors.join('; ')
-            }
+            grant = 'missing'
         }
     }
-    if (!plan && recorded) {
-        const parsed = parsePlan(recorded.plan)
-        if (parsed.ok) {
-            plan = parsed.plan
-            planRaw = recorded.plan
-        }
-    }
+    const recorded = j.grantRecord(grantId)
+    const { plan, planRaw, mismatch, planSource } = planToRevoke(grantId, recorded, grant)
+    if (grant === 'missing') grant = undefined
     const ritm = grant ? grant.ritm : ritmFromJournal(ctx)
     if (!plan) {
         // Nothing trustworthy says what to remove: humans must act (P1, it may be live access).
@@ -162,9 +147,10 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
                     `Tampered plan on break-glass grant ${plan.grantNumber}`,
                     text,
                 ),
+                ...ritmNoteItems(ctx, ritm, `Tampering detected: ${text} SecOps has been notified.`),
             )
         }
-        items.push(auditItem(ctx, 'revoke_plan_mismatch', { reason: mismatch }))
+        items.push(auditItem(ctx, 'revoke_plan_mismatch', { reason: mismatch, revoking: describeTarget(plan.target) }))
     }
     const row = commit(
         ctx,
@@ -178,7 +164,7 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
             data: dataOf('revoke', {
                 ritm,
                 grantNumber: plan.grantNumber,
-                planSource: mismatch || ctx.local ? 'journal' : 'grant',
+                planSource,
                 alreadyRevoked: grant?.state === 'revoked',
             }),
         },
@@ -407,6 +393,61 @@ async function revokeFailure(ctx: RunContext, plan: ExecutionPlan | undefined, e
                 failures,
             }),
     })
+}
+
+/** The plan a revoke acts on, where it came from, and how ServiceNow's copy differs from it ('' when it does not). */
+interface ChosenPlan {
+    plan?: ExecutionPlan
+    planRaw: string
+    mismatch: string
+    planSource: 'grant' | 'journal'
+}
+
+/**
+ * Choose the plan to revoke (or verify): the journaled grant's plan when this executor granted, and any difference
+ * of the grant record's plan from it as `mismatch`; else the grant record's plan when it is intact.
+ */
+export function planToRevoke(
+    grantId: string,
+    recorded: { plan: string } | undefined,
+    grant: GrantRecord | 'missing' | undefined,
+): ChosenPlan {
+    const journaled = recorded ? parsePlan(recorded.plan) : undefined
+    let intact: ExecutionPlan | undefined
+    let problem = ''
+    if (grant === 'missing') problem = `grant ${grantId} could not be read (missing or hidden)`
+    else if (grant) {
+        const v = verifyPlanDigest(grant.plan, grant.planDigest)
+        if (!v.ok) problem = v.errors.join('; ')
+        else if (v.plan.grantSysId !== grantId) problem = `the plan names grant ${v.plan.grantSysId}`
+        else intact = v.plan
+    }
+    if (journaled && journaled.ok) {
+        let mismatch = problem
+        if (!mismatch && intact) {
+            const changed = planDifferences(journaled.plan, intact)
+            if (changed.length > 0) mismatch = `the plan in ServiceNow differs from the plan granted: ${changed.join('; ')}`
+        }
+        return { plan: journaled.plan, planRaw: recorded!.plan, mismatch, planSource: 'journal' }
+    }
+    if (intact) return { plan: intact, planRaw: (grant as GrantRecord).plan, mismatch: '', planSource: 'grant' }
+    return { planRaw: '', mismatch: problem, planSource: 'grant' }
+}
+
+/** The fields (dotted paths) where two plans differ, each as `path: granted -> now`. */
+function planDifferences(granted: ExecutionPlan, now: ExecutionPlan): string[] {
+    const out: string[] = []
+    const walk = (a: unknown, b: unknown, path: string): void => {
+        if (a !== null && b !== null && typeof a === 'object' && typeof b === 'object') {
+            const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+            for (const k of keys)
+                walk((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], path ? `${path}.${k}` : k)
+        } else if (JSON.stringify(a) !== JSON.stringify(b)) {
+            out.push(`${path}: ${JSON.stringify(a) ?? '(none)'} -> ${JSON.stringify(b) ?? '(none)'}`)
+        }
+    }
+    walk(granted, now, '')
+    return out
 }
 
 function parseTxnIds(text: string): string[] {

@@ -3,14 +3,14 @@
  * revoked grant (re-added by hand, a lost revoke, a provider that "forgot") is escalated: SecOps get an
  * incident and a high-priority revoke is queued again.
  */
-import { ACTION_PRIORITY, parsePlan, verifyPlanDigest, type ExecutionPlan } from '@gbg/shared'
+import { ACTION_PRIORITY } from '@gbg/shared'
 import { redact } from '../log'
 import type { JournalAction } from '../journal/journal'
 import type { GrantRecord } from '../ports'
 import { ProviderError } from '../providers/types'
 import { describeTarget } from '../receipt'
 import { isServiceNowError } from '../servicenow/errors'
-import { outboxItem } from '../writeback'
+import { incidentRaisedOrQueued, outboxItem } from '../writeback'
 import {
     beginRun,
     auditItem,
@@ -24,6 +24,7 @@ import {
 } from './context'
 import { closeFinished, finishAction, nextAttempt } from './finish'
 import { dataOf, journalData, journalResult, type ProviderResultRecord } from './journal-data'
+import { planToRevoke } from './revoke'
 
 /** Run a verify action from whatever step the journal holds. */
 export async function runVerify(ctx: RunContext): Promise<void> {
@@ -54,21 +55,25 @@ async function verifyFromStart(ctx: RunContext): Promise<void> {
             return failVerify(ctx, `grant ${action.grantSysId} does not exist`, 'dead')
         return retryVerify(ctx, `could not read the grant: ${errorText(error)}`)
     }
-    let plan: ExecutionPlan | undefined
-    let planRaw = ''
-    const v = verifyPlanDigest(grant.plan, grant.planDigest)
-    if (v.ok && v.plan.grantSysId === grant.sysId) {
-        plan = v.plan
-        planRaw = grant.plan
-    } else {
-        const recorded = core.journal.grantRecord(action.grantSysId)
-        const parsed = recorded ? parsePlan(recorded.plan) : undefined
-        if (parsed && parsed.ok) {
-            plan = parsed.plan
-            planRaw = recorded!.plan
-        }
-    }
+    // The plan journaled at grant time (what was really granted) first; a ServiceNow plan differing from it is
+    // tampering, reported once and never acted on.
+    const { plan, planRaw, mismatch } = planToRevoke(action.grantSysId, core.journal.grantRecord(action.grantSysId), grant)
     if (!plan) return failVerify(ctx, `the plan of ${grant.number} cannot be trusted and none is journaled`, 'failed')
+    const items = []
+    if (mismatch) {
+        if (!incidentRaisedOrQueued(core.journal, action.grantSysId, 'revoke_plan_mismatch')) {
+            items.push(
+                incidentItem(
+                    ctx,
+                    'revoke_plan_mismatch',
+                    1,
+                    `Tampered plan on break-glass grant ${plan.grantNumber}`,
+                    `The grant's plan cannot be trusted (${mismatch}); verifying what the executor journal recorded.`,
+                ),
+            )
+        }
+        items.push(auditItem(ctx, 'verify_plan_mismatch', { reason: mismatch }))
+    }
     const row = commit(
         ctx,
         'claimed',
@@ -78,7 +83,7 @@ async function verifyFromStart(ctx: RunContext): Promise<void> {
             provider: plan.provider,
             data: dataOf('verify', { ritm: grant.ritm, grantState: grant.state }),
         },
-        [],
+        items,
         'calling provider.verify',
     )
     return verifyCall(ctx, row)
