@@ -83,6 +83,14 @@ describe('built app: workflow business rules', () => {
             'onApprovalVote',
         ],
         [
+            'Break-glass: only the app creates approvals',
+            PLATFORM_TABLE.approval,
+            'before',
+            'insert',
+            'src/server/approvals.ts',
+            'guardApprovalInsert',
+        ],
+        [
             'Break-glass: claim guard on the action queue',
             TABLE.action,
             'before',

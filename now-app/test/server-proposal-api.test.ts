@@ -62,6 +62,42 @@ describe('proposal API', () => {
         expect(auditOf(grant!.sys_id!).map((e) => e.event_type)).toContain('request.proposed')
     })
 
+    it('records the human behind the proposal as the opener (never an approver), the assistant as proposer', () => {
+        const out = call({ ...valid, requested_by: 'carol' })
+        expect(out.status).toBe(201)
+        const [grant] = grants()
+        expect(grant).toMatchObject({ opened_by: W.carol, proposed_by: BOT, state: 'awaiting_approval' })
+        expect(approvalsOf(grant!.sys_id!).map((a) => a.approver)).toEqual([W.bob])
+        // The manager asking the assistant for their own report: they opened it, so they cannot be its approver.
+        glide.rows('x_gbg_breakglass_grant').length = 0
+        const own = call({ ...valid, requested_by: 'bob' })
+        expect(own.body.state).toBe('policy_rejected')
+        expect(own.body.message).toContain('MANAGER_UNAVAILABLE')
+    })
+
+    it("refuses routing to a manager who shares the account's mailbox (an admin account of the manager)", () => {
+        glide.insert('sys_user', {
+            sys_id: 'ad1'.padEnd(32, '0'),
+            user_name: 'bob-adm',
+            email: ' BOB@example.com',
+            manager: W.bob,
+            active: true,
+        })
+        const out = call({ ...valid, requested_for: 'bob-adm' })
+        expect(out.body.state).toBe('policy_rejected')
+        expect(out.body.message).toContain('same person')
+    })
+
+    it('answers 400 for a requested_by that is no user', () => {
+        const out = call({ ...valid, requested_by: 'nobody' })
+        expect(out.status).toBe(400)
+        expect(out.body.errors).toEqual([{ field: 'requested_by', message: 'No user "nobody".' }])
+        expect(call({ ...valid, requested_by: 42 }).body.errors.map((e: { field: string }) => e.field)).toEqual([
+            'requested_by',
+        ])
+        expect(grants()).toEqual([])
+    })
+
     it('reports the policy refusal of a proposal in the answer', () => {
         const out = call({ ...valid, duration_minutes: 600 })
         expect(out.status).toBe(201)

@@ -33,6 +33,11 @@ export interface ApprovalAssignment {
     approverSysId: string
     /** Group the approver was drawn from ('' for the manager). */
     groupId: string
+    /**
+     * The sysapproval_approver record the app created for this assignment (set once created). Only records listed
+     * here are the app's: a vote on any other record is refused and never counted.
+     */
+    approvalSysId?: string
 }
 
 /** Result of {@link approvalRoute}. */
@@ -43,6 +48,90 @@ export type ApprovalRoute =
 export interface ManagerInfo {
     sysId: string
     active: boolean
+    /** The manager's e-mail address, when known: a manager with the requester's own address is the same person. */
+    email?: string
+}
+
+/** A user as far as telling people apart goes. */
+export interface PersonRef {
+    sysId: string
+    email?: string
+}
+
+/**
+ * Whether two user records belong to the same human. Decision (issue 10, attack 6): the same sys_id, or the same
+ * non-empty e-mail address (trimmed, case-insensitive) — an admin account ("marcus.lee-adm") shares its owner's
+ * mailbox in the directories this app is used with. The `manager` link alone is NOT taken as identity: every
+ * employee's manager is linked that way, and a manager approving a report's request is the normal case.
+ */
+export function samePerson(a: PersonRef | null, b: PersonRef | null): boolean {
+    if (!a || !b || !isSysId(a.sysId) || !isSysId(b.sysId)) return false
+    if (a.sysId === b.sysId) return true
+    const ea = (a.email || '').trim().toLowerCase()
+    const eb = (b.email || '').trim().toLowerCase()
+    return ea !== '' && ea === eb
+}
+
+/** Reason codes of {@link judgeVote}. */
+export const VOTE_REASON = {
+    selfApproval: 'SELF_APPROVAL',
+    voterInvalid: 'APPROVER_INVALID',
+    notAppApproval: 'APPROVAL_NOT_IN_ROUTE',
+    notAssigned: 'VOTER_NOT_ASSIGNED',
+} as const
+
+/** The people a vote on a request is judged against. */
+export interface VoteParties {
+    requestedFor: PersonRef
+    /** Whoever opened the request: the catalog user, or the human behind a proposal. */
+    openedBy: PersonRef
+    /** The integration that proposed the request ('' when none). */
+    proposedBy: string
+}
+
+/** Result of {@link judgeVote}. */
+export type VoteVerdict =
+    | { allowed: true; slot: ApprovalSlot }
+    | { allowed: false; code: string; reason: string; self: boolean }
+
+/**
+ * Judge a vote by the person who acts (`actor`: the session user, never the approval record's `approver` field):
+ * never the person the access is for, whoever opened or proposed the request (nor anyone who is the same person,
+ * see {@link samePerson}); only on an approval the app created for the stored route (`assignment`, null when the
+ * record is not listed there), and only by the approver it was assigned to.
+ */
+export function judgeVote(parties: VoteParties, assignment: ApprovalAssignment | null, actor: PersonRef): VoteVerdict {
+    const refuse = (code: string, reason: string, self: boolean): VoteVerdict => ({
+        allowed: false,
+        code,
+        reason,
+        self,
+    })
+    if (!isSysId(actor.sysId)) return refuse(VOTE_REASON.voterInvalid, 'The voter is not a valid user.', false)
+    if (samePerson(actor, parties.requestedFor)) {
+        return refuse(VOTE_REASON.selfApproval, 'The person the access is for cannot approve it.', true)
+    }
+    if (samePerson(actor, parties.openedBy)) {
+        return refuse(VOTE_REASON.selfApproval, 'The person who opened the request cannot approve it.', true)
+    }
+    if (actor.sysId === parties.proposedBy) {
+        return refuse(VOTE_REASON.selfApproval, 'The integration that proposed the request cannot approve it.', true)
+    }
+    if (!assignment) {
+        return refuse(
+            VOTE_REASON.notAppApproval,
+            "This approval was not created by the app for the request's approval route; it does not count.",
+            false,
+        )
+    }
+    if (assignment.approverSysId !== actor.sysId) {
+        return refuse(
+            VOTE_REASON.notAssigned,
+            'The voter is not the approver this approval was assigned to (delegated or reassigned votes do not count).',
+            false,
+        )
+    }
+    return { allowed: true, slot: assignment.slot }
 }
 
 /**
@@ -68,6 +157,12 @@ export function approvalRoute(
                 reasons.push({
                     code: APPROVAL_REASON.managerUnavailable,
                     message: `${request.requestedFor.userName || 'The requested-for user'} has no active manager to approve the request.`,
+                })
+            } else if (samePerson(manager, request.requestedFor)) {
+                reasons.push({
+                    code: APPROVAL_REASON.managerUnavailable,
+                    message:
+                        'The manager of the requested-for account is the same person (same e-mail address) and cannot approve it.',
                 })
             } else if (!canApprove(request, manager.sysId).allowed) {
                 reasons.push({

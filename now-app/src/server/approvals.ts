@@ -21,12 +21,14 @@ import {
     latestJournal,
 } from './glide-io'
 import { judgeStoredPlan } from './plan-store'
+import { auditPayloads, personRef } from './vote-io'
 import { queueGrantAction } from './queue'
 import { customerComment, workNote } from './ticket'
 import {
     approvalOutcome,
     approvalSummaryText,
     escalationAssignments,
+    judgeVote,
     type ApprovalAssignment,
     type ApprovalSlot,
     type ApprovalSummary,
@@ -34,7 +36,7 @@ import {
 } from './shared/approval'
 import { canonicalJson } from './shared/canonical-json'
 import { APP_APPROVAL_FIELDS } from './shared/platform'
-import { canApprove } from './shared/policy'
+import { planDigest, verifyPlanDigest } from './shared/plan'
 import type { AccessRequest } from './shared/policy-types'
 import { EVENT, GRANT_FIELDS, PLATFORM_TABLE, PROPERTY, TABLE, isSysId, type TargetKind } from './shared/schema'
 
@@ -94,8 +96,9 @@ export function requestApprovals(grant: any, assignments: ApprovalAssignment[], 
     grant.setValue(GRANT_FIELDS.state, 'awaiting_approval')
     grant.setValue(GRANT_FIELDS.approvalRequestedAt, msToGlide(now))
     grant.setValue(GRANT_FIELDS.approvalStage, '0')
+    const created = insertApprovals(grant, assignments, plan, now + minutes * 60000)
+    saveRoute(grant, { ...storedRoute(grant), assignments: created })
     grant.update()
-    insertApprovals(grant, assignments, plan, now + minutes * 60000)
     workNote(
         grant,
         `Approval requested from ${assignments.map((a) => userName(a.approverSysId) || a.approverSysId).join(', ')}.\n\n${plan}`,
@@ -107,8 +110,23 @@ export function requestApprovals(grant: any, assignments: ApprovalAssignment[], 
     notify(EVENT.approvalRequested, grant, assignments.map((a) => a.approverSysId).join(','), plan)
 }
 
-function insertApprovals(grant: any, assignments: ApprovalAssignment[], plan: string, dueMs: number): void {
+/**
+ * True only while {@link insertApprovals} inserts the app's own approval records: the before-insert guard
+ * ({@link guardApprovalInsert}) lets those through and refuses every other approval for a grant. It is a variable
+ * of this script's runtime, set and cleared around the insert in the same transaction; no record field, request
+ * parameter or Table API call can set it (a Table API insert is another transaction that never runs this code).
+ */
+let creatingApprovals = false
+
+/** Create the approval records; returns the assignments with the sys_id of each record created. */
+function insertApprovals(
+    grant: any,
+    assignments: ApprovalAssignment[],
+    plan: string,
+    dueMs: number,
+): ApprovalAssignment[] {
     const ritm = str(grant, GRANT_FIELDS.ritm)
+    const created: ApprovalAssignment[] = []
     for (const a of assignments) {
         const approval = new GlideRecord(PLATFORM_TABLE.approval)
         approval.initialize()
@@ -122,8 +140,16 @@ function insertApprovals(grant: any, assignments: ApprovalAssignment[], plan: st
             APP_APPROVAL_FIELDS.comments,
             `You are asked to approve (${a.slot.replace('_', ' ')}) this exact plan. You may shorten the duration on the grant before approving; you cannot lengthen it.\n\n${plan}`,
         )
-        approval.insert()
+        creatingApprovals = true
+        let sysId: string | null = null
+        try {
+            sysId = approval.insert()
+        } finally {
+            creatingApprovals = false
+        }
+        created.push(sysId ? { ...a, approvalSysId: String(sysId) } : { ...a })
     }
+    return created
 }
 
 /**
@@ -168,6 +194,37 @@ export function approvalTimeoutMinutes(grant: any): number {
         : intProperty(PROPERTY.approvalTimeoutMinutes, 240)
 }
 
+/** The people a vote on `grant` is judged against (their e-mail addresses read for the same-person check). */
+function voteParties(grant: any): { requestedFor: any; openedBy: any; proposedBy: string } {
+    return {
+        requestedFor: personRef(str(grant, GRANT_FIELDS.requestedFor)),
+        openedBy: personRef(str(grant, GRANT_FIELDS.openedBy)),
+        proposedBy: str(grant, GRANT_FIELDS.proposedBy),
+    }
+}
+
+/** The route assignment the app created `approvalSysId` for; null when the record is not the app's. */
+function assignmentOf(grant: any, approvalSysId: string): ApprovalAssignment | null {
+    if (!approvalSysId) return null
+    return storedRoute(grant).assignments.filter((a) => a.approvalSysId === approvalSysId)[0] || null
+}
+
+/**
+ * A refused vote or write: the reason goes on the grant (last_error), the ticket (work note) and the audit trail;
+ * the acting user sees it. The grant itself stays where it was.
+ */
+export function recordRefusal(grantSysId: string, eventType: string, message: string, payload: object): void {
+    const grant = new GlideRecord(TABLE.grant)
+    if (!grant.get(grantSysId)) return
+    const text = `${str(grant, GRANT_FIELDS.number)}: ${message}`
+    gs.addErrorMessage(text)
+    grant.setValue(GRANT_FIELDS.lastError, text.slice(0, 4000))
+    grant.setWorkflow(false)
+    grant.update()
+    workNote(grant, text)
+    appendAudit(grantSysId, eventType, sessionActor(), { ...payload, reason: message })
+}
+
 /** The grant an approval belongs to; null when it is not one of ours. */
 function grantOfApproval(approval: any): any {
     if (str(approval, APP_APPROVAL_FIELDS.sourceTable) !== TABLE.grant) return null
@@ -186,22 +243,41 @@ function votedGrant(current: any, previous: any): any {
 }
 
 /**
- * Business rule (before update, sysapproval_approver): refuse a vote by the person the access is for or who
- * opened the request, and any vote on a grant no longer awaiting approval.
+ * Business rule (before update, sysapproval_approver): judge the vote by who acts (gs.getUserID(), never the
+ * record's `approver` field): refuse it from the person the access is for, whoever opened or proposed the request,
+ * anyone but the approver the app assigned this record to, on a record the app did not create for the route, on a
+ * plan that no longer matches its digest, and on a grant no longer awaiting approval.
  */
 export function guardApprovalVote(current: any, previous: any): void {
     const grant = votedGrant(current, previous)
     if (!grant) return
-    const approver = str(current, APP_APPROVAL_FIELDS.approver)
-    const verdict = canApprove(approverCheckRequest(grant), approver)
+    const approvalSysId = String(current.getUniqueValue())
+    const actor = personRef(String(gs.getUserID() || ''))
+    const verdict = judgeVote(voteParties(grant), assignmentOf(grant, approvalSysId), actor)
     const number = str(grant, GRANT_FIELDS.number)
     if (!verdict.allowed) {
-        gs.addErrorMessage(`${number}: ${verdict.reason} The vote was not recorded.`)
         current.setAbortAction(true)
-        appendAudit(String(grant.getUniqueValue()), 'approval.self_refused', sessionActor(), {
-            approver,
-            reason: verdict.reason,
-        })
+        recordRefusal(
+            String(grant.getUniqueValue()),
+            verdict.self ? 'approval.self_refused' : 'approval.refused',
+            `Vote by ${sessionActor()} refused: ${verdict.reason} The vote was not recorded.`,
+            {
+                approval: approvalSysId,
+                approver: str(current, APP_APPROVAL_FIELDS.approver),
+                voter: actor.sysId,
+                code: verdict.code,
+            },
+        )
+        return
+    }
+    if (!votedPlanDigest(grant)) {
+        current.setAbortAction(true)
+        recordRefusal(
+            String(grant.getUniqueValue()),
+            'approval.refused',
+            'The frozen plan does not match its digest; the vote was not recorded.',
+            { approval: approvalSysId, voter: actor.sysId },
+        )
         return
     }
     if (str(grant, GRANT_FIELDS.state) !== 'awaiting_approval') {
@@ -210,33 +286,63 @@ export function guardApprovalVote(current: any, previous: any): void {
     }
 }
 
-/** Business rule (after update, sysapproval_approver): a vote was cast; decide the grant. */
+/** SHA-256 of the stored plan when it matches its frozen digest ('' when it does not): what a vote binds. */
+function votedPlanDigest(grant: any): string {
+    const verified = verifyPlanDigest(str(grant, GRANT_FIELDS.plan), str(grant, GRANT_FIELDS.planDigest))
+    return verified.ok ? planDigest(verified.plan) : ''
+}
+
+/**
+ * Business rule (after update, sysapproval_approver): a vote was accepted. Record who actually voted (the session
+ * user), on which of the app's approvals, for which slot and which plan (audit `approval.vote`), then decide.
+ */
 export function onApprovalVote(current: any, previous: any): void {
     const grant = votedGrant(current, previous)
     if (!grant) return
+    const approvalSysId = String(current.getUniqueValue())
+    const voter = String(gs.getUserID() || '')
+    const verdict = judgeVote(voteParties(grant), assignmentOf(grant, approvalSysId), personRef(voter))
+    const digest = votedPlanDigest(grant)
+    // The before rule refused anything else; a vote that still does not pass is not recorded, so never counted.
+    if (!verdict.allowed || !digest || str(grant, GRANT_FIELDS.state) !== 'awaiting_approval') return
     appendAudit(String(grant.getUniqueValue()), 'approval.vote', sessionActor(), {
-        approver: str(current, APP_APPROVAL_FIELDS.approver),
-        state: str(current, APP_APPROVAL_FIELDS.state),
+        approval: approvalSysId,
+        decision: str(current, APP_APPROVAL_FIELDS.state),
+        voter,
+        slot: verdict.slot,
+        planDigest: digest,
     })
     decideApprovals(grant)
+}
+
+/**
+ * Business rule (before insert, sysapproval_approver): only the app creates approvals for a grant (see
+ * {@link creatingApprovals}). Any other insert for a grant — pre-approved or not, by form, import or Table API —
+ * is refused and recorded.
+ */
+export function guardApprovalInsert(current: any): void {
+    if (creatingApprovals) return
+    const documentId = str(current, APP_APPROVAL_FIELDS.documentId)
+    if (str(current, APP_APPROVAL_FIELDS.sourceTable) !== TABLE.grant && !isSysId(documentId)) return
+    const grant = new GlideRecord(TABLE.grant)
+    if (!isSysId(documentId) || !grant.get(documentId)) {
+        if (str(current, APP_APPROVAL_FIELDS.sourceTable) === TABLE.grant) current.setAbortAction(true)
+        return
+    }
+    current.setAbortAction(true)
+    recordRefusal(
+        documentId,
+        'approval.insert_refused',
+        `An approval record not created by the app was refused (inserted by ${sessionActor()} for approver ${str(current, APP_APPROVAL_FIELDS.approver) || '(none)'}, state ${str(current, APP_APPROVAL_FIELDS.state) || '(none)'}). Only approvals the app creates for the request's approval route count.`,
+        { approver: str(current, APP_APPROVAL_FIELDS.approver), state: str(current, APP_APPROVAL_FIELDS.state) },
+    )
 }
 
 /** Re-judge the votes of a grant awaiting approval and approve / reject it when decided. */
 export function decideApprovals(grant: any): 'pending' | 'approved' | 'rejected' | 'ignored' {
     if (str(grant, GRANT_FIELDS.state) !== 'awaiting_approval') return 'ignored'
-    const route = storedRoute(grant)
-    const slotOf: Record<string, ApprovalSlot> = {}
-    for (const a of route.assignments) if (!slotOf[a.approverSysId]) slotOf[a.approverSysId] = a.slot
-    const votes: ApprovalVote[] = []
-    const gr = grantApprovals(String(grant.getUniqueValue()))
-    gr.query()
-    while (gr.next()) {
-        const approver = str(gr, APP_APPROVAL_FIELDS.approver)
-        const slot = slotOf[approver]
-        if (!slot) continue // an approval added by hand, outside the route: not counted
-        votes.push({ slot, approverSysId: approver, state: str(gr, APP_APPROVAL_FIELDS.state) })
-    }
-    const outcome = approvalOutcome(approverCheckRequest(grant), route.slots, votes)
+    const votes = countedVotes(grant)
+    const outcome = approvalOutcome(approverCheckRequest(grant), storedRoute(grant).slots, votes)
     if (outcome.status === 'rejected' && outcome.rejection) {
         rejectByApprover(grant, outcome.rejection.approverSysId)
         return 'rejected'
@@ -259,6 +365,35 @@ export function decideApprovals(grant: any): 'pending' | 'approved' | 'rejected'
         return 'approved'
     }
     return 'pending'
+}
+
+/**
+ * The votes that count: one per approval the app created for the stored route, whose record still holds the
+ * decision an accepted `approval.vote` event recorded for it, cast by the approver it was assigned to. The voter is
+ * the one the event names (who acted), never the record's `approver` field; any other record is not counted.
+ */
+function countedVotes(grant: any): ApprovalVote[] {
+    const grantSysId = String(grant.getUniqueValue())
+    const bySysId: Record<string, ApprovalAssignment> = {}
+    for (const a of storedRoute(grant).assignments) if (a.approvalSysId) bySysId[a.approvalSysId] = a
+    const lastVote: Record<string, { decision: string; voter: string }> = {}
+    for (const p of auditPayloads(grantSysId, 'approval.vote')) {
+        if (typeof p.approval === 'string' && typeof p.voter === 'string' && typeof p.decision === 'string') {
+            lastVote[p.approval] = { decision: p.decision, voter: p.voter }
+        }
+    }
+    const votes: ApprovalVote[] = []
+    const gr = grantApprovals(grantSysId)
+    gr.query()
+    while (gr.next()) {
+        const approvalSysId = String(gr.getUniqueValue())
+        const assignment = bySysId[approvalSysId]
+        const vote = lastVote[approvalSysId]
+        if (!assignment || !vote || vote.voter !== assignment.approverSysId) continue
+        if (vote.decision !== str(gr, APP_APPROVAL_FIELDS.state)) continue
+        votes.push({ slot: assignment.slot, approverSysId: vote.voter, state: vote.decision })
+    }
+    return votes
 }
 
 /**
@@ -288,6 +423,7 @@ export function approveGrant(
         policy: storedRoute(grant).policy,
     }
     grant.setValue(GRANT_FIELDS.state, 'queued')
+    grant.setValue(GRANT_FIELDS.lastError, '')
     grant.setValue(GRANT_FIELDS.approvedAt, msToGlide(nowMs()))
     grant.setValue(GRANT_FIELDS.approvedDuration, String(judged.durationMinutes))
     grant.setValue(GRANT_FIELDS.approvalSummary, canonicalJson(full).slice(0, 8000))
@@ -385,7 +521,10 @@ export function escalateApprovals(grant: any, plan: string): number {
     if (!saveRoute(grant, { ...route, assignments: route.assignments.concat(added) })) added = []
     grant.update()
     const minutes = approvalTimeoutMinutes(grant)
-    insertApprovals(grant, added, plan, nowMs() + minutes * 60000)
+    const created = insertApprovals(grant, added, plan, nowMs() + minutes * 60000)
+    if (created.length > 0 && saveRoute(grant, { ...route, assignments: route.assignments.concat(created) })) {
+        grant.update()
+    }
     appendAudit(grantSysId, 'approval.escalated', 'system', {
         group: route.escalationGroupId,
         approvers: added.map((a) => a.approverSysId),

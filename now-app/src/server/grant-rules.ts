@@ -3,13 +3,39 @@
  * the policy minimum, only while approval is pending), and state changes written by the executor are turned
  * into notifications and ticket comments.
  */
-import { gs } from '@servicenow/glide'
+import { gs, GlideRecord } from '@servicenow/glide'
+import { recordRefusal, storedRoute } from './approvals'
 import { appendAudit, groupMemberIds, notify, sessionActor, str, sysIdProperty, wholeNumber } from './glide-io'
 import { policyMinFor } from './request'
 import { customerComment, workNote } from './ticket'
-import { EVENT, GRANT_FIELDS, PROPERTY, type TargetKind } from './shared/schema'
+import { APP_APPROVAL_FIELDS } from './shared/platform'
+import { EVENT, GRANT_FIELDS, PLATFORM_TABLE, PROPERTY, type TargetKind } from './shared/schema'
 
-/** Business rule (before update, grant): guard approved_duration. */
+/**
+ * Whether `userSysId` holds an open approval of this grant that the app created for its stored route (the
+ * assignment names them and the record is still `requested`).
+ */
+function hasOpenApproval(grant: any, userSysId: string): boolean {
+    for (const a of storedRoute(grant).assignments) {
+        if (!a.approvalSysId || a.approverSysId !== userSysId) continue
+        const approval = new GlideRecord(PLATFORM_TABLE.approval)
+        if (
+            approval.get(a.approvalSysId) &&
+            str(approval, APP_APPROVAL_FIELDS.documentId) === String(grant.getUniqueValue()) &&
+            str(approval, APP_APPROVAL_FIELDS.state) === 'requested'
+        ) {
+            return true
+        }
+    }
+    return false
+}
+
+/**
+ * Business rule (before update, grant): guard approved_duration. Only an approver the app asked on THIS grant, while
+ * their approval is still open, may change it (judged by who acts, gs.getUserID()), and only downwards: never above
+ * the requested duration nor above a shortening already made, never cleared once set, never below the policy
+ * minimum. A refusal is recorded on the grant, the ticket and the audit trail.
+ */
 export function guardApprovedDuration(current: any, previous: any): void {
     const chosenText = str(current, GRANT_FIELDS.approvedDuration)
     const before = previous ? str(previous, GRANT_FIELDS.approvedDuration) : ''
@@ -24,12 +50,29 @@ export function guardApprovedDuration(current: any, previous: any): void {
     }
     if (state !== 'awaiting_approval')
         return refuse('The duration can only be changed while the request awaits approval.')
+    const grantSysId = String(current.getUniqueValue())
+    const refuseRecorded = (message: string): void => {
+        current.setAbortAction(true)
+        recordRefusal(grantSysId, 'approval.duration_refused', message, {
+            by: String(gs.getUserID() || ''),
+            from: before,
+            to: chosenText,
+        })
+    }
+    if (!hasOpenApproval(current, String(gs.getUserID() || '')))
+        return refuseRecorded(
+            `Duration change by ${sessionActor()} refused: only an approver of this request, while their approval is open, may shorten it.`,
+        )
     const requested = parseInt(str(current, GRANT_FIELDS.requestedDuration), 10)
+    const already = wholeNumber(before)
+    const ceiling = isFinite(already) ? Math.min(requested, already) : requested
     const chosen = wholeNumber(chosenText)
-    if (chosenText === '') return
+    if (chosenText === '' && before === '') return
+    if (chosenText === '' || (isFinite(chosen) && chosen > ceiling))
+        return refuseRecorded(
+            `Duration change by ${sessionActor()} refused: approvers may only shorten the duration, never lengthen it (requested ${requested} minutes, now ${ceiling}).`,
+        )
     if (!isFinite(chosen)) return refuse('The approved duration must be a whole number of minutes.')
-    if (chosen > requested)
-        return refuse(`Approvers may shorten the duration, never lengthen it (requested ${requested} minutes).`)
     const minimum = policyMinFor(str(current, GRANT_FIELDS.targetKind) as TargetKind)
     if (chosen < minimum) return refuse(`The duration cannot be shorter than the policy minimum of ${minimum} minutes.`)
     appendAudit(String(current.getUniqueValue()), 'approval.duration_shortened', sessionActor(), {

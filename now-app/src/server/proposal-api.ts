@@ -4,11 +4,21 @@
  * calling integration, and nothing else: the grant then goes through the same policy check and approvals as a
  * catalog request. It cannot approve, execute or change the state of anything. Authorised by the proposer role
  * (the route's ACL, checked again here); every validation failure is a 400 with one message per field.
+ *
+ * The human behind a proposal (issue 10, attack 6): an assistant acts for a person, and that person must never
+ * approve what they asked for. The body's `requested_by` (user name or sys_id) names them; the grant's `opened_by`
+ * is that person and `proposed_by` the calling integration, so the approval route leaves both out and the vote
+ * guard refuses both. Without `requested_by` the authenticated caller is taken as the person (someone calling
+ * the API directly). Whatever the assistant says, a manager who shares the requested-for account's mailbox is the
+ * same person and is never routed the approval (shared approvalRoute / samePerson).
  */
 import { gs, GlideRecord } from '@servicenow/glide'
 import { appendAudit, findUserSysId, readChange, readCi, readIncident, str } from './glide-io'
 import { validateProposal, type ProposalError } from './shared/proposal'
 import { GRANT_FIELDS, ROLE, TABLE } from './shared/schema'
+
+/** A user name or sys_id (the shape validateProposal allows for requested_for). */
+const REQUESTED_BY = /^[A-Za-z0-9._@+-]{1,100}$/
 
 /** Handle one request; `request` / `response` are the platform's RESTAPIRequest / RESTAPIResponse. */
 export function proposeRequest(request: any, response: any): void {
@@ -25,11 +35,23 @@ export function proposeRequest(request: any, response: any): void {
     } catch {
         return fail(400, [{ field: '(body)', message: 'The body is not valid JSON.' }])
     }
+    // `requested_by` is this endpoint's own field (who asked the assistant); the rest is the shared proposal.
+    let requestedBy = ''
+    const errors: ProposalError[] = []
+    if (body && typeof body === 'object' && !Array.isArray(body) && 'requested_by' in body) {
+        const { requested_by: named, ...rest } = body as Record<string, unknown>
+        body = rest
+        if (typeof named !== 'string' || !REQUESTED_BY.test(named)) {
+            errors.push({ field: 'requested_by', message: 'Not a valid value: expected the user name or sys_id of the person who asked.' })
+        } else {
+            requestedBy = findUserSysId(named)
+            if (!requestedBy) errors.push({ field: 'requested_by', message: `No user "${named}".` })
+        }
+    }
     const result = validateProposal(body)
-    if (!result.ok) return fail(400, result.errors)
+    if (!result.ok) return fail(400, result.errors.concat(errors))
     const p = result.proposal
 
-    const errors: ProposalError[] = []
     const userSysId = findUserSysId(p.requestedFor)
     if (!userSysId) errors.push({ field: 'requested_for', message: `No user "${p.requestedFor}".` })
     if (p.device && !readCi(p.device)) errors.push({ field: 'device', message: 'No such computer.' })
@@ -39,11 +61,12 @@ export function proposeRequest(request: any, response: any): void {
     if (p.change && !change) errors.push({ field: 'change_request', message: `No change request "${p.change}".` })
     if (errors.length > 0) return fail(400, errors)
 
-    const caller = gs.getUserID()
+    const caller = String(gs.getUserID())
+    const human = requestedBy || caller
     const grant = new GlideRecord(TABLE.grant)
     grant.initialize()
     grant.setValue(GRANT_FIELDS.requestedFor, userSysId)
-    grant.setValue(GRANT_FIELDS.openedBy, caller)
+    grant.setValue(GRANT_FIELDS.openedBy, human)
     grant.setValue(GRANT_FIELDS.proposedBy, caller)
     grant.setValue(GRANT_FIELDS.targetKind, p.targetKind)
     if (p.device) grant.setValue(GRANT_FIELDS.targetCi, p.device)
@@ -66,7 +89,7 @@ export function proposeRequest(request: any, response: any): void {
     // The grant's after-insert rule has judged it by now: report where it stands.
     const created = new GlideRecord(TABLE.grant)
     created.get(String(sysId))
-    appendAudit(String(sysId), 'request.proposed', String(gs.getUserName()), { proposedBy: caller })
+    appendAudit(String(sysId), 'request.proposed', String(gs.getUserName()), { proposedBy: caller, requestedBy: human })
     response.setStatus(201)
     response.setBody({
         sys_id: String(sysId),

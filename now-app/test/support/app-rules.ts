@@ -3,7 +3,7 @@
  * phase, operation, the server module function). Used by the server-module tests and by the emulator-backed
  * runtime (test/support/app-on-emulator.ts), so both run the same wiring the dist tests check.
  */
-import { guardApprovalVote, onApprovalVote } from '../../src/server/approvals'
+import { guardApprovalInsert, guardApprovalVote, onApprovalVote } from '../../src/server/approvals'
 import { onRitmInserted } from '../../src/server/catalog-submit'
 import { guardActionWrite } from '../../src/server/claim-guard-rule'
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
@@ -27,6 +27,7 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
         fn: (c, p) => guardApprovalVote(c, p),
     })
     glide.addRule({ table: PLATFORM_TABLE.approval, when: 'after', on: 'update', fn: (c, p) => onApprovalVote(c, p) })
+    glide.addRule({ table: PLATFORM_TABLE.approval, when: 'before', on: 'insert', fn: (c) => guardApprovalInsert(c) })
     if (options.claimGuard) {
         glide.addRule({ table: TABLE.action, when: 'before', on: 'update', fn: (c, p) => guardActionWrite(c, p) })
     }

@@ -1,6 +1,6 @@
 import '@servicenow/sdk/global'
 import { BusinessRule } from '@servicenow/sdk/core'
-import { guardApprovalVote, onApprovalVote } from '../../server/approvals'
+import { guardApprovalInsert, guardApprovalVote, onApprovalVote } from '../../server/approvals'
 import { onRitmInserted } from '../../server/catalog-submit'
 import { guardApprovedDuration, onGrantStateChanged } from '../../server/grant-rules'
 import { onGrantInserted } from '../../server/submit'
@@ -91,4 +91,17 @@ BusinessRule({
     description:
         'Re-judges the votes (shared approvalOutcome): approved → queued + one grant action; rejected → rejected.',
     script: onApprovalVote,
+})
+
+BusinessRule({
+    $id: Now.ID['br-approval-insert-guard'],
+    name: 'Break-glass: only the app creates approvals',
+    table: 'sysapproval_approver',
+    when: 'before',
+    action: ['insert'],
+    order: 100,
+    active: true,
+    description:
+        "Aborts any approval for a break-glass grant that the app did not create itself for the request's approval route (a pre-approved record inserted by form, import or Table API), recording the refusal on the grant.",
+    script: guardApprovalInsert,
 })

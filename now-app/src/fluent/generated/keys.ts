@@ -397,6 +397,10 @@ declare global {
                         table: 'sys_script'
                         id: '784a48b033ef4ef2933bd40c2c857254'
                     }
+                    'br-approval-insert-guard': {
+                        table: 'sys_script'
+                        id: '731faf953b034f11a624ab044a7b2ef6'
+                    }
                     'br-grant-approved-duration': {
                         table: 'sys_script'
                         id: '405d4596e6a04f73a60077c531e95e80'
