@@ -2,33 +2,14 @@ import { beforeEach, describe, expect, it } from 'vitest'
 
 import { glide } from './support/glide-fake'
 import { W, approvalsOf, auditOf, buildWorld, grants } from './support/app-world'
-import { proposeRequest } from '../src/server/proposal-api'
+import { callProposalApi } from './support/app-actions'
 import { ROLE } from '../../shared/src/schema'
 
 const BOT = 'b07'.padEnd(32, '0')
 
-/** Call the endpoint as the platform would: request.body.data is the parsed JSON (a getter that throws on bad JSON). */
+/** Call the endpoint as the session user. */
 function call(body: unknown, raw?: string): { status: number; body: any } {
-    const response = {
-        status: 0,
-        body: undefined as unknown,
-        setStatus(s: number) {
-            this.status = s
-        },
-        setBody(b: unknown) {
-            this.body = b
-        },
-    }
-    const request = {
-        body: {
-            get data() {
-                if (raw !== undefined) throw new Error('JSON parse error')
-                return body
-            },
-        },
-    }
-    proposeRequest(request, response)
-    return { status: response.status, body: response.body }
+    return callProposalApi(body, raw !== undefined)
 }
 
 const valid = {

@@ -12,8 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { GRANT_FIELDS, PLATFORM_TABLE, ROLE, TABLE } from '@gbg/shared'
 import { GlideRecord } from '../../now-app/test/support/glide-fake'
-import { castVote, orderItem } from '../../now-app/test/support/app-actions'
-import { proposeRequest } from '../../now-app/src/server/proposal-api'
+import { callProposalApi, castVote, orderItem } from '../../now-app/test/support/app-actions'
 import { formatGlideDateTime } from '../emulators/servicenow'
 import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
@@ -270,20 +269,34 @@ describe('red team: inserted votes (attack 3)', () => {
     })
 })
 
-/** Call the proposal API as the assistant (request.body.data is the parsed JSON, as on the platform). */
+/** Call the proposal API as the assistant. */
 function propose(body: Record<string, unknown>): { status: number; body: any } {
-    const response = {
-        status: 0,
-        body: undefined as unknown,
-        setStatus(s: number) {
-            this.status = s
-        },
-        setBody(b: unknown) {
-            this.body = b
-        },
-    }
-    app.as(people.bot.userName, () => proposeRequest({ body: { data: body } }, response))
-    return { status: response.status, body: response.body }
+    return app.as(people.bot.userName, () => callProposalApi(body))
+}
+
+/**
+ * The assistant proposes `body`; the manager then approves whatever approval of theirs it got; the executor polls.
+ * The proposal must have been refused at submit because the manager is the person behind the admin account.
+ */
+async function proposeAndManagerApproves(body: Record<string, unknown>): Promise<string> {
+    const { base, sn } = world
+    const out = propose(body)
+    expect(out.status).toBe(201)
+    const grant = out.body.sys_id as string
+    const mine = sn.store.list(
+        PLATFORM_TABLE.approval,
+        (a) => a['document_id'] === grant && a['approver'] === base.manager.sysId,
+    )[0]
+    if (mine) voteAs(base.manager.userName, mine['sys_id']!)
+    await runFor(clock, 15_000)
+    expectRefused({
+        store: sn.store,
+        grantSysId: grant,
+        reason: /MANAGER_UNAVAILABLE/,
+        eventTypes: ['request.policy_rejected'],
+        providers: { webhook: world.webhook },
+    })
+    return grant
 }
 
 describe('red team: the proposal API loses the human (attack 6)', () => {
@@ -297,45 +310,14 @@ describe('red team: the proposal API loses the human (attack 6)', () => {
 
     it('a manager proposes, through the assistant, access for their own admin account and approves it', async () => {
         const { base, sn } = world
-        const out = propose({ ...proposal(), requested_by: base.manager.userName })
-        expect(out.status).toBe(201)
-        const grant = out.body.sys_id as string
-        // Had it been routed to the manager, they approve it now.
-        const mine = sn.store.list(
-            PLATFORM_TABLE.approval,
-            (a) => a['document_id'] === grant && a['approver'] === base.manager.sysId,
-        )[0]
-        if (mine) voteAs(base.manager.userName, mine['sys_id']!)
-        await runFor(clock, 15_000)
-        expectRefused({
-            store: sn.store,
-            grantSysId: grant,
-            reason: /MANAGER_UNAVAILABLE/,
-            eventTypes: ['request.policy_rejected'],
-            providers: { webhook: world.webhook },
-        })
+        const grant = await proposeAndManagerApproves({ ...proposal(), requested_by: base.manager.userName })
         expect(sn.store.get(TABLE.grant, grant)![GRANT_FIELDS.openedBy]).toBe(base.manager.sysId)
         expect(sn.store.get(TABLE.grant, grant)![GRANT_FIELDS.proposedBy]).toBe(people.bot.sysId)
     })
 
     it('the assistant does not say who asked: the same person is still recognised by the account data', async () => {
-        const { base, sn } = world
-        const out = propose(proposal())
-        expect(out.status).toBe(201)
-        const grant = out.body.sys_id as string
-        const mine = sn.store.list(
-            PLATFORM_TABLE.approval,
-            (a) => a['document_id'] === grant && a['approver'] === base.manager.sysId,
-        )[0]
-        if (mine) voteAs(base.manager.userName, mine['sys_id']!)
-        await runFor(clock, 15_000)
-        expectRefused({
-            store: sn.store,
-            grantSysId: grant,
-            reason: /MANAGER_UNAVAILABLE/,
-            eventTypes: ['request.policy_rejected'],
-            providers: { webhook: world.webhook },
-        })
+        const grant = await proposeAndManagerApproves(proposal())
+        expect(world.sn.store.get(TABLE.grant, grant)![GRANT_FIELDS.lastError]).toContain('same person')
     })
 
     it('the human behind a proposal votes on an approval of it', async () => {

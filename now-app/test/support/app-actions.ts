@@ -2,6 +2,7 @@
  * What people do in the app, done the way the platform does it, as the current session user of the Glide fake
  * (whatever storage it runs on: in memory, or the ServiceNow emulator): order a catalog item, vote on an approval.
  */
+import { proposeRequest } from '../../src/server/proposal-api'
 import { PLATFORM_TABLE } from '../../../shared/src/schema'
 import { GlideRecord } from './glide-fake'
 
@@ -31,4 +32,31 @@ export function castVote(approvalSysId: string, state: 'approved' | 'rejected', 
     approval.setValue('state', state)
     if (comment) approval.setValue('comments', comment)
     return approval.update()
+}
+
+/**
+ * Call the proposal API (POST /proposals) as the session user, as the platform does: request.body.data is the
+ * parsed JSON (a getter that throws when the body was not JSON: pass `badJson`).
+ */
+export function callProposalApi(body: unknown, badJson = false): { status: number; body: any } {
+    const response = {
+        status: 0,
+        body: undefined as unknown,
+        setStatus(s: number) {
+            this.status = s
+        },
+        setBody(b: unknown) {
+            this.body = b
+        },
+    }
+    const request = {
+        body: {
+            get data() {
+                if (badJson) throw new Error('JSON parse error')
+                return body
+            },
+        },
+    }
+    proposeRequest(request, response)
+    return { status: response.status, body: response.body }
 }
