@@ -13,14 +13,15 @@
  * Exit codes: 0 ok, 1 a check failed / the command failed, 2 usage or configuration error.
  */
 import { userInfo } from 'node:os'
-import { ACTION_PRIORITY, AUDIT_FIELDS, TABLE, isSysId, verifyChain, type ChainedAuditEvent } from '@gbg/shared'
+import { ACTION_PRIORITY, AUDIT_FIELDS, SYSTEM_FIELDS, TABLE, isSysId } from '@gbg/shared'
+import { judgeAuditChain } from './audit-verify'
 import { ConfigError, describeConfig, loadConfig, redactConfig, type Config } from './config'
 import { createLogger } from './log'
 import type { Logger } from './ports'
 import { errorText } from './transport'
 import { runDoctor } from './doctor'
 import { connectServiceNow, openJournal, startService, type Service } from './service'
-import { parseGlideDateTime, query } from './servicenow/query'
+import { query } from './servicenow/query'
 import { runDriftScan } from './drift'
 
 type Out = (line: string) => void
@@ -101,7 +102,10 @@ function cmdStatus(config: Config, out: Out): number {
     }
 }
 
-/** `audit verify <grant>`: rebuild the chain from ServiceNow and verify every link. */
+/**
+ * `audit verify <grant>`: rebuild the chain from ServiceNow and judge it (src/audit-verify.ts): every link, the
+ * anchor this executor's journal holds for the grant, and the MAC of every event the integration user created.
+ */
 async function cmdAuditVerify(
     config: Config,
     logger: Logger,
@@ -115,36 +119,35 @@ async function cmdAuditVerify(
     }
     const { client } = connectServiceNow(config, logger)
     const q = query(TABLE.auditEvent).eq(AUDIT_FIELDS.grant, grant).orderBy(AUDIT_FIELDS.sequence).build()
-    const rows = await client.list(TABLE.auditEvent, q, ['sys_id', ...Object.values(AUDIT_FIELDS)])
-    const events: ChainedAuditEvent[] = []
-    for (const r of rows) {
-        const at = parseGlideDateTime(r[AUDIT_FIELDS.occurredAt] ?? '')
-        let payload: unknown
-        try {
-            payload = JSON.parse(r[AUDIT_FIELDS.payload] || 'null')
-        } catch {
-            payload = r[AUDIT_FIELDS.payload]
-        }
-        events.push({
-            grant: r[AUDIT_FIELDS.grant] ?? '',
-            action: r[AUDIT_FIELDS.action] ?? '',
-            sequence: Number(r[AUDIT_FIELDS.sequence]),
-            eventType: r[AUDIT_FIELDS.eventType] ?? '',
-            actor: r[AUDIT_FIELDS.actor] ?? '',
-            occurredAt: at ? at.toISOString() : '',
-            payload,
-            prevHash: r[AUDIT_FIELDS.prevHash] ?? '',
-            hash: r[AUDIT_FIELDS.hash] ?? '',
-        })
+    const rows = await client.list(TABLE.auditEvent, q, [
+        SYSTEM_FIELDS.sysId,
+        SYSTEM_FIELDS.createdBy,
+        ...Object.values(AUDIT_FIELDS),
+    ])
+    const journal = openJournal(config)
+    let anchor
+    try {
+        anchor = journal.auditAnchor(grant)
+    } finally {
+        journal.close()
     }
-    const verdict = verifyChain(events)
+    const verdict = judgeAuditChain(rows, {
+        anchor,
+        key: config.audit.key,
+        integrationUser: config.audit.integrationUser,
+    })
     if (verdict.ok) {
-        out(`audit chain of grant ${grant}: ${events.length} events, intact`)
-        for (const e of events) out(`  #${e.sequence} ${e.occurredAt} ${e.eventType} by ${e.actor}`)
+        const pinned = anchor ? `, anchored at #${anchor.sequence}` : ''
+        out(`audit chain of grant ${grant}: ${verdict.events.length} events, intact${pinned}`)
+        for (const w of verdict.warnings) out(`  note: ${w}`)
+        verdict.events.forEach((e, i) =>
+            out(
+                `  #${e.sequence} ${e.occurredAt} ${e.eventType} by ${e.actor} (created by ${rows[i]?.[SYSTEM_FIELDS.createdBy] ?? ''})`,
+            ),
+        )
         return 0
     }
-    const bad = events[verdict.brokenAt]
-    err(`audit chain of grant ${grant} is BROKEN at event #${bad?.sequence ?? verdict.brokenAt}: ${verdict.reason}`)
+    err(`audit chain of grant ${grant} is BROKEN at event #${verdict.badSequence ?? '?'}: ${verdict.reason}`)
     err('Treat this as a security incident: the append-only audit table was altered or an event is missing.')
     return 1
 }

@@ -90,6 +90,20 @@ export interface HttpConfig {
     nudgeSecret?: string
 }
 
+/** The audit chain's keyed MAC and anchors (docs/security.md "Audit chain"). */
+export interface AuditConfig {
+    /**
+     * HMAC-SHA256 key (at least 32 characters) the executor MACs every audit event it appends with; `audit verify`
+     * requires a valid MAC on every event created by the integration user. Shared by every executor replica. Secret.
+     */
+    key?: string
+    /**
+     * ServiceNow user_name the executor's writes are created by (sys_created_by of its events).
+     * @defaultValue the integration user name (GBG_SN_USERNAME)
+     */
+    integrationUser?: string
+}
+
 /** The admin-as-a-service webhook provider. */
 export interface WebhookConfig {
     /** Base URL of the service. */
@@ -163,6 +177,8 @@ export interface Config {
     /** SQLite journal file. @defaultValue './.data/journal.db' */
     journalPath: string
     http: HttpConfig
+    /** Audit chain MAC key and integration user. */
+    audit: AuditConfig
     /** Providers to enable. @defaultValue every provider whose section is configured */
     providers: ProviderName[]
     /** Present when the webhook provider is configured. */
@@ -273,6 +289,13 @@ const VARIABLES: ConfigVariable[] = [
     v('GBG_HTTP_HOST', 'http.host', 'Bind address of /healthz, /readyz, /metrics, nudge', D.httpHost),
     v('GBG_HTTP_PORT', 'http.port', 'Port of the HTTP server', String(D.httpPort)),
     v('GBG_NUDGE_SECRET', 'http.nudgeSecret', 'HMAC secret of the nudge endpoint (>= 32 chars)', '', true),
+    v('GBG_AUDIT_KEY', 'audit.key', 'HMAC key of the audit events the executor appends (>= 32 chars)', '', true),
+    v(
+        'GBG_AUDIT_INTEGRATION_USER',
+        'audit.integrationUser',
+        'user_name that creates the executor audit events (audit verify)',
+        'GBG_SN_USERNAME',
+    ),
     v(
         'GBG_PROVIDERS',
         'providers',
@@ -602,6 +625,10 @@ const rawSchema = z
             })
             .strict()
             .default({}),
+        audit: z
+            .object({ key: text({ secret: true, min: 32 }), integrationUser: text() })
+            .strict()
+            .default({}),
         providers: providerList,
         webhook: z
             .object({
@@ -746,6 +773,7 @@ function toConfig(raw: Raw): Config {
         secopsGroupSysId: raw.secopsGroupSysId ?? '',
         journalPath: raw.journalPath ?? D.journalPath,
         http: { host: raw.http.host ?? D.httpHost, port: raw.http.port, nudgeSecret: raw.http.nudgeSecret },
+        audit: { key: raw.audit.key, integrationUser: raw.audit.integrationUser ?? sn.username },
         providers: raw.providers ?? configured,
         webhook,
         entra,

@@ -106,6 +106,7 @@ export function connectServiceNow(config: Config, logger: Logger, clock: Clock =
     const gateway = createServiceNowGateway(client, {
         instanceName: config.instanceName,
         incidentCallerSysId: config.servicenow.incidentCallerSysId,
+        auditKey: config.audit.key,
     })
     return { client, gateway }
 }

@@ -313,9 +313,13 @@ export class WriteBack {
                         Buffer.from(p.bodyBase64, 'base64'),
                     )
                     return { ok: true }
-                case 'audit':
-                    await gateway.appendAudit(reviveDates(p.event) as unknown as AuditEventInput)
+                case 'audit': {
+                    const event = reviveDates(p.event) as unknown as AuditEventInput
+                    const head = await gateway.appendAudit(event)
+                    // The anchor outside ServiceNow that `audit verify` checks the chain against.
+                    if (head && event.grantSysId !== '') journal.anchorAudit(event.grantSysId, head.sequence, head.hash)
                     return { ok: true }
+                }
                 case 'incident': {
                     if (journal.incident(p.grantSysId, p.incidentKind)) return { ok: true }
                     const created = await gateway.createIncident(p.input)

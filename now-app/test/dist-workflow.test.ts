@@ -98,6 +98,14 @@ describe('built app: workflow business rules', () => {
             'src/server/claim-guard-rule.ts',
             'guardActionWrite',
         ],
+        [
+            'Break-glass: audit chain has one head',
+            TABLE.auditEvent,
+            'before',
+            'insert',
+            'src/server/audit-chain-rule.ts',
+            'guardAuditAppend',
+        ],
     ]
     for (const [name, table, when, on, path, fn] of cases) {
         it(`${name}: ${when} ${on} on ${table}, calling ${fn}`, () => {

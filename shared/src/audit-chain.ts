@@ -112,3 +112,90 @@ export function verifyChain(events: ChainedAuditEvent[]): ChainVerdict {
     }
     return { ok: true }
 }
+
+// ── Anchoring, keyed events and the single-head rule (issue 10, attack 7) ─────────────────────────────────────────
+
+/**
+ * The executor's record of a grant's chain head right after one of its own appends (kept in its journal, outside
+ * ServiceNow): the chain must still contain the event `sequence` with exactly `hash`. Everything up to it is pinned
+ * by the hash links; deleting it, deleting anything before it, or rewriting any of them (even with every later hash
+ * recomputed) changes or removes that event.
+ */
+export interface AuditAnchor {
+    sequence: number
+    hash: string
+}
+
+/**
+ * Domain separation of the executor's event MAC: `mac = HMAC-SHA256(key, AUDIT_MAC_CONTEXT + hash)` (hex). The
+ * hash already commits to the event's content and to every earlier event, so the MAC of one event authenticates it
+ * and pins its position. Computed and checked only by the executor (the key never reaches ServiceNow).
+ */
+export const AUDIT_MAC_CONTEXT = 'gbg-audit-event-mac-v1\n'
+
+/** Prefix of the audit insert rule's refusal when an append does not extend the current head (a would-be fork). */
+export const AUDIT_HEAD_MOVED = 'Audit chain head moved'
+
+/**
+ * Check a chain that {@link verifyChain} accepted against the journal's anchor: the anchored event must be there,
+ * unchanged. A chain with no events while an anchor exists was deleted whole; a chain whose events stop before the
+ * anchor lost its tail. Without an anchor this adds nothing (the caller reports the chain as unanchored).
+ */
+export function checkAnchor(events: ChainedAuditEvent[], anchor: AuditAnchor | undefined): ChainVerdict {
+    if (!anchor) return { ok: true }
+    if (events.length === 0) {
+        return {
+            ok: false,
+            brokenAt: 0,
+            reason: `tampered: the whole chain is gone, the executor's journal anchors event #${anchor.sequence}`,
+        }
+    }
+    const at = events.findIndex((e) => e.sequence === anchor.sequence)
+    if (at < 0) {
+        const last = events[events.length - 1]!
+        return {
+            ok: false,
+            brokenAt: events.length - 1,
+            reason:
+                last.sequence < anchor.sequence
+                    ? `tampered: the chain ends at #${last.sequence}, the executor's journal anchors #${anchor.sequence} (tail deleted)`
+                    : `tampered: anchored event #${anchor.sequence} is missing`,
+        }
+    }
+    if (events[at]!.hash !== anchor.hash) {
+        return {
+            ok: false,
+            brokenAt: at,
+            reason: `tampered: event #${anchor.sequence} does not have the hash the executor's journal anchored (events rewritten)`,
+        }
+    }
+    return { ok: true }
+}
+
+/** The head of a grant's chain as stored: its highest sequence and that event's hash; null for an empty chain. */
+export type AuditHead = AuditAnchor | null
+
+/**
+ * The audit insert rule's decision: a new event must extend the current head — sequence = head + 1 (1 on an empty
+ * chain), prev_hash = the head's hash (genesis on an empty chain) — and its hash must match its content. Two
+ * appenders that read the same head therefore cannot both land: the second is refused with {@link AUDIT_HEAD_MOVED}
+ * and re-reads the head.
+ */
+export function checkAppend(head: AuditHead, event: ChainedAuditEvent): { ok: true } | { ok: false; reason: string } {
+    const sequence = head ? head.sequence + 1 : 1
+    const prevHash = head ? head.hash : GENESIS_HASH
+    if (event.sequence !== sequence || event.prevHash !== prevHash) {
+        return {
+            ok: false,
+            reason: `${AUDIT_HEAD_MOVED}: the next event of this chain is #${sequence} after ${prevHash.slice(0, 12)}…, not #${String(event.sequence)} after ${String(event.prevHash).slice(0, 12)}…`,
+        }
+    }
+    let actual: string
+    try {
+        actual = auditHash(event.prevHash, event)
+    } catch (error) {
+        return { ok: false, reason: `Audit event refused: it cannot be hashed (${(error as Error).message})` }
+    }
+    if (actual !== event.hash) return { ok: false, reason: 'Audit event refused: its hash does not match its content' }
+    return { ok: true }
+}

@@ -13,6 +13,8 @@
 export const SYSTEM_FIELDS = {
     sysId: 'sys_id',
     createdOn: 'sys_created_on',
+    /** user_name of the session that created the record (set by the platform, never by a Table API body). */
+    createdBy: 'sys_created_by',
     updatedOn: 'sys_updated_on',
     className: 'sys_class_name',
 } as const

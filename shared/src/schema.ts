@@ -179,6 +179,8 @@ export const AUDIT_FIELDS = {
     payload: 'payload',
     prevHash: 'prev_hash',
     hash: 'hash',
+    /** HMAC-SHA256 of `hash` under the executor's audit key, on the events the executor appends ('' otherwise). */
+    mac: 'mac',
 } as const
 
 /** Fields of the executor heartbeat table (`x_gbg_breakglass_executor`), read by the watchdog. */

@@ -11,6 +11,7 @@
  * - revoke-timers.ts: armed revoke timers;
  * - holders.ts: holders of shared accesses (the Entra providers' holder registry);
  * - incidents.ts: incidents raised per grant and kind;
+ * - audit-anchors.ts: each grant's audit chain head after this executor's last append to it;
  * - schema.ts: the applied migrations (migrations.ts).
  *
  * Invariants:
@@ -33,6 +34,7 @@ import {
     type StepHistoryEntry,
 } from './actions'
 import type { NowMs } from './columns'
+import { AuditAnchorStore, type AuditAnchorRecord } from './audit-anchors'
 import { HolderStore } from './holders'
 import { IncidentStore, type IncidentRef } from './incidents'
 import { MIGRATIONS, type Migration } from './migrations'
@@ -49,6 +51,7 @@ export {
     type JournalStep,
     type StepHistoryEntry,
 } from './actions'
+export type { AuditAnchorRecord } from './audit-anchors'
 export type { IncidentRef } from './incidents'
 export type { OutboxInput, OutboxItem, OutboxStatus } from './outbox'
 export type { RevokeTimer } from './revoke-timers'
@@ -66,6 +69,7 @@ export class Journal {
     private readonly timerStore: RevokeTimerStore
     private readonly holders: HolderStore
     private readonly incidents: IncidentStore
+    private readonly anchors: AuditAnchorStore
 
     /** Builds the stores over a migrated database (their statements need the tables). */
     private constructor(
@@ -78,6 +82,7 @@ export class Journal {
         this.timerStore = new RevokeTimerStore(db, nowMs)
         this.holders = new HolderStore(db, nowMs)
         this.incidents = new IncidentStore(db, nowMs)
+        this.anchors = new AuditAnchorStore(db, nowMs)
     }
 
     /** Open (creating if needed) the journal at `path` and apply pending migrations. */
@@ -285,5 +290,17 @@ export class Journal {
     /** Remember a raised incident (first one wins). */
     recordIncident(grantId: string, kind: string, sysId: string, number: string): void {
         this.incidents.record(grantId, kind, sysId, number)
+    }
+
+    // ── audit anchors (audit-anchors.ts) ──────────────────────────────────────────────────────────────────────
+
+    /** The anchored head of a grant's audit chain (after this executor's last append to it), if any. */
+    auditAnchor(grantId: string): AuditAnchorRecord | undefined {
+        return this.anchors.get(grantId)
+    }
+
+    /** Anchor a grant's chain head after an append (forward only). */
+    anchorAudit(grantId: string, sequence: number, hash: string): void {
+        this.anchors.advance(grantId, sequence, hash)
     }
 }

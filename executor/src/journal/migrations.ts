@@ -92,4 +92,16 @@ export const MIGRATIONS: readonly Migration[] = [
         name: 'holder expiry (the Entra providers record until when a grant holds a shared assignment)',
         sql: `ALTER TABLE holders ADD COLUMN expires_at INTEGER;`,
     },
+    {
+        version: 3,
+        name: 'audit anchors (each grant audit chain head after this executor appended to it)',
+        sql: `
+            CREATE TABLE audit_anchors (
+                grant_id   TEXT PRIMARY KEY,
+                sequence   INTEGER NOT NULL,
+                hash       TEXT NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+        `,
+    },
 ]

@@ -5,6 +5,7 @@
  * fixed field name: no encoded query is ever assembled from record or request text.
  */
 import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
+import { auditHead } from './audit-chain-rule'
 import { chainEvent, GENESIS_HASH } from './shared/audit-chain'
 import { canonicalJson } from './shared/canonical-json'
 import type { RequestChange, RequestCi, RequestIncident, RequestedFor } from './shared/policy-types'
@@ -241,6 +242,9 @@ export function sessionActor(): string {
     return String(gs.getUserName() || 'system')
 }
 
+/** Appends tried when the audit insert rule refuses a stale head (each re-reads the head). */
+const AUDIT_APPEND_ATTEMPTS = 5
+
 /**
  * Append an audit event to the grant's chain: sequence and prev_hash continue from the grant's last event (the
  * executor appends to the same chain the same way), the hash is the shared auditHash over the stored content.
@@ -252,40 +256,37 @@ export function appendAudit(
     payload: unknown,
     actionSysId = '',
 ): void {
-    const last = new GlideRecord(TABLE.auditEvent)
-    last.addQuery(AUDIT_FIELDS.grant, grantSysId)
-    last.orderByDesc(AUDIT_FIELDS.sequence)
-    last.setLimit(1)
-    last.query()
-    let sequence = 1
-    let prevHash = GENESIS_HASH
-    if (last.next()) {
-        sequence = (parseInt(str(last, AUDIT_FIELDS.sequence), 10) || 0) + 1
-        prevHash = str(last, AUDIT_FIELDS.hash)
-    }
     const at = nowMs()
     const payloadText = canonicalJson(payload === undefined ? {} : payload)
-    const event = chainEvent(prevHash, {
-        grant: grantSysId,
-        action: actionSysId,
-        sequence,
-        eventType,
-        actor,
-        occurredAt: isoSeconds(at),
-        payload: JSON.parse(payloadText) as unknown,
-    })
-    const gr = new GlideRecord(TABLE.auditEvent)
-    gr.initialize()
-    gr.setValue(AUDIT_FIELDS.grant, grantSysId)
-    if (actionSysId) gr.setValue(AUDIT_FIELDS.action, actionSysId)
-    gr.setValue(AUDIT_FIELDS.sequence, String(sequence))
-    gr.setValue(AUDIT_FIELDS.eventType, eventType)
-    gr.setValue(AUDIT_FIELDS.actor, actor)
-    gr.setValue(AUDIT_FIELDS.occurredAt, msToGlide(Math.floor(at / 1000) * 1000))
-    gr.setValue(AUDIT_FIELDS.payload, payloadText)
-    gr.setValue(AUDIT_FIELDS.prevHash, prevHash)
-    gr.setValue(AUDIT_FIELDS.hash, event.hash)
-    gr.insert()
+    // The audit insert rule refuses an event that does not extend the current head (another appender — the
+    // executor, a replica, a concurrent transaction — got there first): re-read the head and link after it.
+    for (let attempt = 1; attempt <= AUDIT_APPEND_ATTEMPTS; attempt++) {
+        const head = auditHead(grantSysId)
+        const sequence = head ? head.sequence + 1 : 1
+        const prevHash = head ? head.hash : GENESIS_HASH
+        const event = chainEvent(prevHash, {
+            grant: grantSysId,
+            action: actionSysId,
+            sequence,
+            eventType,
+            actor,
+            occurredAt: isoSeconds(at),
+            payload: JSON.parse(payloadText) as unknown,
+        })
+        const gr = new GlideRecord(TABLE.auditEvent)
+        gr.initialize()
+        gr.setValue(AUDIT_FIELDS.grant, grantSysId)
+        if (actionSysId) gr.setValue(AUDIT_FIELDS.action, actionSysId)
+        gr.setValue(AUDIT_FIELDS.sequence, String(sequence))
+        gr.setValue(AUDIT_FIELDS.eventType, eventType)
+        gr.setValue(AUDIT_FIELDS.actor, actor)
+        gr.setValue(AUDIT_FIELDS.occurredAt, msToGlide(Math.floor(at / 1000) * 1000))
+        gr.setValue(AUDIT_FIELDS.payload, payloadText)
+        gr.setValue(AUDIT_FIELDS.prevHash, prevHash)
+        gr.setValue(AUDIT_FIELDS.hash, event.hash)
+        if (gr.insert()) return
+    }
+    gs.error(`Break-glass: audit event ${eventType} of grant ${grantSysId} not appended: the chain head kept moving`)
 }
 
 /** Queue an app event (e-mail notifications listen to these) and record it in the audit trail. */

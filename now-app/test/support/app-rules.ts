@@ -4,6 +4,7 @@
  * runtime (test/support/app-on-emulator.ts), so both run the same wiring the dist tests check.
  */
 import { guardApprovalInsert, guardApprovalVote, onApprovalVote } from '../../src/server/approvals'
+import { guardAuditAppend } from '../../src/server/audit-chain-rule'
 import { onRitmInserted } from '../../src/server/catalog-submit'
 import { guardActionWrite } from '../../src/server/claim-guard-rule'
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
@@ -18,6 +19,7 @@ import { glide } from './glide-fake'
 export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: PLATFORM_TABLE.ritm, when: 'after', on: 'insert', fn: (c) => onRitmInserted(c) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'insert', fn: (c) => onGrantInserted(c) })
+    glide.addRule({ table: TABLE.auditEvent, when: 'before', on: 'insert', fn: (c) => guardAuditAppend(c) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardApprovedDuration(c, p) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantStateChanged(c, p) })
     glide.addRule({

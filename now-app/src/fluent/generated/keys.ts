@@ -389,6 +389,10 @@ declare global {
                         table: 'sys_script'
                         id: '4c718dea0bd744c5a5800fe40746811c'
                     }
+                    'br-audit-chain-guard': {
+                        table: 'sys_script'
+                        id: '1af70bebb56540838186bea30afb6a24'
+                    }
                     'br-approval-decide': {
                         table: 'sys_script'
                         id: 'b73b592e74f74f738bc1e6cfda8850ad'
@@ -617,6 +621,10 @@ declare global {
                         table: 'sys_module'
                         id: '6852cd8946cf41239d994f9ae16fd507'
                     }
+                    'src_server_audit-chain-rule_ts': {
+                        table: 'sys_module'
+                        id: '7ce74ec6e6584ed6b449a82f05447244'
+                    }
                     'src_server_catalog-submit_ts': {
                         table: 'sys_module'
                         id: '8e87b2efb4e649ff9081f29c8f5bd8e1'
@@ -815,6 +823,23 @@ declare global {
                     }
                 }
                 composite: [
+                    {
+                        table: 'sys_documentation'
+                        id: '0b745242ff764477b53f6c11e964ab3c'
+                        key: {
+                            name: 'x_gbg_breakglass_audit_event'
+                            element: 'mac'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '6015a477f8e24daea84768727081e131'
+                        key: {
+                            name: 'x_gbg_breakglass_audit_event'
+                            element: 'mac'
+                        }
+                    },
                     {
                         table: 'sys_security_acl_role'
                         id: '0031b6f5b9634fe49b80b8eaa219f14d'

@@ -13,7 +13,9 @@ export const x_gbg_breakglass_audit_event = Table({
     label: 'Break-glass audit event',
     display: 'event_type',
     allowWebServiceAccess: true,
-    index: [{ name: 'idx_bg_audit_grant_seq', unique: false, element: ['grant', 'sequence'] }],
+    // Unique: one event per (grant, sequence), so two appenders that read the same head cannot both insert (the
+    // audit insert rule refuses the second first; this index is the database's own guarantee under a race).
+    index: [{ name: 'idx_bg_audit_grant_seq', unique: true, element: ['grant', 'sequence'] }],
     schema: {
         grant: ReferenceColumn({
             label: 'Grant',
@@ -28,5 +30,6 @@ export const x_gbg_breakglass_audit_event = Table({
         payload: StringColumn({ label: 'Payload (JSON, redacted)', maxLength: 65000 }),
         prev_hash: StringColumn({ label: 'Previous hash', maxLength: 64 }),
         hash: StringColumn({ label: 'Hash', maxLength: 64, mandatory: true }),
+        mac: StringColumn({ label: 'Executor MAC', maxLength: 64 }),
     },
 })

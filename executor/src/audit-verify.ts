@@ -1,0 +1,112 @@
+/**
+ * `audit verify`'s judgement of one grant's audit chain as read from ServiceNow (docs/security.md "Audit chain"):
+ *
+ * 1. the hash chain itself (shared verifyChain): every link, every hash, increasing sequences;
+ * 2. the anchor this executor's journal holds (shared checkAnchor): the chain still has the anchored event with
+ *    the anchored hash — a deleted tail, a chain deleted whole, or events rewritten with every later hash
+ *    recomputed all fail here;
+ * 3. who wrote each event: with the audit key, every event created by the executor's integration user must carry
+ *    a valid MAC (a forged append with the integration user's credentials but without the key fails); an event
+ *    that names a person as its actor but was created by another session is reported (a note, not a failure).
+ *
+ * Pure over the rows it is given (the CLI reads them); no output of the key.
+ */
+import {
+    AUDIT_FIELDS,
+    SYSTEM_FIELDS,
+    checkAnchor,
+    verifyChain,
+    type AuditAnchor,
+    type ChainedAuditEvent,
+} from '@gbg/shared'
+import { auditMacValid } from './audit-mac'
+import { parseGlideDateTime } from './servicenow/query'
+
+/** One stored audit event row (AUDIT_FIELDS plus sys_created_by). */
+export type AuditRow = Record<string, string | undefined>
+
+/** Actors the app records for its own automation (not a person's session). */
+export const AUTOMATION_ACTORS: readonly string[] = ['system', 'watchdog']
+
+/** What {@link judgeAuditChain} found. */
+export interface AuditJudgement {
+    ok: boolean
+    events: ChainedAuditEvent[]
+    /** The first problem ('' when ok). */
+    reason: string
+    /** Sequence of the first bad event (or of the anchor when the chain is gone), when there is one. */
+    badSequence?: number
+    /** Notes that do not fail the chain (unanchored, unkeyed). */
+    warnings: string[]
+}
+
+/** Rebuild the hashed events from stored rows (occurred_at back to ISO, payload parsed). */
+export function eventsOfRows(rows: AuditRow[]): ChainedAuditEvent[] {
+    return rows.map((r) => {
+        const at = parseGlideDateTime(r[AUDIT_FIELDS.occurredAt] ?? '')
+        let payload: unknown
+        try {
+            payload = JSON.parse(r[AUDIT_FIELDS.payload] || 'null')
+        } catch {
+            payload = r[AUDIT_FIELDS.payload]
+        }
+        return {
+            grant: r[AUDIT_FIELDS.grant] ?? '',
+            action: r[AUDIT_FIELDS.action] ?? '',
+            sequence: Number(r[AUDIT_FIELDS.sequence]),
+            eventType: r[AUDIT_FIELDS.eventType] ?? '',
+            actor: r[AUDIT_FIELDS.actor] ?? '',
+            occurredAt: at ? at.toISOString() : '',
+            payload,
+            prevHash: r[AUDIT_FIELDS.prevHash] ?? '',
+            hash: r[AUDIT_FIELDS.hash] ?? '',
+        }
+    })
+}
+
+/** Judge a grant's chain (rows in sequence order) against the journal's anchor and the audit key. */
+export function judgeAuditChain(
+    rows: AuditRow[],
+    options: { anchor?: AuditAnchor; key?: string; integrationUser?: string },
+): AuditJudgement {
+    const events = eventsOfRows(rows)
+    const warnings: string[] = []
+    const fail = (index: number, reason: string): AuditJudgement => ({
+        ok: false,
+        events,
+        reason,
+        badSequence: events[index]?.sequence ?? options.anchor?.sequence,
+        warnings,
+    })
+    const chain = verifyChain(events)
+    if (!chain.ok) return fail(chain.brokenAt, chain.reason)
+    const anchored = checkAnchor(events, options.anchor)
+    if (!anchored.ok) return fail(anchored.brokenAt, anchored.reason)
+    if (!options.anchor)
+        warnings.push("this executor's journal holds no anchor for this grant: a deleted tail is not detected")
+    const integrationUser = options.integrationUser ?? ''
+    if (!options.key)
+        warnings.push('no audit key (GBG_AUDIT_KEY): forged appends by the integration user are not detected')
+    if (options.key && integrationUser === '') {
+        warnings.push('no integration user (GBG_AUDIT_INTEGRATION_USER): the executor events cannot be told apart')
+    }
+    for (let i = 0; i < rows.length && integrationUser !== ''; i++) {
+        const createdBy = rows[i]![SYSTEM_FIELDS.createdBy] ?? ''
+        const event = events[i]!
+        if (integrationUser !== '' && createdBy === integrationUser) {
+            if (options.key && !auditMacValid(options.key, event.hash, rows[i]![AUDIT_FIELDS.mac] ?? '')) {
+                return fail(
+                    i,
+                    `tampered: event #${event.sequence} was created by the integration user ${integrationUser} without a valid MAC (forged append)`,
+                )
+            }
+        } else if (!AUTOMATION_ACTORS.includes(event.actor) && createdBy !== event.actor) {
+            // Reported, not failed: the app's events are written by server code whose session is not always the
+            // person named (async rules, seeded data); sys_created_by is what the platform proves.
+            warnings.push(
+                `event #${event.sequence} names ${event.actor} as its actor but was created by ${createdBy || 'nobody'}`,
+            )
+        }
+    }
+    return { ok: true, events, reason: '', warnings }
+}
