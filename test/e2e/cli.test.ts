@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, ACTION_PRIORITY, GRANT_FIELDS, TABLE } from '@gbg/shared'
-import { isEvent } from '../support/executor-in-process'
+import { isEvent } from '../support/log-lines'
 import {
     runCliProcess as runCli,
     startExecutorProcess as startExecutor,

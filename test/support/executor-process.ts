@@ -15,7 +15,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { appendFileSync, mkdirSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { lineSplitter, type LogLine } from './executor-in-process'
+import { lineSplitter, type LogLine } from './log-lines'
 
 /** Repository root (this file is test/support/executor-process.ts). */
 export const REPO_ROOT: string = resolve(dirname(fileURLToPath(import.meta.url)), '../..')
