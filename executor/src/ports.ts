@@ -41,6 +41,11 @@ export interface QueueAction {
     /** Raw `result` JSON string (validated by whoever reads it). */
     result: string
     createdOn: Date
+    /**
+     * Set when the row's own values are malformed (empty priority or max_attempts, unknown type or state…): why.
+     * Such a row is never run; the worker marks it dead with this reason. The other fields then hold neutral values.
+     */
+    malformed?: string
 }
 
 /** A grant record as the executor sees it. Reference fields are sys_ids ('' when empty). */

@@ -95,6 +95,27 @@ function seedAction(grantSysId: string, values: Record<string, string> = {}): Re
 const minutes = (n: number): Date => new Date(clock.now().getTime() + n * 60_000)
 
 describe('ServiceNow gateway on the emulator: queue', () => {
+    it('a poisoned row (empty priority, empty max_attempts) does not fail the read: it comes back marked', async () => {
+        // Setup: the emulator stores "" in an integer column (the Table API answers every value as a string, an
+        // empty field as "": shared/contracts/servicenow-rest.md "Response shape")
+        const grant = seedGrant()
+        const good = seedAction(grant['sys_id']!, { [ACTION_FIELDS.priority]: '1' })
+        const poisoned = seedAction(grant['sys_id']!, { [ACTION_FIELDS.priority]: '' })
+        const noBudget = seedAction(grant['sys_id']!, { [ACTION_FIELDS.maxAttempts]: '' })
+        const { gw } = gateway('exec-1')
+        // Execution
+        const actions = await gw.listReadyActions(clock.now(), 100)
+        const open = await gw.listOpenActionsForGrant(grant['sys_id']!)
+        // Validation
+        const byId = new Map(actions.map((a) => [a.sysId, a]))
+        expect(byId.get(good['sys_id']!)?.malformed).toBeUndefined()
+        expect(byId.get(poisoned['sys_id']!)?.malformed).toMatch(/priority "" is not a whole number/)
+        expect(byId.get(noBudget['sys_id']!)?.malformed).toMatch(/max_attempts "" is not a whole number/)
+        expect(open.map((a) => a.sysId).sort()).toEqual(
+            [good['sys_id']!, poisoned['sys_id']!, noBudget['sys_id']!].sort(),
+        )
+    })
+
     it('lists ready actions across several pages by Link, due ones only, by priority', async () => {
         // Setup: 5 due actions (priorities mixed), one not yet due, one claimed
         const grant = seedGrant()
@@ -602,7 +623,7 @@ describe('ServiceNow gateway: pure parts', () => {
         ).not.toThrow()
     })
 
-    it('table: an action record that does not parse is fatal and names the field', () => {
+    it('table: an action row is parsed alone: a malformed one is marked with every reason, a hidden field is fatal', () => {
         // Setup
         const good: Record<string, string> = {
             sys_id: '0123456789abcdef0123456789abcdef',
@@ -619,24 +640,38 @@ describe('ServiceNow gateway: pure parts', () => {
             lease_until: '',
         }
         expect(parseAction(good)).toMatchObject({ priority: 3, notBefore: null, leaseUntil: null })
-        const bad: [string, Record<string, string>, RegExp][] = [
-            ['unknown state', { ...good, state: 'paused' }, /state/],
-            ['missing type (hidden by ACL)', (({ type: _t, ...r }) => r)(good), /field type is missing/],
-            ['non-integer priority', { ...good, priority: '1,000' }, /priority is not an integer/],
+        expect(parseAction(good).malformed).toBeUndefined()
+        expect(parseAction({ ...good, attempts: '' })).toMatchObject({ attempts: 0 })
+        expect(parseAction({ ...good, attempts: '' }).malformed).toBeUndefined()
+        // Malformed rows (what one bad import or a tampering admin leaves): parsed, marked, never thrown — one such
+        // row must not fail the whole poll. (Was: fatal, which stopped every grant and revoke behind it.)
+        const malformed: [string, Record<string, string>, RegExp][] = [
+            ['unknown state', { ...good, state: 'paused' }, /state "paused" is not one of/],
+            ['empty priority', { ...good, priority: '' }, /priority "" is not a whole number/],
+            ['non-integer priority', { ...good, priority: '1,000' }, /priority "1,000" is not a whole number/],
+            ['empty max_attempts', { ...good, max_attempts: '' }, /max_attempts "" is not a whole number/],
             ['ISO date', { ...good, lease_until: '2025-06-02T09:00:00Z' }, /lease_until is not a date-time/],
-            ['bad grant reference', { ...good, grant: 'GRANT1' }, /grant is not a sys_id/],
+            ['bad grant reference', { ...good, grant: 'GRANT1' }, /grant "GRANT1" is not a sys_id/],
+            ['unknown type', { ...good, type: 'elevate' }, /type "elevate" is not one of/],
         ]
-        for (const [name, record, message] of bad) {
-            // Execution / validation
+        for (const [name, record, reason] of malformed) {
+            const parsed = parseAction(record)
+            expect(parsed.malformed, name).toMatch(reason)
+            expect(parsed.sysId, name).toBe(good['sys_id'])
+        }
+        expect(parseAction({ ...good, priority: '', max_attempts: '' }).malformed).toMatch(/priority.*; max_attempts/)
+        // A field left out of the answer (a read ACL hides it) concerns every row: fatal, naming the field.
+        for (const field of ['type', 'priority', 'max_attempts']) {
+            const { [field]: _hidden, ...record } = good
             let error: unknown
             try {
                 parseAction(record)
             } catch (e) {
                 error = e
             }
-            expect(error, name).toBeInstanceOf(ServiceNowError)
-            expect((error as ServiceNowError).kind, name).toBe('fatal')
-            expect((error as Error).message, name).toMatch(message)
+            expect(error, field).toBeInstanceOf(ServiceNowError)
+            expect((error as ServiceNowError).kind, field).toBe('fatal')
+            expect((error as Error).message, field).toMatch(new RegExp(`field ${field} is missing`))
         }
     })
 })

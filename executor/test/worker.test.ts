@@ -444,6 +444,34 @@ describe('worker: grant lifecycle', () => {
         expect(h.sn.actions.get(t.action.sysId)?.lastError).toContain('unknown action type')
     })
 
+    it('marks a malformed row dead with its reason and still serves the good actions of the same grant', async () => {
+        // setup: a grant whose queue holds a row the gateway parsed as malformed (empty priority) AHEAD of its good
+        // grant action, and another grant's good action
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        const poisoned = h.sn.addAction({ grantSysId: s.grant.sysId, type: 'grant', priority: 1 })
+        h.sn.actions.get(poisoned.sysId)!.malformed = 'priority "" is not a whole number ≥ 1'
+        const other = seedGrant(h.sn)
+
+        // execution: as many rounds as the grant's busy flag needs
+        for (let i = 0; i < 3; i++) await h.round()
+
+        // validation: the poisoned row is dead with its reason on the action, the grant, the ticket and the
+        // trail, with no provider call of its own; both good grants were served
+        expect(h.sn.actions.get(poisoned.sysId)).toMatchObject({ state: 'dead' })
+        expect(h.sn.actions.get(poisoned.sysId)?.lastError).toContain('priority "" is not a whole number')
+        expect(h.sn.workNotes.some((n) => n.note.includes('priority "" is not a whole number'))).toBe(true)
+        expect(h.sn.auditTypes(s.grant.sysId)).toContain('action_rejected')
+        expect(
+            h.provider.calls
+                .filter((c) => c.op === 'grant')
+                .map((c) => c.idempotencyKey)
+                .sort(),
+        ).toEqual([s.action.sysId, other.action.sysId].sort())
+        expect(h.sn.grants.get(s.grant.sysId)?.state).toBe('active')
+        expect(h.sn.grants.get(other.grant.sysId)?.state).toBe('active')
+    })
+
     it('runs as a loop: nudge wakes it, stop drains, heartbeat every poll', async () => {
         // setup
         h = makeHarness()

@@ -9,7 +9,9 @@ describe('built app: business rules', () => {
     const rules = dist.records('sys_script')
 
     it('the claim guard runs before update on the action table and its module is packaged', () => {
-        const guard = rules.filter((r) => r.collection === TABLE.action && r.when === 'before')
+        const guard = rules.filter(
+            (r) => r.collection === TABLE.action && r.when === 'before' && r.action_update === 'true',
+        )
         expect(guard).toHaveLength(1)
         expect(guard[0]).toMatchObject({ action_update: 'true', action_insert: 'false', active: 'true' })
         const required = /require\('x_gbg_breakglass\/@gbg\/now-app\/[^/]+\/(src\/server\/[^']+)'\)/.exec(
@@ -18,6 +20,30 @@ describe('built app: business rules', () => {
         expect(required?.[1]).toBe('src/server/claim-guard-rule.ts')
         const module = dist.moduleByPath(required![1]!)
         expect(module).toContain('checkActionWrite')
+    })
+
+    // The state machine (shared/src/state-machine.ts): the executor's action inserts and its grant writes.
+    it('the state machine runs before insert on the action table and before insert / update on the grant', () => {
+        const moduleOf = (script: string): string =>
+            /require\('x_gbg_breakglass\/@gbg\/now-app\/[^/]+\/(src\/server\/[^']+)'\)/.exec(script)?.[1] ?? ''
+        const onInsert = rules.filter(
+            (r) => r.collection === TABLE.action && r.when === 'before' && r.action_insert === 'true',
+        )
+        expect(onInsert).toHaveLength(1)
+        expect(onInsert[0]).toMatchObject({ action_update: 'false', active: 'true' })
+        expect(moduleOf(onInsert[0]!.script ?? '')).toBe('src/server/claim-guard-rule.ts')
+        expect(onInsert[0]!.script).toContain('guardActionInsert')
+        const onGrant = rules.filter((r) => r.name === 'Break-glass: executor transitions on the grant')
+        expect(onGrant).toHaveLength(1)
+        expect(onGrant[0]).toMatchObject({
+            collection: TABLE.grant,
+            when: 'before',
+            action_insert: 'true',
+            action_update: 'true',
+            active: 'true',
+        })
+        expect(onGrant[0]!.script).toContain('guardGrantWrite')
+        expect(dist.moduleByPath('src/server/claim-guard-rule.ts')).toContain('checkExecutorGrantUpdate')
     })
 })
 

@@ -11,9 +11,23 @@
  *    was taken over cannot complete the action behind the new owner's back.
  * 3. A finished action (done / dead) cannot be re-claimed.
  * 4. Any executor may return a `claimed` action whose lease has expired to `ready` with no owner (the sweeper).
+ * 5. The state machine (shared/src/state-machine.ts): even the lease holder makes only the action transitions the
+ *    executor owns (ready → claimed → ready | done | failed | dead); a finished action is never re-queued by it.
+ *
+ * The same mechanism judges the executor's other writes, through the app's business rules: an action it inserts
+ * ({@link checkActionInsert}: revoke / verify only, created ready, well-formed) and a grant it updates or inserts
+ * ({@link checkGrantWrite}, {@link checkGrantInsert}: only the grant transitions it owns, only its fields).
  *
  * ES2021, dependency-free: it also runs inside ServiceNow.
  */
+import {
+    checkExecutorActionInsert,
+    checkExecutorGrantInsert,
+    checkExecutorGrantUpdate,
+    executorMayMoveAction,
+    type ActionRowValues,
+} from './state-machine'
+import { ACTION_STATES, EXECUTOR_WRITABLE, TABLE } from './schema'
 
 /** The action as stored before the update. Times are epoch milliseconds (0 / NaN = empty). */
 export interface GuardedActionBefore {
@@ -31,7 +45,8 @@ export interface GuardedActionChange {
 
 export type ClaimGuardVerdict = { allowed: true } | { allowed: false; reason: string }
 
-const FINISHED = ['done', 'dead']
+/** States a claim may start from: a ready action, or a claimed one whose lease lapsed (a takeover). */
+const CLAIMABLE = ['ready', 'claimed']
 
 /**
  * Decide whether `writer` (an executor instance name) may apply `change` to an action currently in `before`,
@@ -44,6 +59,13 @@ export function checkActionWrite(
     writer: string,
     nowMs: number,
 ): ClaimGuardVerdict {
+    // No executor, holder or not, ever writes a state the queue does not know.
+    if (change.state !== undefined && ACTION_STATES.indexOf(change.state as never) < 0) {
+        return {
+            allowed: false,
+            reason: `Transition refused: "${change.state.slice(0, 40)}" is not an action state.`,
+        }
+    }
     const leaseValid = before.leaseOwner !== '' && before.leaseUntilMs > nowMs
     // A claim takes the lease AND leaves the action `claimed` (a takeover of an expired claim keeps the state, so
     // the resulting state counts). A write that only names a new owner — e.g. a late executor marking `done` an
@@ -59,7 +81,7 @@ export function checkActionWrite(
         if (change.leaseOwner !== writer) {
             return { allowed: false, reason: `Claim refused: an executor may only claim in its own name (${writer}).` }
         }
-        if (FINISHED.indexOf(before.state) >= 0) {
+        if (CLAIMABLE.indexOf(before.state) < 0) {
             return { allowed: false, reason: `Claim refused: the action is already ${before.state}.` }
         }
         if (leaseValid) {
@@ -87,5 +109,31 @@ export function checkActionWrite(
     if (!leaseValid) {
         return { allowed: false, reason: `Write refused: the lease of ${writer} on this action has expired.` }
     }
+    // The holder, too, makes only the executor's transitions ("Transition refused" is not a lost claim: a bug or
+    // an attack, never a race).
+    if (change.state !== undefined && !executorMayMoveAction(before.state, change.state)) {
+        return {
+            allowed: false,
+            reason: `Transition refused: the executor may not move an action ${before.state} → ${change.state.slice(0, 40)}.`,
+        }
+    }
     return { allowed: true }
+}
+
+/** Decide whether the executor may insert the action `row` (values as stored: strings, '' when empty). */
+export function checkActionInsert(row: ActionRowValues): ClaimGuardVerdict {
+    return checkExecutorActionInsert(row)
+}
+
+/**
+ * Decide whether the executor may update a grant from state `fromState` to `toState`, changing the fields
+ * `changed` (every field whose stored value the update changes).
+ */
+export function checkGrantWrite(fromState: string, toState: string, changed: readonly string[]): ClaimGuardVerdict {
+    return checkExecutorGrantUpdate(fromState, toState, changed, EXECUTOR_WRITABLE[TABLE.grant])
+}
+
+/** Decide whether the executor may insert a grant: never. */
+export function checkGrantInsert(): ClaimGuardVerdict {
+    return checkExecutorGrantInsert()
 }

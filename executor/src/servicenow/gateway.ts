@@ -11,7 +11,9 @@
  * - queries are built only from schema constants, enumerated values and validated sys_ids (query.ts).
  *
  * Errors are {@link ServiceNowError}s; a record that does not parse (unknown state, malformed number or date,
- * a field hidden by a read ACL) is `fatal` and names the field: never guess on the access-control path.
+ * a field hidden by a read ACL) is `fatal` and names the field: never guess on the access-control path. Queue rows
+ * are the exception: each is parsed alone, and one whose own values are malformed comes back marked `malformed`
+ * (see {@link parseAction}) so that it is marked dead instead of failing the whole poll.
  */
 import {
     ACTION_FIELDS,
@@ -28,6 +30,7 @@ import {
     POLICY_FIELDS,
     PROPERTY,
     TABLE,
+    actionRowProblems,
     auditHash,
     canonicalJson,
     isSha256Hex,
@@ -655,30 +658,63 @@ export function assertOnly(
 }
 
 /**
- * Parse an action record. `type` and `grant` are passed through as stored (a choice column accepts any string,
- * a reference may be empty): the worker rejects such a record itself — dead, with the reason on the action and
- * the grant, no provider call. Refusing them here would fail the whole poll, so one bad record would stop every
- * grant and revoke behind it.
+ * Parse an action record ALONE: a row whose own values are malformed (shared/src/state-machine.ts
+ * `actionRowProblems`: empty or non-integer priority / max_attempts, an unknown type or state, a grant that is not
+ * a sys_id, a date that is not a date) is returned with `malformed` naming every problem, and neutral values in
+ * the fields it got wrong (never used to run anything: the worker marks such a row dead with its reason, on the
+ * action, the grant and its ticket, and makes no provider call). Refusing it here would fail the whole poll, so
+ * one bad row would stop every grant and revoke behind it.
+ *
+ * Still fatal (the whole read fails, loudly): a field missing from the answer (a read ACL hides it — a deployment
+ * error that concerns every row, not one) and a sys_id that is not one (no instance stores that).
  */
 export function parseAction(r: SnRecord): QueueAction {
-    return parsing(TABLE.action, r, () => ({
-        sysId: sysId(r, SYSTEM_FIELDS.sysId),
-        number: str(r, ACTION_FIELDS.number),
-        grantSysId: ref(r, ACTION_FIELDS.grant),
-        type: required(r, ACTION_FIELDS.type) as ActionType,
-        state: oneOf(required(r, ACTION_FIELDS.state), ACTION_STATES, ACTION_FIELDS.state) as ActionState,
-        priority: int(r, ACTION_FIELDS.priority),
-        notBefore: date(r, ACTION_FIELDS.notBefore),
-        attempts: int(r, ACTION_FIELDS.attempts, 0),
-        maxAttempts: int(r, ACTION_FIELDS.maxAttempts),
-        leaseOwner: str(r, ACTION_FIELDS.leaseOwner),
-        leaseUntil: date(r, ACTION_FIELDS.leaseUntil),
-        idempotencyKey: str(r, ACTION_FIELDS.idempotencyKey),
-        reason: str(r, ACTION_FIELDS.reason),
-        lastError: str(r, ACTION_FIELDS.lastError),
-        result: str(r, ACTION_FIELDS.result),
-        createdOn: requiredDate(r, SYSTEM_FIELDS.createdOn),
-    }))
+    return parsing(TABLE.action, r, () => {
+        const raw = {
+            grant: r[ACTION_FIELDS.grant] ?? '',
+            type: required(r, ACTION_FIELDS.type),
+            state: required(r, ACTION_FIELDS.state),
+            priority: required(r, ACTION_FIELDS.priority),
+            attempts: r[ACTION_FIELDS.attempts] ?? '',
+            maxAttempts: required(r, ACTION_FIELDS.maxAttempts),
+        }
+        const problems = actionRowProblems(raw)
+        const softDate = (field: string): Date | null => {
+            try {
+                return date(r, field)
+            } catch (error) {
+                problems.push((error as Error).message)
+                return null
+            }
+        }
+        const notBefore = softDate(ACTION_FIELDS.notBefore)
+        const leaseUntil = softDate(ACTION_FIELDS.leaseUntil)
+        const createdOn = softDate(SYSTEM_FIELDS.createdOn)
+        if (createdOn === null && !problems.some((p) => p.includes(SYSTEM_FIELDS.createdOn))) {
+            problems.push(`field ${SYSTEM_FIELDS.createdOn} is empty`)
+        }
+        const whole = (v: string, fallback: number): number => (/^\d+$/.test(v) ? Number(v) : fallback)
+        return {
+            sysId: sysId(r, SYSTEM_FIELDS.sysId),
+            number: str(r, ACTION_FIELDS.number),
+            grantSysId: isSysId(raw.grant) ? raw.grant : '',
+            type: raw.type as ActionType,
+            state: raw.state as ActionState,
+            // A malformed priority sorts last; it never runs anyway.
+            priority: whole(raw.priority, Number.MAX_SAFE_INTEGER),
+            notBefore,
+            attempts: whole(raw.attempts, 0),
+            maxAttempts: whole(raw.maxAttempts, 1),
+            leaseOwner: str(r, ACTION_FIELDS.leaseOwner),
+            leaseUntil,
+            idempotencyKey: str(r, ACTION_FIELDS.idempotencyKey),
+            reason: str(r, ACTION_FIELDS.reason),
+            lastError: str(r, ACTION_FIELDS.lastError),
+            result: str(r, ACTION_FIELDS.result),
+            createdOn: createdOn ?? new Date(0),
+            ...(problems.length > 0 ? { malformed: problems.join('; ') } : {}),
+        }
+    })
 }
 
 /** Parse a grant record. */

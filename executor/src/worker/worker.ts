@@ -23,6 +23,7 @@ import {
     errorText,
     localRevokeId,
     ref,
+    ritmNoteItems,
     type RunContext,
     type WorkerCore,
 } from './context'
@@ -260,13 +261,17 @@ export class Worker {
                 events.emit('action:skipped', { ...r, reason: 'grant_busy' })
                 continue
             }
-            if (isSysId(action.grantSysId)) {
+            // A malformed row is never run (it is marked dead), so the grant's order does not hold it back.
+            if (!action.malformed && isSysId(action.grantSysId)) {
                 let open = openByGrant.get(action.grantSysId)
                 if (!open) {
                     open = await gateway.listOpenActionsForGrant(action.grantSysId)
                     openByGrant.set(action.grantSysId, open)
                 }
-                if (open.some((o) => o.sysId !== action.sysId && OPEN_STATES.includes(o.state) && before(o, action))) {
+                // …nor does it hold back the grant's good actions behind it.
+                const ahead = (o: QueueAction) =>
+                    o.sysId !== action.sysId && !o.malformed && OPEN_STATES.includes(o.state) && before(o, action)
+                if (open.some(ahead)) {
                     report.skipped++
                     events.emit('action:skipped', { ...r, reason: 'ordering' })
                     continue
@@ -322,6 +327,7 @@ export class Worker {
     }
 
     private malformedReason(a: QueueAction): string {
+        if (a.malformed) return a.malformed
         if (!(ACTION_TYPES as readonly string[]).includes(a.type)) return `unknown action type "${String(a.type)}"`
         if (!isSysId(a.grantSysId)) return 'the action references no valid grant'
         if (a.result) {
@@ -345,12 +351,23 @@ export class Worker {
         })
         if (row.step !== 'claimed' && row.step !== 'retry_wait') return
         const text = `Rejected malformed action: ${reason}`
+        // Where a person sees it: the grant's ticket (best effort: the grant may be unreadable too).
+        let ritm = ''
+        if (isSysId(a.grantSysId)) {
+            try {
+                ritm = (await this.core.gateway.getGrant(a.grantSysId)).ritm
+            } catch {
+                ritm = ''
+            }
+        }
+        const number = a.number || a.sysId
         return finishAction(ctx, {
             kind: 'dead',
             error: text,
             items: isSysId(a.grantSysId)
                 ? [
                       outboxItem.grantPatch(a.grantSysId, { lastError: text }, a.sysId),
+                      ...ritmNoteItems(ctx, ritm, `Queue action ${number} was not run and is dead: ${text}.`),
                       auditItem(ctx, 'action_rejected', { reason }),
                   ]
                 : [],

@@ -8,9 +8,11 @@
  * instance name in every write to an action they hold. Limitation: a write that does not carry `lease_owner` is
  * attributed to the current holder (a business rule cannot tell an unchanged field from an unsent one).
  */
-import { gs, GlideDateTime } from '@servicenow/glide'
-import { checkActionWrite } from './shared/claim-guard'
-import { ACTION_FIELDS, ROLE } from './shared/schema'
+import { gs, GlideDateTime, GlideRecord } from '@servicenow/glide'
+import { checkActionInsert, checkActionWrite, checkGrantInsert, checkGrantWrite } from './shared/claim-guard'
+import { ACTION_FIELDS, GRANT_FIELDS, ROLE, TABLE } from './shared/schema'
+import { appendAudit, sessionActor } from './glide-io'
+import { workNote } from './ticket'
 
 /** 'YYYY-MM-DD HH:mm:ss' (UTC, as stored) → epoch ms; 0 when empty or malformed. */
 export function glideDateTimeToMs(value: string): number {
@@ -24,9 +26,27 @@ function value(record: any, field: string): string {
     return v === null || v === undefined ? '' : String(v)
 }
 
+/** True for a write the guard judges: the executor integration role, not an admin. */
+function isExecutorWrite(): boolean {
+    return !gs.hasRole('admin') && gs.hasRole(ROLE.executor)
+}
+
+/**
+ * Refuse the write: the reason first (it is what the Table API answers with, 403), then where people see it —
+ * the grant's audit chain (`executor.write_refused`) and a work note on its ticket — when the write names a grant.
+ */
+function refuse(current: any, reason: string, grantSysId: string, details: Record<string, unknown>): void {
+    gs.addErrorMessage(reason)
+    current.setAbortAction(true)
+    if (!grantSysId) return
+    appendAudit(grantSysId, 'executor.write_refused', sessionActor(), { reason, ...details })
+    const grant = new GlideRecord(TABLE.grant)
+    if (grant.get(grantSysId)) workNote(grant, `A write by the executor integration user was refused: ${reason}`)
+}
+
 /** The business rule's script: abort the update with a clear message when the guard refuses it. */
 export function guardActionWrite(current: any, previous: any): void {
-    if (gs.hasRole('admin') || !gs.hasRole(ROLE.executor)) return
+    if (!isExecutorWrite()) return
     const before = {
         state: value(previous, ACTION_FIELDS.state),
         leaseOwner: value(previous, ACTION_FIELDS.leaseOwner),
@@ -41,7 +61,68 @@ export function guardActionWrite(current: any, previous: any): void {
     const writer = owner
     const verdict = checkActionWrite(before, change, writer, new GlideDateTime().getNumericValue())
     if (!verdict.allowed) {
-        current.setAbortAction(true)
-        gs.addErrorMessage(verdict.reason)
+        // A lost claim (another executor's lease) is the protocol at work, not an attack: no audit, no note.
+        const protocol = /^(Claim|Write) refused\b/.test(verdict.reason)
+        refuse(current, verdict.reason, protocol ? '' : value(current, ACTION_FIELDS.grant), {
+            table: TABLE.action,
+            action: String(current.getUniqueValue ? current.getUniqueValue() : ''),
+            from: before.state,
+            to: change.state ?? before.state,
+        })
+    }
+}
+
+/**
+ * Before-insert business rule on the action table: the executor may create only revoke and verify actions,
+ * `ready` and well-formed (shared/src/state-machine.ts). Other writers are not judged here.
+ */
+export function guardActionInsert(current: any): void {
+    if (!isExecutorWrite()) return
+    const row = {
+        grant: value(current, ACTION_FIELDS.grant),
+        type: value(current, ACTION_FIELDS.type),
+        state: value(current, ACTION_FIELDS.state),
+        priority: value(current, ACTION_FIELDS.priority),
+        maxAttempts: value(current, ACTION_FIELDS.maxAttempts),
+    }
+    const verdict = checkActionInsert(row)
+    if (!verdict.allowed)
+        refuse(current, verdict.reason, /^[0-9a-f]{32}$/.test(row.grant) ? row.grant : '', {
+            table: TABLE.action,
+            ...row,
+        })
+}
+
+/** Every grant field whose value the update changes. */
+function changedGrantFields(current: any, previous: any): string[] {
+    const changed: string[] = []
+    const fields = Object.values(GRANT_FIELDS) as string[]
+    for (let i = 0; i < fields.length; i++) {
+        if (value(current, fields[i]!) !== value(previous, fields[i]!)) changed.push(fields[i]!)
+    }
+    return changed
+}
+
+/**
+ * Before-insert / before-update business rule on the grant table: the executor moves a grant only along the
+ * transitions it owns, writes only its own fields, and never creates a grant (shared/src/state-machine.ts).
+ */
+export function guardGrantWrite(current: any, previous: any): void {
+    if (!isExecutorWrite()) return
+    if (!previous) {
+        refuse(current, (checkGrantInsert() as { reason: string }).reason, '', { table: TABLE.grant })
+        return
+    }
+    const from = value(previous, GRANT_FIELDS.state)
+    const to = value(current, GRANT_FIELDS.state)
+    const changed = changedGrantFields(current, previous)
+    const verdict = checkGrantWrite(from, to, changed)
+    if (!verdict.allowed) {
+        refuse(current, verdict.reason, String(current.getUniqueValue()), {
+            table: TABLE.grant,
+            from,
+            to,
+            fields: changed,
+        })
     }
 }
