@@ -43,7 +43,7 @@ describe('built app: business rules', () => {
             active: 'true',
         })
         expect(onGrant[0]!.script).toContain('guardGrantWrite')
-        expect(dist.moduleByPath('src/server/claim-guard-rule.ts')).toContain('checkExecutorGrantUpdate')
+        expect(dist.moduleByPath('src/server/claim-guard-rule.ts')).toContain('checkGrantWrite')
     })
 })
 

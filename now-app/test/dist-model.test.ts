@@ -127,6 +127,10 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [POLICY_FIELDS.approvalTimeoutMinutes]: int(),
         [POLICY_FIELDS.emergencyApprovalTimeoutMinutes]: int(),
         [POLICY_FIELDS.escalationGroup]: ref('sys_user_group'),
+        [POLICY_FIELDS.editedBy]: ref('sys_user'),
+        [POLICY_FIELDS.confirmedBy]: ref('sys_user'),
+        [POLICY_FIELDS.confirmedAt]: time(),
+        [POLICY_FIELDS.confirmedDigest]: hash(),
     },
     [TABLE.auditEvent]: {
         [AUDIT_FIELDS.grant]: ref(TABLE.grant),

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 
 import { GlideRecord, glide } from './support/glide-fake'
 import { castVote, orderItem } from './support/app-actions'
+import { confirmSeededPolicies } from './support/policy-confirmation'
 import {
     W,
     actionsOf,
@@ -314,12 +315,17 @@ describe('supervised plan and approvals', () => {
     })
 
     it('auto-approves by rule a P1/P2 incident responder, recorded as approved by rule', () => {
+        // Issue 10: only under rules a second SecOps person confirmed, and only on an incident someone other than
+        // the requester raised, prioritised and assigned (here dave, not alice).
+        confirmSeededPolicies(W.erin, W.carol)
         glide.insert(PLATFORM_TABLE.incident, {
             sys_id: '4'.repeat(32),
             number: 'INC0010009',
             priority: 1,
             active: true,
             assignment_group: W.resolvers,
+            opened_by: W.dave,
+            sys_created_by: 'dave',
         })
         const { grant } = order({ emergency: 'true', incident: '4'.repeat(32), duration_minutes: '30' })
         const after = glide.row(TABLE.grant, grant.sys_id!)!

@@ -28,7 +28,10 @@
  */
 import { DURATION_BOUNDS, POLICY_FIELDS, TARGET_KINDS, isSysId } from './schema'
 import type { TargetKind } from './schema'
+import { parseBooleanField } from './booleans'
+import { canonicalJson } from './canonical-json'
 import { evaluate, parseHhMm, POLICY_REASON } from './policy'
+import { sha256 } from './sha256'
 import type {
     AccessRequest,
     AutoApproveRule,
@@ -62,8 +65,8 @@ export function policyFromRecord(fields: Record<string, string>): PolicyParseRes
 
     const bool = (field: string, emptyDefault: boolean | null): boolean => {
         const v = raw(field).trim()
-        if (v === 'true') return true
-        if (v === 'false') return false
+        const parsed = parseBooleanField(v)
+        if (parsed !== null) return parsed
         if (v === '' && emptyDefault !== null) return emptyDefault
         errors.push(`${field}: expected 'true' or 'false', got "${v}"`)
         return false
@@ -254,6 +257,48 @@ export function policyToRecord(policy: PolicyRule): Record<string, string> {
 }
 
 /**
+ * SHA-256 (hex) of a policy's content: the canonical JSON of the parsed rule, so '1' / 'true', list spacing and
+ * field order do not matter and the app (getValue) and the executor (Table API) compute the same value. The
+ * confirmation fields are not content.
+ */
+export function policyContentDigest(policy: PolicyRule): string {
+    const content: Record<string, unknown> = {}
+    for (const key of Object.keys(policy)) {
+        if (key !== 'autoApproveBlocked') content[key] = (policy as unknown as Record<string, unknown>)[key]
+    }
+    return sha256(canonicalJson(content))
+}
+
+/** Digest of a policy record's content; '' when the record does not parse (nothing to confirm). */
+export function policyRecordDigest(record: Record<string, string>): string {
+    const parsed = policyFromRecord(record)
+    return parsed.ok ? policyContentDigest(parsed.policy) : ''
+}
+
+/**
+ * Whether a policy record's current content was confirmed by a second SecOps person: `edited_by` and
+ * `confirmed_by` are two different users and `confirmed_digest` is the digest of the content as it is now. ''
+ * when confirmed, else why not (for the person reading the decision).
+ */
+export function policyConfirmationProblem(record: Record<string, string>, policy: PolicyRule): string {
+    const F = POLICY_FIELDS
+    const editedBy = (record[F.editedBy] || '').trim()
+    const confirmedBy = (record[F.confirmedBy] || '').trim()
+    const confirmedDigest = (record[F.confirmedDigest] || '').trim()
+    if (!isSysId(confirmedBy) || confirmedDigest === '') {
+        return `policy ${policy.name} is not confirmed by a second SecOps person.`
+    }
+    if (!isSysId(editedBy)) return `policy ${policy.name} records no editor, so its confirmation proves nothing.`
+    if (editedBy === confirmedBy) {
+        return `policy ${policy.name} was confirmed by the person who last changed it; a second SecOps person must.`
+    }
+    if (confirmedDigest !== policyContentDigest(policy)) {
+        return `policy ${policy.name} was changed after it was confirmed; a second SecOps person must confirm it again.`
+    }
+    return ''
+}
+
+/**
  * Parse every record and evaluate. A record that does not parse denies the request (reason POLICY_INVALID,
  * with all its errors) unless it plainly cannot govern it: it is explicitly inactive, or explicitly for another
  * target kind. Where a broken record could apply, "no matching policy" is not reported on top of it.
@@ -268,7 +313,10 @@ export function evaluatePolicyRecords(
     for (const record of records) {
         const parsed = policyFromRecord(record)
         if (parsed.ok) {
-            policies.push(parsed.policy)
+            const policy = parsed.policy
+            // Unconfirmed content: the policy applies, its auto-approve rules do not (human approval instead).
+            const problem = policy.autoApproveRules.length > 0 ? policyConfirmationProblem(record, policy) : ''
+            policies.push(problem ? { ...policy, autoApproveBlocked: problem } : policy)
             continue
         }
         const active = record[POLICY_FIELDS.active]

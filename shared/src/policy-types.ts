@@ -94,6 +94,12 @@ export interface PolicyRule {
     emergencyApprovalTimeoutMinutes: number
     /** Group escalated to on approval timeout (sys_user_group sys_id), '' when none. */
     escalationGroupId: string
+    /**
+     * Why {@link autoApproveRules} may not be used although present ('' / absent = they may): set by
+     * evaluatePolicyRecords when the record's current content is not confirmed by a second SecOps person
+     * (policy-confirmation.ts). The rest of the policy still applies; requests take the human approval route.
+     */
+    autoApproveBlocked?: string
 }
 
 /** The person the access is for. */
@@ -135,6 +141,18 @@ export interface RequestIncident {
     assignedTo: string
     assignmentGroupId: string
     ciSysId: string
+    /**
+     * Who raised the ticket and who shaped it, for the auto-approve rules (a rule is never satisfied by a ticket
+     * the requester raised, prioritised or assigned). sys_user sys_ids, or `user:<user_name>` for a name with no
+     * user record (a system account). ABSENT means the reader could not tell, and no rule is satisfied then:
+     * - `openedBy`: the incident's opened_by;
+     * - `prioritySetBy`: everyone who set its priority: the record's creator and every sys_audit update of
+     *   `priority` (stricter than "the last one", and independent of how updates within a second are ordered);
+     * - `assignmentSetBy`: the same for `assignment_group`.
+     */
+    openedBy?: string
+    prioritySetBy?: string[]
+    assignmentSetBy?: string[]
 }
 
 /** The change request linked to the request. Times are epoch milliseconds. */
@@ -173,6 +191,8 @@ export interface EvaluationContext {
     nowMs: number
     /** The integration kill switch (app property); false denies everything. */
     integrationEnabled: boolean
+    /** Why the kill switch reads as it does when its stored text is not exactly 'true' / 'false' (booleans.ts). */
+    integrationError?: string
     /** Default maximum duration (app property), applied on top of the policy's own maximum. */
     defaultMaxDurationMinutes: number
 }
@@ -203,6 +223,11 @@ export interface Decision {
     requiredApprovals: RequiredApproval[]
     /** The auto-approve rule that matched, or null. */
     autoApprove: { rule: string } | null
+    /**
+     * Auto-approve rules that would have matched but were not applied, with why (the requester's own ticket, the
+     * ticket's history unknown, the rule not confirmed): the request then takes the human approval route.
+     */
+    autoApproveDeclined?: DecisionReason[]
     /** Server / production CI or a high-risk role. */
     highRisk: boolean
     /** Name of the policy applied ('' when none matched). */

@@ -20,6 +20,7 @@ import type {
     DecisionReason,
     EvaluationContext,
     PolicyRule,
+    RequestIncident,
     RequestTarget,
     RequiredApproval,
 } from './policy-types'
@@ -70,6 +71,19 @@ export const POLICY_REASON = {
     selfApproval: 'SELF_APPROVAL',
     /** canApprove: the approver id is not a sys_id. */
     approverInvalid: 'APPROVER_INVALID',
+} as const
+
+/**
+ * Why an auto-approve rule that matched was not applied (Decision.autoApproveDeclined). Not denials: the request
+ * takes the human approval route instead. Never rename: tickets and reports key on them.
+ */
+export const AUTO_APPROVE_DECLINED = {
+    /** The requester raised, prioritised or assigned the incident themselves. */
+    ownTicket: 'AUTO_APPROVE_OWN_TICKET',
+    /** Who raised / prioritised / assigned the incident cannot be told. */
+    ticketHistoryUnknown: 'AUTO_APPROVE_TICKET_HISTORY_UNKNOWN',
+    /** The policy's current content is not confirmed by a second SecOps person. */
+    unconfirmed: 'AUTO_APPROVE_RULES_UNCONFIRMED',
 } as const
 export type PolicyReasonCode = (typeof POLICY_REASON)[keyof typeof POLICY_REASON]
 
@@ -172,8 +186,10 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
     const highRisk = isServer || isProduction || highRiskRole
 
     // --- Context and request shape -------------------------------------------------------------------------
-    if (context.integrationEnabled !== true)
-        deny(POLICY_REASON.integrationDisabled, 'The break-glass integration is disabled.')
+    if (context.integrationEnabled !== true) {
+        const why = context.integrationError ? ` ${context.integrationError}` : ''
+        deny(POLICY_REASON.integrationDisabled, `The break-glass integration is disabled.${why}`)
+    }
     if (!kindKnown) deny(POLICY_REASON.requestInvalid, `Unknown target kind "${String(request.targetKind)}".`)
     if (!isSysId(user.sysId)) deny(POLICY_REASON.requestInvalid, 'The requested-for user is not a valid sys_id.')
     if (kindKnown && !policy) {
@@ -312,6 +328,7 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
     // --- Approvals -------------------------------------------------------------------------------------------
     const requiredApprovals: RequiredApproval[] = []
     let autoApprove: { rule: string } | null = null
+    const declinedReasons: DecisionReason[] = []
     if (policy) {
         const secondReasons: string[] = []
         const rules = policy.secondApproverRules
@@ -325,7 +342,8 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
         if (rules.serversOrProduction && (isServer || isProduction)) secondReasons.push('server or production target')
         if (rules.highRiskRoles && highRiskRole) secondReasons.push('high-risk role')
 
-        // Auto-approval replaces human approval only for a pre-approved pattern and never for high risk.
+        // Auto-approval replaces human approval only for a pre-approved pattern, never for high risk, never on the
+        // requester's own ticket and never under rules no second SecOps person confirmed.
         if (!highRisk && incident) {
             for (const rule of policy.autoApproveRules) {
                 const priorityOk =
@@ -337,10 +355,14 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
                     (!!incident.assignmentGroupId && (user.groupIds || []).indexOf(incident.assignmentGroupId) >= 0)
                 const kindOk = rule.targetKinds.indexOf(request.targetKind) >= 0
                 const durationOk = typeof requested === 'number' && requested <= rule.maxDurationMinutes
-                if (priorityOk && groupOk && kindOk && durationOk) {
-                    autoApprove = { rule: rule.name }
+                if (!(priorityOk && groupOk && kindOk && durationOk)) continue
+                const declined = autoApproveDeclined(policy, request, incident, rule.name)
+                if (declined) {
+                    declinedReasons.push(declined)
                     break
                 }
+                autoApprove = { rule: rule.name }
+                break
             }
         }
         if (!autoApprove) {
@@ -369,6 +391,7 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
         durationMinutes: allowed ? requested : clampDuration(requested, policyMin, maxAllowed),
         requiredApprovals: allowed ? requiredApprovals : [],
         autoApprove: allowed ? autoApprove : null,
+        autoApproveDeclined: declinedReasons,
         highRisk,
         policyName: policy ? policy.name : '',
         approvalTimeoutMinutes: policy
@@ -378,6 +401,55 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
             : 0,
         escalationGroupId: policy ? policy.escalationGroupId : '',
     }
+}
+
+/**
+ * Why the auto-approve rule `ruleName` of `policy`, which matches `request`, must not approve it; null when it
+ * may. A rule is never satisfied by a ticket the requester (the person the access is for, or whoever opened the
+ * request) raised themselves: its caller, its opener, whoever last set its priority or its assignment group. When
+ * any of these is unknown (the reader could not see the ticket's history) the rule is not satisfied either.
+ */
+export function autoApproveDeclined(
+    policy: PolicyRule,
+    request: AccessRequest,
+    incident: RequestIncident,
+    ruleName: string,
+): DecisionReason | null {
+    if (policy.autoApproveBlocked) {
+        return {
+            code: AUTO_APPROVE_DECLINED.unconfirmed,
+            message: `Auto-approve rule "${ruleName}" was not applied: ${policy.autoApproveBlocked}`,
+        }
+    }
+    const requester: string[] = []
+    if (isSysId(request.requestedFor.sysId)) requester.push(request.requestedFor.sysId)
+    if (isSysId(request.openedBy)) requester.push(request.openedBy)
+    const roles: [string, string[] | undefined][] = [
+        ['caller', [incident.callerId]],
+        ['opener', incident.openedBy === undefined || incident.openedBy === '' ? undefined : [incident.openedBy]],
+        ['who set its priority', incident.prioritySetBy],
+        ['who set its assignment group', incident.assignmentSetBy],
+    ]
+    const own = roles.filter(([, who]) => !!who && who.some((w) => requester.indexOf(w) >= 0)).map(([role]) => role)
+    if (own.length > 0) {
+        return {
+            code: AUTO_APPROVE_DECLINED.ownTicket,
+            message:
+                `Auto-approve rule "${ruleName}" was not applied: the requester is the ${own.join(', ')} of incident ` +
+                `${incident.number}; a ticket the requester raised cannot approve their own access. The request ` +
+                'needs a human approval.',
+        }
+    }
+    const unknown = roles.filter(([, who]) => !Array.isArray(who) || who.length === 0).map(([role]) => role)
+    if (requester.length === 0 || unknown.length > 0) {
+        return {
+            code: AUTO_APPROVE_DECLINED.ticketHistoryUnknown,
+            message:
+                `Auto-approve rule "${ruleName}" was not applied: it cannot be told who raised incident ` +
+                `${incident.number} (${unknown.join(', ') || 'requester'} unknown); the request needs a human approval.`,
+        }
+    }
+    return null
 }
 
 function clampDuration(value: number, min: number, max: number): number {

@@ -166,6 +166,16 @@ export const POLICY_FIELDS = {
     approvalTimeoutMinutes: 'approval_timeout_minutes',
     emergencyApprovalTimeoutMinutes: 'emergency_approval_timeout_minutes',
     escalationGroup: 'escalation_group',
+    /**
+     * Two-person rule for policy changes (now-app/src/server/policy-confirmation.ts): who last changed the
+     * policy's content (set by the app's rule), the SecOps person who confirmed it (never the editor), when, and
+     * the SHA-256 of the content they confirmed (shared policyContentDigest). Auto-approve rules of a policy
+     * whose current content is not so confirmed are not applied, on either side.
+     */
+    editedBy: 'edited_by',
+    confirmedBy: 'confirmed_by',
+    confirmedAt: 'confirmed_at',
+    confirmedDigest: 'confirmed_digest',
 } as const
 
 /** Fields of the append-only, hash-chained audit event table (`x_gbg_breakglass_audit_event`). */

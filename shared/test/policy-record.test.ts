@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { evaluatePolicyRecords, policyFromRecord, policyToRecord } from '../src/policy-record'
+import { evaluatePolicyRecords, policyContentDigest, policyFromRecord, policyToRecord } from '../src/policy-record'
 import type { PolicyRule } from '../src/policy-types'
 import { POLICY_FIELDS } from '../src/schema'
+import { confirmedRecord } from './fixtures'
 
 const G1 = '0c'.repeat(16)
 const G2 = '5a'.repeat(16)
@@ -38,7 +39,17 @@ const validRecord = (): Record<string, string> => ({
 
 describe('policyFromRecord', () => {
     it('uses exactly the policy table fields of the schema', () => {
-        expect(Object.keys(validRecord()).sort()).toEqual(Object.values(POLICY_FIELDS).sort())
+        expect(Object.keys(confirmedRecord(validRecord())).sort()).toEqual(Object.values(POLICY_FIELDS).sort())
+    })
+
+    it("reads true/false fields in both spellings: the Table API's 'true' / 'false' and getValue's '1' / '0'", () => {
+        const api = policyFromRecord(validRecord())
+        const glide = policyFromRecord({ ...validRecord(), active: '1', corp_managed_only: '0' })
+        expect(api.ok && glide.ok).toBe(true)
+        if (api.ok && glide.ok) {
+            expect(glide.policy).toEqual({ ...api.policy, corpManagedOnly: false })
+            expect(policyContentDigest(glide.policy)).not.toBe(policyContentDigest(api.policy))
+        }
     })
 
     it('parses a complete record', () => {
@@ -124,7 +135,7 @@ describe('policyFromRecord', () => {
             blocked_users: 'alice',
             blocked_groups: `${G1},bad`,
             allowed_roles: '{"notagroup":["r1"],"' + G1 + '":"r2"}',
-            change_required_for_servers: '1',
+            change_required_for_servers: 'on',
             change_required_for_production: 'true',
             incident_required_for_emergency: 'false',
             business_hours: '{"days":[7],"start":"18:00","end":"08:00","utcOffsetMinutes":61.5,"tz":"CET"}',
@@ -155,7 +166,7 @@ describe('policyFromRecord', () => {
             'blocked_groups: not sys_ids: bad',
             'allowed_roles: key "notagroup" is not a group sys_id',
             `allowed_roles: roles of group "${G1}" must be an array of role ids`,
-            "change_required_for_servers: expected 'true' or 'false', got \"1\"",
+            "change_required_for_servers: expected 'true' or 'false', got \"on\"",
             'business_hours: unknown key "tz"',
             'business_hours: days must be an array of weekday numbers 0 (Sunday) .. 6',
             'business_hours: start must be before end (overnight windows are not supported)',

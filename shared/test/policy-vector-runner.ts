@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AccessRequest, Decision, EvaluationContext, PolicyRule } from '../src/policy-types'
+import { confirmedRecord } from './fixtures'
 
 /** Expected outcome of an evaluate vector; optional fields are only checked when present. */
 export interface VectorExpect {
@@ -84,7 +85,9 @@ function isRecordEntry(p: VectorPolicy): p is { record: Record<string, string> }
  */
 export function runEvaluateVector(api: PolicyApi, vector: EvaluateVector): Decision {
     if (vector.policies.some(isRecordEntry)) {
-        const records = vector.policies.map((p) => (isRecordEntry(p) ? p.record : api.policyToRecord(p)))
+        const records = vector.policies.map((p) =>
+            isRecordEntry(p) ? p.record : confirmedRecord(api.policyToRecord(p)),
+        )
         return api.evaluatePolicyRecords(vector.request, records, vector.context)
     }
     return api.evaluate(vector.request, vector.policies as PolicyRule[], vector.context)

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { boundApprovedDuration, canApprove, evaluate, POLICY_REASON } from '../src/policy'
 import { evaluatePolicyRecords, policyFromRecord, policyToRecord } from '../src/policy-record'
 import type { PolicyRule } from '../src/policy-types'
+import { confirmedRecord } from './fixtures'
 import {
     decisionInvariantViolations,
     expected,
@@ -41,7 +42,7 @@ describe('policy vectors (TypeScript source)', () => {
         'record round trip gives the same decision: %s',
         (_name, vector) => {
             // Setup: the vector's rules as Table-API records; rules a record cannot express are skipped.
-            const records = (vector.policies as PolicyRule[]).map(policyToRecord)
+            const records = (vector.policies as PolicyRule[]).map((p) => confirmedRecord(policyToRecord(p)))
             if (!records.every((r) => policyFromRecord(r).ok)) return
             // Execution
             const viaRecords = evaluatePolicyRecords(vector.request, records, vector.context)

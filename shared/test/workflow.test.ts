@@ -268,7 +268,14 @@ describe('approval routing from a real policy decision', () => {
         const onCall = request({
             emergency: true,
             durationMinutes: 30,
-            incident: { ...incident, assignmentGroupId: GROUP_RESOLVERS },
+            // Raised, prioritised and assigned by someone else (the service desk), as the rule requires.
+            incident: {
+                ...incident,
+                assignmentGroupId: GROUP_RESOLVERS,
+                openedBy: id(97),
+                prioritySetBy: [id(97)],
+                assignmentSetBy: [id(97)],
+            },
         })
         const auto = evaluate(onCall, [policy], ctx)
         expect(auto.autoApprove).toEqual({ rule: 'P1 on-call' })

@@ -7,6 +7,7 @@
 import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
 import { auditHead } from './audit-chain-rule'
 import { chainEvent, GENESIS_HASH } from './shared/audit-chain'
+import { parseBooleanProperty, type BooleanPropertyReading } from './shared/booleans'
 import { canonicalJson } from './shared/canonical-json'
 import type { RequestChange, RequestCi, RequestIncident, RequestedFor } from './shared/policy-types'
 import {
@@ -64,9 +65,18 @@ export function intProperty(name: string, fallback: number): number {
     return isFinite(n) && n > 0 ? n : fallback
 }
 
-/** A boolean property: only the text 'true' is true (a missing kill switch is off). */
+/**
+ * A boolean property, read by the shared parser (booleans.ts) the executor uses too: exactly 'true' / 'false';
+ * anything else (missing, "true ", "TRUE", "1") is `safeValue` plus an error for a person to see.
+ */
+export function booleanProperty(name: string, safeValue = false): BooleanPropertyReading {
+    const raw: unknown = gs.getProperty(name)
+    return parseBooleanProperty(name, raw === null || raw === undefined ? raw : String(raw), safeValue)
+}
+
+/** A boolean property's value (see {@link booleanProperty}; a missing or malformed kill switch is off). */
 export function boolProperty(name: string): boolean {
-    return String(gs.getProperty(name, 'false')) === 'true'
+    return booleanProperty(name).value
 }
 
 /** A sys_id property ('' when empty or not a sys_id). */

@@ -5,7 +5,8 @@
  */
 import { GlideRecord } from '@servicenow/glide'
 import {
-    boolProperty,
+    booleanProperty,
+    findUserSysId,
     intProperty,
     nowMs,
     readChange,
@@ -16,11 +17,21 @@ import {
     wholeNumber,
     type UserInfo,
 } from './glide-io'
+import { parseBooleanField } from './shared/booleans'
 import { policyMinDuration, selectPolicy } from './shared/policy'
 import { evaluatePolicyRecords, policyFromRecord } from './shared/policy-record'
 import type { PolicyRule } from './shared/policy-types'
-import type { AccessRequest, Decision, DecisionReason, RequestTarget } from './shared/policy-types'
-import { GRANT_FIELDS, POLICY_FIELDS, PROPERTY, TABLE, TARGET_KINDS, type TargetKind } from './shared/schema'
+import type { AccessRequest, Decision, DecisionReason, RequestIncident, RequestTarget } from './shared/policy-types'
+import { APP_TASK_FIELDS } from './shared/platform'
+import {
+    GRANT_FIELDS,
+    PLATFORM_TABLE,
+    POLICY_FIELDS,
+    PROPERTY,
+    TABLE,
+    TARGET_KINDS,
+    type TargetKind,
+} from './shared/schema'
 import { TICKET_REASON, notFoundReason } from './shared/tickets'
 
 /** A grant resolved for judgement. */
@@ -61,12 +72,12 @@ export function resolveGrant(grant: any): ResolvedRequest {
         target,
         durationMinutes: wholeNumber(str(grant, GRANT_FIELDS.requestedDuration)),
         justification: str(grant, GRANT_FIELDS.justification),
-        emergency: str(grant, GRANT_FIELDS.emergency) === 'true',
+        emergency: parseBooleanField(str(grant, GRANT_FIELDS.emergency)) === true,
     }
     const incidentRef = str(grant, GRANT_FIELDS.incident)
     if (incidentRef) {
         const incident = readIncident(incidentRef)
-        if (incident) request.incident = incident
+        if (incident) request.incident = withTicketHistory(incident)
         else reasons.push(notFoundReason(TICKET_REASON.incidentNotFound, 'incident', incidentRef))
     }
     const changeRef = str(grant, GRANT_FIELDS.change)
@@ -76,6 +87,51 @@ export function resolveGrant(grant: any): ResolvedRequest {
         else reasons.push(notFoundReason(TICKET_REASON.changeNotFound, 'change request', changeRef))
     }
     return { request, user, reasons }
+}
+
+/** The platform's field-change history: one row per audited field update (tablename, documentkey, fieldname, user). */
+const SYS_AUDIT = 'sys_audit'
+
+/**
+ * The incident with who raised and shaped it (see RequestIncident.openedBy / prioritySetBy / assignmentSetBy):
+ * its opened_by, and for priority and assignment group the creator plus every user sys_audit records changing
+ * them. sys_audit is read with GlideRecord (server side, no ACL); where it cannot be read (a platform without
+ * it, an error) the facts stay absent and the shared policy declines auto-approval (human approval instead).
+ * Updates are audited, inserts are not (glide.sys.audit_inserts is off by default): a value never changed was
+ * set by the creator. User names become sys_ids; a name with no user record stays `user:<name>`.
+ */
+function withTicketHistory(incident: RequestIncident): RequestIncident {
+    const out: RequestIncident = { ...incident }
+    const gr = new GlideRecord(PLATFORM_TABLE.incident)
+    if (!gr.get(incident.sysId)) return out
+    const openedBy = str(gr, APP_TASK_FIELDS.openedBy)
+    if (openedBy) out.openedBy = openedBy
+    const creator = str(gr, 'sys_created_by')
+    if (!creator) return out
+    try {
+        const setters = (field: string): string[] => {
+            const names = [creator]
+            const audit = new GlideRecord(SYS_AUDIT)
+            audit.addQuery('tablename', PLATFORM_TABLE.incident)
+            audit.addQuery('documentkey', incident.sysId)
+            audit.addQuery('fieldname', field)
+            audit.query()
+            while (audit.next()) names.push(str(audit, 'user'))
+            const ids: string[] = []
+            for (const name of names) {
+                const id = name ? findUserSysId(name) || `user:${name}` : 'user:(unknown)'
+                if (ids.indexOf(id) < 0) ids.push(id)
+            }
+            return ids
+        }
+        out.prioritySetBy = setters(APP_TASK_FIELDS.priority)
+        out.assignmentSetBy = setters(APP_TASK_FIELDS.assignmentGroup)
+    } catch {
+        // sys_audit not readable here: the facts stay absent (the policy then declines auto-approval).
+        delete out.prioritySetBy
+        delete out.assignmentSetBy
+    }
+    return out
 }
 
 /** Every policy record (active or not: a broken record must be reported, see evaluatePolicyRecords). */
@@ -93,9 +149,11 @@ export function loadPolicyRecords(): Record<string, string>[] {
 
 /** Judge the request against the active policies now, with the app's kill switch and default maximum. */
 export function judge(request: AccessRequest): Decision {
+    const killSwitch = booleanProperty(PROPERTY.integrationEnabled)
     return evaluatePolicyRecords(request, loadPolicyRecords(), {
         nowMs: nowMs(),
-        integrationEnabled: boolProperty(PROPERTY.integrationEnabled),
+        integrationEnabled: killSwitch.value,
+        integrationError: killSwitch.error,
         defaultMaxDurationMinutes: intProperty(PROPERTY.defaultMaxDuration, 240),
     })
 }

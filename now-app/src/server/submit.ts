@@ -7,7 +7,7 @@
  */
 import { gs, GlideRecord } from '@servicenow/glide'
 import { DECISION_MAX_LENGTH, requestApprovals, approveGrant } from './approvals'
-import { appendAudit, groupMemberIds, notify, readUser, sessionActor, str, sysIdProperty } from './glide-io'
+import { addJournal, appendAudit, groupMemberIds, notify, readUser, sessionActor, str, sysIdProperty } from './glide-io'
 import { judge, resolveGrant } from './request'
 import { customerComment, ticketOf } from './ticket'
 import { approvalRoute } from './shared/approval'
@@ -85,6 +85,7 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         reasons,
         highRisk: decision.highRisk,
         autoApprove: decision.autoApprove,
+        autoApproveDeclined: decision.autoApproveDeclined || [],
         requiredApprovals: decision.requiredApprovals,
     })
     const refuse = (why: DecisionReason[]): SubmissionResult => {
@@ -125,6 +126,7 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         policy: decision.policyName,
         highRisk: decision.highRisk,
         autoApprove: decision.autoApprove,
+        autoApproveDeclined: decision.autoApproveDeclined || [],
         requiredApprovals: decision.requiredApprovals,
         approvalTimeoutMinutes: decision.approvalTimeoutMinutes,
         escalationGroupId: decision.escalationGroupId,
@@ -157,8 +159,23 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         return { state: 'queued', reasons: [] }
     }
     if (!route || !route.ok) return { state: 'ignored', reasons: [] }
+    noteDeclinedAutoApproval(grant, decision)
     requestApprovals(grant, route.assignments, planText(plan, digest))
     return { state: 'awaiting_approval', reasons: [] }
+}
+
+/** Tell the ticket why an auto-approve rule that matched was not applied (the request waits for people instead). */
+function noteDeclinedAutoApproval(grant: any, decision: Decision): void {
+    const declined = decision.autoApproveDeclined || []
+    const ticket = ticketOf(grant)
+    if (declined.length === 0 || !ticket) return
+    const lines = declined.map((r) => `- ${r.message} [${r.code}]`).join('\n')
+    addJournal(
+        ticket.table,
+        ticket.sysId,
+        'work_notes',
+        `Break-glass request ${str(grant, GRANT_FIELDS.number)}: no automatic approval.\n${lines}`,
+    )
 }
 
 /** The provider a plan for `kind` names; null when the device provider property is not a known one. */

@@ -9,6 +9,7 @@ import { onRitmInserted } from '../../src/server/catalog-submit'
 import { guardActionInsert, guardActionWrite, guardGrantWrite } from '../../src/server/claim-guard-rule'
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
 import { onGrantInserted } from '../../src/server/submit'
+import { guardPolicyWrite } from '../../src/server/policy-confirmation'
 import { PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
 import { glide } from './glide-fake'
 
@@ -19,6 +20,8 @@ import { glide } from './glide-fake'
 export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: PLATFORM_TABLE.ritm, when: 'after', on: 'insert', fn: (c) => onRitmInserted(c) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'insert', fn: (c) => onGrantInserted(c) })
+    glide.addRule({ table: TABLE.policy, when: 'before', on: 'insert', fn: (c) => guardPolicyWrite(c, null) })
+    glide.addRule({ table: TABLE.policy, when: 'before', on: 'update', fn: (c, p) => guardPolicyWrite(c, p) })
     glide.addRule({ table: TABLE.auditEvent, when: 'before', on: 'insert', fn: (c) => guardAuditAppend(c) })
     // The state machine (executor role only): before the app's other grant rules, as its order (50) says.
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => guardGrantWrite(c, null) })

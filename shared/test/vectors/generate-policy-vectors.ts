@@ -15,6 +15,7 @@ const id = (pair: string): string => pair.repeat(16)
 const ALICE = id('a1') // the requester
 const BOB = id('b0') // opened a request on Alice's behalf
 const MANAGER = id('c3')
+const SERVICE_DESK = id('5d') // raised and triaged the incident
 const VIP = id('f1') // blocked user
 const G_ONCALL = id('0c') // Alice's resolver / on-call group
 const G_DBA = id('db')
@@ -131,6 +132,10 @@ const p1 = {
     assignedTo: ALICE,
     assignmentGroupId: G_ONCALL,
     ciSysId: CI_WS,
+    // Raised, prioritised and assigned by the service desk, not by the requester (alice).
+    openedBy: SERVICE_DESK,
+    prioritySetBy: [SERVICE_DESK],
+    assignmentSetBy: [SERVICE_DESK],
 }
 const change = {
     sysId: CHG,
@@ -573,6 +578,27 @@ vector('an emergency matching the auto-approve rule is auto-approved', {
         autoApproveRule: 'p1-p2-oncall-responder',
         approvalTimeoutMinutes: 5,
     }),
+})
+
+vector('no auto-approval when the requester is the caller of the incident (own ticket)', {
+    request: { incident: { ...p1, callerId: ALICE } },
+    expect: ok(),
+})
+vector('no auto-approval when the requester opened the incident', {
+    request: { incident: { ...p1, openedBy: ALICE } },
+    expect: ok(),
+})
+vector('no auto-approval when the requester raised the priority of the incident', {
+    request: { incident: { ...p1, prioritySetBy: [SERVICE_DESK, ALICE] } },
+    expect: ok(),
+})
+vector('no auto-approval when the requester assigned the incident to their group', {
+    request: { incident: { ...p1, assignmentSetBy: [ALICE] } },
+    expect: ok(),
+})
+vector('no auto-approval when who raised the incident cannot be told (no history)', {
+    request: { incident: { ...p1, openedBy: undefined, prioritySetBy: undefined, assignmentSetBy: undefined } },
+    expect: ok(),
 })
 
 // --- Policy records that do not parse (runner evaluates records through policyFromRecord) ------------------------

@@ -1,6 +1,7 @@
 import {
     BooleanColumn,
     ChoiceColumn,
+    DateTimeColumn,
     IntegerColumn,
     ListColumn,
     ReferenceColumn,
@@ -16,6 +17,11 @@ import {
  * Web service access: yes, read-only for the executor. The recheck gate re-runs policy immediately before
  * every privileged call ("requester and target still pass policy"), so the executor must read the active
  * policies; ACLs give the executor role read and nothing else here.
+ *
+ * Two-person rule: a change to a policy's content records its editor (edited_by) and clears the confirmation; a
+ * DIFFERENT SecOps person confirms by writing confirmed_digest = the SHA-256 of the content they read (the rule
+ * stamps confirmed_by / confirmed_at). Auto-approve rules of a policy whose current content is not so confirmed
+ * are not applied (app and executor alike). The table is audited: sys_audit keeps every edit and confirmation.
  */
 export const x_gbg_breakglass_policy = Table({
     name: 'x_gbg_breakglass_policy',
@@ -60,5 +66,10 @@ export const x_gbg_breakglass_policy = Table({
         approval_timeout_minutes: IntegerColumn({ label: 'Approval timeout (minutes)' }),
         emergency_approval_timeout_minutes: IntegerColumn({ label: 'Emergency approval timeout (minutes)' }),
         escalation_group: ReferenceColumn({ label: 'Escalation group', referenceTable: 'sys_user_group' }),
+        // Two-person rule (server/policy-confirmation.ts): set by the before rule, confirmed by another SecOps person.
+        edited_by: ReferenceColumn({ label: 'Content last changed by', referenceTable: 'sys_user', readOnly: true }),
+        confirmed_by: ReferenceColumn({ label: 'Confirmed by', referenceTable: 'sys_user', readOnly: true }),
+        confirmed_at: DateTimeColumn({ label: 'Confirmed at', readOnly: true }),
+        confirmed_digest: StringColumn({ label: 'Confirmed content (SHA-256)', maxLength: 64 }),
     },
 })
