@@ -29,7 +29,9 @@ import {
     chainEvent,
     evaluatePolicyRecords,
     planDigest,
+    POLICY_FIELDS,
     policyFromRecord,
+    policyRecordDigest,
     policyToRecord,
     type AccessRequest,
     type Decision,
@@ -301,7 +303,16 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
         emergencyApprovalTimeoutMinutes: 5,
         escalationGroupId: secopsGroupSysId,
     }
-    const policyRecord = policyToRecord(rule)
+    // Two-person rule (now-app/src/server/policy-confirmation.ts): written by one SecOps person (Sam), confirmed
+    // by another (Priya, SecOps role only: not in the SecOps group, so approval routes stay as they were).
+    const policyConfirmer = person('priya.shah', 'Priya', 'Shah', [ROLE.secops], [])
+    const policyRecord: Record<string, string> = {
+        ...policyToRecord(rule),
+        [POLICY_FIELDS.editedBy]: secondApprover.sysId,
+        [POLICY_FIELDS.confirmedBy]: policyConfirmer.sysId,
+        [POLICY_FIELDS.confirmedAt]: stamp(),
+    }
+    policyRecord[POLICY_FIELDS.confirmedDigest] = policyRecordDigest(policyRecord)
     const parsed = policyFromRecord(policyRecord)
     if (!parsed.ok) throw new Error(`seedScenario: sandbox policy does not parse: ${parsed.errors.join('; ')}`)
     const policySysId = insert(TABLE.policy, policyRecord)['sys_id']!
@@ -480,14 +491,17 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
     }
     const approvalSysIds: string[] = []
     const approvalSummary: Record<string, unknown>[] = []
+    const assignments: Record<string, unknown>[] = []
     for (const { kind, user } of approvers) {
+        // The app's approvals are on the grant itself (the recheck gate counts no other).
         const approval = insert(PLATFORM_TABLE.approval, {
             approver: user.sysId,
             sysapproval: ritmSysId,
-            document_id: ritmSysId,
-            source_table: PLATFORM_TABLE.ritm,
+            document_id: grantSysId,
+            source_table: TABLE.grant,
             state: 'requested',
         })
+        assignments.push({ slot: kind, approverSysId: user.sysId, groupId: '', approvalSysId: approval['sys_id'] })
         const approvedAt = stamp()
         store.update(PLATFORM_TABLE.approval, approval['sys_id']!, {
             state: 'approved',
@@ -503,7 +517,23 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
             at: approvedAt,
         })
         audit('approval.approved', user.userName, { kind, approval: approval['sys_id'], planDigest: digest })
+        // The vote as the app records it when it accepts it (issue 10 contract): who acted, for which plan.
+        audit('approval.vote', user.userName, {
+            approval: approval['sys_id'],
+            decision: 'approved',
+            voter: user.sysId,
+            slot: kind,
+            planDigest: digest,
+        })
     }
+    // The approval route the app stores at submit (policy_decision): the slots and who may fill them.
+    store.update(TABLE.grant, grantSysId, {
+        [GRANT_FIELDS.policyDecision]: canonicalJson({
+            policy: decision.policyName,
+            slots: approvers.map((a) => a.kind),
+            assignments,
+        }),
+    })
 
     // --- Queued: grant state + one ready grant action (idempotency key = the action's own sys_id) --------------
     const approvedAt = stamp()

@@ -128,14 +128,21 @@ export function addGrant(sn: SeedTarget, base: SeededScenario, options: AddGrant
         provider: 'webhook',
     })
     const digest = planDigest(plan)
+    // The app's approval: on the grant itself, for the route stored at submit (the recheck gate counts no other).
     const approval = store.insert(PLATFORM_TABLE.approval, {
         approver: base.manager.sysId,
         sysapproval: ritmSysId,
-        document_id: ritmSysId,
-        source_table: PLATFORM_TABLE.ritm,
+        document_id: grantSysId,
+        source_table: TABLE.grant,
         state: 'approved',
     })
     store.update(TABLE.grant, grantSysId, {
+        [GRANT_FIELDS.policyDecision]: canonicalJson({
+            slots: ['manager'],
+            assignments: [
+                { slot: 'manager', approverSysId: base.manager.sysId, groupId: '', approvalSysId: approval['sys_id'] },
+            ],
+        }),
         [GRANT_FIELDS.plan]: canonicalJson(plan),
         [GRANT_FIELDS.planDigest]: digest,
         [GRANT_FIELDS.approvedDuration]: String(options.durationMinutes),
@@ -151,6 +158,18 @@ export function addGrant(sn: SeedTarget, base: SeededScenario, options: AddGrant
     const events: [string, string, Record<string, unknown>][] = [
         ['plan.frozen', 'system', { planDigest: digest }],
         ['approval.approved', base.manager.userName, { approval: approval['sys_id'], planDigest: digest }],
+        // The vote as the app records it when it accepts it (issue 10 contract): who acted, for which plan.
+        [
+            'approval.vote',
+            base.manager.userName,
+            {
+                approval: approval['sys_id'],
+                decision: 'approved',
+                voter: base.manager.sysId,
+                slot: 'manager',
+                planDigest: digest,
+            },
+        ],
     ]
     events.forEach(([eventType, actor, payload], i) => {
         const occurredAt = new Date(Math.floor(store.clock().getTime() / 1000) * 1000).toISOString()

@@ -1,0 +1,336 @@
+/**
+ * Red team, issue 10 attacks 4, 5 and 9d: the executor's recheck gate and the plan it acts on.
+ *
+ * Every request is made through the app (catalog order as the requester, votes as the approver: the app records
+ * each accepted vote as `approval.vote` bound to the plan digest); the attacker then rewrites records straight in
+ * the store between steps (someone with write access to the grant / approval / user tables, or a background
+ * script: no business rule runs), and the real executor, in process on the world's virtual clock, acts on them.
+ * Each attack must end refused by the recheck gate (executor/src/recheck.ts, executor/src/approval-gate.ts) with
+ * no provider call, the reason on the grant and the RITM, and a `recheck_refused` audit event; the attack after
+ * the grant must revoke the access really granted (executor/src/worker/revoke.ts `planToRevoke`) and report it.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ACTION_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE, canonicalJson } from '@gbg/shared'
+import { castVote, orderItem } from '../../now-app/test/support/app-actions'
+import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
+import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
+import { VirtualClock } from '../support/virtual-clock'
+import { newSysId, queueAction } from '../e2e/support/grants'
+import { startWorld, type World } from '../e2e/support/world'
+import { auditEvents, providerWrites, ritmText } from './support'
+import { appendForgedEvent, expectGateRefused, rewritePlan } from './gate-support'
+
+let world: World
+let app: AppRuntime
+let items: { localAdmin: string; entraRole: string }
+const clock = new VirtualClock(Date.UTC(2026, 2, 3, 9, 0, 0))
+let executor: InProcessExecutor | undefined
+let devices = 0
+
+beforeAll(async () => {
+    world = await startWorld({ durationMinutes: 60, clock })
+    // The scenario's hand-seeded grant is not part of these stories.
+    world.sn.store.update(TABLE.grant, world.base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
+    app = startAppOnEmulator(world.sn)
+    items = installAppCatalog(world.sn, world.base.secopsGroupSysId, 'webhook')
+})
+afterAll(async () => {
+    await executor?.stop()
+    app?.stop()
+    await world?.close()
+})
+
+/** A new corporate workstation of the requester (one open request per person and device). */
+function newWorkstation(name = `WS-RTG-${String(++devices).padStart(3, '0')}`): { sysId: string; name: string } {
+    const { base, sn } = world
+    const sysId = sn.store.insert(PLATFORM_TABLE.computer, {
+        name,
+        os: 'Windows 11 Enterprise',
+        u_device_class: 'workstation',
+        u_corp_managed: 'true',
+        used_for: 'Development',
+        assigned_to: base.requester.sysId,
+        support_group: base.resolverGroupSysId,
+    })['sys_id']!
+    return { sysId, name }
+}
+
+/** Alice orders 30 minutes of local admin on a new workstation: the grant awaits approval. */
+function orderedGrant(): { grantSysId: string; ritmSysId: string; ciSysId: string } {
+    const { base, sn } = world
+    const device = newWorkstation()
+    const ritmSysId = app.as(base.requester.userName, () =>
+        orderItem(
+            items.localAdmin,
+            base.requester.sysId,
+            {
+                requested_for: base.requester.sysId,
+                device: device.sysId,
+                duration_minutes: '30',
+                justification: 'Install the signed vendor driver for the lab analyser on my workstation',
+                emergency: 'false',
+            },
+            { requested_for: base.requester.sysId },
+        ),
+    )
+    const grant = sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritmSysId)[0]!
+    expect(grant[GRANT_FIELDS.state]).toBe('awaiting_approval')
+    return { grantSysId: grant['sys_id']!, ritmSysId, ciSysId: device.sysId }
+}
+
+/** The app's open approvals of a grant. */
+function openApprovals(grantSysId: string): Record<string, string>[] {
+    return world.sn.store.list(
+        PLATFORM_TABLE.approval,
+        (r) => r['document_id'] === grantSysId && r['state'] === 'requested',
+    )
+}
+
+/** Ordered, and the manager approves through the app: a queued grant with its grant action. */
+function approvedGrant(): { grantSysId: string; ritmSysId: string; ciSysId: string } {
+    const g = orderedGrant()
+    for (const a of openApprovals(g.grantSysId)) {
+        app.as(world.base.manager.userName, () => castVote(a['sys_id']!, 'approved'))
+    }
+    expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('queued')
+    return g
+}
+
+/** What the attacker does to a grant nobody approved: mark it queued and put a grant action in the queue. */
+function forceQueued(grantSysId: string): void {
+    world.sn.store.update(TABLE.grant, grantSysId, {
+        [GRANT_FIELDS.state]: 'queued',
+        [GRANT_FIELDS.approvedDuration]: '30',
+    })
+    queueAction(world.sn, grantSysId, 'grant', world.base.requester.sysId)
+}
+
+/** Provider writes from now on. */
+function providerCallsFromNow(): () => number {
+    const before = providerWrites({ webhook: world.webhook })
+    return () => providerWrites({ webhook: world.webhook }) - before
+}
+
+async function runUntilEnded(grantSysId: string): Promise<void> {
+    executor ??= await startInProcessExecutor(world.env('rt-gate'), clock)
+    await world.until(
+        (s) => ['grant_failed', 'active'].includes(s.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] ?? ''),
+        30_000,
+        'the grant action decided',
+    )
+}
+
+describe('red team 4: a plan rewritten together with its digest after approval', () => {
+    it("the principal's e-mail rewritten (webhook): the votes bound another digest, refused", async () => {
+        // setup: approved through the app; then plan.principal.email and the digest are rewritten
+        const calls = providerCallsFromNow()
+        const g = approvedGrant()
+        rewritePlan(world.sn.store, g.grantSysId, (p) => {
+            p.principal.email = 'mallory@example.com'
+        })
+
+        // execution
+        await runUntilEnded(g.grantSysId)
+
+        // validation
+        expectGateRefused({ store: world.sn.store, ...g, reason: /PLAN_NOT_APPROVED/, providerCallsSince: calls })
+    })
+
+    it('the device name rewritten: refused, nothing granted on the other device', async () => {
+        // setup
+        const calls = providerCallsFromNow()
+        const g = approvedGrant()
+        const other = newWorkstation('WS-CEO-LAPTOP')
+        rewritePlan(world.sn.store, g.grantSysId, (p) => {
+            p.target.deviceName = other.name
+        })
+
+        // execution
+        await runUntilEnded(g.grantSysId)
+
+        // validation
+        expectGateRefused({ store: world.sn.store, ...g, reason: /PLAN_NOT_APPROVED/, providerCallsSince: calls })
+    })
+})
+
+describe('red team 5: a weak gate', () => {
+    it('an approval by an unrelated user (inserted approved on the grant): not on the route, refused', async () => {
+        // setup: nobody on the route voted; an unrelated user's approval is inserted approved
+        const calls = providerCallsFromNow()
+        const g = orderedGrant()
+        world.sn.store.insert(PLATFORM_TABLE.approval, {
+            approver: world.base.secondApprover.sysId,
+            sysapproval: g.ritmSysId,
+            document_id: g.grantSysId,
+            source_table: TABLE.grant,
+            state: 'approved',
+        })
+        forceQueued(g.grantSysId)
+
+        // execution
+        await runUntilEnded(g.grantSysId)
+
+        // validation
+        expectGateRefused({ store: world.sn.store, ...g, reason: /APPROVAL_MISSING/, providerCallsSince: calls })
+    })
+
+    it('an approval by a sys_id that is no user, added to the route with a forged vote: refused', async () => {
+        // setup: the ghost is on the route, approved, and a vote event names it with the right digest
+        const calls = providerCallsFromNow()
+        const g = orderedGrant()
+        const ghost = newSysId()
+        const s = world.sn.store
+        const approval = s.insert(PLATFORM_TABLE.approval, {
+            approver: ghost,
+            sysapproval: g.ritmSysId,
+            document_id: g.grantSysId,
+            source_table: TABLE.grant,
+            state: 'approved',
+        })['sys_id']!
+        const grant = s.get(TABLE.grant, g.grantSysId)!
+        s.update(TABLE.grant, g.grantSysId, {
+            [GRANT_FIELDS.policyDecision]: canonicalJson({
+                slots: ['manager'],
+                assignments: [{ slot: 'manager', approverSysId: ghost, groupId: '', approvalSysId: approval }],
+            }),
+        })
+        appendForgedEvent(s, g.grantSysId, 'approval.vote', 'ghost', {
+            approval,
+            decision: 'approved',
+            voter: ghost,
+            slot: 'manager',
+            planDigest: grant[GRANT_FIELDS.planDigest],
+        })
+        forceQueued(g.grantSysId)
+
+        // execution
+        await runUntilEnded(g.grantSysId)
+
+        // validation
+        expectGateRefused({
+            store: world.sn.store,
+            ...g,
+            reason: /APPROVER_INVALID|AUDIT|CHAIN/i,
+            providerCallsSince: calls,
+        })
+    })
+
+    it('one vote where the route requires two: refused', async () => {
+        // setup: the stored route needs a manager AND a second approver; only the manager votes (the app keeps
+        // waiting), then the grant is pushed to queued with a grant action
+        const calls = providerCallsFromNow()
+        const g = orderedGrant()
+        const s = world.sn.store
+        const decision = JSON.parse(s.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.policyDecision]!) as {
+            slots: string[]
+            assignments: Record<string, string>[]
+        }
+        s.update(TABLE.grant, g.grantSysId, {
+            [GRANT_FIELDS.policyDecision]: canonicalJson({
+                ...decision,
+                slots: [...decision.slots, 'second_approver'],
+                assignments: [
+                    ...decision.assignments,
+                    { slot: 'second_approver', approverSysId: world.base.secondApprover.sysId, groupId: '' },
+                ],
+            }),
+        })
+        for (const a of openApprovals(g.grantSysId)) {
+            app.as(world.base.manager.userName, () => castVote(a['sys_id']!, 'approved'))
+        }
+        expect(s.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('awaiting_approval')
+        forceQueued(g.grantSysId)
+
+        // execution
+        await runUntilEnded(g.grantSysId)
+
+        // validation
+        expectGateRefused({ store: world.sn.store, ...g, reason: /APPROVAL_MISSING/, providerCallsSince: calls })
+    })
+
+    it("the grant's ritm re-pointed to another, approved RITM: its approvals do not count", async () => {
+        // setup: grant A approved through the app; grant B never approved, re-pointed at A's RITM and queued
+        const calls = providerCallsFromNow()
+        const a = approvedGrant()
+        const b = orderedGrant()
+        world.sn.store.update(TABLE.grant, b.grantSysId, { [GRANT_FIELDS.ritm]: a.ritmSysId })
+        // A's own action is parked: this story is about B
+        for (const act of world.sn.store.list(TABLE.action, (x) => x[ACTION_FIELDS.grant] === a.grantSysId)) {
+            world.sn.store.update(TABLE.action, act['sys_id']!, { [ACTION_FIELDS.state]: 'done' })
+        }
+        forceQueued(b.grantSysId)
+
+        // execution
+        await runUntilEnded(b.grantSysId)
+
+        // validation: the refusal lands on the (re-pointed) RITM the grant names now
+        expectGateRefused({
+            store: world.sn.store,
+            grantSysId: b.grantSysId,
+            ritmSysId: a.ritmSysId,
+            reason: /APPROVAL_MISSING/,
+            providerCallsSince: calls,
+        })
+    })
+})
+
+describe("red team 9d: the plan's principal against the user's current record", () => {
+    it("the requester's e-mail changed after approval: refused", async () => {
+        // setup
+        const calls = providerCallsFromNow()
+        const g = approvedGrant()
+        const original = world.sn.store.get(PLATFORM_TABLE.user, world.base.requester.sysId)!['email']!
+        world.sn.store.update(PLATFORM_TABLE.user, world.base.requester.sysId, { email: 'mallory@example.com' })
+
+        try {
+            // execution
+            await runUntilEnded(g.grantSysId)
+
+            // validation
+            expectGateRefused({ store: world.sn.store, ...g, reason: /PRINCIPAL_MISMATCH/, providerCallsSince: calls })
+        } finally {
+            world.sn.store.update(PLATFORM_TABLE.user, world.base.requester.sysId, { email: original })
+        }
+    })
+})
+
+describe('red team 4: the plan rewritten after the grant', () => {
+    it('the revoke still removes the access really granted and reports the tampering', { timeout: 120_000 }, async () => {
+        // setup: granted through the app and the executor
+        const g = approvedGrant()
+        await runUntilEnded(g.grantSysId)
+        expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('active')
+        const granted = JSON.parse(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.plan]!) as {
+            target: { deviceName: string }
+        }
+        const other = newWorkstation('WS-DECOY-001')
+        rewritePlan(world.sn.store, g.grantSysId, (p) => {
+            p.target.deviceName = other.name
+            p.target.ciSysId = other.sysId
+        })
+
+        // execution: the revoke at expiry
+        await world.until(
+            (s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked',
+            40 * 60_000,
+            'revoked',
+        )
+
+        // validation: the access granted on the real device is no longer active at the service, tampering reported
+        const onDevice = [...world.webhook.grants.values()].filter((x) =>
+            JSON.stringify(x.target).includes(granted.target.deviceName),
+        )
+        expect(onDevice.length).toBeGreaterThanOrEqual(1)
+        expect(onDevice.filter((x) => x.status === 'active' && x.revokedAt === null)).toEqual([])
+        const events = auditEvents(world.sn.store, g.grantSysId)
+        const mismatch = events.find((e) => e.eventType === 'revoke_plan_mismatch')
+        expect(JSON.stringify(mismatch?.payload)).toContain('WS-DECOY-001')
+        const done = events.find((e) => e.eventType === 'revoke_done')
+        expect(JSON.stringify(done?.payload)).not.toContain('WS-DECOY-001')
+        expect(ritmText(world.sn.store, g.ritmSysId)).toMatch(/Tampering detected/)
+        const incidents = world.sn.store.list(PLATFORM_TABLE.incident, (i) =>
+            (i['short_description'] ?? '').includes('Tampered plan'),
+        )
+        expect(incidents.length).toBeGreaterThanOrEqual(1)
+    })
+})
