@@ -389,3 +389,23 @@ describe('loadConfig: Entra options added for the sandbox and the drift job', ()
         expect(problemsOf({ ...ENTRA, GBG_ENTRA_CA_FILE: notPem }).join('\n')).toMatch(/GBG_ENTRA_CA_FILE.*PEM/)
     })
 })
+
+describe('audit key (GBG_AUDIT_KEY)', () => {
+    it('is a secret of at least 32 characters, never printed; the integration user defaults to GBG_SN_USERNAME', () => {
+        // Setup / execution
+        const key = 'k'.repeat(40)
+        const config = loadConfig({ ...BASE, GBG_AUDIT_KEY: key })
+        // Validation
+        expect(config.audit).toEqual({ key, integrationUser: BASE.GBG_SN_USERNAME })
+        expect(JSON.stringify(redactConfig(config))).not.toContain(key)
+        expect(loadConfig({ ...BASE, GBG_AUDIT_INTEGRATION_USER: 'svc_x' }).audit.integrationUser).toBe('svc_x')
+        let message = ''
+        try {
+            loadConfig({ ...BASE, GBG_AUDIT_KEY: 'short-key' })
+        } catch (error) {
+            message = (error as ConfigError).message
+        }
+        expect(message).toMatch(/GBG_AUDIT_KEY/)
+        expect(message).not.toContain('short-key')
+    })
+})

@@ -347,4 +347,18 @@ describe('journal', () => {
             counted.close()
         }
     })
+
+    it('anchors each grant audit chain head forward only (audit-anchors.ts)', () => {
+        // setup / execution: two appends, then a late record of an older head
+        expect(journal.auditAnchor('g1')).toBeUndefined()
+        journal.anchorAudit('g1', 3, 'a'.repeat(64))
+        journal.anchorAudit('g1', 5, 'b'.repeat(64))
+        journal.anchorAudit('g1', 4, 'c'.repeat(64))
+        // validation: the latest head stays, other grants are separate, and it survives a reopen
+        expect(journal.auditAnchor('g1')).toMatchObject({ grantId: 'g1', sequence: 5, hash: 'b'.repeat(64) })
+        expect(journal.auditAnchor('g2')).toBeUndefined()
+        journal.close()
+        journal = Journal.open(path, { clock })
+        expect(journal.auditAnchor('g1')?.sequence).toBe(5)
+    })
 })

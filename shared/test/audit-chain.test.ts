@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
+    AUDIT_HEAD_MOVED,
     auditHash,
     chainEvent,
+    checkAnchor,
+    checkAppend,
     GENESIS,
     GENESIS_HASH,
     verifyChain,
@@ -107,6 +110,33 @@ describe('audit chain', () => {
             ok: false,
             brokenAt: 0,
             reason: expect.stringMatching(/cannot be hashed/),
+        })
+    })
+})
+
+describe('audit chain anchor and single head (issue 10, attack 7)', () => {
+    it('checkAnchor: the anchored event must still be there with its hash', () => {
+        const c = chain(5)
+        const anchor = { sequence: 4, hash: c[3]!.hash }
+        expect(checkAnchor(c, anchor)).toEqual({ ok: true })
+        expect(checkAnchor(c, undefined)).toEqual({ ok: true })
+        expect(checkAnchor(c.slice(0, 3), anchor)).toMatchObject({ ok: false, reason: /tail deleted/ })
+        expect(checkAnchor([], anchor)).toMatchObject({ ok: false, reason: /whole chain is gone/ })
+        const rewritten = chain(5).map((e, i) => (i === 3 ? { ...e, hash: 'f'.repeat(64) } : e))
+        expect(checkAnchor(rewritten, anchor)).toMatchObject({ ok: false, brokenAt: 3, reason: /events rewritten/ })
+    })
+
+    it('checkAppend: only the next sequence after the head, with its hash and a hash of its own content', () => {
+        const c = chain(3)
+        const head = { sequence: 3, hash: c[2]!.hash }
+        const next = chainEvent(head.hash, event(4))
+        expect(checkAppend(head, next)).toEqual({ ok: true })
+        expect(checkAppend(null, chain(1)[0]!)).toEqual({ ok: true })
+        // A second appender that read the same old head (sequence 3 after #2) is refused.
+        expect(checkAppend(head, c[2]!)).toMatchObject({ ok: false, reason: new RegExp(`^${AUDIT_HEAD_MOVED}`) })
+        expect(checkAppend(head, { ...next, hash: '0'.repeat(64) })).toMatchObject({
+            ok: false,
+            reason: /hash does not match/,
         })
     })
 })
