@@ -651,8 +651,8 @@ describe('ServiceNow gateway: pure parts', () => {
             ['non-integer priority', { ...good, priority: '1,000' }, /priority "1,000" is not a whole number/],
             ['empty max_attempts', { ...good, max_attempts: '' }, /max_attempts "" is not a whole number/],
             ['ISO date', { ...good, lease_until: '2025-06-02T09:00:00Z' }, /lease_until is not a date-time/],
-            ['bad grant reference', { ...good, grant: 'GRANT1' }, /grant "GRANT1" is not a sys_id/],
-            ['unknown type', { ...good, type: 'elevate' }, /type "elevate" is not one of/],
+            ['bad grant reference', { ...good, grant: 'GRANT1' }, /no valid grant \("GRANT1" is not a sys_id\)/],
+            ['unknown type', { ...good, type: 'elevate' }, /unknown action type "elevate"/],
         ]
         for (const [name, record, reason] of malformed) {
             const parsed = parseAction(record)

@@ -136,7 +136,13 @@ describe('built app: workflow business rules', () => {
     it('has no other business rule', () => {
         // The policy two-person rule (insert and update) is checked in server-policy-integrity.test.ts.
         const policyRule = 'Break-glass: policy changes need a second SecOps person'
-        expect(rules.map((r) => r.name).sort()).toEqual([...cases.map((c) => c[0]), policyRule].sort())
+        // The executor's state machine (action inserts, grant inserts / updates) is checked in
+        // dist-business-rules.test.ts.
+        const stateMachine = [
+            'Break-glass: executor creates only revoke and verify actions',
+            'Break-glass: executor transitions on the grant',
+        ]
+        expect(rules.map((r) => r.name).sort()).toEqual([...cases.map((c) => c[0]), policyRule, ...stateMachine].sort())
     })
 })
 

@@ -142,9 +142,11 @@ export interface ActionRowValues {
 export function actionRowProblems(row: ActionRowValues): string[] {
     const problems: string[] = []
     const shown = (v: string): string => JSON.stringify(v.slice(0, 40))
-    if (row.grant !== undefined && !isSysId(row.grant)) problems.push(`grant ${shown(row.grant)} is not a sys_id`)
+    if (row.grant !== undefined && !isSysId(row.grant)) {
+        problems.push(`the action references no valid grant (${shown(row.grant)} is not a sys_id)`)
+    }
     if (row.type !== undefined && ACTION_TYPES.indexOf(row.type as never) < 0) {
-        problems.push(`type ${shown(row.type)} is not one of ${ACTION_TYPES.join(', ')}`)
+        problems.push(`unknown action type ${shown(row.type)} (not one of ${ACTION_TYPES.join(', ')})`)
     }
     if (row.state !== undefined && ACTION_STATES.indexOf(row.state as never) < 0) {
         problems.push(`state ${shown(row.state)} is not one of ${ACTION_STATES.join(', ')}`)

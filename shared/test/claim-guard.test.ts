@@ -132,7 +132,7 @@ describe('state machine: the executor makes only its own transitions', () => {
             ['done at birth', { ...row, state: 'done' }, /created ready/],
             ['empty priority', { ...row, priority: '' }, /priority "" is not a whole number/],
             ['empty max_attempts', { ...row, maxAttempts: '' }, /max_attempts "" is not a whole number/],
-            ['no grant', { ...row, grant: '' }, /grant "" is not a sys_id/],
+            ['no grant', { ...row, grant: '' }, /references no valid grant \("" is not a sys_id\)/],
         ]
         for (const [name, values, reason] of refused) {
             expect(checkActionInsert(values), name).toEqual({ allowed: false, reason: expect.stringMatching(reason) })
