@@ -22,6 +22,7 @@ import {
     type ApprovalAssignment,
     type ApprovalSlot,
     type ApprovalVote,
+    type ExecutionPlan,
 } from '@gbg/shared'
 import type { ApprovalRecord, AuditEventRecord, UserRecord } from './ports'
 
@@ -62,7 +63,11 @@ export function parseStoredRoute(text: string): StoredRoute {
     if (Array.isArray(v.assignments)) {
         for (const a of v.assignments as unknown[]) {
             const x = (a ?? {}) as Record<string, unknown>
-            if (SLOTS.includes(x.slot as ApprovalSlot) && typeof x.approverSysId === 'string' && isSysId(x.approverSysId)) {
+            if (
+                SLOTS.includes(x.slot as ApprovalSlot) &&
+                typeof x.approverSysId === 'string' &&
+                isSysId(x.approverSysId)
+            ) {
                 assignments.push({
                     slot: x.slot as ApprovalSlot,
                     approverSysId: x.approverSysId,
@@ -109,14 +114,44 @@ export interface ApprovalGateInput {
     votes: AuditEventRecord[]
     /** Digest of the plan about to be granted. */
     digest: string
+    /**
+     * Earlier digests of this very plan that a vote may have bound: the plan before an approver shortened it
+     * ({@link shortenedFrom}). Absent: only `digest`.
+     */
+    shortenedFrom?: ReadonlySet<string>
     /** Current user record of each voter (null: no such user). */
     users: ReadonlyMap<string, UserRecord | null>
 }
 
 /** Result of {@link judgeApprovals}. */
 export type ApprovalGateResult =
-    | { ok: true; counted: ApprovalRecord[] }
-    | { ok: false; code: ApprovalGateCode; reason: string; malformed: boolean }
+    { ok: true; counted: ApprovalRecord[] } | { ok: false; code: ApprovalGateCode; reason: string; malformed: boolean }
+
+/** The audit event the app records when it applies an approver's shortening (re-freezing the plan). */
+export const SHORTENED_EVENT = 'plan.shortened'
+
+/**
+ * The digests `plan` had before an approver shortened it — what the votes cast before the shortening bound. A
+ * `plan.shortened` event counts only when it names this plan's digest as `after` and its `before` digest is this
+ * very plan with the longer `beforeMinutes` and nothing else changed: a shortening can only ever take access away,
+ * so a vote for the longer plan covers the shorter one. Anything else (another target, a longer duration, an
+ * event that does not add up) proves nothing.
+ */
+export function shortenedFrom(
+    plan: ExecutionPlan,
+    digest: string,
+    events: AuditEventRecord[],
+    digestOf: (p: ExecutionPlan) => string,
+): Set<string> {
+    const before = new Set<string>()
+    for (const e of events) {
+        const p = e.payload
+        if (p.after !== digest || typeof p.before !== 'string' || typeof p.beforeMinutes !== 'number') continue
+        if (!Number.isInteger(p.beforeMinutes) || p.beforeMinutes <= plan.durationMinutes) continue
+        if (digestOf({ ...plan, durationMinutes: p.beforeMinutes }) === p.before) before.add(p.before)
+    }
+    return before
+}
 
 /** The people whose records {@link judgeApprovals} needs: the voter of every approved approval on the grant. */
 export function votersToLookUp(approvals: ApprovalRecord[], votes: AuditEventRecord[]): string[] {
@@ -172,7 +207,7 @@ export function judgeApprovals(input: ApprovalGateInput): ApprovalGateResult {
             ignored.push(`${a.sysId} (voted by ${vote.voter || '(nobody)'}, not by the approver ${a.approverSysId})`)
             continue
         }
-        if (vote.planDigest !== digest) {
+        if (vote.planDigest !== digest && !(input.shortenedFrom?.has(vote.planDigest) ?? false)) {
             // "computed", not "digest <hex>": the log redactor reads "Digest <token>" as HTTP Digest auth.
             return refuse(
                 APPROVAL_GATE_CODE.voteDigestMismatch,

@@ -22,7 +22,15 @@ import {
     type RequestTarget,
     type TargetKind,
 } from '@gbg/shared'
-import { APPROVAL_GATE_CODE, VOTE_EVENT, judgeApprovals, parseStoredRoute, votersToLookUp } from './approval-gate'
+import {
+    APPROVAL_GATE_CODE,
+    SHORTENED_EVENT,
+    VOTE_EVENT,
+    judgeApprovals,
+    parseStoredRoute,
+    shortenedFrom,
+    votersToLookUp,
+} from './approval-gate'
 import type { ApprovalRecord, Clock, GrantRecord, ServiceNowGateway, UserRecord } from './ports'
 import { isServiceNowError } from './servicenow/errors'
 import { errorText } from './transport'
@@ -185,7 +193,7 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         // and every counted vote bound this plan's digest (approval-gate.ts).
         const now = deps.clock.now()
         const route = parseStoredRoute(await deps.gateway.getApprovalRoute(g.sysId))
-        const approved = await judgeVotes(g, digest, route, deps.gateway)
+        const approved = await judgeVotes(g, plan, digest, route, deps.gateway)
 
         // Current facts → the same policy evaluation as on submit (and the plan's principal / device as they are).
         const request = await buildRequest(g, plan, deps.gateway)
@@ -262,20 +270,24 @@ function hasProvider(providers: RecheckDeps['providers'], name: string): boolean
  */
 async function judgeVotes(
     g: GrantRecord,
+    plan: ExecutionPlan,
     digest: string,
     route: ReturnType<typeof parseStoredRoute>,
     gateway: ServiceNowGateway,
 ): Promise<ApprovalRecord[]> {
-    const [approvals, votes] = await Promise.all([
+    const [approvals, votes, shortenings] = await Promise.all([
         gateway.listGrantApprovals(g.sysId),
         gateway.listAuditEvents(g.sysId, VOTE_EVENT),
+        gateway.listAuditEvents(g.sysId, SHORTENED_EVENT),
     ])
     const users = new Map<string, UserRecord | null>()
     for (const id of votersToLookUp(approvals, votes)) users.set(id, await userOrNull(gateway, id))
     const request = approverRequest(g)
-    const verdict = judgeApprovals({ request, route, approvals, votes, digest, users })
+    const before = shortenedFrom(plan, digest, shortenings, planDigest)
+    const verdict = judgeApprovals({ request, route, approvals, votes, digest, users, shortenedFrom: before })
     if (route.slots.length === 0) {
-        if (!verdict.ok && verdict.code === RECHECK_CODE.approvalRejected) throw new Refusal(verdict.code, verdict.reason)
+        if (!verdict.ok && verdict.code === RECHECK_CODE.approvalRejected)
+            throw new Refusal(verdict.code, verdict.reason)
         return []
     }
     if (!verdict.ok) throw new Refusal(verdict.code, verdict.reason, verdict.malformed)

@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE, canonicalJson } from '@gbg/shared'
+import { GlideRecord } from '@servicenow/glide'
 import { castVote, orderItem } from '../../now-app/test/support/app-actions'
 import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
@@ -143,6 +144,61 @@ describe('red team 4: a plan rewritten together with its digest after approval',
         const other = newWorkstation('WS-CEO-LAPTOP')
         rewritePlan(world.sn.store, g.grantSysId, (p) => {
             p.target.deviceName = other.name
+        })
+
+        // execution
+        await runUntilEnded(g.grantSysId)
+
+        // validation
+        expectGateRefused({ store: world.sn.store, ...g, reason: /PLAN_NOT_APPROVED/, providerCallsSince: calls })
+    })
+})
+
+describe('red team 4: a shortening is the only change a vote covers', () => {
+    it('the manager shortens the duration, then approves: the shorter plan is granted (control)', async () => {
+        // setup: ordered for 30 minutes; the manager sets 15 on the grant (their write path), then approves
+        const calls = providerCallsFromNow()
+        const g = orderedGrant()
+        const shortened = app.as(world.base.manager.userName, () => {
+            const gr = new GlideRecord(TABLE.grant)
+            gr.get(g.grantSysId)
+            gr.setValue(GRANT_FIELDS.approvedDuration, '15')
+            return gr.update()
+        })
+        expect(shortened).not.toBeNull()
+        for (const a of openApprovals(g.grantSysId)) {
+            app.as(world.base.manager.userName, () => castVote(a['sys_id']!, 'approved'))
+        }
+        expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('queued')
+        expect(auditEvents(world.sn.store, g.grantSysId).map((e) => e.eventType)).toContain('plan.shortened')
+
+        // execution
+        await runUntilEnded(g.grantSysId)
+
+        // validation: granted for 15 minutes, once
+        const grant = world.sn.store.get(TABLE.grant, g.grantSysId)!
+        expect(grant[GRANT_FIELDS.state], grant[GRANT_FIELDS.lastError]).toBe('active')
+        expect(JSON.parse(grant[GRANT_FIELDS.plan]!).durationMinutes).toBe(15)
+        expect(calls()).toBe(1)
+    })
+
+    it('a forged plan.shortened that also changes the device: the votes do not cover it, refused', async () => {
+        // setup: approved for 30 minutes; the attacker rewrites the plan (another device, 10 minutes) with its
+        // digest and appends a plan.shortened event naming the approved digest as "before"
+        const calls = providerCallsFromNow()
+        const g = approvedGrant()
+        const approved = world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.planDigest]!
+        const other = newWorkstation('WS-CFO-LAPTOP')
+        const plan = rewritePlan(world.sn.store, g.grantSysId, (p) => {
+            p.target.deviceName = other.name
+            p.durationMinutes = 10
+        })
+        world.sn.store.update(TABLE.grant, g.grantSysId, { [GRANT_FIELDS.approvedDuration]: '10' })
+        appendForgedEvent(world.sn.store, g.grantSysId, 'plan.shortened', 'system', {
+            before: approved,
+            after: world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.planDigest]!,
+            beforeMinutes: 30,
+            durationMinutes: plan.durationMinutes,
         })
 
         // execution
@@ -295,42 +351,46 @@ describe("red team 9d: the plan's principal against the user's current record", 
 })
 
 describe('red team 4: the plan rewritten after the grant', () => {
-    it('the revoke still removes the access really granted and reports the tampering', { timeout: 120_000 }, async () => {
-        // setup: granted through the app and the executor
-        const g = approvedGrant()
-        await runUntilEnded(g.grantSysId)
-        expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('active')
-        const granted = JSON.parse(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.plan]!) as {
-            target: { deviceName: string }
-        }
-        const other = newWorkstation('WS-DECOY-001')
-        rewritePlan(world.sn.store, g.grantSysId, (p) => {
-            p.target.deviceName = other.name
-            p.target.ciSysId = other.sysId
-        })
+    it(
+        'the revoke still removes the access really granted and reports the tampering',
+        { timeout: 120_000 },
+        async () => {
+            // setup: granted through the app and the executor
+            const g = approvedGrant()
+            await runUntilEnded(g.grantSysId)
+            expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('active')
+            const granted = JSON.parse(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.plan]!) as {
+                target: { deviceName: string }
+            }
+            const other = newWorkstation('WS-DECOY-001')
+            rewritePlan(world.sn.store, g.grantSysId, (p) => {
+                p.target.deviceName = other.name
+                p.target.ciSysId = other.sysId
+            })
 
-        // execution: the revoke at expiry
-        await world.until(
-            (s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked',
-            40 * 60_000,
-            'revoked',
-        )
+            // execution: the revoke at expiry
+            await world.until(
+                (s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked',
+                40 * 60_000,
+                'revoked',
+            )
 
-        // validation: the access granted on the real device is no longer active at the service, tampering reported
-        const onDevice = [...world.webhook.grants.values()].filter((x) =>
-            JSON.stringify(x.target).includes(granted.target.deviceName),
-        )
-        expect(onDevice.length).toBeGreaterThanOrEqual(1)
-        expect(onDevice.filter((x) => x.status === 'active' && x.revokedAt === null)).toEqual([])
-        const events = auditEvents(world.sn.store, g.grantSysId)
-        const mismatch = events.find((e) => e.eventType === 'revoke_plan_mismatch')
-        expect(JSON.stringify(mismatch?.payload)).toContain('WS-DECOY-001')
-        const done = events.find((e) => e.eventType === 'revoke_done')
-        expect(JSON.stringify(done?.payload)).not.toContain('WS-DECOY-001')
-        expect(ritmText(world.sn.store, g.ritmSysId)).toMatch(/Tampering detected/)
-        const incidents = world.sn.store.list(PLATFORM_TABLE.incident, (i) =>
-            (i['short_description'] ?? '').includes('Tampered plan'),
-        )
-        expect(incidents.length).toBeGreaterThanOrEqual(1)
-    })
+            // validation: the access granted on the real device is no longer active at the service, tampering reported
+            const onDevice = [...world.webhook.grants.values()].filter((x) =>
+                JSON.stringify(x.target).includes(granted.target.deviceName),
+            )
+            expect(onDevice.length).toBeGreaterThanOrEqual(1)
+            expect(onDevice.filter((x) => x.status === 'active' && x.revokedAt === null)).toEqual([])
+            const events = auditEvents(world.sn.store, g.grantSysId)
+            const mismatch = events.find((e) => e.eventType === 'revoke_plan_mismatch')
+            expect(JSON.stringify(mismatch?.payload)).toContain('WS-DECOY-001')
+            const done = events.find((e) => e.eventType === 'revoke_done')
+            expect(JSON.stringify(done?.payload)).not.toContain('WS-DECOY-001')
+            expect(ritmText(world.sn.store, g.ritmSysId)).toMatch(/Tampering detected/)
+            const incidents = world.sn.store.list(PLATFORM_TABLE.incident, (i) =>
+                (i['short_description'] ?? '').includes('Tampered plan'),
+            )
+            expect(incidents.length).toBeGreaterThanOrEqual(1)
+        },
+    )
 })

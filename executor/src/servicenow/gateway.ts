@@ -363,14 +363,16 @@ class TableApiGateway implements ServiceNowGateway {
         )
         const fields = [AUDIT_FIELDS.sequence, AUDIT_FIELDS.eventType, AUDIT_FIELDS.actor, AUDIT_FIELDS.payload]
         const rows = await this.client.list(TABLE.auditEvent, q, fields)
-        return rows.filter((r) => r[AUDIT_FIELDS.eventType] === eventType).map((r) =>
-            parsing(TABLE.auditEvent, r, () => ({
-                sequence: int(r, AUDIT_FIELDS.sequence),
-                eventType: required(r, AUDIT_FIELDS.eventType),
-                actor: str(r, AUDIT_FIELDS.actor),
-                payload: payloadObject(required(r, AUDIT_FIELDS.payload)),
-            })),
-        )
+        return rows
+            .filter((r) => r[AUDIT_FIELDS.eventType] === eventType)
+            .map((r) =>
+                parsing(TABLE.auditEvent, r, () => ({
+                    sequence: int(r, AUDIT_FIELDS.sequence),
+                    eventType: required(r, AUDIT_FIELDS.eventType),
+                    actor: str(r, AUDIT_FIELDS.actor),
+                    payload: payloadObject(required(r, AUDIT_FIELDS.payload)),
+                })),
+            )
     }
 
     async getUser(userSysId: string): Promise<UserRecord> {

@@ -33,6 +33,8 @@ export function judgeStoredPlan(grant: any): StoredPlanVerdict {
     const duration = boundApprovedDuration(Math.min(plan.durationMinutes, requested), chosen, minimum)
     if (duration === plan.durationMinutes) return { ok: true, durationMinutes: duration, shortened: false }
     const before = str(grant, GRANT_FIELDS.planDigest)
+    // beforeMinutes lets the executor prove the votes cast before this shortening covered this very plan.
+    const beforeMinutes = plan.durationMinutes
     plan.durationMinutes = duration
     const digest = planDigest(plan)
     grant.setValue(GRANT_FIELDS.plan, canonicalJson(plan))
@@ -40,6 +42,7 @@ export function judgeStoredPlan(grant: any): StoredPlanVerdict {
     appendAudit(String(grant.getUniqueValue()), 'plan.shortened', 'system', {
         before,
         after: digest,
+        beforeMinutes,
         durationMinutes: duration,
     })
     return { ok: true, durationMinutes: duration, shortened: duration < requested }
