@@ -142,6 +142,8 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [AUDIT_FIELDS.payload]: long(),
         [AUDIT_FIELDS.prevHash]: hash(),
         [AUDIT_FIELDS.hash]: hash(),
+        // HMAC-SHA256 (hex) of the executor's own events; empty on the app's (docs/security.md, "Audit chain").
+        [AUDIT_FIELDS.mac]: hash(),
     },
     [TABLE.executor]: {
         [EXECUTOR_FIELDS.name]: str(),

@@ -5,6 +5,7 @@
  *
  * Test code only.
  */
+import { appendChainedEvent } from '../e2e/support/grants'
 import { expect } from 'vitest'
 import {
     AUDIT_FIELDS,
@@ -20,7 +21,11 @@ import type { EmulatorStore } from '../emulators/servicenow/types'
 import { auditEvents, ritmText } from './support'
 
 /** Rewrite the grant's stored plan with `change` and store the matching digest (what a tamperer does). */
-export function rewritePlan(store: EmulatorStore, grantSysId: string, change: (plan: ExecutionPlan) => void): ExecutionPlan {
+export function rewritePlan(
+    store: EmulatorStore,
+    grantSysId: string,
+    change: (plan: ExecutionPlan) => void,
+): ExecutionPlan {
     const plan = JSON.parse(store.get(TABLE.grant, grantSysId)![GRANT_FIELDS.plan]!) as ExecutionPlan
     change(plan)
     store.update(TABLE.grant, grantSysId, {
@@ -58,34 +63,4 @@ export function expectGateRefused(options: {
  * An audit event forged straight into the store, linked to the grant's last event with the public (unkeyed) chain
  * hash: what someone with write access to the audit table can produce.
  */
-export function appendForgedEvent(
-    store: EmulatorStore,
-    grantSysId: string,
-    eventType: string,
-    actor: string,
-    payload: Record<string, unknown>,
-): void {
-    const last = store
-        .list(TABLE.auditEvent, (e) => e[AUDIT_FIELDS.grant] === grantSysId)
-        .sort((a, b) => Number(b[AUDIT_FIELDS.sequence]) - Number(a[AUDIT_FIELDS.sequence]))[0]
-    const occurredAt = new Date(Math.floor(store.clock().getTime() / 1000) * 1000).toISOString()
-    const e = chainEvent(last?.[AUDIT_FIELDS.hash] ?? '', {
-        grant: grantSysId,
-        action: '',
-        sequence: Number(last?.[AUDIT_FIELDS.sequence] ?? '0') + 1,
-        eventType,
-        actor,
-        occurredAt,
-        payload,
-    })
-    store.insert(TABLE.auditEvent, {
-        [AUDIT_FIELDS.grant]: e.grant,
-        [AUDIT_FIELDS.sequence]: String(e.sequence),
-        [AUDIT_FIELDS.eventType]: e.eventType,
-        [AUDIT_FIELDS.actor]: e.actor,
-        [AUDIT_FIELDS.occurredAt]: formatGlideDateTime(new Date(e.occurredAt)),
-        [AUDIT_FIELDS.payload]: canonicalJson(e.payload),
-        [AUDIT_FIELDS.prevHash]: e.prevHash,
-        [AUDIT_FIELDS.hash]: e.hash,
-    })
-}
+export const appendForgedEvent = appendChainedEvent

@@ -27,6 +27,7 @@ import {
 } from '@gbg/shared'
 import { formatGlideDateTime } from '../../emulators/servicenow/store'
 import type { SeedTarget, SeededScenario } from '../../sandbox/seed'
+import type { EmulatorStore } from '../../emulators/servicenow/types'
 
 /** One grant added by {@link addGrant}. */
 export interface AddedGrant {
@@ -224,4 +225,41 @@ export function queueAction(
         [ACTION_FIELDS.reason]: `End-to-end test ${type}`,
     })
     return sysId
+}
+
+/**
+ * Appends an audit event to the grant's chain straight in the store (no business rule runs), linked to its last
+ * event (or to the genesis hash) with the shared chain hash: how the seeds write the app's events, and what
+ * someone with write access to the audit table can produce.
+ */
+export function appendChainedEvent(
+    store: EmulatorStore,
+    grantSysId: string,
+    eventType: string,
+    actor: string,
+    payload: Record<string, unknown>,
+): void {
+    const last = store
+        .list(TABLE.auditEvent, (e) => e[AUDIT_FIELDS.grant] === grantSysId)
+        .sort((a, b) => Number(b[AUDIT_FIELDS.sequence]) - Number(a[AUDIT_FIELDS.sequence]))[0]
+    const occurredAt = new Date(Math.floor(store.clock().getTime() / 1000) * 1000).toISOString()
+    const e = chainEvent(last?.[AUDIT_FIELDS.hash] ?? GENESIS_HASH, {
+        grant: grantSysId,
+        action: '',
+        sequence: Number(last?.[AUDIT_FIELDS.sequence] ?? '0') + 1,
+        eventType,
+        actor,
+        occurredAt,
+        payload,
+    })
+    store.insert(TABLE.auditEvent, {
+        [AUDIT_FIELDS.grant]: e.grant,
+        [AUDIT_FIELDS.sequence]: String(e.sequence),
+        [AUDIT_FIELDS.eventType]: e.eventType,
+        [AUDIT_FIELDS.actor]: e.actor,
+        [AUDIT_FIELDS.occurredAt]: formatGlideDateTime(new Date(e.occurredAt)),
+        [AUDIT_FIELDS.payload]: canonicalJson(e.payload),
+        [AUDIT_FIELDS.prevHash]: e.prevHash,
+        [AUDIT_FIELDS.hash]: e.hash,
+    })
 }
