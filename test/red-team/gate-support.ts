@@ -5,18 +5,9 @@
  *
  * Test code only.
  */
-import { appendChainedEvent } from '../e2e/support/grants'
 import { expect } from 'vitest'
-import {
-    AUDIT_FIELDS,
-    GRANT_FIELDS,
-    TABLE,
-    canonicalJson,
-    chainEvent,
-    planDigest,
-    type ExecutionPlan,
-} from '@gbg/shared'
-import { formatGlideDateTime } from '../emulators/servicenow/store'
+import { GRANT_FIELDS, TABLE, canonicalJson, planDigest, type ExecutionPlan } from '@gbg/shared'
+import { appendChainedEvent } from '../e2e/support/grants'
 import type { EmulatorStore } from '../emulators/servicenow/types'
 import { auditEvents, ritmText } from './support'
 
