@@ -155,45 +155,18 @@ export function addGrant(sn: SeedTarget, base: SeededScenario, options: AddGrant
         [GRANT_FIELDS.state]: 'queued',
     })
     // The app's own audit events start the chain; the executor continues it.
-    let prevHash = GENESIS_HASH
-    const events: [string, string, Record<string, unknown>][] = [
-        ['plan.frozen', 'system', { planDigest: digest }],
-        ['approval.approved', base.manager.userName, { approval: approval['sys_id'], planDigest: digest }],
-        // The vote as the app records it when it accepts it (issue 10 contract): who acted, for which plan.
-        [
-            'approval.vote',
-            base.manager.userName,
-            {
-                approval: approval['sys_id'],
-                decision: 'approved',
-                voter: base.manager.sysId,
-                slot: 'manager',
-                planDigest: digest,
-            },
-        ],
-    ]
-    events.forEach(([eventType, actor, payload], i) => {
-        const occurredAt = new Date(Math.floor(store.clock().getTime() / 1000) * 1000).toISOString()
-        const e = chainEvent(prevHash, {
-            grant: grantSysId,
-            action: '',
-            sequence: i + 1,
-            eventType,
-            actor,
-            occurredAt,
-            payload,
-        })
-        prevHash = e.hash
-        store.insert(TABLE.auditEvent, {
-            [AUDIT_FIELDS.grant]: e.grant,
-            [AUDIT_FIELDS.sequence]: String(e.sequence),
-            [AUDIT_FIELDS.eventType]: e.eventType,
-            [AUDIT_FIELDS.actor]: e.actor,
-            [AUDIT_FIELDS.occurredAt]: formatGlideDateTime(new Date(e.occurredAt)),
-            [AUDIT_FIELDS.payload]: canonicalJson(e.payload),
-            [AUDIT_FIELDS.prevHash]: e.prevHash,
-            [AUDIT_FIELDS.hash]: e.hash,
-        })
+    appendChainedEvent(store, grantSysId, 'plan.frozen', 'system', { planDigest: digest })
+    appendChainedEvent(store, grantSysId, 'approval.approved', base.manager.userName, {
+        approval: approval['sys_id'],
+        planDigest: digest,
+    })
+    // The vote as the app records it when it accepts it (issue 10 contract): who acted, for which plan.
+    appendChainedEvent(store, grantSysId, 'approval.vote', base.manager.userName, {
+        approval: approval['sys_id'],
+        decision: 'approved',
+        voter: base.manager.sysId,
+        slot: 'manager',
+        planDigest: digest,
     })
     const actionSysId = options.queueAction === false ? '' : queueAction(sn, grantSysId, 'grant', base.manager.sysId)
     return { grantSysId, grantNumber, actionSysId, ritmSysId, ciSysId, ciName, plan, digest }
