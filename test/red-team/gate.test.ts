@@ -112,11 +112,20 @@ function providerCallsFromNow(): () => number {
     return () => providerWrites({ webhook: world.webhook }) - before
 }
 
+/**
+ * The executor polls once a virtual minute: each wake-up costs real time, and the attack after the grant runs the
+ * world to the grant's expiry (30 minutes); the gate acts on the first poll either way.
+ */
+const POLL_SECONDS = 60
+
 async function runUntilEnded(grantSysId: string): Promise<void> {
-    executor ??= await startInProcessExecutor(world.env('rt-gate'), clock)
+    executor ??= await startInProcessExecutor(
+        world.env('rt-gate', { GBG_POLL_INTERVAL_SECONDS: String(POLL_SECONDS) }),
+        clock,
+    )
     await world.until(
         (s) => ['grant_failed', 'active'].includes(s.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] ?? ''),
-        30_000,
+        3 * POLL_SECONDS * 1000,
         'the grant action decided',
     )
 }
@@ -351,46 +360,42 @@ describe("red team 9d: the plan's principal against the user's current record", 
 })
 
 describe('red team 4: the plan rewritten after the grant', () => {
-    it(
-        'the revoke still removes the access really granted and reports the tampering',
-        { timeout: 120_000 },
-        async () => {
-            // setup: granted through the app and the executor
-            const g = approvedGrant()
-            await runUntilEnded(g.grantSysId)
-            expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('active')
-            const granted = JSON.parse(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.plan]!) as {
-                target: { deviceName: string }
-            }
-            const other = newWorkstation('WS-DECOY-001')
-            rewritePlan(world.sn.store, g.grantSysId, (p) => {
-                p.target.deviceName = other.name
-                p.target.ciSysId = other.sysId
-            })
+    it('the revoke still removes the access really granted and reports the tampering', async () => {
+        // setup: granted through the app and the executor
+        const g = approvedGrant()
+        await runUntilEnded(g.grantSysId)
+        expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('active')
+        const granted = JSON.parse(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.plan]!) as {
+            target: { deviceName: string }
+        }
+        const other = newWorkstation('WS-DECOY-001')
+        rewritePlan(world.sn.store, g.grantSysId, (p) => {
+            p.target.deviceName = other.name
+            p.target.ciSysId = other.sysId
+        })
 
-            // execution: the revoke at expiry
-            await world.until(
-                (s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked',
-                40 * 60_000,
-                'revoked',
-            )
+        // execution: the revoke at expiry
+        await world.until(
+            (s) => s.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'revoked',
+            40 * 60_000,
+            'revoked',
+        )
 
-            // validation: the access granted on the real device is no longer active at the service, tampering reported
-            const onDevice = [...world.webhook.grants.values()].filter((x) =>
-                JSON.stringify(x.target).includes(granted.target.deviceName),
-            )
-            expect(onDevice.length).toBeGreaterThanOrEqual(1)
-            expect(onDevice.filter((x) => x.status === 'active' && x.revokedAt === null)).toEqual([])
-            const events = auditEvents(world.sn.store, g.grantSysId)
-            const mismatch = events.find((e) => e.eventType === 'revoke_plan_mismatch')
-            expect(JSON.stringify(mismatch?.payload)).toContain('WS-DECOY-001')
-            const done = events.find((e) => e.eventType === 'revoke_done')
-            expect(JSON.stringify(done?.payload)).not.toContain('WS-DECOY-001')
-            expect(ritmText(world.sn.store, g.ritmSysId)).toMatch(/Tampering detected/)
-            const incidents = world.sn.store.list(PLATFORM_TABLE.incident, (i) =>
-                (i['short_description'] ?? '').includes('Tampered plan'),
-            )
-            expect(incidents.length).toBeGreaterThanOrEqual(1)
-        },
-    )
+        // validation: the access granted on the real device is no longer active at the service, tampering reported
+        const onDevice = [...world.webhook.grants.values()].filter((x) =>
+            JSON.stringify(x.target).includes(granted.target.deviceName),
+        )
+        expect(onDevice.length).toBeGreaterThanOrEqual(1)
+        expect(onDevice.filter((x) => x.status === 'active' && x.revokedAt === null)).toEqual([])
+        const events = auditEvents(world.sn.store, g.grantSysId)
+        const mismatch = events.find((e) => e.eventType === 'revoke_plan_mismatch')
+        expect(JSON.stringify(mismatch?.payload)).toContain('WS-DECOY-001')
+        const done = events.find((e) => e.eventType === 'revoke_done')
+        expect(JSON.stringify(done?.payload)).not.toContain('WS-DECOY-001')
+        expect(ritmText(world.sn.store, g.ritmSysId)).toMatch(/Tampering detected/)
+        const incidents = world.sn.store.list(PLATFORM_TABLE.incident, (i) =>
+            (i['short_description'] ?? '').includes('Tampered plan'),
+        )
+        expect(incidents.length).toBeGreaterThanOrEqual(1)
+    })
 })
