@@ -12,90 +12,26 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE, canonicalJson } from '@gbg/shared'
 import { GlideRecord } from '@servicenow/glide'
-import { castVote, orderItem } from '../../now-app/test/support/app-actions'
-import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
 import { VirtualClock } from '../support/virtual-clock'
 import { newSysId, queueAction } from '../e2e/support/grants'
-import { startWorld, type World } from '../e2e/support/world'
-import { auditEvents, providerWrites, ritmText } from './support'
+import type { World } from '../e2e/support/world'
+import { auditEvents, ritmText, startRedTeamWorld, type RedTeamWorld } from './support'
 import { appendForgedEvent, expectGateRefused, rewritePlan } from './gate-support'
 
+let rt: RedTeamWorld
 let world: World
-let app: AppRuntime
-let items: { localAdmin: string; entraRole: string }
 const clock = new VirtualClock(Date.UTC(2026, 2, 3, 9, 0, 0))
 let executor: InProcessExecutor | undefined
-let devices = 0
 
 beforeAll(async () => {
-    world = await startWorld({ durationMinutes: 60, clock })
-    // The scenario's hand-seeded grant is not part of these stories.
-    world.sn.store.update(TABLE.grant, world.base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
-    app = startAppOnEmulator(world.sn)
-    items = installAppCatalog(world.sn, world.base.secopsGroupSysId, 'webhook')
+    rt = await startRedTeamWorld({ clock, durationMinutes: 60, devicePrefix: 'WS-RTG' })
+    world = rt.world
 })
 afterAll(async () => {
     await executor?.stop()
-    app?.stop()
-    await world?.close()
+    await rt?.close()
 })
-
-/** A new corporate workstation of the requester (one open request per person and device). */
-function newWorkstation(name = `WS-RTG-${String(++devices).padStart(3, '0')}`): { sysId: string; name: string } {
-    const { base, sn } = world
-    const sysId = sn.store.insert(PLATFORM_TABLE.computer, {
-        name,
-        os: 'Windows 11 Enterprise',
-        u_device_class: 'workstation',
-        u_corp_managed: 'true',
-        used_for: 'Development',
-        assigned_to: base.requester.sysId,
-        support_group: base.resolverGroupSysId,
-    })['sys_id']!
-    return { sysId, name }
-}
-
-/** Alice orders 30 minutes of local admin on a new workstation: the grant awaits approval. */
-function orderedGrant(): { grantSysId: string; ritmSysId: string; ciSysId: string } {
-    const { base, sn } = world
-    const device = newWorkstation()
-    const ritmSysId = app.as(base.requester.userName, () =>
-        orderItem(
-            items.localAdmin,
-            base.requester.sysId,
-            {
-                requested_for: base.requester.sysId,
-                device: device.sysId,
-                duration_minutes: '30',
-                justification: 'Install the signed vendor driver for the lab analyser on my workstation',
-                emergency: 'false',
-            },
-            { requested_for: base.requester.sysId },
-        ),
-    )
-    const grant = sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritmSysId)[0]!
-    expect(grant[GRANT_FIELDS.state]).toBe('awaiting_approval')
-    return { grantSysId: grant['sys_id']!, ritmSysId, ciSysId: device.sysId }
-}
-
-/** The app's open approvals of a grant. */
-function openApprovals(grantSysId: string): Record<string, string>[] {
-    return world.sn.store.list(
-        PLATFORM_TABLE.approval,
-        (r) => r['document_id'] === grantSysId && r['state'] === 'requested',
-    )
-}
-
-/** Ordered, and the manager approves through the app: a queued grant with its grant action. */
-function approvedGrant(): { grantSysId: string; ritmSysId: string; ciSysId: string } {
-    const g = orderedGrant()
-    for (const a of openApprovals(g.grantSysId)) {
-        app.as(world.base.manager.userName, () => castVote(a['sys_id']!, 'approved'))
-    }
-    expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('queued')
-    return g
-}
 
 /** What the attacker does to a grant nobody approved: mark it queued and put a grant action in the queue. */
 function forceQueued(grantSysId: string): void {
@@ -104,12 +40,6 @@ function forceQueued(grantSysId: string): void {
         [GRANT_FIELDS.approvedDuration]: '30',
     })
     queueAction(world.sn, grantSysId, 'grant', world.base.requester.sysId)
-}
-
-/** Provider writes from now on. */
-function providerCallsFromNow(): () => number {
-    const before = providerWrites({ webhook: world.webhook })
-    return () => providerWrites({ webhook: world.webhook }) - before
 }
 
 /**
@@ -133,8 +63,8 @@ async function runUntilEnded(grantSysId: string): Promise<void> {
 describe('red team 4: a plan rewritten together with its digest after approval', () => {
     it("the principal's e-mail rewritten (webhook): the votes bound another digest, refused", async () => {
         // setup: approved through the app; then plan.principal.email and the digest are rewritten
-        const calls = providerCallsFromNow()
-        const g = approvedGrant()
+        const calls = rt.providerCallsFromNow()
+        const g = rt.approvedGrant()
         rewritePlan(world.sn.store, g.grantSysId, (p) => {
             p.principal.email = 'mallory@example.com'
         })
@@ -148,9 +78,9 @@ describe('red team 4: a plan rewritten together with its digest after approval',
 
     it('the device name rewritten: refused, nothing granted on the other device', async () => {
         // setup
-        const calls = providerCallsFromNow()
-        const g = approvedGrant()
-        const other = newWorkstation('WS-CEO-LAPTOP')
+        const calls = rt.providerCallsFromNow()
+        const g = rt.approvedGrant()
+        const other = rt.newWorkstation('WS-CEO-LAPTOP')
         rewritePlan(world.sn.store, g.grantSysId, (p) => {
             p.target.deviceName = other.name
         })
@@ -166,18 +96,16 @@ describe('red team 4: a plan rewritten together with its digest after approval',
 describe('red team 4: a shortening is the only change a vote covers', () => {
     it('the manager shortens the duration, then approves: the shorter plan is granted (control)', async () => {
         // setup: ordered for 30 minutes; the manager sets 15 on the grant (their write path), then approves
-        const calls = providerCallsFromNow()
-        const g = orderedGrant()
-        const shortened = app.as(world.base.manager.userName, () => {
+        const calls = rt.providerCallsFromNow()
+        const g = rt.orderGrant()
+        const shortened = rt.app.as(world.base.manager.userName, () => {
             const gr = new GlideRecord(TABLE.grant)
             gr.get(g.grantSysId)
             gr.setValue(GRANT_FIELDS.approvedDuration, '15')
             return gr.update()
         })
         expect(shortened).not.toBeNull()
-        for (const a of openApprovals(g.grantSysId)) {
-            app.as(world.base.manager.userName, () => castVote(a['sys_id']!, 'approved'))
-        }
+        rt.voteOpenApprovals(g.grantSysId)
         expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('queued')
         expect(auditEvents(world.sn.store, g.grantSysId).map((e) => e.eventType)).toContain('plan.shortened')
 
@@ -194,10 +122,10 @@ describe('red team 4: a shortening is the only change a vote covers', () => {
     it('a forged plan.shortened that also changes the device: the votes do not cover it, refused', async () => {
         // setup: approved for 30 minutes; the attacker rewrites the plan (another device, 10 minutes) with its
         // digest and appends a plan.shortened event naming the approved digest as "before"
-        const calls = providerCallsFromNow()
-        const g = approvedGrant()
+        const calls = rt.providerCallsFromNow()
+        const g = rt.approvedGrant()
         const approved = world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.planDigest]!
-        const other = newWorkstation('WS-CFO-LAPTOP')
+        const other = rt.newWorkstation('WS-CFO-LAPTOP')
         const plan = rewritePlan(world.sn.store, g.grantSysId, (p) => {
             p.target.deviceName = other.name
             p.durationMinutes = 10
@@ -221,8 +149,8 @@ describe('red team 4: a shortening is the only change a vote covers', () => {
 describe('red team 5: a weak gate', () => {
     it('an approval by an unrelated user (inserted approved on the grant): not on the route, refused', async () => {
         // setup: nobody on the route voted; an unrelated user's approval is inserted approved
-        const calls = providerCallsFromNow()
-        const g = orderedGrant()
+        const calls = rt.providerCallsFromNow()
+        const g = rt.orderGrant()
         world.sn.store.insert(PLATFORM_TABLE.approval, {
             approver: world.base.secondApprover.sysId,
             sysapproval: g.ritmSysId,
@@ -241,8 +169,8 @@ describe('red team 5: a weak gate', () => {
 
     it('an approval by a sys_id that is no user, added to the route with a forged vote: refused', async () => {
         // setup: the ghost is on the route, approved, and a vote event names it with the right digest
-        const calls = providerCallsFromNow()
-        const g = orderedGrant()
+        const calls = rt.providerCallsFromNow()
+        const g = rt.orderGrant()
         const ghost = newSysId()
         const s = world.sn.store
         const approval = s.insert(PLATFORM_TABLE.approval, {
@@ -283,8 +211,8 @@ describe('red team 5: a weak gate', () => {
     it('one vote where the route requires two: refused', async () => {
         // setup: the stored route needs a manager AND a second approver; only the manager votes (the app keeps
         // waiting), then the grant is pushed to queued with a grant action
-        const calls = providerCallsFromNow()
-        const g = orderedGrant()
+        const calls = rt.providerCallsFromNow()
+        const g = rt.orderGrant()
         const s = world.sn.store
         const decision = JSON.parse(s.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.policyDecision]!) as {
             slots: string[]
@@ -300,9 +228,7 @@ describe('red team 5: a weak gate', () => {
                 ],
             }),
         })
-        for (const a of openApprovals(g.grantSysId)) {
-            app.as(world.base.manager.userName, () => castVote(a['sys_id']!, 'approved'))
-        }
+        rt.voteOpenApprovals(g.grantSysId)
         expect(s.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('awaiting_approval')
         forceQueued(g.grantSysId)
 
@@ -315,9 +241,9 @@ describe('red team 5: a weak gate', () => {
 
     it("the grant's ritm re-pointed to another, approved RITM: its approvals do not count", async () => {
         // setup: grant A approved through the app; grant B never approved, re-pointed at A's RITM and queued
-        const calls = providerCallsFromNow()
-        const a = approvedGrant()
-        const b = orderedGrant()
+        const calls = rt.providerCallsFromNow()
+        const a = rt.approvedGrant()
+        const b = rt.orderGrant()
         world.sn.store.update(TABLE.grant, b.grantSysId, { [GRANT_FIELDS.ritm]: a.ritmSysId })
         // A's own action is parked: this story is about B
         for (const act of world.sn.store.list(TABLE.action, (x) => x[ACTION_FIELDS.grant] === a.grantSysId)) {
@@ -342,8 +268,8 @@ describe('red team 5: a weak gate', () => {
 describe("red team 9d: the plan's principal against the user's current record", () => {
     it("the requester's e-mail changed after approval: refused", async () => {
         // setup
-        const calls = providerCallsFromNow()
-        const g = approvedGrant()
+        const calls = rt.providerCallsFromNow()
+        const g = rt.approvedGrant()
         const original = world.sn.store.get(PLATFORM_TABLE.user, world.base.requester.sysId)!['email']!
         world.sn.store.update(PLATFORM_TABLE.user, world.base.requester.sysId, { email: 'mallory@example.com' })
 
@@ -362,13 +288,13 @@ describe("red team 9d: the plan's principal against the user's current record", 
 describe('red team 4: the plan rewritten after the grant', () => {
     it('the revoke still removes the access really granted and reports the tampering', async () => {
         // setup: granted through the app and the executor
-        const g = approvedGrant()
+        const g = rt.approvedGrant()
         await runUntilEnded(g.grantSysId)
         expect(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.state]).toBe('active')
         const granted = JSON.parse(world.sn.store.get(TABLE.grant, g.grantSysId)![GRANT_FIELDS.plan]!) as {
             target: { deviceName: string }
         }
-        const other = newWorkstation('WS-DECOY-001')
+        const other = rt.newWorkstation('WS-DECOY-001')
         rewritePlan(world.sn.store, g.grantSysId, (p) => {
             p.target.deviceName = other.name
             p.target.ciSysId = other.sysId

@@ -14,82 +14,40 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
-import { castVote, orderItem } from '../../now-app/test/support/app-actions'
 import { GlideRecord } from '../../now-app/test/support/glide-fake'
 import { revokeNowFromGrant } from '../../now-app/src/server/revoke-now'
-import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
 import { VirtualClock } from '../support/virtual-clock'
 import { newSysId } from '../e2e/support/grants'
-import { startWorld, type World } from '../e2e/support/world'
+import type { World } from '../e2e/support/world'
 import { formatGlideDateTime } from '../emulators/servicenow/store'
-import { auditEvents, providerWrites, ritmText } from './support'
+import {
+    auditEvents,
+    providerWrites,
+    ritmText,
+    startRedTeamWorld,
+    type OrderedGrant,
+    type RedTeamWorld,
+} from './support'
 
+let rt: RedTeamWorld
 let world: World
-let app: AppRuntime
-let items: { localAdmin: string; entraRole: string }
 const clock = new VirtualClock(Date.UTC(2026, 2, 2, 9, 0, 0))
 let executor: InProcessExecutor | undefined
-let devices = 0
 
 beforeAll(async () => {
-    world = await startWorld({ durationMinutes: 60, clock })
-    // The scenario's hand-seeded grant is not part of these stories.
-    world.sn.store.update(TABLE.grant, world.base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
-    app = startAppOnEmulator(world.sn)
-    items = installAppCatalog(world.sn, world.base.secopsGroupSysId, 'webhook')
+    rt = await startRedTeamWorld({ clock, durationMinutes: 60, devicePrefix: 'WS-RT8' })
+    world = rt.world
 })
 afterAll(async () => {
     await executor?.stop()
-    app?.stop()
-    await world?.close()
+    await rt?.close()
 })
 
 // ---- helpers: the app as people use it, and the executor user's Table API -----------------------------------
 
-/** A new corporate workstation of the requester (one open request per person and device). */
-function newWorkstation(): string {
-    devices += 1
-    const { base, sn } = world
-    return sn.store.insert(PLATFORM_TABLE.computer, {
-        name: `WS-RT8-${String(devices).padStart(3, '0')}`,
-        os: 'Windows 11 Enterprise',
-        u_device_class: 'workstation',
-        u_corp_managed: 'true',
-        used_for: 'Development',
-        assigned_to: base.requester.sysId,
-        support_group: base.resolverGroupSysId,
-    })['sys_id']!
-}
-
 /** Alice orders 30 minutes of local admin on a new workstation and her manager approves: a queued grant. */
-function approvedGrant(): { grantSysId: string; ritmSysId: string } {
-    const { base, sn } = world
-    const device = newWorkstation()
-    const ritmSysId = app.as(base.requester.userName, () =>
-        orderItem(
-            items.localAdmin,
-            base.requester.sysId,
-            {
-                requested_for: base.requester.sysId,
-                device,
-                duration_minutes: '30',
-                justification: 'Install the signed vendor driver for the lab analyser on my workstation',
-                emergency: 'false',
-            },
-            { requested_for: base.requester.sysId },
-        ),
-    )
-    const grant = sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritmSysId)[0]!
-    for (const a of sn.store.list(
-        PLATFORM_TABLE.approval,
-        (r) => r['document_id'] === grant['sys_id'] && r['state'] === 'requested',
-    )) {
-        app.as(base.manager.userName, () => castVote(a['sys_id']!, 'approved'))
-    }
-    expect(sn.store.get(TABLE.grant, grant['sys_id']!)![GRANT_FIELDS.state]).toBe('queued')
-    return { grantSysId: grant['sys_id']!, ritmSysId }
-}
+const approvedGrant = (): OrderedGrant => rt.approvedGrant()
 
 /** A queue row as a broken import / background script leaves it: stored as given, no business rule. */
 function poisonedRow(grantSysId: string, fields: Record<string, string>): string {
@@ -173,7 +131,7 @@ describe('red team 8: a poisoned queue row', () => {
 
         // execution: another poisoned row, then "Revoke now" on the good grant
         const poison2 = poisonedRow(victim.grantSysId, { [ACTION_FIELDS.priority]: '' })
-        app.as(base.requester.userName, () => {
+        rt.app.as(base.requester.userName, () => {
             const form = new GlideRecord(TABLE.grant)
             form.get(good.grantSysId)
             revokeNowFromGrant(form)
