@@ -5,16 +5,20 @@
  * 2. the anchor this executor's journal holds (shared checkAnchor): the chain still has the anchored event with
  *    the anchored hash — a deleted tail, a chain deleted whole, or events rewritten with every later hash
  *    recomputed all fail here;
- * 3. who wrote each event: with the audit key, every event created by the executor's integration user must carry
+ * 3. breaks the executor itself found and recorded (an `audit_chain_tampered` event it MACed): the chain goes on
+ *    after them, and they stay BROKEN here with the break they record;
+ * 4. who wrote each event: with the audit key, every event created by the executor's integration user must carry
  *    a valid MAC (a forged append with the integration user's credentials but without the key fails); an event
  *    that names a person as its actor but was created by another session is reported (a note, not a failure).
  *
  * Pure over the rows it is given (the CLI reads them); no output of the key.
  */
 import {
+    AUDIT_CHAIN_TAMPERED,
     AUDIT_FIELDS,
     SYSTEM_FIELDS,
     checkAnchor,
+    checkAnchoredChain,
     verifyChain,
     type AuditAnchor,
     type ChainedAuditEvent,
@@ -85,6 +89,12 @@ export function judgeAuditChain(
     if (!options.anchor)
         warnings.push("this executor's journal holds no anchor for this grant: a deleted tail is not detected")
     const integrationUser = options.integrationUser ?? ''
+    const recorded = rows.findIndex((r, i) => isRecordedBreak(r, events[i]!, options.key, integrationUser))
+    if (recorded >= 0) {
+        const p = events[recorded]!.payload as { reason?: unknown } | null
+        const what = typeof p?.reason === 'string' ? p.reason : 'see its payload'
+        return fail(recorded, `tampered: the executor recorded a break of this chain at #${events[recorded]!.sequence}: ${what}`)
+    }
     if (!options.key)
         warnings.push('no audit key (GBG_AUDIT_KEY): forged appends by the integration user are not detected')
     if (options.key && integrationUser === '') {
@@ -95,10 +105,7 @@ export function judgeAuditChain(
         const event = events[i]!
         if (integrationUser !== '' && createdBy === integrationUser) {
             if (options.key && !auditMacValid(options.key, event.hash, rows[i]![AUDIT_FIELDS.mac] ?? '')) {
-                return fail(
-                    i,
-                    `tampered: event #${event.sequence} was created by the integration user ${integrationUser} without a valid MAC (forged append)`,
-                )
+                return fail(i, forgedAppend(event, integrationUser))
             }
         } else if (!AUTOMATION_ACTORS.includes(event.actor) && createdBy !== event.actor) {
             // Reported, not failed: the app's events are written by server code whose session is not always the
@@ -109,4 +116,53 @@ export function judgeAuditChain(
         }
     }
     return { ok: true, events, reason: '', warnings }
+}
+
+function forgedAppend(event: ChainedAuditEvent, integrationUser: string): string {
+    return `tampered: event #${event.sequence} was created by the integration user ${integrationUser} without a valid MAC (forged append)`
+}
+
+/** An `audit_chain_tampered` event the executor appended (created by its integration user, MAC valid with a key). */
+function isRecordedBreak(row: AuditRow, event: ChainedAuditEvent, key: string | undefined, integrationUser: string) {
+    if (event.eventType !== AUDIT_CHAIN_TAMPERED) return false
+    if (integrationUser !== '' && (row[SYSTEM_FIELDS.createdBy] ?? '') !== integrationUser) return false
+    return !key || auditMacValid(key, event.hash, row[AUDIT_FIELDS.mac] ?? '')
+}
+
+/**
+ * The executor's own check of a chain before it appends to it, and periodically (src/writeback.ts): from the last
+ * break it already recorded on, every link holds; the anchored event is there with its hash (shared
+ * checkAnchoredChain); every event after the anchor that the integration user created carries a valid MAC. Events
+ * up to the anchor are pinned by its hash, so their MACs were judged when the anchor was set.
+ */
+export function judgeBeforeAppend(
+    rows: AuditRow[],
+    options: { anchor: AuditAnchor; key?: string; integrationUser?: string },
+): AuditJudgement {
+    const events = eventsOfRows(rows)
+    const integrationUser = options.integrationUser ?? ''
+    let from = 0
+    rows.forEach((r, i) => {
+        if (isRecordedBreak(r, events[i]!, options.key, integrationUser)) from = i
+    })
+    const fail = (index: number, reason: string): AuditJudgement => ({
+        ok: false,
+        events,
+        reason,
+        badSequence: events[index]?.sequence ?? options.anchor.sequence,
+        warnings: [],
+    })
+    const verdict = checkAnchoredChain(events, options.anchor, from)
+    if (!verdict.ok) return fail(verdict.brokenAt, verdict.reason)
+    if (options.key && integrationUser !== '') {
+        for (let i = 0; i < rows.length; i++) {
+            const event = events[i]!
+            if (event.sequence <= options.anchor.sequence) continue
+            if ((rows[i]![SYSTEM_FIELDS.createdBy] ?? '') !== integrationUser) continue
+            if (!auditMacValid(options.key, event.hash, rows[i]![AUDIT_FIELDS.mac] ?? '')) {
+                return fail(i, forgedAppend(event, integrationUser))
+            }
+        }
+    }
+    return { ok: true, events, reason: '', warnings: [] }
 }

@@ -250,6 +250,11 @@ export interface ServiceNowGateway {
      * journal's anchor (test fakes may resolve to nothing).
      */
     appendAudit(event: AuditEventInput): Promise<{ sequence: number; hash: string } | void>
+    /**
+     * Every audit event row of the grant (AUDIT_FIELDS, sys_id, sys_created_by), in sequence order: what the
+     * executor checks against its journal anchor before it appends (additive, issue 10 attack 7; fakes may omit it).
+     */
+    readAuditChain?(grantSysId: string): Promise<Record<string, string>[]>
     createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }>
     /** Upsert this executor's heartbeat row (watchdog input). */
     heartbeat(name: string, host: string, version: string, at: Date, claimed: boolean): Promise<void>

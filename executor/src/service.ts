@@ -90,6 +90,8 @@ export function workerOptions(config: Config): WorkerOptions {
         revokeEscalateAfterFailures: config.revoke.incidentAfterFailures,
         secopsGroupSysId: config.secopsGroupSysId,
         verifyMaxAttempts: Math.min(q.maxAttempts, 5),
+        auditKey: config.audit.key ?? '',
+        auditIntegrationUser: config.audit.integrationUser ?? '',
     }
 }
 

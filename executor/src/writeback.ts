@@ -9,7 +9,8 @@
  * Ordering: items of the same grant are delivered in queue order, and a failing item holds back the later items
  * of its grant (so a grant never shows `active` after `revoked`). Items of other grants are not held back.
  */
-import { backoffMs, type BackoffOptions } from '@gbg/shared'
+import { AUDIT_CHAIN_TAMPERED, backoffMs, sha256, type AuditAnchor, type BackoffOptions } from '@gbg/shared'
+import { judgeBeforeAppend, type AuditJudgement } from './audit-verify'
 import type { ExecutorEventBus } from './events'
 import type { Journal, OutboxInput, OutboxItem } from './journal/journal'
 import { redact } from './log'
@@ -137,6 +138,12 @@ export interface WriteBackOptions {
     random: () => number
     /** Called after each pass with the actions whose items are all delivered (the worker closes them). */
     onActionSettled?: (actionId: string) => void
+    /**
+     * The anchor check before every append to a grant's chain (docs/security.md "Audit chain"): this executor's
+     * name (actor of its `audit_chain_tampered` events), SecOps' group for the P1, and the audit key and
+     * integration user the MAC check needs. Without it no chain is checked.
+     */
+    auditGuard?: { instance: string; secopsGroupSysId: string; key?: string; integrationUser?: string }
 }
 
 /** Result of one {@link WriteBack.flush} pass. */
@@ -315,6 +322,8 @@ export class WriteBack {
                     return { ok: true }
                 case 'audit': {
                     const event = reviveDates(p.event) as unknown as AuditEventInput
+                    // Never onto a tampered chain silently: a break is recorded first, then this event follows it.
+                    if (event.grantSysId !== '') await this.guardChain(event.grantSysId)
                     const head = await gateway.appendAudit(event)
                     // The anchor outside ServiceNow that `audit verify` checks the chain against.
                     if (head && event.grantSysId !== '') journal.anchorAudit(event.grantSysId, head.sequence, head.hash)
@@ -357,6 +366,95 @@ export class WriteBack {
         } catch (error) {
             return { ok: false, error }
         }
+    }
+
+    /**
+     * Check the audit chains of `grantIds` against their journal anchors now (the worker's periodic pass over the
+     * grants it holds active, so a deleted tail is noticed with no append due), then deliver what a break queued.
+     * Serialized with the flush passes. Never throws: a chain that cannot be read is checked next time.
+     */
+    async checkAuditChains(grantIds: readonly string[]): Promise<number> {
+        let broken = 0
+        const run = this.chain.then(async () => {
+            for (const grantId of grantIds) {
+                try {
+                    if (await this.guardChain(grantId)) broken++
+                } catch (error) {
+                    this.o.logger.warn('audit chain check failed; checked again next pass', {
+                        grant: grantId,
+                        error: errorText(error),
+                    })
+                }
+            }
+        })
+        this.chain = run.catch(() => undefined)
+        await run.catch(() => undefined)
+        if (broken > 0) await this.flush()
+        return broken
+    }
+
+    /**
+     * The anchor check of one grant's chain (src/audit-verify.ts judgeBeforeAppend). On a break: a P1 for SecOps,
+     * a work note on the RITM and the grant's last_error (queued once per break), an error log line, and an
+     * `audit_chain_tampered` event appended after the current head, on which the anchor is re-based, so the chain
+     * goes on, the break is part of it, and it is reported once. Nothing here touches access: no expiry moves, and
+     * revokes run from the journal whatever the chain says. Resolves true when a break was found.
+     */
+    private async guardChain(grantId: string): Promise<boolean> {
+        const { gateway, journal, clock, logger } = this.o
+        const guard = this.o.auditGuard
+        const anchor = journal.auditAnchor(grantId)
+        if (!guard || !anchor || !gateway.readAuditChain) return false
+        const rows = await gateway.readAuditChain(grantId)
+        const verdict = judgeBeforeAppend(rows, {
+            anchor,
+            ...(guard.key ? { key: guard.key } : {}),
+            ...(guard.integrationUser ? { integrationUser: guard.integrationUser } : {}),
+        })
+        if (verdict.ok) return false
+        logger.error('audit chain tampered', {
+            grant: grantId,
+            anchoredSequence: anchor.sequence,
+            badSequence: verdict.badSequence,
+            reason: verdict.reason,
+        })
+        this.o.events.emit('worker:error', { stage: 'audit_chain', error: `grant ${grantId}: ${verdict.reason}` })
+        await this.reportBreak(grantId, anchor, verdict)
+        const head = await gateway.appendAudit({
+            grantSysId: grantId,
+            eventType: AUDIT_CHAIN_TAMPERED,
+            actor: guard.instance,
+            occurredAt: clock.now(),
+            payload: {
+                reason: verdict.reason,
+                anchoredSequence: anchor.sequence,
+                anchoredHash: anchor.hash,
+                ...(verdict.badSequence !== undefined ? { badSequence: verdict.badSequence } : {}),
+            },
+        })
+        if (head) journal.rebaseAuditAnchor(grantId, head.sequence, head.hash)
+        return true
+    }
+
+    /** Queue the P1, the RITM work note and the grant's last_error of a chain break (once per distinct break). */
+    private async reportBreak(grantId: string, anchor: AuditAnchor, verdict: AuditJudgement): Promise<void> {
+        const { gateway, journal } = this.o
+        const guard = this.o.auditGuard!
+        const kind = `audit_chain_tampered:${sha256(`${anchor.sequence}|${anchor.hash}|${verdict.reason}`).slice(0, 16)}`
+        if (incidentRaisedOrQueued(journal, grantId, kind)) return
+        const grant = await gateway.getGrant(grantId)
+        const text = `Audit chain tampered: ${verdict.reason}. The executor recorded the break in the chain; access is not extended and any revoke still runs. SecOps has been notified.`
+        journal.enqueue([
+            outboxItem.incident(grantId, kind, {
+                shortDescription: `Audit chain tampered on break-glass grant ${grant.number}`,
+                description: `${text}\nAnchored head: #${anchor.sequence} ${anchor.hash}. Run \`gbg-executor audit verify ${grantId}\`.`,
+                priority: 1,
+                assignmentGroup: guard.secopsGroupSysId,
+                grantSysId: grantId,
+            }),
+            ...(grant.ritm ? [outboxItem.workNote('sc_req_item', grant.ritm, text, grantId)] : []),
+            outboxItem.grantPatch(grantId, { lastError: text }),
+        ])
     }
 
     /**

@@ -77,8 +77,8 @@ export function chainEvent(prevHash: string, event: AuditEvent): ChainedAuditEve
  * previous event's `hash`, each `hash` must match its content, and sequence numbers must strictly increase.
  * An empty chain is valid.
  */
-export function verifyChain(events: ChainedAuditEvent[]): ChainVerdict {
-    let expectedPrev = GENESIS_HASH
+export function verifyChain(events: ChainedAuditEvent[], startHash: string = GENESIS_HASH): ChainVerdict {
+    let expectedPrev = startHash
     let lastSequence = -Infinity
     for (let i = 0; i < events.length; i++) {
         const event = events[i]!
@@ -91,7 +91,9 @@ export function verifyChain(events: ChainedAuditEvent[]): ChainVerdict {
                 brokenAt: i,
                 reason:
                     i === 0
-                        ? 'first event does not start at the genesis hash'
+                        ? startHash === GENESIS_HASH
+                            ? 'first event does not start at the genesis hash'
+                            : 'first event does not link to the given start hash'
                         : 'prevHash does not match the previous event hash (event missing, reordered or inserted)',
             }
         }
@@ -198,4 +200,31 @@ export function checkAppend(head: AuditHead, event: ChainedAuditEvent): { ok: tr
     }
     if (actual !== event.hash) return { ok: false, reason: 'Audit event refused: its hash does not match its content' }
     return { ok: true }
+}
+
+// ── The executor's own check of a chain it is about to extend (issue 10, attack 7 follow-up) ─────────────────────
+
+/**
+ * Event type of the executor's record of a broken chain: appended after the current head, so the chain goes on and
+ * the break is itself part of it (docs/security.md "Audit chain"). Its payload names the anchor it found broken.
+ */
+export const AUDIT_CHAIN_TAMPERED = 'audit_chain_tampered'
+
+/**
+ * The executor's check before it appends to a grant's chain (and periodically for the grants it holds active):
+ * the chain must link from `from` on (the index of the last break the executor already recorded with an
+ * {@link AUDIT_CHAIN_TAMPERED} event, whose own `prevHash` is taken as given; 0 = from the genesis hash), and the
+ * anchored event must still be there, at its sequence, with its hash ({@link checkAnchor}). `brokenAt` indexes
+ * `events`. A break before an already recorded one is not reported again (the recorded event pins it).
+ */
+export function checkAnchoredChain(
+    events: ChainedAuditEvent[],
+    anchor: AuditAnchor | undefined,
+    from = 0,
+): ChainVerdict {
+    const start = Math.max(0, Math.min(from, events.length))
+    const tail = events.slice(start)
+    const linked = start === 0 ? verifyChain(tail) : verifyChain(tail, tail[0]!.prevHash)
+    if (!linked.ok) return { ok: false, brokenAt: linked.brokenAt + start, reason: linked.reason }
+    return checkAnchor(events, anchor)
 }

@@ -12,12 +12,26 @@
  *   the head and its insert; the audit insert rule refuses the stale insert, the executor re-reads the head, and
  *   both events land in one linear chain that verifies.
  *
- * Each case also checks that nothing reached the provider after the grant (0 provider calls by the attack).
+ * Each case also checks that nothing reached the provider after the grant (0 provider calls by the attack), and
+ * (7a–7d) that the executor itself notices the break without anyone running `audit verify`: its periodic pass over
+ * the grants it holds active (7a: the executor is already running when the tail goes) or its check at start
+ * (7b–7d) compares the chain with its journal anchor and reports it — the reason on the grant's last_error and the
+ * RITM, an `audit_chain_tampered` event appended after the current head, a P1 incident for SecOps — while the grant
+ * stays as it was (no provider call, no new expiry).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACTION_FIELDS, AUDIT_FIELDS, GRANT_FIELDS, TABLE, auditHash, verifyChain } from '@gbg/shared'
+import {
+    ACTION_FIELDS,
+    AUDIT_CHAIN_TAMPERED,
+    AUDIT_FIELDS,
+    GRANT_FIELDS,
+    PLATFORM_TABLE,
+    TABLE,
+    auditHash,
+    verifyChain,
+} from '@gbg/shared'
 import { loadConfig } from '@gbg/executor/src/config'
-import { connectServiceNow } from '@gbg/executor/src/service'
+import { connectServiceNow, openJournal } from '@gbg/executor/src/service'
 import { createLogger } from '@gbg/executor/src/log'
 import { eventsOfRows } from '@gbg/executor/src/audit-verify'
 import { appendAudit } from '../../now-app/src/server/glide-io'
@@ -26,7 +40,8 @@ import { startAppOnEmulator } from '../support/app-on-emulator'
 import { runCliInProcess as runCli, startInProcessExecutor } from '../support/executor-in-process'
 import { VirtualClock } from '../support/virtual-clock'
 import { startWorld, type World } from '../e2e/support/world'
-import { providerWrites } from './support'
+import { providerWrites, ritmText } from './support'
+import type { InProcessExecutor } from '../support/executor-in-process'
 
 const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
 const AUDIT_KEY = 'red-team-audit-key-0123456789abcdef-0123456789'
@@ -54,6 +69,67 @@ function deleteEvents(rows: Record<string, string>[]): void {
 function restoreChain(): void {
     deleteEvents(chainRows())
     for (const r of original) world.sn.store.insert(TABLE.auditEvent, { ...r })
+}
+
+/** Restore the chain and the executor's anchor of it (which its record of a break re-based). */
+function restoreChainAndAnchor(): void {
+    restoreChain()
+    const head = original.at(-1)!
+    const journal = openJournal(loadConfig(env))
+    try {
+        journal.rebaseAuditAnchor(grantId, Number(head[AUDIT_FIELDS.sequence]), head[AUDIT_FIELDS.hash]!)
+    } finally {
+        journal.close()
+    }
+}
+
+const tamperIncidents = () =>
+    world.sn.store.list(PLATFORM_TABLE.incident, (i) =>
+        (i['short_description'] ?? '').startsWith('Audit chain tampered'),
+    )
+
+/**
+ * The executor (running, or started now) notices the break by itself and reports it: reason on the grant and the
+ * RITM, an `audit_chain_tampered` event after the current head, one more P1, 0 provider calls; the grant keeps its
+ * state and expiry. `audit verify` afterwards still says BROKEN, with the recorded break.
+ */
+async function expectExecutorReports(reason: RegExp, running?: InProcessExecutor): Promise<void> {
+    const incidentsBefore = tamperIncidents().length
+    const grantBefore = { ...world.sn.store.get(TABLE.grant, grantId)! }
+    const executor = running ?? (await startInProcessExecutor(env, clock))
+    try {
+        await world.until(
+            (s) =>
+                tamperIncidents().length > incidentsBefore &&
+                reason.test(s.get(TABLE.grant, grantId)?.[GRANT_FIELDS.lastError] ?? '') &&
+                reason.test(ritmText(s, world.base.ritm.sysId)),
+            600_000,
+            'the executor reports the tampered chain',
+        )
+        await executor.service.worker.flushOutbox()
+    } finally {
+        await executor.stop()
+    }
+    expect(executor.lines.some((l) => l.message === 'audit chain tampered'), 'an error log line').toBe(true)
+    const grant = world.sn.store.get(TABLE.grant, grantId)!
+    expect(grant[GRANT_FIELDS.lastError], 'reason on the grant').toMatch(/^Audit chain tampered: /)
+    expect(grant[GRANT_FIELDS.state], 'the grant keeps its state').toBe(grantBefore[GRANT_FIELDS.state])
+    expect(grant[GRANT_FIELDS.expiresAt], 'access is not extended').toBe(grantBefore[GRANT_FIELDS.expiresAt])
+    expect(ritmText(world.sn.store, world.base.ritm.sysId), 'reason on the RITM').toMatch(/Audit chain tampered: /)
+    const incidents = tamperIncidents()
+    expect(incidents.length, 'one P1 for this break').toBe(incidentsBefore + 1)
+    expect(incidents.at(-1)!['priority'], 'P1').toBe('1')
+    const recorded = chainRows().filter((r) => r[AUDIT_FIELDS.eventType] === AUDIT_CHAIN_TAMPERED)
+    expect(recorded, 'one audit_chain_tampered event').toHaveLength(1)
+    expect(recorded[0]![AUDIT_FIELDS.payload]).toMatch(reason)
+    expect(recorded[0]![AUDIT_FIELDS.mac], 'MACed by the executor').toMatch(/^[0-9a-f]{64}$/)
+    expect(Number(recorded[0]![AUDIT_FIELDS.sequence]), 'appended after the current head').toBe(
+        Math.max(...chainRows().map((r) => Number(r[AUDIT_FIELDS.sequence]))),
+    )
+    expect(providerWrites({ webhook: world.webhook }) - providerCallsAfterGrant, 'provider calls').toBe(0)
+    const verify = await runCli(['audit', 'verify', grantId], env)
+    expect(verify.code, 'still BROKEN after the executor recorded it').toBe(1)
+    expect(verify.stderr).toMatch(reason)
 }
 
 async function expectTampered(reason: RegExp): Promise<void> {
@@ -97,18 +173,24 @@ afterAll(async () => {
 
 describe('red team 7: the audit chain is anchored outside ServiceNow, keyed, and has one head', () => {
     it('7a tail deleted: removing the last events is reported as tampering, not a shorter intact chain', async () => {
+        // The executor is already running (its first pass found the chain intact) when the tail goes.
+        const executor = await startInProcessExecutor(env, clock)
+        await executor.service.worker.tick()
         const rows = chainRows()
         deleteEvents(rows.slice(-2))
+        const reason = /tampered: the chain ends at #\d+, the executor's journal anchors #\d+ \(tail deleted\)/
         expect(unanchoredVerdict().ok, 'the unanchored check accepts the cut chain').toBe(true)
-        await expectTampered(/tampered: the chain ends at #\d+, the executor's journal anchors #\d+ \(tail deleted\)/)
-        restoreChain()
+        await expectTampered(reason)
+        await expectExecutorReports(reason, executor)
+        restoreChainAndAnchor()
     })
 
     it('7b whole chain deleted: no events while the journal anchors a head is tampering', async () => {
         deleteEvents(chainRows())
         expect(unanchoredVerdict().ok, 'the unanchored check accepts an empty chain').toBe(true)
         await expectTampered(/tampered: the whole chain is gone/)
-        restoreChain()
+        await expectExecutorReports(/tampered: the whole chain is gone/)
+        restoreChainAndAnchor()
     })
 
     it('7c one event rewritten and every later hash recomputed: the anchored head no longer matches', async () => {
@@ -128,8 +210,10 @@ describe('red team 7: the audit chain is anchored outside ServiceNow, keyed, and
             prev = hash
         }
         expect(unanchoredVerdict().ok, 'the unanchored check accepts the re-hashed chain').toBe(true)
-        await expectTampered(/tampered: event #\d+ does not have the hash the executor's journal anchored/)
-        restoreChain()
+        const reason = /tampered: event #\d+ does not have the hash the executor's journal anchored/
+        await expectTampered(reason)
+        await expectExecutorReports(reason)
+        restoreChainAndAnchor()
     })
 
     it('7d forged event appended through the Table API with the integration user credentials but no key', async () => {
@@ -169,10 +253,10 @@ describe('red team 7: the audit chain is anchored outside ServiceNow, keyed, and
         })
         expect(res.status, 'the platform accepts the insert (the ACL allows the executor role)').toBe(201)
         expect(unanchoredVerdict().ok, 'the unkeyed check accepts the forged event').toBe(true)
-        await expectTampered(
-            new RegExp(`tampered: event #${sequence} was created by the integration user .* without a valid MAC`),
-        )
-        restoreChain()
+        const reason = new RegExp(`tampered: event #${sequence} was created by the integration user .* without a valid MAC`)
+        await expectTampered(reason)
+        await expectExecutorReports(reason)
+        restoreChainAndAnchor()
     })
 
     it('7e app and executor append the same sequence concurrently: one is refused, re-reads the head, both land', async () => {

@@ -27,6 +27,7 @@ interface AnchorRow {
 export class AuditAnchorStore {
     private readonly selectOne: Database.Statement<[string], AnchorRow>
     private readonly upsert: Database.Statement<[string, number, string, number]>
+    private readonly replace: Database.Statement<[string, number, string, number]>
 
     constructor(
         db: Database.Database,
@@ -39,6 +40,11 @@ export class AuditAnchorStore {
              ON CONFLICT (grant_id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash,
                  updated_at = excluded.updated_at
              WHERE excluded.sequence > audit_anchors.sequence`,
+        )
+        this.replace = db.prepare(
+            `INSERT INTO audit_anchors (grant_id, sequence, hash, updated_at) VALUES (?, ?, ?, ?)
+             ON CONFLICT (grant_id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash,
+                 updated_at = excluded.updated_at`,
         )
     }
 
@@ -53,5 +59,14 @@ export class AuditAnchorStore {
     /** Record the head after an append (ignored when an equal or later head is already anchored). */
     advance(grantId: string, sequence: number, hash: string): void {
         this.upsert.run(grantId, sequence, hash, this.nowMs())
+    }
+
+    /**
+     * Re-anchor on the executor's own record of a broken chain (its `audit_chain_tampered` event), even when that
+     * head is lower than the anchor (a deleted tail): the break is reported once, and later appends are judged
+     * from the recorded event on. The only way an anchor moves back.
+     */
+    rebase(grantId: string, sequence: number, hash: string): void {
+        this.replace.run(grantId, sequence, hash, this.nowMs())
     }
 }

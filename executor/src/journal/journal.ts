@@ -303,4 +303,9 @@ export class Journal {
     anchorAudit(grantId: string, sequence: number, hash: string): void {
         this.anchors.advance(grantId, sequence, hash)
     }
+
+    /** Re-anchor a grant's chain on the executor's record of a break (may move the anchor back; audit-anchors.ts). */
+    rebaseAuditAnchor(grantId: string, sequence: number, hash: string): void {
+        this.anchors.rebase(grantId, sequence, hash)
+    }
 }

@@ -552,6 +552,18 @@ class TableApiGateway implements ServiceNowGateway {
         }
     }
 
+    async readAuditChain(grantSysId: string): Promise<Record<string, string>[]> {
+        if (!isSysId(grantSysId)) throw new ServiceNowError('fatal', 'readAuditChain: grant is not a sys_id')
+        const q = build(() =>
+            query(TABLE.auditEvent).eq(AUDIT_FIELDS.grant, grantSysId).orderBy(AUDIT_FIELDS.sequence).build(),
+        )
+        return await this.client.list(TABLE.auditEvent, q, [
+            SYSTEM_FIELDS.sysId,
+            SYSTEM_FIELDS.createdBy,
+            ...Object.values(AUDIT_FIELDS),
+        ])
+    }
+
     /** The head (highest sequence and its hash) of the audit chain of `grant` ('' = events about no grant). */
     private async auditHead(grant: string): Promise<AuditAnchor | null> {
         const q = build(() => {

@@ -48,6 +48,16 @@ export interface WorkerOptions {
     maxApprovalAgeMs?: number
     /** Randomness for backoff jitter. @defaultValue Math.random */
     random?: () => number
+    /** Audit MAC key (GBG_AUDIT_KEY) for the executor's own chain check. @defaultValue '' (no MAC check) */
+    auditKey?: string
+    /** user_name that creates the executor's audit events (GBG_AUDIT_INTEGRATION_USER). @defaultValue '' */
+    auditIntegrationUser?: string
+    /**
+     * How often the audit chains of the grants this executor holds active (armed revoke timers) are checked
+     * against their journal anchors, besides the check before every append: one Table API read per active grant
+     * per pass (docs/security.md "Audit chain"). @defaultValue 300000 (5 min)
+     */
+    auditCheckIntervalMs?: number
 }
 
 /** Options with every default applied. */
@@ -76,5 +86,8 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
         secopsGroupSysId: options.secopsGroupSysId ?? '',
         maxApprovalAgeMs: options.maxApprovalAgeMs ?? 24 * 3_600_000,
         random: options.random ?? Math.random,
+        auditKey: options.auditKey ?? '',
+        auditIntegrationUser: options.auditIntegrationUser ?? '',
+        auditCheckIntervalMs: options.auditCheckIntervalMs ?? 300_000,
     }
 }

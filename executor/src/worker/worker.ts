@@ -79,6 +79,8 @@ export class Worker {
     private stopping = false
     private started = false
     private lastPollOk = true
+    /** When the periodic audit chain check last ran (never: it runs in the first round). */
+    private lastAuditCheckMs = -Infinity
 
     constructor(deps: WorkerDeps, options: WorkerOptions) {
         this.options = resolveWorkerOptions(options)
@@ -103,6 +105,12 @@ export class Worker {
             boundMs: this.options.writebackBoundMs,
             random: this.options.random,
             onActionSettled: (actionId) => this.settle(actionId),
+            auditGuard: {
+                instance: this.options.instance,
+                secopsGroupSysId: this.options.secopsGroupSysId,
+                key: this.options.auditKey,
+                integrationUser: this.options.auditIntegrationUser,
+            },
         })
         this.core = {
             gateway: deps.gateway,
@@ -227,6 +235,7 @@ export class Worker {
             }
             this.lastPollOk = report.pollOk
             report.timersFired = await this.fireDueTimers()
+            if (report.pollOk) await this.checkAuditChains()
         }
         await this.core.writeBack.flush()
         try {
@@ -425,6 +434,19 @@ export class Worker {
     }
 
     // ── local revoke timers ──────────────────────────────────────────────────────────────────────────────────
+
+    /**
+     * Every `auditCheckIntervalMs`, check the audit chain of each grant this executor holds active (an armed revoke
+     * timer) against its journal anchor, so a deleted tail or a rewritten chain is reported even when no event is
+     * appended. A break found is reported by the write-back (WriteBack.checkAuditChains); access is never touched.
+     */
+    private async checkAuditChains(): Promise<void> {
+        const now = this.core.clock.now().getTime()
+        if (now - this.lastAuditCheckMs < this.options.auditCheckIntervalMs) return
+        this.lastAuditCheckMs = now
+        const grants = [...new Set(this.core.journal.timers().map((t) => t.grantId))]
+        if (grants.length > 0) await this.core.writeBack.checkAuditChains(grants)
+    }
 
     /**
      * Due revoke timers. With ServiceNow answering, the queue's revoke action (not_before = expiry) normally
