@@ -63,6 +63,16 @@ async function runUntilDecided(sb: Sandbox, clock: VirtualClock, grantSysId: str
     )
 }
 
+/** The recheck gate refused the grant as not approved, with no Graph write since `before` writes. */
+function expectPlanNotApproved(sb: Sandbox, g: { grantSysId: string; ritmSysId: string }, before: number): void {
+    expectGateRefused({
+        store: sb.sn.store,
+        ...g,
+        reason: /PLAN_NOT_APPROVED/,
+        providerCallsSince: () => providerWrites({ graph: sb.graph }) - before,
+    })
+}
+
 describe('red team 4 (Entra role): a plan rewritten together with its digest after approval', () => {
     it('control: the approved plan untouched is granted through PIM (the world can grant)', async () => {
         // setup
@@ -92,13 +102,7 @@ describe('red team 4 (Entra role): a plan rewritten together with its digest aft
         await runUntilDecided(sb, clock, grantSysId)
 
         // validation
-        expectGateRefused({
-            store: sb.sn.store,
-            grantSysId,
-            ritmSysId,
-            reason: /PLAN_NOT_APPROVED/,
-            providerCallsSince: () => providerWrites({ graph: sb.graph }) - before,
-        })
+        expectPlanNotApproved(sb, { grantSysId, ritmSysId }, before)
     })
 
     it("the plan's role id rewritten to another privileged role: refused, no Graph write", async () => {
@@ -120,12 +124,6 @@ describe('red team 4 (Entra role): a plan rewritten together with its digest aft
         await runUntilDecided(sb, clock, grantSysId)
 
         // validation
-        expectGateRefused({
-            store: sb.sn.store,
-            grantSysId,
-            ritmSysId,
-            reason: /PLAN_NOT_APPROVED/,
-            providerCallsSince: () => providerWrites({ graph: sb.graph }) - before,
-        })
+        expectPlanNotApproved(sb, { grantSysId, ritmSysId }, before)
     })
 })

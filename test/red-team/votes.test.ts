@@ -12,19 +12,19 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 
 import { GRANT_FIELDS, PLATFORM_TABLE, ROLE, TABLE } from '@gbg/shared'
 import { GlideRecord } from '../../now-app/test/support/glide-fake'
-import { callProposalApi, castVote, orderItem } from '../../now-app/test/support/app-actions'
+import { callProposalApi, castVote } from '../../now-app/test/support/app-actions'
 import { formatGlideDateTime } from '../emulators/servicenow'
-import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
+import type { AppRuntime } from '../support/app-on-emulator'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
 import { VirtualClock } from '../support/virtual-clock'
 import { runFor } from '../support/virtual-time'
-import { startWorld, type World } from '../e2e/support/world'
-import { auditEvents, expectRefused, providerWrites } from './support'
+import type { World } from '../e2e/support/world'
+import { auditEvents, expectRefused, providerWrites, startRedTeamWorld, type RedTeamWorld } from './support'
 
+let rt: RedTeamWorld
 let world: World
 let app: AppRuntime
 let executor: InProcessExecutor
-let items: { localAdmin: string; entraRole: string }
 const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
 
 /** People the attacks need besides the scenario's requester (alice), manager (marcus) and SecOps (sam). */
@@ -38,11 +38,10 @@ const people = {
 let production = { ci: '', change: '' }
 
 beforeAll(async () => {
-    world = await startWorld({ clock })
+    rt = await startRedTeamWorld({ clock })
+    world = rt.world
+    app = rt.app
     const { sn, base } = world
-    sn.store.update(TABLE.grant, base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
-    app = startAppOnEmulator(sn)
-    items = installAppCatalog(sn, base.secopsGroupSysId, 'webhook')
     const add = (userName: string, roles: string[], extra: { manager?: string; email?: string } = {}): string =>
         sn.addUser({
             userName,
@@ -92,8 +91,7 @@ afterEach(() => {
 
 afterAll(async () => {
     await executor?.stop()
-    app?.stop()
-    await world?.close()
+    await rt?.close()
 })
 
 /** `opener` orders local admin for `requestedFor` on `ci` (production CIs come with their change). */
@@ -101,29 +99,16 @@ function order(options: { opener?: string; requestedFor?: string; ci?: string; m
     ritm: string
     grant: string
 } {
-    const { sn, base } = world
-    const opener = options.opener ?? base.requester.userName
-    const openerSysId = sn.store.list(PLATFORM_TABLE.user, (u) => u['user_name'] === opener)[0]!['sys_id']!
-    const requestedFor = options.requestedFor ?? base.requester.sysId
-    const ci = options.ci ?? base.ci.sysId
-    const ritm = app.as(opener, () =>
-        orderItem(
-            items.localAdmin,
-            openerSysId,
-            {
-                requested_for: requestedFor,
-                device: ci,
-                duration_minutes: String(options.minutes ?? 60),
-                justification: 'Install and debug the vendor VPN client driver on the workstation',
-                change_request: ci === production.ci ? production.change : '',
-                emergency: 'false',
-            },
-            { requested_for: requestedFor },
-        ),
-    )
-    const grant = sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritm)[0]!
-    expect(grant[GRANT_FIELDS.state], grant[GRANT_FIELDS.lastError]).toBe('awaiting_approval')
-    return { ritm, grant: grant['sys_id']! }
+    const ci = options.ci ?? world.base.ci.sysId
+    const { grantSysId, ritmSysId } = rt.orderGrant({
+        opener: options.opener,
+        requestedFor: options.requestedFor,
+        ci,
+        minutes: options.minutes ?? 60,
+        justification: 'Install and debug the vendor VPN client driver on the workstation',
+        changeRequest: ci === production.ci ? production.change : '',
+    })
+    return { ritm: ritmSysId, grant: grantSysId }
 }
 
 /** The grant's approval records assigned to `approverSysId`. */
