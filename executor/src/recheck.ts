@@ -16,6 +16,7 @@ import {
     isSysId,
     parsePlan,
     planDigest,
+    withRecordedTicketFacts,
     type AccessRequest,
     type Decision,
     type ExecutionPlan,
@@ -104,6 +105,9 @@ export type RecheckResult = RecheckPassed | RecheckRefused
 
 /** Default {@link RecheckDeps.maxApprovalAgeMs}: 24 hours. */
 export const DEFAULT_MAX_APPROVAL_AGE_MS = 24 * 3_600_000
+
+/** The app's audit event recording the policy judgement on submit (and, with it, the ticket facts). */
+const POLICY_EVALUATED_EVENT = 'policy.evaluated'
 
 class Refusal extends Error {
     constructor(
@@ -197,6 +201,14 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
 
         // Current facts → the same policy evaluation as on submit (and the plan's principal / device as they are).
         const request = await buildRequest(g, plan, deps.gateway)
+        // Approved by rule: who raised / shaped the incident is what the app recorded (sys_audit is not readable
+        // here), and only while the incident is unchanged since (tickets.ts withRecordedTicketFacts).
+        let factsProblem = ''
+        if (route.slots.length === 0 && request.incident) {
+            const held = withRecordedTicketFacts(request.incident, await recordedTicketFacts(g.sysId, deps.gateway))
+            request.incident = held.incident
+            factsProblem = held.problem
+        }
         const [records, settings] = await Promise.all([deps.gateway.listPolicies(), deps.gateway.getAppSettings()])
         const decision = evaluatePolicyRecords(request, records, {
             nowMs: now.getTime(),
@@ -214,9 +226,13 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         const maxAge = deps.maxApprovalAgeMs ?? DEFAULT_MAX_APPROVAL_AGE_MS
         if (route.slots.length === 0) {
             if (!decision.autoApprove) {
+                const why = [factsProblem, ...(decision.autoApproveDeclined || []).map((r) => `${r.code}: ${r.message}`)]
+                    .filter((w) => w !== '')
+                    .join('; ')
                 throw new Refusal(
                     RECHECK_CODE.approvalMissing,
-                    'The request has no approval: its stored route names no approver and no auto-approve rule matches.',
+                    'The request has no approval: its stored route names no approver and the automatic approval ' +
+                        `does not hold${why ? ` (${why})` : ' (no auto-approve rule matches)'}; it needs a human approval.`,
                 )
             }
             if (!g.approvedAt || now.getTime() - g.approvedAt.getTime() > maxAge) {
@@ -292,6 +308,15 @@ async function judgeVotes(
     }
     if (!verdict.ok) throw new Refusal(verdict.code, verdict.reason, verdict.malformed)
     return verdict.counted
+}
+
+/**
+ * The ticket facts the app recorded when it judged the request (its `policy.evaluated` event's `ticketFacts`);
+ * undefined unless exactly one such event exists (a second one is not the app's single judgement: trust neither).
+ */
+async function recordedTicketFacts(grantSysId: string, gateway: ServiceNowGateway): Promise<unknown> {
+    const events = await gateway.listAuditEvents(grantSysId, POLICY_EVALUATED_EVENT)
+    return events.length === 1 ? events[0]!.payload['ticketFacts'] : undefined
 }
 
 /** The user `sysId`, or null when no such user exists. */

@@ -17,6 +17,8 @@ export const SYSTEM_FIELDS = {
     createdBy: 'sys_created_by',
     updatedOn: 'sys_updated_on',
     className: 'sys_class_name',
+    /** Update count of the record (+1 on every update): with sys_updated_on, its version. */
+    modCount: 'sys_mod_count',
 } as const
 
 /** sys_user. */

@@ -153,6 +153,9 @@ export interface RequestIncident {
     openedBy?: string
     prioritySetBy?: string[]
     assignmentSetBy?: string[]
+    /** The incident's sys_mod_count and sys_updated_on as read (its version: tickets.ts RecordedTicketFacts). */
+    sysModCount?: number
+    sysUpdatedOn?: string
 }
 
 /** The change request linked to the request. Times are epoch milliseconds. */

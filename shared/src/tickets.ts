@@ -7,7 +7,7 @@
  *
  * Pure and dependency-free (ES2021): bundled into the ServiceNow app.
  */
-import type { AccessRequest, DecisionReason, RequestTarget } from './policy-types'
+import type { AccessRequest, DecisionReason, RequestIncident, RequestTarget } from './policy-types'
 import type { TargetKind } from './schema'
 import { GRANT_FIELDS } from './schema'
 
@@ -130,4 +130,107 @@ export function duplicateRequestReason(existingNumber: string, existingState: st
 /** The refusal for a referenced record that does not exist (or cannot be read). */
 export function notFoundReason(code: string, what: string, reference: string): DecisionReason {
     return { code, message: `The ${what} referenced by the request (${reference || 'empty'}) does not exist.` }
+}
+
+/**
+ * The incident facts the app judged an auto-approve rule on, recorded in the grant's `policy.evaluated` audit
+ * event (`ticketFacts`): who raised and shaped it as read from sys_audit, and the incident's sys_mod_count and
+ * sys_updated_on at that moment. The executor cannot read sys_audit (a platform table no integration role reads
+ * on a stock instance): it re-uses these facts ONLY while the incident is unchanged since (same sys_mod_count and
+ * sys_updated_on, which it can read), see {@link withRecordedTicketFacts}.
+ */
+export interface RecordedTicketFacts {
+    incident: string
+    number: string
+    callerId: string
+    openedBy: string
+    prioritySetBy: string[]
+    assignmentSetBy: string[]
+    sysModCount: number
+    sysUpdatedOn: string
+}
+
+/** The facts to record for `incident` (null when its history or version is unknown: nothing to rely on later). */
+export function recordTicketFacts(incident: RequestIncident): RecordedTicketFacts | null {
+    if (
+        incident.openedBy === undefined ||
+        !Array.isArray(incident.prioritySetBy) ||
+        !Array.isArray(incident.assignmentSetBy) ||
+        typeof incident.sysModCount !== 'number' ||
+        !isFinite(incident.sysModCount) ||
+        !incident.sysUpdatedOn
+    ) {
+        return null
+    }
+    return {
+        incident: incident.sysId,
+        number: incident.number,
+        callerId: incident.callerId,
+        openedBy: incident.openedBy,
+        prioritySetBy: incident.prioritySetBy.slice(),
+        assignmentSetBy: incident.assignmentSetBy.slice(),
+        sysModCount: incident.sysModCount,
+        sysUpdatedOn: incident.sysUpdatedOn,
+    }
+}
+
+const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === 'string')
+
+/**
+ * `current` (the incident as read today, without its history) completed with the history `recorded` when the app
+ * auto-approved, ONLY when the incident is unchanged since: same sys_id, sys_mod_count and sys_updated_on. Otherwise
+ * the incident comes back without history (the shared policy then declines every auto-approve rule: the request
+ * needs a human approval) and `problem` says why.
+ */
+export function withRecordedTicketFacts(
+    current: RequestIncident,
+    recorded: unknown,
+): { incident: RequestIncident; problem: string } {
+    const bare: RequestIncident = { ...current }
+    delete bare.openedBy
+    delete bare.prioritySetBy
+    delete bare.assignmentSetBy
+    const r = recorded as Partial<RecordedTicketFacts> | null | undefined
+    if (
+        !r ||
+        typeof r !== 'object' ||
+        typeof r.incident !== 'string' ||
+        typeof r.openedBy !== 'string' ||
+        !isStringList(r.prioritySetBy) ||
+        !isStringList(r.assignmentSetBy) ||
+        typeof r.sysModCount !== 'number' ||
+        typeof r.sysUpdatedOn !== 'string' ||
+        r.sysUpdatedOn === ''
+    ) {
+        return {
+            incident: bare,
+            problem: `no ticket facts of incident ${current.number} were recorded when the request was auto-approved`,
+        }
+    }
+    if (r.incident !== current.sysId) {
+        return {
+            incident: bare,
+            problem: `the recorded ticket facts are for another incident (${r.incident}), not ${current.number}`,
+        }
+    }
+    if (typeof current.sysModCount !== 'number' || !current.sysUpdatedOn) {
+        return { incident: bare, problem: `the current version of incident ${current.number} cannot be read` }
+    }
+    if (r.sysModCount !== current.sysModCount || r.sysUpdatedOn !== current.sysUpdatedOn) {
+        return {
+            incident: bare,
+            problem:
+                `incident ${current.number} changed after the auto-approval (updates ${r.sysModCount} → ` +
+                `${current.sysModCount}, last updated ${r.sysUpdatedOn} → ${current.sysUpdatedOn})`,
+        }
+    }
+    return {
+        incident: {
+            ...bare,
+            openedBy: r.openedBy,
+            prioritySetBy: r.prioritySetBy.slice(),
+            assignmentSetBy: r.assignmentSetBy.slice(),
+        },
+        problem: '',
+    }
 }

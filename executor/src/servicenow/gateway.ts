@@ -433,6 +433,9 @@ class TableApiGateway implements ServiceNowGateway {
             TASK_FIELDS.assignedTo,
             TASK_FIELDS.assignmentGroup,
             TASK_FIELDS.cmdbCi,
+            // Its version: the recheck relies on the app's recorded ticket facts only while it is unchanged.
+            SYSTEM_FIELDS.modCount,
+            SYSTEM_FIELDS.updatedOn,
         ]
         const row = await this.client.get(PLATFORM_TABLE.incident, incidentSysId, fields)
         return parsing(PLATFORM_TABLE.incident, row, () => ({
@@ -444,6 +447,8 @@ class TableApiGateway implements ServiceNowGateway {
             assignedTo: ref(row, TASK_FIELDS.assignedTo),
             assignmentGroupId: ref(row, TASK_FIELDS.assignmentGroup),
             ciSysId: ref(row, TASK_FIELDS.cmdbCi),
+            sysModCount: int(row, SYSTEM_FIELDS.modCount, -1),
+            sysUpdatedOn: str(row, SYSTEM_FIELDS.updatedOn),
         }))
     }
 

@@ -97,8 +97,10 @@ const SYS_AUDIT = 'sys_audit'
  * its opened_by, and for priority and assignment group the creator plus every user sys_audit records changing
  * them. sys_audit is read with GlideRecord (server side, no ACL); where it cannot be read (a platform without
  * it, an error) the facts stay absent and the shared policy declines auto-approval (human approval instead).
- * Updates are audited, inserts are not (glide.sys.audit_inserts is off by default): a value never changed was
- * set by the creator. User names become sys_ids; a name with no user record stays `user:<name>`.
+ * The platform audits inserts and updates of audited tables (incident is audited out of the box); the creator
+ * is counted anyway, so a value never changed was set by the creator even where inserts are not audited. User
+ * names become sys_ids; a name with no user record stays `user:<name>`. The incident's sys_mod_count and
+ * sys_updated_on are read too: the app records them with these facts (tickets.ts RecordedTicketFacts).
  */
 function withTicketHistory(incident: RequestIncident): RequestIncident {
     const out: RequestIncident = { ...incident }
@@ -106,6 +108,11 @@ function withTicketHistory(incident: RequestIncident): RequestIncident {
     if (!gr.get(incident.sysId)) return out
     const openedBy = str(gr, APP_TASK_FIELDS.openedBy)
     if (openedBy) out.openedBy = openedBy
+    // The version judged on (recorded with the facts, so the executor can tell the incident is unchanged since).
+    const modCount = str(gr, 'sys_mod_count')
+    if (/^\d+$/.test(modCount)) out.sysModCount = Number(modCount)
+    const updatedOn = str(gr, 'sys_updated_on')
+    if (updatedOn) out.sysUpdatedOn = updatedOn
     const creator = str(gr, 'sys_created_by')
     if (!creator) return out
     try {

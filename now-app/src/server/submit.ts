@@ -28,7 +28,14 @@ import {
     type ProviderName,
     type TargetKind,
 } from './shared/schema'
-import { duplicateRequestReason, mergeReasons, targetField, targetValue, ticketReasons } from './shared/tickets'
+import {
+    duplicateRequestReason,
+    mergeReasons,
+    recordTicketFacts,
+    targetField,
+    targetValue,
+    ticketReasons,
+} from './shared/tickets'
 
 /** Outcome of a submission, for callers that answer a person or an API client. */
 export interface SubmissionResult {
@@ -87,6 +94,8 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         autoApprove: decision.autoApprove,
         autoApproveDeclined: decision.autoApproveDeclined || [],
         requiredApprovals: decision.requiredApprovals,
+        // What the auto-approve rules were judged on (the executor relies on it while the incident is unchanged).
+        ticketFacts: request.incident ? recordTicketFacts(request.incident) : null,
     })
     const refuse = (why: DecisionReason[]): SubmissionResult => {
         rejectByPolicy(grant, decision, why)

@@ -398,7 +398,31 @@ export const PLATFORM_TABLES: PlatformTable[] = [
             { name: 'hash', type: 'string', maxLength: 64 },
         ],
     },
+    {
+        // The platform's field-change history (README "sys_audit"): written by the store for AUDITED_TABLES only.
+        // Readable by admin alone (no role in PLATFORM_PERMISSIONS lists it), as on a stock instance.
+        name: 'sys_audit',
+        label: 'Sys Audit',
+        wsAccess: true,
+        displayField: 'fieldname',
+        fields: [
+            { name: 'tablename', type: 'string', maxLength: 80 },
+            { name: 'documentkey', type: 'string', maxLength: 32 },
+            { name: 'fieldname', type: 'string', maxLength: 80 },
+            { name: 'oldvalue', type: 'string', maxLength: 8000 },
+            { name: 'newvalue', type: 'string', maxLength: 8000 },
+            { name: 'user', type: 'string', maxLength: 255 },
+            { name: 'record_checkpoint', type: 'integer' },
+            { name: 'reason', type: 'string', maxLength: 255 },
+        ],
+    },
 ]
+
+/**
+ * Tables the platform audits out of the box (incident, change_request; problem is not in the fixture). Every insert
+ * and update of their records writes one sys_audit row per changed field (sys_* fields excepted).
+ */
+export const AUDITED_TABLES: ReadonlySet<string> = new Set(['incident', 'change_request'])
 
 /** What a role may do on a platform table. Field lists name the columns a write / create may set. */
 export interface PlatformGrant {

@@ -3,6 +3,7 @@
  * through every ancestor), journal entries and attachment contents. Values are strings, as on the instance.
  */
 import { randomBytes } from 'node:crypto'
+import { AUDITED_TABLES } from './platform-schema'
 import type { FieldDef, Schema, TableDef } from './schema'
 import type { EmulatorStore, JournalEntry, StoredAttachment } from './types'
 
@@ -246,6 +247,13 @@ export class Store implements EmulatorStore {
         row['sys_mod_count'] = values['sys_mod_count'] || '0'
         this.rows.set(sysId, { table: def.name, values: row })
         for (const [element, value] of journal) this.addJournal(sysId, element, value, actor, stamp)
+        const changes: [string, string, string][] = []
+        for (const field of def.fields.values()) {
+            if (!field.system && field.type !== 'journal_input' && (row[field.name] ?? '') !== '')
+                changes.push([field.name, '', row[field.name]!])
+        }
+        for (const [element, value] of journal) changes.push([element, '', value])
+        this.audit(def.name, sysId, changes, row['sys_created_by']!, row['sys_mod_count']!, stamp)
         this.emit()
         return this.project(table, this.rows.get(sysId)!)
     }
@@ -256,13 +264,16 @@ export class Store implements EmulatorStore {
         const entry = this.entry(table, sysId)
         if (!entry) throw new StoreError(`No ${table} record ${sysId}`)
         const stamp = formatGlideDateTime(this.now())
+        const changes: [string, string, string][] = []
         for (const [k, v] of Object.entries(values)) {
             const field = def.fields.get(k)
             if (!field || k === 'sys_id' || k === 'sys_class_name') continue
             if (field.type === 'journal_input') {
                 if (v !== '') this.addJournal(sysId, k, v, actor, stamp)
+                if (v !== '') changes.push([k, '', v])
                 continue
             }
+            if (!field.system && (entry.values[k] ?? '') !== v) changes.push([k, entry.values[k] ?? '', v])
             entry.values[k] = v
         }
         if (entry.table === 'sys_user') {
@@ -272,6 +283,7 @@ export class Store implements EmulatorStore {
             values['sys_mod_count'] ?? String(Number(entry.values['sys_mod_count'] ?? '0') + 1)
         entry.values['sys_updated_on'] = values['sys_updated_on'] ?? stamp
         entry.values['sys_updated_by'] = values['sys_updated_by'] ?? actor
+        this.audit(entry.table, sysId, changes, actor, entry.values['sys_mod_count'], stamp)
         this.emit()
         return this.project(table, entry)
     }
@@ -291,6 +303,33 @@ export class Store implements EmulatorStore {
         if (entry.table === 'sys_attachment') this.files.delete(sysId)
         this.emit()
         return true
+    }
+
+    /**
+     * The platform's auditing of an audited table (README "sys_audit"): one sys_audit row per changed field,
+     * with the session's user_name and the record's update count. No business rules run on these inserts.
+     */
+    private audit(
+        table: string,
+        sysId: string,
+        changes: [string, string, string][],
+        user: string,
+        checkpoint: string,
+        stamp: string,
+    ): void {
+        if (!AUDITED_TABLES.has(table) || !this.schema.tables.has('sys_audit')) return
+        for (const [fieldname, oldvalue, newvalue] of changes) {
+            const id = newSysId()
+            const row: Row = { sys_id: id, tablename: table, documentkey: sysId, fieldname, oldvalue, newvalue, user }
+            row['record_checkpoint'] = checkpoint
+            row['reason'] = ''
+            row['sys_created_on'] = stamp
+            row['sys_created_by'] = user
+            row['sys_updated_on'] = stamp
+            row['sys_updated_by'] = user
+            row['sys_mod_count'] = '0'
+            this.rows.set(id, { table: 'sys_audit', values: row })
+        }
     }
 
     private addJournal(sysId: string, element: string, value: string, actor: string, stamp: string): void {

@@ -1,0 +1,73 @@
+/**
+ * The product's auto-approval end to end, in process on the virtual clock: a service-desk agent raises a P1 for the
+ * requester's group, the example rule is set by one SecOps person and confirmed by another, the requester orders
+ * local admin → the app auto-approves (recording the incident facts it judged on: who raised and shaped it per
+ * sys_audit, and its version) → the executor's gate accepts the rule on those facts (the incident is unchanged)
+ * and grants (one provider call) → the grant is revoked at expiry.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
+import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
+import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
+import { VirtualClock } from '../support/virtual-clock'
+import { auditEvents } from '../red-team/support'
+import { addDeskAgent, confirmExampleRule, orderOnIncident, raiseIncident } from './support/auto-approval'
+import { startWorld, type World } from './support/world'
+
+let world: World
+let app: AppRuntime
+let items: { localAdmin: string; entraRole: string }
+let executor: InProcessExecutor | undefined
+const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
+
+beforeAll(async () => {
+    world = await startWorld({ durationMinutes: 60, clock })
+    world.sn.store.update(TABLE.grant, world.base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
+    app = startAppOnEmulator(world.sn)
+    items = installAppCatalog(world.sn, world.base.secopsGroupSysId, 'webhook')
+})
+afterAll(async () => {
+    await executor?.stop()
+    app?.stop()
+    await world?.close()
+})
+
+describe('auto-approval: P1 raised by the desk, rule confirmed by a second SecOps person', () => {
+    it('is approved by the app, granted by the executor on the recorded facts, and revoked at expiry', async () => {
+        const { sn, webhook } = world
+        const desk = addDeskAgent(world)
+        confirmExampleRule(world, app)
+        const incident = raiseIncident(world, app, 'desk.agent', desk)
+        const audit = sn.store.list('sys_audit', (a) => a['documentkey'] === incident)
+        expect(audit.find((a) => a['fieldname'] === 'priority')?.['user']).toBe('desk.agent')
+
+        const { grant } = orderOnIncident(world, app, items.localAdmin, incident)
+        expect(sn.store.get(TABLE.grant, grant)![GRANT_FIELDS.state]).toBe('queued')
+        const evaluated = auditEvents(sn.store, grant).find((e) => e.eventType === 'policy.evaluated')!
+        const facts = evaluated.payload.ticketFacts as Record<string, unknown>
+        const inc = sn.store.get(PLATFORM_TABLE.incident, incident)!
+        expect(facts).toEqual({
+            incident,
+            number: inc['number'],
+            callerId: desk,
+            openedBy: desk,
+            prioritySetBy: [desk],
+            assignmentSetBy: [desk],
+            sysModCount: Number(inc['sys_mod_count']),
+            sysUpdatedOn: inc['sys_updated_on'],
+        })
+
+        executor = await startInProcessExecutor(world.env('auto-approval'), clock)
+        await world
+            .until((s) => s.get(TABLE.grant, grant)?.[GRANT_FIELDS.state] === 'active', 30_000)
+            .catch((e: Error) => {
+                throw new Error(`${e.message}: ${sn.store.get(TABLE.grant, grant)![GRANT_FIELDS.lastError]}`)
+            })
+        expect(webhook.callCount('POST', '/grants')).toBe(1)
+
+        // world.until runs the virtual clock: the revoke action is due at expiry (30 minutes).
+        await world.until((s) => s.get(TABLE.grant, grant)?.[GRANT_FIELDS.state] === 'revoked', 35 * 60_000)
+        expect(webhook.callCount('DELETE', '/grants')).toBe(1)
+        expect([...webhook.grants.values()].filter((g) => g.status === 'active')).toEqual([])
+    }, 120_000)
+})
