@@ -645,334 +645,149 @@ declare global {
                         table: 'sc_category'
                         id: '2970373f6bbf45758e7825e77a62a30e'
                     }
-                    src_server_approvals_js: {
-                        table: 'sys_module'
-                        id: '52a2572491b24cdea19a05b6c77b65ba'
-                        deleted: true
-                    }
                     src_server_approvals_ts: {
                         table: 'sys_module'
                         id: '6852cd8946cf41239d994f9ae16fd507'
-                    }
-                    'src_server_audit-chain-rule_js': {
-                        table: 'sys_module'
-                        id: '31cb3b188ca14a419630afcdb2a27833'
-                        deleted: true
                     }
                     'src_server_audit-chain-rule_ts': {
                         table: 'sys_module'
                         id: '7ce74ec6e6584ed6b449a82f05447244'
                     }
-                    'src_server_catalog-submit_js': {
-                        table: 'sys_module'
-                        id: 'c15813bca9354d60b028cf38628714d7'
-                        deleted: true
-                    }
                     'src_server_catalog-submit_ts': {
                         table: 'sys_module'
                         id: '8e87b2efb4e649ff9081f29c8f5bd8e1'
-                    }
-                    'src_server_claim-guard-rule_js': {
-                        table: 'sys_module'
-                        id: 'd890e773b0414401a8ceab5f3249963b'
-                        deleted: true
                     }
                     'src_server_claim-guard-rule_ts': {
                         table: 'sys_module'
                         id: '927f0645f4604ad68ba683b9fcb96d3c'
                     }
-                    src_server_emergency_js: {
-                        table: 'sys_module'
-                        id: 'e17e3a0a7dca4e6baf52f380311dabb2'
-                        deleted: true
-                    }
                     src_server_emergency_ts: {
                         table: 'sys_module'
                         id: '723423d0a47a4f488ec29c945bb24538'
-                    }
-                    'src_server_glide-io_js': {
-                        table: 'sys_module'
-                        id: 'f072e7cab14e4cb8bbe4add0a58411f9'
-                        deleted: true
                     }
                     'src_server_glide-io_ts': {
                         table: 'sys_module'
                         id: '2cdbcc3f2b8243ad9b77fd77a5c30b75'
                     }
-                    'src_server_grant-rules_js': {
-                        table: 'sys_module'
-                        id: '4c5aa1e1cb4f44abb2129c93115515ef'
-                        deleted: true
-                    }
                     'src_server_grant-rules_ts': {
                         table: 'sys_module'
                         id: '8e12609f1e954a859301954f08007294'
-                    }
-                    'src_server_plan-store_js': {
-                        table: 'sys_module'
-                        id: 'ed582531044f4f8c951f794ac3f413db'
-                        deleted: true
                     }
                     'src_server_plan-store_ts': {
                         table: 'sys_module'
                         id: 'e2cf0162f9e0453aad2769ed7e7420e6'
                     }
-                    'src_server_policy-confirmation_js': {
-                        table: 'sys_module'
-                        id: 'a66df61ae06441bca4aedb51e26119b0'
-                        deleted: true
-                    }
                     'src_server_policy-confirmation_ts': {
                         table: 'sys_module'
                         id: 'af15571bf6e34f488de744060583b9d7'
-                    }
-                    'src_server_proposal-api_js': {
-                        table: 'sys_module'
-                        id: 'aef60cbfa1fd47e7a973f2a8d1cf2f35'
-                        deleted: true
                     }
                     'src_server_proposal-api_ts': {
                         table: 'sys_module'
                         id: 'c32631284d024350a46ceb450b2fa08d'
                     }
-                    src_server_queue_js: {
-                        table: 'sys_module'
-                        id: '91bb8ec267da4647a6d617f4dff75dcc'
-                        deleted: true
-                    }
                     src_server_queue_ts: {
                         table: 'sys_module'
                         id: 'c7b4f7c31e4d43e9b6b0fdc5b0738a89'
-                    }
-                    src_server_request_js: {
-                        table: 'sys_module'
-                        id: '0c220685efb645ae9bd64703cd00181b'
-                        deleted: true
                     }
                     src_server_request_ts: {
                         table: 'sys_module'
                         id: '7d52150f61f34b0bac7e969b92f46d35'
                     }
-                    'src_server_revoke-now_js': {
-                        table: 'sys_module'
-                        id: '79ca5d4660634a1abdab089ffb98e733'
-                        deleted: true
-                    }
                     'src_server_revoke-now_ts': {
                         table: 'sys_module'
                         id: '2ed3d7a682064ed68303a5efae56421b'
-                    }
-                    src_server_shared_approval_js: {
-                        table: 'sys_module'
-                        id: '2d426e3106ad4daf969243757ac13002'
-                        deleted: true
                     }
                     src_server_shared_approval_ts: {
                         table: 'sys_module'
                         id: '04fe0a1fc9b543338e98e6fef3053f4a'
                     }
-                    'src_server_shared_audit-chain_js': {
-                        table: 'sys_module'
-                        id: '4eea5592ae4943129910fb68a09cee2a'
-                        deleted: true
-                    }
                     'src_server_shared_audit-chain_ts': {
                         table: 'sys_module'
                         id: '6aeed1778f1f4d4694c85c0ee0b77c76'
-                    }
-                    src_server_shared_backoff_js: {
-                        table: 'sys_module'
-                        id: '4e0c90f59867468ca4c43be9d225b9c1'
-                        deleted: true
                     }
                     src_server_shared_backoff_ts: {
                         table: 'sys_module'
                         id: '62702ea9db8340f381d48591f1f838a4'
                     }
-                    src_server_shared_booleans_js: {
-                        table: 'sys_module'
-                        id: 'd7b7c00079134c7ab9d830c928e00d10'
-                        deleted: true
-                    }
                     src_server_shared_booleans_ts: {
                         table: 'sys_module'
                         id: 'b392d8c6b7de455ea44e082c665cd3ba'
-                    }
-                    'src_server_shared_canonical-json_js': {
-                        table: 'sys_module'
-                        id: 'fbe952d01bc54e628e71f4f3db30d52d'
-                        deleted: true
                     }
                     'src_server_shared_canonical-json_ts': {
                         table: 'sys_module'
                         id: '0cd8950d858b42e29cfaeed3106afced'
                     }
-                    'src_server_shared_claim-guard_js': {
-                        table: 'sys_module'
-                        id: '25afa2c092d64cb38010e0bdcf2c1956'
-                        deleted: true
-                    }
                     'src_server_shared_claim-guard_ts': {
                         table: 'sys_module'
                         id: '3658d18160964eabac40e0a82b8a8d48'
-                    }
-                    src_server_shared_index_js: {
-                        table: 'sys_module'
-                        id: '9b251a582f95476abd6602cd268c6e66'
-                        deleted: true
                     }
                     src_server_shared_index_ts: {
                         table: 'sys_module'
                         id: '4e3dfe0e44114c61bf72bdaf51937c96'
                     }
-                    src_server_shared_plan_js: {
-                        table: 'sys_module'
-                        id: 'a71e934b9add40a6914711b96bd907c2'
-                        deleted: true
-                    }
                     src_server_shared_plan_ts: {
                         table: 'sys_module'
                         id: '1bf2977887d545eeb6bcbc3a82bec02c'
-                    }
-                    'src_server_shared_plan-text_js': {
-                        table: 'sys_module'
-                        id: '5fcdc99b19f449a6abdbe01e64228038'
-                        deleted: true
                     }
                     'src_server_shared_plan-text_ts': {
                         table: 'sys_module'
                         id: '8fe25830aaf3480093e4655ab74ef92d'
                     }
-                    'src_server_shared_plan-types_js': {
-                        table: 'sys_module'
-                        id: 'bc4c96f1e78d46c6963247989281541b'
-                        deleted: true
-                    }
                     'src_server_shared_plan-types_ts': {
                         table: 'sys_module'
                         id: '39536d91f48c4c99a1c9a208dbfa2efe'
-                    }
-                    src_server_shared_platform_js: {
-                        table: 'sys_module'
-                        id: '14ba885fda254ed2ab748af7d5d50902'
-                        deleted: true
                     }
                     src_server_shared_platform_ts: {
                         table: 'sys_module'
                         id: 'fcd67c5faccd44caa8fb774845e4ec17'
                     }
-                    src_server_shared_policy_js: {
-                        table: 'sys_module'
-                        id: 'ddc0c863d2d24220bc7529a13f65c33a'
-                        deleted: true
-                    }
                     src_server_shared_policy_ts: {
                         table: 'sys_module'
                         id: '3f82f25c93eb4dcea145a4e38684496c'
-                    }
-                    'src_server_shared_policy-record_js': {
-                        table: 'sys_module'
-                        id: '7584b6b2d5414059a3dc185e8eae3ee2'
-                        deleted: true
                     }
                     'src_server_shared_policy-record_ts': {
                         table: 'sys_module'
                         id: '5c444fb150544885b6582891f4409633'
                     }
-                    'src_server_shared_policy-types_js': {
-                        table: 'sys_module'
-                        id: '11c532cdcde64b14bc383a201fe840c7'
-                        deleted: true
-                    }
                     'src_server_shared_policy-types_ts': {
                         table: 'sys_module'
                         id: 'e2fa9111ee42415e8ce0550e7910d641'
-                    }
-                    src_server_shared_proposal_js: {
-                        table: 'sys_module'
-                        id: '32d51d88af9d4743987839955acb4788'
-                        deleted: true
                     }
                     src_server_shared_proposal_ts: {
                         table: 'sys_module'
                         id: '1aa1f1e68fec485e9659033baa9cd762'
                     }
-                    src_server_shared_schema_js: {
-                        table: 'sys_module'
-                        id: 'ac98edb926e94ee68e1b35f93f7b21d9'
-                        deleted: true
-                    }
                     src_server_shared_schema_ts: {
                         table: 'sys_module'
                         id: 'dfd1122bd5bf4a74a92ccceebeda67ed'
-                    }
-                    src_server_shared_sha256_js: {
-                        table: 'sys_module'
-                        id: '5a5142f3039e4087a4ed22fe8d70a10c'
-                        deleted: true
                     }
                     src_server_shared_sha256_ts: {
                         table: 'sys_module'
                         id: '03831abc62424c80bf5bda656ebcb360'
                     }
-                    'src_server_shared_state-machine_js': {
-                        table: 'sys_module'
-                        id: '272958a6c37d4570bbce1124217c64e1'
-                        deleted: true
-                    }
                     'src_server_shared_state-machine_ts': {
                         table: 'sys_module'
                         id: '77d7fb60688d4abea2f9c80d8b8799ad'
-                    }
-                    src_server_shared_tickets_js: {
-                        table: 'sys_module'
-                        id: '2465b1a528004183a5413e8b705641a4'
-                        deleted: true
                     }
                     src_server_shared_tickets_ts: {
                         table: 'sys_module'
                         id: '4bce4d93ea244e32ba0239bda5e0d7ab'
                     }
-                    src_server_shared_watchdog_js: {
-                        table: 'sys_module'
-                        id: '2297cf91bf9d4fe0b06bee9f2fdefd00'
-                        deleted: true
-                    }
                     src_server_shared_watchdog_ts: {
                         table: 'sys_module'
                         id: '5257ecd93c804690a0d751186b9bac86'
-                    }
-                    src_server_submit_js: {
-                        table: 'sys_module'
-                        id: '87dd6f25d3ba4031b15cb476c343cbfb'
-                        deleted: true
                     }
                     src_server_submit_ts: {
                         table: 'sys_module'
                         id: '955a666ee63b46d6a1d174d9384a73d3'
                     }
-                    src_server_ticket_js: {
-                        table: 'sys_module'
-                        id: '913243cccced4071a952e727ccb35f39'
-                        deleted: true
-                    }
                     src_server_ticket_ts: {
                         table: 'sys_module'
                         id: 'c3694db33dd945a98fa1127bfafcf8fd'
                     }
-                    'src_server_vote-io_js': {
-                        table: 'sys_module'
-                        id: 'aa788df655d2440199145b2b0650f6cc'
-                        deleted: true
-                    }
                     'src_server_vote-io_ts': {
                         table: 'sys_module'
                         id: '2e148b3b64c34f0ba998ac4b7dbb178d'
-                    }
-                    src_server_watchdog_js: {
-                        table: 'sys_module'
-                        id: 'a7fe125cdadb42b082073736914e2b6d'
-                        deleted: true
                     }
                     src_server_watchdog_ts: {
                         table: 'sys_module'
