@@ -57,7 +57,9 @@ describe('auto-approval: P1 raised by the desk, rule confirmed by a second SecOp
             sysUpdatedOn: inc['sys_updated_on'],
         })
 
-        executor = await startInProcessExecutor(world.env('auto-approval'), clock)
+        // A 30 s poll: the revoke at expiry is driven by the executor's own timer, so the 30 minutes pass in a few
+        // dozen wake-ups instead of 1,800.
+        executor = await startInProcessExecutor(world.env('auto-approval', { GBG_POLL_INTERVAL_SECONDS: '30' }), clock)
         await world
             .until((s) => s.get(TABLE.grant, grant)?.[GRANT_FIELDS.state] === 'active', 30_000)
             .catch((e: Error) => {
@@ -69,5 +71,5 @@ describe('auto-approval: P1 raised by the desk, rule confirmed by a second SecOp
         await world.until((s) => s.get(TABLE.grant, grant)?.[GRANT_FIELDS.state] === 'revoked', 35 * 60_000)
         expect(webhook.callCount('DELETE', '/grants')).toBe(1)
         expect([...webhook.grants.values()].filter((g) => g.status === 'active')).toEqual([])
-    }, 120_000)
+    })
 })
