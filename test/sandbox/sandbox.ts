@@ -242,6 +242,8 @@ function executorEnv(i: EnvInput): Record<string, string> {
         GBG_HTTP_PORT: String(i.executorPort),
         GBG_PROVIDERS: i.provider,
         GBG_TEAMS_WEBHOOK_URL: i.teams.workflowsUrl,
+        // The executor's audit events are keyed (HMAC) as in production (docs/security.md, "Audit chain").
+        GBG_AUDIT_KEY: randomBytes(32).toString('base64url'),
     }
     if (i.provider === 'webhook') {
         env['GBG_WEBHOOK_BASE_URL'] = i.webhook.url
