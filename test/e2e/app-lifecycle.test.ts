@@ -13,7 +13,7 @@ import { GlideRecord } from '../../now-app/test/support/glide-fake'
 import { castVote, orderItem } from '../../now-app/test/support/app-actions'
 import { revokeNowFromGrant } from '../../now-app/src/server/revoke-now'
 import { runWatchdog } from '../../now-app/src/server/watchdog'
-import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
+import type { AppRuntime } from '../support/app-on-emulator'
 import { formatGlideDateTime } from '../emulators/servicenow'
 import {
     runCliInProcess as runCli,
@@ -21,7 +21,8 @@ import {
     type InProcessExecutor,
 } from '../support/executor-in-process'
 import { VirtualClock } from '../support/virtual-clock'
-import { startWorld, type World } from './support/world'
+import type { World } from './support/world'
+import { startAppWorld, type AppWorld } from './support/app-world'
 
 let world: World
 let app: AppRuntime
@@ -29,17 +30,15 @@ let items: { localAdmin: string; entraRole: string }
 const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
 let executor: InProcessExecutor | undefined
 
+let appWorld: AppWorld | undefined
+
 beforeAll(async () => {
-    world = await startWorld({ durationMinutes: 60, clock })
-    // The scenario's own hand-seeded grant is not part of this story: end it so it is not an open request.
-    world.sn.store.update(TABLE.grant, world.base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
-    app = startAppOnEmulator(world.sn)
-    items = installAppCatalog(world.sn, world.base.secopsGroupSysId, 'webhook')
+    appWorld = await startAppWorld({ durationMinutes: 60, clock })
+    ;({ world, app, items } = appWorld)
 })
 afterAll(async () => {
     await executor?.stop()
-    app?.stop()
-    await world?.close()
+    await appWorld?.close()
 })
 
 /** Alice orders `minutes` of local admin on her workstation through the catalog; returns the RITM sys_id. */

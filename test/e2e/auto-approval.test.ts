@@ -7,12 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
-import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
+import type { AppRuntime } from '../support/app-on-emulator'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
 import { VirtualClock } from '../support/virtual-clock'
 import { auditEvents } from '../red-team/support'
 import { addDeskAgent, confirmExampleRule, orderOnIncident, raiseIncident } from './support/auto-approval'
-import { startWorld, type World } from './support/world'
+import type { World } from './support/world'
+import { startAppWorld, type AppWorld } from './support/app-world'
 
 let world: World
 let app: AppRuntime
@@ -20,16 +21,15 @@ let items: { localAdmin: string; entraRole: string }
 let executor: InProcessExecutor | undefined
 const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
 
+let appWorld: AppWorld | undefined
+
 beforeAll(async () => {
-    world = await startWorld({ durationMinutes: 60, clock })
-    world.sn.store.update(TABLE.grant, world.base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
-    app = startAppOnEmulator(world.sn)
-    items = installAppCatalog(world.sn, world.base.secopsGroupSysId, 'webhook')
+    appWorld = await startAppWorld({ durationMinutes: 60, clock })
+    ;({ world, app, items } = appWorld)
 })
 afterAll(async () => {
     await executor?.stop()
-    app?.stop()
-    await world?.close()
+    await appWorld?.close()
 })
 
 describe('auto-approval: P1 raised by the desk, rule confirmed by a second SecOps person', () => {

@@ -110,7 +110,10 @@ async function expectExecutorReports(reason: RegExp, running?: InProcessExecutor
     } finally {
         await executor.stop()
     }
-    expect(executor.lines.some((l) => l.message === 'audit chain tampered'), 'an error log line').toBe(true)
+    expect(
+        executor.lines.some((l) => l.message === 'audit chain tampered'),
+        'an error log line',
+    ).toBe(true)
     const grant = world.sn.store.get(TABLE.grant, grantId)!
     expect(grant[GRANT_FIELDS.lastError], 'reason on the grant').toMatch(/^Audit chain tampered: /)
     expect(grant[GRANT_FIELDS.state], 'the grant keeps its state').toBe(grantBefore[GRANT_FIELDS.state])
@@ -253,7 +256,9 @@ describe('red team 7: the audit chain is anchored outside ServiceNow, keyed, and
         })
         expect(res.status, 'the platform accepts the insert (the ACL allows the executor role)').toBe(201)
         expect(unanchoredVerdict().ok, 'the unkeyed check accepts the forged event').toBe(true)
-        const reason = new RegExp(`tampered: event #${sequence} was created by the integration user .* without a valid MAC`)
+        const reason = new RegExp(
+            `tampered: event #${sequence} was created by the integration user .* without a valid MAC`,
+        )
         await expectTampered(reason)
         await expectExecutorReports(reason)
         restoreChainAndAnchor()

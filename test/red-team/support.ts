@@ -13,9 +13,11 @@ import type { EmulatorStore } from '../emulators/servicenow/types'
 import type { WebhookEmulator } from '../emulators/webhook'
 import type { GraphEmulator } from '../emulators/graph'
 import { castVote, orderItem } from '../../now-app/test/support/app-actions'
-import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
+import type { AppRuntime } from '../support/app-on-emulator'
 import type { VirtualClock } from '../support/virtual-clock'
-import { startWorld, type World } from '../e2e/support/world'
+import type { World } from '../e2e/support/world'
+import { startAppWorld } from '../e2e/support/app-world'
+import { addWorkstation } from '../e2e/support/grants'
 
 /** Calls that could change access at a provider: webhook POST/DELETE /grants, Graph writes (anything not GET). */
 export function providerWrites(providers: { webhook?: WebhookEmulator; graph?: GraphEmulator }): number {
@@ -131,11 +133,9 @@ export interface RedTeamWorld {
 
 /** Starts a {@link RedTeamWorld}; the scenario's hand-seeded grant is cancelled (no attack is about it). */
 export async function startRedTeamWorld(options: RedTeamWorldOptions): Promise<RedTeamWorld> {
-    const world = await startWorld({ clock: options.clock, durationMinutes: options.durationMinutes })
+    const appWorld = await startAppWorld({ clock: options.clock, durationMinutes: options.durationMinutes })
+    const { world, app, items } = appWorld
     const { sn, base } = world
-    sn.store.update(TABLE.grant, base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
-    const app = startAppOnEmulator(sn)
-    const items = installAppCatalog(sn, base.secopsGroupSysId, 'webhook')
     const prefix = options.devicePrefix ?? 'WS-RT'
     let devices = 0
 
@@ -144,16 +144,7 @@ export async function startRedTeamWorld(options: RedTeamWorldOptions): Promise<R
         app,
         items,
         newWorkstation(name = `${prefix}-${String(++devices).padStart(3, '0')}`) {
-            const sysId = sn.store.insert(PLATFORM_TABLE.computer, {
-                name,
-                os: 'Windows 11 Enterprise',
-                u_device_class: 'workstation',
-                u_corp_managed: 'true',
-                used_for: 'Development',
-                assigned_to: base.requester.sysId,
-                support_group: base.resolverGroupSysId,
-            })['sys_id']!
-            return { sysId, name }
+            return { sysId: addWorkstation(sn.store, base, name), name }
         },
         orderGrant(o = {}) {
             const opener = o.opener ?? base.requester.userName
@@ -200,10 +191,7 @@ export async function startRedTeamWorld(options: RedTeamWorldOptions): Promise<R
             const before = providerWrites({ webhook: world.webhook })
             return () => providerWrites({ webhook: world.webhook }) - before
         },
-        async close() {
-            app.stop()
-            await world.close()
-        },
+        close: appWorld.close,
     }
     return rt
 }

@@ -58,6 +58,22 @@ export function newSysId(): string {
 }
 
 /**
+ * A corporate development workstation assigned to the scenario's requester (the sandbox policy allows local admin
+ * on it); returns its sys_id.
+ */
+export function addWorkstation(store: EmulatorStore, base: SeededScenario, name: string): string {
+    return store.insert(PLATFORM_TABLE.computer, {
+        name,
+        os: 'Windows 11 Enterprise',
+        u_device_class: 'workstation',
+        u_corp_managed: 'true',
+        used_for: 'Development',
+        assigned_to: base.requester.sysId,
+        support_group: base.resolverGroupSysId,
+    })['sys_id']!
+}
+
+/**
  * Adds one approved, queued webhook grant for the scenario's requester on a new workstation, reusing the
  * scenario's users, groups and policy (which allows 1..240 minutes on corporate workstations).
  */
@@ -66,15 +82,7 @@ export function addGrant(sn: SeedTarget, base: SeededScenario, options: AddGrant
     counter += 1
     const stamp = formatGlideDateTime(store.clock())
     const ciName = options.ciName ?? `WS-E2E-${process.pid}-${String(counter).padStart(4, '0')}`
-    const ciSysId = store.insert(PLATFORM_TABLE.computer, {
-        name: ciName,
-        os: 'Windows 11 Enterprise',
-        u_device_class: 'workstation',
-        u_corp_managed: 'true',
-        used_for: 'Development',
-        assigned_to: base.requester.sysId,
-        support_group: base.resolverGroupSysId,
-    })['sys_id']!
+    const ciSysId = addWorkstation(store, base, ciName)
     const justification = `End-to-end test grant ${counter}: install a signed driver on ${ciName}`
     const ritm = store.insert(PLATFORM_TABLE.ritm, {
         short_description: `Temporary local admin access for ${base.requester.displayName}`,
