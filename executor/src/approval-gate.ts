@@ -18,6 +18,7 @@ import {
     approvalOutcome,
     canApprove,
     isSysId,
+    planDigest,
     type AccessRequest,
     type ApprovalAssignment,
     type ApprovalSlot,
@@ -141,14 +142,13 @@ export function shortenedFrom(
     plan: ExecutionPlan,
     digest: string,
     events: AuditEventRecord[],
-    digestOf: (p: ExecutionPlan) => string,
 ): Set<string> {
     const before = new Set<string>()
     for (const e of events) {
         const p = e.payload
         if (p.after !== digest || typeof p.before !== 'string' || typeof p.beforeMinutes !== 'number') continue
         if (!Number.isInteger(p.beforeMinutes) || p.beforeMinutes <= plan.durationMinutes) continue
-        if (digestOf({ ...plan, durationMinutes: p.beforeMinutes }) === p.before) before.add(p.before)
+        if (planDigest({ ...plan, durationMinutes: p.beforeMinutes }) === p.before) before.add(p.before)
     }
     return before
 }

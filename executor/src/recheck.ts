@@ -299,7 +299,7 @@ async function judgeVotes(
     const users = new Map<string, UserRecord | null>()
     for (const id of votersToLookUp(approvals, votes)) users.set(id, await userOrNull(gateway, id))
     const request = approverRequest(g)
-    const before = shortenedFrom(plan, digest, shortenings, planDigest)
+    const before = shortenedFrom(plan, digest, shortenings)
     const verdict = judgeApprovals({ request, route, approvals, votes, digest, users, shortenedFrom: before })
     if (route.slots.length === 0) {
         if (!verdict.ok && verdict.code === RECHECK_CODE.approvalRejected)

@@ -75,7 +75,7 @@ export async function runCliInProcess(args: string[], env: Record<string, string
     // The command's own log lines (warnings and errors kept) would otherwise go to the test's console.
     const code = await cliMain(
         args,
-        { GBG_LOG_LEVEL: 'warn', ...env, ...(env['GBG_LOG_LEVEL'] === 'debug' ? { GBG_LOG_LEVEL: 'warn' } : {}) },
+        { ...env, GBG_LOG_LEVEL: 'warn' },
         (line) => out.push(line),
         (line) => err.push(line),
     )
