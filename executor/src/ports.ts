@@ -226,8 +226,11 @@ export interface ServiceNowGateway {
     listGrantApprovals(grantSysId: string): Promise<ApprovalRecord[]>
     /** The grant's stored policy decision and approval route (the raw policy_decision JSON; additive, issue 10). */
     getApprovalRoute(grantSysId: string): Promise<string>
-    /** The grant's audit events of `eventType`, in sequence order (additive, issue 10: the `approval.vote` events). */
-    listAuditEvents(grantSysId: string, eventType: string): Promise<AuditEventRecord[]>
+    /**
+     * The grant's audit events of any of `eventTypes`, in sequence order, from one read (additive, issue 10: the
+     * `approval.vote`, `plan.shortened` and `policy.evaluated` events the recheck gate judges).
+     */
+    listAuditEvents(grantSysId: string, eventTypes: readonly string[]): Promise<AuditEventRecord[]>
     getUser(sysId: string): Promise<UserRecord>
     getComputer(sysId: string): Promise<ComputerRecord>
     /**

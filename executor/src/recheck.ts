@@ -32,7 +32,7 @@ import {
     shortenedFrom,
     votersToLookUp,
 } from './approval-gate'
-import type { ApprovalRecord, Clock, GrantRecord, ServiceNowGateway, UserRecord } from './ports'
+import type { ApprovalRecord, AuditEventRecord, Clock, GrantRecord, ServiceNowGateway, UserRecord } from './ports'
 import { isServiceNowError } from './servicenow/errors'
 import { errorText } from './transport'
 
@@ -197,7 +197,13 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         // and every counted vote bound this plan's digest (approval-gate.ts).
         const now = deps.clock.now()
         const route = parseStoredRoute(await deps.gateway.getApprovalRoute(g.sysId))
-        const approved = await judgeVotes(g, plan, digest, route, deps.gateway)
+        // One read of the grant's chain for every recorded fact the gate judges.
+        const events = await deps.gateway.listAuditEvents(g.sysId, [
+            VOTE_EVENT,
+            SHORTENED_EVENT,
+            POLICY_EVALUATED_EVENT,
+        ])
+        const approved = await judgeVotes(g, plan, digest, route, events, deps.gateway)
 
         // Current facts → the same policy evaluation as on submit (and the plan's principal / device as they are).
         const request = await buildRequest(g, plan, deps.gateway)
@@ -205,7 +211,7 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         // here), and only while the incident is unchanged since (tickets.ts withRecordedTicketFacts).
         let factsProblem = ''
         if (route.slots.length === 0 && request.incident) {
-            const held = withRecordedTicketFacts(request.incident, await recordedTicketFacts(g.sysId, deps.gateway))
+            const held = withRecordedTicketFacts(request.incident, recordedTicketFacts(events))
             request.incident = held.incident
             factsProblem = held.problem
         }
@@ -226,7 +232,10 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         const maxAge = deps.maxApprovalAgeMs ?? DEFAULT_MAX_APPROVAL_AGE_MS
         if (route.slots.length === 0) {
             if (!decision.autoApprove) {
-                const why = [factsProblem, ...(decision.autoApproveDeclined || []).map((r) => `${r.code}: ${r.message}`)]
+                const why = [
+                    factsProblem,
+                    ...(decision.autoApproveDeclined || []).map((r) => `${r.code}: ${r.message}`),
+                ]
                     .filter((w) => w !== '')
                     .join('; ')
                 throw new Refusal(
@@ -289,13 +298,12 @@ async function judgeVotes(
     plan: ExecutionPlan,
     digest: string,
     route: ReturnType<typeof parseStoredRoute>,
+    events: AuditEventRecord[],
     gateway: ServiceNowGateway,
 ): Promise<ApprovalRecord[]> {
-    const [approvals, votes, shortenings] = await Promise.all([
-        gateway.listGrantApprovals(g.sysId),
-        gateway.listAuditEvents(g.sysId, VOTE_EVENT),
-        gateway.listAuditEvents(g.sysId, SHORTENED_EVENT),
-    ])
+    const approvals = await gateway.listGrantApprovals(g.sysId)
+    const votes = events.filter((e) => e.eventType === VOTE_EVENT)
+    const shortenings = events.filter((e) => e.eventType === SHORTENED_EVENT)
     const users = new Map<string, UserRecord | null>()
     for (const id of votersToLookUp(approvals, votes)) users.set(id, await userOrNull(gateway, id))
     const request = approverRequest(g)
@@ -314,9 +322,9 @@ async function judgeVotes(
  * The ticket facts the app recorded when it judged the request (its `policy.evaluated` event's `ticketFacts`);
  * undefined unless exactly one such event exists (a second one is not the app's single judgement: trust neither).
  */
-async function recordedTicketFacts(grantSysId: string, gateway: ServiceNowGateway): Promise<unknown> {
-    const events = await gateway.listAuditEvents(grantSysId, POLICY_EVALUATED_EVENT)
-    return events.length === 1 ? events[0]!.payload['ticketFacts'] : undefined
+function recordedTicketFacts(events: AuditEventRecord[]): unknown {
+    const evaluated = events.filter((e) => e.eventType === POLICY_EVALUATED_EVENT)
+    return evaluated.length === 1 ? evaluated[0]!.payload['ticketFacts'] : undefined
 }
 
 /** The user `sysId`, or null when no such user exists. */

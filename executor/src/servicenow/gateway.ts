@@ -356,7 +356,7 @@ class TableApiGateway implements ServiceNowGateway {
         return parsing(TABLE.grant, row, () => required(row, GRANT_FIELDS.policyDecision))
     }
 
-    async listAuditEvents(grantSysId: string, eventType: string): Promise<AuditEventRecord[]> {
+    async listAuditEvents(grantSysId: string, eventTypes: readonly string[]): Promise<AuditEventRecord[]> {
         // event_type is free text, not an enumeration the query builder accepts: filtered here instead.
         const q = build(() =>
             query(TABLE.auditEvent).eq(AUDIT_FIELDS.grant, grantSysId).orderBy(AUDIT_FIELDS.sequence).build(),
@@ -364,7 +364,7 @@ class TableApiGateway implements ServiceNowGateway {
         const fields = [AUDIT_FIELDS.sequence, AUDIT_FIELDS.eventType, AUDIT_FIELDS.actor, AUDIT_FIELDS.payload]
         const rows = await this.client.list(TABLE.auditEvent, q, fields)
         return rows
-            .filter((r) => r[AUDIT_FIELDS.eventType] === eventType)
+            .filter((r) => eventTypes.includes(r[AUDIT_FIELDS.eventType] ?? ''))
             .map((r) =>
                 parsing(TABLE.auditEvent, r, () => ({
                     sequence: int(r, AUDIT_FIELDS.sequence),

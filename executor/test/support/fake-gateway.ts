@@ -308,13 +308,18 @@ export class FakeGateway implements ServiceNowGateway {
         return this.sn.routes.get(grant) ?? ''
     }
 
-    async listAuditEvents(grant: string, eventType: string): Promise<AuditEventRecord[]> {
-        this.sn.enter('listAuditEvents', this.writer, [grant, eventType])
+    async listAuditEvents(grant: string, eventTypes: readonly string[]): Promise<AuditEventRecord[]> {
+        this.sn.enter('listAuditEvents', this.writer, [grant, ...eventTypes])
         const app = this.sn.appAudit.get(grant) ?? []
         const own = this.sn.audit
             .filter((e) => e.grantSysId === grant)
-            .map((e, i) => ({ sequence: app.length + i + 1, eventType: e.eventType, actor: e.actor, payload: e.payload }))
-        return [...app, ...own].filter((e) => e.eventType === eventType).map((e) => ({ ...e }))
+            .map((e, i) => ({
+                sequence: app.length + i + 1,
+                eventType: e.eventType,
+                actor: e.actor,
+                payload: e.payload,
+            }))
+        return [...app, ...own].filter((e) => eventTypes.includes(e.eventType)).map((e) => ({ ...e }))
     }
 
     async getUser(id: string): Promise<UserRecord> {
