@@ -252,7 +252,14 @@ export interface ServiceNowGateway {
      * Append to the grant's hash chain (MACed when the executor has an audit key); resolves to the new head for the
      * journal's anchor (test fakes may resolve to nothing).
      */
-    appendAudit(event: AuditEventInput): Promise<{ sequence: number; hash: string } | void>
+    /**
+     * `knownHead`: the chain head the caller has just read (e.g. while checking the chain), used for the first
+     * attempt instead of reading it again; a head that moved meanwhile is refused by the insert rule and re-read.
+     */
+    appendAudit(
+        event: AuditEventInput,
+        knownHead?: { sequence: number; hash: string },
+    ): Promise<{ sequence: number; hash: string } | void>
     /**
      * Every audit event row of the grant (AUDIT_FIELDS, sys_id, sys_created_by), in sequence order: what the
      * executor checks against its journal anchor before it appends (additive, issue 10 attack 7; fakes may omit it).

@@ -9,7 +9,15 @@
  * Ordering: items of the same grant are delivered in queue order, and a failing item holds back the later items
  * of its grant (so a grant never shows `active` after `revoked`). Items of other grants are not held back.
  */
-import { AUDIT_CHAIN_TAMPERED, backoffMs, sha256, type AuditAnchor, type BackoffOptions } from '@gbg/shared'
+import {
+    AUDIT_CHAIN_TAMPERED,
+    AUDIT_FIELDS,
+    backoffMs,
+    isSha256Hex,
+    sha256,
+    type AuditAnchor,
+    type BackoffOptions,
+} from '@gbg/shared'
 import { judgeBeforeAppend, type AuditJudgement } from './audit-verify'
 import type { ExecutorEventBus } from './events'
 import type { Journal, OutboxInput, OutboxItem } from './journal/journal'
@@ -323,8 +331,9 @@ export class WriteBack {
                 case 'audit': {
                     const event = reviveDates(p.event) as unknown as AuditEventInput
                     // Never onto a tampered chain silently: a break is recorded first, then this event follows it.
-                    if (event.grantSysId !== '') await this.guardChain(event.grantSysId)
-                    const head = await gateway.appendAudit(event)
+                    const checked = event.grantSysId !== '' ? await this.guardChain(event.grantSysId) : undefined
+                    // The head the check just read (or the break it recorded) links this event: no second read.
+                    const head = await gateway.appendAudit(event, checked?.head)
                     // The anchor outside ServiceNow that `audit verify` checks the chain against.
                     if (head && event.grantSysId !== '') journal.anchorAudit(event.grantSysId, head.sequence, head.hash)
                     return { ok: true }
@@ -378,7 +387,7 @@ export class WriteBack {
         const run = this.chain.then(async () => {
             for (const grantId of grantIds) {
                 try {
-                    if (await this.guardChain(grantId)) broken++
+                    if ((await this.guardChain(grantId)).broken) broken++
                 } catch (error) {
                     this.o.logger.warn('audit chain check failed; checked again next pass', {
                         grant: grantId,
@@ -400,18 +409,18 @@ export class WriteBack {
      * goes on, the break is part of it, and it is reported once. Nothing here touches access: no expiry moves, and
      * revokes run from the journal whatever the chain says. Resolves true when a break was found.
      */
-    private async guardChain(grantId: string): Promise<boolean> {
+    private async guardChain(grantId: string): Promise<{ broken: boolean; head?: AuditAnchor }> {
         const { gateway, journal, clock, logger } = this.o
         const guard = this.o.auditGuard
         const anchor = journal.auditAnchor(grantId)
-        if (!guard || !anchor || !gateway.readAuditChain) return false
+        if (!guard || !anchor || !gateway.readAuditChain) return { broken: false }
         const rows = await gateway.readAuditChain(grantId)
         const verdict = judgeBeforeAppend(rows, {
             anchor,
             ...(guard.key ? { key: guard.key } : {}),
             ...(guard.integrationUser ? { integrationUser: guard.integrationUser } : {}),
         })
-        if (verdict.ok) return false
+        if (verdict.ok) return { broken: false, head: chainHead(rows) }
         logger.error('audit chain tampered', {
             grant: grantId,
             anchoredSequence: anchor.sequence,
@@ -433,7 +442,7 @@ export class WriteBack {
             },
         })
         if (head) journal.rebaseAuditAnchor(grantId, head.sequence, head.hash)
-        return true
+        return { broken: true, ...(head ? { head } : {}) }
     }
 
     /** Queue the P1, the RITM work note and the grant's last_error of a chain break (once per distinct break). */
@@ -497,4 +506,16 @@ export function incidentRaisedOrQueued(journal: Journal, grantSysId: string, kin
     return journal
         .outbox({ status: 'pending' })
         .some((o) => o.kind === 'incident' && incidentKindOf(o) === `${grantSysId}|${kind}`)
+}
+
+/**
+ * The head of a chain as read (rows in sequence order): the last event's sequence and hash, or undefined when the
+ * chain is empty or its last row is not a well-formed link (the append then reads the head itself).
+ */
+function chainHead(rows: Record<string, string>[]): AuditAnchor | undefined {
+    const last = rows[rows.length - 1]
+    if (!last) return undefined
+    const sequence = Number(last[AUDIT_FIELDS.sequence])
+    const hash = last[AUDIT_FIELDS.hash] ?? ''
+    return Number.isInteger(sequence) && sequence > 0 && isSha256Hex(hash) ? { sequence, hash } : undefined
 }

@@ -507,7 +507,7 @@ class TableApiGateway implements ServiceNowGateway {
         await this.client.attach(table, recordSysId, fileName, contentType, body)
     }
 
-    async appendAudit(event: AuditEventInput): Promise<AuditAnchor> {
+    async appendAudit(event: AuditEventInput, knownHead?: AuditAnchor): Promise<AuditAnchor> {
         const grant = event.grantSysId
         const action = event.actionSysId ?? ''
         if (grant !== '' && !isSysId(grant)) throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
@@ -519,7 +519,7 @@ class TableApiGateway implements ServiceNowGateway {
         // The audit insert rule refuses an event that does not extend the current head (the app, another replica
         // or a concurrent append got there first): re-read the head and link after it; anything else is thrown.
         for (let attempt = 1; ; attempt++) {
-            const head = await this.auditHead(grant)
+            const head = attempt === 1 && knownHead ? knownHead : await this.auditHead(grant)
             const sequence = head ? head.sequence + 1 : 1
             const prevHash = head ? head.hash : GENESIS_HASH
             const hash = auditHash(prevHash, {
