@@ -60,6 +60,8 @@ function expectCompleteTimeline(run: DemoRun): void {
     expect(run.stdout).toMatch(/Demo complete/)
     expect(run.stdout).toMatch(/no access left/)
     expect(run.stdout).toMatch(/chain verifies/)
+    // Nobody was paged: a normal lifecycle raises no incident (the executor's keyed audit check included).
+    expect(run.stdout).toMatch(/incidents raised: 0;/)
     // The executor's JSON logs went to the file, not the terminal.
     expect(run.stdout).not.toMatch(/^\{"/m)
     const logPath = /logs: (\S+)$/m.exec(run.stdout)?.[1]

@@ -32,6 +32,22 @@ export type AuditRow = Record<string, string | undefined>
 /** Actors the app records for its own automation (not a person's session). */
 export const AUTOMATION_ACTORS: readonly string[] = ['system', 'watchdog']
 
+/**
+ * Events the app's own business rules append in the session of whoever changed the record — the executor's
+ * integration user too, when its Table API write triggers the rule (an instance runs rules in the writer's
+ * session): the e-mail notification of a state change, and the refusal of an executor write. They are created by
+ * the integration user and cannot carry the executor's MAC, so requiring one would report every normal lifecycle
+ * as tampered. None of them is a fact the recheck gate relies on (votes, shortenings, ticket facts, approvals are
+ * never written in the executor's session), so a forged one cannot steer access; they stay covered by the links
+ * and the anchor like every app event.
+ */
+export const APP_REACTION_EVENTS: readonly string[] = ['notification.queued', 'executor.write_refused']
+
+/** An event created by the integration user that must carry the executor's MAC. */
+function needsExecutorMac(row: AuditRow, event: ChainedAuditEvent, integrationUser: string): boolean {
+    return (row[SYSTEM_FIELDS.createdBy] ?? '') === integrationUser && !APP_REACTION_EVENTS.includes(event.eventType)
+}
+
 /** What {@link judgeAuditChain} found. */
 export interface AuditJudgement {
     ok: boolean
@@ -93,7 +109,10 @@ export function judgeAuditChain(
     if (recorded >= 0) {
         const p = events[recorded]!.payload as { reason?: unknown } | null
         const what = typeof p?.reason === 'string' ? p.reason : 'see its payload'
-        return fail(recorded, `tampered: the executor recorded a break of this chain at #${events[recorded]!.sequence}: ${what}`)
+        return fail(
+            recorded,
+            `tampered: the executor recorded a break of this chain at #${events[recorded]!.sequence}: ${what}`,
+        )
     }
     if (!options.key)
         warnings.push('no audit key (GBG_AUDIT_KEY): forged appends by the integration user are not detected')
@@ -103,8 +122,12 @@ export function judgeAuditChain(
     for (let i = 0; i < rows.length && integrationUser !== ''; i++) {
         const createdBy = rows[i]![SYSTEM_FIELDS.createdBy] ?? ''
         const event = events[i]!
-        if (integrationUser !== '' && createdBy === integrationUser) {
-            if (options.key && !auditMacValid(options.key, event.hash, rows[i]![AUDIT_FIELDS.mac] ?? '')) {
+        if (createdBy === integrationUser) {
+            if (
+                options.key &&
+                needsExecutorMac(rows[i]!, event, integrationUser) &&
+                !auditMacValid(options.key, event.hash, rows[i]![AUDIT_FIELDS.mac] ?? '')
+            ) {
                 return fail(i, forgedAppend(event, integrationUser))
             }
         } else if (!AUTOMATION_ACTORS.includes(event.actor) && createdBy !== event.actor) {
@@ -158,7 +181,7 @@ export function judgeBeforeAppend(
         for (let i = 0; i < rows.length; i++) {
             const event = events[i]!
             if (event.sequence <= options.anchor.sequence) continue
-            if ((rows[i]![SYSTEM_FIELDS.createdBy] ?? '') !== integrationUser) continue
+            if (!needsExecutorMac(rows[i]!, event, integrationUser)) continue
             if (!auditMacValid(options.key, event.hash, rows[i]![AUDIT_FIELDS.mac] ?? '')) {
                 return fail(i, forgedAppend(event, integrationUser))
             }

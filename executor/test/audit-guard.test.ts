@@ -73,6 +73,24 @@ describe('judgeBeforeAppend: the executor checks the chain against its anchor be
         expect(judgeBeforeAppend(rewritten, { anchor, ...opts }).reason).toMatch(/does not have the hash/)
     })
 
+    it("accepts the app's rule events written in the integration user's session (an executor write triggered them)", () => {
+        // the notification of a state change and an executor write refusal: created by the integration user, no MAC
+        const rows = chain()
+        const anchor = anchorOf(rows)
+        push(rows, 'notification.queued', { event: 'granted' }, USER, false)
+        push(rows, 'executor.write_refused', { reason: 'state' }, USER, false)
+        expect(judgeBeforeAppend(rows, { anchor, ...opts }).ok).toBe(true)
+        expect(judgeAuditChain(rows, { anchor, ...opts }).ok).toBe(true)
+    })
+
+    it('still reports a gate fact (a vote) created by the integration user without a MAC', () => {
+        const rows = chain()
+        const anchor = anchorOf(rows)
+        push(rows, 'approval.vote', { decision: 'approved' }, USER, false)
+        expect(judgeBeforeAppend(rows, { anchor, ...opts }).reason).toMatch(/forged append/)
+        expect(judgeAuditChain(rows, { anchor, ...opts }).reason).toMatch(/forged append/)
+    })
+
     it('reports an integration-user event after the anchor without a valid MAC (forged append)', () => {
         const rows = chain()
         const anchor = anchorOf(rows)
