@@ -139,6 +139,25 @@ export const PLATFORM_TABLES: PlatformTable[] = [
         ],
     },
     {
+        // Delegation (User > Delegates): `delegate` may act for `user` between `starts` and `ends` (empty = no
+        // bound) in what the flags allow; with `approvals` the delegate may act on the user's approvals.
+        // https://www.servicenow.com/docs/r/platform-administration/user-administration/t_CreateADelegate.html
+        name: 'sys_user_delegate',
+        label: 'Delegate',
+        wsAccess: true,
+        displayField: 'sys_id',
+        fields: [
+            { name: 'user', type: 'reference', reference: 'sys_user' },
+            { name: 'delegate', type: 'reference', reference: 'sys_user' },
+            { name: 'starts', type: 'glide_date_time' },
+            { name: 'ends', type: 'glide_date_time' },
+            { name: 'approvals', type: 'boolean', defaultValue: 'true' },
+            { name: 'assignments', type: 'boolean', defaultValue: 'true' },
+            { name: 'notifications', type: 'boolean', defaultValue: 'true' },
+            { name: 'invitations', type: 'boolean', defaultValue: 'true' },
+        ],
+    },
+    {
         // The app resolves its own catalog items by name (RITM rule, emergency action).
         name: 'sc_cat_item',
         label: 'Catalog Item',
