@@ -512,7 +512,10 @@ const certificateFile = z.unknown().transform((x, ctx): { path: string; certific
     try {
         return { path: x.trim(), certificate: readCertificate(x.trim()) }
     } catch (error) {
-        return issue(ctx, (error as Error).message)
+        // The file is set but unusable: report why, and keep it counted as set so the cross-field rule does not
+        // add a misleading "exactly one of secret and certificate must be set" (the parse fails on this issue).
+        issue(ctx, (error as Error).message)
+        return { path: x.trim(), certificate: undefined as unknown as EntraCertificate }
     }
 })
 
