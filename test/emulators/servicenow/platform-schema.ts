@@ -141,7 +141,8 @@ export const PLATFORM_TABLES: PlatformTable[] = [
     {
         // Delegation (User > Delegates): `delegate` may act for `user` between `starts` and `ends` (empty = no
         // bound) in what the flags allow; with `approvals` the delegate may act on the user's approvals.
-        // https://www.servicenow.com/docs/r/platform-administration/user-administration/t_CreateADelegate.html
+        // Docs "Delegate approvals and tasks to another user" / "Service Delegation":
+        // https://www.servicenow.com/docs/r/australia/servicenow-platform/self-service/t_DelegateApprovalsTasks.html
         name: 'sys_user_delegate',
         label: 'Delegate',
         wsAccess: true,
