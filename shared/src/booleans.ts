@@ -42,9 +42,30 @@ export function parseKillSwitch(name: string, raw: unknown): BooleanPropertyRead
     return parseBooleanProperty(name, raw, false)
 }
 
-/** A true/false record field as the Table API ('true' / 'false') or getValue ('1' / '0') gives it; else null. */
+/**
+ * A true/false record field as the Table API ('true' / 'false') or getValue ('1' / '0') gives it; else null.
+ * The only reading of a boolean field in this code base: never compare a field with 'true' directly (on the
+ * instance getValue gives '1', and such a compare is false for every record).
+ */
 export function parseBooleanField(raw: unknown): boolean | null {
     if (raw === 'true' || raw === '1') return true
     if (raw === 'false' || raw === '0') return false
     return null
+}
+
+/**
+ * Whether a true/false field is set: exactly true for 'true' / '1' (either spelling, see {@link parseBooleanField});
+ * false for 'false' / '0', empty, missing or anything else — the safe reading for flags that grant something
+ * (active user, corporate-managed device, open incident, emergency).
+ */
+export function isTrueField(raw: unknown): boolean {
+    return parseBooleanField(raw) === true
+}
+
+/**
+ * Whether a true/false field is explicitly false ('false' / '0'); false for empty, missing or anything else —
+ * for flags whose falseness excuses something (an inactive policy record that does not parse is not reported).
+ */
+export function isFalseField(raw: unknown): boolean {
+    return parseBooleanField(raw) === false
 }

@@ -1,13 +1,14 @@
 /**
  * Parsing policy records (`x_gbg_breakglass_policy`) as the Table API or `GlideRecord.getValue` returns them:
- * every value a string; booleans 'true' / 'false'; glide_list (reference list) fields comma-separated sys_ids;
+ * every value a string; booleans 'true' / 'false' from the Table API, '1' / '0' from getValue inside the instance
+ * (contracts/servicenow-rest.md, "Glide values"; both read by the shared parseBooleanField); glide_list (reference list) fields comma-separated sys_ids;
  * rule lists JSON strings; references a bare sys_id or ''. A record that does not parse is reported with EVERY
  * error, and {@link evaluatePolicyRecords} denies any request such a record could govern: a broken policy must
  * never silently fall back to a laxer one.
  *
  * Field formats (empty string allowed where noted):
- * - `name` non-empty; `active`: 'true' | 'false'; `order`: integer; `target_kind`: a TARGET_KINDS value or 'any'.
- * - `corp_managed_only`, `change_required_for_*`, `incident_required_for_emergency`: 'true' | 'false'; '' = true
+ * - `name` non-empty; `active`: a boolean; `order`: integer; `target_kind`: a TARGET_KINDS value or 'any'.
+ * - `corp_managed_only`, `change_required_for_*`, `incident_required_for_emergency`: a boolean; '' = true
  *   (the table's defaults, and the stricter answer).
  * - `min_duration`, `max_duration`, `emergency_max_duration`, `approval_timeout_minutes`,
  *   `emergency_approval_timeout_minutes`: whole minutes ('' = 0 = use the default). A glide_duration value
@@ -28,7 +29,7 @@
  */
 import { DURATION_BOUNDS, POLICY_FIELDS, TARGET_KINDS, isSysId } from './schema'
 import type { TargetKind } from './schema'
-import { parseBooleanField } from './booleans'
+import { isFalseField, parseBooleanField } from './booleans'
 import { canonicalJson } from './canonical-json'
 import { evaluate, parseHhMm, POLICY_REASON } from './policy'
 import { sha256 } from './sha256'
@@ -68,7 +69,7 @@ export function policyFromRecord(fields: Record<string, string>): PolicyParseRes
         const parsed = parseBooleanField(v)
         if (parsed !== null) return parsed
         if (v === '' && emptyDefault !== null) return emptyDefault
-        errors.push(`${field}: expected 'true' or 'false', got "${v}"`)
+        errors.push(`${field}: expected a boolean ('true' / 'false' or '1' / '0'), got "${v}"`)
         return false
     }
     const integer = (field: string, emptyDefault: number | null): number => {
@@ -322,7 +323,7 @@ export function evaluatePolicyRecords(
         const active = record[POLICY_FIELDS.active]
         const kind = record[POLICY_FIELDS.targetKind]
         const otherKind = TARGET_KINDS.indexOf(kind as TargetKind) >= 0 && kind !== request.targetKind
-        if (active === 'false' || otherKind) continue
+        if (isFalseField(active) || otherKind) continue
         broken.push({ name: record[POLICY_FIELDS.name] || '(unnamed)', errors: parsed.errors })
     }
     const decision = evaluate(request, policies, context)

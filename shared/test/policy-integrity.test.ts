@@ -4,7 +4,7 @@
  * second SecOps person confirmed the policy's current content.
  */
 import { describe, expect, it } from 'vitest'
-import { parseBooleanField, parseBooleanProperty, parseKillSwitch } from '../src/booleans'
+import { isFalseField, isTrueField, parseBooleanField, parseBooleanProperty, parseKillSwitch } from '../src/booleans'
 import { AUTO_APPROVE_DECLINED, evaluate } from '../src/policy'
 import { evaluatePolicyRecords, policyRecordDigest, policyToRecord } from '../src/policy-record'
 import type { AccessRequest, EvaluationContext, RequestIncident } from '../src/policy-types'
@@ -92,6 +92,12 @@ describe('boolean properties: one parser, exact text, safe value otherwise', () 
         ]).toEqual([true, true, false, false])
         expect(parseBooleanField('TRUE')).toBeNull()
         expect(parseBooleanField('')).toBeNull()
+    })
+    it('isTrueField / isFalseField: both spellings; empty, missing or anything else is neither', () => {
+        // contracts/servicenow-rest.md "Glide values": getValue gives '1' / '0', the Table API 'true' / 'false'.
+        const values = ['true', '1', 'false', '0', '', null, undefined, 'TRUE', 'yes', 1, true]
+        expect(values.map(isTrueField)).toEqual([true, true, false, false, false, false, false, false, false, false, false])
+        expect(values.map(isFalseField)).toEqual([false, false, true, true, false, false, false, false, false, false, false])
     })
     it('the policy says why the integration is disabled', () => {
         const d = evaluate(request({}), [policy], {

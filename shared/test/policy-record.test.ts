@@ -154,19 +154,19 @@ describe('policyFromRecord', () => {
         expect(result.ok).toBe(false)
         expect(!result.ok && result.errors).toEqual([
             'name: must not be empty',
-            "active: expected 'true' or 'false', got \"yes\"",
+            "active: expected a boolean ('true' / 'false' or '1' / '0'), got \"yes\"",
             'order: expected a whole number, got "first"',
             'target_kind: expected one of device_local_admin, entra_role, entra_group, pam_account, console, any; got "printer"',
             'min_duration: expected whole minutes, got "15 minutes"',
             'max_duration: expected whole minutes, got "4h"',
             'emergency_max_duration: duration "1970-01-01 00:00:30" is not a whole number of minutes',
             'allowed_device_classes: empty item in list "workstation,,server"',
-            "corp_managed_only: expected 'true' or 'false', got \"TRUE\"",
+            "corp_managed_only: expected a boolean ('true' / 'false' or '1' / '0'), got \"TRUE\"",
             'blocked_users: not sys_ids: alice',
             'blocked_groups: not sys_ids: bad',
             'allowed_roles: key "notagroup" is not a group sys_id',
             `allowed_roles: roles of group "${G1}" must be an array of role ids`,
-            "change_required_for_servers: expected 'true' or 'false', got \"on\"",
+            "change_required_for_servers: expected a boolean ('true' / 'false' or '1' / '0'), got \"on\"",
             'business_hours: unknown key "tz"',
             'business_hours: days must be an array of weekday numbers 0 (Sunday) .. 6',
             'business_hours: start must be before end (overnight windows are not supported)',
@@ -266,5 +266,31 @@ describe('evaluatePolicyRecords', () => {
                     'Policy Workstations is invalid: max_duration: expected whole minutes, got "x"; blocked_users: not sys_ids: y',
             },
         ])
+    })
+
+    it("skips a broken record that is explicitly inactive in either spelling ('false' from the Table API, '0' from getValue)", () => {
+        // contracts/servicenow-rest.md "Glide values": inside the instance an inactive record reads active = '0'.
+        const request = {
+            requestedFor: { sysId: 'a1'.repeat(16), userName: 'alice', email: 'a@example.com', active: true, groupIds: [] },
+            openedBy: 'a1'.repeat(16),
+            targetKind: 'device_local_admin' as const,
+            target: {
+                ci: { sysId: 'c1'.repeat(16), name: 'WS', deviceClass: 'workstation', corpManaged: true, production: false },
+            },
+            durationMinutes: 60,
+            justification: 'A sufficiently long justification',
+            emergency: false,
+        }
+        const context = { nowMs: Date.UTC(2025, 2, 12, 10), integrationEnabled: true, defaultMaxDurationMinutes: 60 }
+        const reasonsWith = (active: string): string[] =>
+            evaluatePolicyRecords(request, [{ ...validRecord(), name: 'Old', active, max_duration: 'x' }], context).reasons.map(
+                (r) => r.code,
+            )
+        expect(reasonsWith('false')).toEqual(['NO_MATCHING_POLICY'])
+        expect(reasonsWith('0')).toEqual(['NO_MATCHING_POLICY'])
+        // Active (either spelling) or unreadable: the broken record could govern the request, so it denies it.
+        expect(reasonsWith('1')).toEqual(['POLICY_INVALID'])
+        expect(reasonsWith('true')).toEqual(['POLICY_INVALID'])
+        expect(reasonsWith('')).toEqual(['POLICY_INVALID'])
     })
 })

@@ -9,6 +9,7 @@
 import { gs, GlideRecord } from '@servicenow/glide'
 import {
     appendAudit,
+    boolField,
     groupMemberIds,
     intProperty,
     msToGlide,
@@ -189,7 +190,7 @@ function grantApprovals(grantSysId: string): any {
 export function approvalTimeoutMinutes(grant: any): number {
     const stored = storedRoute(grant).approvalTimeoutMinutes
     if (stored > 0) return stored
-    return str(grant, GRANT_FIELDS.emergency) === 'true'
+    return boolField(grant, GRANT_FIELDS.emergency)
         ? intProperty(PROPERTY.emergencyApprovalTimeoutMinutes, 5)
         : intProperty(PROPERTY.approvalTimeoutMinutes, 240)
 }

@@ -6,6 +6,7 @@
  */
 import { gs, GlideRecord } from '@servicenow/glide'
 import { str, wholeNumber } from './glide-io'
+import { isTrueField } from './shared/booleans'
 import { APP_TASK_FIELDS } from './shared/platform'
 import { CATALOG_ITEM, CATALOG_VARIABLE, GRANT_FIELDS, TABLE, isSysId, type TargetKind } from './shared/schema'
 
@@ -61,7 +62,7 @@ export function createGrantFromRitm(ritm: any, kind: TargetKind): string {
     grant.setValue(GRANT_FIELDS.justification, variable(ritm, CATALOG_VARIABLE.justification).slice(0, 4000))
     grant.setValue(GRANT_FIELDS.incident, variable(ritm, CATALOG_VARIABLE.incident))
     grant.setValue(GRANT_FIELDS.change, variable(ritm, CATALOG_VARIABLE.change))
-    grant.setValue(GRANT_FIELDS.emergency, variable(ritm, CATALOG_VARIABLE.emergency) === 'true' ? 'true' : 'false')
+    grant.setValue(GRANT_FIELDS.emergency, isTrueField(variable(ritm, CATALOG_VARIABLE.emergency)) ? 'true' : 'false')
     grant.setValue(GRANT_FIELDS.ritm, String(ritm.getUniqueValue()))
     grant.setValue(GRANT_FIELDS.state, 'requested')
     return String(grant.insert())

@@ -4,14 +4,14 @@
  * (shorter maximum, 5-minute approval timeout, incident required) applies on submit as for any request.
  */
 import { gs, GlideRecord } from '@servicenow/glide'
-import { str } from './glide-io'
+import { boolField, str } from './glide-io'
 import { APP_TASK_FIELDS } from './shared/platform'
 import { CATALOG_ITEM } from './shared/schema'
 
 /** The URL of the prefilled request form, or an error message. */
 export function emergencyRequestUrl(incident: any): { ok: true; url: string } | { ok: false; message: string } {
     const priority = parseInt(str(incident, APP_TASK_FIELDS.priority), 10)
-    if (str(incident, APP_TASK_FIELDS.active) !== 'true' || (priority !== 1 && priority !== 2)) {
+    if (!boolField(incident, APP_TASK_FIELDS.active) || (priority !== 1 && priority !== 2)) {
         return {
             ok: false,
             message: 'Emergency break-glass access can only be requested from an open P1 or P2 incident.',

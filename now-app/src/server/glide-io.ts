@@ -7,7 +7,7 @@
 import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
 import { auditHead } from './audit-chain-rule'
 import { chainEvent, GENESIS_HASH } from './shared/audit-chain'
-import { parseBooleanProperty, type BooleanPropertyReading } from './shared/booleans'
+import { isTrueField, parseBooleanProperty, type BooleanPropertyReading } from './shared/booleans'
 import { canonicalJson } from './shared/canonical-json'
 import type { RequestChange, RequestCi, RequestIncident, RequestedFor } from './shared/policy-types'
 import {
@@ -26,6 +26,15 @@ import { AUDIT_FIELDS, PLATFORM_TABLE, TABLE, isSysId } from './shared/schema'
 export function str(record: any, field: string): string {
     const value = record.getValue(field)
     return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Whether a true/false field is set. On the instance getValue gives '1' / '0' for a boolean (contracts/
+ * servicenow-rest.md, "Glide values"), never 'true': read every boolean field through here (the shared
+ * isTrueField accepts both spellings; empty or anything else is false).
+ */
+export function boolField(record: any, field: string): boolean {
+    return isTrueField(str(record, field))
 }
 
 /** A whole number of minutes from record or form text; NaN when the text is not one (the policy then says so). */
@@ -108,7 +117,7 @@ export function userGroupIds(userSysId: string): string[] {
 export function groupMemberIds(groupSysId: string): string[] {
     return memberships(GROUP_MEMBER_FIELDS.group, groupSysId, GROUP_MEMBER_FIELDS.user).filter((u) => {
         const user = new GlideRecord(PLATFORM_TABLE.user)
-        return user.get(u) && str(user, USER_FIELDS.active) === 'true'
+        return user.get(u) && boolField(user, USER_FIELDS.active)
     })
 }
 
@@ -126,7 +135,7 @@ export function readUser(sysId: string): UserInfo | null {
         sysId,
         userName: str(gr, USER_FIELDS.userName),
         email: str(gr, USER_FIELDS.email),
-        active: str(gr, USER_FIELDS.active) === 'true',
+        active: boolField(gr, USER_FIELDS.active),
         groupIds: userGroupIds(sysId),
         name: str(gr, USER_FIELDS.name),
         managerSysId: str(gr, USER_MANAGER_FIELD),
@@ -160,7 +169,7 @@ export function readCi(sysId: string): RequestCi | null {
         sysId,
         name: str(gr, COMPUTER_FIELDS.name),
         deviceClass: declared !== '' ? declared : str(gr, SYSTEM_FIELDS.className) === SERVER_CLASS ? 'server' : '',
-        corpManaged: str(gr, COMPUTER_FIELDS.corpManaged) === 'true',
+        corpManaged: boolField(gr, COMPUTER_FIELDS.corpManaged),
         production: str(gr, COMPUTER_FIELDS.usedFor) === PRODUCTION_USED_FOR,
     }
 }
@@ -185,7 +194,7 @@ export function readIncident(reference: string): RequestIncident | null {
         sysId: String(gr.getUniqueValue()),
         number: str(gr, APP_TASK_FIELDS.number),
         priority: parseInt(str(gr, APP_TASK_FIELDS.priority), 10) || 5,
-        active: str(gr, APP_TASK_FIELDS.active) === 'true',
+        active: boolField(gr, APP_TASK_FIELDS.active),
         callerId: str(gr, APP_TASK_FIELDS.callerId),
         assignedTo: str(gr, APP_TASK_FIELDS.assignedTo),
         assignmentGroupId: str(gr, APP_TASK_FIELDS.assignmentGroup),
@@ -202,7 +211,7 @@ export function readChange(reference: string): RequestChange | null {
     return {
         sysId: String(gr.getUniqueValue()),
         number: str(gr, APP_TASK_FIELDS.number),
-        active: str(gr, APP_TASK_FIELDS.active) === 'true',
+        active: boolField(gr, APP_TASK_FIELDS.active),
         startMs: start === null ? NaN : start,
         endMs: end === null ? NaN : end,
         ciSysId: str(gr, APP_TASK_FIELDS.cmdbCi),
