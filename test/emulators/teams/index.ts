@@ -6,6 +6,8 @@
  *   messages per second → 200 with "HTTP error 429" in the body (legacy throttling).
  * Both refuse: a non-JSON content type or body (400), more than 28 KB (413), anything but an Adaptive Card
  * message, and any `Action.Submit` (webhooks cannot deliver it) with 400.
+ * A GET of the Workflows URL (what `doctor` sends: nothing is posted) → 400 `TriggerRequestMethodNotValid` when the
+ * signature is right, 401 otherwise. Each behaviour and its source: README.md.
  *
  * Test / dev code only.
  */
@@ -158,6 +160,21 @@ export async function startTeamsEmulator(options: TeamsEmulatorOptions = {}): Pr
             return
         }
         if (accept('workflows', req, res)) res.status(202).end()
+    })
+
+    // The trigger accepts POST only: a GET that passes the signature check is refused with 400
+    // TriggerRequestMethodNotValid (what doctor's probe relies on; README.md).
+    app.get('/workflows/:flowId/triggers/manual/paths/invoke', (req, res) => {
+        if (req.params.flowId !== flowId || req.query.sig !== sig || req.query['api-version'] !== '2016-06-01') {
+            res.status(401).json({ error: { code: 'DirectApiAuthorizationRequired', message: 'invalid signature' } })
+            return
+        }
+        res.status(400).json({
+            error: {
+                code: 'TriggerRequestMethodNotValid',
+                message: "The HTTP method for this request is not valid: expected 'Post' and actual 'GET'.",
+            },
+        })
     })
 
     app.post('/webhookb2/*rest', (req, res) => {
