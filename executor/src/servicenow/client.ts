@@ -59,6 +59,16 @@ export interface ServiceNowClientOptions {
     adapter?: AxiosAdapter
     /** @defaultValue 'gbg-executor' */
     userAgent?: string
+    /** Told about every HTTP call (Table, Attachment, OAuth token) as it ends: the metrics choke point. */
+    observer?: ServiceNowCallObserver
+}
+
+/**
+ * Receives one ServiceNow HTTP call: method, table (`sys_attachment` for the Attachment API, `oauth_token` for
+ * the token endpoint), outcome (`ok` for 2xx, else the error kind) and real duration. The Metrics object fits.
+ */
+export interface ServiceNowCallObserver {
+    observeServiceNowCall(method: string, table: string, outcome: string, seconds: number): void
 }
 
 /** A record as returned by the Table API: every value a string. */
@@ -255,6 +265,7 @@ class AxiosServiceNowClient implements ServiceNowClient {
             method: 'GET',
             url: path,
             params: { sysparm_limit: '1', sysparm_fields: SYSTEM_FIELDS.sysId, sysparm_no_count: 'true' },
+            table: TABLE.executor,
             idempotent: true,
         })
         const result = resultOf(response, 'GET', path)
@@ -359,8 +370,13 @@ class AxiosServiceNowClient implements ServiceNowClient {
                 headers,
             })
         } catch (error) {
-            throw mapTransportError(error, { ...this.ctx(spec), write: !spec.idempotent })
+            const mapped = mapTransportError(error, { ...this.ctx(spec), write: !spec.idempotent })
+            this.observe(spec.method, callTable(spec), mapped.kind, started)
+            throw mapped
         }
+        const ok = response.status >= 200 && response.status < 300
+        const outcome = ok ? 'ok' : mapHttpError(response.status, response.headers, response.data, this.ctx(spec)).kind
+        this.observe(spec.method, callTable(spec), outcome, started)
         this.log.debug('ServiceNow call', {
             method: spec.method,
             path: pathOf(spec.url),
@@ -368,6 +384,20 @@ class AxiosServiceNowClient implements ServiceNowClient {
             ms: Date.now() - started,
         })
         return response
+    }
+
+    /** Reports one HTTP call to the observer (metrics); an observer bug never fails the call. */
+    private observe(method: string, table: string, outcome: string, startedMs: number): void {
+        try {
+            this.opts.observer?.observeServiceNowCall(
+                method.toUpperCase(),
+                table,
+                outcome,
+                (Date.now() - startedMs) / 1000,
+            )
+        } catch (error) {
+            this.log.warn('ServiceNow call observer failed', { error: String(error) })
+        }
     }
 
     /** The Authorization header value; `refresh` forces a new OAuth token. */
@@ -401,6 +431,7 @@ class AxiosServiceNowClient implements ServiceNowClient {
             form.set('password', auth.password)
         }
         const ctx = { method: 'POST', path: TOKEN_PATH, now: this.clock.now() }
+        const started = Date.now()
         let response: AxiosResponse
         try {
             response = await this.http.request({
@@ -410,8 +441,17 @@ class AxiosServiceNowClient implements ServiceNowClient {
                 headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
             })
         } catch (error) {
-            throw mapTransportError(error, { ...ctx, write: false })
+            const mapped = mapTransportError(error, { ...ctx, write: false })
+            this.observe('POST', TOKEN_TABLE_LABEL, mapped.kind, started)
+            throw mapped
         }
+        const tokenOk = response.status >= 200 && response.status < 300
+        const tokenOutcome = tokenOk
+            ? 'ok'
+            : response.status === 400 || response.status === 401
+              ? 'fatal' // refused credentials, as thrown below
+              : mapHttpError(response.status, response.headers, response.data, ctx).kind
+        this.observe('POST', TOKEN_TABLE_LABEL, tokenOutcome, started)
         if (response.status === 400 || response.status === 401) {
             // Bad client or user credentials: not fixable by retrying. (No secret in the message.)
             throw new ServiceNowError(
@@ -452,6 +492,14 @@ export function parseLinkHeader(header: string): Record<string, string> {
         for (const name of rel[1]!.trim().split(/\s+/)) links[name.toLowerCase()] ??= m[1]!
     }
     return links
+}
+
+/** `table` label of the OAuth token call (not a table: the token endpoint). */
+const TOKEN_TABLE_LABEL = 'oauth_token'
+
+/** `table` label of a call: the Attachment API is `sys_attachment`, whatever record the file is attached to. */
+function callTable(spec: RequestSpec): string {
+    return pathOf(spec.url) === ATTACHMENT_PATH ? 'sys_attachment' : (spec.table ?? 'unknown')
 }
 
 function pathOf(url: string): string {
