@@ -7,9 +7,19 @@ import express, { type Request, type Response } from 'express'
 import { ACTION_FIELDS, ROLE, TABLE, checkActionWrite } from '@gbg/shared'
 import { listen } from '../http-listen'
 import { AccessControl, type Principal } from './acl'
-import { UnsupportedQueryError, matchesQuery, parseEncodedQuery, sortByQuery, type FieldValue } from './query'
+import { LEGACY_EXECUTOR_PLATFORM_GRANTS, STOCK_ROLE_PERMISSIONS } from './platform-schema'
+import {
+    UnsupportedQueryError,
+    mapConditionValues,
+    matchesQuery,
+    parseEncodedQuery,
+    sortByQuery,
+    type FieldValue,
+    type ParsedQuery,
+} from './query'
 import { buildSchema, type FieldDef, type Schema, type TableDef } from './schema'
 import { Store, StoreError, newSysId, normalizeValue, parseGlideDateTime } from './store'
+import { effectiveZone, isTimeZone, utcToZone, zoneToUtc } from './time-zone'
 import type {
     EmulatorBusinessRules,
     EmulatorScripting,
@@ -75,12 +85,15 @@ interface RenderOptions {
     fields: string[] | undefined
     display: 'false' | 'true' | 'all'
     excludeLink: boolean
+    /** The caller's zone: display values of date-times are shown in it. */
+    zone: string
 }
 
 /** Starts the emulator. See {@link ServiceNowEmulatorOptions}. */
 export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = {}): Promise<ServiceNowEmulator> {
     const now = opts.now ?? (() => new Date())
     const tokenTtl = opts.tokenTtlSeconds ?? 1799
+    const queryDateZone = opts.queryDateZone ?? 'user'
     const schema: Schema = buildSchema(opts.distDir)
     const store = new Store(schema, now)
     let businessRules: EmulatorBusinessRules | undefined
@@ -149,7 +162,12 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         return { value: w.row?.[w.field.name] ?? '', type: w.field.type }
     }
 
-    const acl = new AccessControl(schema, readPath, isPath)
+    // Stock roles' platform grants; the executor's legacy grants only behind the temporary option (types.ts).
+    const permissions =
+        opts.legacyExecutorPlatformGrants === false
+            ? STOCK_ROLE_PERMISSIONS
+            : { ...STOCK_ROLE_PERMISSIONS, [ROLE.executor]: LEGACY_EXECUTOR_PLATFORM_GRANTS }
+    const acl = new AccessControl(schema, readPath, isPath, permissions)
 
     function displayOf(table: string, sysId: string): string {
         const def = schema.tables.get(table)
@@ -168,7 +186,9 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             if (o.display === 'true') return o.excludeLink ? display : { display_value: display, link }
             return o.excludeLink ? { display_value: display, value } : { display_value: display, link, value }
         }
-        const display = field.choices.get(value) ?? value
+        // Display values of date-times are in the caller's zone; values stay UTC (contract "Time zones and dates").
+        const display =
+            field.type === 'glide_date_time' ? utcToZone(value, o.zone) : (field.choices.get(value) ?? value)
         if (o.display === 'false') return value
         if (o.display === 'true') return display
         return { display_value: display, value }
@@ -196,10 +216,11 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         return out
     }
 
-    function renderOptions(params: URLSearchParams): RenderOptions {
+    function renderOptions(params: URLSearchParams, p: Principal): RenderOptions {
         const dv = params.get('sysparm_display_value')
         const fields = params.get('sysparm_fields')
         return {
+            zone: effectiveZone(p.timeZone),
             display: dv === 'true' ? 'true' : dv === 'all' ? 'all' : 'false',
             excludeLink: params.get('sysparm_exclude_reference_link') === 'true',
             fields: fields
@@ -226,7 +247,9 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             email: user.email ?? '',
             active: user.active === false ? 'false' : 'true',
             manager: user.manager ?? '',
+            time_zone: user.timeZone ?? '',
         }
+        if (!isTimeZone(values['time_zone']!)) throw new StoreError(`Unknown time zone ${user.timeZone}`)
         if (user.sysId) values['sys_id'] = user.sysId
         if (store.list('sys_user', (u) => u['user_name'] === user.userName).length > 0) {
             throw new StoreError(`User ${user.userName} already exists`)
@@ -247,7 +270,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
                 .map((r) => r['role']),
         )
         const roles = new Set(store.list('sys_user_role', (r) => roleIds.has(r['sys_id'])).map((r) => r['name']!))
-        return { sysId: userSysId, userName: user['user_name']!, roles }
+        return { sysId: userSysId, userName: user['user_name']!, roles, timeZone: user['time_zone'] ?? '' }
     }
 
     function userByName(userName: string): Row | undefined {
@@ -353,7 +376,11 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
      * API does), values that cannot be stored (e.g. a date-time not in "YYYY-MM-DD HH:mm:ss") are dropped.
      * `provided` lists the known fields the caller tried to set, for the field ACL check.
      */
-    function writableValues(def: TableDef, body: Record<string, unknown>): { values: Row; provided: string[] } {
+    function writableValues(
+        def: TableDef,
+        body: Record<string, unknown>,
+        inputZone: string | undefined,
+    ): { values: Row; provided: string[] } {
         const values: Row = {}
         const provided: string[] = []
         for (const [key, raw] of Object.entries(body)) {
@@ -365,6 +392,8 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             else if (typeof raw === 'number' || typeof raw === 'boolean') text = String(raw)
             else continue
             provided.push(key)
+            // sysparm_input_display_value=true: a date-time is the caller's wall clock (else UTC).
+            if (inputZone !== undefined && field.type === 'glide_date_time') text = zoneToUtc(text, inputZone)
             let normalized = normalizeValue(field, text)
             if (normalized === undefined) continue
             if (field.type === 'reference' && normalized !== '' && !SYS_ID.test(normalized)) {
@@ -437,13 +466,14 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         }
         checkAccept(req)
         const q = params(req)
-        const o = renderOptions(q)
+        const o = renderOptions(q, p)
+        const inputZone = q.get('sysparm_input_display_value') === 'true' ? o.zone : undefined
         const method = req.method
         if (method === 'GET' && sysId === undefined) return listRecords(req, res, p, def, version, q, o)
         if (sysId === undefined ? method !== 'POST' : !['GET', 'PATCH', 'PUT', 'DELETE'].includes(method)) {
             throw new HttpError(405, 'Method not Supported', `${method} is not supported for this resource`)
         }
-        if (method === 'POST') return createRecord(req, res, p, def, o)
+        if (method === 'POST') return createRecord(req, res, p, def, o, inputZone)
         const current = store.get(def.name, sysId!)
         if (!current || !acl.canTable(p, def.name, 'read', current)) throw noRecord()
         if (method === 'GET') {
@@ -458,7 +488,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         }
         const body = jsonBody(req)
         if (!acl.canTable(p, def.name, 'write', current)) throw aclFailed('Update')
-        const { values, provided } = writableValues(def, body)
+        const { values, provided } = writableValues(def, body, inputZone)
         for (const field of provided) if (!acl.canField(p, def.name, field, 'write', current)) throw aclFailed('Update')
         if (def.name === TABLE.action) claimGuard(p, current, values)
         const refusal = businessRules?.before?.(
@@ -474,9 +504,16 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         respond(req, res, 200, { result: render(def.name, store.get(def.name, sysId!) ?? updated, p, o) })
     }
 
-    function createRecord(req: Request, res: Response, p: Principal, def: TableDef, o: RenderOptions): void {
+    function createRecord(
+        req: Request,
+        res: Response,
+        p: Principal,
+        def: TableDef,
+        o: RenderOptions,
+        inputZone: string | undefined,
+    ): void {
         const body = jsonBody(req)
-        const { values, provided } = writableValues(def, body)
+        const { values, provided } = writableValues(def, body, inputZone)
         const preview: Row = {}
         for (const f of def.fields.values())
             preview[f.name] = f.defaultValue.startsWith('javascript:') ? '' : f.defaultValue
@@ -492,10 +529,35 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         respond(req, res, 201, { result: render(def.name, store.get(def.name, created['sys_id']!) ?? created, p, o) })
     }
 
-    function query(def: TableDef, q: URLSearchParams): Row[] {
-        const parsed = parseEncodedQuery(q.get('sysparm_query') ?? '', { isField: (path) => isPath(def.name, path) })
+    /** True when `path` of `table` ends on a date-time column. */
+    function isDateTimePath(table: string, path: string): boolean {
+        const resolved = resolvePath(table, path)
+        return resolved?.fields[resolved.fields.length - 1]?.type === 'glide_date_time'
+    }
+
+    /**
+     * Plain date-time values of a caller's query as the instance reads them: unchanged with `queryDateZone: 'utc'`,
+     * else as the caller's wall clock (README "Time zones").
+     */
+    function queryDates(table: string, parsed: ParsedQuery, p: Principal | undefined): ParsedQuery {
+        if (queryDateZone === 'utc' || !p) return parsed
+        const zone = effectiveZone(p.timeZone)
+        return mapConditionValues(parsed, (field, value) =>
+            isDateTimePath(table, field) ? zoneToUtc(value, zone) : value,
+        )
+    }
+
+    function query(def: TableDef, q: URLSearchParams, p?: Principal): Row[] {
+        const parsed = queryDates(
+            def.name,
+            parseEncodedQuery(q.get('sysparm_query') ?? '', { isField: (path) => isPath(def.name, path) }),
+            p,
+        )
+        const zone = queryDateZone === 'user' && p ? effectiveZone(p.timeZone) : undefined
         // Plain `field=value` parameters filter too (ANDed with the encoded query).
-        const plain = [...q.entries()].filter(([k]) => !k.startsWith('sysparm_') && isPath(def.name, k))
+        const plain = [...q.entries()]
+            .filter(([k]) => !k.startsWith('sysparm_') && isPath(def.name, k))
+            .map(([k, v]): [string, string] => [k, zone && isDateTimePath(def.name, k) ? zoneToUtc(v, zone) : v])
         const rows = store.list(def.name, (row) => {
             const get = (path: string): FieldValue | undefined => readPath(def.name, row, path)
             return matchesQuery(parsed, get) && plain.every(([k, v]) => get(k)?.value === v)
@@ -549,7 +611,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         q: URLSearchParams,
         o: RenderOptions,
     ): void {
-        const all = query(def, q)
+        const all = query(def, q, p)
         const { limit, offset } = paging(q, 10000)
         const page = all.slice(offset, offset + limit)
         // Row ACLs run after the limit: a page may be short (even empty) while more records follow.
@@ -643,7 +705,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
                 throw new HttpError(405, 'Method not Supported', `${req.method} is not supported for this resource`)
             checkAccept(req)
             const def = schema.tables.get('sys_attachment')!
-            const all = query(def, q)
+            const all = query(def, q, p)
             const { limit, offset } = paging(q, 1000)
             const page = all.slice(offset, offset + limit)
             const visible = page.filter((row) => readableParent(p, row) !== undefined)
@@ -764,7 +826,10 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         // Latency-only rules all apply; of the rules with an effect, only the first does (the others keep
         // their `times` for later requests).
         const hasEffect = (f: ActiveFault): boolean =>
-            f.status !== undefined || f.dropAfterWrite === true || f.expireToken === true
+            f.status !== undefined ||
+            f.dropAfterWrite === true ||
+            f.dropBeforeProcessing === true ||
+            f.expireToken === true
         const terminal = matched.find(hasEffect)
         const applied = matched.filter((f) => f === terminal || !hasEffect(f))
         for (const f of applied) f.remaining--
@@ -774,6 +839,12 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         if (terminal.dropAfterWrite) {
             res.locals['drop'] = true
             return false
+        }
+        if (terminal.dropBeforeProcessing) {
+            // Logged in `requests`, then the socket is destroyed before anything is processed or answered.
+            res.locals['drop'] = true
+            res.end()
+            return true
         }
         if (terminal.expireToken) {
             const header = req.get('authorization') ?? ''

@@ -20,6 +20,11 @@ export interface SeedUser {
     active?: boolean
     /** sys_id of the manager (sys_user). */
     manager?: string
+    /**
+     * sys_user.time_zone, an IANA / Java zone id such as `America/New_York` or `Europe/Berlin`; an unknown zone
+     * throws. @defaultValue '' (the instance's system zone, which the emulator takes as GMT)
+     */
+    timeZone?: string
 }
 
 /**
@@ -43,6 +48,11 @@ export interface FaultRule {
     times?: number
     /** Apply the request (the write happens), then destroy the socket without answering. */
     dropAfterWrite?: boolean
+    /**
+     * Destroy the socket without processing the request (nothing applied): what a client sees when its request
+     * timed out before the instance acted on it (a read or write whose outcome it cannot know).
+     */
+    dropBeforeProcessing?: boolean
     /** Answer 401 as for an expired token; a Bearer token used on the request stays expired. */
     expireToken?: boolean
 }
@@ -69,6 +79,20 @@ export interface ServiceNowEmulatorOptions {
     rateLimitPerHour?: number
     users?: SeedUser[]
     oauthClients?: OAuthClient[]
+    /**
+     * How a plain date-time value inside an encoded query (`sysparm_query`, plain `field=value` parameters) is read:
+     * `'utc'` (ServiceNow staff's web-service note) or `'user'` — in the calling user's `sys_user.time_zone`
+     * (community reports for REST). Sources disagree (contract "Time zones and dates"), so clients must be correct
+     * under both. Table API JSON date-times are UTC either way. @defaultValue 'user'
+     */
+    queryDateZone?: 'utc' | 'user'
+    /**
+     * TEMPORARY (issue 11): give `x_gbg_breakglass.executor` the platform-table grants a stock instance does not
+     * give it (`LEGACY_EXECUTOR_PLATFORM_GRANTS` in platform-schema.ts), for as long as the executor still
+     * reads and writes platform tables. Off = the stock behaviour: the integration user gets only what the app's
+     * dist grants plus the authenticated baseline. To be flipped off and deleted with the constant. @defaultValue true
+     */
+    legacyExecutorPlatformGrants?: boolean
 }
 
 /** One request the emulator answered (or dropped). */
