@@ -1,7 +1,8 @@
 /**
  * ACL emulation.
  *
- * App tables (`x_gbg_breakglass_*`) use the ACLs of the built app, evaluated the way the instance does:
+ * ACLs of the built app (`now-app/dist`) — on the app's own tables AND on platform tables — are evaluated the way
+ * the instance does:
  * - an operation on a table needs at least one passing table-level ACL (`field === ''`) for that operation;
  *   no such ACL at all means deny (the instance runs in default-deny mode);
  * - a field operation needs a passing ACL on the field itself if it has any, else on `table.*` if any,
@@ -12,9 +13,18 @@
  *   only `answer = true;`, `answer = false;` and `answer = gs.hasRole('<role>');`. Anything else cannot be
  *   evaluated here and DENIES (fail secure) — add support here before relying on such an ACL in a test.
  *
- * Platform tables use the fixture table {@link PLATFORM_PERMISSIONS} (per role; `admin` bypasses).
+ * Platform tables are deny by default (contract "Stock ACLs a scoped app cannot assume"). Access is the union of:
+ * the stock baseline every authenticated user has ({@link AUTHENTICATED_BASELINE}); the documented fixture of the
+ * stock roles ({@link STOCK_ROLE_PERMISSIONS}, per role); and the app's dist ACLs on that table. A field write or
+ * create allowed by a dist ACL alone needs a passing dist ACL on the field or on `table.*`: the instance's own
+ * field ACLs on its tables are not in dist, so a table-level ACL is not assumed to open every field. `admin`
+ * bypasses everything.
  */
-import { PLATFORM_PERMISSIONS, type PlatformGrant } from './platform-schema'
+import {
+    AUTHENTICATED_BASELINE,
+    STOCK_ROLE_PERMISSIONS,
+    type PlatformGrant,
+} from './platform-schema'
 import { matchesQuery, parseEncodedQuery, type FieldValue } from './query'
 import type { Schema } from './schema'
 import type { DistAcl } from '../../support/app-dist'
@@ -27,6 +37,8 @@ export interface Principal {
     sysId: string
     userName: string
     roles: Set<string>
+    /** The zone of the user's `sys_user.time_zone` ('' = the system zone). */
+    timeZone: string
 }
 
 /** Reads a (possibly dot-walked) field of a record of a table; undefined for an unknown path. */
@@ -41,7 +53,10 @@ export class AccessControl {
         private readonly schema: Schema,
         private readonly read: PathReader,
         private readonly isPath: (table: string, path: string) => boolean,
-        private readonly permissions: Record<string, Record<string, PlatformGrant>> = PLATFORM_PERMISSIONS,
+        /** Platform-table grants per role (the stock roles' fixture, plus the temporary legacy executor grants). */
+        private readonly permissions: Record<string, Record<string, PlatformGrant>> = STOCK_ROLE_PERMISSIONS,
+        /** What every authenticated user gets on platform tables. */
+        private readonly baseline: Record<string, PlatformGrant> = AUTHENTICATED_BASELINE,
     ) {}
 
     /** True when the user holds `admin`. */
@@ -58,13 +73,9 @@ export class AccessControl {
             return acls.some((acl) => this.passes(acl, p, table, row))
         }
         if (this.isAdmin(p)) return true
-        return this.platformGrants(p, table).some((g) =>
-            op === 'read'
-                ? g.read === true && (!g.readWhere || g.readWhere(row))
-                : op === 'delete'
-                  ? g.delete === true
-                  : g[op] !== undefined,
-        )
+        if (this.platformGrants(p, table).some((g) => grantAllows(g, op, row, p.sysId))) return true
+        // ACLs the app ships on this platform table (dist), evaluated as on the app's tables.
+        return this.acls(table, '', op).some((acl) => this.passes(acl, p, table, row))
     }
 
     /** Field-level check (call after the table-level check passed). */
@@ -77,11 +88,29 @@ export class AccessControl {
             return true
         }
         if (this.isAdmin(p)) return true
-        if (op === 'read' || op === 'delete') return this.canTable(p, table, op, row)
-        return this.platformGrants(p, table).some((g) => {
-            const fields = g[op]
-            return fields === '*' || (Array.isArray(fields) && fields.includes(field))
-        })
+        const grants = this.platformGrants(p, table)
+        if (op === 'read' || op === 'delete') {
+            // A stock grant covers the whole record; a dist table ACL is narrowed by dist field ACLs.
+            if (grants.some((g) => grantAllows(g, op, row, p.sysId))) return true
+            if (!this.acls(table, '', op).some((acl) => this.passes(acl, p, table, row))) return false
+            const own = this.acls(table, field, op)
+            if (own.length > 0) return own.some((acl) => this.passes(acl, p, table, row))
+            const star = this.acls(table, '*', op)
+            if (star.length > 0) return star.some((acl) => this.passes(acl, p, table, row))
+            return true
+        }
+        if (
+            grants.some((g) => {
+                const fields = g[op]
+                return fields === '*' || (Array.isArray(fields) && fields.includes(field))
+            })
+        ) {
+            return true
+        }
+        // Dist ACLs on platform tables open a field write only when they name it (or `table.*`).
+        const own = this.acls(table, field, op)
+        if (own.length > 0) return own.some((acl) => this.passes(acl, p, table, row))
+        return this.acls(table, '*', op).some((acl) => this.passes(acl, p, table, row))
     }
 
     private isApp(table: string): boolean {
@@ -94,9 +123,14 @@ export class AccessControl {
         return this.schema.acls.filter((a) => tables.includes(a.table) && a.field === field && a.operation === op)
     }
 
+    /** Stock grants of `p` on `table` (or an ancestor): the authenticated baseline, then the grants of its roles. */
     private platformGrants(p: Principal, table: string): PlatformGrant[] {
         const tables = this.schema.ancestors(table)
         const out: PlatformGrant[] = []
+        for (const t of tables) {
+            const g = this.baseline[t]
+            if (g) out.push(g)
+        }
         for (const role of p.roles) {
             const perms = this.permissions[role]
             if (!perms) continue
@@ -138,4 +172,11 @@ export class AccessControl {
         if (role) return this.isAdmin(p) || p.roles.has(role[1]!)
         return false
     }
+}
+
+/** True when a stock grant allows table-level `op` on `row` for the user `userSysId`. */
+function grantAllows(g: PlatformGrant, op: AclOperation, row: Record<string, string>, userSysId: string): boolean {
+    if (op === 'read') return g.read === true && (!g.readWhere || g.readWhere(row, userSysId))
+    if (op === 'delete') return g.delete === true
+    return g[op] !== undefined
 }

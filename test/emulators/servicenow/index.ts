@@ -18,4 +18,10 @@ export type {
     StoredAttachment,
 } from './types'
 export { formatGlideDateTime, parseGlideDateTime } from './store'
-export { PLATFORM_PERMISSIONS, PLATFORM_TABLES } from './platform-schema'
+export {
+    AUTHENTICATED_BASELINE,
+    LEGACY_EXECUTOR_PLATFORM_GRANTS,
+    PLATFORM_TABLES,
+    STOCK_ROLE_PERMISSIONS,
+} from './platform-schema'
+export { isTimeZone, utcToZone, zoneToUtc } from './time-zone'

@@ -420,7 +420,7 @@ export const PLATFORM_TABLES: PlatformTable[] = [
     },
     {
         // The platform's field-change history (README "sys_audit"): written by the store for AUDITED_TABLES only.
-        // Readable by admin alone (no role in PLATFORM_PERMISSIONS lists it), as on a stock instance.
+        // Readable by admin alone (no stock role grant lists it, no baseline), as on a stock instance.
         name: 'sys_audit',
         label: 'Sys Audit',
         wsAccess: true,
@@ -447,24 +447,31 @@ export const AUDITED_TABLES: ReadonlySet<string> = new Set(['incident', 'change_
 /** What a role may do on a platform table. Field lists name the columns a write / create may set. */
 export interface PlatformGrant {
     read?: boolean
-    /** Row condition of the read grant (rows failing it are invisible, like a row ACL). */
-    readWhere?: (row: Record<string, string>) => boolean
+    /** Row condition of the read grant (rows failing it are invisible, like a row ACL); `userSysId` is the caller. */
+    readWhere?: (row: Record<string, string>, userSysId: string) => boolean
     create?: '*' | string[]
     write?: '*' | string[]
     delete?: boolean
 }
 
 /**
- * The fixture's ACLs for platform tables, per role (the instance's real ACLs are not in the app's dist).
- * Permissions granted on a table also apply to the tables that extend it (a `task` grant covers `incident`).
- * The `admin` role bypasses all of this. A role not listed here has no access to platform tables.
+ * Platform tables are deny by default (README "ACLs"): a user holding no platform role reads and writes nothing
+ * of them beyond this baseline of what a stock instance gives every authenticated user, plus the ACLs the built
+ * app ships on platform tables (taken from `now-app/dist`, evaluated like the app's own ACLs).
  *
- * - `x_gbg_breakglass.executor` (the integration user): reads users, groups, memberships, computers, RITMs,
- *   approvals, incidents and changes; writes only `work_notes` on RITMs and incidents; creates incidents
- *   (the fields of {@link EXECUTOR_INCIDENT_FIELDS}); creates attachments; reads the app's own system
- *   properties (`sys_properties` rows named `x_gbg_breakglass.*`, other rows invisible). Nothing else.
- * - `itil` (service desk agent): reads every platform table above and writes / creates tasks.
+ * Kept deliberately minimal — only what is safe to assume on any instance:
+ * - `sys_user`: a user reads their own record (the self-service profile; "What role do I need to access sys_user
+ *   table?", https://www.servicenow.com/community/developer-forum/what-role-do-i-need-to-access-sys-user-table/m-p/2409064 :
+ *   a role-less REST user sees all of their own record and only part of other users'). The emulator gives
+ *   nothing of other users' records: which of their fields a stock instance shows varies, so nothing may rely on it.
+ * - `sys_attachment`: attachments of a record the user can read are readable (server.ts `readableParent`); creating
+ *   one is not in the baseline (contract "Stock ACLs a scoped app cannot assume").
  */
+export const AUTHENTICATED_BASELINE: Record<string, PlatformGrant> = {
+    sys_user: { read: true, readWhere: (row, userSysId) => row['sys_id'] === userSysId },
+}
+
+/** Fields the legacy executor grant lets the integration user set on an incident it creates. */
 export const EXECUTOR_INCIDENT_FIELDS = [
     'short_description',
     'description',
@@ -478,20 +485,38 @@ export const EXECUTOR_INCIDENT_FIELDS = [
     'work_notes',
 ] as const
 
-export const PLATFORM_PERMISSIONS: Record<string, Record<string, PlatformGrant>> = {
-    'x_gbg_breakglass.executor': {
-        sys_user: { read: true },
-        sys_user_group: { read: true },
-        sys_user_grmember: { read: true },
-        cmdb_ci: { read: true },
-        sc_req_item: { read: true, write: ['work_notes'] },
-        sysapproval_approver: { read: true },
-        incident: { read: true, write: ['work_notes'], create: [...EXECUTOR_INCIDENT_FIELDS] },
-        change_request: { read: true },
-        sys_attachment: { create: '*' },
-        // Only the app's own properties (the app ships a read ACL on sys_properties with this condition).
-        sys_properties: { read: true, readWhere: (row) => (row.name ?? '').startsWith('x_gbg_breakglass.') },
-    },
+/**
+ * TEMPORARY (issue 11): what the emulator used to give `x_gbg_breakglass.executor` on platform tables, which a
+ * stock instance does not (reads of users, groups, memberships, CIs, RITMs, approvals, incidents and changes;
+ * work notes on RITMs and incidents; incident and attachment inserts). Reachable only through the emulator
+ * option `legacyExecutorPlatformGrants` (on by default until the executor no longer needs it; then the option
+ * and this constant are deleted). The app's own sys_properties read ACL comes from dist, not from here.
+ */
+export const LEGACY_EXECUTOR_PLATFORM_GRANTS: Record<string, PlatformGrant> = {
+    sys_user: { read: true },
+    sys_user_group: { read: true },
+    sys_user_grmember: { read: true },
+    cmdb_ci: { read: true },
+    sc_req_item: { read: true, write: ['work_notes'] },
+    sysapproval_approver: { read: true },
+    incident: { read: true, write: ['work_notes'], create: [...EXECUTOR_INCIDENT_FIELDS] },
+    change_request: { read: true },
+    sys_attachment: { create: '*' },
+}
+
+/**
+ * Documented fixture of the stock roles the human personas hold, for platform tables (the instance's own ACLs are
+ * not in the app's dist). Grants on a table also apply to the tables extending it (a `task` grant covers
+ * `incident`). `admin` bypasses all of this (acl.ts). A role not listed here gives nothing on platform tables; in
+ * particular `x_gbg_breakglass.executor` gets nothing here (only what dist grants, and the legacy option above).
+ *
+ * - `itil` (fulfiller / service desk agent): reads users, groups, memberships, CIs and approvals; reads, writes
+ *   and creates every task; reads and creates attachments (docs "Base system roles",
+ *   https://www.servicenow.com/docs/r/australia/platform-administration/user-administration/r_BaseSystemRoles.html).
+ * - `approver_user`: reads and answers (writes state / comments of) the approvals addressed to them (same page).
+ * - `approval_admin`: reads and writes every approval, whoever it is addressed to (same page).
+ */
+export const STOCK_ROLE_PERMISSIONS: Record<string, Record<string, PlatformGrant>> = {
     itil: {
         sys_user: { read: true },
         sys_user_group: { read: true },
@@ -500,5 +525,16 @@ export const PLATFORM_PERMISSIONS: Record<string, Record<string, PlatformGrant>>
         task: { read: true, write: '*', create: '*' },
         sysapproval_approver: { read: true },
         sys_attachment: { read: true, create: '*' },
+    },
+    approver_user: {
+        sysapproval_approver: {
+            read: true,
+            readWhere: (row, userSysId) => row['approver'] === userSysId,
+            write: ['state', 'comments'],
+        },
+    },
+    approval_admin: {
+        sys_user: { read: true },
+        sysapproval_approver: { read: true, write: '*' },
     },
 }

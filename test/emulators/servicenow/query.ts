@@ -243,6 +243,22 @@ export function evaluateCondition(c: QueryCondition, get: (path: string) => Fiel
     }
 }
 
+/**
+ * The query with every condition value passed through `map(field, value)` (both ends of a `BETWEEN`, each member
+ * of an `IN` list); the emulator reads plain date values in the caller's zone with it.
+ */
+export function mapConditionValues(query: ParsedQuery, map: (field: string, value: string) => string): ParsedQuery {
+    const one = (c: QueryCondition): QueryCondition => {
+        if (c.op === 'SAMEAS' || c.op === 'NSAMEAS' || UNARY.includes(c.op)) return c
+        if (c.op === 'BETWEEN' || c.op === 'IN' || c.op === 'NOT IN') {
+            const sep = c.op === 'BETWEEN' ? '@' : ','
+            return { ...c, value: c.value.split(sep).map((v) => map(c.field, v)).join(sep) }
+        }
+        return { ...c, value: map(c.field, c.value) }
+    }
+    return { ...query, blocks: query.blocks.map((block) => block.map((term) => term.map(one))) }
+}
+
 /** True when the record (seen through `get`) matches the query. An empty query matches everything. */
 export function matchesQuery(query: ParsedQuery, get: (path: string) => FieldValue | undefined): boolean {
     if (query.blocks.length === 0) return true
