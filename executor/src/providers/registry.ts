@@ -6,7 +6,8 @@ import { PROVIDERS, type ProviderName } from '@gbg/shared'
 import type { Provider } from './types'
 import type { Logger } from '../ports'
 import { errorText } from '../transport'
-import { createWebhookProvider, type ProviderCallObserver, type WebhookProviderConfig } from './webhook'
+import { createWebhookProvider, type WebhookProviderConfig } from './webhook'
+import { instrumentProvider, type ProviderCallObserver } from './instrumented'
 import { createEntraGroupProvider, createEntraRoleProvider, createGraphClient, type HolderRegistry } from './entra'
 import { entraConnectionSchema, type EntraConnectionConfig } from './entra/config'
 import type { EntraConfig } from '../config'
@@ -29,6 +30,7 @@ export interface ProviderDeps {
     /** Clock (signature timestamps, schedules). @defaultValue () => new Date() */
     now?: () => Date
     logger?: Logger
+    /** Times and counts every call of every provider (see instrumented.ts). */
     metrics?: ProviderCallObserver
     /** Overlap registry of the Entra providers (the SQLite journal in production). */
     holders?: HolderRegistry
@@ -61,7 +63,8 @@ export function createProviders(config: ProvidersConfig, deps: ProviderDeps = {}
             throw new ProviderConfigError(`unknown provider "${name}"; known providers: ${PROVIDERS.join(', ')}`)
         }
         if (providers.has(name)) throw new ProviderConfigError(`provider "${name}" is enabled twice`)
-        providers.set(name, build(name, config, deps))
+        const provider = build(name, config, deps)
+        providers.set(name, deps.metrics ? instrumentProvider(provider, deps.metrics) : provider)
     }
     return providers
 }

@@ -38,11 +38,6 @@ import {
 /** Prefix of the transaction id entry that carries the idempotency key. */
 export const IDEMPOTENCY_TXN_PREFIX = 'idempotency-key:'
 
-/** Receives the latency of every provider call (the Metrics object fits). */
-export interface ProviderCallObserver {
-    observeProviderCall(provider: string, operation: string, outcome: string, seconds: number): void
-}
-
 /** Configuration of the webhook provider. */
 export interface WebhookProviderConfig {
     /** Base URL of the service, e.g. `https://admin-service.example.com/api`. `http:` only for localhost. */
@@ -59,7 +54,6 @@ export interface WebhookProviderDeps {
     now?: () => Date
     /** Never given secrets. */
     logger?: Logger
-    metrics?: ProviderCallObserver
 }
 
 /** Result of {@link WebhookProvider.findByIdempotencyKey}. */
@@ -370,8 +364,6 @@ export class WebhookProvider implements Provider {
         if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey
         const call: AuditedCall = { method, url: this.origin + fullPath }
         if (body !== undefined) call.requestBody = body
-        const started = performance.now()
-        let outcome = 'error'
         try {
             const response = await this.http.request<string>({
                 url: this.origin + fullPath,
@@ -381,7 +373,6 @@ export class WebhookProvider implements Provider {
                 timeout: this.timeoutMs,
                 signal: ctx.signal,
             })
-            outcome = response.status < 300 ? 'ok' : response.status < 500 ? 'http_4xx' : 'http_5xx'
             const responseText = typeof response.data === 'string' ? response.data : ''
             let json: unknown
             try {
@@ -403,11 +394,8 @@ export class WebhookProvider implements Provider {
             }
         } catch (err) {
             const mapped = mapTransportError(err, op)
-            outcome = mapped.kind
             this.logger.warn('webhook call failed', { op, method, path: fullPath.split('?')[0], code: mapped.code })
             throw mapped
-        } finally {
-            this.deps.metrics?.observeProviderCall(NAME, op, outcome, (performance.now() - started) / 1000)
         }
     }
 }
