@@ -272,6 +272,11 @@ export function serializeMessage(message: TeamsMessage): string {
     return text
 }
 
+/** Counts every send by card kind and outcome (`ok`, `retryable`, `fatal`): the Metrics object fits. */
+export interface TeamsSendObserver {
+    countTeamsSend(kind: string, outcome: 'ok' | 'retryable' | 'fatal'): void
+}
+
 /** Sends cards to one Teams webhook. */
 export class TeamsNotifier {
     private readonly http: AxiosInstance
@@ -280,6 +285,7 @@ export class TeamsNotifier {
         private readonly config: TeamsNotifierConfig,
         private readonly logger: Logger = nullLogger,
         private readonly now: () => Date = () => new Date(),
+        private readonly observer?: TeamsSendObserver,
     ) {
         let url: URL
         try {
@@ -310,6 +316,25 @@ export class TeamsNotifier {
      *   fatal: any other answer (the card or the URL is wrong; retrying cannot help).
      */
     async send(event: TeamsEvent): Promise<void> {
+        try {
+            await this.post(event)
+            this.count(event.kind, 'ok')
+        } catch (error) {
+            this.count(event.kind, error instanceof NotifyError ? error.kind : 'fatal')
+            throw error
+        }
+    }
+
+    /** The metrics choke point of Teams sends; an observer bug never fails a send. */
+    private count(kind: string, outcome: 'ok' | 'retryable' | 'fatal'): void {
+        try {
+            this.observer?.countTeamsSend(kind, outcome)
+        } catch {
+            // metrics must never break a notification
+        }
+    }
+
+    private async post(event: TeamsEvent): Promise<void> {
         const payload = serializeMessage(buildMessage(buildCard(event, this.config.instanceUrl)))
         const meta = { kind: event.kind, grantNumber: event.grant.grantNumber }
         let status: number
@@ -361,6 +386,11 @@ export function classifyAnswer(status: number, body: string, retryAfterMs?: numb
 }
 
 /** Creates a notifier (validates the configuration). `now` dates a Retry-After given as an HTTP date. */
-export function createTeamsNotifier(config: TeamsNotifierConfig, logger?: Logger, now?: () => Date): TeamsNotifier {
-    return new TeamsNotifier(config, logger, now)
+export function createTeamsNotifier(
+    config: TeamsNotifierConfig,
+    logger?: Logger,
+    now?: () => Date,
+    observer?: TeamsSendObserver,
+): TeamsNotifier {
+    return new TeamsNotifier(config, logger, now, observer)
 }
