@@ -12,6 +12,8 @@ import { ProviderError, type Provider } from '../src/providers/types'
 import { createServiceNowClient } from '../src/servicenow/client'
 import { query } from '../src/servicenow/query'
 import { startWebhookEmulator, type WebhookEmulator } from '../../test/emulators/webhook'
+import { startTeamsEmulator } from '../../test/emulators/teams'
+import { createTeamsNotifier, summaryFromPlan } from '../src/notify/teams'
 
 const SECRET = 'metrics-test-secret-0123456789abcdef'
 const START = new Date('2030-01-01T08:00:00Z')
@@ -185,5 +187,44 @@ describe('provider calls', () => {
         expect(halted.name).toBe('entra-role')
         expect(halted.describe().nativeExpiry).toBe(true)
         expect(seen).toEqual(['entra-role grant halted', 'entra-role grant error', 'entra-role revoke ok'])
+    })
+})
+
+describe('Teams sends', () => {
+    it('counts every send by card kind and outcome: ok, retryable (5xx), fatal (401)', async () => {
+        // setup
+        const teams = await startTeamsEmulator()
+        try {
+            const metrics = createMetrics({ defaultMetrics: false })
+            const notifier = createTeamsNotifier(
+                { webhookUrl: teams.workflowsUrl, instanceUrl: 'https://acme.service-now.com' },
+                undefined,
+                undefined,
+                metrics,
+            )
+            const grant = summaryFromPlan(plan)
+            const expiresAt = new Date(START.getTime() + 3_600_000)
+            // execution
+            await notifier.send({ kind: 'granted', grant, expiresAt })
+            teams.faults.add({ status: 503 })
+            await notifier.send({ kind: 'warning', grant, expiresAt, minutesLeft: 5 }).catch(() => undefined)
+            const wrongUrl = createTeamsNotifier(
+                {
+                    webhookUrl: teams.workflowsUrl.replace(/sig=[^&]+/, 'sig=wrong'),
+                    instanceUrl: 'https://acme.service-now.com',
+                },
+                undefined,
+                undefined,
+                metrics,
+            )
+            await wrongUrl.send({ kind: 'revoked', grant, revokedAt: expiresAt }).catch(() => undefined)
+            // validation
+            const text = await metrics.render()
+            expect(text).toContain('gbg_teams_notifications_total{kind="granted",outcome="ok"} 1')
+            expect(text).toContain('gbg_teams_notifications_total{kind="warning",outcome="retryable"} 1')
+            expect(text).toContain('gbg_teams_notifications_total{kind="revoked",outcome="fatal"} 1')
+        } finally {
+            await teams.close()
+        }
     })
 })
