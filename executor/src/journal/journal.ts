@@ -108,6 +108,17 @@ export class Journal {
         return this.schema.version()
     }
 
+    /**
+     * Liveness probe (/healthz): takes the database's write lock and releases it without writing anything
+     * (`BEGIN IMMEDIATE`, `ROLLBACK`). Throws when the journal cannot be written: closed, read-only, or locked by
+     * another process (which may hold it up to the busy timeout). A transaction of ours in progress passes.
+     */
+    probeWrite(): void {
+        if (this.db.inTransaction) return
+        this.db.exec('BEGIN IMMEDIATE')
+        this.db.exec('ROLLBACK')
+    }
+
     /** SQLite pragma value (for readiness checks and tests). */
     pragma(name: 'journal_mode' | 'synchronous'): unknown {
         return this.db.pragma(name, { simple: true })

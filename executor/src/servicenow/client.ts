@@ -92,6 +92,9 @@ export interface ServiceNowClient {
     close(): void
 }
 
+/** Longest in-call wait before a GET retry unless configured otherwise (liveness windows are derived from it). */
+export const DEFAULT_GET_RETRY_MAX_DELAY_MS = 30_000
+
 const TABLE_PATH = '/api/now/table/'
 const ATTACHMENT_PATH = '/api/now/attachment/file'
 const TOKEN_PATH = '/oauth_token.do'
@@ -298,7 +301,7 @@ class AxiosServiceNowClient implements ServiceNowClient {
     private async send(spec: RequestSpec): Promise<AxiosResponse> {
         const retries = spec.idempotent ? (this.opts.getRetries ?? 3) : 0
         const baseMs = this.opts.getRetryBaseMs ?? 500
-        const maxDelay = this.opts.getRetryMaxDelayMs ?? 30_000
+        const maxDelay = this.opts.getRetryMaxDelayMs ?? DEFAULT_GET_RETRY_MAX_DELAY_MS
         for (let attempt = 0; ; attempt++) {
             try {
                 return await this.sendAuthenticated(spec)
