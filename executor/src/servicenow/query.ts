@@ -61,7 +61,9 @@ const ENUM_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly stri
 /** Fields that may be compared to an identifier (see {@link IDENTIFIER_PATTERN}) — names we choose ourselves. */
 export const IDENTIFIER_FIELDS: Readonly<Record<string, readonly string[]>> = {
     [TABLE.executor]: [EXECUTOR_FIELDS.name],
-    [TABLE.action]: [ACTION_FIELDS.leaseOwner],
+    [TABLE.action]: [ACTION_FIELDS.leaseOwner, ACTION_FIELDS.number],
+    // Record numbers (BGA…, BGQ…) people type into the CLI; it checks the number's own pattern first.
+    [TABLE.grant]: [GRANT_FIELDS.number],
 }
 
 /**
