@@ -14,7 +14,8 @@ import { systemClock } from './clock'
 import { runDriftScan } from './drift'
 import type { Config } from './config'
 import { ExecutorEventBus } from './events'
-import { createHttpServer, loopLiveness, type HttpServer } from './http/server'
+import { HealthMonitor } from './http/health'
+import { createHttpServer, type HttpServer } from './http/server'
 import { Journal } from './journal/journal'
 import { createLogger } from './log'
 import { errorText } from './transport'
@@ -23,7 +24,13 @@ import { createTeamsNotifier, summaryFromPlan, type TeamsEvent, type TeamsNotifi
 import type { Clock, Logger, ServiceNowGateway } from './ports'
 import { createProviders } from './providers/registry'
 import type { Provider } from './providers/types'
-import { createServiceNowClient, type ServiceNowAuth, type ServiceNowClient } from './servicenow/client'
+import {
+    DEFAULT_GET_RETRY_MAX_DELAY_MS,
+    createServiceNowClient,
+    type ServiceNowAuth,
+    type ServiceNowCallObserver,
+    type ServiceNowClient,
+} from './servicenow/client'
 import { createServiceNowGateway } from './servicenow/gateway'
 import { Worker } from './worker/worker'
 import type { WorkerOptions } from './worker/options'
@@ -43,6 +50,8 @@ export interface Service {
     events: ExecutorEventBus
     worker: Worker
     http: HttpServer
+    /** Liveness (worker progress, journal writable) and readiness (journal, ServiceNow, providers). */
+    health: HealthMonitor
     /** Address the ops HTTP server listens on. */
     address: { host: string; port: number }
     /** Stage 1: stop claiming and drain. Stage 2 (`force`): abandon in-flight runs; leases expire. */
@@ -95,9 +104,18 @@ export function workerOptions(config: Config): WorkerOptions {
     }
 }
 
-/** Build the ServiceNow client + gateway for a configuration (also used by the CLI's doctor / status). */
-export function connectServiceNow(config: Config, logger: Logger, clock: Clock = systemClock) {
+/**
+ * Build the ServiceNow client + gateway for a configuration (also used by the CLI's doctor / status). `observer`
+ * is told about every HTTP call (metrics, health).
+ */
+export function connectServiceNow(
+    config: Config,
+    logger: Logger,
+    clock: Clock = systemClock,
+    observer?: ServiceNowCallObserver,
+) {
     const client = createServiceNowClient({
+        observer,
         baseUrl: config.servicenow.url,
         auth: serviceNowAuth(config),
         timeoutMs: config.servicenow.timeoutMs,
@@ -249,8 +267,25 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const logger = opts.logger ?? createLogger({ level: config.logLevel })
     const metrics = createMetrics()
     const journal = openJournal(config, clock)
-    const { client, gateway } = connectServiceNow(config, logger, clock)
     const providers = buildProviders(config, journal, logger, metrics, clock)
+    const health = new HealthMonitor({
+        now: () => clock.now(),
+        pollIntervalMs: config.queue.pollIntervalSeconds * 1000,
+        serviceNowTimeoutMs: config.servicenow.timeoutMs,
+        serviceNowRetryWaitMs: DEFAULT_GET_RETRY_MAX_DELAY_MS,
+        journal: { probeWrite: () => journal.probeWrite(), ready: () => journal.schemaVersion() > 0 },
+        providers: providers.values(),
+    })
+    const { client, gateway } = connectServiceNow(config, logger, clock, {
+        observeServiceNowCall(method, table, outcome, seconds) {
+            metrics.observeServiceNowCall(method, table, outcome, seconds)
+            health.serviceNowCall(outcome)
+        },
+    })
+    metrics.reportHealth(
+        () => Object.fromEntries(Object.entries(health.live().checks).map(([k, c]) => [k, c.ok])),
+        async () => Object.fromEntries(Object.entries((await health.ready()).checks).map(([k, c]) => [k, c.ok])),
+    )
 
     let teams: TeamsNotifier | undefined
     if (config.teams) {
@@ -258,6 +293,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             { webhookUrl: config.teams.webhookUrl, instanceUrl: config.servicenow.url },
             logger,
             () => clock.now(),
+            metrics,
         )
     }
     const notify = (event: TeamsEvent) => {
@@ -274,19 +310,12 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const worker = new Worker({ gateway, journal, providers, clock, events, logger }, workerOptions(config))
     const unwire = wireEvents(events, logger, metrics, notify, journal, clock)
 
-    const startedAt = clock.now()
-    let lastTickAt: Date | null = null
-    events.on('worker:polled', (e) => {
-        lastTickAt = e.at
-    })
+    events.on('worker:polled', () => health.roundFinished())
     const http = createHttpServer({
-        ping: () => gateway.ping(),
-        providers,
-        journalReady: () => journal.schemaVersion() > 0,
+        health,
         metrics,
         onNudge: () => worker.nudge(),
         nudgeSecret: config.http.nudgeSecret,
-        loopAlive: () => loopLiveness(lastTickAt, startedAt, config.queue.pollIntervalSeconds * 1000, clock.now()),
         logger,
     })
 
@@ -343,5 +372,19 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         journal.close()
         logger.info('executor stopped', { instance: config.instanceName })
     }
-    return { config, logger, journal, client, gateway, providers, metrics, events, worker, http, address, stop }
+    return {
+        config,
+        logger,
+        journal,
+        client,
+        gateway,
+        providers,
+        metrics,
+        events,
+        worker,
+        http,
+        health,
+        address,
+        stop,
+    }
 }

@@ -5,9 +5,9 @@
 import { createHmac } from 'node:crypto'
 import axios from 'axios'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHttpServer, loopLiveness, type HttpServer, type HttpServerOptions, type Nudge } from '../src/http/server'
+import type { LiveReport, ReadyReport } from '../src/http/health'
+import { createHttpServer, type HttpServer, type HttpServerOptions, type Nudge } from '../src/http/server'
 import { createMetrics } from '../src/metrics'
-import { ProviderError } from '../src/providers/types'
 
 const NUDGE_SECRET = 'nudge-secret-0123456789abcdef0123456789'
 const NOW = new Date('2030-01-01T08:00:00Z')
@@ -27,17 +27,16 @@ interface Harness {
 async function start(overrides: Partial<HttpServerOptions> = {}): Promise<Harness> {
     const nudges: Nudge[] = []
     server = createHttpServer({
-        ping: async () => {},
-        providers: new Map([['webhook', { name: 'webhook', health: async () => {} }]]),
-        journalReady: () => true,
+        health: {
+            live: () => ({ status: 'ok', checks: { worker: { ok: true }, journal: { ok: true } } }),
+            ready: async () => ({ ready: true, checks: { journal: { ok: true }, servicenow: { ok: true } } }),
+        },
         metrics: createMetrics({ defaultMetrics: false }),
         onNudge: (n) => {
             nudges.push(n)
         },
         nudgeSecret: NUDGE_SECRET,
-        loopAlive: () => true,
         now: () => NOW,
-        checkTimeoutMs: 200,
         ...overrides,
     })
     const { host, port } = await server.listen('127.0.0.1', 0)
@@ -56,79 +55,58 @@ function postNudge(base: string, body: string, headers: Record<string, string>) 
     return http.post(`${base}/v1/nudge`, body, { headers, transformRequest: [(d) => d] })
 }
 
-describe('liveness', () => {
-    it('answers 200 while the loop is alive and 503 when it is stuck', async () => {
+describe('liveness and readiness', () => {
+    it('answers /healthz 200 or 503 with the report of each check', async () => {
         // setup
-        let alive = true
-        const { base } = await start({ loopAlive: () => alive })
+        let report: LiveReport = { status: 'ok', checks: { worker: { ok: true }, journal: { ok: true } } }
+        const { base } = await start({
+            health: { live: () => report, ready: async () => ({ ready: true, checks: {} }) },
+        })
         // execution
         const ok = await http.get(`${base}/healthz`)
-        alive = false
+        report = { status: 'stuck', checks: { worker: { ok: false, error: 'no progress' }, journal: { ok: true } } }
         const stuck = await http.get(`${base}/healthz`)
         // validation
         expect(ok.status).toBe(200)
+        expect(ok.data).toEqual({ status: 'ok', checks: { worker: { ok: true }, journal: { ok: true } } })
         expect(stuck.status).toBe(503)
-        expect(stuck.data).toEqual({ status: 'stuck' })
+        expect(stuck.data).toEqual(report)
     })
 
-    it('loopLiveness allows three poll intervals since the last tick (or the start)', () => {
-        const started = new Date(NOW.getTime() - 60_000)
-        expect(loopLiveness(new Date(NOW.getTime() - 15_000), started, 5_000, NOW)).toBe(true)
-        expect(loopLiveness(new Date(NOW.getTime() - 15_001), started, 5_000, NOW)).toBe(false)
-        expect(loopLiveness(null, new Date(NOW.getTime() - 10_000), 5_000, NOW)).toBe(true)
-        expect(loopLiveness(null, started, 5_000, NOW)).toBe(false)
-    })
-})
-
-describe('readiness', () => {
-    it('is ready only when journal, ServiceNow and every provider pass, reporting each by name', async () => {
+    it('answers /readyz 200 or 503 naming the failing checks', async () => {
         // setup
-        const { base } = await start()
-        // execution
-        const res = await http.get(`${base}/readyz`)
-        // validation
-        expect(res.status).toBe(200)
-        expect(res.data).toEqual({
-            ready: true,
-            checks: { journal: { ok: true }, servicenow: { ok: true }, 'provider:webhook': { ok: true } },
-        })
-    })
-
-    it('answers 503 naming the failing checks', async () => {
-        // setup
+        let report: ReadyReport = { ready: true, checks: { journal: { ok: true }, servicenow: { ok: true } } }
         const { base } = await start({
-            journalReady: () => false,
-            ping: async () => {
-                throw new Error('ServiceNow answered 401')
-            },
-            providers: [
-                { name: 'webhook', health: async () => {} },
-                {
-                    name: 'entra-role',
-                    health: async () => {
-                        throw new ProviderError('fatal', 'token refused')
-                    },
-                },
-            ],
+            health: { live: () => ({ status: 'ok', checks: {} }), ready: async () => report },
         })
         // execution
-        const res = await http.get(`${base}/readyz`)
+        const ok = await http.get(`${base}/readyz`)
+        report = {
+            ready: false,
+            checks: { journal: { ok: true }, servicenow: { ok: false, error: 'no successful ServiceNow call yet' } },
+        }
+        const notReady = await http.get(`${base}/readyz`)
         // validation
-        expect(res.status).toBe(503)
-        expect(res.data.ready).toBe(false)
-        expect(res.data.checks).toEqual({
-            journal: { ok: false, error: 'journal not migrated' },
-            servicenow: { ok: false, error: 'ServiceNow answered 401' },
-            'provider:webhook': { ok: true },
-            'provider:entra-role': { ok: false, error: 'token refused' },
-        })
+        expect(ok.status).toBe(200)
+        expect(notReady.status).toBe(503)
+        expect(notReady.data).toEqual(report)
     })
 
-    it('fails a check that hangs past its timeout', async () => {
-        const { base } = await start({ ping: () => new Promise(() => {}) })
-        const res = await http.get(`${base}/readyz`)
-        expect(res.status).toBe(503)
-        expect(res.data.checks.servicenow.error).toMatch(/timed out/)
+    it('answers 503, never 500, when a health report itself fails', async () => {
+        const { base } = await start({
+            health: {
+                live: () => {
+                    throw new Error('boom')
+                },
+                ready: () => Promise.reject(new Error('boom')),
+            },
+        })
+        const live = await http.get(`${base}/healthz`)
+        const ready = await http.get(`${base}/readyz`)
+        expect(live.status).toBe(503)
+        expect(live.data).toEqual({ status: 'stuck', checks: { health: { ok: false, error: 'boom' } } })
+        expect(ready.status).toBe(503)
+        expect(ready.data.ready).toBe(false)
     })
 })
 

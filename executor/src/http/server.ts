@@ -1,6 +1,7 @@
 /**
- * The executor's ops surface: liveness, readiness, Prometheus metrics and the signed "nudge" that lets
- * ServiceNow wake the worker at once (polling stays the source of truth; a nudge only shortens the wait).
+ * The executor's ops surface: liveness, readiness (what each means: health.ts), Prometheus metrics and the
+ * signed "nudge" that lets ServiceNow wake the worker at once (polling stays the source of truth; a nudge only
+ * shortens the wait).
  *
  * Bound to 127.0.0.1 unless configured otherwise: these endpoints are for the local orchestrator / scraper.
  *
@@ -17,13 +18,14 @@ import { ACTION_TYPES, SYS_ID_PATTERN } from '@gbg/shared'
 import { nullLogger } from '../log'
 import type { Logger } from '../ports'
 import { errorText } from '../transport'
+import type { Health } from './health'
+
+export type { CheckReport, HealthCheckable } from './health'
 
 /** Replay window of a nudge signature, in seconds (both directions). */
 export const NUDGE_WINDOW_SECONDS = 300
 /** Upper bound of remembered nudge signatures; beyond it nudges are refused (503) until old ones age out. */
 const MAX_REMEMBERED_SIGNATURES = 10_000
-/** Time a single readiness check may take before it counts as failed. */
-const DEFAULT_CHECK_TIMEOUT_MS = 5_000
 
 /** A validated nudge. All fields optional: a bare `{}` just means "poll now". */
 export const nudgeSchema = z
@@ -38,32 +40,18 @@ export const nudgeSchema = z
 /** A validated nudge. */
 export type Nudge = z.infer<typeof nudgeSchema>
 
-/** What readiness needs of a provider. */
-export interface HealthCheckable {
-    readonly name: string
-    health(): Promise<void>
-}
-
 /** Options of {@link createHttpServer}. */
 export interface HttpServerOptions {
-    /** Cheap authenticated ServiceNow call; throws when unreachable or unauthorised. */
-    ping: () => Promise<void>
-    /** Providers whose `health()` must pass for readiness. */
-    providers: Map<string, HealthCheckable> | Iterable<HealthCheckable>
-    /** True once the journal's migrations have run. */
-    journalReady: () => boolean | Promise<boolean>
+    /** Liveness (`/healthz`) and readiness (`/readyz`) reports (the service's HealthMonitor). */
+    health: Health
     /** Prometheus exposition (the `Metrics` object fits). */
     metrics: { readonly contentType: string; render(): Promise<string> }
     /** Called for every accepted nudge. Errors are logged, never returned to the caller. */
     onNudge: (nudge: Nudge) => void | Promise<void>
     /** HMAC secret of the nudge endpoint; when absent the endpoint answers 404 (disabled). */
     nudgeSecret?: string
-    /** Liveness of the worker loop (see {@link loopLiveness}). */
-    loopAlive: () => boolean
     /** @defaultValue () => new Date() */
     now?: () => Date
-    /** Timeout of each readiness check. @defaultValue 5000 */
-    checkTimeoutMs?: number
     logger?: Logger
 }
 
@@ -73,29 +61,6 @@ export interface HttpServer {
     /** Starts listening; resolves with the bound address. @defaultValue host 127.0.0.1 */
     listen(host?: string, port?: number): Promise<{ host: string; port: number }>
     close(): Promise<void>
-}
-
-/** One readiness check as reported by `/readyz`. */
-export interface CheckReport {
-    ok: boolean
-    error?: string
-}
-
-/**
- * Liveness rule of the worker loop: alive while the last completed tick (or the start, before the first one) is
- * at most three poll intervals old. One slow tick is normal; three missed ones mean the loop is stuck.
- */
-export function loopLiveness(lastTickAt: Date | null, startedAt: Date, pollIntervalMs: number, now: Date): boolean {
-    const reference = lastTickAt ?? startedAt
-    return now.getTime() - reference.getTime() <= 3 * pollIntervalMs
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-    let timer: NodeJS.Timeout | undefined
-    const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`check timed out after ${ms} ms`)), ms)
-    })
-    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
 }
 
 /**
@@ -108,8 +73,6 @@ const MAX_ERROR_CHARS = 300
 export function createHttpServer(options: HttpServerOptions): HttpServer {
     const now = options.now ?? (() => new Date())
     const logger = options.logger ?? nullLogger
-    const checkTimeoutMs = options.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
-    const providers = [...(options.providers instanceof Map ? options.providers.values() : options.providers)]
     /** Accepted nudge signatures (hex) → time (ms) after which their timestamp is outside the window anyway. */
     const seenSignatures = new Map<string, number>()
 
@@ -117,34 +80,27 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     app.disable('x-powered-by')
 
     app.get('/healthz', (_req, res) => {
-        let alive = false
         try {
-            alive = options.loopAlive()
-        } catch {
-            alive = false
+            const report = options.health.live()
+            res.status(report.status === 'ok' ? 200 : 503).json(report)
+        } catch (err) {
+            res.status(503).json({
+                status: 'stuck',
+                checks: { health: { ok: false, error: errorText(err, MAX_ERROR_CHARS) } },
+            })
         }
-        res.status(alive ? 200 : 503).json({ status: alive ? 'ok' : 'stuck' })
     })
 
     app.get('/readyz', async (_req, res) => {
-        const checks: Record<string, CheckReport> = {}
-        const run = async (name: string, check: () => Promise<void>) => {
-            try {
-                await withTimeout(check(), checkTimeoutMs)
-                checks[name] = { ok: true }
-            } catch (err) {
-                checks[name] = { ok: false, error: errorText(err, MAX_ERROR_CHARS) }
-            }
+        try {
+            const report = await options.health.ready()
+            res.status(report.ready ? 200 : 503).json(report)
+        } catch (err) {
+            res.status(503).json({
+                ready: false,
+                checks: { health: { ok: false, error: errorText(err, MAX_ERROR_CHARS) } },
+            })
         }
-        await Promise.all([
-            run('journal', async () => {
-                if (!(await options.journalReady())) throw new Error('journal not migrated')
-            }),
-            run('servicenow', () => options.ping()),
-            ...providers.map((p) => run(`provider:${p.name}`, () => p.health())),
-        ])
-        const ready = Object.values(checks).every((c) => c.ok)
-        res.status(ready ? 200 : 503).json({ ready, checks })
     })
 
     app.get('/metrics', async (_req, res) => {
