@@ -11,7 +11,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ACTION_FIELDS, TABLE } from '@gbg/shared'
-import { startServiceNowEmulator, type ServiceNowEmulator } from '../../emulators/servicenow'
+import {
+    startServiceNowEmulator,
+    type ServiceNowEmulator,
+    type ServiceNowEmulatorOptions,
+} from '../../emulators/servicenow'
 import { startWebhookEmulator, type WebhookEmulator } from '../../emulators/webhook'
 import { seedScenario, type SeededScenario } from '../../sandbox/seed'
 import type { EmulatorStore } from '../../emulators/servicenow/types'
@@ -38,6 +42,8 @@ export interface WorldOptions {
      * Absent: the system clock (a world for executors in child processes).
      */
     clock?: VirtualClock
+    /** Further options of the ServiceNow emulator (e.g. `queryDateZone`, `legacyExecutorPlatformGrants`). */
+    servicenow?: Pick<ServiceNowEmulatorOptions, 'queryDateZone' | 'legacyExecutorPlatformGrants'>
 }
 
 /** A running world. */
@@ -79,7 +85,11 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     writeFileSync(offsetFile, '0')
     const nowMs = clock ? () => clock.nowMs() : () => Date.now() + offsetMs
     const now = () => new Date(nowMs())
-    const sn = await startServiceNowEmulator({ oauthClients: oauthClient ? [oauthClient] : [], now })
+    const sn = await startServiceNowEmulator({
+        ...options.servicenow,
+        oauthClients: oauthClient ? [oauthClient] : [],
+        now,
+    })
     const lag = options.webhookClockLagMs ?? 0
     const webhook = await startWebhookEmulator({ hmacSecret, now: () => new Date(nowMs() - lag) })
     const base = seedScenario(sn, { provider: 'webhook', durationMinutes: options.durationMinutes ?? 60, now })
