@@ -1,24 +1,42 @@
 /**
- * `doctor`: one pass over everything the executor needs, printing what is wrong and how to fix it.
+ * `doctor`: one pass over everything the executor needs, printing what is wrong and how to fix it. It only
+ * reads: it writes nothing to ServiceNow (no heartbeat — a row under this executor's name would tell the watchdog
+ * a dead fleet is alive), posts nothing to Teams, changes nothing at any provider.
  *
  * Checks, in order (later checks still run when an earlier one fails, where they can):
  * 1. configuration (every problem, each naming its variable);
  * 2. the journal file opens and migrates;
- * 3. ServiceNow is reachable and the integration user is authenticated;
+ * 3. ServiceNow is reachable (a failure names GBG_SN_URL) and the integration user is authenticated (a failure
+ *    names the credential variables of the auth mode);
  * 4. every app table and field the executor reads is readable (a field left out of a response is missing or
  *    hidden by a read ACL; an empty table cannot show its fields and is reported as such);
- * 5. the app's properties (kill switch, default max duration) are readable;
- * 6. the executor may write its own heartbeat row (a real write through the write ACLs of its fields);
- * 7. every configured provider answers its health check.
+ * 5. the instance context, from the app's executor API (`GET /api/x_gbg_breakglass/executor/context`): the app's
+ *    settings (kill switch), the SecOps group property resolved on the instance (unset, not a sys_id, no such
+ *    group), the incident caller, and the integration user's time zone and roles; executor settings that the app
+ *    now decides (GBG_SECOPS_GROUP, GBG_SN_INCIDENT_CALLER) are reported as unused when set;
+ * 6. every configured provider answers its health check;
+ * 7. the Teams webhook URL is probed without posting (notify/teams.ts probeWebhook).
  *
- * Write ACLs on grant and action fields cannot be probed without changing a real record: they are asserted
- * by the tests over the built app (`now-app/test/dist-security.test.ts`) and proven on the first claim.
+ * Lines: `✓` passed, `!` a warning (reported, does not fail), `✗` failed with `→` the fix.
+ * Write ACLs on grant and action fields cannot be probed without changing a real record: they are asserted by the
+ * tests over the built app (`now-app/test/dist-security.test.ts`) and proven on the first claim.
  */
-import { hostname } from 'node:os'
-import { ACTION_FIELDS, AUDIT_FIELDS, EXECUTOR_FIELDS, GRANT_FIELDS, POLICY_FIELDS, TABLE } from '@gbg/shared'
+import {
+    ACTION_FIELDS,
+    AUDIT_FIELDS,
+    EXECUTOR_FIELDS,
+    GRANT_FIELDS,
+    POLICY_FIELDS,
+    PROPERTY,
+    TABLE,
+    parseKillSwitch,
+} from '@gbg/shared'
 import { ConfigError, loadConfig, type Config } from './config'
 import { nullLogger } from './log'
-import { buildProviders, connectServiceNow, EXECUTOR_VERSION, openJournal } from './service'
+import { probeWebhook } from './notify/teams'
+import type { ServiceNowGateway } from './ports'
+import { buildProviders, connectServiceNow, openJournal } from './service'
+import type { ServiceNowClient } from './servicenow/client'
 import { isServiceNowError } from './servicenow/errors'
 import { query } from './servicenow/query'
 import { errorText } from './transport'
@@ -34,28 +52,103 @@ const READ_FIELDS: Record<string, readonly string[]> = {
     [TABLE.executor]: Object.values(EXECUTOR_FIELDS),
 }
 
-function explain(error: unknown): string {
+/** The role the integration user must hold, and the only one it should. */
+export const EXECUTOR_ROLE = 'x_gbg_breakglass.executor'
+
+/**
+ * What the app's executor API answers at `GET /api/x_gbg_breakglass/executor/context` (shared/src/schema.ts
+ * ExecutorContextFacts): the app settings as stored, the SecOps group property resolved, the incident caller, and
+ * the session user as the instance sees it.
+ */
+export interface InstanceContext {
+    settings: {
+        integration_enabled: string | null
+        default_max_duration_minutes: string | null
+        secops_group: string | null
+    }
+    secops_group: { status: 'ok' | 'unset' | 'invalid' | 'not_found'; sys_id: string; name: string }
+    incident_caller: { sys_id: string; user_name: string } | null
+    session: { sys_id: string; user_name: string; roles: string[]; time_zone: string }
+}
+
+/** The gateway as doctor uses it: the context read is there once the app ships its executor API. */
+type DoctorGateway = ServiceNowGateway & { getInstanceContext?: () => Promise<InstanceContext> }
+
+/** Seams for tests: how doctor connects to ServiceNow (default: the service's own wiring). */
+export interface DoctorDeps {
+    connect?: (config: Config) => { client: ServiceNowClient; gateway: DoctorGateway }
+}
+
+/** The credential variables of an auth mode, for messages. */
+function credentialVariables(config: Config): string {
+    switch (config.servicenow.authMode) {
+        case 'basic':
+            return 'GBG_SN_USERNAME / GBG_SN_PASSWORD'
+        case 'oauth_password':
+            return 'GBG_SN_CLIENT_ID / GBG_SN_CLIENT_SECRET and GBG_SN_USERNAME / GBG_SN_PASSWORD'
+        case 'oauth_client_credentials':
+            return 'GBG_SN_CLIENT_ID / GBG_SN_CLIENT_SECRET (and the OAuth client credentials grant on the instance)'
+    }
+}
+
+/** A ServiceNow failure in words, naming the variable to fix. */
+function explainServiceNow(error: unknown, config: Config): { what: string; fix: string } {
+    const url = config.servicenow.url
     if (isServiceNowError(error)) {
+        if (error.status === undefined && error.kind !== 'unauthorized') {
+            // No HTTP answer: DNS, refused, TLS, timeout.
+            return {
+                what: `cannot reach GBG_SN_URL (${url}): ${error.code ?? error.message}`,
+                fix:
+                    error.code === 'ETIMEDOUT' || /timeout/i.test(error.message)
+                        ? 'check GBG_SN_URL, the network path and proxy; raise GBG_SN_TIMEOUT_MS if the instance is slow'
+                        : 'check GBG_SN_URL (host name, https, port), DNS, the proxy and the TLS chain (NODE_EXTRA_CA_CERTS)',
+            }
+        }
         switch (error.kind) {
             case 'unauthorized':
-                return `${error.message} — check GBG_SN_USERNAME / GBG_SN_PASSWORD (or the OAuth client) and that the user is active`
+                return {
+                    what: `cannot authenticate to GBG_SN_URL (${url}): ${error.message}`,
+                    fix: `check ${credentialVariables(config)} and that the user is active with web service access`,
+                }
             case 'fatal':
-                if (error.status === 400)
-                    return `${error.message} — is the x_gbg_breakglass app installed on this instance?`
+                if (error.status === 400 || error.status === 404)
+                    return {
+                        what: `${error.message}`,
+                        fix: `is the x_gbg_breakglass app installed on GBG_SN_URL (${url})?`,
+                    }
                 if (error.status === 403)
-                    return `${error.message} — give the integration user the role x_gbg_breakglass.executor (and check Web service access on the table)`
-                return error.message
+                    return {
+                        what: error.message,
+                        fix: `give the integration user the role ${EXECUTOR_ROLE} (and check Web service access on the table)`,
+                    }
+                return { what: error.message, fix: `check GBG_SN_URL (${url}) and the app's version` }
             default:
-                return error.message
+                return {
+                    what: `GBG_SN_URL (${url}): ${error.message}`,
+                    fix: 'the instance answered with a transient error; re-run doctor, then check the instance health',
+                }
         }
     }
-    return errorText(error)
+    return { what: `GBG_SN_URL (${url}): ${errorText(error)}`, fix: 'check GBG_SN_URL and the network path' }
+}
+
+/** The setting in the executor's own configuration (while it still has one), else the raw variable. */
+function ownSetting(config: Config, env: NodeJS.ProcessEnv, name: 'GBG_SECOPS_GROUP' | 'GBG_SN_INCIDENT_CALLER') {
+    const c = config as unknown as { secopsGroupSysId?: string; servicenow: { incidentCallerSysId?: string } }
+    const fromConfig = name === 'GBG_SECOPS_GROUP' ? c.secopsGroupSysId : c.servicenow.incidentCallerSysId
+    return (fromConfig ?? env[name] ?? '').trim()
 }
 
 /** Run every check; returns the exit code (0 all good, 1 something failed, 2 configuration unusable). */
-export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<number> {
+export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDeps = {}): Promise<number> {
     let failures = 0
+    let warnings = 0
     const ok = (what: string) => out(`  ✓ ${what}`)
+    const warn = (what: string, fix?: string) => {
+        warnings += 1
+        out(`  ! ${what}${fix ? `\n      → ${fix}` : ''}`)
+    }
     const bad = (what: string, fix: string) => {
         failures += 1
         out(`  ✗ ${what}\n      → ${fix}`)
@@ -85,23 +178,23 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
         journal.close()
     } catch (error) {
         bad(
-            `cannot open ${config.journalPath}: ${explain(error)}`,
+            `GBG_JOURNAL_PATH: cannot open ${config.journalPath}: ${errorText(error)}`,
             'GBG_JOURNAL_PATH must be a writable file on local disk',
         )
     }
 
     out('ServiceNow')
-    const { client, gateway } = connectServiceNow(config, nullLogger)
+    const { client, gateway } = (deps.connect ?? ((c: Config) => connectServiceNow(c, nullLogger)))(config)
     let reachable = false
     try {
         await gateway.ping()
         reachable = true
-        ok(`reachable and authenticated as the integration user (${config.servicenow.authMode})`)
-    } catch (error) {
-        bad(
-            `cannot authenticate to ${config.servicenow.url}: ${explain(error)}`,
-            'fix the ServiceNow settings above, then re-run doctor',
+        ok(
+            `${config.servicenow.url} reachable and authenticated as the integration user (${config.servicenow.authMode})`,
         )
+    } catch (error) {
+        const e = explainServiceNow(error, config)
+        bad(e.what, e.fix)
     }
     if (reachable) {
         for (const [table, fields] of Object.entries(READ_FIELDS)) {
@@ -122,38 +215,18 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
                 else
                     bad(
                         `${table}: fields missing or hidden: ${missing.join(', ')}`,
-                        'upgrade the app to the version this executor expects, or check the field read ACLs for x_gbg_breakglass.executor',
+                        `upgrade the app to the version this executor expects, or check the field read ACLs for ${EXECUTOR_ROLE}`,
                     )
             } catch (error) {
                 bad(
-                    `${table}: ${explain(error)}`,
+                    `${table}: ${explainServiceNow(error, config).what}`,
                     'the executor role needs read on this table (see now-app/src/fluent/security)',
                 )
             }
         }
-        try {
-            const settings = await gateway.getAppSettings()
-            if (settings.integrationEnabled) ok('app properties readable; integration enabled')
-            else
-                bad(
-                    'integration is disabled (or its property is unreadable): grants will be refused, revokes still run',
-                    'set x_gbg_breakglass.integration_enabled = true, and let the executor role read x_gbg_breakglass.* properties',
-                )
-        } catch (error) {
-            bad(
-                `app properties: ${explain(error)}`,
-                'the executor role needs read on sys_properties rows named x_gbg_breakglass.*',
-            )
-        }
-        try {
-            await gateway.heartbeat(config.instanceName, hostname(), EXECUTOR_VERSION, new Date(), false)
-            ok(`heartbeat row written for ${config.instanceName} (write ACLs of ${TABLE.executor} work)`)
-        } catch (error) {
-            bad(
-                `cannot write the heartbeat row: ${explain(error)}`,
-                'the executor role needs create/write on the executor table',
-            )
-        }
+
+        out('instance settings')
+        await checkContext(gateway, config, env, { ok, warn, bad })
     }
 
     out('providers')
@@ -167,8 +240,10 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
                     ok(`${name}: healthy (${provider.describe().baseUrl})`)
                 } catch (error) {
                     bad(
-                        `${name}: ${explain(error)}`,
-                        `check the ${name} settings (gbg-executor config) and network access`,
+                        `${name}: ${errorText(error)}`,
+                        name === 'webhook'
+                            ? 'check GBG_WEBHOOK_BASE_URL, GBG_WEBHOOK_HMAC_SECRET and network access to the service'
+                            : 'check GBG_ENTRA_TENANT_ID, GBG_ENTRA_CLIENT_ID, GBG_ENTRA_CERT_FILE (or GBG_ENTRA_CLIENT_SECRET), GBG_ENTRA_AUTHORITY_URL / GBG_ENTRA_GRAPH_BASE_URL and the app permissions (docs/entra.md)',
                     )
                 }
             }
@@ -177,11 +252,108 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out): Promise<numbe
         }
     } catch (error) {
         bad(
-            `providers cannot be built: ${explain(error)}`,
+            `providers cannot be built: ${errorText(error)}`,
             'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*)',
         )
     }
 
-    out(failures === 0 ? '\nall checks passed' : `\n${failures} check(s) failed`)
+    out('Teams')
+    if (!config.teams) {
+        warn('GBG_TEAMS_WEBHOOK_URL is not set: no Teams cards (grants, expiry warnings, failures)')
+    } else {
+        const probe = await probeWebhook(config.teams.webhookUrl)
+        if (probe.verdict === 'alive') ok(`GBG_TEAMS_WEBHOOK_URL (${probe.host}): ${probe.detail}; nothing posted`)
+        else if (probe.verdict === 'unverifiable') warn(`GBG_TEAMS_WEBHOOK_URL (${probe.host}): ${probe.detail}`)
+        else
+            bad(
+                `GBG_TEAMS_WEBHOOK_URL (${probe.host}): ${probe.detail}`,
+                'copy the URL again from the Teams workflow ("When a Teams webhook request is received") into GBG_TEAMS_WEBHOOK_URL (or its _FILE)',
+            )
+    }
+
+    const tail = warnings > 0 ? `, ${warnings} warning(s)` : ''
+    out(failures === 0 ? `\nall checks passed${tail}` : `\n${failures} check(s) failed${tail}`)
     return failures === 0 ? 0 : 1
+}
+
+interface Report {
+    ok: (what: string) => void
+    warn: (what: string, fix?: string) => void
+    bad: (what: string, fix: string) => void
+}
+
+/** The instance context from the app's executor API: settings, SecOps group, incident caller, session user. */
+async function checkContext(
+    gateway: DoctorGateway,
+    config: Config,
+    env: NodeJS.ProcessEnv,
+    { ok, warn, bad }: Report,
+): Promise<void> {
+    let ctx: InstanceContext
+    try {
+        if (typeof gateway.getInstanceContext !== 'function') throw new Error('this executor build has no context read')
+        ctx = await gateway.getInstanceContext()
+    } catch (error) {
+        bad(
+            `the app's executor API (context): ${explainServiceNow(error, config).what}`,
+            `the integration user needs the role ${EXECUTOR_ROLE}; upgrade the app if the API is missing`,
+        )
+        return
+    }
+    const killSwitch = parseKillSwitch(PROPERTY.integrationEnabled, ctx.settings.integration_enabled ?? undefined)
+    if (killSwitch.value) ok(`${PROPERTY.integrationEnabled} = true: grants run`)
+    else
+        bad(
+            `integration is disabled (${PROPERTY.integrationEnabled} = ${JSON.stringify(ctx.settings.integration_enabled)}): grants are refused, revokes still run`,
+            `set ${PROPERTY.integrationEnabled} to exactly true when the integration should run`,
+        )
+
+    const g = ctx.secops_group
+    const property = PROPERTY.secopsGroup
+    switch (g.status) {
+        case 'ok':
+            ok(`${property}: ${g.name} (${g.sys_id})`)
+            break
+        case 'unset':
+            bad(
+                `${property} is not set: incidents and refused requests go to no group`,
+                `set ${property} to the sys_id of the SecOps group (Break-Glass Access → Properties)`,
+            )
+            break
+        case 'invalid':
+            bad(
+                `${property} = ${JSON.stringify(ctx.settings.secops_group ?? '')} is not a sys_id`,
+                `set ${property} to the sys_id (32 hex) of the SecOps group`,
+            )
+            break
+        case 'not_found':
+            bad(
+                `${property} = ${g.sys_id || JSON.stringify(ctx.settings.secops_group ?? '')}: no such group on the instance`,
+                `set ${property} to the sys_id of an existing SecOps group`,
+            )
+            break
+    }
+    if (ctx.incident_caller) ok(`incidents are raised with caller ${ctx.incident_caller.user_name}`)
+    else warn('the app reports no caller for the incidents it raises for the executor')
+
+    const s = ctx.session
+    const tz = s.time_zone || '(system default)'
+    ok(`integration user ${s.user_name}: time zone ${tz}, roles ${s.roles.length > 0 ? s.roles.join(', ') : 'none'}`)
+    if (!s.roles.includes(EXECUTOR_ROLE))
+        bad(`${s.user_name} does not hold ${EXECUTOR_ROLE}`, `grant ${EXECUTOR_ROLE} to the integration user`)
+    const extra = s.roles.filter((r) => r !== EXECUTOR_ROLE)
+    if (extra.length > 0)
+        warn(
+            `${s.user_name} holds more than ${EXECUTOR_ROLE}: ${extra.join(', ')}`,
+            `least privilege: the integration user needs ${EXECUTOR_ROLE} only`,
+        )
+
+    // The executor's own copies of these settings are obsolete once the app decides them.
+    for (const [name, where] of [
+        ['GBG_SECOPS_GROUP', `the app's property ${property} on the instance`],
+        ['GBG_SN_INCIDENT_CALLER', 'the app (the incident caller is the integration user)'],
+    ] as const) {
+        if (ownSetting(config, env, name) !== '')
+            warn(`${name} is set but no longer used: the setting now lives in ${where}`, `remove ${name}`)
+    }
 }

@@ -394,3 +394,89 @@ export function createTeamsNotifier(
 ): TeamsNotifier {
     return new TeamsNotifier(config, logger, now, observer)
 }
+
+/** What a probe of the webhook URL found (doctor). `alive`: the URL answers as a live webhook would. */
+export interface TeamsProbe {
+    verdict: 'alive' | 'dead' | 'unverifiable'
+    /** Host of the webhook (the URL's secret parts are never shown). */
+    host: string
+    status?: number
+    detail: string
+}
+
+/** Style of a webhook URL: Workflows (Power Automate / Logic Apps trigger) or a legacy Office 365 connector. */
+export function webhookStyle(url: URL): 'workflows' | 'legacy' | 'unknown' {
+    if (/\/triggers\/manual\/paths\/invoke$/.test(url.pathname)) return 'workflows'
+    if (url.pathname.startsWith('/webhookb2/') || url.pathname.includes('/IncomingWebhook/')) return 'legacy'
+    return 'unknown'
+}
+
+/**
+ * Judges the answer to a GET of the webhook URL (nothing is posted, no card appears in the channel).
+ *
+ * A Workflows URL is a Logic Apps request trigger that accepts POST only: a GET that passed the trigger's
+ * signature check is refused with 400 and the error code `TriggerRequestMethodNotValid` ("The HTTP method for this
+ * request is not valid: expected 'POST' …", Azure/logicapps#1441). That answer is the proof of life: the flow
+ * exists at this address. 401 / 403 (`DirectApiAuthorizationRequired`, a wrong or regenerated `sig`) and 404 (the
+ * flow was deleted) are dead. A legacy connector has no side-effect-free request, so it is reachable at best.
+ */
+export function judgeProbe(
+    style: 'workflows' | 'legacy' | 'unknown',
+    status: number,
+    body: string,
+): Omit<TeamsProbe, 'host'> {
+    if (style === 'workflows') {
+        if (status === 400 && body.includes('TriggerRequestMethodNotValid'))
+            return {
+                verdict: 'alive',
+                status,
+                detail: 'the flow exists and accepted the URL (GET refused as POST-only)',
+            }
+        if (status === 401 || status === 403)
+            return {
+                verdict: 'dead',
+                status,
+                detail: `the flow refused the URL's signature (HTTP ${status}): the URL is wrong or was regenerated`,
+            }
+        if (status === 404) return { verdict: 'dead', status, detail: 'no flow at this URL (HTTP 404): it was deleted' }
+        return { verdict: 'dead', status, detail: `unexpected answer HTTP ${status}` }
+    }
+    if (status >= 500) return { verdict: 'dead', status, detail: `the service answered HTTP ${status}` }
+    return {
+        verdict: 'unverifiable',
+        status,
+        detail:
+            style === 'legacy'
+                ? `reachable (HTTP ${status}); a legacy connector cannot be checked without posting, and Office 365 connectors are retired: use a Workflows webhook`
+                : `reachable (HTTP ${status}); not a Workflows or connector URL, so it cannot be checked without posting`,
+    }
+}
+
+/**
+ * Probes the webhook URL without posting (a GET, no redirects followed). Never throws; never puts the URL's
+ * secret (`sig`, the connector path) in its result.
+ */
+export async function probeWebhook(webhookUrl: string, timeoutMs = 10_000): Promise<TeamsProbe> {
+    let url: URL
+    try {
+        url = new URL(webhookUrl)
+    } catch {
+        return { verdict: 'dead', host: '?', detail: 'the URL does not parse' }
+    }
+    const host = url.host
+    try {
+        const response = await axios.get<string>(webhookUrl, {
+            validateStatus: () => true,
+            maxRedirects: 0,
+            responseType: 'text',
+            transformResponse: [(data: unknown) => data],
+            timeout: timeoutMs,
+        })
+        const body = typeof response.data === 'string' ? response.data.slice(0, 2000) : ''
+        return { host, ...judgeProbe(webhookStyle(url), response.status, body) }
+    } catch (error) {
+        // The axios error holds the URL: keep only its code.
+        const code = classifyTransportError(error).code ?? 'UNKNOWN'
+        return { verdict: 'dead', host, detail: `unreachable (${code})` }
+    }
+}
