@@ -10,6 +10,7 @@ import { dirname } from 'node:path'
 import type { ExecutionPlan, ProviderName } from '@gbg/shared'
 import { parsePlan } from '@gbg/shared'
 import cron, { type ScheduledTask } from 'node-cron'
+import { buildInfo } from './build-info'
 import { systemClock } from './clock'
 import { runDriftScan } from './drift'
 import type { Config } from './config'
@@ -33,10 +34,10 @@ import {
 } from './servicenow/client'
 import { createServiceNowGateway } from './servicenow/gateway'
 import { Worker } from './worker/worker'
-import type { WorkerOptions } from './worker/options'
+import { workerOptionsFromConfig, type WorkerOptions } from './worker/options'
 
 /** Executor version, reported in the heartbeat row and /healthz. */
-export const EXECUTOR_VERSION = '0.1.0'
+export const EXECUTOR_VERSION = buildInfo().version
 
 /** A running executor. */
 export interface Service {
@@ -83,22 +84,12 @@ export function serviceNowAuth(config: Config): ServiceNowAuth {
 
 /** Map the configuration onto the worker's options. */
 export function workerOptions(config: Config): WorkerOptions {
-    const q = config.queue
-    const backoff = { baseMs: q.backoffBaseMs, maxMs: q.backoffMaxMs, jitter: 0.2 }
     return {
         instance: config.instanceName,
         host: hostname(),
         version: EXECUTOR_VERSION,
-        pollIntervalMs: q.pollIntervalSeconds * 1000,
-        maxInFlight: q.maxInFlight,
-        leaseMs: q.leaseSeconds * 1000,
-        grantBackoff: backoff,
-        revokeBackoff: { ...backoff, maxMs: Math.min(q.backoffMaxMs, 300_000) },
-        writebackBackoff: backoff,
-        writebackBoundMs: config.writeBack.maxMinutes * 60_000,
-        revokeEscalateAfterFailures: config.revoke.incidentAfterFailures,
+        ...workerOptionsFromConfig(config),
         secopsGroupSysId: config.secopsGroupSysId,
-        verifyMaxAttempts: Math.min(q.maxAttempts, 5),
         auditKey: config.audit.key ?? '',
         auditIntegrationUser: config.audit.integrationUser ?? '',
     }
