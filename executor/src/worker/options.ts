@@ -3,6 +3,8 @@
  * {@link WorkerOptions}; tests pass the few values they care about.
  */
 import { hostname } from 'node:os'
+import { buildInfo } from '../build-info'
+import { CONFIG_DEFAULTS, type Config } from '../config'
 import type { BackoffSettings } from '../writeback'
 
 /** Options of the worker. */
@@ -11,9 +13,9 @@ export interface WorkerOptions {
     instance: string
     /** Host name for the heartbeat. @defaultValue os.hostname() */
     host?: string
-    /** Executor version for the heartbeat. @defaultValue '0.1.0' */
+    /** Executor version for the heartbeat. @defaultValue buildInfo().version */
     version?: string
-    /** Poll interval. @defaultValue 5000 */
+    /** Poll interval. @defaultValue GBG_POLL_INTERVAL_SECONDS' default (every default of a setting comes from config.ts) */
     pollIntervalMs?: number
     /** Most actions run at once (K). @defaultValue 4 */
     maxInFlight?: number
@@ -21,13 +23,13 @@ export interface WorkerOptions {
     batchSize?: number
     /** Lease length; renewed every half lease while an action runs. @defaultValue 120000 */
     leaseMs?: number
-    /** Retry schedule of grant / verify actions. @defaultValue base 30 s, max 15 min, jitter 0.2 */
+    /** Retry schedule of grant / verify actions. @defaultValue GBG_BACKOFF_BASE_MS / GBG_BACKOFF_MAX_MS, jitter 0.2 */
     grantBackoff?: BackoffSettings
-    /** Retry schedule of revokes (retried forever). @defaultValue base 15 s, max 5 min, jitter 0.2 */
+    /** Retry schedule of revokes (retried forever). @defaultValue the grant schedule, at most 5 min */
     revokeBackoff?: BackoffSettings
-    /** Retry schedule of write-backs. @defaultValue base 5 s, max 5 min, jitter 0.2 */
+    /** Retry schedule of write-backs. @defaultValue the grant schedule */
     writebackBackoff?: BackoffSettings
-    /** Age of an undelivered write-back that raises the ops alert. @defaultValue 600000 (10 min) */
+    /** Age of an undelivered write-back that raises the ops alert. @defaultValue GBG_WRITEBACK_MAX_MINUTES (15 min) */
     writebackBoundMs?: number
     /** Failed revoke attempts after which SecOps get an incident. @defaultValue 3 */
     revokeEscalateAfterFailures?: number
@@ -63,26 +65,67 @@ export interface WorkerOptions {
 /** Options with every default applied. */
 export type ResolvedWorkerOptions = Required<WorkerOptions>
 
+/** The worker options the configuration decides (GBG_* queue, write-back and revoke settings). */
+export type ConfiguredWorkerOptions = Required<
+    Pick<
+        WorkerOptions,
+        | 'pollIntervalMs'
+        | 'maxInFlight'
+        | 'leaseMs'
+        | 'grantBackoff'
+        | 'revokeBackoff'
+        | 'writebackBackoff'
+        | 'writebackBoundMs'
+        | 'revokeEscalateAfterFailures'
+        | 'verifyMaxAttempts'
+    >
+>
+
+/** Longest retry delay of a revoke, whatever GBG_BACKOFF_MAX_MS says: access must not outlive its expiry for long. */
+const REVOKE_MAX_DELAY_MS = 300_000
+
+/**
+ * Map the configuration's settings onto the worker's options: the ONE mapping, used by the service for the loaded
+ * configuration and below for the defaults (the configuration table's defaults: one set of defaults).
+ */
+export function workerOptionsFromConfig(config: Pick<Config, 'queue' | 'writeBack' | 'revoke'>): ConfiguredWorkerOptions {
+    const q = config.queue
+    const backoff = { baseMs: q.backoffBaseMs, maxMs: q.backoffMaxMs, jitter: 0.2 }
+    return {
+        pollIntervalMs: q.pollIntervalSeconds * 1000,
+        maxInFlight: q.maxInFlight,
+        leaseMs: q.leaseSeconds * 1000,
+        grantBackoff: backoff,
+        revokeBackoff: { ...backoff, maxMs: Math.min(q.backoffMaxMs, REVOKE_MAX_DELAY_MS) },
+        writebackBackoff: backoff,
+        writebackBoundMs: config.writeBack.maxMinutes * 60_000,
+        revokeEscalateAfterFailures: config.revoke.incidentAfterFailures,
+        verifyMaxAttempts: Math.min(q.maxAttempts, 5),
+    }
+}
+
+const DEFAULTS = workerOptionsFromConfig(CONFIG_DEFAULTS)
+
 /** Apply the defaults. */
 export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOptions {
     if (!options.instance) throw new Error('worker: instance name is required')
     return {
         instance: options.instance,
         host: options.host ?? hostname(),
-        version: options.version ?? '0.1.0',
-        pollIntervalMs: options.pollIntervalMs ?? 5_000,
-        maxInFlight: Math.max(1, options.maxInFlight ?? 4),
+        version: options.version ?? buildInfo().version,
+        pollIntervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
+        maxInFlight: Math.max(1, options.maxInFlight ?? DEFAULTS.maxInFlight),
         batchSize: options.batchSize ?? 20,
-        leaseMs: options.leaseMs ?? 120_000,
-        grantBackoff: options.grantBackoff ?? { baseMs: 30_000, maxMs: 900_000, jitter: 0.2 },
-        revokeBackoff: options.revokeBackoff ?? { baseMs: 15_000, maxMs: 300_000, jitter: 0.2 },
-        writebackBackoff: options.writebackBackoff ?? { baseMs: 5_000, maxMs: 300_000, jitter: 0.2 },
-        writebackBoundMs: options.writebackBoundMs ?? 600_000,
-        revokeEscalateAfterFailures: options.revokeEscalateAfterFailures ?? 3,
+        leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
+        grantBackoff: options.grantBackoff ?? DEFAULTS.grantBackoff,
+        revokeBackoff: options.revokeBackoff ?? DEFAULTS.revokeBackoff,
+        writebackBackoff: options.writebackBackoff ?? DEFAULTS.writebackBackoff,
+        writebackBoundMs: options.writebackBoundMs ?? DEFAULTS.writebackBoundMs,
+        revokeEscalateAfterFailures: options.revokeEscalateAfterFailures ?? DEFAULTS.revokeEscalateAfterFailures,
         localRevokeGraceMs: options.localRevokeGraceMs ?? 60_000,
         verifyDelayMs: options.verifyDelayMs ?? 300_000,
         revokeMaxAttempts: options.revokeMaxAttempts ?? 1000,
-        verifyMaxAttempts: options.verifyMaxAttempts ?? 5,
+        verifyMaxAttempts: options.verifyMaxAttempts ?? DEFAULTS.verifyMaxAttempts,
         secopsGroupSysId: options.secopsGroupSysId ?? '',
         maxApprovalAgeMs: options.maxApprovalAgeMs ?? 24 * 3_600_000,
         random: options.random ?? Math.random,
