@@ -10,7 +10,7 @@ describe('EncodedQuery builder', () => {
         // Execution
         const q = query(TABLE.action)
             .eq(ACTION_FIELDS.state, 'ready')
-            .where(ACTION_FIELDS.notBefore, '<=', new Date('2025-03-04T05:06:07.890Z'))
+            .whereDateAnyZone(ACTION_FIELDS.notBefore, '<=', new Date('2025-03-04T05:06:07.890Z'))
             .or(ACTION_FIELDS.notBefore, 'ISEMPTY')
             .orderBy(ACTION_FIELDS.priority)
             .orderByDesc('sys_created_on')
@@ -19,8 +19,15 @@ describe('EncodedQuery builder', () => {
         expect(q).toBeInstanceOf(EncodedQuery)
         expect(q.table).toBe(TABLE.action)
         expect(q.toString()).toBe(
-            'state=ready^not_before<=2025-03-04 05:06:07^ORnot_beforeISEMPTY^ORDERBYpriority^ORDERBYDESCsys_created_on',
+            // The date bound is widened by 14 h (any zone reading); the gateway filters on the returned UTC values.
+            'state=ready^not_before<=2025-03-04 19:06:07^ORnot_beforeISEMPTY^ORDERBYpriority^ORDERBYDESCsys_created_on',
         )
+        expect(
+            query(TABLE.action)
+                .whereDateAnyZone(ACTION_FIELDS.leaseUntil, '>', new Date('2025-03-04T05:06:07Z'))
+                .build()
+                .toString(),
+        ).toBe('lease_until>2025-03-03 15:06:07')
     })
 
     it('accepts sys_ids, integers, booleans, IN lists of enumerated values and identifiers', () => {
@@ -58,7 +65,13 @@ describe('EncodedQuery builder', () => {
             ['identifier on a non-identifier field', () => query(TABLE.grant).eq(GRANT_FIELDS.targetAccount, 'admin')],
             ['float', () => query(TABLE.action).where(ACTION_FIELDS.priority, '<', 1.5)],
             ['NaN', () => query(TABLE.action).where(ACTION_FIELDS.priority, '<', Number.NaN)],
-            ['invalid Date', () => query(TABLE.action).where(ACTION_FIELDS.notBefore, '<', new Date('nope'))],
+            [
+                'invalid Date',
+                () => query(TABLE.action).whereDateAnyZone(ACTION_FIELDS.notBefore, '<', new Date('nope')),
+            ],
+            // A plain date is read as UTC or in the user's zone: only the widened form is built.
+            ['Date in where()', () => query(TABLE.action).where(ACTION_FIELDS.notBefore, '<=', new Date() as never)],
+            ['date =', () => query(TABLE.action).whereDateAnyZone(ACTION_FIELDS.notBefore, '=' as never, new Date())],
             ['unknown field', () => query(TABLE.action).eq('state^ORstate', 'ready')],
             ['field of another table', () => query(TABLE.action).eq(GRANT_FIELDS.planDigest, SYS_ID)],
             ['dot-walk', () => query(TABLE.action).eq('grant.state', 'active')],

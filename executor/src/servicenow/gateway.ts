@@ -126,31 +126,41 @@ class TableApiGateway implements ServiceNowGateway {
     ) {}
 
     async listReadyActions(now: Date, limit: number): Promise<QueueAction[]> {
+        // Dates are compared on the UTC values the Table API returns, never in the query alone: the instance may read
+        // a plain query date as UTC or in the integration user's zone (query.ts whereDateAnyZone). The widened window
+        // is read whole (priority order kept), the exact bound applied here, then the limit.
         const q = build(() =>
             query(TABLE.action)
                 .eq(ACTION_FIELDS.state, 'ready')
-                .where(ACTION_FIELDS.notBefore, '<=', now)
+                .whereDateAnyZone(ACTION_FIELDS.notBefore, '<=', now)
                 .or(ACTION_FIELDS.notBefore, 'ISEMPTY')
                 .orderBy(ACTION_FIELDS.priority)
                 .orderBy(SYSTEM_FIELDS.createdOn)
                 .build(),
         )
-        const rows = await this.client.list(TABLE.action, q, ACTION_READ, limit)
-        return rows.map(parseAction)
+        const rows = await this.client.list(TABLE.action, q, ACTION_READ)
+        return rows
+            .map(parseAction)
+            .filter((a) => a.notBefore === null || a.notBefore.getTime() <= now.getTime())
+            .slice(0, limit)
     }
 
     async listExpiredLeases(now: Date, limit: number): Promise<QueueAction[]> {
-        // A claimed action without lease_until can never expire by time: it is swept too.
+        // A claimed action without lease_until can never expire by time: it is swept too. The bound is widened for
+        // any zone reading (see listReadyActions); ordered by lease_until, the expired rows come first, so the exact
+        // filter on the returned UTC values keeps every expired one the limit allows.
         const q = build(() =>
             query(TABLE.action)
                 .eq(ACTION_FIELDS.state, 'claimed')
-                .where(ACTION_FIELDS.leaseUntil, '<', now)
+                .whereDateAnyZone(ACTION_FIELDS.leaseUntil, '<', now)
                 .or(ACTION_FIELDS.leaseUntil, 'ISEMPTY')
                 .orderBy(ACTION_FIELDS.leaseUntil)
                 .build(),
         )
         const rows = await this.client.list(TABLE.action, q, ACTION_READ, limit)
-        return rows.map(parseAction)
+        return rows
+            .map(parseAction)
+            .filter((a) => a.leaseUntil === null || a.leaseUntil.getTime() < now.getTime())
     }
 
     async getAction(sysId: string): Promise<QueueAction> {

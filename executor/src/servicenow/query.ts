@@ -6,10 +6,16 @@
  * This builder therefore accepts:
  * - table and field names only from the schema constants ({@link QUERYABLE_FIELDS}, schema.ts);
  * - values only of these shapes: a member of the field's enumeration (schema.ts enums), a validated sys_id,
- *   an integer, a boolean, a Date (formatted `YYYY-MM-DD HH:mm:ss` UTC — the integration user's time zone must
- *   be UTC, as the Table API reads query dates in the caller's zone), or, for the few identifier fields
- *   ({@link IDENTIFIER_FIELDS}, e.g. the executor's own name), a strict identifier.
+ *   an integer, a boolean, or, for the few identifier fields ({@link IDENTIFIER_FIELDS}, e.g. the executor's own
+ *   name), a strict identifier.
  * Anything else throws {@link QueryBuildError}. There is deliberately no "raw string" escape hatch.
+ *
+ * Dates: a plain date value inside an encoded query is read by the instance either as UTC or in the integration
+ * user's time zone — sources disagree (contract "Time zones and dates"), and the user's zone is whatever the
+ * instance admin set. So `where()` refuses a Date. {@link QueryBuilder.whereDateAnyZone} instead emits a bound
+ * widened by the largest zone offset ({@link MAX_ZONE_OFFSET_MS}), which returns a superset of the rows under
+ * either reading and any zone; the caller then keeps the rows whose returned UTC value passes the exact bound.
+ * Table API JSON date-times are UTC (`sysparm_display_value=false`), so that filter is exact.
  */
 import {
     ACTION_FIELDS,
@@ -77,7 +83,16 @@ export const IDENTIFIER_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/
 export type QueryOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'IN' | 'NOT IN' | 'ISEMPTY' | 'ISNOTEMPTY'
 
 /** A value the builder accepts. Strings are further restricted per field (see the module comment). */
-export type QueryValue = string | number | boolean | Date
+export type QueryValue = string | number | boolean
+
+/**
+ * The largest difference between a wall clock and UTC on the platform's zones: UTC−12 … UTC+14 (Pacific/Kiritimati),
+ * rounded up to 14 h both ways. A bound widened by it holds whatever zone a plain query date is read in.
+ */
+export const MAX_ZONE_OFFSET_MS = 14 * 3_600_000
+
+/** Date comparisons {@link QueryBuilder.whereDateAnyZone} emits. */
+export type DateOperator = '<' | '<=' | '>' | '>='
 
 const UNARY: readonly QueryOperator[] = ['ISEMPTY', 'ISNOTEMPTY']
 const LIST: readonly QueryOperator[] = ['IN', 'NOT IN']
@@ -174,6 +189,25 @@ export class QueryBuilder {
         return this
     }
 
+    /**
+     * `field OP at`, widened by {@link MAX_ZONE_OFFSET_MS} so that it returns every row the exact condition would,
+     * whether the instance reads the value as UTC or in the integration user's zone (`<`, `<=`: at + 14 h; `>`,
+     * `>=`: at − 14 h). The rows are a SUPERSET: filter them on their returned UTC values with the exact bound.
+     */
+    whereDateAnyZone(field: string, op: DateOperator, at: Date): this {
+        if (!(['<', '<=', '>', '>='] as string[]).includes(op)) {
+            throw new QueryBuildError(`unsupported date operator ${JSON.stringify(String(op).slice(0, 20))}`)
+        }
+        this.assertField(field)
+        if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new QueryBuildError('Invalid Date')
+        const widened = new Date(at.getTime() + (op === '<' || op === '<=' ? MAX_ZONE_OFFSET_MS : -MAX_ZONE_OFFSET_MS))
+        const text = formatGlideDateTime(widened)
+        // A date-time legitimately holds ':' '-' and one space; nothing structural.
+        if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) throw new QueryBuildError(`bad date for ${field}`)
+        this.parts.push(`${field}${op}${text}`)
+        return this
+    }
+
     /** `field=value`. */
     eq(field: string, value: QueryValue): this {
         return this.where(field, '=', value)
@@ -227,11 +261,11 @@ export class QueryBuilder {
 
     private formatValue(field: string, value: QueryValue): string {
         let text: string
-        if (value instanceof Date) {
-            text = formatGlideDateTime(value)
-            // A date-time legitimately holds ':' '-' and one space; nothing structural.
-            if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) throw new QueryBuildError(`bad date for ${field}`)
-            return text
+        if ((value as unknown) instanceof Date) {
+            throw new QueryBuildError(
+                `${field}: a plain date in a query is read as UTC or in the integration user's time zone; ` +
+                    'use whereDateAnyZone() and filter the rows on their UTC values',
+            )
         }
         if (typeof value === 'number') {
             if (!Number.isSafeInteger(value)) throw new QueryBuildError(`${field}: only integers are accepted`)
