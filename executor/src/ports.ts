@@ -2,7 +2,14 @@
  * Ports: every side effect the worker has, the clock and the logger included. Production wires the real adapters
  * (ServiceNow Table API client, SQLite journal, providers, system clock); tests wire fakes or the emulators.
  */
-import type { ActionState, ActionType, GrantState, RequestChange, RequestIncident } from '@gbg/shared'
+import type {
+    ActionState,
+    ActionType,
+    ExecutorContextFacts,
+    GrantState,
+    RequestChange,
+    RequestIncident,
+} from '@gbg/shared'
 
 /** Time source. Tests use a fake clock instead of sleeping. */
 export interface Clock {
@@ -130,19 +137,44 @@ export interface AuditEventInput {
     payload: Record<string, unknown>
 }
 
-/** Incident to raise for SecOps (revoke failed, tampered plan…). */
+/**
+ * Incident to raise for SecOps (revoke failed, tampered plan…). The app raises it (a ticket update): it assigns it
+ * to its SecOps group property and sets the integration user as caller; the executor decides neither.
+ */
 export interface IncidentInput {
     shortDescription: string
     description: string
     /** 1 = critical (high-risk targets), 2 = high. */
     priority: 1 | 2
-    /** sys_user_group sys_id of SecOps; empty → the instance's default assignment rules apply. */
-    assignmentGroup: string
     /** grant sys_id, for correlation. */
     grantSysId: string
 }
 
-/** Approval records of the grant's RITM, as the recheck gate needs them. */
+/**
+ * A platform-side effect the executor asks the app for (a row of the ticket-update table; the app's rule performs
+ * it, only ever on the grant's own RITM or an incident linked to or raised for the grant).
+ */
+export type TicketUpdate =
+    | { kind: 'ritm_note'; grantSysId: string; text: string }
+    | { kind: 'incident_note'; grantSysId: string; incidentSysId: string; text: string }
+    | {
+          kind: 'incident'
+          grantSysId: string
+          /** The executor's name for why (one incident per grant and kind). */
+          incidentKind: string
+          priority: 1 | 2
+          shortDescription: string
+          description: string
+      }
+    | { kind: 'receipt'; grantSysId: string; fileName: string; contentType: string; content: Buffer }
+
+/** What the app did for a {@link TicketUpdate}: the record written or created (an incident's number). */
+export interface TicketUpdateResult {
+    sysId: string
+    number: string
+}
+
+/** An approval record as the recheck gate needs it. */
 export interface ApprovalRecord {
     sysId: string
     approverSysId: string
@@ -198,6 +230,33 @@ export interface AppSettings {
 }
 
 /**
+ * Every platform fact the recheck gate judges for one grant, from ONE call of the app's Scripted REST API (the
+ * executor's role reads no platform table): the app gathers, the executor judges.
+ */
+export interface GateFactsBundle {
+    /** The app's approvals of the grant itself (document_id = grant, source_table = grant table): the only ones counted. */
+    grantApprovals: ApprovalRecord[]
+    /** Approvals reached through the grant's RITM that are not on the grant itself (never counted). */
+    ritmApprovals: ApprovalRecord[]
+    /** The users the gate may look up (requested-for, opener, approvers, voters, route assignees), by sys_id. */
+    users: ReadonlyMap<string, UserRecord>
+    /** The grant's target CI and the plan's, by sys_id (absent: no such CI). */
+    computers: ReadonlyMap<string, ComputerRecord>
+    /** The linked incident (null: none linked, or it does not exist). */
+    incident: IncidentFacts | null
+    /** The linked change (null: none linked, or it does not exist). */
+    change: ChangeFacts | null
+    settings: AppSettings
+}
+
+/**
+ * What doctor and start-up report about the instance: the answer of the app's context endpoint as the contract
+ * defines it (shared/src/schema.ts ExecutorContextFacts), checked against that shape. The settings are the stored
+ * texts: parse them with the shared parsers (parseKillSwitch) as the gate does.
+ */
+export type InstanceContext = ExecutorContextFacts
+
+/**
  * The ServiceNow gateway: everything the executor reads from or writes to the instance. Implemented over the
  * Table API client; every method builds its query only from enumerated values and validated sys_ids.
  * Errors are thrown as `ServiceNowError` (see servicenow/errors.ts) with kind retryable | fatal | lost_claim | not_found.
@@ -216,14 +275,13 @@ export interface ServiceNowGateway {
     listOpenActionsForGrant(grantSysId: string): Promise<QueueAction[]>
     getGrant(sysId: string): Promise<GrantRecord>
     updateGrant(sysId: string, patch: GrantPatch): Promise<void>
-    /** Approvals attached to the RITM (sysapproval_approver.sysapproval = ritm). */
-    /** Approvals of the grant (document_id = grant) and of its RITM ('' when none), each once. */
-    listApprovals(grantSysId: string, ritmSysId: string): Promise<ApprovalRecord[]>
     /**
-     * The app's approvals of the grant itself (source_table = grant, document_id = grant), never those reached
-     * through the grant's RITM: the only approvals the recheck gate counts (additive, issue 10).
+     * The facts the recheck gate judges for one grant, in one call (the app's GET …/executor/grants/{id}/facts).
+     * An answer that does not have the expected shape is a fatal error (a refusal), never a pass.
      */
-    listGrantApprovals(grantSysId: string): Promise<ApprovalRecord[]>
+    gateFacts(grantSysId: string): Promise<GateFactsBundle>
+    /** The instance context for doctor and start-up (the app's GET …/executor/context). */
+    getInstanceContext(): Promise<InstanceContext>
     /** The grant's stored policy decision and approval route (the raw policy_decision JSON; additive, issue 10). */
     getApprovalRoute(grantSysId: string): Promise<string>
     /**
@@ -231,23 +289,17 @@ export interface ServiceNowGateway {
      * `approval.vote`, `plan.shortened` and `policy.evaluated` events the recheck gate judges).
      */
     listAuditEvents(grantSysId: string, eventTypes: readonly string[]): Promise<AuditEventRecord[]>
-    getUser(sysId: string): Promise<UserRecord>
-    getComputer(sysId: string): Promise<ComputerRecord>
     /**
      * Every record of the policy table (active or not) as the Table API returns it: raw strings keyed by
      * POLICY_FIELDS names, parsed by `policyFromRecord` / `evaluatePolicyRecords` (additive seam change, helper E1).
      */
     listPolicies(): Promise<Record<string, string>[]>
-    /** Incident facts for the recheck gate (additive seam change, helper E1). */
-    getIncident(sysId: string): Promise<IncidentFacts>
-    /** Change facts for the recheck gate (additive seam change, helper E1). */
-    getChange(sysId: string): Promise<ChangeFacts>
-    /** The app properties the policy evaluation needs (additive seam change, helper E1). */
-    getAppSettings(): Promise<AppSettings>
-    /** Add a work note (journal entry) to a task-derived record (RITM, incident). */
-    addWorkNote(table: 'sc_req_item' | 'incident', sysId: string, note: string): Promise<void>
-    /** Attach a file (the access grant receipt) to a record. */
-    attach(table: string, sysId: string, fileName: string, contentType: string, body: Buffer): Promise<void>
+    /**
+     * Ask the app for a platform-side effect (RITM work note, incident, incident work note, receipt): inserts a
+     * ticket-update row with `idempotencyKey` (an existing row with that key is read back instead, so a resumed
+     * write-back never does it twice) and resolves to what the app did; a refusal or a failed effect is fatal.
+     */
+    requestTicketUpdate(update: TicketUpdate, idempotencyKey: string): Promise<TicketUpdateResult>
     /**
      * Append to the grant's hash chain (MACed when the executor has an audit key); resolves to the new head for the
      * journal's anchor (test fakes may resolve to nothing).
@@ -265,7 +317,6 @@ export interface ServiceNowGateway {
      * executor checks against its journal anchor before it appends (additive, issue 10 attack 7; fakes may omit it).
      */
     readAuditChain?(grantSysId: string): Promise<Record<string, string>[]>
-    createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }>
     /** Upsert this executor's heartbeat row (watchdog input). */
     heartbeat(name: string, host: string, version: string, at: Date, claimed: boolean): Promise<void>
     /** Cheap authenticated call for readiness. */

@@ -1,7 +1,9 @@
 /**
  * The recheck gate, run immediately before every privileged grant call. It re-reads everything the decision
- * depends on from ServiceNow (grant, approvals, policies, user / CI / incident / change facts, app properties)
- * and re-runs the same pure policy module the app ran on submit. Any mismatch, and any error while checking,
+ * depends on from ServiceNow — the grant, its audit chain and the policies from the app's tables, and the platform
+ * facts (approvals, user / CI / incident / change, app properties) in ONE call of the app's gate-facts endpoint
+ * (the executor's role reads no platform table) — and re-runs the same pure policy module the app ran on submit.
+ * The app only gathers those facts; judging them is the gate's, and an answer it cannot read is a refusal. Any mismatch, and any error while checking,
  * is a refusal: the gate fails secure, it never "passes because it could not tell".
  *
  * Refusals are either `malformed` (the queue record or plan cannot be trusted at all: missing grant, plan that
@@ -32,7 +34,15 @@ import {
     shortenedFrom,
     votersToLookUp,
 } from './approval-gate'
-import type { ApprovalRecord, AuditEventRecord, Clock, GrantRecord, ServiceNowGateway, UserRecord } from './ports'
+import type {
+    ApprovalRecord,
+    AuditEventRecord,
+    Clock,
+    GateFactsBundle,
+    GrantRecord,
+    ServiceNowGateway,
+    UserRecord,
+} from './ports'
 import { isServiceNowError } from './servicenow/errors'
 import { errorText } from './transport'
 
@@ -203,10 +213,12 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             SHORTENED_EVENT,
             POLICY_EVALUATED_EVENT,
         ])
-        const approved = await judgeVotes(g, plan, digest, route, events, deps.gateway)
+        // One read of every platform fact (the app's gate-facts endpoint): approvals, people, CI, tickets, settings.
+        const facts = await deps.gateway.gateFacts(g.sysId)
+        const approved = judgeVotes(g, plan, digest, route, events, facts)
 
         // Current facts → the same policy evaluation as on submit (and the plan's principal / device as they are).
-        const request = await buildRequest(g, plan, deps.gateway)
+        const request = buildRequest(g, plan, facts)
         // Approved by rule: who raised / shaped the incident is what the app recorded (sys_audit is not readable
         // here), and only while the incident is unchanged since (tickets.ts withRecordedTicketFacts).
         let factsProblem = ''
@@ -215,7 +227,8 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             request.incident = held.incident
             factsProblem = held.problem
         }
-        const [records, settings] = await Promise.all([deps.gateway.listPolicies(), deps.gateway.getAppSettings()])
+        const records = await deps.gateway.listPolicies()
+        const settings = facts.settings
         const decision = evaluatePolicyRecords(request, records, {
             nowMs: now.getTime(),
             integrationEnabled: settings.integrationEnabled,
@@ -293,19 +306,20 @@ function hasProvider(providers: RecheckDeps['providers'], name: string): boolean
  * The approvals that fill the grant's stored route ({@link judgeApprovals}); none for a route without slots (approved
  * by rule), where any rejection on the grant still refuses.
  */
-async function judgeVotes(
+function judgeVotes(
     g: GrantRecord,
     plan: ExecutionPlan,
     digest: string,
     route: ReturnType<typeof parseStoredRoute>,
     events: AuditEventRecord[],
-    gateway: ServiceNowGateway,
-): Promise<ApprovalRecord[]> {
-    const approvals = await gateway.listGrantApprovals(g.sysId)
+    facts: GateFactsBundle,
+): ApprovalRecord[] {
+    // Only the approvals on the grant itself count (never those reached through its RITM).
+    const approvals = facts.grantApprovals
     const votes = events.filter((e) => e.eventType === VOTE_EVENT)
     const shortenings = events.filter((e) => e.eventType === SHORTENED_EVENT)
     const users = new Map<string, UserRecord | null>()
-    for (const id of votersToLookUp(approvals, votes)) users.set(id, await userOrNull(gateway, id))
+    for (const id of votersToLookUp(approvals, votes)) users.set(id, facts.users.get(id) ?? null)
     const request = approverRequest(g)
     const before = shortenedFrom(plan, digest, shortenings)
     const verdict = judgeApprovals({ request, route, approvals, votes, digest, users, shortenedFrom: before })
@@ -325,16 +339,6 @@ async function judgeVotes(
 function recordedTicketFacts(events: AuditEventRecord[]): unknown {
     const evaluated = events.filter((e) => e.eventType === POLICY_EVALUATED_EVENT)
     return evaluated.length === 1 ? evaluated[0]!.payload['ticketFacts'] : undefined
-}
-
-/** The user `sysId`, or null when no such user exists. */
-async function userOrNull(gateway: ServiceNowGateway, sysId: string): Promise<UserRecord | null> {
-    try {
-        return await gateway.getUser(sysId)
-    } catch (error) {
-        if (isServiceNowError(error, 'not_found')) return null
-        throw error
-    }
 }
 
 /** The request as far as judging a voter needs it: who the access is for, who opened it (as the app judges). */
@@ -381,10 +385,16 @@ function planGrantMismatches(plan: ExecutionPlan, g: GrantRecord): string[] {
 }
 
 /** Resolve the current facts of the request (what the plan will do, judged with today's user / CI / tickets). */
-async function buildRequest(g: GrantRecord, plan: ExecutionPlan, gateway: ServiceNowGateway): Promise<AccessRequest> {
+function buildRequest(g: GrantRecord, plan: ExecutionPlan, facts: GateFactsBundle): AccessRequest {
     const kind = plan.target.kind as TargetKind
     if (!TARGET_KINDS.includes(kind)) throw new Refusal(RECHECK_CODE.planInvalid, `Unknown target kind ${kind}.`, true)
-    const user = await gateway.getUser(plan.principal.userSysId)
+    const user = facts.users.get(plan.principal.userSysId)
+    if (!user) {
+        throw new Refusal(
+            RECHECK_CODE.checkError,
+            `The plan's principal ${plan.principal.userSysId} is not a user the instance knows (or it is hidden).`,
+        )
+    }
     const principal = principalMismatch(plan, user)
     if (principal) {
         throw new Refusal(
@@ -395,7 +405,13 @@ async function buildRequest(g: GrantRecord, plan: ExecutionPlan, gateway: Servic
     const target: RequestTarget = {}
     const t = plan.target
     if (kind === 'device_local_admin' && t.ciSysId) {
-        const ci = await gateway.getComputer(t.ciSysId)
+        const ci = facts.computers.get(t.ciSysId)
+        if (!ci) {
+            throw new Refusal(
+                RECHECK_CODE.checkError,
+                `The plan's device ${t.ciSysId} is not a CI the instance knows (or it is hidden).`,
+            )
+        }
         if (t.deviceName !== undefined && t.deviceName.trim().toLowerCase() !== ci.name.trim().toLowerCase()) {
             throw new Refusal(
                 RECHECK_CODE.planGrantMismatch,
@@ -433,12 +449,21 @@ async function buildRequest(g: GrantRecord, plan: ExecutionPlan, gateway: Servic
     if (g.incident) {
         if (!isSysId(g.incident))
             throw new Refusal(RECHECK_CODE.planGrantMismatch, 'The linked incident is not a sys_id.', true)
-        request.incident = await gateway.getIncident(g.incident)
+        if (!facts.incident || facts.incident.sysId !== g.incident) {
+            throw new Refusal(
+                RECHECK_CODE.checkError,
+                `The linked incident ${g.incident} does not exist (or is hidden).`,
+            )
+        }
+        request.incident = { ...facts.incident }
     }
     if (g.change) {
         if (!isSysId(g.change))
             throw new Refusal(RECHECK_CODE.planGrantMismatch, 'The linked change is not a sys_id.', true)
-        request.change = await gateway.getChange(g.change)
+        if (!facts.change || facts.change.sysId !== g.change) {
+            throw new Refusal(RECHECK_CODE.checkError, `The linked change ${g.change} does not exist (or is hidden).`)
+        }
+        request.change = { ...facts.change }
     }
     return request
 }

@@ -151,7 +151,13 @@ export interface WriteBackOptions {
      * name (actor of its `audit_chain_tampered` events), SecOps' group for the P1, and the audit key and
      * integration user the MAC check needs. Without it no chain is checked.
      */
-    auditGuard?: { instance: string; secopsGroupSysId: string; key?: string; integrationUser?: string }
+    auditGuard?: {
+        instance: string
+        /** Obsolete (GBG_SECOPS_GROUP): the app assigns the incidents it raises for the executor. Ignored. */
+        secopsGroupSysId?: string
+        key?: string
+        integrationUser?: string
+    }
 }
 
 /** Result of one {@link WriteBack.flush} pass. */
@@ -299,9 +305,22 @@ export class WriteBack {
                     return { ok: true }
                 case 'action_patch':
                     return await this.deliverActionPatch(p.actionSysId, reviveDates(p.patch) as ActionPatch)
-                case 'work_note':
-                    await gateway.addWorkNote(p.table, p.sysId, p.note)
+                case 'work_note': {
+                    // Only ever the grant's own RITM (the app's rule refuses anything else).
+                    if (p.table !== 'sc_req_item')
+                        return {
+                            ok: false,
+                            error: new ServiceNowError(
+                                'fatal',
+                                `work note on ${p.table}: the executor writes notes only to the grant's RITM`,
+                            ),
+                        }
+                    await gateway.requestTicketUpdate(
+                        { kind: 'ritm_note', grantSysId: item.grantId, text: p.note },
+                        ticketUpdateKey(item),
+                    )
                     return { ok: true }
+                }
                 case 'incident_note': {
                     const ref = journal.incident(p.grantSysId, p.incidentKind)
                     if (!ref) {
@@ -316,16 +335,23 @@ export class WriteBack {
                             ? { ok: false, error: new Error('incident not created yet'), postpone: true }
                             : { ok: true }
                     }
-                    await gateway.addWorkNote('incident', ref.sysId, p.note)
+                    await gateway.requestTicketUpdate(
+                        { kind: 'incident_note', grantSysId: p.grantSysId, incidentSysId: ref.sysId, text: p.note },
+                        ticketUpdateKey(item),
+                    )
                     return { ok: true }
                 }
                 case 'attachment':
-                    await gateway.attach(
-                        p.table,
-                        p.sysId,
-                        p.fileName,
-                        p.contentType,
-                        Buffer.from(p.bodyBase64, 'base64'),
+                    // The receipt goes to the grant's RITM, or to the grant when it has none: the app decides.
+                    await gateway.requestTicketUpdate(
+                        {
+                            kind: 'receipt',
+                            grantSysId: item.grantId,
+                            fileName: p.fileName,
+                            contentType: p.contentType,
+                            content: Buffer.from(p.bodyBase64, 'base64'),
+                        },
+                        ticketUpdateKey(item),
                     )
                     return { ok: true }
                 case 'audit': {
@@ -340,7 +366,18 @@ export class WriteBack {
                 }
                 case 'incident': {
                     if (journal.incident(p.grantSysId, p.incidentKind)) return { ok: true }
-                    const created = await gateway.createIncident(p.input)
+                    const created = await gateway.requestTicketUpdate(
+                        {
+                            kind: 'incident',
+                            grantSysId: p.grantSysId,
+                            incidentKind: p.incidentKind,
+                            priority: p.input.priority,
+                            shortDescription: p.input.shortDescription,
+                            description: p.input.description,
+                        },
+                        // One incident per grant and kind, whichever replica raises it.
+                        `inc:${p.grantSysId}:${sha256(p.incidentKind).slice(0, 16)}`,
+                    )
                     journal.recordIncident(p.grantSysId, p.incidentKind, created.sysId, created.number)
                     this.o.events.emit('incident:raised', {
                         grantSysId: p.grantSysId,
@@ -448,7 +485,6 @@ export class WriteBack {
     /** Queue the P1, the RITM work note and the grant's last_error of a chain break (once per distinct break). */
     private async reportBreak(grantId: string, anchor: AuditAnchor, verdict: AuditJudgement): Promise<void> {
         const { gateway, journal } = this.o
-        const guard = this.o.auditGuard!
         const kind = `audit_chain_tampered:${sha256(`${anchor.sequence}|${anchor.hash}|${verdict.reason}`).slice(0, 16)}`
         if (incidentRaisedOrQueued(journal, grantId, kind)) return
         const grant = await gateway.getGrant(grantId)
@@ -458,7 +494,6 @@ export class WriteBack {
                 shortDescription: `Audit chain tampered on break-glass grant ${grant.number}`,
                 description: `${text}\nAnchored head: #${anchor.sequence} ${anchor.hash}. Run \`gbg-executor audit verify ${grantId}\`.`,
                 priority: 1,
-                assignmentGroup: guard.secopsGroupSysId,
                 grantSysId: grantId,
             }),
             ...(grant.ritm ? [outboxItem.workNote('sc_req_item', grant.ritm, text, grantId)] : []),
@@ -485,6 +520,14 @@ export class WriteBack {
             return { ok: true }
         }
     }
+}
+
+/**
+ * The idempotency key of the ticket update an outbox item asks for: the same for every delivery attempt of the item
+ * (a lost answer is read back by it), distinct for distinct items.
+ */
+function ticketUpdateKey(item: OutboxItem): string {
+    return `tu:${sha256(`${item.id}|${item.createdAt.toISOString()}|${item.kind}|${JSON.stringify(item.payload)}`).slice(0, 40)}`
 }
 
 function incidentKindOf(item: OutboxItem): string {

@@ -348,7 +348,7 @@ describe('recheckGrant', () => {
         // setup
         h = makeHarness()
         const s = seedGrant(h.sn)
-        h.sn.fail('getUser', 1, () => new TypeError('boom'))
+        h.sn.fail('gateFacts', 1, () => new TypeError('boom'))
 
         // execution
         const r = await recheckGrant(s.grant.sysId, {

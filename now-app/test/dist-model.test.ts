@@ -22,6 +22,7 @@ import {
     ROLE,
     TABLE,
     TARGET_KINDS,
+    TICKET_UPDATE_FIELDS,
 } from '../../shared/src/schema'
 import { DEFAULT_DIST_DIR, loadAppDist, type AppDist } from '../../test/support/app-dist'
 
@@ -152,6 +153,23 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [EXECUTOR_FIELDS.lastPollAt]: time(),
         [EXECUTOR_FIELDS.lastClaimAt]: time(),
     },
+    [TABLE.ticketUpdate]: {
+        [TICKET_UPDATE_FIELDS.grant]: ref(TABLE.grant),
+        [TICKET_UPDATE_FIELDS.kind]: str(),
+        [TICKET_UPDATE_FIELDS.incident]: ref('incident'),
+        [TICKET_UPDATE_FIELDS.text]: str(),
+        [TICKET_UPDATE_FIELDS.incidentKind]: str(),
+        [TICKET_UPDATE_FIELDS.priority]: int(),
+        [TICKET_UPDATE_FIELDS.shortDescription]: str(),
+        [TICKET_UPDATE_FIELDS.fileName]: str(),
+        [TICKET_UPDATE_FIELDS.contentType]: str(),
+        [TICKET_UPDATE_FIELDS.content]: str(),
+        [TICKET_UPDATE_FIELDS.idempotencyKey]: str(),
+        [TICKET_UPDATE_FIELDS.state]: str(),
+        [TICKET_UPDATE_FIELDS.resultSysId]: str(),
+        [TICKET_UPDATE_FIELDS.resultNumber]: str(),
+        [TICKET_UPDATE_FIELDS.error]: str(),
+    },
 }
 
 /** The field constants of each table, as the contract lists them. */
@@ -161,12 +179,14 @@ const CONTRACT_FIELDS: Record<string, Record<string, string>> = {
     [TABLE.policy]: POLICY_FIELDS,
     [TABLE.auditEvent]: AUDIT_FIELDS,
     [TABLE.executor]: EXECUTOR_FIELDS,
+    [TABLE.ticketUpdate]: TICKET_UPDATE_FIELDS,
 }
 
 /**
  * Tables the executor reaches through the Table API and that therefore carry ws_access=true: grant, action,
- * audit event and executor (read/write), and policy (read: the recheck gate re-runs policy before each
- * privileged call). Documented in now-app/README.md and in each table file.
+ * audit event and executor (read/write), policy (read: the recheck gate re-runs policy before each
+ * privileged call) and ticket update (create/read: its platform-side effects, done by the app). Documented in
+ * now-app/README.md and in each table file.
  */
 const WEB_SERVICE_TABLES: readonly string[] = [
     TABLE.grant,
@@ -174,6 +194,7 @@ const WEB_SERVICE_TABLES: readonly string[] = [
     TABLE.auditEvent,
     TABLE.executor,
     TABLE.policy,
+    TABLE.ticketUpdate,
 ]
 
 let dist: AppDist

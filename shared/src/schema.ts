@@ -18,6 +18,12 @@ export const TABLE = {
     policy: 'x_gbg_breakglass_policy',
     auditEvent: 'x_gbg_breakglass_audit_event',
     executor: 'x_gbg_breakglass_executor',
+    /**
+     * Requests for a platform-side effect of the executor (a RITM work note, an incident, an incident work note,
+     * the receipt attachment): the executor inserts a row, the app's rule performs the effect with GlideRecord
+     * and records the result on the row (docs/request-lifecycle.md "What the executor may touch").
+     */
+    ticketUpdate: 'x_gbg_breakglass_ticket_update',
 } as const
 
 /** Platform tables the executor touches (outside the app scope). */
@@ -202,6 +208,147 @@ export const EXECUTOR_FIELDS = {
     lastClaimAt: 'last_claim_at',
 } as const
 
+/** Fields of the ticket-update table (`x_gbg_breakglass_ticket_update`): one platform-side effect each. */
+export const TICKET_UPDATE_FIELDS = {
+    /** The grant the effect belongs to: the rule only touches this grant's RITM, its linked / raised incidents. */
+    grant: 'grant',
+    /** One of {@link TICKET_UPDATE_KINDS}. */
+    kind: 'kind',
+    /** incident_note: the incident (linked to the grant, or raised for it through this table). */
+    incident: 'incident',
+    /** The note / description text (ritm_note, incident_note, incident). */
+    text: 'text',
+    /** incident: the executor's name for why it raised it (e.g. revoke_failed), one incident per grant and kind. */
+    incidentKind: 'incident_kind',
+    /** incident: 1 or 2. */
+    priority: 'priority',
+    /** incident: short description. */
+    shortDescription: 'short_description',
+    /** receipt: file name, content type and base64 content of the attachment. */
+    fileName: 'file_name',
+    contentType: 'content_type',
+    content: 'content',
+    /** Unique: a second row with the same key is refused; the executor finds its row by key after a lost answer. */
+    idempotencyKey: 'idempotency_key',
+    /** Set by the app: `done` or `failed`. */
+    state: 'state',
+    /** Set by the app: the record created (incident, attachment) or written (RITM, incident). */
+    resultSysId: 'result_sys_id',
+    /** Set by the app: the incident's number. */
+    resultNumber: 'result_number',
+    /** Set by the app: why the effect could not be performed. */
+    error: 'error',
+} as const
+
+/** Kinds of ticket update (values of TICKET_UPDATE_FIELDS.kind). */
+export const TICKET_UPDATE_KINDS = ['ritm_note', 'incident', 'incident_note', 'receipt'] as const
+export type TicketUpdateKind = (typeof TICKET_UPDATE_KINDS)[number]
+
+/** States of a ticket update row (set by the app's rule). */
+export const TICKET_UPDATE_STATES = ['done', 'failed'] as const
+
+/**
+ * The app's Scripted REST API for the executor (ACL: executor role only). Everything platform-side the executor
+ * needs to read comes from these two operations; it reads no platform table itself.
+ */
+export const EXECUTOR_API = {
+    /** Base path (namespace x_gbg_breakglass, API id `executor`). */
+    basePath: `/api/${SCOPE}/executor`,
+    /** GET: the facts the recheck gate judges for one grant (relative path, `{grant_sys_id}` a path parameter). */
+    gateFacts: '/grants/{grant_sys_id}/facts',
+    /** GET: app settings, SecOps group, incident caller and the session user (doctor, start-up). */
+    context: '/context',
+} as const
+
+/** The app's properties as stored (raw text, null when the property does not exist): the executor parses them. */
+export interface AppSettingsFacts {
+    integration_enabled: string | null
+    default_max_duration_minutes: string | null
+}
+
+/** One sysapproval_approver record in the gate facts (raw values; dates "YYYY-MM-DD HH:mm:ss" UTC). */
+export interface GateFactsApproval {
+    sys_id: string
+    approver: string
+    state: string
+    document_id: string
+    source_table: string
+    sysapproval: string
+    sys_updated_on: string
+}
+
+/** One user in the gate facts (requested-for, approvers, voters, route assignees). */
+export interface GateFactsUser {
+    sys_id: string
+    user_name: string
+    email: string
+    active: boolean
+    /** sys_user_group sys_ids the user is a member of. */
+    groups: string[]
+}
+
+/** A computer CI in the gate facts (the grant's target CI and the plan's). */
+export interface GateFactsComputer {
+    sys_id: string
+    name: string
+    device_class: string
+    production: boolean
+    /** null when the CI does not say. */
+    corp_managed: boolean | null
+}
+
+/** The grant's linked incident (with its version: sys_mod_count, sys_updated_on). */
+export interface GateFactsIncident {
+    sys_id: string
+    number: string
+    priority: number
+    active: boolean
+    caller_id: string
+    assigned_to: string
+    assignment_group: string
+    cmdb_ci: string
+    sys_mod_count: number
+    sys_updated_on: string
+}
+
+/** The grant's linked change request (window "YYYY-MM-DD HH:mm:ss" UTC, '' when unset). */
+export interface GateFactsChange {
+    sys_id: string
+    number: string
+    active: boolean
+    start_date: string
+    end_date: string
+    cmdb_ci: string
+    requested_by: string
+    assigned_to: string
+    assignment_group: string
+}
+
+/**
+ * Answer of GET {@link EXECUTOR_API}.gateFacts: every platform fact the executor's recheck gate judges for one
+ * grant, gathered by the app (which holds the cross-scope read privileges); the executor judges them itself.
+ */
+export interface GateFacts {
+    grant: string
+    approvals: GateFactsApproval[]
+    users: GateFactsUser[]
+    computers: GateFactsComputer[]
+    incident: GateFactsIncident | null
+    change: GateFactsChange | null
+    settings: AppSettingsFacts
+}
+
+/** Answer of GET {@link EXECUTOR_API}.context (doctor, start-up). */
+export interface ExecutorContextFacts {
+    settings: AppSettingsFacts & { secops_group: string | null }
+    /** The SecOps group property resolved: `unset` (empty), `invalid` (not a sys_id), `not_found`, or `ok`. */
+    secops_group: { status: 'ok' | 'unset' | 'invalid' | 'not_found'; sys_id: string; name: string }
+    /** Caller of the incidents the app raises for the executor (the integration user), null when unknown. */
+    incident_caller: { sys_id: string; user_name: string } | null
+    /** The session user: the integration user as the instance sees it. */
+    session: { sys_id: string; user_name: string; roles: string[]; time_zone: string }
+}
+
 /**
  * Fields the executor's integration role may write (field-level write ACLs). Everything else on these tables
  * (requester, target, duration, plan and digest, approvals, policy) is out of the executor's reach: the built
@@ -254,6 +401,19 @@ export const EXECUTOR_CREATABLE = {
     ],
     [TABLE.auditEvent]: Object.values(AUDIT_FIELDS),
     [TABLE.executor]: Object.values(EXECUTOR_FIELDS),
+    [TABLE.ticketUpdate]: [
+        TICKET_UPDATE_FIELDS.grant,
+        TICKET_UPDATE_FIELDS.kind,
+        TICKET_UPDATE_FIELDS.incident,
+        TICKET_UPDATE_FIELDS.text,
+        TICKET_UPDATE_FIELDS.incidentKind,
+        TICKET_UPDATE_FIELDS.priority,
+        TICKET_UPDATE_FIELDS.shortDescription,
+        TICKET_UPDATE_FIELDS.fileName,
+        TICKET_UPDATE_FIELDS.contentType,
+        TICKET_UPDATE_FIELDS.content,
+        TICKET_UPDATE_FIELDS.idempotencyKey,
+    ],
 } as const
 
 /** Roles of the app (scope-prefixed). */

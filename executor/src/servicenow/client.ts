@@ -17,7 +17,7 @@
 import http from 'node:http'
 import https from 'node:https'
 import axios, { type AxiosAdapter, type AxiosInstance, type AxiosResponse, type Method } from 'axios'
-import { TABLE, isSysId } from '@gbg/shared'
+import { EXECUTOR_API, TABLE, isSysId } from '@gbg/shared'
 import type { Clock, Logger } from '../ports'
 import { systemClock } from '../clock'
 import { nullLogger } from '../log'
@@ -88,6 +88,11 @@ export interface ServiceNowClient {
     attach(table: string, sysId: string, fileName: string, contentType: string, body: Buffer): Promise<SnRecord>
     /** A cheap authenticated call (readiness). */
     ping(): Promise<void>
+    /**
+     * GET one of the app's Scripted REST operations for the executor (`path` under EXECUTOR_API.basePath, built
+     * from constants and validated sys_ids only); resolves to the answer's `result`.
+     */
+    getApi(path: string): Promise<unknown>
     /** Release keep-alive sockets. */
     close(): void
 }
@@ -96,6 +101,10 @@ export interface ServiceNowClient {
 export const DEFAULT_GET_RETRY_MAX_DELAY_MS = 30_000
 
 const TABLE_PATH = '/api/now/table/'
+/** Paths of the app's Scripted REST operations the client may call: the executor API, no query string. */
+const API_PATH = new RegExp(`^${EXECUTOR_API.basePath}(?:/[A-Za-z0-9_-]{1,64}){1,4}$`)
+/** Metrics label of Scripted REST calls. */
+const API_LABEL = 'scripted_rest'
 const ATTACHMENT_PATH = '/api/now/attachment/file'
 const TOKEN_PATH = '/oauth_token.do'
 /** File names we send: plain, no path separators, no query metacharacters. */
@@ -259,6 +268,12 @@ class AxiosServiceNowClient implements ServiceNowClient {
             idempotent: false,
         })
         return normalizeRecord(resultOf(response, 'POST', ATTACHMENT_PATH), 'POST', ATTACHMENT_PATH)
+    }
+
+    async getApi(path: string): Promise<unknown> {
+        if (!API_PATH.test(path)) throw invalid(`not an executor API path: ${JSON.stringify(path.slice(0, 120))}`)
+        const response = await this.send({ method: 'GET', url: path, table: API_LABEL, idempotent: true })
+        return resultOf(response, 'GET', path)
     }
 
     async ping(): Promise<void> {

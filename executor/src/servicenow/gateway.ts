@@ -25,17 +25,16 @@ import {
     EXECUTOR_WRITABLE,
     GENESIS_HASH,
     GRANT_FIELDS,
+    EXECUTOR_API,
     GRANT_STATES,
-    PLATFORM_TABLE,
     POLICY_FIELDS,
-    PROPERTY,
     TABLE,
+    TICKET_UPDATE_FIELDS,
     actionRowProblems,
     auditHash,
     canonicalJson,
     isSha256Hex,
     isSysId,
-    parseKillSwitch,
     type ActionState,
     type AuditAnchor,
     type ActionType,
@@ -43,45 +42,41 @@ import {
 } from '@gbg/shared'
 import type {
     ActionPatch,
-    AppSettings,
-    ApprovalRecord,
     AuditEventRecord,
-    ChangeFacts,
-    IncidentFacts,
     AuditEventInput,
-    ComputerRecord,
+    GateFactsBundle,
     GrantPatch,
     GrantRecord,
-    IncidentInput,
+    InstanceContext,
     NewAction,
     QueueAction,
     ServiceNowGateway,
-    UserRecord,
+    TicketUpdate,
+    TicketUpdateResult,
 } from '../ports'
 import { auditMac } from '../audit-mac'
 import { redact, redactString } from '../log'
+import {
+    TICKET_UPDATE_READ,
+    parseGateFacts,
+    parseInstanceContext,
+    ticketUpdateBody,
+    ticketUpdateResult,
+} from './app-api'
 import { releaseLease } from '../worker/leases'
 import type { ServiceNowClient, SnRecord } from './client'
 import { ServiceNowError } from './errors'
-import {
-    APPROVAL_FIELDS,
-    COMPUTER_FIELDS,
-    GROUP_MEMBER_FIELDS,
-    PRODUCTION_USED_FOR,
-    PROPERTY_FIELDS,
-    PROPERTY_TABLE,
-    SERVER_CLASS,
-    SYSTEM_FIELDS,
-    TASK_FIELDS,
-    USER_FIELDS,
-} from './platform-fields'
+import { SYSTEM_FIELDS } from './platform-fields'
 import { IDENTIFIER_PATTERN, QueryBuildError, formatGlideDateTime, parseGlideDateTime, query } from './query'
 
 /** Options of {@link createServiceNowGateway}. */
 export interface ServiceNowGatewayOptions {
     /** This executor's instance name: the lease owner it claims as and writes as. */
     instanceName: string
-    /** sys_user sys_id set as the caller of incidents the executor raises (e.g. the integration user). */
+    /**
+     * Obsolete (GBG_SN_INCIDENT_CALLER): the app raises the executor's incidents and sets the integration user as
+     * their caller. Still validated when given, otherwise ignored.
+     */
     incidentCallerSysId?: string
     /** Clock for the lease expiry a release writes. @defaultValue system clock */
     now?: () => Date
@@ -94,8 +89,6 @@ const AUDIT_APPEND_ATTEMPTS = 5
 
 /** Longest `last_error` the tables hold (StringColumn maxLength). */
 const LAST_ERROR_MAX = 4000
-/** Longest short description of an incident. */
-const SHORT_DESCRIPTION_MAX = 160
 
 const ACTION_READ = [SYSTEM_FIELDS.sysId, SYSTEM_FIELDS.createdOn, ...Object.values(ACTION_FIELDS)]
 const GRANT_READ = [SYSTEM_FIELDS.sysId, ...Object.values(GRANT_FIELDS)]
@@ -158,9 +151,7 @@ class TableApiGateway implements ServiceNowGateway {
                 .build(),
         )
         const rows = await this.client.list(TABLE.action, q, ACTION_READ, limit)
-        return rows
-            .map(parseAction)
-            .filter((a) => a.leaseUntil === null || a.leaseUntil.getTime() < now.getTime())
+        return rows.map(parseAction).filter((a) => a.leaseUntil === null || a.leaseUntil.getTime() < now.getTime())
     }
 
     async getAction(sysId: string): Promise<QueueAction> {
@@ -298,69 +289,6 @@ class TableApiGateway implements ServiceNowGateway {
         await this.client.patch(TABLE.grant, sysId, body)
     }
 
-    async listApprovals(grantSysId: string, ritmSysId: string): Promise<ApprovalRecord[]> {
-        // The app's approvals point at the grant (document_id + source_table); approvals on the RITM (the
-        // platform's task approvals) count too. Both lists merged, each approval once.
-        const byGrant = build(() =>
-            query(PLATFORM_TABLE.approval)
-                .eq(APPROVAL_FIELDS.sourceTable, TABLE.grant)
-                .eq(APPROVAL_FIELDS.documentId, grantSysId)
-                .orderBy(SYSTEM_FIELDS.updatedOn)
-                .build(),
-        )
-        const fields = [SYSTEM_FIELDS.sysId, APPROVAL_FIELDS.approver, APPROVAL_FIELDS.state, SYSTEM_FIELDS.updatedOn]
-        const rows = await this.client.list(PLATFORM_TABLE.approval, byGrant, fields)
-        if (ritmSysId !== '') {
-            const byRitm = build(() =>
-                query(PLATFORM_TABLE.approval)
-                    .eq(APPROVAL_FIELDS.sysapproval, ritmSysId)
-                    .orderBy(SYSTEM_FIELDS.updatedOn)
-                    .build(),
-            )
-            const seen = new Set(rows.map((r) => r[SYSTEM_FIELDS.sysId]))
-            for (const r of await this.client.list(PLATFORM_TABLE.approval, byRitm, fields)) {
-                if (!seen.has(r[SYSTEM_FIELDS.sysId])) rows.push(r)
-            }
-        }
-        return rows.map((r) =>
-            parsing(PLATFORM_TABLE.approval, r, () => ({
-                sysId: sysId(r, SYSTEM_FIELDS.sysId),
-                approverSysId: ref(r, APPROVAL_FIELDS.approver),
-                state: required(r, APPROVAL_FIELDS.state),
-                updatedOn: requiredDate(r, SYSTEM_FIELDS.updatedOn),
-            })),
-        )
-    }
-
-    async listGrantApprovals(grantSysId: string): Promise<ApprovalRecord[]> {
-        const q = build(() =>
-            query(PLATFORM_TABLE.approval)
-                .eq(APPROVAL_FIELDS.sourceTable, TABLE.grant)
-                .eq(APPROVAL_FIELDS.documentId, grantSysId)
-                .orderBy(SYSTEM_FIELDS.updatedOn)
-                .build(),
-        )
-        const fields = [
-            SYSTEM_FIELDS.sysId,
-            APPROVAL_FIELDS.approver,
-            APPROVAL_FIELDS.state,
-            APPROVAL_FIELDS.documentId,
-            SYSTEM_FIELDS.updatedOn,
-        ]
-        const rows = await this.client.list(PLATFORM_TABLE.approval, q, fields)
-        // The query already says document_id = grant; a row that says otherwise is not counted (defence in depth).
-        return rows
-            .filter((r) => r[APPROVAL_FIELDS.documentId] === grantSysId)
-            .map((r) =>
-                parsing(PLATFORM_TABLE.approval, r, () => ({
-                    sysId: sysId(r, SYSTEM_FIELDS.sysId),
-                    approverSysId: ref(r, APPROVAL_FIELDS.approver),
-                    state: required(r, APPROVAL_FIELDS.state),
-                    updatedOn: requiredDate(r, SYSTEM_FIELDS.updatedOn),
-                })),
-            )
-    }
-
     async getApprovalRoute(grantSysId: string): Promise<string> {
         const row = await this.client.get(TABLE.grant, grantSysId, [SYSTEM_FIELDS.sysId, GRANT_FIELDS.policyDecision])
         return parsing(TABLE.grant, row, () => required(row, GRANT_FIELDS.policyDecision))
@@ -385,136 +313,51 @@ class TableApiGateway implements ServiceNowGateway {
             )
     }
 
-    async getUser(userSysId: string): Promise<UserRecord> {
-        const fields = [SYSTEM_FIELDS.sysId, USER_FIELDS.userName, USER_FIELDS.email, USER_FIELDS.active]
-        const row = await this.client.get(PLATFORM_TABLE.user, userSysId, fields)
-        const q = build(() => query(PLATFORM_TABLE.groupMember).eq(GROUP_MEMBER_FIELDS.user, userSysId).build())
-        const memberships = await this.client.list(PLATFORM_TABLE.groupMember, q, [GROUP_MEMBER_FIELDS.group])
-        return parsing(PLATFORM_TABLE.user, row, () => ({
-            sysId: sysId(row, SYSTEM_FIELDS.sysId),
-            userName: required(row, USER_FIELDS.userName),
-            email: str(row, USER_FIELDS.email),
-            active: bool(row, USER_FIELDS.active),
-            groupSysIds: [
-                ...new Set(memberships.map((m) => m[GROUP_MEMBER_FIELDS.group] ?? '').filter((g) => isSysId(g))),
-            ],
-        }))
-    }
-
-    async getComputer(ciSysId: string): Promise<ComputerRecord> {
-        const fields = [
-            SYSTEM_FIELDS.sysId,
-            SYSTEM_FIELDS.className,
-            COMPUTER_FIELDS.name,
-            COMPUTER_FIELDS.deviceClass,
-            COMPUTER_FIELDS.usedFor,
-            COMPUTER_FIELDS.corpManaged,
-        ]
-        const row = await this.client.get(PLATFORM_TABLE.computer, ciSysId, fields)
-        return parsing(PLATFORM_TABLE.computer, row, () => {
-            const declared = str(row, COMPUTER_FIELDS.deviceClass)
-            return {
-                sysId: sysId(row, SYSTEM_FIELDS.sysId),
-                name: str(row, COMPUTER_FIELDS.name),
-                // A server CI stored in cmdb_ci_server without the custom column is still a server.
-                deviceClass:
-                    declared !== '' ? declared : str(row, SYSTEM_FIELDS.className) === SERVER_CLASS ? 'server' : '',
-                production: str(row, COMPUTER_FIELDS.usedFor) === PRODUCTION_USED_FOR,
-                // Absent (column missing or hidden) stays undefined: "not known to be corp-managed".
-                ...(row[COMPUTER_FIELDS.corpManaged] !== undefined && row[COMPUTER_FIELDS.corpManaged] !== ''
-                    ? { corpManaged: bool(row, COMPUTER_FIELDS.corpManaged) }
-                    : {}),
-            }
-        })
-    }
-
     async listPolicies(): Promise<Record<string, string>[]> {
         const q = build(() => query(TABLE.policy).orderBy(POLICY_FIELDS.order).build())
         return this.client.list(TABLE.policy, q, [SYSTEM_FIELDS.sysId, ...Object.values(POLICY_FIELDS)])
     }
 
-    async getIncident(incidentSysId: string): Promise<IncidentFacts> {
-        const fields = [
-            SYSTEM_FIELDS.sysId,
-            TASK_FIELDS.number,
-            TASK_FIELDS.priority,
-            TASK_FIELDS.active,
-            TASK_FIELDS.callerId,
-            TASK_FIELDS.assignedTo,
-            TASK_FIELDS.assignmentGroup,
-            TASK_FIELDS.cmdbCi,
-            // Its version: the recheck relies on the app's recorded ticket facts only while it is unchanged.
-            SYSTEM_FIELDS.modCount,
-            SYSTEM_FIELDS.updatedOn,
-        ]
-        const row = await this.client.get(PLATFORM_TABLE.incident, incidentSysId, fields)
-        return parsing(PLATFORM_TABLE.incident, row, () => ({
-            sysId: sysId(row, SYSTEM_FIELDS.sysId),
-            number: str(row, TASK_FIELDS.number),
-            priority: int(row, TASK_FIELDS.priority),
-            active: bool(row, TASK_FIELDS.active),
-            callerId: ref(row, TASK_FIELDS.callerId),
-            assignedTo: ref(row, TASK_FIELDS.assignedTo),
-            assignmentGroupId: ref(row, TASK_FIELDS.assignmentGroup),
-            ciSysId: ref(row, TASK_FIELDS.cmdbCi),
-            sysModCount: int(row, SYSTEM_FIELDS.modCount, -1),
-            sysUpdatedOn: str(row, SYSTEM_FIELDS.updatedOn),
-        }))
+    async gateFacts(grantSysId: string): Promise<GateFactsBundle> {
+        if (!isSysId(grantSysId)) throw new ServiceNowError('fatal', 'gateFacts: grant is not a sys_id')
+        const answer = await this.client.getApi(
+            EXECUTOR_API.basePath + EXECUTOR_API.gateFacts.replace('{grant_sys_id}', grantSysId),
+        )
+        return parseGateFacts(answer, grantSysId)
     }
 
-    async getChange(changeSysId: string): Promise<ChangeFacts> {
-        const fields = [
-            SYSTEM_FIELDS.sysId,
-            TASK_FIELDS.number,
-            TASK_FIELDS.active,
-            TASK_FIELDS.startDate,
-            TASK_FIELDS.endDate,
-            TASK_FIELDS.cmdbCi,
-        ]
-        const row = await this.client.get(PLATFORM_TABLE.change, changeSysId, fields)
-        return parsing(PLATFORM_TABLE.change, row, () => ({
-            sysId: sysId(row, SYSTEM_FIELDS.sysId),
-            number: str(row, TASK_FIELDS.number),
-            active: bool(row, TASK_FIELDS.active),
-            // An empty window is NaN: every comparison with it is false, so "inside the window" fails (secure).
-            startMs: date(row, TASK_FIELDS.startDate)?.getTime() ?? Number.NaN,
-            endMs: date(row, TASK_FIELDS.endDate)?.getTime() ?? Number.NaN,
-            ciSysId: ref(row, TASK_FIELDS.cmdbCi),
-        }))
+    async getInstanceContext(): Promise<InstanceContext> {
+        return parseInstanceContext(await this.client.getApi(EXECUTOR_API.basePath + EXECUTOR_API.context))
     }
 
-    async getAppSettings(): Promise<AppSettings> {
-        const names = [PROPERTY.integrationEnabled, PROPERTY.defaultMaxDuration]
-        const q = build(() => query(PROPERTY_TABLE).in(PROPERTY_FIELDS.name, names).build())
-        const rows = await this.client.list(PROPERTY_TABLE, q, [PROPERTY_FIELDS.name, PROPERTY_FIELDS.value])
-        const value = (name: string): string | undefined =>
-            rows.find((r) => r[PROPERTY_FIELDS.name] === name)?.[PROPERTY_FIELDS.value]
-        const enabled = value(PROPERTY.integrationEnabled)
-        const maxDuration = value(PROPERTY.defaultMaxDuration)
-        return {
-            // The shared parser the app uses too: exactly 'true' enables; missing, unreadable or anything else
-            // ("true ", "TRUE", "1") → disabled (fail secure): revokes still run, grants do not.
-            integrationEnabled: parseKillSwitch(PROPERTY.integrationEnabled, enabled).value,
-            defaultMaxDurationMinutes:
-                maxDuration !== undefined && /^\d+$/.test(maxDuration.trim()) ? Number(maxDuration.trim()) : 0,
+    async requestTicketUpdate(update: TicketUpdate, idempotencyKey: string): Promise<TicketUpdateResult> {
+        const body = ticketUpdateBody(update, idempotencyKey)
+        assertOnly(TABLE.ticketUpdate, body, EXECUTOR_CREATABLE[TABLE.ticketUpdate], 'create')
+        // Done before (an earlier attempt whose answer was lost, another replica): read its result, never twice.
+        const existing = await this.ticketUpdateByKey(body[TICKET_UPDATE_FIELDS.idempotencyKey]!)
+        if (existing) return ticketUpdateResult(existing)
+        let row: SnRecord
+        try {
+            row = await this.client.create(TABLE.ticketUpdate, body)
+        } catch (error) {
+            // Refused because the key was taken meanwhile (a concurrent attempt): that attempt's row is the answer.
+            if (error instanceof ServiceNowError && error.status === 403) {
+                const raced = await this.ticketUpdateByKey(body[TICKET_UPDATE_FIELDS.idempotencyKey]!)
+                if (raced) return ticketUpdateResult(raced)
+            }
+            throw error
         }
-    }
-
-    async addWorkNote(table: 'sc_req_item' | 'incident', recordSysId: string, note: string): Promise<void> {
-        if (table !== PLATFORM_TABLE.ritm && table !== PLATFORM_TABLE.incident) {
-            throw new ServiceNowError('fatal', `addWorkNote: not a task table the executor writes: ${String(table)}`)
+        if (row[TICKET_UPDATE_FIELDS.state] === undefined || row[TICKET_UPDATE_FIELDS.state] === '') {
+            // The create answer may predate the app's after rule: read the row back.
+            row = await this.client.get(TABLE.ticketUpdate, sysId(row, SYSTEM_FIELDS.sysId), TICKET_UPDATE_READ)
         }
-        await this.client.patch(table, recordSysId, { [TASK_FIELDS.workNotes]: redactString(note) })
+        return ticketUpdateResult(row)
     }
 
-    async attach(
-        table: string,
-        recordSysId: string,
-        fileName: string,
-        contentType: string,
-        body: Buffer,
-    ): Promise<void> {
-        await this.client.attach(table, recordSysId, fileName, contentType, body)
+    private async ticketUpdateByKey(key: string): Promise<SnRecord | undefined> {
+        const q = build(() => query(TABLE.ticketUpdate).eq(TICKET_UPDATE_FIELDS.idempotencyKey, key).build())
+        const [row] = await this.client.list(TABLE.ticketUpdate, q, TICKET_UPDATE_READ, 1)
+        return row
     }
 
     async appendAudit(event: AuditEventInput, knownHead?: AuditAnchor): Promise<AuditAnchor> {
@@ -595,31 +438,6 @@ class TableApiGateway implements ServiceNowGateway {
             throw new ServiceNowError('fatal', `appendAudit: the last audit event of grant ${grant} has no valid hash`)
         }
         return { sequence, hash }
-    }
-
-    async createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }> {
-        if (input.priority !== 1 && input.priority !== 2)
-            throw new ServiceNowError('fatal', 'incident priority must be 1 or 2')
-        if (input.assignmentGroup !== '' && !isSysId(input.assignmentGroup)) {
-            throw new ServiceNowError('fatal', 'incident assignment group must be a sys_id')
-        }
-        if (!isSysId(input.grantSysId)) throw new ServiceNowError('fatal', 'incident grant must be a sys_id')
-        // Priority is derived from impact × urgency by the instance's priority lookup: 1×1 → P1, 1×2 → P2.
-        const body: Record<string, string> = {
-            [TASK_FIELDS.shortDescription]: redactString(input.shortDescription).slice(0, SHORT_DESCRIPTION_MAX),
-            [TASK_FIELDS.description]:
-                redactString(input.description) + `\n\nBreak-glass grant: ${TABLE.grant} ${input.grantSysId}`,
-            [TASK_FIELDS.impact]: '1',
-            [TASK_FIELDS.urgency]: String(input.priority),
-            [TASK_FIELDS.priority]: String(input.priority),
-        }
-        if (input.assignmentGroup !== '') body[TASK_FIELDS.assignmentGroup] = input.assignmentGroup
-        if (this.opts.incidentCallerSysId) body[TASK_FIELDS.callerId] = this.opts.incidentCallerSysId
-        const row = await this.client.create(PLATFORM_TABLE.incident, body)
-        return parsing(PLATFORM_TABLE.incident, row, () => ({
-            sysId: sysId(row, SYSTEM_FIELDS.sysId),
-            number: str(row, TASK_FIELDS.number),
-        }))
     }
 
     async heartbeat(name: string, host: string, version: string, at: Date, claimed: boolean): Promise<void> {
@@ -857,12 +675,6 @@ function date(r: SnRecord, field: string): Date | null {
     } catch {
         throw new FieldError(`field ${field} is not a date-time: ${JSON.stringify(v.slice(0, 30))}`)
     }
-}
-
-function requiredDate(r: SnRecord, field: string): Date {
-    const d = date(r, field)
-    if (d === null) throw new FieldError(`field ${field} is empty`)
-    return d
 }
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], field: string): T {

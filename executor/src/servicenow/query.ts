@@ -24,21 +24,13 @@ import {
     EXECUTOR_FIELDS,
     GRANT_FIELDS,
     GRANT_STATES,
-    PLATFORM_TABLE,
     PROVIDERS,
     TABLE,
     TARGET_KINDS,
+    TICKET_UPDATE_FIELDS,
     SYS_ID_PATTERN,
 } from '@gbg/shared'
-import {
-    APPROVAL_FIELDS,
-    APPROVAL_STATES,
-    PROPERTY_FIELDS,
-    PROPERTY_NAMES,
-    PROPERTY_TABLE,
-    QUERYABLE_FIELDS,
-    SYSTEM_FIELDS,
-} from './platform-fields'
+import { QUERYABLE_FIELDS, SYSTEM_FIELDS } from './platform-fields'
 
 /** Raised when a query (or a table / field name) is not buildable safely. A programming error: fatal. */
 export class QueryBuildError extends Error {
@@ -56,12 +48,6 @@ const ENUM_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly stri
         [GRANT_FIELDS.targetKind]: TARGET_KINDS,
         [GRANT_FIELDS.provider]: PROVIDERS,
     },
-    [PLATFORM_TABLE.approval]: {
-        [APPROVAL_FIELDS.state]: APPROVAL_STATES,
-        // The executor only ever asks for the app's own approvals.
-        [APPROVAL_FIELDS.sourceTable]: [TABLE.grant],
-    },
-    [PROPERTY_TABLE]: { [PROPERTY_FIELDS.name]: PROPERTY_NAMES },
 }
 
 /** Fields that may be compared to an identifier (see {@link IDENTIFIER_PATTERN}) — names we choose ourselves. */
@@ -70,6 +56,8 @@ export const IDENTIFIER_FIELDS: Readonly<Record<string, readonly string[]>> = {
     [TABLE.action]: [ACTION_FIELDS.leaseOwner, ACTION_FIELDS.number],
     // Record numbers (BGA…, BGQ…) people type into the CLI; it checks the number's own pattern first.
     [TABLE.grant]: [GRANT_FIELDS.number],
+    // The executor's own idempotency keys (<instance>:…), to find its ticket-update row after a lost answer.
+    [TABLE.ticketUpdate]: [TICKET_UPDATE_FIELDS.idempotencyKey],
 }
 
 /**

@@ -64,7 +64,7 @@ export function ritmNoteItems(ctx: RunContext, ritm: string, note: string): Outb
     return [outboxItem.workNote('sc_req_item', ritm, note, ctx.action.grantSysId, ctx.action.sysId)]
 }
 
-/** An incident for SecOps. */
+/** An incident for SecOps (the app raises it: assignment group and caller are its properties, not ours). */
 export function incidentItem(
     ctx: RunContext,
     kind: string,
@@ -76,7 +76,6 @@ export function incidentItem(
         shortDescription,
         description,
         priority,
-        assignmentGroup: ctx.core.options.secopsGroupSysId,
         grantSysId: ctx.action.grantSysId,
     }
     return outboxItem.incident(ctx.action.grantSysId, kind, input, ctx.action.sysId)

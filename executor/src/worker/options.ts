@@ -44,7 +44,7 @@ export interface WorkerOptions {
     revokeMaxAttempts?: number
     /** max_attempts written on verify actions the executor creates. @defaultValue 5 */
     verifyMaxAttempts?: number
-    /** SecOps assignment group sys_id for incidents ('' = instance assignment rules). @defaultValue '' */
+    /** Obsolete (GBG_SECOPS_GROUP): the app assigns the incidents it raises for the executor to its SecOps group property. Ignored. */
     secopsGroupSysId?: string
     /** Oldest approval the recheck gate accepts. @defaultValue 86400000 (24 h) */
     maxApprovalAgeMs?: number
@@ -88,7 +88,9 @@ const REVOKE_MAX_DELAY_MS = 300_000
  * Map the configuration's settings onto the worker's options: the ONE mapping, used by the service for the loaded
  * configuration and below for the defaults (the configuration table's defaults: one set of defaults).
  */
-export function workerOptionsFromConfig(config: Pick<Config, 'queue' | 'writeBack' | 'revoke'>): ConfiguredWorkerOptions {
+export function workerOptionsFromConfig(
+    config: Pick<Config, 'queue' | 'writeBack' | 'revoke'>,
+): ConfiguredWorkerOptions {
     const q = config.queue
     const backoff = { baseMs: q.backoffBaseMs, maxMs: q.backoffMaxMs, jitter: 0.2 }
     return {

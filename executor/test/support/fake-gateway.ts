@@ -28,12 +28,16 @@ import type {
     AuditEventRecord,
     Clock,
     ComputerRecord,
+    GateFactsBundle,
     GrantPatch,
     GrantRecord,
     IncidentInput,
+    InstanceContext,
     NewAction,
     QueueAction,
     ServiceNowGateway,
+    TicketUpdate,
+    TicketUpdateResult,
     UserRecord,
 } from '../../src/ports'
 import { ServiceNowError } from '../../src/servicenow/errors'
@@ -83,6 +87,8 @@ export class FakeServiceNow {
     readonly audit: AuditEventInput[] = []
     readonly incidents: { sysId: string; number: string; input: IncidentInput }[] = []
     readonly heartbeats: { name: string; at: Date; claimed: boolean }[] = []
+    /** Ticket updates done, by idempotency key (the app's unique index). */
+    readonly ticketUpdates = new Map<string, TicketUpdateResult>()
     readonly calls: { method: GatewayMethod; writer: string }[] = []
     /** While true every call fails as unreachable. */
     down = false
@@ -289,17 +295,45 @@ export class FakeGateway implements ServiceNowGateway {
             if (v !== undefined) (g as unknown as Record<string, unknown>)[k] = v
     }
 
-    /** Approvals are keyed by grant sys_id (the app's) or RITM sys_id (task approvals); both count. */
-    async listApprovals(grant: string, ritm: string): Promise<ApprovalRecord[]> {
-        this.sn.enter('listApprovals', this.writer, [grant, ritm])
-        const all = [...(this.sn.approvals.get(grant) ?? []), ...(ritm ? (this.sn.approvals.get(ritm) ?? []) : [])]
-        return all.map((a) => ({ ...a }))
+    /**
+     * The app's gate-facts endpoint: approvals keyed by the grant (the app's) or by its RITM (task approvals, never
+     * counted), every known user, the CIs, the grant's incident and change, the settings. Missing records are
+     * simply absent, as the endpoint leaves them out.
+     */
+    async gateFacts(grant: string): Promise<GateFactsBundle> {
+        this.sn.enter('gateFacts', this.writer, [grant])
+        const g = this.sn.grants.get(grant)
+        if (!g) throw notFound('grant', grant)
+        const copy = (a: ApprovalRecord): ApprovalRecord => ({ ...a })
+        const onGrant = new Set((this.sn.approvals.get(grant) ?? []).map((a) => a.sysId))
+        return {
+            grantApprovals: (this.sn.approvals.get(grant) ?? []).map(copy),
+            ritmApprovals: (g.ritm ? (this.sn.approvals.get(g.ritm) ?? []) : [])
+                .filter((a) => !onGrant.has(a.sysId))
+                .map(copy),
+            users: new Map([...this.sn.users].map(([id, u]) => [id, { ...u, groupSysIds: [...u.groupSysIds] }])),
+            computers: new Map([...this.sn.computers].map(([id, c]) => [id, { ...c }])),
+            incident:
+                g.incident && this.sn.incidentFacts.has(g.incident)
+                    ? { ...this.sn.incidentFacts.get(g.incident)! }
+                    : null,
+            change: g.change && this.sn.changes.has(g.change) ? { ...this.sn.changes.get(g.change)! } : null,
+            settings: { ...this.sn.settings },
+        }
     }
 
-    /** The app's approvals of the grant itself: keyed by the grant, never reached through its RITM. */
-    async listGrantApprovals(grant: string): Promise<ApprovalRecord[]> {
-        this.sn.enter('listGrantApprovals', this.writer, [grant])
-        return (this.sn.approvals.get(grant) ?? []).map((a) => ({ ...a }))
+    async getInstanceContext(): Promise<InstanceContext> {
+        this.sn.enter('getInstanceContext', this.writer, [])
+        return {
+            settings: {
+                integration_enabled: String(this.sn.settings.integrationEnabled),
+                default_max_duration_minutes: String(this.sn.settings.defaultMaxDurationMinutes),
+                secops_group: null,
+            },
+            secops_group: { status: 'unset', sys_id: '', name: '' },
+            incident_caller: null,
+            session: { sys_id: '', user_name: this.writer, roles: ['x_gbg_breakglass.executor'], time_zone: 'GMT' },
+        }
     }
 
     async getApprovalRoute(grant: string): Promise<string> {
@@ -322,64 +356,74 @@ export class FakeGateway implements ServiceNowGateway {
         return [...app, ...own].filter((e) => eventTypes.includes(e.eventType)).map((e) => ({ ...e }))
     }
 
-    async getUser(id: string): Promise<UserRecord> {
-        this.sn.enter('getUser', this.writer, [id])
-        const u = this.sn.users.get(id)
-        if (!u) throw notFound('sys_user', id)
-        return { ...u }
-    }
-
-    async getComputer(id: string): Promise<ComputerRecord> {
-        this.sn.enter('getComputer', this.writer, [id])
-        const c = this.sn.computers.get(id)
-        if (!c) throw notFound('cmdb_ci_computer', id)
-        return { ...c }
-    }
-
     async listPolicies(): Promise<Record<string, string>[]> {
         this.sn.enter('listPolicies', this.writer, [])
         return this.sn.policies.map((p) => ({ ...p }))
     }
 
-    async getIncident(id: string): Promise<RequestIncident> {
-        this.sn.enter('getIncident', this.writer, [id])
-        const i = this.sn.incidentFacts.get(id)
-        if (!i) throw notFound('incident', id)
-        return { ...i }
-    }
-
-    async getChange(id: string): Promise<RequestChange> {
-        this.sn.enter('getChange', this.writer, [id])
-        const c = this.sn.changes.get(id)
-        if (!c) throw notFound('change_request', id)
-        return { ...c }
-    }
-
-    async getAppSettings(): Promise<AppSettings> {
-        this.sn.enter('getAppSettings', this.writer, [])
-        return { ...this.sn.settings }
-    }
-
-    async addWorkNote(table: 'sc_req_item' | 'incident', id: string, note: string): Promise<void> {
-        this.sn.enter('addWorkNote', this.writer, [table, id, note])
-        this.sn.workNotes.push({ table, sysId: id, note })
-    }
-
-    async attach(table: string, id: string, fileName: string, contentType: string, body: Buffer): Promise<void> {
-        this.sn.enter('attach', this.writer, [table, id, fileName])
-        this.sn.attachments.push({ table, sysId: id, fileName, contentType, body })
+    /**
+     * The app's ticket-update rule: a note only on the grant's RITM or an incident linked to / raised for it, one
+     * effect per idempotency key (a repeated key answers the first result).
+     */
+    async requestTicketUpdate(update: TicketUpdate, key: string): Promise<TicketUpdateResult> {
+        this.sn.enter('requestTicketUpdate', this.writer, [update, key])
+        const done = this.sn.ticketUpdates.get(key)
+        if (done) return { ...done }
+        const g = this.sn.grants.get(update.grantSysId)
+        const refuse = (why: string): ServiceNowError =>
+            new ServiceNowError('fatal', `Ticket update refused: ${why} (fake)`, { status: 403 })
+        if (!g) throw refuse('it names no existing grant.')
+        let result: TicketUpdateResult
+        switch (update.kind) {
+            case 'ritm_note':
+                if (!g.ritm) throw refuse(`grant ${g.number} has no RITM.`)
+                this.sn.workNotes.push({ table: 'sc_req_item', sysId: g.ritm, note: update.text })
+                result = { sysId: g.ritm, number: '' }
+                break
+            case 'incident_note': {
+                const own = [
+                    g.incident,
+                    ...this.sn.incidents.filter((i) => i.input.grantSysId === g.sysId).map((i) => i.sysId),
+                ]
+                if (!own.includes(update.incidentSysId))
+                    throw refuse(`incident ${update.incidentSysId} is not the grant's.`)
+                this.sn.workNotes.push({ table: 'incident', sysId: update.incidentSysId, note: update.text })
+                result = { sysId: update.incidentSysId, number: '' }
+                break
+            }
+            case 'incident': {
+                const input: IncidentInput = {
+                    shortDescription: update.shortDescription,
+                    description: update.description,
+                    priority: update.priority,
+                    grantSysId: update.grantSysId,
+                }
+                const created = { sysId: sysId(), number: this.sn.nextIncidentNumber(), input }
+                this.sn.incidents.push(created)
+                result = { sysId: created.sysId, number: created.number }
+                break
+            }
+            case 'receipt': {
+                const table = g.ritm ? 'sc_req_item' : 'x_gbg_breakglass_grant'
+                const id = g.ritm || g.sysId
+                this.sn.attachments.push({
+                    table,
+                    sysId: id,
+                    fileName: update.fileName,
+                    contentType: update.contentType,
+                    body: update.content,
+                })
+                result = { sysId: sysId(), number: '' }
+                break
+            }
+        }
+        this.sn.ticketUpdates.set(key, result)
+        return { ...result }
     }
 
     async appendAudit(event: AuditEventInput): Promise<void> {
         this.sn.enter('appendAudit', this.writer, [event])
         this.sn.audit.push(event)
-    }
-
-    async createIncident(input: IncidentInput): Promise<{ sysId: string; number: string }> {
-        this.sn.enter('createIncident', this.writer, [input])
-        const created = { sysId: sysId(), number: this.sn.nextIncidentNumber(), input }
-        this.sn.incidents.push(created)
-        return { sysId: created.sysId, number: created.number }
     }
 
     async heartbeat(name: string, _host: string, _version: string, at: Date, claimed: boolean): Promise<void> {

@@ -253,6 +253,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: 'b0847128fa644d98aa57c331af7224ad'
                     }
+                    'acl-rest-executor': {
+                        table: 'sys_security_acl'
+                        id: '7506d6e4c70e49b4bb7693008e01f1de'
+                    }
                     'acl-rest-proposals': {
                         table: 'sys_security_acl'
                         id: 'e8c1af9c63404c66b706fa375ba2ba55'
@@ -260,6 +264,31 @@ declare global {
                     'acl-sys-properties-read-executor': {
                         table: 'sys_security_acl'
                         id: 'e2e13a8350434517b6171e0d5fc3cb40'
+                        deleted: true
+                    }
+                    'acl-ticket-update-create': {
+                        table: 'sys_security_acl'
+                        id: '48f9166fb4c1454db2a2423caf94fb7a'
+                    }
+                    'acl-ticket-update-create-any-field': {
+                        table: 'sys_security_acl'
+                        id: '84f7db885a2f419c877e0a75786ba6ce'
+                    }
+                    'acl-ticket-update-delete-deny': {
+                        table: 'sys_security_acl'
+                        id: 'b582012c883942eb99a9c92cb575c9e3'
+                    }
+                    'acl-ticket-update-read': {
+                        table: 'sys_security_acl'
+                        id: '2acfb39278a64daab4a54b61c691e337'
+                    }
+                    'acl-ticket-update-write-any-field-deny': {
+                        table: 'sys_security_acl'
+                        id: '80621483b35e4eb19aafcc57ab6c1c8d'
+                    }
+                    'acl-ticket-update-write-deny': {
+                        table: 'sys_security_acl'
+                        id: '2bf228a4c70c41f6b4572f09d793839b'
                     }
                     'atf-approval-path': {
                         table: 'sys_atf_test'
@@ -448,6 +477,14 @@ declare global {
                     'br-ritm-create-grant': {
                         table: 'sys_script'
                         id: '8b7efcfeb34447739fd0fde15db6e2f2'
+                    }
+                    'br-ticket-update-apply': {
+                        table: 'sys_script'
+                        id: 'feaab4d2a5b2495ebf9bc686cb64acbd'
+                    }
+                    'br-ticket-update-guard': {
+                        table: 'sys_script'
+                        id: '9518c7ae394d41b0a80e73bdfbad672f'
                     }
                     'cat-item-temporary-entra-role': {
                         table: 'sc_cat_item'
@@ -641,6 +678,18 @@ declare global {
                         table: 'sys_ws_operation'
                         id: '5feac07127c94e1291afb01a5001af48'
                     }
+                    'rest-executor': {
+                        table: 'sys_ws_definition'
+                        id: 'c8adb39288e74623bcc1bdeba9393852'
+                    }
+                    'rest-executor-context': {
+                        table: 'sys_ws_operation'
+                        id: '7c2ef43144644dd098253a343d7c1797'
+                    }
+                    'rest-executor-gate-facts': {
+                        table: 'sys_ws_operation'
+                        id: 'ccc2bdbc2ad04faa8bc0b6e6647a1024'
+                    }
                     'sc-category-break-glass': {
                         table: 'sc_category'
                         id: '2970373f6bbf45758e7825e77a62a30e'
@@ -664,6 +713,10 @@ declare global {
                     src_server_emergency_ts: {
                         table: 'sys_module'
                         id: '723423d0a47a4f488ec29c945bb24538'
+                    }
+                    'src_server_executor-api_ts': {
+                        table: 'sys_module'
+                        id: '5d7d9195ec08436e943edeee829c7af5'
                     }
                     'src_server_glide-io_ts': {
                         table: 'sys_module'
@@ -785,6 +838,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c3694db33dd945a98fa1127bfafcf8fd'
                     }
+                    'src_server_ticket-update_ts': {
+                        table: 'sys_module'
+                        id: '08883b9031d04fbb8625851a6e2d671d'
+                    }
                     'src_server_vote-io_ts': {
                         table: 'sys_module'
                         id: '2e148b3b64c34f0ba998ac4b7dbb178d'
@@ -841,6 +898,14 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: 'e990c826f8564b54acb3771bec3f4749'
                     }
+                    'xscope-sys_attachment-create': {
+                        table: 'sys_scope_privilege'
+                        id: '60ed7e9de95343e7ac1b5283765f2d5e'
+                    }
+                    'xscope-sys_attachment-read': {
+                        table: 'sys_scope_privilege'
+                        id: '312653fe36df44019cbfb10c70f19133'
+                    }
                     'xscope-sys_journal_field-read': {
                         table: 'sys_scope_privilege'
                         id: 'df158249788e4ca8be4d14f97b40917e'
@@ -848,6 +913,18 @@ declare global {
                     'xscope-sys_user_grmember-read': {
                         table: 'sys_scope_privilege'
                         id: '1004cc132bd3412083cf03c0d547fbd8'
+                    }
+                    'xscope-sys_user_group-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'fbd1de99fce84aeeb051231eaa476259'
+                    }
+                    'xscope-sys_user_has_role-read': {
+                        table: 'sys_scope_privilege'
+                        id: '4fa13018a23b492d9fa88b3709269526'
+                    }
+                    'xscope-sys_user_role-read': {
+                        table: 'sys_scope_privilege'
+                        id: '0e0d04a32f284465863d5c4481d02058'
                     }
                     'xscope-sys_user-read': {
                         table: 'sys_scope_privilege'
@@ -999,6 +1076,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '068b1683732a4808b92fa40a84f6203f'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'priority'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0695d2353e044550b8d9defe6473040b'
                         key: {
@@ -1097,6 +1183,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '0c6d44c71718474ea3537255d46f9af4'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'error'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '0cc69b2581c541768cdc653375eb4d91'
                         key: {
@@ -1125,6 +1220,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '0ce9144724824c1ead2327d08f27ed57'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '0cf0eda6d5ae4de4bea44a163834c49b'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'NULL'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: '0cfa3c0a50b24bbd987123a27cf33f84'
                         key: {
@@ -1148,6 +1259,13 @@ declare global {
                         key: {
                             document_key: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
                             variable: '46dbcb535320220002c6435723dc3409'
+                        }
+                    },
+                    {
+                        table: 'sys_db_object'
+                        id: '0d5569dd46124130a076765a6b99ca71'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
                         }
                     },
                     {
@@ -1393,10 +1511,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '1425e33d35c64146888db694ab5661fa'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'result_sys_id'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '144e7944eff34f4eae6ebec0d818231f'
                         key: {
                             name: 'x_gbg_breakglass_policy'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: '14619552e6504fa4a7c9b6825ae3fa38'
+                        key: {
+                            logical_table_name: 'x_gbg_breakglass_ticket_update'
+                            col_name_string: 'idempotency_key'
                         }
                     },
                     {
@@ -1410,6 +1544,14 @@ declare global {
                                     name: 'x_gbg_breakglass.auditor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '14967cc8942845568d3fe2353814962d'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'short_description'
                         }
                     },
                     {
@@ -1456,6 +1598,15 @@ declare global {
                         key: {
                             document_key: '87cdf23f66504783ad436bb58e0e9980'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '16ad19a7112c40fc9abb5fd2b2144d9e'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'short_description'
+                            language: 'en'
                         }
                     },
                     {
@@ -1509,6 +1660,14 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'provider_txn_ids'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '19eab9714b5347568800d3770b32185f'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'priority'
                         }
                     },
                     {
@@ -1634,6 +1793,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '1f699805fecb4fc6a003f244001113de'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'file_name'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '203cb030488344feb01086a90639ff07'
                         key: {
                             name: 'x_gbg_breakglass_grant'
@@ -1715,6 +1883,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '222eeb75ab9f41e6b272d95974290e2f'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'result_number'
                         }
                     },
                     {
@@ -2039,6 +2215,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '322e6218598c4b0389ae68e13f03f0ba'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'incident_kind'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '3306a280737f45e9b37c83cdcad52ad3'
                         key: {
@@ -2339,6 +2523,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '42c92516eb1c490d82355ef1d59b6c1d'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'grant'
+                            language: 'en'
                         }
                     },
                     {
@@ -2664,6 +2857,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '51e3acd6eb614649b07c087ffee730d1'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'incident'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '51fd87f33c834896894d7551d08745f7'
                         key: {
@@ -2685,6 +2887,15 @@ declare global {
                         key: {
                             document_key: '9efcd5068b2f402d919536c2046dd286'
                             variable: 'ff6e125353a0220002c6435723dc3442'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '53e78a71145f43faa671b53ad7765d46'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'result_number'
+                            language: 'en'
                         }
                     },
                     {
@@ -2912,6 +3123,14 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_account'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '5a09be621c394f3d88eceac22c85d62b'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'idempotency_key'
                         }
                     },
                     {
@@ -3213,6 +3432,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '6a9eb1f29df24c63841b3c09bce0f54c'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'idempotency_key'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: '6b4bd09f6a2648d8b95fb95ad9af4a17'
                         key: {
@@ -3328,6 +3556,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '6eeb6ffd242b4a2bb2d6eacfa4b1af5f'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'error'
+                        }
+                    },
+                    {
                         table: 'sc_cat_item_user_criteria_mtom'
                         id: '6f24a7b339844385ac332e566f3808ac'
                         key: {
@@ -3375,6 +3611,15 @@ declare global {
                                     name: 'x_gbg_breakglass.agent'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '72127618b6ca4ace99f7b37976d569cb'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'state'
+                            language: 'en'
                         }
                     },
                     {
@@ -3603,6 +3848,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: '7d188923b0484222a047079572aba4a6'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'incident_kind'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: '7ddf9304532d42d18d103563e549787a'
                         key: {
                             name: 'x_gbg_breakglass_action'
@@ -3716,6 +3970,14 @@ declare global {
                         key: {
                             document_key: 'e6b01792258c409fba0d760cfc3c8b29'
                             variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '84d826015ae3487fa2bf44133712a575'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'content_type'
                         }
                     },
                     {
@@ -3980,6 +4242,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '8f222dda593748ed80c96a8ba11f68f3'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'text'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '90461070b5874fbbb353986d12daa911'
                         key: {
@@ -4013,6 +4283,13 @@ declare global {
                         key: {
                             document_key: '87352ce531dc4807b56f60f97bec076e'
                             variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'ua_table_licensing_config'
+                        id: '90d37342fda84f55800ae167b81609d8'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
                         }
                     },
                     {
@@ -4167,6 +4444,14 @@ declare global {
                     },
                     {
                         table: 'sys_dictionary'
+                        id: '9a54394d354842c3ab5a7d650f4a4771'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'grant'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
                         id: '9b20a9190dca486ca7021d4b805ddb6a'
                         key: {
                             name: 'x_gbg_breakglass_policy'
@@ -4201,6 +4486,14 @@ declare global {
                         key: {
                             document_key: '43dde28a41f946b284ca3447d5cab106'
                             variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '9dc3b4e756394361bd89f2f19a651822'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'content'
                         }
                     },
                     {
@@ -4413,6 +4706,15 @@ declare global {
                         key: {
                             document_key: 'b3e9e4d6ecf44b648310cc9812ea98da'
                             variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'a519ddcf38774e26ae2adbdce3d7c712'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'text'
+                            language: 'en'
                         }
                     },
                     {
@@ -4732,6 +5034,14 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'ritm'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'b47a30d44ec647929685144a8257e39b'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'incident'
                         }
                     },
                     {
@@ -5321,6 +5631,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'cb391cceadfe4702a76cbc3547623034'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'kind'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'cbb30e8756d44593b8f2a128726568a7'
                         key: {
@@ -5450,6 +5768,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'ce326e3da8c644519d4c9a3e1acdac98'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'file_name'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'ce6d2f0d925446418b27efaef36f8e40'
                         key: {
@@ -5539,6 +5865,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'd3a3f9e65e1d4b1e8536d14f8da18af7'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'content_type'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd3d507de3709497a919c63982243ee54'
                         key: {
@@ -5614,6 +5949,15 @@ declare global {
                         key: {
                             sc_cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                             sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'd66650b06ee245d6bc056a93c351b062'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'result_sys_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -5799,6 +6143,14 @@ declare global {
                         id: 'df0a3291b9924c51995aafd5d863929c'
                         key: {
                             name: 'x_gbg_breakglass.admin'
+                        }
+                    },
+                    {
+                        table: 'sys_index'
+                        id: 'df89017b06f44e4889fdfe8072a05d9d'
+                        key: {
+                            logical_table_name: 'x_gbg_breakglass_ticket_update'
+                            col_name_string: 'grant,kind'
                         }
                     },
                     {
@@ -6021,6 +6373,15 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e8a3524ec5294ac58e8da4c72203f919'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'kind'
+                            language: 'en'
                         }
                     },
                     {
@@ -6435,6 +6796,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'f4e2000cb92f45fd9ae8a47f27dedf65'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'content'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'f54e9f915f4e47ad874f843ccfc8c709'
                         key: {
@@ -6709,6 +7079,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'ritm'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ff00e5de0a5e4282b9ff005b0d005d11'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            element: 'NULL'
                             language: 'en'
                         }
                     },

@@ -3,7 +3,9 @@ import { CrossScopePrivilege } from '@servicenow/sdk/core'
 /*
  * Runtime access of the app's server code to platform (global) tables: what it reads to judge a request, the
  * approvals it creates and updates, the incidents it raises and resolves, the RITM work notes and assignment it
- * writes. Nothing else (no delete anywhere). Written out one by one (no loops: see FLUENT-NOTES).
+ * writes — and what it does for the executor, whose role touches no platform table (executor-api.ts: the gate
+ * facts and the context, which also read groups and the session user's roles; ticket-update.ts: work notes,
+ * incidents and the receipt attachment). Nothing else (no delete anywhere). Written out one by one (no loops: see FLUENT-NOTES).
  */
 
 CrossScopePrivilege({
@@ -128,6 +130,51 @@ CrossScopePrivilege({
     operation: 'read',
     status: 'allowed',
     targetName: 'sys_journal_field',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys_user_group-read'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_user_group',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys_user_has_role-read'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_user_has_role',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys_user_role-read'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_user_role',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys_attachment-create'],
+    operation: 'create',
+    status: 'allowed',
+    targetName: 'sys_attachment',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys_attachment-read'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_attachment',
     targetScope: 'global',
     targetType: 'sys_db_object',
 })
