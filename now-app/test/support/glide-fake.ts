@@ -87,6 +87,11 @@ export interface GlideBackend {
     property?(name: string): string | undefined
     /** A fresh sys_id (the default counts up, predictable after reset(); an emulator's are random). */
     newSysId?(): string
+    /**
+     * Store an attachment (GlideSysAttachment): its sys_attachment row and content; returns its sys_id. The default
+     * keeps the row in `glide.tables` and the bytes in `glide.files`; the ServiceNow emulator stores both.
+     */
+    attach?(table: string, sysId: string, fileName: string, contentType: string, content: Buffer, actor: string): string
 }
 
 const memoryBackend: GlideBackend = {
@@ -167,6 +172,8 @@ export const glide = {
     logs: [] as { level: 'info' | 'warn' | 'error' | 'debug'; message: string }[],
     messages: { info: [] as string[], error: [] as string[] },
     journal: [] as { table: string; sysId: string; field: string; text: string; by: string; at: string }[],
+    /** Attachment contents by sys_attachment sys_id (GlideSysAttachment on the in-memory backend). */
+    files: new Map<string, Buffer>(),
     /** URLs passed to gs.setRedirect (UI action scripts). */
     redirects: [] as string[],
 
@@ -180,6 +187,7 @@ export const glide = {
         glide.messages.info.length = 0
         glide.messages.error.length = 0
         glide.journal.length = 0
+        glide.files.clear()
         glide.redirects.length = 0
         rules.length = 0
         counters.clear()
@@ -603,7 +611,37 @@ export const gs = {
         return format(text, args === undefined ? [] : Array.isArray(args) ? args : [args])
     },
     nil: (v: unknown): boolean => v === null || v === undefined || str(v) === '',
+    /** The session: its time zone is the user's sys_user.time_zone, else the instance default GMT. */
+    getSession: () => ({
+        getTimeZoneName(): string {
+            const row = backend.rows('sys_user').find((u) => u.sys_id === user.sysId)
+            return (row && row.time_zone) || 'GMT'
+        },
+    }),
 }
 
 /** The module to hand to vi.mock('@servicenow/glide', ...). */
-export const glideModule = { gs, GlideRecord, GlideDateTime, GlideAggregate }
+/** Attachments (GlideSysAttachment.writeBase64 only): stored through the backend's `attach`. */
+export class GlideSysAttachment {
+    /** Attach base64 `content` to the record `gr` is on; the new sys_attachment sys_id, or null. */
+    writeBase64(gr: GlideRecord, fileName: string, contentType: string, content: string): string | null {
+        const table = gr.getTableName()
+        const sysId = gr.getUniqueValue()
+        if (!sysId) return null
+        const bytes = Buffer.from(content, 'base64')
+        if (backend.attach) return backend.attach(table, sysId, fileName, contentType, bytes, user.userName)
+        const id = newGuid()
+        glide.files.set(id, bytes)
+        glide.insert('sys_attachment', {
+            sys_id: id,
+            table_name: table,
+            table_sys_id: sysId,
+            file_name: fileName,
+            content_type: contentType,
+            size_bytes: String(bytes.length),
+        })
+        return id
+    }
+}
+
+export const glideModule = { gs, GlideRecord, GlideDateTime, GlideAggregate, GlideSysAttachment }
