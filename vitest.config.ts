@@ -25,7 +25,13 @@ function tsconfigPaths(): Record<string, string> {
  * fork), so no two of them compete for the machine. Every other test runs the executor in its own process on a
  * virtual clock (test/support/virtual-time.ts) and runs in parallel.
  */
-const PROCESS_TESTS = ['test/e2e/crash-recovery.test.ts', 'test/e2e/cli.test.ts', 'test/sandbox-start.test.ts']
+const PROCESS_TESTS = [
+    'test/e2e/crash-recovery.test.ts',
+    'test/e2e/cli.test.ts',
+    'test/sandbox-start.test.ts',
+    // Replays deploy/Dockerfile outside Docker: two offline `npm ci` runs and the production bundle (~1.5 min).
+    'test/deploy-build.test.ts',
+]
 
 // One runner for the whole repo: shared unit tests, executor unit/integration tests, tests that read the built
 // ServiceNow app in now-app/dist, and the cross-component end-to-end tests under test/.
