@@ -9,7 +9,7 @@ import { errorText } from '../transport'
 import { createWebhookProvider, type WebhookProviderConfig } from './webhook'
 import { instrumentProvider, type ProviderCallObserver } from './instrumented'
 import { createEntraGroupProvider, createEntraRoleProvider, createGraphClient, type HolderRegistry } from './entra'
-import { entraConnectionSchema, type EntraConnectionConfig } from './entra/config'
+import type { EntraConnectionConfig } from './entra/config'
 import type { EntraConfig } from '../config'
 
 /** Provider part of the executor configuration (the loaded `Config` fits structurally). */
@@ -113,9 +113,12 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
     )
 }
 
-/** The Entra providers' connection settings from the executor configuration (validated by their schema). */
+/**
+ * The Entra providers' connection settings from the executor configuration. The section is already typed and
+ * validated by config.ts (one settings table, one URL rule): it is taken as it is, not validated a second time.
+ */
 export function entraConnection(e: EntraSection): EntraConnectionConfig {
-    return entraConnectionSchema.parse({
+    return {
         tenantId: e.tenantId,
         clientId: e.clientId,
         clientSecret: e.clientSecret,
@@ -125,5 +128,5 @@ export function entraConnection(e: EntraSection): EntraConnectionConfig {
         caCertificatePem: e.caCertificatePem,
         timeoutMs: e.timeoutMs,
         principalLookup: e.principalLookup,
-    })
+    }
 }

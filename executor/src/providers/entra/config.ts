@@ -4,6 +4,7 @@
  * executor's config loader resolves `*_FILE` paths before this schema sees them.
  */
 import { z } from 'zod'
+import { URL_RULE, isAllowedUrl } from '../../url-policy'
 
 const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
 
@@ -14,19 +15,12 @@ export function isGuid(value: unknown): value is string {
 
 const guid = (what: string) => z.string().regex(GUID, `${what} must be a GUID`)
 
-function isLocalHost(hostname: string): boolean {
-    return hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]'
-}
-
-/** `https:` everywhere; plain `http:` is refused except to localhost (dev). */
+/** `https:` everywhere; plain `http:` only to loopback (url-policy.ts: the same rule as the executor's config). */
 const secureUrl = (what: string) =>
     z
         .string()
         .url(`${what} must be a URL`)
-        .refine((v) => {
-            const u = new URL(v)
-            return u.protocol === 'https:' || (u.protocol === 'http:' && isLocalHost(u.hostname))
-        }, `${what} must use https (http is allowed for localhost only)`)
+        .refine((v) => isAllowedUrl(new URL(v)), `${what} ${URL_RULE}`)
 
 /** Client certificate credential (preferred in production over a client secret). */
 export const certificateCredentialSchema = z.object({

@@ -9,6 +9,7 @@
 import axios, { type AxiosInstance } from 'axios'
 import type { ExecutionPlan } from '@gbg/shared'
 import { nullLogger } from '../../log'
+import { URL_RULE, isAllowedUrl } from '../../url-policy'
 import type { Logger } from '../../ports'
 import {
     ProviderError,
@@ -71,7 +72,6 @@ interface Answer {
     call: AuditedCall
 }
 
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]', '::1'])
 const NAME = 'webhook'
 const DEFAULT_TIMEOUT_MS = 10_000
 /** Slack between the approved end and the service's expiry before we call the service's expiry "longer". */
@@ -97,8 +97,8 @@ export class WebhookProvider implements Provider {
         } catch {
             throw new Error('webhook provider: baseUrl is not a valid URL')
         }
-        if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname))) {
-            throw new Error('webhook provider: baseUrl must use https (plain http only to localhost)')
+        if (!isAllowedUrl(url)) {
+            throw new Error(`webhook provider: baseUrl ${URL_RULE}`)
         }
         if (url.username || url.password || url.search || url.hash) {
             throw new Error('webhook provider: baseUrl must not carry credentials, a query or a fragment')
