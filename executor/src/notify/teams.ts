@@ -13,6 +13,7 @@ import { SYS_ID_PATTERN, TABLE, type ExecutionPlan } from '@gbg/shared'
 import { nullLogger } from '../log'
 import type { Logger } from '../ports'
 import { classifyTransportError, parseRetryAfter } from '../transport'
+import { URL_RULE, isAllowedUrl } from '../url-policy'
 
 /** Adaptive Card schema version used: the highest Teams webhooks render everywhere. */
 export const CARD_VERSION = '1.4'
@@ -112,11 +113,8 @@ function cardTime(date: Date): string {
 export function grantRecordUrl(instanceUrl: string, grantSysId: string): string {
     if (!SYS_ID_PATTERN.test(grantSysId)) throw new Error('grantRecordUrl: grant sys_id is not a sys_id')
     const base = new URL(instanceUrl)
-    if (
-        base.protocol !== 'https:' &&
-        !(base.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(base.hostname))
-    ) {
-        throw new Error('grantRecordUrl: instance URL must use https')
+    if (!isAllowedUrl(base)) {
+        throw new Error(`grantRecordUrl: instance URL ${URL_RULE}`)
     }
     return `${base.origin}/${TABLE.grant}.do?sys_id=${grantSysId}`
 }
@@ -294,11 +292,8 @@ export class TeamsNotifier {
             // Never echo the value: it is a secret.
             throw new Error('Teams notifier: webhook URL is not a valid URL')
         }
-        if (
-            url.protocol !== 'https:' &&
-            !(url.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(url.hostname))
-        ) {
-            throw new Error('Teams notifier: webhook URL must use https')
+        if (!isAllowedUrl(url)) {
+            throw new Error(`Teams notifier: webhook URL ${URL_RULE}`)
         }
         grantRecordUrl(config.instanceUrl, '0'.repeat(32)) // fail fast on a bad instance URL
         this.http = axios.create({
