@@ -7,8 +7,7 @@
 import { mkdirSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { dirname } from 'node:path'
-import type { ExecutionPlan, ProviderName } from '@gbg/shared'
-import { parsePlan } from '@gbg/shared'
+import type { ProviderName } from '@gbg/shared'
 import cron, { type ScheduledTask } from 'node-cron'
 import { buildInfo } from './build-info'
 import { systemClock } from './clock'
@@ -21,7 +20,8 @@ import { Journal } from './journal/journal'
 import { createLogger } from './log'
 import { errorText } from './transport'
 import { createMetrics, type Metrics } from './metrics'
-import { createTeamsNotifier, summaryFromPlan, type TeamsEvent, type TeamsNotifier } from './notify/teams'
+import { Notifications } from './notify/notifier'
+import { createTeamsNotifier } from './notify/teams'
 import type { Clock, Logger, ServiceNowGateway } from './ports'
 import { createProviders } from './providers/registry'
 import type { Provider } from './providers/types'
@@ -141,22 +141,14 @@ export function buildProviders(
     return createProviders(config, { logger, holders: journal, metrics, now: () => clock.now() })
 }
 
-function planOf(journal: Journal, grantSysId: string): ExecutionPlan | undefined {
-    const record = journal.grantRecord(grantSysId)
-    if (!record) return undefined
-    const parsed = parsePlan(record.plan)
-    return parsed.ok ? parsed.plan : undefined
-}
-
 /**
- * Subscribe logs, metrics and notifications to the worker's events. Every event is logged as one structured
+ * Subscribe logs and metrics to the worker's events (Teams cards: notify/notifier.ts). Every event is logged as one structured
  * line (secrets are redacted by the logger); failures are `error`, escalations `warn`.
  */
 function wireEvents(
     events: ExecutorEventBus,
     logger: Logger,
     metrics: Metrics,
-    notify: (e: TeamsEvent) => void,
     journal: Journal,
     clock: Clock,
 ): () => void {
@@ -189,14 +181,6 @@ function wireEvents(
             logger[level](name, { event: name, ...(payload as Record<string, unknown>) })
         }),
     )
-    // 5- and 1-minute warnings wait on the service's clock (a test's virtual clock moves them too).
-    const warnTimers = new Map<string, AbortController>()
-    const clearWarnings = (grantSysId: string) => {
-        warnTimers.get(grantSysId)?.abort()
-        warnTimers.delete(grantSysId)
-    }
-    offs.push(() => [...warnTimers.keys()].forEach(clearWarnings))
-
     offs.push(events.on('action:done', (e) => metrics.recordAction(e.type as never, 'done')))
     offs.push(events.on('action:retry', (e) => metrics.recordAction(e.type as never, 'retry')))
     offs.push(events.on('action:failed', (e) => metrics.recordAction(e.type as never, 'failed')))
@@ -213,42 +197,6 @@ function wireEvents(
             metrics.setOverdueRevokes(journal.timers(now).length)
         }),
     )
-
-    offs.push(
-        events.on('grant:active', (e) => {
-            const plan = planOf(journal, e.grantSysId)
-            if (!plan) return
-            const grant = summaryFromPlan(plan)
-            notify({ kind: 'granted', grant, expiresAt: e.expiresAt })
-            // 5- and 1-minute warnings (in-process timers: a restart re-arms nothing, the revoke itself is durable).
-            clearWarnings(e.grantSysId)
-            const cancel = new AbortController()
-            for (const minutesLeft of [5, 1] as const) {
-                const delay = e.expiresAt.getTime() - minutesLeft * 60_000 - clock.now().getTime()
-                if (delay > 0) {
-                    clock.sleep(delay, cancel.signal).then(
-                        () => notify({ kind: 'warning', grant, expiresAt: e.expiresAt, minutesLeft }),
-                        () => undefined, // cancelled: revoked earlier, or the service stopped
-                    )
-                }
-            }
-            warnTimers.set(e.grantSysId, cancel)
-        }),
-    )
-    offs.push(
-        events.on('revoke:done', (e) => {
-            clearWarnings(e.grantSysId)
-            const plan = planOf(journal, e.grantSysId)
-            if (plan && e.retainedFor.length === 0)
-                notify({ kind: 'revoked', grant: summaryFromPlan(plan), revokedAt: clock.now() })
-        }),
-    )
-    const failure = (operation: 'grant' | 'revoke') => (e: { grantSysId: string; error: string }) => {
-        const plan = planOf(journal, e.grantSysId)
-        if (plan) notify({ kind: 'failure', grant: summaryFromPlan(plan), operation, error: e.error })
-    }
-    offs.push(events.on('grant:failed', failure('grant')))
-    offs.push(events.on('revoke:failed', failure('revoke')))
     return () => offs.forEach((off) => off())
 }
 
@@ -278,28 +226,26 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         async () => Object.fromEntries(Object.entries((await health.ready()).checks).map(([k, c]) => [k, c.ok])),
     )
 
-    let teams: TeamsNotifier | undefined
-    if (config.teams) {
-        teams = createTeamsNotifier(
-            { webhookUrl: config.teams.webhookUrl, instanceUrl: config.servicenow.url },
-            logger,
-            () => clock.now(),
-            metrics,
-        )
-    }
-    const notify = (event: TeamsEvent) => {
-        if (!teams) return
-        teams.send(event).catch((error: unknown) => {
-            logger.warn('teams notification failed', {
-                kind: event.kind,
-                error: errorText(error),
-            })
-        })
-    }
-
     const events = new ExecutorEventBus()
     const worker = new Worker({ gateway, journal, providers, clock, events, logger }, workerOptions(config))
-    const unwire = wireEvents(events, logger, metrics, notify, journal, clock)
+    const unwire = wireEvents(events, logger, metrics, journal, clock)
+    // Teams cards, queued in the journal's outbox and retried; expiry warnings from the journaled expiry.
+    const notifications = config.teams
+        ? new Notifications({
+              journal,
+              events,
+              clock,
+              logger,
+              teams: createTeamsNotifier(
+                  { webhookUrl: config.teams.webhookUrl, instanceUrl: config.servicenow.url },
+                  logger,
+                  () => clock.now(),
+                  metrics,
+              ),
+              backoff: { baseMs: config.queue.backoffBaseMs, maxMs: config.queue.backoffMaxMs, jitter: 0.2 },
+          })
+        : undefined
+    const unnotify = notifications?.start()
 
     events.on('worker:polled', () => health.roundFinished())
     const http = createHttpServer({
@@ -360,6 +306,8 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         await worker.stop(options)
         await http.close()
         unwire()
+        unnotify?.()
+        await notifications?.idle()
         journal.close()
         logger.info('executor stopped', { instance: config.instanceName })
     }

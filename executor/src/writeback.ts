@@ -20,6 +20,7 @@ import {
 } from '@gbg/shared'
 import { judgeBeforeAppend, type AuditJudgement } from './audit-verify'
 import type { ExecutorEventBus } from './events'
+import { TEAMS_OUTBOX_KIND } from './notify/notifier'
 import type { Journal, OutboxInput, OutboxItem } from './journal/journal'
 import { redact } from './log'
 import type {
@@ -193,6 +194,8 @@ export class WriteBack {
         let failed = 0
         const now = clock.now().getTime()
         for (const item of journal.outbox({ status: 'pending' })) {
+            // Teams cards share the journal's outbox but are delivered by notify/notifier.ts, never held here.
+            if (item.kind === TEAMS_OUTBOX_KIND) continue
             const key = item.grantId || item.actionId || `#${item.id}`
             if (blocked.has(key)) continue
             if (item.nextAttemptAt.getTime() > now) {
@@ -271,6 +274,7 @@ export class WriteBack {
         const { journal, clock, events, logger, boundMs } = this.o
         const now = clock.now().getTime()
         for (const item of journal.outbox({ status: 'pending' })) {
+            if (item.kind === TEAMS_OUTBOX_KIND) continue
             const age = now - item.createdAt.getTime()
             if (item.alerted || age < boundMs) continue
             journal.markAlerted(item.id)

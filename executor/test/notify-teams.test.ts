@@ -46,7 +46,13 @@ const events: TeamsEvent[] = [
     { kind: 'warning', grant, expiresAt, minutesLeft: 5 },
     { kind: 'warning', grant, expiresAt, minutesLeft: 1 },
     { kind: 'revoked', grant, revokedAt: expiresAt, reason: 'expired' },
-    { kind: 'failure', grant, operation: 'grant', error: 'principal not allowed on this target' },
+    {
+        kind: 'failure',
+        grant,
+        operation: 'grant',
+        error: 'principal not allowed on this target',
+        incidentNumber: 'INC0020001',
+    },
     { kind: 'failure', grant, operation: 'revoke', error: 'service unavailable', incidentNumber: 'INC0020002' },
 ]
 
@@ -84,10 +90,23 @@ describe('cards', () => {
         const link = `${INSTANCE}/x_gbg_breakglass_grant.do?sys_id=${plan.grantSysId}`
         expect(granted.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Revoke now', url: link }])
         expect(warning.actions).toEqual([{ type: 'Action.OpenUrl', title: 'Revoke now', url: link }])
-        expect(JSON.stringify(granted)).toContain(
-            '{{DATE(2030-01-01T09:00:00Z, SHORT)}} {{TIME(2030-01-01T09:00:00Z)}}',
-        )
+        expect(JSON.stringify(granted)).toContain('"Expires","value":"2030-01-01 09:00 UTC"')
         expect(JSON.stringify(warning)).toContain('1 minute left: BGA0001001')
+        expect(JSON.stringify(buildCard(events[1]!, INSTANCE))).toContain('5 minutes left: BGA0001001')
+    })
+
+    it('shows the display name, and the failure card names the incident', () => {
+        // setup
+        const named = summaryFromPlan(plan, 'Alice Example')
+        // execution
+        const granted = JSON.stringify(buildCard({ kind: 'granted', grant: named, expiresAt }, INSTANCE))
+        const failure = JSON.stringify(buildCard({ ...events[5]!, grant: named } as TeamsEvent, INSTANCE))
+        const anonymous = JSON.stringify(buildCard(events[0]!, INSTANCE))
+        // validation: the name people know, with the login for the unambiguous record; the incident in the heading
+        expect(granted).toContain('"For","value":"Alice Example (alice)"')
+        expect(failure).toContain('Revoke failed: BGA0001001 — incident INC0020002')
+        expect(failure).toContain('"Incident","value":"INC0020002"')
+        expect(anonymous).toContain('"For","value":"alice"')
     })
 
     it('clips oversized text so the payload stays under the limit', () => {

@@ -9,7 +9,7 @@
  * The webhook URL carries its secret (`sig=` / the legacy path): it is never logged and never put in an error.
  */
 import axios, { type AxiosInstance } from 'axios'
-import { SYS_ID_PATTERN, TABLE, type ExecutionPlan } from '@gbg/shared'
+import { SYS_ID_PATTERN, TABLE, formatTime, plural, type ExecutionPlan } from '@gbg/shared'
 import { nullLogger } from '../log'
 import type { Logger } from '../ports'
 import { classifyTransportError, parseRetryAfter } from '../transport'
@@ -31,8 +31,10 @@ export interface GrantSummary {
     grantSysId: string
     /** e.g. BGA0001001 */
     grantNumber: string
-    /** Who holds the access (user name). */
+    /** Who holds the access: the user name (login). */
     requester: string
+    /** The requester's display name ("Alice Example"), when known: cards show it instead of the login. */
+    requesterName?: string
     /** Human description of the access, e.g. "Local admin on PC-0042 (workstation)". */
     target: string
     justification?: string
@@ -48,7 +50,8 @@ export type TeamsEvent =
           grant: GrantSummary
           operation: 'grant' | 'revoke' | 'verify'
           error: string
-          incidentNumber?: string
+          /** The SecOps incident raised for the failure (the card is sent when it exists, so it can name it). */
+          incidentNumber: string
       }
 
 /** Configuration of the notifier. */
@@ -101,12 +104,16 @@ function clip(text: string, max = MAX_FIELD_CHARS): string {
 }
 
 /**
- * Date-time for a card. `{{DATE()}}` / `{{TIME()}}` make Teams show the reader's own time zone; the functions
- * need RFC 3339 without fractional seconds.
+ * Date-time for a card: the one format people read everywhere the executor writes (shared formatTime, with the
+ * zone), so a card, the RITM's work note and the e-mail say the same time the same way.
  */
 function cardTime(date: Date): string {
-    const iso = date.toISOString().replace(/\.\d{3}Z$/, 'Z')
-    return `{{DATE(${iso}, SHORT)}} {{TIME(${iso})}}`
+    return formatTime(date)
+}
+
+/** Who, for people: the display name with the login, or the login alone when the name is not known. */
+export function personText(g: GrantSummary): string {
+    return g.requesterName && g.requesterName !== g.requester ? `${g.requesterName} (${g.requester})` : g.requester
 }
 
 /** Link to the grant record in ServiceNow (where the "Revoke now" UI action lives). */
@@ -136,12 +143,13 @@ export function describeTarget(plan: ExecutionPlan): string {
     }
 }
 
-/** Card summary of a plan. */
-export function summaryFromPlan(plan: ExecutionPlan): GrantSummary {
+/** Card summary of a plan (`requesterName`: the requester's display name, when known). */
+export function summaryFromPlan(plan: ExecutionPlan, requesterName?: string): GrantSummary {
     return {
         grantSysId: plan.grantSysId,
         grantNumber: plan.grantNumber,
         requester: plan.principal.userName,
+        ...(requesterName ? { requesterName } : {}),
         target: describeTarget(plan),
         justification: plan.justification,
     }
@@ -175,7 +183,7 @@ export function buildCard(event: TeamsEvent, instanceUrl: string): AdaptiveCard 
             body.push(heading(`Access granted: ${g.grantNumber}`, 'Good'))
             body.push(
                 facts([
-                    ['For', g.requester],
+                    ['For', personText(g)],
                     ['Access', g.target],
                     ['Expires', cardTime(event.expiresAt)],
                     ['Justification', g.justification],
@@ -186,15 +194,10 @@ export function buildCard(event: TeamsEvent, instanceUrl: string): AdaptiveCard 
             actions.push({ type: 'Action.OpenUrl', title: 'Revoke now', url: link })
             break
         case 'warning':
-            body.push(
-                heading(
-                    `${event.minutesLeft} minute${event.minutesLeft === 1 ? '' : 's'} left: ${g.grantNumber}`,
-                    'Warning',
-                ),
-            )
+            body.push(heading(`${plural(event.minutesLeft, 'minute')} left: ${g.grantNumber}`, 'Warning'))
             body.push(
                 facts([
-                    ['For', g.requester],
+                    ['For', personText(g)],
                     ['Access', g.target],
                     ['Expires', cardTime(event.expiresAt)],
                 ]),
@@ -206,7 +209,7 @@ export function buildCard(event: TeamsEvent, instanceUrl: string): AdaptiveCard 
             body.push(heading(`Access removed: ${g.grantNumber}`, 'Default'))
             body.push(
                 facts([
-                    ['For', g.requester],
+                    ['For', personText(g)],
                     ['Access', g.target],
                     ['Removed', cardTime(event.revokedAt)],
                     ['Reason', event.reason],
@@ -217,13 +220,13 @@ export function buildCard(event: TeamsEvent, instanceUrl: string): AdaptiveCard 
         case 'failure':
             body.push(
                 heading(
-                    `${event.operation[0]!.toUpperCase()}${event.operation.slice(1)} failed: ${g.grantNumber}`,
+                    `${event.operation[0]!.toUpperCase()}${event.operation.slice(1)} failed: ${g.grantNumber} — incident ${event.incidentNumber}`,
                     'Attention',
                 ),
             )
             body.push(
                 facts([
-                    ['For', g.requester],
+                    ['For', personText(g)],
                     ['Access', g.target],
                     ['Error', event.error],
                     ['Incident', event.incidentNumber],

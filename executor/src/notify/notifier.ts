@@ -1,0 +1,274 @@
+/**
+ * People-facing Teams notifications, durable: every card is first queued in the journal's outbox (kind `teams`,
+ * in the executor's SQLite journal like every write-back), then sent; a send that fails is retried with backoff,
+ * a refused one (the card or the URL is wrong) is kept as dead for `status`. Nothing lives only in memory, so a
+ * restart loses no card and sends none twice.
+ *
+ * Cards:
+ * - granted (on `grant:active`), removed (on `revoke:done`, unless a shared assignment stays for another grant);
+ * - failure, when the SecOps incident for a grant / revoke / verify failure is raised (`incident:raised`), so the
+ *   card names the incident; one card per incident, not one per failed retry;
+ * - the 5- and 1-minute expiry warnings, driven by the grant's expiry as recorded: each worker round looks at the
+ *   revoke timers in the journal (the grants this executor holds active, due at the expiry written back to
+ *   ServiceNow) and queues the warning whose time has come. A grant gets a warning when it is longer than the
+ *   warning's lead (a 5-minute grant gets the 1-minute warning, a 1-minute grant none); a 5-minute warning whose
+ *   moment passed while the executor was down is not sent late once the 1-minute one is due.
+ *
+ * Idempotency: each card has a key (`teams:<grant sys_id>:<card>`), stored as the outbox item's action id (the
+ * outbox's indexed column; no ServiceNow action has that form, so the worker never mistakes it for one). A card
+ * whose key is already in the outbox — pending, sent or dead — is not queued again.
+ *
+ * Delivery runs after each worker round (and right after a card is queued), independently of the ServiceNow
+ * write-back: the write-back (writeback.ts) leaves `teams` items to this module, so a dead Teams URL never holds
+ * back a grant's write-back, and ServiceNow being down never holds back a card. A card not delivered within
+ * {@link TEAMS_GIVE_UP_MS} is abandoned (dead, with an error log line); a warning whose grant has expired meanwhile
+ * is dropped (it would be wrong), and logged.
+ */
+import { backoffMs, parsePlan, type ExecutionPlan } from '@gbg/shared'
+import type { ExecutorEventBus } from '../events'
+import type { Journal, OutboxItem } from '../journal/journal'
+import type { Clock, Logger } from '../ports'
+import { errorText } from '../transport'
+import { NotifyError, summaryFromPlan, type GrantSummary, type TeamsEvent } from './teams'
+
+/** Outbox kind of a Teams card. */
+export const TEAMS_OUTBOX_KIND = 'teams'
+
+/** Minutes before expiry at which the holder is warned, most distant first. */
+export const WARNING_MINUTES = [5, 1] as const
+
+/** A card still undelivered after this long is abandoned: a late "access granted" or failure card misleads. */
+export const TEAMS_GIVE_UP_MS = 10 * 60_000
+
+/** The operation a SecOps incident kind reports a failure of; undefined: not a failure card (e.g. drift). */
+export function failedOperation(incidentKind: string): 'grant' | 'revoke' | 'verify' | undefined {
+    if (/^(grant_|recheck_|max_attempts)/.test(incidentKind)) return 'grant'
+    if (incidentKind.startsWith('revoke_')) return 'revoke'
+    if (incidentKind.startsWith('verify')) return 'verify'
+    return undefined
+}
+
+/** Sends one card (notify/teams.ts TeamsNotifier.send). */
+export interface CardSender {
+    send(event: TeamsEvent): Promise<void>
+}
+
+/** Options of {@link Notifications}. */
+export interface NotificationsOptions {
+    journal: Journal
+    events: ExecutorEventBus
+    clock: Clock
+    logger: Logger
+    teams: CardSender
+    /** Retry delays of a failed send. */
+    backoff: { baseMs: number; maxMs: number; jitter: number }
+    random?: () => number
+    /** The requester's display name for a grant, when something can tell (cards fall back to the login). */
+    displayName?: (plan: ExecutionPlan) => string | undefined
+}
+
+/** The outbox payload of a card: the event with its dates as ISO strings. */
+interface CardPayload {
+    kind: typeof TEAMS_OUTBOX_KIND
+    event: Record<string, unknown>
+}
+
+const DATE_KEYS = ['expiresAt', 'revokedAt'] as const
+
+function toPayload(event: TeamsEvent): CardPayload {
+    const copy: Record<string, unknown> = { ...event }
+    for (const k of DATE_KEYS) if (copy[k] instanceof Date) copy[k] = (copy[k] as Date).toISOString()
+    return { kind: TEAMS_OUTBOX_KIND, event: copy }
+}
+
+function fromPayload(payload: unknown): TeamsEvent {
+    const p = payload as CardPayload
+    const copy: Record<string, unknown> = { ...p.event }
+    for (const k of DATE_KEYS) if (typeof copy[k] === 'string') copy[k] = new Date(copy[k] as string)
+    return copy as unknown as TeamsEvent
+}
+
+/** Queues, and delivers, the Teams cards of one executor. */
+export class Notifications {
+    private delivering: Promise<void> = Promise.resolve()
+    private readonly random: () => number
+
+    constructor(private readonly o: NotificationsOptions) {
+        this.random = o.random ?? Math.random
+    }
+
+    /** Subscribe to the executor's events; returns the function that unsubscribes. */
+    start(): () => void {
+        const { events } = this.o
+        const offs = [
+            events.on('grant:active', (e) => {
+                const grant = this.summary(e.grantSysId)
+                if (grant) this.queue(`${e.grantSysId}:granted`, { kind: 'granted', grant, expiresAt: e.expiresAt })
+            }),
+            events.on('revoke:done', (e) => {
+                if (e.retainedFor.length > 0) return
+                const grant = this.summary(e.grantSysId)
+                if (grant)
+                    this.queue(`${e.grantSysId}:revoked`, {
+                        kind: 'revoked',
+                        grant,
+                        revokedAt: this.o.clock.now(),
+                    })
+            }),
+            events.on('incident:raised', (e) => {
+                const operation = failedOperation(e.kind)
+                const grant = operation ? this.summary(e.grantSysId) : undefined
+                if (!operation || !grant) return
+                this.queue(`${e.grantSysId}:incident:${e.kind}`, {
+                    kind: 'failure',
+                    grant,
+                    operation,
+                    error: this.lastError(e.grantSysId) || 'see the incident',
+                    incidentNumber: e.number,
+                })
+            }),
+            events.on('worker:polled', () => {
+                this.queueDueWarnings()
+                void this.deliver()
+            }),
+        ]
+        return () => offs.forEach((off) => off())
+    }
+
+    /**
+     * Queue the expiry warnings due now for every grant this executor holds active (its journal's revoke timers,
+     * due at the recorded expiry). Returns how many were queued.
+     */
+    queueDueWarnings(): number {
+        const now = this.o.clock.now().getTime()
+        let queued = 0
+        for (const timer of this.o.journal.timers()) {
+            const expiresMs = timer.dueAt.getTime()
+            if (now >= expiresMs) continue
+            const plan = this.plan(timer.grantId)
+            if (!plan) continue
+            // The most urgent warning due now, only (never "5 minutes left" with 30 seconds to go).
+            const due = WARNING_MINUTES.filter((m) => plan.durationMinutes > m && now >= expiresMs - m * 60_000)
+            const minutesLeft = due[due.length - 1]
+            if (minutesLeft === undefined) continue
+            const grant = summaryFromPlan(plan, this.o.displayName?.(plan))
+            if (
+                this.queue(
+                    `${timer.grantId}:warning:${minutesLeft}`,
+                    { kind: 'warning', grant, expiresAt: timer.dueAt, minutesLeft },
+                    false,
+                )
+            )
+                queued++
+        }
+        return queued
+    }
+
+    /** Resolves when the delivery pass under way (if any) has finished (before the journal closes). */
+    idle(): Promise<void> {
+        return this.delivering
+    }
+
+    /** Send every due card once (passes never overlap). Never throws. */
+    deliver(): Promise<void> {
+        const run = this.delivering.then(() => this.pass())
+        this.delivering = run.catch((error: unknown) => {
+            this.o.logger.error('Teams delivery pass failed', { error: errorText(error) })
+        })
+        return this.delivering
+    }
+
+    private async pass(): Promise<void> {
+        const { journal, clock, logger } = this.o
+        for (const item of journal.outbox({ status: 'pending' })) {
+            if (item.kind !== TEAMS_OUTBOX_KIND) continue
+            const now = clock.now()
+            if (item.nextAttemptAt.getTime() > now.getTime()) continue
+            const event = fromPayload(item.payload)
+            const meta = { outboxId: item.id, card: event.kind, grant: item.grantId }
+            if (event.kind === 'warning' && now.getTime() >= event.expiresAt.getTime()) {
+                journal.markDelivered(item.id)
+                logger.warn('Teams expiry warning dropped: the grant expired before it could be sent', meta)
+                continue
+            }
+            if (now.getTime() - item.createdAt.getTime() > TEAMS_GIVE_UP_MS) {
+                journal.markDead(
+                    item.id,
+                    `not delivered within ${TEAMS_GIVE_UP_MS / 60_000} minutes: ${item.lastError}`,
+                )
+                logger.error('Teams card abandoned: not delivered in time', { ...meta, error: item.lastError })
+                continue
+            }
+            try {
+                await this.o.teams.send(event)
+                journal.markDelivered(item.id)
+            } catch (error) {
+                this.failed(item, error)
+            }
+        }
+    }
+
+    private failed(item: OutboxItem, error: unknown): void {
+        const { journal, clock, logger } = this.o
+        const text = errorText(error)
+        if (error instanceof NotifyError && error.kind === 'fatal') {
+            journal.markDead(item.id, text)
+            logger.error('Teams card refused for good (check GBG_TEAMS_WEBHOOK_URL; `doctor` probes it)', {
+                outboxId: item.id,
+                grant: item.grantId,
+                error: text,
+            })
+            return
+        }
+        const attempt = item.attempts + 1
+        let delay = backoffMs(attempt, { ...this.o.backoff, random: this.random })
+        if (error instanceof NotifyError && error.retryAfterMs !== undefined)
+            delay = Math.max(delay, error.retryAfterMs)
+        journal.markRetry(item.id, text, new Date(clock.now().getTime() + delay))
+        logger.warn('Teams card not delivered, will retry', {
+            outboxId: item.id,
+            grant: item.grantId,
+            attempt,
+            error: text,
+        })
+    }
+
+    /** Queue a card unless its key was ever queued; returns true when queued. */
+    private queue(key: string, event: TeamsEvent, deliverNow = true): boolean {
+        const id = `teams:${key}`
+        const { journal } = this.o
+        if (journal.outbox({ actionId: id }).length > 0) return false
+        journal.enqueue([
+            { kind: TEAMS_OUTBOX_KIND, grantId: event.grant.grantSysId, actionId: id, payload: toPayload(event) },
+        ])
+        if (deliverNow) void this.deliver()
+        return true
+    }
+
+    private summary(grantSysId: string): GrantSummary | undefined {
+        const plan = this.plan(grantSysId)
+        if (!plan) {
+            this.o.logger.debug('no journaled plan for a Teams card', { grant: grantSysId })
+            return undefined
+        }
+        return summaryFromPlan(plan, this.o.displayName?.(plan))
+    }
+
+    /** The plan this executor acted on for the grant: its grant record, else any of its actions' journaled plan. */
+    private plan(grantSysId: string): ExecutionPlan | undefined {
+        const { journal } = this.o
+        const texts = [journal.grantRecord(grantSysId)?.plan, ...journal.actionsOfGrant(grantSysId).map((a) => a.plan)]
+        for (const text of texts) {
+            if (!text) continue
+            const parsed = parsePlan(text)
+            if (parsed.ok) return parsed.plan
+        }
+        return undefined
+    }
+
+    private lastError(grantSysId: string): string {
+        const actions = this.o.journal.actionsOfGrant(grantSysId)
+        const latest = [...actions].sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
+        return latest.find((a) => a.lastError)?.lastError ?? ''
+    }
+}
