@@ -11,9 +11,10 @@
  */
 import { randomBytes } from 'node:crypto'
 import { CATALOG_ITEM, PLATFORM_TABLE, PROPERTY } from '@gbg/shared'
-import type { ServiceNowEmulator } from '../emulators/servicenow'
+import { createScriptedRest, type ServiceNowEmulator } from '../emulators/servicenow'
 import { glide, type Row } from '../../now-app/test/support/glide-fake'
-import { wireAppRules } from '../../now-app/test/support/app-rules'
+import { APP_REST_HANDLERS, wireAppRules, wireExecutorApiRules } from '../../now-app/test/support/app-rules'
+import { loadAppDist } from './app-dist'
 
 /** The app running on one emulator. */
 export interface AppRuntime {
@@ -27,8 +28,12 @@ export interface AppRuntime {
     stop(): void
 }
 
-/** Start the app on `sn`. One at a time per process (the Glide fake is a singleton). */
-export function startAppOnEmulator(sn: ServiceNowEmulator): AppRuntime {
+/**
+ * Start the app on `sn`. One at a time per process (the Glide fake is a singleton). `only: 'executor-api'` runs
+ * just what the executor talks to (its Scripted REST API and the ticket-update rules), for worlds whose grants are
+ * seeded by hand rather than ordered through the app; by default every rule of the app runs.
+ */
+export function startAppOnEmulator(sn: ServiceNowEmulator, options: { only?: 'executor-api' } = {}): AppRuntime {
     glide.reset()
     glide.setClock(() => sn.scripting.now())
     glide.useBackend({
@@ -39,8 +44,11 @@ export function startAppOnEmulator(sn: ServiceNowEmulator): AppRuntime {
         remove: (table, sysId) => sn.scripting.remove(table, sysId),
         property: (name) => sn.scripting.list('sys_properties').find((p) => p['name'] === name)?.['value'],
         newSysId: () => randomBytes(16).toString('hex'),
+        attach: (table, sysId, fileName, contentType, content, actor) =>
+            sn.scripting.attach(table, sysId, fileName, contentType, content, actor),
     })
-    wireAppRules({ claimGuard: false })
+    if (options.only === 'executor-api') wireExecutorApiRules()
+    else wireAppRules({ claimGuard: false })
 
     const userOf = (userName: string): { sysId: string; userName: string; roles: string[] } => {
         const user = sn.scripting.list(PLATFORM_TABLE.user).find((u) => u['user_name'] === userName)
@@ -72,11 +80,16 @@ export function startAppOnEmulator(sn: ServiceNowEmulator): AppRuntime {
             as(actor, () => glide.runRules(table, 'after', op, record, previous))
         },
     })
+    // The app's Scripted REST APIs (proposals, the executor's facts and context), run in the caller's session.
+    sn.useScriptedRest(createScriptedRest({ dist: loadAppDist(), handlers: APP_REST_HANDLERS, runAs: as }))
     return {
         as,
         events: glide.events,
         messages: glide.messages,
-        stop: () => sn.useBusinessRules(undefined),
+        stop: () => {
+            sn.useBusinessRules(undefined)
+            sn.useScriptedRest(undefined)
+        },
     }
 }
 

@@ -10,6 +10,9 @@ import { guardActionInsert, guardActionWrite, guardGrantWrite } from '../../src/
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
 import { onGrantInserted } from '../../src/server/submit'
 import { guardPolicyWrite } from '../../src/server/policy-confirmation'
+import { executorContext, executorGateFacts } from '../../src/server/executor-api'
+import { proposeRequest } from '../../src/server/proposal-api'
+import { applyTicketUpdate, guardTicketUpdate } from '../../src/server/ticket-update'
 import { PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
 import { glide } from './glide-fake'
 
@@ -18,6 +21,7 @@ import { glide } from './glide-fake'
  * applies the same shared check itself (the ServiceNow emulator does, natively).
  */
 export function wireAppRules(options: { claimGuard: boolean }): void {
+    wireExecutorApiRules()
     glide.addRule({ table: PLATFORM_TABLE.ritm, when: 'after', on: 'insert', fn: (c) => onRitmInserted(c) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'insert', fn: (c) => onGrantInserted(c) })
     glide.addRule({ table: TABLE.policy, when: 'before', on: 'insert', fn: (c) => guardPolicyWrite(c, null) })
@@ -40,4 +44,23 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
     if (options.claimGuard) {
         glide.addRule({ table: TABLE.action, when: 'before', on: 'update', fn: (c, p) => guardActionWrite(c, p) })
     }
+}
+
+/**
+ * The rules of the executor's ticket-update table (business-rules/ticket-update.now.ts): the guard before insert,
+ * the effect after. Part of {@link wireAppRules}; alone for a world that runs only the app's executor interfaces.
+ */
+export function wireExecutorApiRules(): void {
+    glide.addRule({ table: TABLE.ticketUpdate, when: 'before', on: 'insert', fn: (c) => guardTicketUpdate(c) })
+    glide.addRule({ table: TABLE.ticketUpdate, when: 'after', on: 'insert', fn: (c) => applyTicketUpdate(c) })
+}
+
+/**
+ * The app's Scripted REST operations by `<module path>#<function>`, as their operation scripts in dist name them
+ * (rest/*.now.ts): what the ServiceNow emulator routes each operation to (test/emulators/servicenow/scripted-rest.ts).
+ */
+export const APP_REST_HANDLERS: Readonly<Record<string, (request: any, response: any) => void>> = {
+    'src/server/proposal-api.ts#proposeRequest': proposeRequest,
+    'src/server/executor-api.ts#executorGateFacts': executorGateFacts,
+    'src/server/executor-api.ts#executorContext': executorContext,
 }

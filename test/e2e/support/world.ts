@@ -18,6 +18,7 @@ import {
 } from '../../emulators/servicenow'
 import { startWebhookEmulator, type WebhookEmulator } from '../../emulators/webhook'
 import { seedScenario, type SeededScenario } from '../../sandbox/seed'
+import { startAppOnEmulator } from '../../support/app-on-emulator'
 import type { EmulatorStore } from '../../emulators/servicenow/types'
 import type { VirtualClock } from '../../support/virtual-clock'
 import { runUntil } from '../../support/virtual-time'
@@ -93,6 +94,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     const lag = options.webhookClockLagMs ?? 0
     const webhook = await startWebhookEmulator({ hmacSecret, now: () => new Date(nowMs() - lag) })
     const base = seedScenario(sn, { provider: 'webhook', durationMinutes: options.durationMinutes ?? 60, now })
+    // What the executor talks to on an instance besides the app's tables: the app's executor REST API (gate facts,
+    // context) and its ticket-update rules (work notes, incidents, receipts). Hand-seeded grants need no more of the
+    // app; the app world (app-world.ts) starts all of it.
+    const executorApi = startAppOnEmulator(sn, { only: 'executor-api' })
     if (!options.keepSeededAction) {
         // Parked as the app would leave a finished action: no executor will ever pick it up.
         sn.store.update(TABLE.action, base.action.sysId, { [ACTION_FIELDS.state]: 'done' })
@@ -143,6 +148,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
             }
         },
         async close() {
+            executorApi.stop()
             await webhook.close().catch(() => undefined)
             await sn.close().catch(() => undefined)
             rmSync(dir, { recursive: true, force: true })

@@ -4,6 +4,8 @@
  * emulates, and its documented choices, are in README.md beside this file.
  */
 export { startServiceNowEmulator } from './server'
+export { createScriptedRest } from './scripted-rest'
+export type { ScriptedRestHandler, ScriptedRestRouter } from './scripted-rest'
 export type {
     EmulatorBusinessRules,
     EmulatorScripting,

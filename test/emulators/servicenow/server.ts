@@ -31,6 +31,7 @@ import type {
     ServiceNowEmulator,
     ServiceNowEmulatorOptions,
 } from './types'
+import type { ScriptedRestRouter } from './scripted-rest'
 
 type Row = Record<string, string>
 
@@ -97,6 +98,8 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
     const schema: Schema = buildSchema(opts.distDir)
     const store = new Store(schema, now)
     let businessRules: EmulatorBusinessRules | undefined
+    // The app's Scripted REST APIs (scripted-rest.ts), installed by the app world.
+    let scriptedRest: ScriptedRestRouter | undefined
     const passwords = new Map<string, string>()
     const clients = new Map<string, OAuthClient>((opts.oauthClients ?? []).map((c) => [c.clientId, c]))
     const accessTokens = new Map<string, AccessToken>()
@@ -913,6 +916,25 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             if (table) return tableApi(req, res, table[1] ?? '', table[2]!, table[3])
             const attachment = /^\/api\/now\/(?:v1\/)?attachment(\/.*)?$/.exec(path)
             if (attachment) return attachmentApi(req, res, attachment[1] ?? '')
+            const scripted = scriptedRest?.handle(
+                {
+                    method: req.method,
+                    path,
+                    query: params(req),
+                    body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+                    headers: req.headers,
+                },
+                () => {
+                    const p = authenticate(req, res)
+                    rateLimit(p, res)
+                    return p
+                },
+            )
+            if (scripted) {
+                res.set(scripted.headers)
+                res.status(scripted.status).json(scripted.body)
+                return
+            }
             if (path.startsWith('/api/'))
                 throw new HttpError(400, 'Requested URI does not represent any resource', null)
             res.status(404).type('text/plain').send('Not found')
@@ -987,6 +1009,25 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             store.get(table, sysId) ? store.modify(table, sysId, scriptValues(table, values), actor) : undefined,
         remove: (table, sysId) => store.remove(table, sysId),
         now: () => now().getTime(),
+        attach: (table, sysId, fileName, contentType, content, actor) => {
+            const id = newSysId()
+            store.putFile(id, content)
+            store.create(
+                'sys_attachment',
+                {
+                    sys_id: id,
+                    file_name: fileName,
+                    content_type: contentType,
+                    size_bytes: String(content.length),
+                    size_compressed: String(content.length),
+                    compressed: 'true',
+                    table_name: table,
+                    table_sys_id: sysId,
+                },
+                actor,
+            )
+            return id
+        },
     }
 
     return {
@@ -996,6 +1037,9 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         addUser,
         waitFor,
         scripting,
+        useScriptedRest: (router) => {
+            scriptedRest = router
+        },
         useBusinessRules: (rules) => {
             businessRules = rules
         },

@@ -1,3 +1,5 @@
+import type { ScriptedRestRouter } from './scripted-rest'
+
 /**
  * Public types of the ServiceNow emulator (re-exported by `index.ts`). Other test code codes against these.
  */
@@ -150,6 +152,11 @@ export interface EmulatorScripting {
     remove(table: string, sysId: string): boolean
     /** The emulator's clock, epoch ms. */
     now(): number
+    /**
+     * Attach `content` to a record (GlideSysAttachment.writeBase64 on an instance): a sys_attachment row written
+     * as `actor` and its bytes; returns the attachment's sys_id.
+     */
+    attach(table: string, sysId: string, fileName: string, contentType: string, content: Buffer, actor: string): string
 }
 
 /** A running emulator. */
@@ -168,6 +175,8 @@ export interface ServiceNowEmulator {
     requests: SeenRequest[]
     /** Install (or remove, with undefined) the business rules run on Table API writes. */
     useBusinessRules(rules: EmulatorBusinessRules | undefined): void
+    /** Install (or remove) the app's Scripted REST APIs (scripted-rest.ts: routes from dist, handlers from the app). */
+    useScriptedRest(router: ScriptedRestRouter | undefined): void
     /** Server-side scripting access to the records (what GlideRecord does on an instance). */
     scripting: EmulatorScripting
 }
