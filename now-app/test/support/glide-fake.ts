@@ -1,13 +1,25 @@
 /**
- * In-memory fake of the server-side Glide API for unit tests of now-app/src/server modules; method names follow
- * `@servicenow/glide` (types/GlideRecord.d.ts, GlideDateTime.d.ts, gs.d.ts). In Node `@servicenow/glide` resolves
- * to this module (the `paths` of the root tsconfig.json: read by tsx, and by vitest.config.ts); seed / inspect the instance
- * through `glide` (`glide.reset()` in beforeEach).
- * Kept from the platform: values are strings, getValue gives null when empty; query results are snapshots until
- * insert()/update(); update() writes only the fields this record changed and inserts a record never loaded;
- * before/after business rules (setAbortAction → insert()/update() return null, as typed `string | null`);
- * journal fields go to `glide.journal`. Simplified: case-sensitive compares; '!=' and 'NOT IN' match empty values.
+ * Fake of the server-side Glide API for the app's server modules, in memory (unit tests) or over the ServiceNow
+ * emulator's records (sandbox, e2e: test/support/app-on-emulator.ts); method names follow `@servicenow/glide`
+ * (types/GlideRecord.d.ts, GlideElement.d.ts, GlideDateTime.d.ts, gs.d.ts). In Node `@servicenow/glide` resolves
+ * to this module (the `paths` of the root tsconfig.json: read by tsx, and by vitest.config.ts); seed / inspect the
+ * instance through `glide` (`glide.reset()` in beforeEach).
+ *
+ * Values as the platform returns them (contracts/servicenow-rest.md "Glide values inside the instance",
+ * design/FLUENT-NOTES.md; each behaviour listed with its source in GLIDE-FAKE.md): the fake knows every field's
+ * type from the same dictionary the emulator uses (app tables from now-app/dist, platform tables from
+ * test/emulators/servicenow/platform-schema.ts; see {@link fieldDef}). A true/false field is stored as the Table
+ * API shows it ('true' / 'false') and read through GlideRecord as the instance gives it: getValue '1' / '0',
+ * getElement(f).toString() / `gr.f + ''` / getDisplayValue(f) 'true' / 'false'; an empty field is null from
+ * getValue and '' from toString(); a choice's display value is its label, a reference's the referenced record's
+ * display value. setValue(f, true | 'true' | '1') stores a boolean canonically; addQuery on a boolean matches
+ * either spelling. Also kept: query results are snapshots until insert()/update(); update() writes only the
+ * fields this record changed and inserts a record never loaded; dictionary defaults fill a new record; before /
+ * after business rules (setAbortAction → insert()/update() return null, as typed `string | null`); journal fields go
+ * to `glide.journal`. Simplified: case-sensitive compares; '!=' and 'NOT IN' match empty values; only booleans are
+ * normalised on write (an integer or date field stores what it is given).
  */
+import { buildSchema, type Schema } from '../../../test/emulators/servicenow/schema'
 
 /** A stored record: every value a string ('' when empty). */
 export type Row = Record<string, string>
@@ -42,6 +54,82 @@ const rules: BusinessRule[] = []
 const str = (v: unknown): string => (v === null || v === undefined ? '' : String(v))
 const isJournal = (field: string) => JOURNAL_FIELDS.indexOf(field) >= 0
 const NUMERIC = /^-?\d+(\.\d+)?$/
+
+/** What the fake knows of a column: its dictionary type, choice labels (value → label) and referenced table. */
+export interface FieldInfo {
+    type: string
+    choices: Map<string, string>
+    reference: string
+}
+
+/** A column of a table declared with glide.defineTable: a type, or a type with choices / reference. */
+export type FieldSpec = string | { type: string; choices?: [value: string, label: string][]; reference?: string }
+
+let dictionary: Schema | null = null
+/** Tables a test declares itself (glide.defineTable): they shadow the dictionary, until reset(). */
+const declared = new Map<string, { fields: Map<string, FieldInfo>; displayField: string }>()
+
+/**
+ * The dictionary: the same one the ServiceNow emulator builds (app tables from now-app/dist through
+ * test/support/app-dist.ts, platform tables from test/emulators/servicenow/platform-schema.ts), loaded on first use.
+ * Throws, with the command to run, when the app has not been built.
+ */
+function schema(): Schema {
+    if (!dictionary) dictionary = buildSchema()
+    return dictionary
+}
+
+/** The column `field` of `table` (inherited columns included); undefined for an unknown table or column. */
+export function fieldDef(table: string, field: string): FieldInfo | undefined {
+    const own = declared.get(table)
+    if (own) return own.fields.get(field)
+    return schema().tables.get(table)?.fields.get(field)
+}
+
+/** Whether the fake knows `table` (from the dictionary or glide.defineTable). */
+function knownTable(table: string): boolean {
+    return declared.has(table) || schema().tables.has(table)
+}
+
+/** The column whose value is a record's display value ('' when the table is unknown). */
+function displayFieldOf(table: string): string {
+    const own = declared.get(table)
+    if (own) return own.displayField
+    return schema().tables.get(table)?.displayField ?? ''
+}
+
+const isBoolean = (table: string, field: string): boolean => fieldDef(table, field)?.type === 'boolean'
+
+/**
+ * A boolean as stored (what the Table API returns): 'true' for true, 'true' or '1' (any spelling the platform
+ * accepts as true), 'false' for anything else — the emulator's normalizeValue does the same for its store.
+ */
+function storedBoolean(value: unknown): string {
+    const text = str(value)
+    return text === 'true' || text === '1' ? 'true' : 'false'
+}
+
+/** A value as `table`.`field` stores it (booleans canonical; everything else its text). */
+function storedValue(table: string, field: string, value: unknown): string {
+    return isBoolean(table, field) ? storedBoolean(value) : str(value)
+}
+
+/** A query operand on `table`.`field`: a boolean compares with the stored spelling ('' stays empty). */
+function queryOperand(table: string, field: string, value: string): string {
+    return value !== '' && isBoolean(table, field) ? storedBoolean(value) : value
+}
+
+/** The dictionary defaults of a new record of `table` (javascript: defaults are not run: empty). */
+function defaults(table: string): Row {
+    const out: Row = {}
+    const own = declared.get(table)
+    if (own || !knownTable(table)) return out
+    for (const f of schema().tables.get(table)?.fields.values() ?? []) {
+        if (f.system || f.type === 'journal_input' || f.defaultValue === '') continue
+        out[f.name] = f.defaultValue.startsWith('javascript:') ? '' : storedValue(table, f.name, f.defaultValue)
+    }
+    return out
+}
 
 /** Numeric compare when both sides are numbers, else string compare (glide date-times sort as strings). */
 function compare(a: string, b: string): number {
@@ -111,6 +199,7 @@ const memoryBackend: GlideBackend = {
     insert(table, values, notes, actor) {
         const stamp = formatUtc(clockFn())
         const row: Row = {
+            ...defaults(table),
             ...values,
             sys_created_on: stamp,
             sys_created_by: actor,
@@ -190,6 +279,7 @@ export const glide = {
         glide.files.clear()
         glide.redirects.length = 0
         rules.length = 0
+        declared.clear()
         counters.clear()
         clockFn = () => DEFAULT_NOW
         backend = memoryBackend
@@ -232,11 +322,17 @@ export const glide = {
     setUser(u: FakeUser): void {
         user = { sysId: u.sysId, userName: u.userName, roles: [...u.roles] }
     },
-    /** Seed a row as stored (no business rules). Fills sys_id, number, sys_created_*, sys_updated_* if absent. */
+    /**
+     * Seed a row as stored (no business rules): dictionary defaults, booleans stored canonically ('true' /
+     * 'false', from true / 'true' / '1' …); fills sys_id, number, sys_created_*, sys_updated_* if absent.
+     */
     insert(table: string, fields: Record<string, unknown>): Row {
-        const row: Row = {}
+        const row: Row = defaults(table)
         const notes: Row = {}
-        for (const [k, v] of Object.entries(fields)) (isJournal(k) ? notes : row)[k] = str(v)
+        for (const [k, v] of Object.entries(fields)) {
+            if (isJournal(k)) notes[k] = str(v)
+            else row[k] = storedValue(table, k, v)
+        }
         const stamp = formatUtc(clockFn())
         row.sys_id = row.sys_id || newGuid()
         if (glide.numbering.has(table) && !row.number) row.number = nextNumber(table)
@@ -254,6 +350,18 @@ export const glide = {
     },
     row(table: string, sysId: string): Row | undefined {
         return glide.rows(table).find((r) => r.sys_id === sysId)
+    },
+    /**
+     * Declare a table the dictionary does not have (a test's own table), with its column types (e.g.
+     * `{ active: 'boolean', n: 'integer' }`); it shadows the dictionary's table of that name until reset().
+     */
+    defineTable(table: string, fields: Record<string, FieldSpec>, displayField = ''): void {
+        const out = new Map<string, FieldInfo>()
+        for (const [name, spec] of Object.entries(fields)) {
+            const s = typeof spec === 'string' ? { type: spec } : spec
+            out.set(name, { type: s.type, choices: new Map(s.choices ?? []), reference: s.reference ?? '' })
+        }
+        declared.set(table, { fields: out, displayField })
     },
     /** Simulate a business rule; rules run in the order added. */
     addRule(rule: BusinessRule): void {
@@ -279,26 +387,89 @@ interface QueryCondition {
     addOrCondition(field: string, opOrValue: unknown, value?: unknown): QueryCondition
 }
 
+/**
+ * A field of a record (GlideElement): what `gr.getElement(f)` and `gr.f` give. `toString()` (and so `gr.f + ''`)
+ * is the value as text: 'true' / 'false' for a boolean, '' when empty; getValue() is GlideRecord.getValue.
+ */
+export class GlideElement {
+    constructor(
+        private readonly record: GlideRecord,
+        private readonly field: string,
+    ) {}
+    getName(): string {
+        return this.field
+    }
+    getTableName(): string {
+        return this.record.getTableName()
+    }
+    getValue(): string | null {
+        return this.record.getValue(this.field)
+    }
+    setValue(value: unknown): void {
+        this.record.setValue(this.field, value)
+    }
+    getDisplayValue(): string {
+        return this.record.getDisplayValue(this.field)
+    }
+    /** True when the field is empty (a false boolean is not empty). */
+    nil(): boolean {
+        return this.record.getValue(this.field) === null
+    }
+    toString(): string {
+        return this.record.elementText(this.field)
+    }
+}
+
+/**
+ * `gr.field` reads a GlideElement and `gr.field = v` sets the value, as on the instance, for the table's columns
+ * (and any column a record of an unknown table holds); the record's own methods and state take precedence.
+ */
+const FIELD_ACCESS: ProxyHandler<GlideRecord> = {
+    get(target, prop, receiver) {
+        if (typeof prop !== 'string' || prop in target) return Reflect.get(target, prop, receiver) as unknown
+        return target.hasField(prop) ? new GlideElement(receiver as GlideRecord, prop) : undefined
+    },
+    set(target, prop, value, receiver) {
+        if (typeof prop === 'string' && !(prop in target) && target.hasField(prop)) {
+            target.setValue(prop, value)
+            return true
+        }
+        return Reflect.set(target, prop, value, receiver)
+    },
+}
+
 export class GlideRecord {
-    protected results: Row[] = []
-    protected index = -1
-    private conditions: Predicate[][] = []
-    private order: { field: string; desc: boolean }[] = []
-    private limit = -1
-    private values: Row = {}
-    private changed = new Set<string>()
-    private notes: Row = {}
-    private loaded = false
-    private fresh = false
-    private workflow = true
-    private aborted = false
+    protected _results: Row[] = []
+    protected _index = -1
+    private _conditions: Predicate[][] = []
+    private _order: { field: string; desc: boolean }[] = []
+    private _limit = -1
+    private _values: Row = {}
+    private _changed = new Set<string>()
+    private _notes: Row = {}
+    private _loaded = false
+    private _fresh = false
+    private _workflow = true
+    private _aborted = false
+    private readonly _table: string
 
-    constructor(private readonly table: string) {}
+    constructor(table: string) {
+        this._table = table
+        return new Proxy(this, FIELD_ACCESS)
+    }
 
-    private static predicate(field: string, opOrValue: unknown, value?: unknown, three = false): Predicate {
+    /** Whether `field` is a column of this record (dictionary, declared table, or a value it holds). */
+    hasField(field: string): boolean {
+        if (fieldDef(this._table, field) !== undefined) return true
+        return !knownTable(this._table) && Object.prototype.hasOwnProperty.call(this._values, field)
+    }
+
+    private predicate(field: string, opOrValue: unknown, value?: unknown, three = false): Predicate {
         const op = three ? str(opOrValue).toUpperCase() : '='
-        const v = str(three ? value : opOrValue)
-        const list = Array.isArray(value) ? value.map(str) : v.split(',').map((s) => s.trim())
+        const v = queryOperand(this._table, field, str(three ? value : opOrValue))
+        const list = (Array.isArray(value) ? value.map(str) : v.split(',').map((x) => x.trim())).map((x) =>
+            queryOperand(this._table, field, x),
+        )
         const test = OPERATORS[op]
         if (!test) throw new Error(`fake: addQuery operator '${op}' is not supported`)
         return (r) => test(r[field] ?? '', v, list)
@@ -306,10 +477,10 @@ export class GlideRecord {
 
     private addCondition(predicate: Predicate): QueryCondition {
         const group = [predicate]
-        this.conditions.push(group)
+        this._conditions.push(group)
         const condition: QueryCondition = {
             addOrCondition: (...args: [string, unknown, unknown?]) => {
-                group.push(GlideRecord.predicate(args[0], args[1], args[2], args.length > 2))
+                group.push(this.predicate(args[0], args[1], args[2], args.length > 2))
                 return condition
             },
         }
@@ -319,7 +490,7 @@ export class GlideRecord {
     addQuery(field: string, value: unknown): QueryCondition
     addQuery(field: string, operator: string, value: unknown): QueryCondition
     addQuery(field: string, ...args: unknown[]): QueryCondition {
-        return this.addCondition(GlideRecord.predicate(field, args[0], args[1], args.length > 1))
+        return this.addCondition(this.predicate(field, args[0], args[1], args.length > 1))
     }
     addNullQuery(field: string): QueryCondition {
         return this.addCondition((r) => !r[field])
@@ -327,106 +498,145 @@ export class GlideRecord {
     addNotNullQuery(field: string): QueryCondition {
         return this.addCondition((r) => !!r[field])
     }
+    /** active = true (either stored spelling of true). */
     addActiveQuery(): QueryCondition {
-        return this.addCondition((r) => r.active === 'true')
+        return this.addCondition((r) => r.active === 'true' || r.active === '1')
     }
     addEncodedQuery(_query: string): void {
         throw new Error('fake: encoded queries are not allowed, use addQuery')
     }
     orderBy(field: string): void {
-        this.order.push({ field, desc: false })
+        this._order.push({ field, desc: false })
     }
     orderByDesc(field: string): void {
-        this.order.push({ field, desc: true })
+        this._order.push({ field, desc: true })
     }
     setLimit(limit: number): void {
-        this.limit = limit
+        this._limit = limit
     }
 
     query(field?: string, value?: unknown): void {
         if (field !== undefined) this.addQuery(field, value)
-        let rows = backend.rows(this.table).filter((r) => this.conditions.every((g) => g.some((p) => p(r))))
+        let rows = backend.rows(this._table).filter((r) => this._conditions.every((g) => g.some((p) => p(r))))
         rows = rows.slice().sort((a, b) => {
-            for (const { field: f, desc } of this.order) {
+            for (const { field: f, desc } of this._order) {
                 const c = compare(a[f] ?? '', b[f] ?? '')
                 if (c !== 0) return desc ? -c : c
             }
             return 0
         })
-        if (this.limit >= 0) rows = rows.slice(0, this.limit)
-        this.results = rows.map((r) => ({ ...r }))
-        this.index = -1
+        if (this._limit >= 0) rows = rows.slice(0, this._limit)
+        this._results = rows.map((r) => ({ ...r }))
+        this._index = -1
         this.load(null)
     }
     next(): boolean {
-        this.index += 1
-        this.load(this.results[this.index] ?? null)
-        return this.loaded
+        this._index += 1
+        this.load(this._results[this._index] ?? null)
+        return this._loaded
     }
     hasNext(): boolean {
-        return this.index + 1 < this.results.length
+        return this._index + 1 < this._results.length
     }
     getRowCount(): number {
-        return this.results.length
+        return this._results.length
     }
     /** get(sysId) or get(field, value): a fresh query (earlier conditions dropped), positioned on the first match. */
     get(sysId: string): boolean
     get(field: string, value: unknown): boolean
     get(fieldOrSysId: string, ...value: unknown[]): boolean {
-        this.conditions = []
-        this.order = []
-        this.limit = -1
+        this._conditions = []
+        this._order = []
+        this._limit = -1
         if (value.length === 0) this.query('sys_id', fieldOrSysId)
         else this.query(fieldOrSysId, value[0])
         return this.next()
     }
 
-    /** An empty new record (no sys_id until insert). */
+    /** An empty new record (no sys_id until insert) with the dictionary defaults. */
     initialize(): void {
         this.load({})
-        this.fresh = true
+        this._values = defaults(this._table)
+        this._fresh = true
     }
     /** A new record with its sys_id already assigned. */
     newRecord(): void {
         this.initialize()
-        this.values.sys_id = newGuid()
+        this._values.sys_id = newGuid()
     }
     private load(row: Row | null): void {
-        this.values = row ? { ...row } : {}
-        this.loaded = row !== null && row.sys_id !== undefined
-        this.fresh = false
-        this.changed.clear()
-        this.notes = {}
+        this._values = row ? { ...row } : {}
+        this._loaded = row !== null && row.sys_id !== undefined
+        this._fresh = false
+        this._changed.clear()
+        this._notes = {}
     }
 
-    /** null when empty or missing; a journal field reads '' (or the entry pending on this record). */
+    /**
+     * The stored value as a string, null when empty or missing; a true/false field gives '1' / '0' (contract
+     * "Glide values": ServiceNow's own scripts test getValue('active') == '1'); a journal field reads '' (or the
+     * entry pending on this record).
+     */
     getValue(field: string): string | null {
-        if (isJournal(field)) return this.notes[field] ?? ''
-        const v = this.values[field]
-        return v === undefined || v === '' ? null : v
+        if (isJournal(field)) return this._notes[field] ?? ''
+        const v = this._values[field]
+        if (v === undefined || v === '') return null
+        if (isBoolean(this._table, field)) return v === 'true' || v === '1' ? '1' : '0'
+        return v
     }
+    /** Set a value; a true/false field stores true / 'true' / '1' as true and anything else as false. */
     setValue(field: string, value: unknown): void {
-        if (isJournal(field)) this.notes[field] = str(value)
+        if (isJournal(field)) this._notes[field] = str(value)
         else {
-            this.values[field] = str(value)
-            this.changed.add(field)
+            this._values[field] = storedValue(this._table, field, value)
+            this._changed.add(field)
         }
     }
+    /** The field as a GlideElement; null when the table is known and has no such column. */
+    getElement(field: string): GlideElement | null {
+        return this.hasField(field) || !knownTable(this._table) ? new GlideElement(this, field) : null
+    }
+    /** GlideElement.toString(): 'true' / 'false' for a boolean, '' when empty, else the stored value. */
+    elementText(field: string): string {
+        if (isJournal(field)) return this._notes[field] ?? ''
+        const v = this._values[field] ?? ''
+        if (v === '' || !isBoolean(this._table, field)) return v
+        return v === 'true' || v === '1' ? 'true' : 'false'
+    }
+    /**
+     * getDisplayValue(field): a boolean 'true' / 'false', a choice its label (when the dictionary has one), a
+     * reference the referenced record's display value (the sys_id when that record is not found), a date-time as
+     * stored (the session user's zone is UTC here), else the value; '' when empty. Without a field: the record's
+     * display value (its table's display column, else number, name or sys_id).
+     */
     getDisplayValue(field?: string): string {
-        if (field !== undefined) return this.getValue(field) ?? ''
-        return this.values.number || this.values.name || this.values.sys_id || ''
+        if (field === undefined) {
+            const column = displayFieldOf(this._table)
+            if (column) return this.elementText(column)
+            return this._values.number || this._values.name || this._values.sys_id || ''
+        }
+        const text = this.elementText(field)
+        const def = fieldDef(this._table, field)
+        if (text === '' || !def) return text
+        const label = def.choices.get(text)
+        if (label !== undefined) return label
+        if (def.type === 'reference' && def.reference) {
+            const referenced = new GlideRecord(def.reference)
+            return referenced.get(text) ? referenced.getDisplayValue() || text : text
+        }
+        return text
     }
     getUniqueValue(): string {
-        return this.values.sys_id ?? ''
+        return this._values.sys_id ?? ''
     }
     getTableName(): string {
-        return this.table
+        return this._table
     }
     isValidRecord(): boolean {
-        return this.loaded
+        return this._loaded
     }
     isNewRecord(): boolean {
-        return this.fresh
+        return this._fresh
     }
     canRead(): boolean {
         return true
@@ -438,37 +648,37 @@ export class GlideRecord {
         return true
     }
     setWorkflow(enabled: boolean): void {
-        this.workflow = enabled
+        this._workflow = enabled
     }
     setAbortAction(abort: boolean): void {
-        this.aborted = abort
+        this._aborted = abort
     }
 
     private runRules(when: 'before' | 'after', on: 'insert' | 'update', previous: Row | null): boolean {
-        if (!this.workflow) return true
-        const prev = previous ? new GlideRecord(this.table) : null
+        if (!this._workflow) return true
+        const prev = previous ? new GlideRecord(this._table) : null
         prev?.load(previous)
         for (const rule of rules.slice()) {
-            if (rule.table === this.table && rule.when === when && rule.on === on) rule.fn(this, prev)
+            if (rule.table === this._table && rule.when === when && rule.on === on) rule.fn(this, prev)
         }
-        return !this.aborted
+        return !this._aborted
     }
 
     /** Insert the current values as a new record; null when a before rule aborts or the sys_id exists. */
     insert(): string | null {
-        this.aborted = false
-        const values = { ...this.values }
-        if (!values.sys_id || this.loaded) values.sys_id = newGuid()
-        this.values = values
-        this.loaded = false
-        this.fresh = true
-        if (backend.rows(this.table).some((r) => r.sys_id === values.sys_id)) {
-            gs.error(`fake: duplicate sys_id ${values.sys_id} in ${this.table}`)
+        this._aborted = false
+        const values = { ...this._values }
+        if (!values.sys_id || this._loaded) values.sys_id = newGuid()
+        this._values = values
+        this._loaded = false
+        this._fresh = true
+        if (backend.rows(this._table).some((r) => r.sys_id === values.sys_id)) {
+            gs.error(`fake: duplicate sys_id ${values.sys_id} in ${this._table}`)
             return null
         }
         if (!this.runRules('before', 'insert', null)) return null
-        const notes = this.notes
-        const row = backend.insert(this.table, { ...this.values }, notes, user.userName)
+        const notes = this._notes
+        const row = backend.insert(this._table, { ...this._values }, notes, user.userName)
         this.load({ ...row })
         this.runRules('after', 'insert', null)
         return row.sys_id ?? null
@@ -476,16 +686,16 @@ export class GlideRecord {
 
     /** Write the changed fields; inserts a record never loaded; null when aborted or the record is gone. */
     update(_reason?: unknown): string | null {
-        if (!this.loaded) return this.insert()
-        this.aborted = false
+        if (!this._loaded) return this.insert()
+        this._aborted = false
         const id = this.getUniqueValue()
-        const found = backend.rows(this.table).find((r) => r.sys_id === id)
+        const found = backend.rows(this._table).find((r) => r.sys_id === id)
         if (!found) return null
         const previous = { ...found }
         if (!this.runRules('before', 'update', previous)) return null
         const changed: Row = {}
-        for (const f of this.changed) changed[f] = this.values[f] ?? ''
-        const stored = backend.update(this.table, id, changed, this.notes, user.userName)
+        for (const f of this._changed) changed[f] = this._values[f] ?? ''
+        const stored = backend.update(this._table, id, changed, this._notes, user.userName)
         if (!stored) return null
         this.load({ ...stored })
         this.runRules('after', 'update', previous)
@@ -493,7 +703,7 @@ export class GlideRecord {
     }
 
     deleteRecord(): boolean {
-        if (!this.loaded || !backend.remove(this.table, this.values.sys_id ?? '')) return false
+        if (!this._loaded || !backend.remove(this._table, this._values.sys_id ?? '')) return false
         this.load(null)
         return true
     }
@@ -504,7 +714,7 @@ export class GlideRecord {
     }
     /** For glide.runRules: run the registered rules; false when a before rule aborted. */
     runRulesFromOutside(when: 'before' | 'after', on: 'insert' | 'update', previous: Row | null): boolean {
-        this.aborted = false
+        this._aborted = false
         return this.runRules(when, on, previous)
     }
 }
@@ -518,12 +728,12 @@ export class GlideAggregate extends GlideRecord {
         throw new Error('fake: GlideAggregate.groupBy is not supported')
     }
     override next(): boolean {
-        this.index += 1
-        return this.index === 0
+        this._index += 1
+        return this._index === 0
     }
     getAggregate(agg: string, _field?: string | null): string {
         this.addAggregate(agg)
-        return this.index === 0 ? String(this.results.length) : ''
+        return this._index === 0 ? String(this._results.length) : ''
     }
 }
 
@@ -644,4 +854,4 @@ export class GlideSysAttachment {
     }
 }
 
-export const glideModule = { gs, GlideRecord, GlideDateTime, GlideAggregate, GlideSysAttachment }
+export const glideModule = { gs, GlideRecord, GlideElement, GlideDateTime, GlideAggregate, GlideSysAttachment }
