@@ -8,13 +8,17 @@
  * - only approvals on the grant itself (document_id = grant) count — never those reached through a RITM, whose
  *   reference can be re-pointed;
  * - an approval counts only when its approver is listed in the stored route (`assignments`) and the app recorded
- *   its vote (`approval.vote`, payload `{ approval, decision, voter, slot, planDigest }`) with the same voter;
+ *   its vote (`approval.vote`, payload `{ approval, decision, voter, slot, planDigest, authority, onBehalfOf? }`)
+ *   with the same voter, or as cast for that approver by their delegate / an approval administrator (`onBehalfOf`
+ *   = the approver, `authority` delegate | approval_admin | admin: the app judged the delegation, issue 11);
  * - every counted vote bound the digest of the plan being granted: a plan rewritten together with its digest
  *   after the votes has no vote;
  * - the voter is an existing, active user, never the requester or whoever opened the request;
- * - any rejection refuses; every slot of the route must be filled by a distinct person.
+ * - any rejection refuses; every slot of the route must be filled by a distinct person (a vote cast for another
+ *   approver uses up both the voter and that approver).
  */
 import {
+    actsForAnother,
     approvalOutcome,
     canApprove,
     isSysId,
@@ -88,6 +92,10 @@ export interface RecordedVote {
     slot: string
     planDigest: string
     actor: string
+    /** The assigned approver the voter acted for ('' when they voted themselves). */
+    onBehalfOf: string
+    /** The authority the app recorded ('approver', 'delegate', 'approval_admin', 'admin'; '' in older events). */
+    authority: string
 }
 
 function recordedVote(e: AuditEventRecord): RecordedVote | null {
@@ -101,6 +109,8 @@ function recordedVote(e: AuditEventRecord): RecordedVote | null {
         slot: typeof p.slot === 'string' ? p.slot : '',
         planDigest: p.planDigest,
         actor: e.actor,
+        onBehalfOf: typeof p.onBehalfOf === 'string' ? p.onBehalfOf : '',
+        authority: typeof p.authority === 'string' ? p.authority : '',
     }
 }
 
@@ -203,7 +213,9 @@ export function judgeApprovals(input: ApprovalGateInput): ApprovalGateResult {
             ignored.push(`${a.sysId} (no recorded vote)`)
             continue
         }
-        if (vote.voter !== a.approverSysId) {
+        const standIn =
+            vote.voter !== a.approverSysId && vote.onBehalfOf === a.approverSysId && actsForAnother(vote.authority)
+        if (vote.voter !== a.approverSysId && !standIn) {
             ignored.push(`${a.sysId} (voted by ${vote.voter || '(nobody)'}, not by the approver ${a.approverSysId})`)
             continue
         }
@@ -224,8 +236,16 @@ export function judgeApprovals(input: ApprovalGateInput): ApprovalGateResult {
             ignored.push(`${a.sysId} (approver ${user.userName} is no longer active)`)
             continue
         }
-        bySysId.set(a.approverSysId, a)
-        for (const x of assigned) counted.push({ slot: x.slot, approverSysId: a.approverSysId, state: 'approved' })
+        // Counted as the person who acted (and, for a stand-in, the approver they acted for): distinct people per slot.
+        bySysId.set(vote.voter, a)
+        for (const x of assigned) {
+            counted.push({
+                slot: x.slot,
+                approverSysId: vote.voter,
+                ...(standIn ? { onBehalfOf: a.approverSysId } : {}),
+                state: 'approved',
+            })
+        }
     }
 
     const outcome = approvalOutcome(request, route.slots, counted)

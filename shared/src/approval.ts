@@ -80,6 +80,36 @@ export const VOTE_REASON = {
     notAssigned: 'VOTER_NOT_ASSIGNED',
 } as const
 
+/**
+ * On what authority a person acts on an approval (recorded with each accepted vote, `approval.vote` payload
+ * `authority`). The platform lets a **delegate** (`sys_user_delegate` row of the approver with approvals = true,
+ * current), `approval_admin` and `admin` act on approvals that are not theirs (contracts/servicenow-rest.md, "Glide
+ * values"): such a vote fills the slot of the approver it was assigned to, but the voter is still the person who
+ * acted — judged against the requester, and never filling a second slot.
+ */
+export const VOTE_AUTHORITY = {
+    approver: 'approver',
+    delegate: 'delegate',
+    approvalAdmin: 'approval_admin',
+    admin: 'admin',
+} as const
+export type VoteAuthority = (typeof VOTE_AUTHORITY)[keyof typeof VOTE_AUTHORITY]
+
+/** Whether `authority` lets someone act on an approval assigned to another person (delegate, approval_admin, admin). */
+export function actsForAnother(authority: unknown): authority is VoteAuthority {
+    return (
+        authority === VOTE_AUTHORITY.delegate ||
+        authority === VOTE_AUTHORITY.approvalAdmin ||
+        authority === VOTE_AUTHORITY.admin
+    )
+}
+
+/**
+ * What the app found about the voter acting for the assigned approver: an authority (delegate / approval_admin /
+ * admin), or why they have none (e.g. "their delegation ended at …"), said in the refusal.
+ */
+export type StandIn = { authority: VoteAuthority } | { refused: string }
+
 /** The people a vote on a request is judged against. */
 export interface VoteParties {
     requestedFor: PersonRef
@@ -89,18 +119,24 @@ export interface VoteParties {
     proposedBy: string
 }
 
-/** Result of {@link judgeVote}. */
+/** Result of {@link judgeVote}: `onBehalfOf` is the assigned approver when someone else acted for them ('' otherwise). */
 export type VoteVerdict =
-    | { allowed: true; slot: ApprovalSlot }
+    | { allowed: true; slot: ApprovalSlot; authority: VoteAuthority; onBehalfOf: string }
     | { allowed: false; code: string; reason: string; self: boolean }
 
 /**
  * Judge a vote by the person who acts (`actor`: the session user, never the approval record's `approver` field):
  * never the person the access is for, whoever opened or proposed the request (nor anyone who is the same person,
- * see {@link samePerson}); only on an approval the app created for the stored route (`assignment`, null when the
- * record is not listed there), and only by the approver it was assigned to.
+ * see {@link samePerson}) — whatever their authority, admin or delegate included; only on an approval the app
+ * created for the stored route (`assignment`, null when the record is not listed there), and only by the approver
+ * it was assigned to or by someone the app found may act for them (`standIn`, see {@link VOTE_AUTHORITY}).
  */
-export function judgeVote(parties: VoteParties, assignment: ApprovalAssignment | null, actor: PersonRef): VoteVerdict {
+export function judgeVote(
+    parties: VoteParties,
+    assignment: ApprovalAssignment | null,
+    actor: PersonRef,
+    standIn: StandIn | null = null,
+): VoteVerdict {
     const refuse = (code: string, reason: string, self: boolean): VoteVerdict => ({
         allowed: false,
         code,
@@ -125,13 +161,23 @@ export function judgeVote(parties: VoteParties, assignment: ApprovalAssignment |
         )
     }
     if (assignment.approverSysId !== actor.sysId) {
+        if (standIn && 'authority' in standIn && actsForAnother(standIn.authority)) {
+            return {
+                allowed: true,
+                slot: assignment.slot,
+                authority: standIn.authority,
+                onBehalfOf: assignment.approverSysId,
+            }
+        }
+        const why = standIn && 'refused' in standIn && standIn.refused ? ` ${standIn.refused}` : ''
         return refuse(
             VOTE_REASON.notAssigned,
-            'The voter is not the approver this approval was assigned to (delegated or reassigned votes do not count).',
+            'The voter is not the approver this approval was assigned to, nor their current delegate for approvals ' +
+                `(sys_user_delegate with approvals), nor an approval administrator (reassigned votes do not count).${why}`,
             false,
         )
     }
-    return { allowed: true, slot: assignment.slot }
+    return { allowed: true, slot: assignment.slot, authority: VOTE_AUTHORITY.approver, onBehalfOf: '' }
 }
 
 /**
@@ -212,7 +258,10 @@ function eligibleMembers(request: AccessRequest, members: string[]): string[] {
 /** One vote as stored on `sysapproval_approver` (state: requested, approved, rejected, cancelled, …). */
 export interface ApprovalVote {
     slot: ApprovalSlot
+    /** The person who voted (who acted). */
     approverSysId: string
+    /** The assigned approver a delegate or approval administrator acted for (absent / '' when they voted themselves). */
+    onBehalfOf?: string
     state: string
     /** When the vote was cast (epoch ms), for the summary. */
     decidedAtMs?: number
@@ -224,6 +273,8 @@ export interface CountedApproval {
     slot: ApprovalSlot
     filled: ApprovalSlot
     approverSysId: string
+    /** See {@link ApprovalVote.onBehalfOf}. */
+    onBehalfOf?: string
     decidedAtMs?: number
 }
 
@@ -240,7 +291,8 @@ export interface ApprovalOutcome {
 
 /**
  * Judge the votes: rejected when any eligible voter rejected; approved when every slot is filled by an eligible
- * approval from a distinct person (escalation approvals fill the slots still open); otherwise pending.
+ * approval from a distinct person (escalation approvals fill the slots still open); otherwise pending. A vote cast
+ * for another approver uses up both people: the one who acted and the one they acted for.
  */
 export function approvalOutcome(request: AccessRequest, slots: ApprovalSlot[], votes: ApprovalVote[]): ApprovalOutcome {
     const ignored: { vote: ApprovalVote; reason: string }[] = []
@@ -258,15 +310,17 @@ export function approvalOutcome(request: AccessRequest, slots: ApprovalSlot[], v
     const approvals: CountedApproval[] = []
     const approved = eligible.filter((v) => v.state === 'approved')
     for (const slot of slots) {
+        const people = (v: ApprovalVote): string[] => (v.onBehalfOf ? [v.approverSysId, v.onBehalfOf] : [v.approverSysId])
         const pick = (filter: (v: ApprovalVote) => boolean): ApprovalVote | undefined =>
-            approved.filter((v) => filter(v) && used.indexOf(v.approverSysId) < 0)[0]
+            approved.filter((v) => filter(v) && people(v).every((p) => used.indexOf(p) < 0))[0]
         const vote = pick((v) => v.slot === slot) || pick((v) => v.slot === 'escalation')
         if (!vote) continue
-        used.push(vote.approverSysId)
+        used.push(...people(vote))
         approvals.push({
             slot: vote.slot,
             filled: slot,
             approverSysId: vote.approverSysId,
+            ...(vote.onBehalfOf ? { onBehalfOf: vote.onBehalfOf } : {}),
             decidedAtMs: vote.decidedAtMs,
         })
     }

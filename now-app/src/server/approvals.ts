@@ -22,10 +22,11 @@ import {
     latestJournal,
 } from './glide-io'
 import { judgeStoredPlan } from './plan-store'
-import { auditPayloads, personRef } from './vote-io'
+import { auditPayloads, personRef, standInFor } from './vote-io'
 import { queueGrantAction } from './queue'
 import { customerComment, workNote } from './ticket'
 import {
+    actsForAnother,
     approvalOutcome,
     approvalSummaryText,
     escalationAssignments,
@@ -34,6 +35,8 @@ import {
     type ApprovalSlot,
     type ApprovalSummary,
     type ApprovalVote,
+    type VoteParties,
+    type VoteVerdict,
 } from './shared/approval'
 import { canonicalJson } from './shared/canonical-json'
 import { APP_APPROVAL_FIELDS } from './shared/platform'
@@ -196,12 +199,75 @@ export function approvalTimeoutMinutes(grant: any): number {
 }
 
 /** The people a vote on `grant` is judged against (their e-mail addresses read for the same-person check). */
-function voteParties(grant: any): { requestedFor: any; openedBy: any; proposedBy: string } {
+function voteParties(grant: any): VoteParties {
     return {
         requestedFor: personRef(str(grant, GRANT_FIELDS.requestedFor)),
         openedBy: personRef(str(grant, GRANT_FIELDS.openedBy)),
         proposedBy: str(grant, GRANT_FIELDS.proposedBy),
     }
+}
+
+/**
+ * Judge the session user's vote on the approval `approvalSysId` of `grant` (shared judgeVote): as the assigned
+ * approver, or standing in for them (their current delegate for approvals, approval_admin, admin: vote-io
+ * standInFor) — never as the requester, opener or proposer, whatever their authority.
+ */
+function judgeSessionVote(grant: any, approvalSysId: string): { verdict: VoteVerdict; voter: string } {
+    const voter = String(gs.getUserID() || '')
+    const parties = voteParties(grant)
+    const assignment = assignmentOf(grant, approvalSysId)
+    const standIn =
+        assignment && assignment.approverSysId !== voter
+            ? standInFor(assignment.approverSysId, voter, partyUserNames(parties))
+            : null
+    return { verdict: judgeVote(parties, assignment, personRef(voter), standIn), voter }
+}
+
+/** The user names of the requester and the opener (a delegation they created does not count). */
+function partyUserNames(parties: VoteParties): string[] {
+    return [userNameOf(parties.requestedFor.sysId), userNameOf(parties.openedBy.sysId)].filter((n) => n !== '')
+}
+
+/**
+ * Another approval of the grant already approved by one of the people this vote would use (who acts, and whom they
+ * act for): one person fills one slot, in person or through a delegate. Returns that approval's sys_id, or ''.
+ */
+function slotAlreadyFilledBy(grant: any, approvalSysId: string, people: string[]): string {
+    for (const v of acceptedVotes(String(grant.getUniqueValue()))) {
+        if (v.approval === approvalSysId || v.decision !== 'approved') continue
+        if (votePeople(v.voter, v.onBehalfOf).some((p) => people.indexOf(p) >= 0)) return v.approval
+    }
+    return ''
+}
+
+/** The people a vote uses up: who acted, and whom they acted for. */
+function votePeople(voter: string, onBehalfOf: string): string[] {
+    return onBehalfOf ? [voter, onBehalfOf] : [voter]
+}
+
+/** An accepted vote as the app recorded it (`approval.vote`). */
+interface RecordedVote {
+    approval: string
+    decision: string
+    voter: string
+    onBehalfOf: string
+    authority: string
+}
+
+/** The grant's accepted votes, the last per approval (in chain order). */
+function acceptedVotes(grantSysId: string): RecordedVote[] {
+    const last: Record<string, RecordedVote> = {}
+    for (const p of auditPayloads(grantSysId, 'approval.vote')) {
+        if (typeof p.approval !== 'string' || typeof p.voter !== 'string' || typeof p.decision !== 'string') continue
+        last[p.approval] = {
+            approval: p.approval,
+            decision: p.decision,
+            voter: p.voter,
+            onBehalfOf: typeof p.onBehalfOf === 'string' ? p.onBehalfOf : '',
+            authority: typeof p.authority === 'string' ? p.authority : '',
+        }
+    }
+    return Object.keys(last).map((k) => last[k] as RecordedVote)
 }
 
 /** The route assignment the app created `approvalSysId` for; null when the record is not the app's. */
@@ -245,16 +311,17 @@ function votedGrant(current: any, previous: any): any {
 
 /**
  * Business rule (before update, sysapproval_approver): judge the vote by who acts (gs.getUserID(), never the
- * record's `approver` field): refuse it from the person the access is for, whoever opened or proposed the request,
- * anyone but the approver the app assigned this record to, on a record the app did not create for the route, on a
- * plan that no longer matches its digest, and on a grant no longer awaiting approval.
+ * record's `approver` field): refuse it from the person the access is for, whoever opened or proposed the request
+ * (as a delegate or admin too), anyone but the approver the app assigned this record to or someone who may stand
+ * in for them (current delegate for approvals, approval_admin, admin), a second approval by a person already used
+ * for another slot, on a record the app did not create for the route, on a plan that no longer matches its
+ * digest, and on a grant no longer awaiting approval.
  */
 export function guardApprovalVote(current: any, previous: any): void {
     const grant = votedGrant(current, previous)
     if (!grant) return
     const approvalSysId = String(current.getUniqueValue())
-    const actor = personRef(String(gs.getUserID() || ''))
-    const verdict = judgeVote(voteParties(grant), assignmentOf(grant, approvalSysId), actor)
+    const { verdict, voter } = judgeSessionVote(grant, approvalSysId)
     const number = str(grant, GRANT_FIELDS.number)
     if (!verdict.allowed) {
         current.setAbortAction(true)
@@ -265,11 +332,24 @@ export function guardApprovalVote(current: any, previous: any): void {
             {
                 approval: approvalSysId,
                 approver: str(current, APP_APPROVAL_FIELDS.approver),
-                voter: actor.sysId,
+                voter,
                 code: verdict.code,
             },
         )
         return
+    }
+    if (str(current, APP_APPROVAL_FIELDS.state) === 'approved') {
+        const other = slotAlreadyFilledBy(grant, approvalSysId, votePeople(voter, verdict.onBehalfOf))
+        if (other) {
+            current.setAbortAction(true)
+            recordRefusal(
+                String(grant.getUniqueValue()),
+                'approval.refused',
+                `Vote by ${voterName(voter, verdict.onBehalfOf)} refused: one person fills one approval slot, in person or through a delegate, and approval ${other} of this request was already approved by or for them. The vote was not recorded.`,
+                { approval: approvalSysId, voter, onBehalfOf: verdict.onBehalfOf, code: 'SLOT_ALREADY_FILLED' },
+            )
+            return
+        }
     }
     if (!votedPlanDigest(grant)) {
         current.setAbortAction(true)
@@ -277,7 +357,7 @@ export function guardApprovalVote(current: any, previous: any): void {
             String(grant.getUniqueValue()),
             'approval.refused',
             'The frozen plan does not match its digest; the vote was not recorded.',
-            { approval: approvalSysId, voter: actor.sysId },
+            { approval: approvalSysId, voter },
         )
         return
     }
@@ -301,17 +381,23 @@ export function onApprovalVote(current: any, previous: any): void {
     const grant = votedGrant(current, previous)
     if (!grant) return
     const approvalSysId = String(current.getUniqueValue())
-    const voter = String(gs.getUserID() || '')
-    const verdict = judgeVote(voteParties(grant), assignmentOf(grant, approvalSysId), personRef(voter))
+    const { verdict, voter } = judgeSessionVote(grant, approvalSysId)
     const digest = votedPlanDigest(grant)
     // The before rule refused anything else; a vote that still does not pass is not recorded, so never counted.
     if (!verdict.allowed || !digest || str(grant, GRANT_FIELDS.state) !== 'awaiting_approval') return
+    const decision = str(current, APP_APPROVAL_FIELDS.state)
+    if (decision === 'approved' && slotAlreadyFilledBy(grant, approvalSysId, votePeople(voter, verdict.onBehalfOf))) {
+        return
+    }
+    // The voter is who acted; a delegate or administrator is recorded with whom they acted for and on what authority.
     appendAudit(String(grant.getUniqueValue()), 'approval.vote', sessionActor(), {
         approval: approvalSysId,
-        decision: str(current, APP_APPROVAL_FIELDS.state),
+        decision,
         voter,
         slot: verdict.slot,
         planDigest: digest,
+        authority: verdict.authority,
+        ...(verdict.onBehalfOf ? { onBehalfOf: verdict.onBehalfOf } : {}),
     })
     decideApprovals(grant)
 }
@@ -345,7 +431,7 @@ export function decideApprovals(grant: any): 'pending' | 'approved' | 'rejected'
     const votes = countedVotes(grant)
     const outcome = approvalOutcome(approverCheckRequest(grant), storedRoute(grant).slots, votes)
     if (outcome.status === 'rejected' && outcome.rejection) {
-        rejectByApprover(grant, outcome.rejection.approverSysId)
+        rejectByApprover(grant, outcome.rejection.approverSysId, outcome.rejection.onBehalfOf || '')
         return 'rejected'
     }
     if (outcome.status === 'approved') {
@@ -357,7 +443,7 @@ export function decideApprovals(grant: any): 'pending' | 'approved' | 'rejected'
                     slot: a.slot,
                     filled: a.filled,
                     approver: a.approverSysId,
-                    approverName: userName(a.approverSysId),
+                    approverName: voterName(a.approverSysId, a.onBehalfOf || ''),
                     at: new Date(nowMs()).toISOString(),
                 })),
             },
@@ -368,21 +454,24 @@ export function decideApprovals(grant: any): 'pending' | 'approved' | 'rejected'
     return 'pending'
 }
 
+/** "Dana" for a person who voted themselves, "Dana for Bob" for a delegate or administrator acting for Bob. */
+function voterName(voterSysId: string, onBehalfOf: string): string {
+    const who = userName(voterSysId) || voterSysId
+    return onBehalfOf ? `${who} for ${userName(onBehalfOf) || onBehalfOf}` : who
+}
+
 /**
  * The votes that count: one per approval the app created for the stored route, whose record still holds the
- * decision an accepted `approval.vote` event recorded for it, cast by the approver it was assigned to. The voter is
- * the one the event names (who acted), never the record's `approver` field; any other record is not counted.
+ * decision an accepted `approval.vote` event recorded for it, cast by the approver it was assigned to or recorded
+ * as cast for them by a delegate / approval administrator (`onBehalfOf` = that approver). The voter is the one the
+ * event names (who acted), never the record's `approver` field; any other record is not counted.
  */
 function countedVotes(grant: any): ApprovalVote[] {
     const grantSysId = String(grant.getUniqueValue())
     const bySysId: Record<string, ApprovalAssignment> = {}
     for (const a of storedRoute(grant).assignments) if (a.approvalSysId) bySysId[a.approvalSysId] = a
-    const lastVote: Record<string, { decision: string; voter: string }> = {}
-    for (const p of auditPayloads(grantSysId, 'approval.vote')) {
-        if (typeof p.approval === 'string' && typeof p.voter === 'string' && typeof p.decision === 'string') {
-            lastVote[p.approval] = { decision: p.decision, voter: p.voter }
-        }
-    }
+    const lastVote: Record<string, RecordedVote> = {}
+    for (const v of acceptedVotes(grantSysId)) lastVote[v.approval] = v
     const votes: ApprovalVote[] = []
     const gr = grantApprovals(grantSysId)
     gr.query()
@@ -390,9 +479,17 @@ function countedVotes(grant: any): ApprovalVote[] {
         const approvalSysId = String(gr.getUniqueValue())
         const assignment = bySysId[approvalSysId]
         const vote = lastVote[approvalSysId]
-        if (!assignment || !vote || vote.voter !== assignment.approverSysId) continue
+        if (!assignment || !vote) continue
+        const inPerson = vote.voter === assignment.approverSysId && !vote.onBehalfOf
+        const standIn = vote.onBehalfOf === assignment.approverSysId && actsForAnother(vote.authority)
+        if (!inPerson && !standIn) continue
         if (vote.decision !== str(gr, APP_APPROVAL_FIELDS.state)) continue
-        votes.push({ slot: assignment.slot, approverSysId: vote.voter, state: vote.decision })
+        votes.push({
+            slot: assignment.slot,
+            approverSysId: vote.voter,
+            ...(standIn ? { onBehalfOf: vote.onBehalfOf } : {}),
+            state: vote.decision,
+        })
     }
     return votes
 }
@@ -437,29 +534,38 @@ export function approveGrant(
     notify(EVENT.approved, grant, str(grant, GRANT_FIELDS.requestedFor), text)
 }
 
-/** An approver rejected: the grant ends `rejected`, the requester is told who and why (their comment). */
-export function rejectByApprover(grant: any, approverSysId: string): void {
+/**
+ * An approver rejected (`voterSysId`, who acted; `onBehalfOf` the approver a delegate or approval administrator
+ * acted for, '' when none): the grant ends `rejected`, the requester is told who and why (their comment).
+ */
+export function rejectByApprover(grant: any, voterSysId: string, onBehalfOf = ''): void {
     const grantSysId = String(grant.getUniqueValue())
     const number = str(grant, GRANT_FIELDS.number)
-    const who = userName(approverSysId) || approverSysId
-    const why = approverComment(grantSysId, approverSysId)
+    const who = voterName(voterSysId, onBehalfOf)
+    const why = approverComment(grantSysId, onBehalfOf || voterSysId, voterSysId)
     const reason = why ? `Rejected by ${who}: ${why}` : `Rejected by ${who} (no comment given).`
     closeOpenApprovals(grantSysId, 'not_required')
     grant.setValue(GRANT_FIELDS.state, 'rejected')
     grant.setValue(GRANT_FIELDS.lastError, reason.slice(0, 4000))
     grant.update()
-    appendAudit(grantSysId, 'request.rejected', sessionActor(), { approver: approverSysId, comment: why })
+    appendAudit(grantSysId, 'request.rejected', sessionActor(), {
+        approver: voterSysId,
+        ...(onBehalfOf ? { onBehalfOf } : {}),
+        comment: why,
+    })
     workNote(grant, `${number}: ${reason} Nothing was granted.`)
     customerComment(grant, `Your break-glass request ${number} was not approved. ${reason} Nothing was granted.`)
     notify(EVENT.rejected, grant, str(grant, GRANT_FIELDS.requestedFor), reason)
 }
 
 /**
- * The approver's latest comment on their approval of the grant ('' when none): the reason they gave. The plan
- * the app wrote as the approval's first comment is not theirs and is skipped (filtered by author).
+ * The voter's latest comment on the approval of the grant assigned to `approverSysId` ('' when none): the reason
+ * they gave. The plan the app wrote as the approval's first comment is not theirs and is skipped (filtered by
+ * author: the voter, who is the approver unless a delegate or administrator acted for them).
  */
-function approverComment(grantSysId: string, approverSysId: string): string {
-    const approverUserName = userNameOf(approverSysId)
+function approverComment(grantSysId: string, approverSysId: string, voterSysId: string): string {
+    const approverUserName = userNameOf(voterSysId)
+    if (!approverUserName) return ''
     const approvals = grantApprovals(grantSysId)
     approvals.addQuery(APP_APPROVAL_FIELDS.approver, approverSysId)
     approvals.query()
