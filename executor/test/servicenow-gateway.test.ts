@@ -10,12 +10,14 @@ import {
     EXECUTOR_WRITABLE,
     GRANT_FIELDS,
     PLATFORM_TABLE,
+    PROPERTY,
     ROLE,
     TABLE,
     verifyChain,
 } from '@gbg/shared'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startServiceNowEmulator, type ServiceNowEmulator } from '../../test/emulators/servicenow'
+import { startAppOnEmulator, type AppRuntime } from '../../test/support/app-on-emulator'
 import { VirtualClock } from '../../test/support/virtual-clock'
 import type { QueueAction, ServiceNowGateway } from '../src/ports'
 import { createServiceNowClient, type ServiceNowAuth, type ServiceNowClient } from '../src/servicenow/client'
@@ -30,6 +32,7 @@ let clock: VirtualClock
 let sn: ServiceNowEmulator
 let clients: ServiceNowClient[]
 let aliceId: string
+let app: AppRuntime
 
 beforeEach(async () => {
     clock = new VirtualClock(new Date('2025-06-02T09:00:00Z'))
@@ -43,10 +46,13 @@ beforeEach(async () => {
         oauthClients: [{ ...OAUTH, clientCredentialsUser: EXEC_USER.userName }],
     })
     clients = []
+    // The app's executor interfaces (REST API, ticket-update rules): what the gateway talks to besides the tables.
+    app = startAppOnEmulator(sn, { only: 'executor-api' })
     aliceId = sn.store.list(PLATFORM_TABLE.user).find((u) => u['user_name'] === 'alice')!['sys_id']!
 })
 
 afterEach(async () => {
+    app.stop()
     for (const c of clients) c.close()
     await sn.close()
 })
@@ -408,7 +414,7 @@ describe('ServiceNow gateway on the emulator: transport', () => {
 })
 
 describe('ServiceNow gateway on the emulator: records around the grant', () => {
-    it('adds a work note that lands in the RITM journal, and attaches a receipt', async () => {
+    it("asks the app for a RITM work note and the receipt: they land on the grant's RITM, once per key", async () => {
         // Setup
         const ritm = sn.store.insert(PLATFORM_TABLE.ritm, {
             short_description: 'Temporary local admin',
@@ -417,30 +423,59 @@ describe('ServiceNow gateway on the emulator: records around the grant', () => {
         const grant = seedGrant({ [GRANT_FIELDS.ritm]: ritm['sys_id']! })
         const { gw } = gateway()
         // Execution
-        await gw.addWorkNote(
-            'sc_req_item',
-            ritm['sys_id']!,
-            'Access granted until 10:00 UTC. Webhook https://h/x?sig=abc',
-        )
-        await gw.attach(
-            TABLE.grant,
-            grant['sys_id']!,
-            'receipt.json',
-            'application/json',
-            Buffer.from('{"granted":true}'),
+        const note = {
+            kind: 'ritm_note' as const,
+            grantSysId: grant['sys_id']!,
+            text: 'Access granted until 10:00 UTC. Webhook https://h/x?sig=abc',
+        }
+        const first = await gw.requestTicketUpdate(note, 'tu:note-1')
+        // A resumed write-back asks again with the same key: read back, not written twice.
+        const again = await gw.requestTicketUpdate(note, 'tu:note-1')
+        await gw.requestTicketUpdate(
+            {
+                kind: 'receipt',
+                grantSysId: grant['sys_id']!,
+                fileName: 'receipt.json',
+                contentType: 'application/json',
+                content: Buffer.from('{"granted":true}'),
+            },
+            'tu:receipt-1',
         )
         // Validation
+        expect(first).toEqual({ sysId: ritm['sys_id'], number: ritm['number'] ?? '' })
+        expect(again).toEqual(first)
         const journal = sn.store.journal(PLATFORM_TABLE.ritm, ritm['sys_id']!)
         expect(journal).toHaveLength(1)
         expect(journal[0]).toMatchObject({
             element: 'work_notes',
             value: 'Access granted until 10:00 UTC. Webhook https://h/x?sig=[REDACTED]',
+            // Written by the app's rule in the integration user's session.
             createdBy: EXEC_USER.userName,
         })
-        const files = sn.store.attachments(TABLE.grant, grant['sys_id']!)
+        const files = sn.store.attachments(PLATFORM_TABLE.ritm, ritm['sys_id']!)
         expect(files).toHaveLength(1)
         expect(files[0]).toMatchObject({ fileName: 'receipt.json', contentType: 'application/json' })
         expect(files[0]!.content.toString()).toBe('{"granted":true}')
+        expect(sn.store.list(TABLE.ticketUpdate)).toHaveLength(2)
+    })
+
+    it('the receipt of a grant without a RITM goes to the grant itself', async () => {
+        // Setup
+        const grant = seedGrant()
+        const { gw } = gateway()
+        // Execution
+        await gw.requestTicketUpdate(
+            {
+                kind: 'receipt',
+                grantSysId: grant['sys_id']!,
+                fileName: 'receipt.json',
+                contentType: 'application/json',
+                content: Buffer.from('{}'),
+            },
+            'tu:receipt-2',
+        )
+        // Validation
+        expect(sn.store.attachments(TABLE.grant, grant['sys_id']!)).toHaveLength(1)
     })
 
     it('appends hash-chained audit events that verify', async () => {
@@ -482,7 +517,7 @@ describe('ServiceNow gateway on the emulator: records around the grant', () => {
         expect(JSON.stringify(events[0]!.payload)).toContain('[REDACTED]')
     })
 
-    it('reads approvals, the user with memberships, the computer, incident and change facts, policies', async () => {
+    it("reads the gate facts in one call of the app's executor API: approvals, users with memberships, CIs, incident, change, settings; and the policies", async () => {
         // Setup
         const ritm = sn.store.insert(PLATFORM_TABLE.ritm, { short_description: 'x', requested_for: aliceId })
         const approver = sn.addUser({ userName: 'bob', roles: [ROLE.approver] })
@@ -533,22 +568,28 @@ describe('ServiceNow gateway on the emulator: records around the grant', () => {
             target_kind: 'device_local_admin',
             max_duration: '120',
         })
+        seedGrant({
+            sys_id: grantId,
+            [GRANT_FIELDS.ritm]: ritm['sys_id']!,
+            [GRANT_FIELDS.targetCi]: ws['sys_id']!,
+            [GRANT_FIELDS.incident]: inc['sys_id']!,
+            [GRANT_FIELDS.change]: chg['sys_id']!,
+        })
+        const serverGrant = seedGrant({ [GRANT_FIELDS.targetCi]: srv['sys_id']! })
         const { gw } = gateway()
         // Execution
-        const approvals = await gw.listApprovals('f'.repeat(32), ritm['sys_id']!)
-        const user = await gw.getUser(aliceId)
-        const computer = await gw.getComputer(ws['sys_id']!)
-        const server = await gw.getComputer(srv['sys_id']!)
-        const incident = await gw.getIncident(inc['sys_id']!)
-        const change = await gw.getChange(chg['sys_id']!)
+        const facts = await gw.gateFacts(grantId)
+        const user = facts.users.get(aliceId)
+        const computer = facts.computers.get(ws['sys_id']!)
+        const server = (await gw.gateFacts(serverGrant['sys_id']!)).computers.get(srv['sys_id']!)
+        const incident = facts.incident
+        const change = facts.change
         const policies = await gw.listPolicies()
-        // Validation
-        expect(approvals.map((a) => [a.approverSysId, a.state]).sort()).toEqual(
-            [
-                [approver, 'approved'],
-                [carol, 'requested'],
-            ].sort(),
-        )
+        // Validation: the grant's own approvals are the ones the gate counts; the RITM's are listed apart
+        expect(facts.grantApprovals.map((a) => [a.approverSysId, a.state])).toEqual([[carol, 'requested']])
+        expect(facts.ritmApprovals.map((a) => [a.approverSysId, a.state])).toEqual([[approver, 'approved']])
+        expect(facts.users.has(carol)).toBe(true)
+        expect(facts.settings).toEqual({ integrationEnabled: false, defaultMaxDurationMinutes: 0 })
         expect(user).toMatchObject({
             sysId: aliceId,
             userName: 'alice',
@@ -584,26 +625,38 @@ describe('ServiceNow gateway on the emulator: records around the grant', () => {
         })
     })
 
-    it('raises an incident for SecOps correlated to the grant, and upserts its heartbeat row', async () => {
+    it('asks the app to raise an incident for SecOps (its group property, the integration user as caller), and upserts its heartbeat row', async () => {
         // Setup
         const grant = seedGrant()
         const secops = sn.store.insert(PLATFORM_TABLE.group, { name: 'SecOps' })
+        sn.store.insert('sys_properties', { name: PROPERTY.secopsGroup, value: secops['sys_id']! })
         const { gw } = gateway()
         // Execution
-        const created = await gw.createIncident({
-            shortDescription: 'Break-glass revoke failing',
-            description: 'Revoke of grant failed 3 times',
-            priority: 1,
-            assignmentGroup: secops['sys_id']!,
-            grantSysId: grant['sys_id']!,
-        })
+        const created = await gw.requestTicketUpdate(
+            {
+                kind: 'incident',
+                grantSysId: grant['sys_id']!,
+                incidentKind: 'revoke_failed',
+                shortDescription: 'Break-glass revoke failing',
+                description: 'Revoke of grant failed 3 times',
+                priority: 1,
+            },
+            'inc:revoke-failed-1',
+        )
         await gw.heartbeat('exec-1', 'host-a', '0.1.0', clock.now(), false)
         await clock.advance(5_000)
         await gw.heartbeat('exec-1', 'host-a', '0.1.0', clock.now(), true)
         // Validation
         const incident = sn.store.get(PLATFORM_TABLE.incident, created.sysId)!
         expect(created.number).toMatch(/^INC/)
-        expect(incident).toMatchObject({ impact: '1', urgency: '1', priority: '1', assignment_group: secops['sys_id'] })
+        const executorUser = sn.store.list(PLATFORM_TABLE.user).find((u) => u['user_name'] === EXEC_USER.userName)!
+        expect(incident).toMatchObject({
+            impact: '1',
+            urgency: '1',
+            priority: '1',
+            assignment_group: secops['sys_id'],
+            caller_id: executorUser['sys_id'],
+        })
         expect(incident['description']).toContain(grant['sys_id'])
         const rows = sn.store.list(TABLE.executor)
         expect(rows).toHaveLength(1)

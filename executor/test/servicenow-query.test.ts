@@ -1,6 +1,5 @@
 import { ACTION_FIELDS, AUDIT_FIELDS, EXECUTOR_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
 import { describe, expect, it } from 'vitest'
-import { APPROVAL_FIELDS } from '../src/servicenow/platform-fields'
 import { EncodedQuery, QueryBuildError, formatGlideDateTime, parseGlideDateTime, query } from '../src/servicenow/query'
 
 const SYS_ID = '0123456789abcdef0123456789abcdef'
@@ -39,13 +38,19 @@ describe('EncodedQuery builder', () => {
             .eq(ACTION_FIELDS.leaseOwner, 'exec-1.prod:7')
             .build()
         const exec = query(TABLE.executor).eq(EXECUTOR_FIELDS.name, 'host-42').build()
-        const approvals = query(PLATFORM_TABLE.approval).eq(APPROVAL_FIELDS.state, 'not requested').build()
-        const users = query(PLATFORM_TABLE.user).eq('active', true).build()
+        const completed = query(TABLE.action).eq(ACTION_FIELDS.state, 'done').eq(ACTION_FIELDS.grant, SYS_ID).build()
         // Validation
         expect(q.toString()).toBe(`grant=${SYS_ID}^stateINready,claimed^attempts<3^lease_owner=exec-1.prod:7`)
         expect(exec.toString()).toBe('name=host-42')
-        expect(approvals.toString()).toBe('state=not requested')
-        expect(users.toString()).toBe('active=true')
+        expect(completed.toString()).toBe(`state=done^grant=${SYS_ID}`)
+    })
+
+    it("addresses only the app's own tables: every platform table is refused (the executor role reads none)", () => {
+        // Execution / validation: what the recheck gate needs from them comes from the app's executor API
+        for (const table of Object.values(PLATFORM_TABLE)) {
+            expect(() => query(table), table).toThrow(/unknown table/)
+        }
+        expect(() => query('sys_properties')).toThrow(/unknown table/)
     })
 
     it('table: rejects injection attempts and anything not from the schema', () => {
