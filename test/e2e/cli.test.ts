@@ -73,7 +73,7 @@ describe('executor CLI', () => {
         expect(status.stdout).toMatch(/executor e2e-cli · journal .*e2e-cli\.db \(schema v\d+\)/)
         expect(status.stdout).toMatch(/unfinished actions: 0/)
         expect(status.stdout).toMatch(/armed revoke timers: 1/)
-        expect(status.stdout).toContain(`grant ${g.grantSysId} revoke due `)
+        expect(status.stdout).toContain(`grant ${g.grantNumber} (${g.grantSysId}) revoke due `)
         expect(status.stdout).toMatch(/write-backs pending: 0, dead: 0/)
 
         // execution: revoke now, from the CLI
