@@ -26,7 +26,7 @@ import { judgeAuditChain } from './audit-verify'
 import { buildInfo, versionLine } from './build-info'
 import { COMMANDS, UsageError, commandUsage, parseCommandLine, type CommandSpec } from './cli/args'
 import { RecordNotFoundError, numbersOf, resolveGrant, type ResolvedGrant } from './cli/records'
-import { ConfigError, describeConfig, loadConfig, redactConfig, type Config } from './config'
+import { ConfigError, configTableMarkdown, describeConfig, loadConfig, redactConfig, type Config } from './config'
 import { runDoctor } from './doctor'
 import { runDriftScan } from './drift'
 import { createLogger } from './log'
@@ -395,8 +395,12 @@ async function cmdDrift(config: Config, logger: Logger, io: Io): Promise<number>
     return items.length > 0 ? 1 : 0
 }
 
-/** `config`: the settings table (config.ts). */
-function cmdConfig(io: Io): number {
+/** `config`: the settings table (config.ts); `--markdown` prints the README's configuration table. */
+function cmdConfig(io: Io, markdown: boolean): number {
+    if (markdown) {
+        io.out(configTableMarkdown())
+        return 0
+    }
     const variables = describeConfig()
     if (io.json) {
         printJson(io, variables)
@@ -437,7 +441,7 @@ export async function main(
     }
     const { spec, name, positionals, values } = parsed
     const io: Io = { out, err, json: values['json'] === true }
-    if (name === 'config') return cmdConfig(io)
+    if (name === 'config') return cmdConfig(io, values['markdown'] === true)
     if (name === 'doctor') return runDoctor(env, out)
     const config = loadOrExplain(env, err)
     if (!config) return 2

@@ -71,9 +71,9 @@ export const COMMANDS: readonly CommandSpec[] = [
     {
         words: ['config'],
         positionals: [],
-        options: { ...JSON_OPTION },
-        optionUsage: '[--json]',
-        summary: 'every configuration variable with its type and default',
+        options: { ...JSON_OPTION, markdown: { type: 'boolean' } },
+        optionUsage: '[--json | --markdown]',
+        summary: "every configuration variable with its type and default (--markdown: the README's table)",
     },
     {
         words: ['print-config'],
