@@ -105,7 +105,7 @@ function explainServiceNow(error: unknown, config: Config): { what: string; fix:
                         : 'check GBG_SN_URL (host name, https, port), DNS, the proxy and the TLS chain (NODE_EXTRA_CA_CERTS)',
             }
         }
-        switch (error.kind) {
+        switch (error.status === 401 ? 'unauthorized' : error.kind) {
             case 'unauthorized':
                 return {
                     what: `cannot authenticate to GBG_SN_URL (${url}): ${error.message}`,

@@ -5,7 +5,7 @@
  * running executor performs).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACTION_FIELDS, ACTION_PRIORITY, GRANT_FIELDS, TABLE } from '@gbg/shared'
+import { ACTION_FIELDS, ACTION_PRIORITY, GRANT_FIELDS, PROPERTY, TABLE } from '@gbg/shared'
 import { isEvent } from '../support/log-lines'
 import {
     runCliProcess as runCli,
@@ -28,7 +28,13 @@ afterAll(async () => {
 
 describe('executor CLI', () => {
     it('doctor passes against the emulators', async () => {
-        // setup / execution
+        // setup: the SecOps group property set, as the install guide says (doctor fails when it is unset)
+        const property = world.sn.store.list('sys_properties', (r) => r['name'] === PROPERTY.secopsGroup)[0]
+        if (property)
+            world.sn.store.update('sys_properties', property['sys_id']!, { value: world.base.secopsGroupSysId })
+        else world.sn.store.insert('sys_properties', { name: PROPERTY.secopsGroup, value: world.base.secopsGroupSysId })
+
+        // execution
         const result = await runCli(['doctor'], world.env('e2e-cli-doctor'))
 
         // validation

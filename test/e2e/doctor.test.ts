@@ -84,7 +84,8 @@ function goodContext(): InstanceContext {
 
 describe('doctor', () => {
     it('passes on a good configuration, probes Teams without posting, and writes nothing to the executor table', async () => {
-        // setup: the executor table as it is (heartbeat rows of the live fleet)
+        // setup: the SecOps group property set as the install guide says; the executor table as it is
+        setProperty(PROPERTY.secopsGroup, world.base.secopsGroupSysId)
         const before = JSON.stringify(world.sn.store.list(TABLE.executor, () => true))
         const messages = teams.messages.length
 
