@@ -327,6 +327,8 @@ const VARIABLE_TYPE = {
     singleLineText: '6',
     checkbox: '7',
     reference: '8',
+    /** Requested For (sets the REQ's and the RITM's requested_for at checkout). */
+    requestedFor: '31',
 } as const
 
 describe('catalog items', () => {
@@ -346,7 +348,7 @@ describe('catalog items', () => {
 
         // Validation
         const expected: [string, string, string][] = [
-            ['requested_for', VARIABLE_TYPE.reference, 'sys_user'],
+            ['requested_for', VARIABLE_TYPE.requestedFor, 'sys_user'],
             ['device', VARIABLE_TYPE.reference, 'cmdb_ci_computer'],
             ['duration_minutes', VARIABLE_TYPE.singleLineText, ''],
             ['justification', VARIABLE_TYPE.multiLineText, ''],
@@ -379,6 +381,7 @@ describe('catalog items', () => {
             'role',
         ])
         expect(roleVar?.['type']).toBe(VARIABLE_TYPE.selectBox)
+        expect(vars.get('requested_for')?.['type']).toBe(VARIABLE_TYPE.requestedFor)
         expect(vars.get('requested_for')?.['reference']).toBe('sys_user')
         expect(vars.get('incident')?.['reference']).toBe('incident')
         const byLabel = Object.fromEntries(choices.map((c) => [c['text'], c['value']]))
@@ -488,16 +491,18 @@ describe('navigation', () => {
                 'Policies',
                 'Audit events',
                 'Executors',
+                'Properties',
             ].sort(),
         )
+        const tableModules = modules.filter((m) => m['title'] !== 'Properties')
         for (const m of modules) {
             const roles = (m['roles'] ?? '').split(',').filter((r) => r !== '')
             expect(roles.length, m['title']).toBeGreaterThan(0)
             for (const r of roles) expect(appRoles.has(r), `${m['title']}: ${r}`).toBe(true)
             expect(roles, m['title']).not.toContain(ROLE.executor)
-            expect(Object.values(TABLE) as string[], m['title']).toContain(m['name'])
             expect(m['active']).toBe('true')
         }
+        for (const m of tableModules) expect(Object.values(TABLE) as string[], m['title']).toContain(m['name'])
         expect(modules.find((m) => m['title'] === 'My grants')?.['filter']).toContain('javascript:gs.getUserID()')
         expect(modules.find((m) => m['title'] === 'Dead actions')?.['filter']).toContain('state=dead')
     })

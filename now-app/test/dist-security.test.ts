@@ -38,6 +38,20 @@ function isDenyAll(acl: DistAcl): boolean {
     )
 }
 
+/** The approver-access function a role-less ACL's script calls ('' when it calls none). */
+function approverAccessScript(acl: DistAcl): string {
+    const m = /@fluent-module (\w+);false;x_gbg_breakglass\/@gbg\/now-app\/[^/]+\/src\/server\/approver-access\.ts\n/.exec(acl.script)
+    return m && new RegExp(`answer = ${m[1]}\\(current\\);\\s*$`).test(acl.script) ? m[1]! : ''
+}
+
+/**
+ * A role-less ACL that opens a grant to the approvers its approval route asks (judged by who acts, see
+ * server/approver-access.ts): not "everyone", whatever roles they hold.
+ */
+function isRouteApproverAcl(acl: DistAcl): boolean {
+    return acl.roles.length === 0 && acl.table === TABLE.grant && approverAccessScript(acl) !== ''
+}
+
 /** True when a user holding only `role` passes at least one of `list` (conditions/scripts assumed true). */
 function roleCanPass(list: DistAcl[], role: string): boolean {
     return list.some((a) => !isDenyAll(a) && a.roles.includes(role))
@@ -103,7 +117,10 @@ describe('ACL coverage', () => {
                 expect(dist.tables.get(acl.table)?.fields.has(acl.field), `${acl.table}.${acl.field}`).toBe(true)
             }
             for (const role of acl.roles) expect(appRoles.has(role), `${acl.table}.${acl.field} ${role}`).toBe(true)
-            expect(acl.roles.length > 0 || isDenyAll(acl), `${acl.table}.${acl.field} ${acl.operation} open`).toBe(true)
+            expect(
+                acl.roles.length > 0 || isDenyAll(acl) || isRouteApproverAcl(acl),
+                `${acl.table}.${acl.field} ${acl.operation} open`,
+            ).toBe(true)
         }
     })
 
@@ -202,19 +219,45 @@ describe('executor role', () => {
     })
 })
 
-describe('approver role on the grant', () => {
-    it('may write only approved_duration, and only on grants awaiting approval', () => {
-        // Execution
-        const fields = writableFields(TABLE.grant, ROLE.approver)
-        const tableWrite = aclsOn(TABLE.grant, 'write', '').filter((a) => a.roles.includes(ROLE.approver))
+describe('approvers on the grant', () => {
+    /** Fields a user passing exactly the ACLs `passes` accepts may write on an existing grant. */
+    function writableBy(passes: (acl: DistAcl) => boolean): string[] {
+        const can = (list: DistAcl[]) => list.some((a) => !isDenyAll(a) && passes(a))
+        if (!can(aclsOn(TABLE.grant, 'write', ''))) return []
+        return [...(dist.tables.get(TABLE.grant)?.fields.keys() ?? [])].filter((f) => {
+            const own = aclsOn(TABLE.grant, 'write', f)
+            if (own.length > 0) return can(own)
+            const star = aclsOn(TABLE.grant, 'write', '*')
+            return star.length === 0 || can(star)
+        })
+    }
 
-        // Validation
-        expect(fields).toEqual([GRANT_FIELDS.approvedDuration])
-        expect(tableWrite).toHaveLength(1)
-        expect(tableWrite[0]!.condition).toBe('state=awaiting_approval^EQ')
-        for (const role of [ROLE.requester, ROLE.agent, ROLE.auditor, ROLE.proposer]) {
+    it('the approvers the route asks read the grant and, while their vote is open, write only approved_duration', () => {
+        // Setup: a person asked by the route holds no app role; they pass exactly the route-approver ACLs
+        const routeAcls = acls.filter((a) => a.table === TABLE.grant && a.roles.length === 0 && !isDenyAll(a))
+        const pendingApprover = (a: DistAcl) => isRouteApproverAcl(a) && approverAccessScript(a) !== ''
+
+        // Validation: every role-less grant ACL is a route-approver ACL, and these are exactly the three
+        expect(routeAcls.every(isRouteApproverAcl)).toBe(true)
+        expect(
+            routeAcls.map((a) => `${a.operation} ${a.field || '(table)'} ${a.condition} ${approverAccessScript(a)}`).sort(),
+        ).toEqual(
+            [
+                'read (table)  canReadAsRouteApprover',
+                'write (table) state=awaiting_approval^EQ canShortenAsPendingApprover',
+                'write approved_duration  canShortenAsPendingApprover',
+            ].sort(),
+        )
+        expect(writableBy(pendingApprover)).toEqual([GRANT_FIELDS.approvedDuration])
+        expect(dist.moduleByPath('src/server/approver-access.ts')).toMatch(/export function canShortenAsPendingApprover\b/)
+        expect(dist.moduleByPath('src/server/approver-access.ts')).toMatch(/export function canReadAsRouteApprover\b/)
+    })
+
+    it('no role writes a grant through being an approver: the approver role reads, nothing more', () => {
+        for (const role of [ROLE.approver, ROLE.requester, ROLE.agent, ROLE.auditor, ROLE.proposer]) {
             expect(writableFields(TABLE.grant, role), role).toEqual([])
         }
+        expect(roleCanPass(aclsOn(TABLE.grant, 'read', ''), ROLE.approver)).toBe(true)
     })
 })
 

@@ -232,18 +232,37 @@ describe('built app: events and e-mail notifications', () => {
         }
     })
 
-    it('has one active event-driven e-mail per event, on the grant table', () => {
-        expect(emails.map((e) => e.event_name).sort()).toEqual(Object.values(EVENT).sort())
+    it('has one active event-driven HTML e-mail per event, on the grant table, except the approval request', () => {
+        // The approver's e-mail is the platform's approval notification on sysapproval_approver (its approve /
+        // reject reply links work); one of ours would be a second e-mail without them.
+        const withEmail = Object.values(EVENT).filter((e) => e !== EVENT.approvalRequested)
+        expect(emails.map((e) => e.event_name).sort()).toEqual(withEmail.sort())
         for (const e of emails) {
-            expect(e, e.name).toMatchObject({ collection: TABLE.grant, generation_type: 'event', active: 'true' })
+            expect(e, e.name).toMatchObject({
+                collection: TABLE.grant,
+                generation_type: 'event',
+                active: 'true',
+                content_type: 'text/html',
+            })
             expect(e.subject, e.name).toContain('${number}')
         }
     })
 
-    it('sends the plan to the approvers and revoke failures to SecOps (event parm1), the rest to the requester', () => {
+    it('every e-mail names the request and person, prints the event text only escaped, and links to the grant', () => {
+        for (const e of emails) {
+            const html = e.message_html ?? ''
+            expect(html, e.name).toContain('${number}')
+            expect(html, e.name).toContain('${requested_for}')
+            expect(html, e.name).toContain('${mail_script:x_gbg_breakglass_event_text}')
+            expect(html, e.name).toContain('${URI_REF}')
+            // Free text only through the escaping mail script; no plan, digest or raw ids in an e-mail.
+            for (const raw of ['${event.parm2}', '${plan', '${plan_digest}', '${policy_decision}', '${provider_txn_ids}'])
+                expect(`${e.subject} ${html} ${e.message_text ?? ''}`, `${e.name}: ${raw}`).not.toContain(raw)
+        }
+    })
+
+    it('revoke failures go to SecOps (event parm1), the rest to the requester', () => {
         const by = (event: string) => emails.find((e) => e.event_name === event)!
-        expect(by(EVENT.approvalRequested)).toMatchObject({ event_parm_1: 'true' })
-        expect(by(EVENT.approvalRequested).message_text).toContain('${event.parm2}')
         expect(by(EVENT.revokeFailed)).toMatchObject({ event_parm_1: 'true', mandatory: 'true', importance: 'high' })
         for (const event of [
             EVENT.approved,
@@ -255,6 +274,24 @@ describe('built app: events and e-mail notifications', () => {
         ]) {
             expect(by(event).recipient_fields, event).toContain('requested_for')
         }
+    })
+
+    it('the mail script, as built, prints parm2 HTML-escaped with its line breaks (run on a fake template)', () => {
+        const scripts = dist.records('sys_script_email').filter((m) => m.name === 'x_gbg_breakglass_event_text')
+        expect(scripts).toHaveLength(1)
+        const printed: string[] = []
+        const template = { print: (t: string) => printed.push(t) }
+        const event = { parm2: 'Rejected by <b>Bob</b> & "Carol": it\'s risky\nNothing was granted.' }
+        new Function('current', 'template', 'email', 'email_action', 'event', scripts[0]!.script!)(
+            {},
+            template,
+            {},
+            {},
+            event,
+        )
+        expect(printed.join('')).toBe(
+            '<p>Rejected by &lt;b&gt;Bob&lt;/b&gt; &amp; &quot;Carol&quot;: it&#39;s risky<br>Nothing was granted.</p>',
+        )
     })
 })
 
@@ -295,10 +332,12 @@ describe('built app: ATF tests', () => {
             .sort()
         expect(tests).toEqual([
             'Break-glass: "Revoke now" on an active grant queues a priority-1 revoke',
+            'Break-glass: ordering "Temporary Entra role" from the catalog reaches awaiting approval',
+            'Break-glass: ordering "Temporary local admin access" from the catalog reaches awaiting approval',
             'Break-glass: a request out of policy is refused with its reasons and nothing is queued',
             'Break-glass: manager approval queues one grant action; self-approval is refused',
             'Break-glass: the watchdog raises an incident for a grant past its expiry and re-queues the revoke',
-        ])
+        ].sort())
         expect(dist.records('sys_atf_test').every((t) => t.active === 'true')).toBe(true)
     })
 

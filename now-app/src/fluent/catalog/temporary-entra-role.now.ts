@@ -3,6 +3,7 @@ import {
     CatalogItem,
     MultiLineTextVariable,
     ReferenceVariable,
+    RequestedForVariable,
     SelectBoxVariable,
     SingleLineTextVariable,
 } from '@servicenow/sdk/core'
@@ -18,6 +19,9 @@ import { breakGlassCategory, requesterCriteria } from './catalog-access.now'
  *
  * Client scripts are `global: false` (this item only) and only give immediate feedback; the server
  * re-validates on submit.
+ *
+ * Fulfilment: the item names no flow, workflow or execution plan (dist test), so the platform attaches no
+ * fulfilment process to its RITMs; the app's own server logic moves the RITM (see docs/request-lifecycle.md).
  */
 export const temporaryEntraRole = CatalogItem({
     $id: Now.ID['cat-item-temporary-entra-role'],
@@ -35,9 +39,10 @@ export const temporaryEntraRole = CatalogItem({
     hideAddToWishList: true,
     meta: ['break-glass', 'entra', 'azure ad', 'directory role', 'pim', 'temporary access'],
     variables: {
-        requested_for: ReferenceVariable({
+        // A Requested For variable (type 31): checkout copies it to the REQ's and the RITM's requested_for, so
+        // both show the person the access is for (not whoever clicked Order).
+        requested_for: RequestedForVariable({
             question: 'Requested for',
-            referenceTable: 'sys_user',
             referenceQualCondition: 'active=true',
             defaultValue: 'javascript:gs.getUserID()',
             mandatory: true,

@@ -5,6 +5,7 @@ import {
     CheckboxVariable,
     MultiLineTextVariable,
     ReferenceVariable,
+    RequestedForVariable,
     SingleLineTextVariable,
 } from '@servicenow/sdk/core'
 import { breakGlassCategory, requesterCriteria } from './catalog-access.now'
@@ -17,7 +18,12 @@ import { breakGlassCategory, requesterCriteria } from './catalog-access.now'
  * emergency). The server re-validates everything on submit with the shared policy module; a request that
  * bypasses the form (Service Portal API, REST) gains nothing from skipping these scripts.
  *
- * Client scripts and UI policies are `global: false`: they apply to this item only.
+ * Client scripts and UI policies are `global: false`: they apply to this item only. No client script reads the
+ * page (DOM, window, top.location): the incident's "Request break-glass access" action prefills the incident and
+ * the emergency flag through the platform's URL prefill (`sysparm_variable_values`, see server/emergency.ts).
+ *
+ * Fulfilment: the item names no flow, workflow or execution plan (dist test), so the platform attaches no
+ * fulfilment process to its RITMs; the app's own server logic moves the RITM (see docs/request-lifecycle.md).
  */
 export const temporaryLocalAdmin = CatalogItem({
     $id: Now.ID['cat-item-temporary-local-admin'],
@@ -35,9 +41,10 @@ export const temporaryLocalAdmin = CatalogItem({
     hideAddToWishList: true,
     meta: ['break-glass', 'local admin', 'elevation', 'temporary access'],
     variables: {
-        requested_for: ReferenceVariable({
+        // A Requested For variable (type 31): checkout copies it to the REQ's and the RITM's requested_for, so
+        // both show the person the access is for (not whoever clicked Order).
+        requested_for: RequestedForVariable({
             question: 'Requested for',
-            referenceTable: 'sys_user',
             referenceQualCondition: 'active=true',
             defaultValue: 'javascript:gs.getUserID()',
             mandatory: true,
@@ -171,32 +178,5 @@ CatalogClientScript({
         ok = false;
     }
     return ok;
-}`,
-})
-
-CatalogClientScript({
-    $id: Now.ID['cat-script-local-admin-prefill-incident'],
-    name: 'Break-glass: prefill from the incident (emergency)',
-    type: 'onLoad',
-    catalogItem: temporaryLocalAdmin,
-    global: false,
-    uiType: 'all',
-    // Opened by the incident's "Request break-glass access" action with sysparm_incident (a sys_id) and
-    // sysparm_emergency=true. Only a 32-hex sys_id is accepted; the server re-validates the incident on submit.
-    script: `function onLoad() {
-    var query = '';
-    try { query = String(top.location.search || ''); } catch (e) { query = String(window.location.search || ''); }
-    var params = {};
-    query.replace(/^\\?/, '').split('&').forEach(function (pair) {
-        var kv = pair.split('=');
-        if (kv.length === 2) params[decodeURIComponent(kv[0])] = decodeURIComponent(kv[1]);
-    });
-    var incident = params.sysparm_incident || '';
-    if (!/^[0-9a-f]{32}$/.test(incident)) return;
-    g_form.setValue('incident', incident);
-    if (params.sysparm_emergency === 'true') {
-        g_form.setValue('emergency', 'true');
-        g_form.showFieldMsg('emergency', 'Emergency request from a P1/P2 incident: the emergency policy applies (short maximum, fast approval).', 'info');
-    }
 }`,
 })

@@ -173,6 +173,10 @@ declare global {
                         table: 'sys_security_acl'
                         id: 'ccc585a5e2ef4422a2b5f2426b578666'
                     }
+                    'acl-grant-read-route-approver': {
+                        table: 'sys_security_acl'
+                        id: '945e08ff72904c8da74229311c13c769'
+                    }
                     'acl-grant-write': {
                         table: 'sys_security_acl'
                         id: '112e373f20d047ec987f157056db20f1'
@@ -184,6 +188,10 @@ declare global {
                     'acl-grant-write-approved_duration': {
                         table: 'sys_security_acl'
                         id: '26ad5887379b4264a0e7fb2494f29340'
+                    }
+                    'acl-grant-write-approved_duration-pending-approver': {
+                        table: 'sys_security_acl'
+                        id: '77b28906679941ebbd2904b5973c3213'
                     }
                     'acl-grant-write-approver': {
                         table: 'sys_security_acl'
@@ -274,6 +282,50 @@ declare global {
                         table: 'sys_security_acl'
                         id: '84f7db885a2f419c877e0a75786ba6ce'
                     }
+                    'acl-ticket-update-create-content': {
+                        table: 'sys_security_acl'
+                        id: '975cfade9909435e9c31adf223d2634a'
+                    }
+                    'acl-ticket-update-create-content_type': {
+                        table: 'sys_security_acl'
+                        id: '586703b2ace84d668e3482a300c60415'
+                    }
+                    'acl-ticket-update-create-file_name': {
+                        table: 'sys_security_acl'
+                        id: '2d100ce873be4a02b18132c5b8188a3c'
+                    }
+                    'acl-ticket-update-create-grant': {
+                        table: 'sys_security_acl'
+                        id: '5a493b5750b54a4eaace3346d205e284'
+                    }
+                    'acl-ticket-update-create-idempotency_key': {
+                        table: 'sys_security_acl'
+                        id: '5f660a51fce342c48fcab13fe1cbf4cb'
+                    }
+                    'acl-ticket-update-create-incident': {
+                        table: 'sys_security_acl'
+                        id: '62b59a633d234be08460b14fcdd4cf0a'
+                    }
+                    'acl-ticket-update-create-incident_kind': {
+                        table: 'sys_security_acl'
+                        id: '10324952730e4daa96fe2959b4149baf'
+                    }
+                    'acl-ticket-update-create-kind': {
+                        table: 'sys_security_acl'
+                        id: 'ff9d2c16c3574b64b9cf1d83c0e25e01'
+                    }
+                    'acl-ticket-update-create-priority': {
+                        table: 'sys_security_acl'
+                        id: '565c333839104e25be31ca4b405b22fe'
+                    }
+                    'acl-ticket-update-create-short_description': {
+                        table: 'sys_security_acl'
+                        id: '044888d1d30f48f39751b30c2a8e0139'
+                    }
+                    'acl-ticket-update-create-text': {
+                        table: 'sys_security_acl'
+                        id: '1ef02bd8edf04f8a9b325f86cd22bb76'
+                    }
                     'acl-ticket-update-delete-deny': {
                         table: 'sys_security_acl'
                         id: 'b582012c883942eb99a9c92cb575c9e3'
@@ -353,6 +405,86 @@ declare global {
                     'atf-approve-waiting': {
                         table: 'sys_atf_step'
                         id: 'a9d0a1d68baa475eb6ec27b79b034a74'
+                    }
+                    'atf-cat-er-as-requester': {
+                        table: 'sys_atf_step'
+                        id: '39ed0a5691d44a7a8782b987852e51bc'
+                    }
+                    'atf-cat-er-check': {
+                        table: 'sys_atf_step'
+                        id: 'ab02ad4c10424b73a4988aedef538e9d'
+                    }
+                    'atf-cat-er-group': {
+                        table: 'sys_atf_step'
+                        id: '5a53d2356b5f4452ae87e29b5e2a655c'
+                    }
+                    'atf-cat-er-manager': {
+                        table: 'sys_atf_step'
+                        id: 'a8563365ff35467d9d9c370fbb74e896'
+                    }
+                    'atf-cat-er-membership': {
+                        table: 'sys_atf_step'
+                        id: 'a85df6ef61df4efc8708404f827fbb6a'
+                    }
+                    'atf-cat-er-open': {
+                        table: 'sys_atf_step'
+                        id: '7a63002a99134a25bda3f6a66bb6ee29'
+                    }
+                    'atf-cat-er-order': {
+                        table: 'sys_atf_step'
+                        id: '79d2157240604f5db1e7d8c86942c24f'
+                    }
+                    'atf-cat-er-policy': {
+                        table: 'sys_atf_step'
+                        id: '4c43648c4bbc4358a1d8961d41fbcc56'
+                    }
+                    'atf-cat-er-requester': {
+                        table: 'sys_atf_step'
+                        id: '14e5d92abc854220a4d0288e31ea52f1'
+                    }
+                    'atf-cat-er-variables': {
+                        table: 'sys_atf_step'
+                        id: '5a2a8ac6b24845c2bed195c858a5826b'
+                    }
+                    'atf-cat-la-check': {
+                        table: 'sys_atf_step'
+                        id: '5afcba965eb44b1fac70380617c106af'
+                    }
+                    'atf-cat-la-ci': {
+                        table: 'sys_atf_step'
+                        id: '1e67f3e458a04ee58ab9a3362b82de07'
+                    }
+                    'atf-cat-la-manager': {
+                        table: 'sys_atf_step'
+                        id: '60f28e4798d34e96a7e54ca1ddcb0b43'
+                    }
+                    'atf-cat-la-open': {
+                        table: 'sys_atf_step'
+                        id: 'fa9d0276d26d4050b2fed36a88af522c'
+                    }
+                    'atf-cat-la-order': {
+                        table: 'sys_atf_step'
+                        id: '1e40e4f016764efaa2f6703bab3442cb'
+                    }
+                    'atf-cat-la-policy': {
+                        table: 'sys_atf_step'
+                        id: 'b44561c63ccd4c31bac71f76ad3fe69c'
+                    }
+                    'atf-cat-la-requester': {
+                        table: 'sys_atf_step'
+                        id: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
+                    }
+                    'atf-cat-la-variables': {
+                        table: 'sys_atf_step'
+                        id: '6bf1487ab3404d1b8e9e481fdbd81fcf'
+                    }
+                    'atf-catalog-order-entra-role': {
+                        table: 'sys_atf_test'
+                        id: '8e833fbcece343869af9ec0945d417f9'
+                    }
+                    'atf-catalog-order-local-admin': {
+                        table: 'sys_atf_test'
+                        id: '6fd45ee862894518bd90bb47e2eddc18'
                     }
                     'atf-policy-reject': {
                         table: 'sys_atf_test'
@@ -513,6 +645,7 @@ declare global {
                     'cat-script-local-admin-prefill-incident': {
                         table: 'catalog_script_client'
                         id: '9eebd8dc29a348c280fde193518b94c0'
+                        deleted: true
                     }
                     'cat-script-local-admin-server-change': {
                         table: 'catalog_script_client'
@@ -558,6 +691,10 @@ declare global {
                         table: 'sysauto_script'
                         id: '0f92a9e9513e4f08ad595375ed3bc7ae'
                     }
+                    'mail-script-event-text': {
+                        table: 'sys_script_email'
+                        id: '042f80bb37994fd69fcfe2601a140912'
+                    }
                     'menu-break-glass': {
                         table: 'sys_app_application'
                         id: '41800a7265284a1ba7a89785e7a45329'
@@ -590,6 +727,10 @@ declare global {
                         table: 'sys_app_module'
                         id: 'a575daef4fe24a24854e08cac767edb2'
                     }
+                    'module-properties': {
+                        table: 'sys_app_module'
+                        id: '7b80cac0d3814f43a386384bad4a6f84'
+                    }
                     'module-queue': {
                         table: 'sys_app_module'
                         id: 'c387a1c93a394554a43dad7d15d20012'
@@ -597,6 +738,7 @@ declare global {
                     'notify-approval-requested': {
                         table: 'sysevent_email_action'
                         id: '66d2d3ad7fbc49b8881b9be381e3d7ff'
+                        deleted: true
                     }
                     'notify-approved': {
                         table: 'sysevent_email_action'
@@ -670,6 +812,50 @@ declare global {
                         table: 'sys_properties'
                         id: 'e16b18cf20e441b8b2eefb8f7dfa811c'
                     }
+                    'properties-category': {
+                        table: 'sys_properties_category'
+                        id: '798c3a9e49624ae0a82ebc8c4cdfec45'
+                    }
+                    'properties-category-approval-timeout': {
+                        table: 'sys_properties_category_m2m'
+                        id: 'e592f7828db44c93874282b6a4f04fde'
+                    }
+                    'properties-category-default-max-duration': {
+                        table: 'sys_properties_category_m2m'
+                        id: 'ae730719791a47f4b3eef14b918465a9'
+                    }
+                    'properties-category-device-admin-provider': {
+                        table: 'sys_properties_category_m2m'
+                        id: 'ffb2edc17c4d451cbd757b66f09049db'
+                    }
+                    'properties-category-emergency-approval-timeout': {
+                        table: 'sys_properties_category_m2m'
+                        id: 'ddfa9ab1e171482eb12845c2b9507dbf'
+                    }
+                    'properties-category-expiry-warning': {
+                        table: 'sys_properties_category_m2m'
+                        id: '929c193b2c6043999d4c00f920b26ecc'
+                    }
+                    'properties-category-heartbeat-stale': {
+                        table: 'sys_properties_category_m2m'
+                        id: '2ea5a1ba9c284758aa1df503bcdbb92e'
+                    }
+                    'properties-category-integration-enabled': {
+                        table: 'sys_properties_category_m2m'
+                        id: '786dc15f64ed4911b4147f30510e83f5'
+                    }
+                    'properties-category-revoke-grace': {
+                        table: 'sys_properties_category_m2m'
+                        id: '099f3d33e4134805a25413e39d7c223f'
+                    }
+                    'properties-category-secops-group': {
+                        table: 'sys_properties_category_m2m'
+                        id: '03b078dfc609490ca48f66e8c4fb2e3c'
+                    }
+                    'properties-category-watchdog-interval': {
+                        table: 'sys_properties_category_m2m'
+                        id: 'ac648af3340947c085c8edc62cde6247'
+                    }
                     'rest-breakglass': {
                         table: 'sys_ws_definition'
                         id: 'b50040b2db244b579772ca76c7ce642b'
@@ -697,6 +883,10 @@ declare global {
                     src_server_approvals_ts: {
                         table: 'sys_module'
                         id: '6852cd8946cf41239d994f9ae16fd507'
+                    }
+                    'src_server_approver-access_ts': {
+                        table: 'sys_module'
+                        id: '194577404e6b4ceb90e3516d45db3730'
                     }
                     'src_server_audit-chain-rule_ts': {
                         table: 'sys_module'
@@ -778,6 +968,10 @@ declare global {
                         table: 'sys_module'
                         id: '4e3dfe0e44114c61bf72bdaf51937c96'
                     }
+                    'src_server_shared_notice-text_ts': {
+                        table: 'sys_module'
+                        id: 'ffe8380072c44b66b025f1d7c5443b7e'
+                    }
                     src_server_shared_plan_ts: {
                         table: 'sys_module'
                         id: '1bf2977887d545eeb6bcbc3a82bec02c'
@@ -825,6 +1019,10 @@ declare global {
                     src_server_shared_tickets_ts: {
                         table: 'sys_module'
                         id: '4bce4d93ea244e32ba0239bda5e0d7ab'
+                    }
+                    'src_server_shared_time-format_ts': {
+                        table: 'sys_module'
+                        id: 'd7fe08f3b917452395be0803870ca082'
                     }
                     src_server_shared_watchdog_ts: {
                         table: 'sys_module'
@@ -1010,6 +1208,14 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: '0305ef6dd09e481e83d1af1c398dfc31'
+                        key: {
+                            document_key: 'b44561c63ccd4c31bac71f76ad3fe69c'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: '0329dffad9a44716b532b8be9ba18b76'
                         key: {
                             document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
@@ -1174,6 +1380,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '0bdb593df5894a15800b91eca27bb4f7'
+                        key: {
+                            document_key: 'ab02ad4c10424b73a4988aedef538e9d'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '0bdd668aa960495da8041826bb2bdccc'
+                        key: {
+                            document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '0c5b5760c39542648a0c33d9ee108ce6'
                         key: {
@@ -1295,6 +1517,19 @@ declare global {
                         key: {
                             document_key: 'f94a212b89194fdd8a921fb0c878c056'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '0e608c2d753245c1a432ac047b6b6e22'
+                        key: {
+                            sys_security_acl: '975cfade9909435e9c31adf223d2634a'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -1478,6 +1713,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '12a8ff7b34024034888b2399ba1c5d23'
+                        key: {
+                            document_key: 'a85df6ef61df4efc8708404f827fbb6a'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '12aa08c1312645a8a2a7c2bb04f41e70'
                         key: {
@@ -1508,6 +1751,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'revoked_at'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '13d9814ef7624b05ac171240046a7ce6'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_d9bc5f21ff6033008d3f5d9ad53bf12d'
+                            id: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
                         }
                     },
                     {
@@ -1552,6 +1804,14 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'short_description'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '14dd4b12dbd54967a1772c2315ce8630'
+                        key: {
+                            document_key: '14e5d92abc854220a4d0288e31ea52f1'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
                         }
                     },
                     {
@@ -1733,6 +1993,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'last_error'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '1c132b367ef84c3d9b67eec892ec3571'
+                        key: {
+                            sys_security_acl: '565c333839104e25be31ca4b405b22fe'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -2059,6 +2332,14 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: '296cc3439cb34212aec14f2d620cae66'
+                        key: {
+                            document_key: 'b44561c63ccd4c31bac71f76ad3fe69c'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: '29a67df3e53045e3ad3d950a271236ec'
                         deleted: false
                         key: {
@@ -2142,6 +2423,19 @@ declare global {
                         id: '2ddf6a2306a4402a8fa2763116a4c8b1'
                         key: {
                             sys_security_acl: '5ff73751a29b4cf8bdb38e1398bb6d5e'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '2de940dec4e34f11b00123a534ed8c51'
+                        key: {
+                            sys_security_acl: '2d100ce873be4a02b18132c5b8188a3c'
                             sys_user_role: {
                                 id: 'df0a3291b9924c51995aafd5d863929c'
                                 key: {
@@ -2247,6 +2541,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '33bc7e5ab810408884af312d57137b6b'
+                        key: {
+                            document_key: '60f28e4798d34e96a7e54ca1ddcb0b43'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '33fd712601cb46788eb92b4347f09546'
                         key: {
@@ -2324,6 +2626,14 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: '3ac441d78aa4481280c801b35cf4f3f0'
+                        key: {
+                            document_key: '5a2a8ac6b24845c2bed195c858a5826b'
+                            variable: '571e6a25c3b2220076173b0ac3d3ae46'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: '3ba6debdfc3c43aaab01538dddcaab46'
                         key: {
                             document_key: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
@@ -2360,6 +2670,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_element_mapping'
+                        id: '3d4e8781a61242b0b1b17779e18f432b'
+                        key: {
+                            field: 'user'
+                            table: 'var__m_atf_input_variable_071ee5b253331200040729cac2dc348d'
+                            id: '39ed0a5691d44a7a8782b987852e51bc'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '3d62a680632c4c0a8b84b1f2aee9f1d9'
                         key: {
@@ -2393,10 +2712,26 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '3de5a51bb6d845e6b3e3dd9d4fb9575e'
+                        key: {
+                            document_key: '14e5d92abc854220a4d0288e31ea52f1'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '3e70ba86f5bb4d23a5b43a242abea1e2'
                         key: {
                             name: 'x_gbg_breakglass_grant'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3eb80e5e9fc04fc598f57f57295676d3'
+                        key: {
+                            document_key: 'a85df6ef61df4efc8708404f827fbb6a'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
                         }
                     },
                     {
@@ -2408,6 +2743,14 @@ declare global {
                             value: 'failed'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '3eda828637a841878cabe30c40192f0f'
+                        key: {
+                            document_key: 'fa9d0276d26d4050b2fed36a88af522c'
+                            variable: 'b0d64ce1c332220076173b0ac3d3ae95'
                         }
                     },
                     {
@@ -2450,6 +2793,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '3fb79a05ac9046d3a0507f740e8dc4e3'
+                        key: {
+                            document_key: 'a8563365ff35467d9d9c370fbb74e896'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: '3fb86fad0aa04f0d9752b2a2d7ee4827'
                         key: {
@@ -2484,6 +2835,19 @@ declare global {
                                 id: 'cde9e979b8c544b6aed2f179fbd35bd9'
                                 key: {
                                     name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '408cdd432fca4b5bab2aa69e67a54e5f'
+                        key: {
+                            sys_security_acl: '5f660a51fce342c48fcab13fe1cbf4cb'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
                                 }
                             }
                         }
@@ -2544,10 +2908,26 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: '44167fa9a0e642b380cfe708052949d4'
+                        key: {
+                            document_key: 'a8563365ff35467d9d9c370fbb74e896'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: '4420e34c806b458a8517c76a4fff2c89'
                         key: {
                             document_key: 'd477c4da4bcf464488bf356a4183bc13'
                             variable: '17d732a9c7a333005e5c45b881c26007'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '44f42700f3c6441ea1a807e979d1e1bf'
+                        key: {
+                            document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
                         }
                     },
                     {
@@ -2561,6 +2941,14 @@ declare global {
                                     name: 'x_gbg_breakglass.agent'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '46b75d721c57461687daa422cd17f365'
+                        key: {
+                            document_key: 'a8563365ff35467d9d9c370fbb74e896'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
                         }
                     },
                     {
@@ -2752,6 +3140,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '4b2d9cc8b92f448ba61d053b73b9229a'
+                        key: {
+                            sys_security_acl: '565c333839104e25be31ca4b405b22fe'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '4bf769f3d4d24d64a1af0d8e1c3e92a6'
                         key: {
@@ -2854,6 +3255,30 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '50ef1fe8723d4fa1bc3d2c09a45fdf19'
+                        key: {
+                            document_key: '60f28e4798d34e96a7e54ca1ddcb0b43'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '51758b633cf74b9889105b652bc1fda2'
+                        key: {
+                            document_key: 'a8563365ff35467d9d9c370fbb74e896'
+                            variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '51ad00a6e8c0498b96a2c77e6f34dd79'
+                        key: {
+                            document_key: '1e40e4f016764efaa2f6703bab3442cb'
+                            variable: '17513cb2c310320076173b0ac3d3ae64'
                         }
                     },
                     {
@@ -3073,6 +3498,20 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '592976e9a5524860af5f2d19e9b1d1b8'
+                        deleted: true
+                        key: {
+                            sys_security_acl: '84f7db885a2f419c877e0a75786ba6ce'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '594b5c4182cc4f2e8d484e058dfea03c'
                         key: {
@@ -3219,6 +3658,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '5e8064ccb51e4c8884a1fb873e4f0f5b'
+                        key: {
+                            document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
                         }
                     },
                     {
@@ -3416,6 +3863,14 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: '68ec23f689b84f84afe8707d23f1f3ca'
+                        key: {
+                            document_key: '14e5d92abc854220a4d0288e31ea52f1'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: '695f1d7084404b6fb79c685aa70594a5'
                         deleted: false
                         key: {
@@ -3429,6 +3884,14 @@ declare global {
                         key: {
                             document_key: '1e7724967f97451892b384f852570235'
                             variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '6a5c1c4203cc45a19c4bb46275c7a764'
+                        key: {
+                            document_key: '6bf1487ab3404d1b8e9e481fdbd81fcf'
+                            variable: '346eea25c3b2220076173b0ac3d3ae8b'
                         }
                     },
                     {
@@ -3476,6 +3939,7 @@ declare global {
                     {
                         table: 'sys_security_acl_role'
                         id: '6be8b60897d645d682e3bf8d956b87bd'
+                        deleted: true
                         key: {
                             sys_security_acl: 'a78fb6f948ca4143b01a3684a8020646'
                             sys_user_role: {
@@ -3497,6 +3961,15 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: '6cdef73accfa4ebd9950a7f8361987f0'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_d9bc5f21ff6033008d3f5d9ad53bf12d'
+                            id: '14e5d92abc854220a4d0288e31ea52f1'
                         }
                     },
                     {
@@ -3708,6 +4181,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '764996dbe827489c99a4e7763ee8585c'
+                        key: {
+                            document_key: 'b44561c63ccd4c31bac71f76ad3fe69c'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '767446a5953142d1ae7c278c9587cf03'
                         key: {
@@ -3750,6 +4231,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '78ec749b260f46569b709e69bec5b544'
+                        key: {
+                            document_key: '1e67f3e458a04ee58ab9a3362b82de07'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '793b8e94725244fcb404a2711c058baf'
                         key: {
@@ -3768,6 +4257,19 @@ declare global {
                         key: {
                             document_key: '25467db695f94a18964957600cc3c6c6'
                             variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '797b248be6704d8aa2d1f5d308ea2097'
+                        key: {
+                            sys_security_acl: '2acfb39278a64daab4a54b61c691e337'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -3865,6 +4367,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '7de304ac85e147aa9273016dbc686ac1'
+                        key: {
+                            sys_security_acl: '2acfb39278a64daab4a54b61c691e337'
+                            sys_user_role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '7e3c56bdaf9944d3bad3bbfcfc795d94'
+                        key: {
+                            document_key: 'ab02ad4c10424b73a4988aedef538e9d'
+                            variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7f4b4bef39e2405384661b550ccfa06e'
                         key: {
@@ -3899,6 +4422,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '817564a7edbf4247bd28f2b14645a528'
+                        key: {
+                            document_key: '14e5d92abc854220a4d0288e31ea52f1'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '818263faacd84840b710083388b60ed3'
                         key: {
@@ -3917,6 +4448,22 @@ declare global {
                         key: {
                             document_key: '0416ee7caade42269c2f3612bdc4e8f9'
                             variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '830f76003bbe48be990441ce7960dffe'
+                        key: {
+                            document_key: '1e67f3e458a04ee58ab9a3362b82de07'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '83325221062e473487765409ba09ef1b'
+                        key: {
+                            document_key: '14e5d92abc854220a4d0288e31ea52f1'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
                         }
                     },
                     {
@@ -4093,6 +4640,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '89c5f4d5282d49718bf0d2e71c83debf'
+                        key: {
+                            document_key: '79d2157240604f5db1e7d8c86942c24f'
+                            variable: '17513cb2c310320076173b0ac3d3ae64'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8a090e9138b640838838981a83637a65'
+                        key: {
+                            document_key: 'a8563365ff35467d9d9c370fbb74e896'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8aa7e7503adf433abe238a204fc3dbfa'
                         key: {
@@ -4150,6 +4713,14 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '8ba1090453a54a9bb2cd0ebf750dc012'
+                        key: {
+                            document_key: '7a63002a99134a25bda3f6a66bb6ee29'
+                            variable: 'b0d64ce1c332220076173b0ac3d3ae95'
                         }
                     },
                     {
@@ -4355,6 +4926,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: '938025d4050d462cbda9adacf13b9a13'
+                        key: {
+                            sys_security_acl: '2d100ce873be4a02b18132c5b8188a3c'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '9469830fc10943ed8babc1e687167b92'
                         key: {
@@ -4380,6 +4964,14 @@ declare global {
                         key: {
                             document_key: 'f6c6d843d8504125b57be35abd6d9042'
                             variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '952a136189b04042909a65e6877ed800'
+                        key: {
+                            document_key: '6bf1487ab3404d1b8e9e481fdbd81fcf'
+                            variable: '571e6a25c3b2220076173b0ac3d3ae46'
                         }
                     },
                     {
@@ -4435,6 +5027,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: '99dd835b6fa641018211b02079ae6742'
+                        key: {
+                            document_key: '39ed0a5691d44a7a8782b987852e51bc'
+                            variable: '586e2c4253e0220002c6435723dc3415'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '99e56e62378545a39c55806b7594641d'
                         key: {
@@ -4470,6 +5070,14 @@ declare global {
                         id: '9b4f57c972f64b60a233409f2d64d8c7'
                         key: {
                             name: 'x_gbg_breakglass_grant'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: '9bc5abecd59d4bb0a8913a8feccf1c31'
+                        key: {
+                            document_key: 'a8563365ff35467d9d9c370fbb74e896'
+                            variable: '1778a7480f20101091d0f00c97767e03'
                         }
                     },
                     {
@@ -4521,6 +5129,19 @@ declare global {
                         id: '9e4976b4421f4da1b4029c2e2577fdc6'
                         key: {
                             sys_security_acl: 'd4bab2d7a25b4ed39f87e9662f162ef1'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: '9e6826bf407642e7b61ecc19626484d6'
+                        key: {
+                            sys_security_acl: 'ff9d2c16c3574b64b9cf1d83c0e25e01'
                             sys_user_role: {
                                 id: 'cde9e979b8c544b6aed2f179fbd35bd9'
                                 key: {
@@ -4726,6 +5347,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'a5607c2829cf4aaeb413678e66c92358'
+                        key: {
+                            document_key: '4c43648c4bbc4358a1d8961d41fbcc56'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a5ad669586b942888efb4ee75ee80251'
+                        key: {
+                            sys_security_acl: '5a493b5750b54a4eaace3346d205e284'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'a5d652f2c8b845a98a13568d0bcbf15f'
                         key: {
@@ -4737,8 +5379,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'a6fe9da88c8e4c8595571514e2659ddd'
+                        key: {
+                            document_key: '5a53d2356b5f4452ae87e29b5e2a655c'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'a700c6ee16ff4199a8842df514745744'
+                        deleted: true
                         key: {
                             sys_security_acl: '26ad5887379b4264a0e7fb2494f29340'
                             sys_user_role: {
@@ -4763,6 +5414,19 @@ declare global {
                         id: 'a757d7425d254b16806135e1a6d1ebea'
                         key: {
                             sys_security_acl: 'a7ba1b0a88a44650a4ab22fc6f254d4a'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'a7872a86600f497daebe060f0d0ea53e'
+                        key: {
+                            sys_security_acl: '1ef02bd8edf04f8a9b325f86cd22bb76'
                             sys_user_role: {
                                 id: 'df0a3291b9924c51995aafd5d863929c'
                                 key: {
@@ -4822,6 +5486,19 @@ declare global {
                     },
                     {
                         table: 'sys_security_acl_role'
+                        id: 'a9b946bcbbcc46f68deb055503cdaea4'
+                        key: {
+                            sys_security_acl: '586703b2ace84d668e3482a300c60415'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
                         id: 'a9d5a38ab3bc4308855a5c84e9579b89'
                         key: {
                             sys_security_acl: 'c508f329ccb74ff5abfb7e03f9b74c7c'
@@ -4839,6 +5516,14 @@ declare global {
                         key: {
                             document_key: 'e6b01792258c409fba0d760cfc3c8b29'
                             variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'aa829a01de7d43b2bd71b7431fde4828'
+                        key: {
+                            document_key: '5afcba965eb44b1fac70380617c106af'
+                            variable: '42f2564b73031300440211d8faf6a777'
                         }
                     },
                     {
@@ -4881,11 +5566,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'ac36f726e60746a5a65e3ba50ae59593'
+                        key: {
+                            document_key: '60f28e4798d34e96a7e54ca1ddcb0b43'
+                            variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'ac4471b718334668838e1c2e2dccdda5'
+                        key: {
+                            document_key: 'a85df6ef61df4efc8708404f827fbb6a'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ac8e9ad2fcb942aeaeb4389e3884a208'
                         key: {
                             name: 'x_gbg_breakglass_executor'
                             element: 'last_poll_at'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'acfd83341fa744468999f51c51cbd88e'
+                        key: {
+                            document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
                         }
                     },
                     {
@@ -4924,11 +5633,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'aea695cea84243b198afa4ecb6616c62'
+                        key: {
+                            document_key: '5a2a8ac6b24845c2bed195c858a5826b'
+                            variable: '346eea25c3b2220076173b0ac3d3ae8b'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'aea91331c8444a838ec66b6cfbcb80f5'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'provider'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'af9420f3dca34b9381e1d4e74e0cb912'
+                        key: {
+                            document_key: '4c43648c4bbc4358a1d8961d41fbcc56'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
                         }
                     },
                     {
@@ -4968,6 +5693,19 @@ declare global {
                             cat_item: '343034545f4e4bffab7562f501a4bf1a'
                             variable_set: 'NULL'
                             name: 'justification'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b15b189e6a3242ac8789fe931075d880'
+                        key: {
+                            sys_security_acl: '1ef02bd8edf04f8a9b325f86cd22bb76'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -5029,6 +5767,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'b3bcc6320da04384b143535101318467'
+                        key: {
+                            sys_security_acl: '48f9166fb4c1454db2a2423caf94fb7a'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b3ffa14f6a2740b0add3df63082e14b7'
                         key: {
@@ -5055,6 +5806,14 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'b4b99e17f5474548b62a30becb2bd942'
+                        key: {
+                            document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
                         }
                     },
                     {
@@ -5215,6 +5974,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'ba2dcacebbd244dc932ad4b2bc7ca646'
+                        key: {
+                            sys_security_acl: '84f7db885a2f419c877e0a75786ba6ce'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'baa7df1a3e38428cb3348089cff98548'
                         key: {
@@ -5231,6 +6003,14 @@ declare global {
                         key: {
                             document_key: '9687c533efed499ebbc14432be57a5ff'
                             variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'bc19a0a9c2be4700a17fa29181caa0da'
+                        key: {
+                            document_key: '14e5d92abc854220a4d0288e31ea52f1'
+                            variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
                         }
                     },
                     {
@@ -5288,6 +6068,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'be2ee0de918b472989ccf7c9889e13d5'
+                        key: {
+                            document_key: '4c43648c4bbc4358a1d8961d41fbcc56'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'be82f44fc0314a6db1e0b126aa8241b6'
                         key: {
@@ -5302,10 +6090,31 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: 'bf16b168d168490b859e83ab12ed6fe3'
+                        key: {
+                            document_key: 'a8563365ff35467d9d9c370fbb74e896'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: 'bffac063e0554350b2332f7a87b653a4'
                         key: {
                             document_key: 'f6c6d843d8504125b57be35abd6d9042'
                             variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c00a2ccfa30543a1acd54a3bfb422667'
+                        key: {
+                            sys_security_acl: '7506d6e4c70e49b4bb7693008e01f1de'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -5382,11 +6191,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'c21b955fbfe143429fc55196468cc6ea'
+                        key: {
+                            sys_security_acl: '48f9166fb4c1454db2a2423caf94fb7a'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'c228c56230e844b3bb4a329a02f05361'
                         key: {
                             document_key: '9687c533efed499ebbc14432be57a5ff'
                             variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'c270da50ad8e4b3b963155bd6497ad9f'
+                        key: {
+                            sys_security_acl: '2acfb39278a64daab4a54b61c691e337'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -5517,6 +6352,14 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'expiry_warned'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'c656dac219a847c2a068b64ed66057ff'
+                        key: {
+                            document_key: '5a53d2356b5f4452ae87e29b5e2a655c'
+                            variable: '9024a37f671003007ba405225685efe5'
                         }
                     },
                     {
@@ -5674,6 +6517,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'corp_managed_only'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'cc69c622fc9e4634a69c65ca5a5cfca9'
+                        key: {
+                            sys_security_acl: '62b59a633d234be08460b14fcdd4cf0a'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -5903,6 +6759,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'd4707b32c77047bda15e942b76561f1e'
+                        key: {
+                            sys_security_acl: '975cfade9909435e9c31adf223d2634a'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'd54d65914d014e638dac19602e0d81dc'
                         key: {
@@ -5961,6 +6830,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'd6964a41375744ca9571f268c818c080'
+                        key: {
+                            document_key: '5a53d2356b5f4452ae87e29b5e2a655c'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
                         table: 'question_choice'
                         id: 'd69af5ea90ad4b9b887ba4a10ca96ab2'
                         key: {
@@ -5978,6 +6855,7 @@ declare global {
                     {
                         table: 'sys_security_acl_role'
                         id: 'd744282954ed4be3846b18b524aab187'
+                        deleted: true
                         key: {
                             sys_security_acl: 'e2e13a8350434517b6171e0d5fc3cb40'
                             sys_user_role: {
@@ -6012,6 +6890,14 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'd9c5bfd0f54b4d15acb6fa9d572886c7'
+                        key: {
+                            document_key: '1e67f3e458a04ee58ab9a3362b82de07'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
                         }
                     },
                     {
@@ -6075,6 +6961,22 @@ declare global {
                             cat_item: '343034545f4e4bffab7562f501a4bf1a'
                             variable_set: 'NULL'
                             name: 'requested_for'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'dce15cbb4e764bbc9d78dfc7b29b60e7'
+                        key: {
+                            document_key: '60f28e4798d34e96a7e54ca1ddcb0b43'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'dce4a34446594bfe9c13d9dca82250c5'
+                        key: {
+                            document_key: 'b44561c63ccd4c31bac71f76ad3fe69c'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
                         }
                     },
                     {
@@ -6276,6 +7178,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'e3867571c4f04941ae81719c691a4814'
+                        key: {
+                            sys_security_acl: '5f660a51fce342c48fcab13fe1cbf4cb'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: 'e3da14faa7804e4b84de78f51291407e'
                         key: {
@@ -6318,6 +7233,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'e5793f18cbab4334996d9c5f1c28cd73'
+                        key: {
+                            document_key: 'a85df6ef61df4efc8708404f827fbb6a'
+                            variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'e57edd0daa484a9cb327796b710f1eb2'
                         key: {
@@ -6342,6 +7265,19 @@ declare global {
                                 id: 'cde9e979b8c544b6aed2f179fbd35bd9'
                                 key: {
                                     name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'e695d7d0871b46f69b67dd0d529437ac'
+                        key: {
+                            sys_security_acl: '044888d1d30f48f39751b30c2a8e0139'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
                                 }
                             }
                         }
@@ -6521,6 +7457,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'eb746fb64943440184682378ce7305d3'
+                        key: {
+                            document_key: '5a53d2356b5f4452ae87e29b5e2a655c'
+                            variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'eb90bc6399e64dda9a8fb3c901f83d68'
                         key: {
@@ -6530,11 +7474,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'eba98abc0fbf4207827fcc728bcf5cd9'
+                        key: {
+                            document_key: '1e67f3e458a04ee58ab9a3362b82de07'
+                            variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
                         table: 'sys_number'
                         id: 'ebb933e036244d728710a47c32a34193'
                         key: {
                             category: 'x_gbg_breakglass_grant'
                             prefix: 'BGA'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ebe97608a59146fdbd1fc6ade1cd3a0b'
+                        key: {
+                            sys_security_acl: '10324952730e4daa96fe2959b4149baf'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -6597,6 +7562,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'edc8c9a517154b1c9415e4b8c382c4cc'
+                        key: {
+                            document_key: '5afcba965eb44b1fac70380617c106af'
+                            variable: '989d9e235324220002c6435723dc3484'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'edc9482bfd434a7880845f721e3b44ee'
                         key: {
@@ -6605,11 +7578,41 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'edcb4bed783840748862e517aa73d3f9'
+                        key: {
+                            document_key: '4c43648c4bbc4358a1d8961d41fbcc56'
+                            variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
                         table: 'sc_cat_item_catalog'
                         id: 'edd39ced5c904f778b9212b994ef5e8d'
                         key: {
                             sc_cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                             sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
+                        table: 'sys_element_mapping'
+                        id: 'eddd9a010df843bfb6657c49764fa229'
+                        key: {
+                            field: 'field_values'
+                            table: 'var__m_atf_input_variable_14872288df60220062fe6c7a4df26319'
+                            id: 'a85df6ef61df4efc8708404f827fbb6a'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'eef26faa4abf44dfb50df966ebd44699'
+                        key: {
+                            sys_security_acl: '586703b2ace84d668e3482a300c60415'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -6633,6 +7636,19 @@ declare global {
                                 }
                             }
                             value: '194ae4cb-b126-40b2-bd5b-6091b380977d'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ef6981a902f141599ad3b10d4904182c'
+                        key: {
+                            sys_security_acl: '10324952730e4daa96fe2959b4149baf'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {
@@ -6662,6 +7678,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'efe4f8ba36cb4040bcafe66d942e8bb7'
+                        key: {
+                            document_key: '60f28e4798d34e96a7e54ca1ddcb0b43'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
                         }
                     },
                     {
@@ -6763,6 +7787,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_security_acl_role'
+                        id: 'f2ef01dcb3f34815904d84c24400924e'
+                        key: {
+                            sys_security_acl: '2acfb39278a64daab4a54b61c691e337'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f3507261892f4855bf7d6cc4aec535a4'
                         key: {
@@ -6777,6 +7814,14 @@ declare global {
                         key: {
                             document_key: 'fc63f373127f480dba23ca09251301c0'
                             variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'f380b2ac43274ea4b71c111cc7c070a9'
+                        key: {
+                            document_key: '60f28e4798d34e96a7e54ca1ddcb0b43'
+                            variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
                         }
                     },
                     {
@@ -6885,6 +7930,19 @@ declare global {
                     },
                     {
                         table: 'sys_security_acl_role'
+                        id: 'f8f1e926edb04ea1b502967f14b5e5df'
+                        key: {
+                            sys_security_acl: '044888d1d30f48f39751b30c2a8e0139'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
                         id: 'f8ff2b4d6f634cecba627b6e17e9d210'
                         key: {
                             sys_security_acl: 'beb105b748934a13bb98d00631a1130f'
@@ -6902,6 +7960,19 @@ declare global {
                         key: {
                             document_key: '3ef28d6c672b4f75b1d5996300a17ef2'
                             variable: '334b7bb7675003007ba405225685ef72'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'f99d99d7d2294c9e8e841c6c3ad9a84a'
+                        key: {
+                            sys_security_acl: '62b59a633d234be08460b14fcdd4cf0a'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -6954,6 +8025,14 @@ declare global {
                         key: {
                             document_key: '9687c533efed499ebbc14432be57a5ff'
                             variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'faf329a8f0534731977cfc7e4e7d3dae'
+                        key: {
+                            document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
+                            variable: '1778a7480f20101091d0f00c97767e03'
                         }
                     },
                     {
@@ -7012,6 +8091,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_variable_value'
+                        id: 'fbec0513f5664d66a2d5381ae985236e'
+                        key: {
+                            document_key: '60f28e4798d34e96a7e54ca1ddcb0b43'
+                            variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
+                        id: 'fbf5f5d1f887438c9ef60ab9414c3534'
+                        key: {
+                            document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
+                            variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'fcb9cecd729c4ba3a17fa10682aa97fb'
                         key: {
@@ -7059,10 +8154,31 @@ declare global {
                     },
                     {
                         table: 'sys_variable_value'
+                        id: 'fd7571a534644f1fad43cf2aa9b49971'
+                        key: {
+                            document_key: '14e5d92abc854220a4d0288e31ea52f1'
+                            variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_variable_value'
                         id: 'fe186c842ae64293ac747e7cf560949b'
                         key: {
                             document_key: '0416ee7caade42269c2f3612bdc4e8f9'
                             variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'fe2f35dca4394079926931f607708618'
+                        key: {
+                            sys_security_acl: '5a493b5750b54a4eaace3346d205e284'
+                            sys_user_role: {
+                                id: 'cde9e979b8c544b6aed2f179fbd35bd9'
+                                key: {
+                                    name: 'x_gbg_breakglass.executor'
+                                }
+                            }
                         }
                     },
                     {
@@ -7105,6 +8221,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'proposed_by'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'ffa6d977ea0f4413b82d5545609b3ecb'
+                        key: {
+                            sys_security_acl: 'ff9d2c16c3574b64b9cf1d83c0e25e01'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
                         }
                     },
                     {

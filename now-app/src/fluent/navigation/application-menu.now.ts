@@ -149,3 +149,22 @@ Record({
         order: 800,
     },
 })
+
+/*
+ * The app's system-properties page (properties/properties-page.now.ts): the kill switch and every setting, for SecOps
+ * and admins (who may change each is the property's write roles). A direct link to the platform's properties page.
+ */
+Record({
+    $id: Now.ID['module-properties'],
+    table: 'sys_app_module',
+    data: {
+        title: 'Properties',
+        application: breakGlassMenu,
+        link_type: 'DIRECT',
+        query: 'system_properties_ui.do?sysparm_category=Break-Glass%20Access&sysparm_title=Break-Glass%20Access%20properties',
+        hint: 'Kill switch, SecOps group, durations and timeouts of break-glass access',
+        roles: ['x_gbg_breakglass.secops', 'x_gbg_breakglass.admin'],
+        active: true,
+        order: 900,
+    },
+})

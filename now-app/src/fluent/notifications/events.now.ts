@@ -4,7 +4,7 @@ import { Record } from '@servicenow/sdk/core'
 /*
  * Events of the app (names: EVENT in shared/src/schema.ts; at most 40 characters). Fired with gs.eventQueue by
  * the server modules; the e-mail notifications in notifications.now.ts listen to them. parm1 = recipients
- * (sys_user sys_ids, comma-separated), parm2 = the text (plan, reason, expiry).
+ * (sys_user sys_ids, comma-separated), parm2 = the text people read (access, expiry in UTC, reasons).
  * Written out one by one (no loops: see FLUENT-NOTES).
  */
 
@@ -14,7 +14,8 @@ Record({
     data: {
         suffix: 'approval.requested',
         event_name: 'x_gbg_breakglass.approval.requested',
-        description: 'Approval of a break-glass request is requested (parm1 approvers, parm2 the plan).',
+        description:
+            'Approval of a break-glass request is requested (parm1 approvers, parm2 the plan). No app e-mail listens: the platform approval notification on sysapproval_approver e-mails the approver.',
         table: 'x_gbg_breakglass_grant',
         fired_by: 'Server module approvals.ts (requestApprovals, escalateApprovals)',
         priority: 100,
@@ -66,7 +67,7 @@ Record({
     data: {
         suffix: 'granted',
         event_name: 'x_gbg_breakglass.granted',
-        description: 'Access was granted by the executor (parm2 expiry, UTC).',
+        description: 'Access was granted by the executor (parm2: the access and its expiry, UTC, in words).',
         table: 'x_gbg_breakglass_grant',
         fired_by: 'Business rule Break-glass: tell people what the executor did',
         priority: 100,
@@ -79,7 +80,7 @@ Record({
     data: {
         suffix: 'expiry.warning',
         event_name: 'x_gbg_breakglass.expiry.warning',
-        description: 'Access expires soon (parm2 expiry, UTC).',
+        description: 'Access expires soon (parm2: the access and its expiry, UTC, in words).',
         table: 'x_gbg_breakglass_grant',
         fired_by: 'Scheduled job Break-glass watchdog',
         priority: 100,
@@ -92,7 +93,7 @@ Record({
     data: {
         suffix: 'revoked',
         event_name: 'x_gbg_breakglass.revoked',
-        description: 'Access was removed by the executor.',
+        description: 'Access was removed by the executor (parm2: the access, when, why, in words).',
         table: 'x_gbg_breakglass_grant',
         fired_by: 'Business rule Break-glass: tell people what the executor did',
         priority: 100,

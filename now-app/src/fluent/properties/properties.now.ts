@@ -10,7 +10,7 @@ import { adminRole, secopsRole } from '../security/roles.now'
  * refuses to grant (it still revokes — removing access is always allowed).
  */
 
-Property({
+export const integrationEnabledProperty = Property({
     $id: Now.ID['prop-integration-enabled'],
     name: 'x_gbg_breakglass.integration_enabled',
     type: 'boolean',
@@ -19,7 +19,7 @@ Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const defaultMaxDurationProperty = Property({
     $id: Now.ID['prop-default-max-duration'],
     name: 'x_gbg_breakglass.default_max_duration_minutes',
     type: 'integer',
@@ -28,7 +28,7 @@ Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const revokeGraceProperty = Property({
     $id: Now.ID['prop-revoke-grace'],
     name: 'x_gbg_breakglass.revoke_grace_minutes',
     type: 'integer',
@@ -37,7 +37,7 @@ Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const approvalTimeoutProperty = Property({
     $id: Now.ID['prop-approval-timeout'],
     name: 'x_gbg_breakglass.approval_timeout_minutes',
     type: 'integer',
@@ -46,7 +46,7 @@ Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const emergencyApprovalTimeoutProperty = Property({
     $id: Now.ID['prop-emergency-approval-timeout'],
     name: 'x_gbg_breakglass.emergency_approval_timeout_minutes',
     type: 'integer',
@@ -55,7 +55,7 @@ Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const watchdogIntervalProperty = Property({
     $id: Now.ID['prop-watchdog-interval'],
     name: 'x_gbg_breakglass.watchdog_interval_minutes',
     type: 'integer',
@@ -64,7 +64,7 @@ Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const heartbeatStaleProperty = Property({
     $id: Now.ID['prop-heartbeat-stale'],
     name: 'x_gbg_breakglass.heartbeat_stale_minutes',
     type: 'integer',
@@ -73,17 +73,17 @@ Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const secopsGroupProperty = Property({
     $id: Now.ID['prop-secops-group'],
     name: 'x_gbg_breakglass.secops_group',
     type: 'string',
     value: '',
     description:
-        'sys_id of the Security Operations group: policy-rejected requests are assigned to it, watchdog incidents and revoke failures go to it. Set it at install.',
+        'sys_id of the Security Operations group: policy-rejected requests are assigned to it, watchdog incidents and revoke failures go to it. Required: while it is empty or not a group, every request is refused with that reason (nobody would get its escalations). Set it at install.',
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const expiryWarningProperty = Property({
     $id: Now.ID['prop-expiry-warning'],
     name: 'x_gbg_breakglass.expiry_warning_minutes',
     type: 'integer',
@@ -92,7 +92,7 @@ Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
-Property({
+export const deviceAdminProviderProperty = Property({
     $id: Now.ID['prop-device-admin-provider'],
     name: 'x_gbg_breakglass.device_admin_provider',
     type: 'string',

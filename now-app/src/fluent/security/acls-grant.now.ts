@@ -1,4 +1,5 @@
 import { Acl } from '@servicenow/sdk/core'
+import { canReadAsRouteApprover, canShortenAsPendingApprover } from '../../server/approver-access'
 import { adminRole, agentRole, approverRole, auditorRole, executorRole, requesterRole, secopsRole } from './roles.now'
 
 /*
@@ -153,18 +154,35 @@ Acl({
 })
 
 /*
- * Approvers may shorten the duration of a request waiting for their decision, and nothing else: a table-level
- * write limited to grants awaiting approval, and a field ACL on approved_duration only (`grant.*` stays admin
- * only). The business rule "approvers may only shorten the duration" refuses longer or too-short values.
+ * The people the approval route asks (the requester's manager, a second approver, escalation approvers) hold no app
+ * role as such: nothing assigns one to a manager. Their access comes from being asked, judged by who acts
+ * (server/approver-access.ts, reading the route stored on the grant and the approval records the app created):
+ * - read: an approver the route asked on this grant (before or after their vote);
+ * - write: only while their own approval of this grant is still open (`requested`), only while the grant awaits
+ *   approval, and only approved_duration (every other field stays behind the admin-only `grant.*`). The business
+ *   rule "approvers may only shorten the duration" refuses a longer value or one below the policy minimum.
+ * Holders of the approver role still read every grant (acl-grant-read) but write nothing through that role.
  */
+Acl({
+    $id: Now.ID['acl-grant-read-route-approver'],
+    type: 'record',
+    table: 'x_gbg_breakglass_grant',
+    operation: 'read',
+    roles: [],
+    script: canReadAsRouteApprover,
+    description: 'An approver the approval route asked on this grant reads it (no role needed).',
+})
+
 Acl({
     $id: Now.ID['acl-grant-write-approver'],
     type: 'record',
     table: 'x_gbg_breakglass_grant',
     operation: 'write',
-    roles: [approverRole],
+    roles: [],
     condition: 'state=awaiting_approval^EQ',
-    description: 'Approvers may update a grant awaiting approval (field ACLs narrow it to approved_duration).',
+    script: canShortenAsPendingApprover,
+    description:
+        'An approver whose approval of this grant is still open may update it while it awaits approval (field ACLs narrow it to approved_duration).',
 })
 
 Acl({
@@ -173,6 +191,17 @@ Acl({
     table: 'x_gbg_breakglass_grant',
     field: 'approved_duration',
     operation: 'write',
-    roles: [approverRole, adminRole],
-    description: 'Approvers shorten the duration before approving (never lengthen: see the business rule).',
+    roles: [adminRole],
+    description: 'Admins may set the approved duration (the business rule still refuses a longer one).',
+})
+
+Acl({
+    $id: Now.ID['acl-grant-write-approved_duration-pending-approver'],
+    type: 'record',
+    table: 'x_gbg_breakglass_grant',
+    field: 'approved_duration',
+    operation: 'write',
+    roles: [],
+    script: canShortenAsPendingApprover,
+    description: 'An approver whose approval of this grant is still open shortens the duration before voting.',
 })

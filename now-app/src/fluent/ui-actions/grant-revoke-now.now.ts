@@ -13,6 +13,8 @@ UiAction({
     showInsert: false,
     showUpdate: true,
     form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    // Also a form button in Service Operations Workspace (configurable workspaces), not only the classic form.
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
     roles: [
         'x_gbg_breakglass.requester',
         'x_gbg_breakglass.approver',

@@ -3,7 +3,10 @@ import { UiAction } from '@servicenow/sdk/core'
 import { requestBreakGlassFromIncident } from '../../server/emergency'
 import { revokeNowFromRitm } from '../../server/revoke-now'
 
-/* "Request break-glass access" on an open P1/P2 incident: opens the local-admin request prefilled (emergency). */
+/*
+ * "Request break-glass access" on an open P1/P2 incident: opens the local-admin item prefilled with the incident and
+ * the emergency flag through the platform's URL prefill (sysparm_variable_values; see server/emergency.ts).
+ */
 UiAction({
     $id: Now.ID['ui-action-incident-request-break-glass'],
     table: 'incident',
@@ -14,6 +17,8 @@ UiAction({
     showInsert: false,
     showUpdate: true,
     form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    // Also a form button in Service Operations Workspace (configurable workspaces), not only the classic form.
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
     roles: ['x_gbg_breakglass.agent', 'x_gbg_breakglass.secops', 'x_gbg_breakglass.requester'],
     script: requestBreakGlassFromIncident,
     order: 200,
@@ -31,6 +36,8 @@ UiAction({
     showInsert: false,
     showUpdate: true,
     form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    // Also a form button in Service Operations Workspace (configurable workspaces), not only the classic form.
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
     roles: [
         'x_gbg_breakglass.requester',
         'x_gbg_breakglass.approver',
