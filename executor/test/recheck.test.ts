@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { planDigest, policyToRecord } from '@gbg/shared'
 import { RECHECK_CODE, recheckGrant } from '../src/recheck'
+import { parseGateFacts } from '../src/servicenow/app-api'
 import { ServiceNowError } from '../src/servicenow/errors'
 import {
     permissivePolicy,
@@ -359,6 +360,61 @@ describe('recheckGrant', () => {
 
         // validation
         expect(r).toMatchObject({ ok: false, code: RECHECK_CODE.checkError, malformed: false })
+    })
+})
+
+describe('recheck gate: the gate facts answer (issue 11: the app gathers, the executor judges)', () => {
+    let h: Harness
+    afterEach(() => h?.cleanup())
+
+    it('a forged or garbled facts answer is a refusal with no provider call, never a pass', async () => {
+        // setup: the facts endpoint answers something the contract does not describe (an "allowed" verdict and a
+        // user whose active flag is a string) — what a proxy, a hostile middlebox or a broken app version could send
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.sn.fail('gateFacts', 1, () => {
+            try {
+                parseGateFacts(
+                    {
+                        grant: s.grant.sysId,
+                        verdict: 'allowed',
+                        users: [{ sys_id: s.requester.sysId, active: 'true' }],
+                    },
+                    s.grant.sysId,
+                )
+            } catch (error) {
+                return error as Error
+            }
+            return new Error('parseGateFacts accepted a forged answer')
+        })
+
+        // execution
+        await h.round()
+
+        // validation: refused for good (a fatal error, not retried as transient), the reason names the shape
+        expect(h.provider.calls).toEqual([])
+        const action = h.sn.actions.get(s.action.sysId)!
+        expect(action.lastError).toContain(RECHECK_CODE.checkError)
+        expect(action.lastError).toMatch(/expected shape/)
+        expect(h.sn.grants.get(s.grant.sysId)!.state).not.toBe('active')
+    })
+
+    it('facts that leave out the principal (no such user, or hidden) are a refusal, not a pass', async () => {
+        // setup
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.sn.users.delete(s.plan.principal.userSysId)
+
+        // execution
+        const r = await recheckGrant(s.grant.sysId, {
+            gateway: h.sn.gateway('exec-1'),
+            clock: h.clock,
+            providers: new Set(['webhook']),
+        })
+
+        // validation
+        expect(r).toMatchObject({ ok: false, code: RECHECK_CODE.checkError })
+        if (!r.ok) expect(r.reason).toMatch(/principal .* is not a user/)
     })
 })
 
