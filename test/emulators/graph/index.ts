@@ -69,6 +69,11 @@ export interface FaultSpec {
     latencyMs?: number
     /** Process normally (the change IS applied), then drop the connection: the response is lost. */
     dropAfterApply?: boolean
+    /**
+     * Drop the connection without processing (nothing applied): to the client this is a request that timed out or
+     * was reset before Graph acted on it (contracts/microsoft-graph.md: a timeout's outcome is unknown to the caller).
+     */
+    dropBeforeApply?: boolean
     /** Expire every issued token before processing (the request then gets 401). */
     expireTokens?: boolean
     /** How many matching requests the fault affects. @defaultValue 1 */
@@ -183,6 +188,11 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Gr
         requests.push(record)
         const fault = takeFault(method, path)
         if (fault?.expireTokens) for (const t of tokens.values()) t.revoked = true
+        if (fault?.dropBeforeApply) {
+            record.status = 0
+            req.socket.destroy()
+            return
+        }
         const isToken = /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(path)
         if (fault?.status) {
             record.status = fault.status

@@ -1,0 +1,315 @@
+/**
+ * The safety invariants the simulator checks after every settled step (and once more when a world ends), each
+ * judged from what the systems themselves hold — the ServiceNow emulator's records, the provider emulators'
+ * state, the executors' journals — never from the executor's own opinion of what it did:
+ *
+ * 1. approval-route   — no provider grant without a valid approval route for exactly that plan: every access a
+ *                       provider handed out maps to a request the simulated people approved (or a rule approved),
+ *                       whose stored plan still hashes to its digest and names that principal and target.
+ * 2. single-grant     — at most one grant at the provider per approved request.
+ * 3. expiry           — no access alive past its end (expiry, or the "Revoke now" click) + GRACE_MS unless an
+ *                       incident is open for the grant (or another live grant of the same person and target
+ *                       covers it).
+ * 4. revoke-readback  — every grant marked revoked was confirmed by a read-back: its evidence says absent and the
+ *                       provider agrees (unless another live grant legitimately holds the access).
+ * 5. write-back       — every write-back eventually delivered: at the end no executor journal holds an
+ *                       undelivered outbox item and every request reached a final state in ServiceNow.
+ * 6. audit-chain      — every grant's audit chain verifies (hash links, and the executor's MAC on its events).
+ * 7. lease            — no action stuck past its lease: a claimed action whose lease ran out more than LEASE_SLACK_MS
+ *                       ago while an executor was up.
+ * 8. overlap          — nothing revoked that another active grant still holds: while a grant is active and not
+ *                       past its expiry, its access exists at the provider.
+ *
+ * Test code only.
+ */
+import {
+    AUDIT_FIELDS,
+    GRANT_FIELDS,
+    PLATFORM_TABLE,
+    TABLE,
+    planDigest,
+    type ExecutionPlan,
+} from '@gbg/shared'
+import { judgeAuditChain } from '../../executor/src/audit-verify'
+import { parseGlideDateTime } from '../../executor/src/servicenow/query'
+import type { InProcessExecutor } from '../support/executor-in-process'
+import type { VirtualClock } from '../support/virtual-clock'
+import type { Lifecycle, SimResult } from './run'
+import type { SimWorld } from './world'
+
+/** How long access may outlive its end before it is a violation (unless an incident is open). */
+export const GRACE_MS = 15 * 60_000
+/** How long after its lease ran out a claimed action may stay claimed (sweep by another replica's poll). */
+export const LEASE_SLACK_MS = 10 * 60_000
+/** Trace lines printed with a violation. */
+const TRACE_TAIL = 40
+
+/** One invariant violation. */
+export interface Violation {
+    invariant: string
+    message: string
+    /** Virtual time of the world when it was seen. */
+    at: string
+    world: number
+    lifecycle?: string
+    /** The trace lines of that lifecycle and the last lines before the violation. */
+    trace: string[]
+}
+
+const LIVE_STATES = ['granting', 'active', 'revoking', 'revoke_failed']
+
+export class Invariants {
+    private readonly reported = new Set<string>()
+    private readonly checkedRevoked = new Set<string>()
+    private readonly aliveSince = new Map<string, number>()
+
+    constructor(
+        private readonly sim: SimWorld,
+        private readonly clock: VirtualClock,
+        private readonly lifecycles: Lifecycle[],
+        private readonly byGrant: Map<string, Lifecycle>,
+        private readonly trace: (line: string) => void,
+        private readonly result: SimResult,
+        private readonly seed: string,
+        private readonly world: number,
+    ) {}
+
+    private get sn() {
+        return this.sim.appWorld.world.sn
+    }
+
+    private time(value: string | undefined): number | undefined {
+        return parseGlideDateTime(value ?? '')?.getTime()
+    }
+
+    private violate(invariant: string, message: string, l?: Lifecycle): void {
+        const key = `${invariant}:${l?.label ?? ''}:${l ? '' : message}`
+        if (this.reported.has(key)) return
+        this.reported.add(key)
+        this.trace(`VIOLATION ${invariant}: ${message}`)
+        const all = this.result.trace
+        const mine = l ? all.filter((t) => new RegExp(`\\b${l.label}\\b`).test(t)) : []
+        this.result.violations.push({
+            invariant,
+            message,
+            at: new Date(this.clock.nowMs()).toISOString(),
+            world: this.world,
+            lifecycle: l?.label,
+            trace: [...mine, '...', ...all.slice(-TRACE_TAIL)],
+        })
+        void this.seed
+    }
+
+    /** A liveness failure (the run did not finish). */
+    liveness(message: string): void {
+        const open = this.lifecycles
+            .filter((l) => l.grantSysId)
+            .map((l) => [l, this.sn.store.get(TABLE.grant, l.grantSysId)?.[GRANT_FIELDS.state] ?? ''] as const)
+            .filter(([, s]) => !['revoked', 'rejected', 'cancelled', 'expired_unapproved', 'grant_failed', 'policy_rejected'].includes(s))
+            .map(([l, s]) => `${l.label}=${s}`)
+        this.violate('write-back', `${message}; unfinished: ${open.join(', ') || 'none'}`)
+    }
+
+    /** Does an open incident exist for this grant (the watchdog's or the executor's)? */
+    private incidentOpen(grantSysId: string): boolean {
+        return (
+            this.sn.store.list(
+                PLATFORM_TABLE.incident,
+                (i) =>
+                    i['state'] !== '6' &&
+                    i['state'] !== '7' &&
+                    ((i['correlation_id'] ?? '').endsWith(grantSysId) || (i['description'] ?? '').includes(grantSysId)),
+            ).length > 0
+        )
+    }
+
+    /** Access of `l` alive at its provider now (webhook: its own service grant; Entra: the person holds the target). */
+    private accessAlive(l: Lifecycle): boolean {
+        const { webhook } = this.sim.appWorld.world
+        const { graph, ids } = this.sim
+        if (l.kind === 'webhook') {
+            return [...webhook.grants.values()].some((g) => g.grantNumber === l.grantNumber && g.status === 'active')
+        }
+        if (l.kind === 'entra-role') {
+            return graph.state.listRoleInstances({ principalId: ids.userId, roleDefinitionId: ids.roleId }).length > 0
+        }
+        return graph.state.members(ids.groupId).some((u) => u.id === ids.userId)
+    }
+
+    /** Another live grant of the same person and target (Entra kinds share one assignment). */
+    private coveredByAnother(l: Lifecycle): boolean {
+        if (l.kind === 'webhook') return false
+        const now = this.clock.nowMs()
+        return this.lifecycles.some((o) => {
+            if (o === l || o.kind !== l.kind || !o.grantSysId) return false
+            const g = this.sn.store.get(TABLE.grant, o.grantSysId)
+            if (!g) return false
+            const state = g[GRANT_FIELDS.state] ?? ''
+            if (state === 'queued' || state === 'approved') return true
+            if (!LIVE_STATES.includes(state)) return false
+            const end = this.endOf(o, g)
+            return end === undefined || end + GRACE_MS > now
+        })
+    }
+
+    /** When the grant's access should end: the "Revoke now" click, else its expiry. */
+    private endOf(l: Lifecycle, g: Record<string, string>): number | undefined {
+        const expires = this.time(g[GRANT_FIELDS.expiresAt])
+        if (l.revokeNowAt !== undefined) return Math.min(l.revokeNowAt, expires ?? Infinity)
+        return expires
+    }
+
+    /** Checks after a settled step. */
+    check(): void {
+        const now = this.clock.nowMs()
+        this.checkProviderGrants()
+        for (const l of this.lifecycles) {
+            if (!l.grantSysId) continue
+            const g = this.sn.store.get(TABLE.grant, l.grantSysId)
+            if (!g) continue
+            const state = g[GRANT_FIELDS.state] ?? ''
+            const alive = this.accessAlive(l)
+            // 3. expiry + grace
+            const end = this.endOf(l, g)
+            if (alive && end !== undefined && now > end + GRACE_MS) {
+                if (!this.coveredByAnother(l) && !this.incidentOpen(l.grantSysId)) {
+                    this.violate(
+                        'expiry',
+                        `${l.label} (${l.grantNumber}, ${l.kind}, state ${state}) still has access ${Math.round((now - end) / 60_000)} min after its end, no incident open`,
+                        l,
+                    )
+                }
+            }
+            // 4. revoke confirmed by a read-back
+            if (state === 'revoked' && !this.checkedRevoked.has(l.grantSysId)) {
+                this.checkedRevoked.add(l.grantSysId)
+                let evidence: { present?: unknown } = {}
+                try {
+                    evidence = JSON.parse(g[GRANT_FIELDS.evidence] || '{}') as { present?: unknown }
+                } catch {
+                    evidence = {}
+                }
+                if (evidence.present !== false) {
+                    this.violate('revoke-readback', `${l.label} marked revoked without a read-back saying absent`, l)
+                } else if (alive && !this.coveredByAnother(l)) {
+                    this.violate('revoke-readback', `${l.label} marked revoked but the provider still shows the access`, l)
+                }
+            }
+            // 8. an active grant keeps its access
+            if (state === 'active' && l.revokeNowAt === undefined) {
+                const expires = this.time(g[GRANT_FIELDS.expiresAt])
+                if (expires !== undefined && now < expires - 60_000 && !alive) {
+                    const since = this.aliveSince.get(l.grantSysId) ?? now
+                    this.aliveSince.set(l.grantSysId, since)
+                    // The access must exist once the grant is active (a step's writes settle together).
+                    this.violate(
+                        'overlap',
+                        `${l.label} (${l.grantNumber}, ${l.kind}) is active until ${new Date(expires).toISOString()} but its access is gone`,
+                        l,
+                    )
+                }
+            }
+        }
+        // 7. leases
+        for (const a of this.sn.store.list(TABLE.action, (x) => x['state'] === 'claimed')) {
+            const until = this.time(a['lease_until'])
+            if (until !== undefined && now > until + LEASE_SLACK_MS) {
+                const l = this.byGrant.get(a['grant'] ?? '')
+                this.violate(
+                    'lease',
+                    `${a['type']} action of ${l?.label ?? a['grant']} claimed by ${a['lease_owner']} is ${Math.round((now - until) / 60_000)} min past its lease`,
+                    l,
+                )
+            }
+        }
+    }
+
+    /** 1 and 2: every provider grant maps to one approved request with an intact plan. */
+    private checkProviderGrants(): void {
+        const { webhook } = this.sim.appWorld.world
+        const { graph } = this.sim
+        const byNumber = new Map<string, Lifecycle>()
+        const byRitm = new Map<string, Lifecycle>()
+        for (const l of this.lifecycles) {
+            if (l.grantNumber) byNumber.set(l.grantNumber, l)
+            if (l.ritmNumber) byRitm.set(l.ritmNumber, l)
+        }
+        const seen = new Map<string, number>()
+        const judge = (l: Lifecycle | undefined, what: string, principalOk: (plan: ExecutionPlan) => boolean): void => {
+            if (!l) {
+                this.violate('approval-route', `${what} at the provider belongs to no simulated request`)
+                return
+            }
+            seen.set(l.label, (seen.get(l.label) ?? 0) + 1)
+            if (!l.approved) {
+                this.violate('approval-route', `${what} for ${l.label} (${l.path}) which nobody approved`, l)
+                return
+            }
+            const g = this.sn.store.get(TABLE.grant, l.grantSysId)!
+            let plan: ExecutionPlan
+            try {
+                plan = JSON.parse(g[GRANT_FIELDS.plan] ?? '') as ExecutionPlan
+            } catch {
+                this.violate('approval-route', `${what} for ${l.label} whose stored plan does not parse`, l)
+                return
+            }
+            if (planDigest(plan) !== g[GRANT_FIELDS.planDigest]) {
+                this.violate('approval-route', `${what} for ${l.label} whose plan does not match its digest`, l)
+            } else if (!principalOk(plan)) {
+                this.violate('approval-route', `${what} for ${l.label} does not match its approved plan`, l)
+            }
+        }
+        for (const sg of webhook.grants.values()) {
+            const l = byNumber.get(sg.grantNumber)
+            judge(l, `webhook grant ${sg.grantNumber}`, (plan) =>
+                plan.principal.email === sg.principal.email && plan.provider === 'webhook',
+            )
+        }
+        const { ids } = this.sim
+        for (const r of graph.state.roleRequests) {
+            if (r.action !== 'adminAssign' || r.status === 'Failed') continue
+            const l = byRitm.get(r.ticketInfo?.ticketNumber ?? '')
+            judge(l, `PIM role assignment (${r.ticketInfo?.ticketNumber ?? 'no ticket'})`, (plan) =>
+                plan.provider === 'entra-role' && r.principalId === ids.userId && r.roleDefinitionId === ids.roleId,
+            )
+        }
+        for (const r of graph.state.groupRequests) {
+            if (r.action !== 'adminAssign' || r.status === 'Failed') continue
+            const ticket = (r as unknown as { ticketInfo?: { ticketNumber?: string } }).ticketInfo?.ticketNumber ?? ''
+            const l = byRitm.get(ticket)
+            judge(l, `PIM group assignment (${ticket || 'no ticket'})`, (plan) =>
+                plan.provider === 'entra-group' && r.principalId === ids.userId && r.groupId === ids.groupId,
+            )
+        }
+        for (const [label, n] of seen) {
+            if (n > 1) {
+                const l = this.lifecycles.find((x) => x.label === label)
+                this.violate('single-grant', `${label} was granted ${n} times at the provider`, l)
+            }
+        }
+    }
+
+    /** End of a world: write-backs delivered and audit chains intact. */
+    final(executors: InProcessExecutor[]): void {
+        for (const e of executors) {
+            const pending = e.service.journal.pendingOutbox()
+            if (pending > 0) this.violate('write-back', `${e.name} still holds ${pending} undelivered write-back(s)`)
+        }
+        const env = this.sim.env('audit')
+        for (const l of this.lifecycles) {
+            if (!l.grantSysId) continue
+            const rows = this.sn.store
+                .list(TABLE.auditEvent, (e) => e[AUDIT_FIELDS.grant] === l.grantSysId)
+                .sort((a, b) => Number(a[AUDIT_FIELDS.sequence]) - Number(b[AUDIT_FIELDS.sequence]))
+            const verdict = judgeAuditChain(rows, {
+                key: env['GBG_AUDIT_KEY'],
+                integrationUser: env['GBG_AUDIT_INTEGRATION_USER'],
+            })
+            if (!verdict.ok) this.violate('audit-chain', `${l.label}: ${verdict.reason}`, l)
+            const state = this.sn.store.get(TABLE.grant, l.grantSysId)?.[GRANT_FIELDS.state] ?? ''
+            if (l.approved && !['revoked', 'grant_failed'].includes(state)) {
+                this.violate('write-back', `${l.label} ended the run in state ${state}`, l)
+            }
+        }
+    }
+}

@@ -1,0 +1,463 @@
+/**
+ * The deterministic simulator (issue 12): many request lifecycles through the REAL executor (in process, several
+ * replicas on one queue), the app's REAL server modules on the ServiceNow emulator and the provider emulators, on
+ * one virtual clock, with faults injected at rates scaled by `faults` and the safety invariants checked after every
+ * settled step. Every random choice comes from one PRNG seeded by `seed` (workload, faults, crash points, start
+ * offsets, clock skews), so a seed replays its run. See docs/simulation.md.
+ *
+ * Test code only.
+ */
+import { rmSync } from 'node:fs'
+import { GRANT_FIELDS, PLATFORM_TABLE, TABLE, type ProviderName } from '@gbg/shared'
+import { castVote, orderItem } from '../../now-app/test/support/app-actions'
+import { queueRevokeNow } from '../../now-app/src/server/revoke-now'
+import { runWatchdog } from '../../now-app/src/server/watchdog'
+import { addWorkstation } from '../e2e/support/grants'
+import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
+import { VirtualClock } from '../support/virtual-clock'
+import { settle } from '../support/virtual-time'
+import { Agenda } from './agenda'
+import { FaultInjector, type FaultKind } from './faults'
+import { Invariants, type Violation } from './invariants'
+import { Prng } from './prng'
+import { raiseP1, startSimWorld, type SimWorld } from './world'
+
+/** Options of {@link runSimulation}. */
+export interface SimOptions {
+    seed: string
+    lifecycles: number
+    /** Fault rate scale, 0..1. */
+    faults: number
+    /** Lifecycles per simulated world (a fresh world — emulators, executors, journals — per batch). */
+    perWorld?: number
+    /** Progress lines (one per world). */
+    progress?: (line: string) => void
+}
+
+/** What a run produced. */
+export interface SimResult {
+    seed: string
+    lifecycles: number
+    faultRate: number
+    /** Lifecycles by how they ended. */
+    outcomes: Record<string, number>
+    /** Faults injected, by kind. */
+    faults: Record<string, number>
+    /** Races observed (not injected): e.g. the provider's native expiry beat the revoke. */
+    observed: Record<string, number>
+    violations: Violation[]
+    simulatedMs: number
+    wallMs: number
+    worlds: number
+    /** The event trace (deterministic for a seed). */
+    trace: string[]
+}
+
+export type Kind = 'webhook' | 'entra-group' | 'entra-role'
+export type ApprovalPath = 'human' | 'rule' | 'escalation' | 'rejection' | 'abandoned'
+
+/** One simulated lifecycle. */
+export interface Lifecycle {
+    id: number
+    label: string
+    kind: Kind
+    path: ApprovalPath
+    durationMinutes: number
+    /** Minutes after activation at which the requester clicks "Revoke now" (none: runs to expiry). */
+    revokeNowAfterMinutes?: number
+    orderedAt: number
+    ritmSysId: string
+    ritmNumber: string
+    grantSysId: string
+    grantNumber: string
+    /** The sim cast the deciding approval (or saw the auto-approval): the request may reach the provider. */
+    approved: boolean
+    /** When "Revoke now" was clicked (epoch ms). */
+    revokeNowAt?: number
+    /** The sim's re-added access (someone granted it out of band) was cleaned up by SecOps. */
+    reAdded?: boolean
+    final: string
+}
+
+const FINAL_STATES = ['revoked', 'rejected', 'policy_rejected', 'cancelled', 'expired_unapproved', 'grant_failed']
+const START = Date.UTC(2026, 0, 5, 9, 0, 0)
+const DAY = 24 * 60 * 60_000
+const WATCHDOG_EVERY_MS = 5 * 60_000
+
+const fmt = (ms: number): string => {
+    const s = Math.floor(ms / 1000)
+    const h = Math.floor(s / 3600)
+    const m = Math.floor((s % 3600) / 60)
+    const sec = s % 60
+    return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`
+}
+
+/** Runs a simulation. */
+export async function runSimulation(options: SimOptions): Promise<SimResult> {
+    const wallStart = performance.now()
+    const prng = new Prng(options.seed)
+    const perWorld = Math.max(1, options.perWorld ?? 40)
+    const result: SimResult = {
+        seed: options.seed,
+        lifecycles: 0,
+        faultRate: options.faults,
+        outcomes: {},
+        faults: {},
+        observed: {},
+        violations: [],
+        simulatedMs: 0,
+        wallMs: 0,
+        worlds: 0,
+        trace: [],
+    }
+    let remaining = options.lifecycles
+    let nextId = 1
+    while (remaining > 0) {
+        const count = Math.min(perWorld, remaining)
+        remaining -= count
+        const worldPrng = prng.fork(`world-${result.worlds}`)
+        await runWorld(worldPrng, result, { ...options, firstId: nextId, count, index: result.worlds })
+        nextId += count
+        result.worlds += 1
+        options.progress?.(
+            `world ${result.worlds}: ${result.lifecycles}/${options.lifecycles} lifecycles, ` +
+                `${result.violations.length} violation(s), ${Math.round((performance.now() - wallStart) / 1000)} s`,
+        )
+    }
+    result.wallMs = Math.round(performance.now() - wallStart)
+    return result
+}
+
+interface WorldRun extends SimOptions {
+    firstId: number
+    count: number
+    index: number
+}
+
+/** A running executor replica of the world. */
+interface Replica {
+    name: string
+    env: Record<string, string>
+    skewMs: number
+    exec?: InProcessExecutor
+    /** Crashes since its start. */
+    crashes: number
+}
+
+async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<void> {
+    const start = START + run.index * DAY
+    const clock = new VirtualClock(start)
+    const sim = await startSimWorld(clock, prng)
+    const { world, app, items } = sim.appWorld
+    const { sn, base } = world
+    const agenda = new Agenda()
+    const trace = (line: string): void => {
+        result.trace.push(`[w${run.index} ${fmt(clock.nowMs() - start)}] ${line}`)
+    }
+    const faults = new FaultInjector(prng.fork('faults'), run.faults, sim, result, trace)
+    const lifecycles: Lifecycle[] = []
+    const byGrant = new Map<string, Lifecycle>()
+    const label = (grantSysId: string): string => byGrant.get(grantSysId)?.label ?? 'L?'
+
+    // ---- executors -----------------------------------------------------------------------------------------
+    const replicas: Replica[] = []
+    const replicaCount = prng.int(2, 3)
+    for (let k = 1; k <= replicaCount; k++) {
+        const name = `sim-exec-${k}`
+        // Clock skew between the executor's host and the instance (NTP keeps it to seconds).
+        const skewMs = prng.chance(run.faults) ? prng.int(-15_000, 15_000) : 0
+        replicas.push({ name, env: sim.env(name), skewMs, crashes: 0 })
+        if (skewMs !== 0) faults.count('clock_skew')
+    }
+    const skewedClock = (skewMs: number): VirtualClock => {
+        if (skewMs === 0) return clock
+        return {
+            now: () => new Date(clock.nowMs() + skewMs),
+            nowMs: () => clock.nowMs() + skewMs,
+            sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal),
+        } as unknown as VirtualClock
+    }
+    const startReplica = async (r: Replica, why: string): Promise<void> => {
+        const exec = await startInProcessExecutor(r.env, skewedClock(r.skewMs))
+        r.exec = exec
+        trace(`${r.name} started (${why}${r.skewMs ? `, clock skew ${r.skewMs} ms` : ''})`)
+        const ev = exec.service.events
+        const stepEvents = [
+            'action:claimed',
+            'recheck:passed',
+            'grant:calling',
+            'grant:active',
+            'revoke:calling',
+            'revoke:done',
+            'verify:done',
+            'writeback:done',
+        ] as const
+        for (const name of stepEvents) {
+            ev.on(name, (e: { grantSysId: string; type?: string }) => {
+                if (r.exec !== exec) return
+                // Crash at this journal step (the in-flight run is abandoned; the journal keeps the step).
+                if (faults.crashHere(name)) {
+                    const lost = prng.chance(0.15)
+                    trace(`${r.name} CRASH at ${name} ${label(e.grantSysId)}${lost ? ' (journal lost)' : ''}`)
+                    faults.count(lost ? 'journal_lost' : 'executor_crash')
+                    r.exec = undefined
+                    r.crashes += 1
+                    void exec.crash()
+                    const back = clock.nowMs() + prng.int(5_000, 180_000)
+                    agenda.at(back, `restart ${r.name}`, async () => {
+                        if (lost) {
+                            const path = r.env['GBG_JOURNAL_PATH']!
+                            for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
+                        }
+                        await startReplica(r, lost ? 'restart, empty journal' : 'restart on its journal')
+                    })
+                }
+            })
+        }
+        ev.on('grant:active', (e) => trace(`${r.name} granted ${label(e.grantSysId)} via ${e.provider}`))
+        ev.on('grant:failed', (e) => trace(`${r.name} grant failed ${label(e.grantSysId)}: ${e.kind} ${e.error}`))
+        ev.on('recheck:refused', (e) => trace(`${r.name} gate refused ${label(e.grantSysId)}: ${e.code} ${e.reason}`))
+        ev.on('revoke:calling', (e) => {
+            trace(`${r.name} revoking ${label(e.grantSysId)}${e.local ? ' (local timer)' : ''}`)
+            if (r.exec === exec) faults.maybeReAdd(byGrant.get(e.grantSysId))
+        })
+        ev.on('revoke:done', (e) => {
+            trace(
+                `${r.name} revoked ${label(e.grantSysId)}${e.alreadyAbsent ? ' (already absent)' : ''}` +
+                    (e.retainedFor.length ? ` (retained for ${e.retainedFor.map(label).join(',')})` : ''),
+            )
+            if (e.alreadyAbsent) result.observed['native_expiry_won_race'] = (result.observed['native_expiry_won_race'] ?? 0) + 1
+        })
+        ev.on('revoke:failed', (e) => trace(`${r.name} revoke failed ${label(e.grantSysId)} (#${e.failures})`))
+        ev.on('incident:raised', (e) => {
+            trace(`${r.name} raised P${e.priority} ${e.kind} for ${label(e.grantSysId)}`)
+            faults.onIncident(byGrant.get(e.grantSysId), agenda, clock.nowMs())
+        })
+        ev.on('action:dead', (e) => trace(`${r.name} action dead ${label(e.grantSysId)} ${e.type}`))
+        ev.on('lease:lost', (e) => trace(`${r.name} lost lease ${label(e.grantSysId)} ${e.type}`))
+    }
+    for (const r of replicas) {
+        // Staggered starts: replicas poll at different instants, as real ones do.
+        agenda.at(start + prng.int(0, 19_999), `start ${r.name}`, () => startReplica(r, 'boot'))
+    }
+
+    // ---- workload ------------------------------------------------------------------------------------------
+    const requester = base.requester
+    const userName = (sysId: string): string => sn.store.get(PLATFORM_TABLE.user, sysId)?.['user_name'] ?? ''
+    const grantRow = (l: Lifecycle) => sn.store.get(TABLE.grant, l.grantSysId)
+    const voteAll = (l: Lifecycle, decision: 'approved' | 'rejected'): number => {
+        let votes = 0
+        for (const a of sn.store.list(
+            PLATFORM_TABLE.approval,
+            (x) => x['document_id'] === l.grantSysId && x['state'] === 'requested',
+        )) {
+            const who = userName(a['approver'] ?? '')
+            if (!who || who === requester.userName) continue
+            app.as(who, () => castVote(a['sys_id']!, decision, decision === 'rejected' ? 'Not justified' : ''))
+            votes += 1
+            if (decision === 'rejected') break
+        }
+        return votes
+    }
+    const afterApproval = (l: Lifecycle): void => {
+        const state = grantRow(l)?.[GRANT_FIELDS.state] ?? ''
+        if (state !== 'queued' && state !== 'approved') {
+            trace(`${l.label} not queued after approval: ${state}`)
+            return
+        }
+        l.approved = true
+        trace(`${l.label} approved (${l.path}) -> ${state}`)
+    }
+
+    let arrival = start + 30_000
+    for (let i = 0; i < run.count; i++) {
+        const id = run.firstId + i
+        const kind = prng.weighted<Kind>({ webhook: 4, 'entra-group': 2, 'entra-role': 3 })
+        let path = prng.weighted<ApprovalPath>({ human: 60, rule: 10, escalation: 10, rejection: 12, abandoned: 4 })
+        if (path === 'rule' && kind === 'entra-role') path = 'human'
+        const long = prng.chance(0.25)
+        let durationMinutes = long ? prng.int(60, 240) : prng.int(1, 20)
+        if (path === 'rule') durationMinutes = Math.min(durationMinutes, 60)
+        const revokeNow = prng.chance(0.2)
+        const l: Lifecycle = {
+            id,
+            label: `L${id}`,
+            kind,
+            path,
+            durationMinutes,
+            revokeNowAfterMinutes: revokeNow ? prng.int(0, durationMinutes) : undefined,
+            orderedAt: arrival,
+            ritmSysId: '',
+            ritmNumber: '',
+            grantSysId: '',
+            grantNumber: '',
+            approved: false,
+            final: '',
+        }
+        lifecycles.push(l)
+        const voteDelay = prng.int(10_000, 20 * 60_000)
+        agenda.at(arrival, `order ${l.label}`, () => {
+            let incident = ''
+            if (kind !== 'entra-role') sim.setDeviceProvider(kind === 'entra-group' ? 'entra-group' : 'webhook')
+            if (path === 'rule') incident = raiseP1(sim)
+            const ci =
+                kind === 'entra-role' ? '' : addWorkstation(sn.store, base, `WS-SIM-${run.index}-${String(id).padStart(5, '0')}`)
+            const emergency = path === 'rule'
+            l.ritmSysId = app.as(requester.userName, () =>
+                orderItem(
+                    kind === 'entra-role' ? items.entraRole : items.localAdmin,
+                    requester.sysId,
+                    {
+                        requested_for: requester.sysId,
+                        device: ci,
+                        role: kind === 'entra-role' ? sim.ids.roleId : '',
+                        duration_minutes: String(durationMinutes),
+                        justification: `Simulated lifecycle ${l.label}: ${kind} for ${durationMinutes} minutes`,
+                        emergency: String(emergency),
+                        ...(incident ? { incident } : {}),
+                    },
+                    {
+                        short_description: kind === 'entra-role' ? 'Temporary Entra role' : 'Temporary local admin access',
+                        requested_for: requester.sysId,
+                    },
+                ),
+            )
+            const grant = sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === l.ritmSysId)[0]
+            if (!grant) {
+                l.final = 'not_submitted'
+                trace(`${l.label} order produced no grant`)
+                return
+            }
+            l.grantSysId = grant['sys_id']!
+            l.grantNumber = grant[GRANT_FIELDS.number]!
+            l.ritmNumber = sn.store.get(PLATFORM_TABLE.ritm, l.ritmSysId)?.['number'] ?? ''
+            byGrant.set(l.grantSysId, l)
+            const state = grant[GRANT_FIELDS.state]
+            trace(
+                `${l.label} ordered ${kind} ${durationMinutes} min (${path}) -> ${l.grantNumber} ${state}` +
+                    (state === 'policy_rejected' ? `: ${JSON.stringify(grant[GRANT_FIELDS.lastError] ?? "")}` : ''),
+            )
+            if (path === 'rule') {
+                if (state === 'queued') afterApproval(l)
+                else trace(`${l.label} rule did not auto-approve: ${state} ${grant[GRANT_FIELDS.lastError] ?? ''}`)
+                return
+            }
+            if (state !== 'awaiting_approval') return
+            if (path === 'human' || path === 'rejection') {
+                agenda.at(clock.nowMs() + voteDelay, `vote ${l.label}`, () => {
+                    if (grantRow(l)?.[GRANT_FIELDS.state] !== 'awaiting_approval') return
+                    if (path === 'rejection') {
+                        voteAll(l, 'rejected')
+                        trace(`${l.label} rejected -> ${grantRow(l)?.[GRANT_FIELDS.state]}`)
+                        return
+                    }
+                    voteAll(l, 'approved')
+                    afterApproval(l)
+                })
+            }
+            if (path === 'escalation') {
+                // Nobody answers; after the policy's timeout the watchdog escalates; the escalation group approves.
+                const check = (): void => {
+                    const g = grantRow(l)
+                    if (g?.[GRANT_FIELDS.state] !== 'awaiting_approval') return
+                    if (g[GRANT_FIELDS.approvalStage] === '1' && voteAll(l, 'approved') > 0) {
+                        afterApproval(l)
+                        return
+                    }
+                    agenda.at(clock.nowMs() + WATCHDOG_EVERY_MS, `escalation ${l.label}`, check)
+                }
+                agenda.at(clock.nowMs() + 60 * 60_000, `escalation ${l.label}`, check)
+            }
+        })
+        arrival += prng.int(5_000, 120_000)
+    }
+    const lastArrival = arrival
+
+    // "Revoke now" once active, at the chosen minute.
+    const revokeNowCheck = (): void => {
+        for (const l of lifecycles) {
+            if (l.revokeNowAfterMinutes === undefined || l.revokeNowAt !== undefined || !l.grantSysId) continue
+            const g = grantRow(l)
+            if (g?.[GRANT_FIELDS.state] !== 'active') continue
+            const grantedAt = faults.parseTime(g[GRANT_FIELDS.grantedAt])
+            if (grantedAt === undefined || clock.nowMs() < grantedAt + l.revokeNowAfterMinutes * 60_000) continue
+            const r = app.as(requester.userName, () => queueRevokeNow(l.grantSysId, requester.sysId, 'Work finished'))
+            if (r.ok) {
+                l.revokeNowAt = clock.nowMs()
+                trace(`${l.label} Revoke now clicked`)
+            }
+        }
+    }
+
+    // The watchdog job (every 5 minutes on the instance), plus extra runs racing the executor at expiries.
+    const watchdog = (why: string): void => {
+        const r = app.as('system', () => runWatchdog())
+        if (r.incidentsRaised.length + r.escalated.length > 0)
+            trace(`watchdog (${why}): raised ${r.incidentsRaised.length}, escalated ${r.escalated.length}`)
+    }
+    const watchdogTick = (): void => {
+        watchdog('schedule')
+        if (!done()) agenda.at(clock.nowMs() + WATCHDOG_EVERY_MS, 'watchdog', watchdogTick)
+    }
+    agenda.at(start + WATCHDOG_EVERY_MS, 'watchdog', watchdogTick)
+    faults.onWatchdogRace = () => watchdog('race')
+
+    // ---- the loop ------------------------------------------------------------------------------------------
+    const invariants = new Invariants(sim, clock, lifecycles, byGrant, trace, result, run.seed, run.index)
+    const allFinal = (): boolean =>
+        lifecycles.every((l) => {
+            if (l.final === 'not_submitted') return true
+            if (!l.grantSysId) return false
+            const state = grantRow(l)?.[GRANT_FIELDS.state] ?? ''
+            return FINAL_STATES.includes(state) || (state === 'awaiting_approval' && false)
+        })
+    const quiet = (): boolean =>
+        sn.store.list(TABLE.action, (a) => a['state'] === 'ready' || a['state'] === 'claimed').length === 0 &&
+        replicas.every((r) => !r.exec || r.exec.service.journal.pendingOutbox() === 0)
+    let finishing = false
+    const done = (): boolean => finishing && allFinal() && quiet()
+    const deadline = lastArrival + 8 * 60 * 60_000
+    faults.schedule(agenda, start, lastArrival, () => finishing)
+
+    for (;;) {
+        await settle()
+        revokeNowCheck()
+        invariants.check()
+        if (clock.nowMs() > lastArrival && allFinal()) {
+            if (!finishing) {
+                finishing = true
+                faults.stop()
+                // Every replica up for the end of the run (a crashed one restarts on its journal).
+                for (const r of replicas) if (!r.exec) await startReplica(r, 'final drain')
+                continue
+            }
+            if (quiet()) break
+        }
+        if (clock.nowMs() > deadline) {
+            invariants.liveness('run did not converge within 8 h of virtual time after the last request')
+            break
+        }
+        const nextWake = clock.nextWakeAt()
+        const nextItem = agenda.next()
+        const next = Math.min(nextWake ?? Infinity, nextItem ?? Infinity)
+        if (next === Infinity) {
+            invariants.liveness('nothing is scheduled and the run is not finished')
+            break
+        }
+        await clock.set(Math.max(next, clock.nowMs()))
+        for (const item of agenda.due(clock.nowMs())) await item.run()
+    }
+    invariants.final(replicas.map((r) => r.exec).filter((e): e is InProcessExecutor => e !== undefined))
+
+    for (const l of lifecycles) {
+        const state = l.final || grantRow(l)?.[GRANT_FIELDS.state] || 'unknown'
+        const key = `${l.kind}/${l.path}${l.revokeNowAt !== undefined ? '+revoke_now' : ''} -> ${state}`
+        result.outcomes[key] = (result.outcomes[key] ?? 0) + 1
+    }
+    result.lifecycles += lifecycles.length
+    result.simulatedMs += clock.nowMs() - start
+    for (const r of replicas) await r.exec?.stop().catch(() => undefined)
+    await sim.close()
+}
+
+export type { FaultKind, Violation, ProviderName, SimWorld }
