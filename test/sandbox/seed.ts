@@ -186,6 +186,18 @@ export function installAppProperties(store: EmulatorStore): number {
     return inserted
 }
 
+/** Set an app property as an administrator does after installing (where the emulator models sys_properties). */
+export function setAppProperty(store: EmulatorStore, name: string, value: string): void {
+    let rows: Record<string, string>[]
+    try {
+        rows = store.list(PROPERTY_TABLE, (r) => r['name'] === name)
+    } catch {
+        return // this emulator build has no sys_properties table
+    }
+    if (rows[0]) store.update(PROPERTY_TABLE, rows[0]['sys_id']!, { value })
+    else store.insert(PROPERTY_TABLE, { name, value })
+}
+
 /** Target kind each provider serves in the scenario. */
 export function targetKindFor(provider: ProviderName): TargetKind {
     // Webhook and entra-group both give local admin on a workstation (admin-as-a-service vs an Entra group
@@ -221,6 +233,8 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
         description: 'Security operations: break-glass escalations, second approvals, watchdog incidents',
         email: 'secops@contoso.example',
     })['sys_id']!
+    // The install guide's step: the app's SecOps group property names this group (doctor fails while it is unset).
+    setAppProperty(store, PROPERTY.secopsGroup, secopsGroupSysId)
     const resolverGroupSysId = insert(PLATFORM_TABLE.group, {
         name: 'Identity Operations',
         description: 'Resolver group for Entra ID and endpoint administration',
