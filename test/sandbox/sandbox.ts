@@ -10,8 +10,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import type { ProviderName } from '@gbg/shared'
 import { startServiceNowEmulator, type ServiceNowEmulator } from '../emulators/servicenow'
 import { startWebhookEmulator, type WebhookEmulator } from '../emulators/webhook'
@@ -20,6 +20,7 @@ import { startTeamsEmulator, type TeamsEmulator } from '../emulators/teams'
 import { DEFAULT_GRAPH_IDS, seedScenario, type GraphIds, type SeededScenario } from './seed'
 import { REPO_ROOT } from '../support/executor-process'
 import { submitThroughApp, type AppSubmission } from './through-app'
+import { startAppOnEmulator } from '../support/app-on-emulator'
 import type { AppRuntime } from '../support/app-on-emulator'
 import type { Clock } from '@gbg/executor/src/ports'
 
@@ -62,6 +63,11 @@ export interface SandboxOptions {
 export interface Sandbox {
     /** The executor's configuration: `GBG_*` variables pointing at the emulators (contains secrets: never print). */
     env: Record<string, string>
+    /**
+     * The same configuration as a file (`KEY="value"` lines, mode 0600, in the run's folder) for an operator's
+     * commands against the sandbox's executor: `node --env-file=<file> …` ({@link operatorCommands}).
+     */
+    envFile: string
     sn: ServiceNowEmulator
     webhook: WebhookEmulator
     graph: GraphEmulator
@@ -141,6 +147,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         })
         const appSubmission = submission as AppSubmission | null
         if (appSubmission) closers.push(async () => appSubmission.app.stop())
+        else {
+            // Seeded by hand: the app's executor interfaces (REST API, ticket-update rules) still run, as on an instance.
+            const executorApi = startAppOnEmulator(sn, { only: 'executor-api' })
+            closers.push(async () => executorApi.stop())
+        }
         const graph = await startGraphEmulator({
             port: ports.graph ?? 0,
             now,
@@ -181,8 +192,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             instanceName: options.instanceName ?? 'sandbox-executor-1',
             pollIntervalSeconds: options.pollIntervalSeconds ?? 1,
         })
+        const envFile = writeEnvFile(join(dataDir, 'executor.env'), env)
         return {
             env,
+            envFile,
             sn,
             webhook,
             graph,
@@ -231,12 +244,10 @@ function executorEnv(i: EnvInput): Record<string, string> {
         GBG_SN_AUTH_MODE: 'basic',
         GBG_SN_USERNAME: i.seeded.executorUser.userName,
         GBG_SN_PASSWORD: i.seeded.executorUser.password,
-        GBG_SN_INCIDENT_CALLER: i.seeded.executorUser.sysId,
         GBG_POLL_INTERVAL_SECONDS: String(i.pollIntervalSeconds),
         // Short retry delays: a demo of a 1-minute grant cannot wait the production 2 s → 5 min backoff.
         GBG_BACKOFF_BASE_MS: '500',
         GBG_BACKOFF_MAX_MS: '5000',
-        GBG_SECOPS_GROUP: i.seeded.secopsGroupSysId,
         GBG_JOURNAL_PATH: i.journalPath,
         GBG_HTTP_HOST: '127.0.0.1',
         GBG_HTTP_PORT: String(i.executorPort),
@@ -263,4 +274,42 @@ function executorEnv(i: EnvInput): Record<string, string> {
         env['NODE_EXTRA_CA_CERTS'] = i.graphCaFile
     }
     return env
+}
+
+/** The env file's text: one `KEY="value"` line per variable, as `node --env-file` reads it. */
+export function envFileText(env: Record<string, string>): string {
+    const lines = ["# The sandbox executor's configuration (contains secrets). Use: node --env-file=<this file> …"]
+    for (const [key, value] of Object.entries(env)) {
+        if (!/^[A-Z][A-Z0-9_]*$/.test(key)) throw new Error(`envFileText: not a variable name: ${key}`)
+        // Double-quoted values are taken literally by Node's parser except for \n; refuse what it would change.
+        if (/["\\\n\r]/.test(value)) throw new Error(`envFileText: ${key} holds a character the env file cannot carry`)
+        lines.push(`${key}="${value}"`)
+    }
+    return lines.join('\n') + '\n'
+}
+
+/** Writes the executor's configuration to `path`, readable by the owner only (0600, also when it existed). */
+export function writeEnvFile(path: string, env: Record<string, string>): string {
+    writeFileSync(path, envFileText(env), { mode: 0o600 })
+    chmodSync(path, 0o600)
+    return path
+}
+
+/**
+ * How an operator runs the Runbook's commands against the sandbox's executor, from the repository root: the CLI
+ * under Node with the sandbox's env file (Node 20.6+ `--env-file`; tsx runs the TypeScript as `npm start` does).
+ * No secret is printed: they stay in the file.
+ */
+export function operatorCommands(sandbox: Pick<Sandbox, 'envFile' | 'seeded'>, cwd: string = REPO_ROOT): string[] {
+    const file = relative(cwd, sandbox.envFile) || sandbox.envFile
+    const cli = `node --env-file=${file} --import tsx executor/src/cli.ts`
+    const grant = sandbox.seeded.grant.number
+    return [
+        `Operate this executor as the Runbook does (from the repository root; its settings, secrets included, are in`,
+        `${file}, readable by you only):`,
+        `  ${cli} doctor`,
+        `  ${cli} status`,
+        `  ${cli} audit verify ${grant}`,
+        `  ${cli} revoke ${grant} --reason "trying the runbook"`,
+    ]
 }

@@ -7,6 +7,7 @@
  */
 import { parseDemoArgs } from './args'
 import { ensureBuiltApp } from './built-app'
+import { operatorCommands } from './sandbox'
 import { checkOutcome, repoPath, runScenario, tailExecutorLog } from './scenario'
 
 /** How long the scenario may take before the sandbox says so (it keeps running regardless). */
@@ -34,7 +35,8 @@ export function sandboxBanner(): string[] {
         '   one provider:',
         '     GBG_WEBHOOK_BASE_URL and GBG_WEBHOOK_HMAC_SECRET',
         '     or GBG_ENTRA_TENANT_ID, GBG_ENTRA_CLIENT_ID and GBG_ENTRA_CERT_FILE (or GBG_ENTRA_CLIENT_SECRET)',
-        '   GBG_SECOPS_GROUP, GBG_TEAMS_WEBHOOK_URL and GBG_JOURNAL_PATH are recommended.',
+        '   GBG_TEAMS_WEBHOOK_URL and GBG_JOURNAL_PATH are recommended; on the instance, set the app property',
+        '   x_gbg_breakglass.secops_group (incidents the app raises for the executor are assigned to it).',
         ' Secrets may be given as files (GBG_SN_PASSWORD_FILE, …). Then run `npm start` again.',
         ' Try another provider here: npm start -- --provider entra-role | entra-group',
         '════════════════════════════════════════════════════════════════════════════════════════════',
@@ -103,6 +105,9 @@ export async function serveSandbox(argv: string[]): Promise<number> {
                 ', executor http://127.0.0.1:' +
                 s.executorPort,
         )
+        console.log('')
+        for (const line of operatorCommands(s)) console.log(line)
+        console.log('')
         console.log(`Executor logs: ${repoPath(scenario.executor.logFile)}. Press Ctrl-C to stop both.`)
         console.log('')
         // Keep printing what happens to the grant (e.g. the follow-up verify a few minutes later).
