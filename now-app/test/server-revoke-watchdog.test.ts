@@ -135,10 +135,13 @@ describe('grant state changes written by the executor', () => {
             [EVENT.revokeFailed, W.erin],
             [EVENT.revoked, W.alice],
         ])
-        expect(glide.events[0]!.parm2).toBe(at(NOW + HOUR))
+        // The e-mail text names the access and the time in the one format people read (UTC said).
+        expect(glide.events[0]!.parm2).toBe('Granted: local administrator rights on PC-ALICE, until 2026-11-27 11:00 UTC.')
+        expect(glide.events[1]!.parm2).toBe('Removing local administrator rights on PC-ALICE failed: provider 503')
+        expect(glide.events[2]!.parm2).toMatch(/^Removed: local administrator rights on PC-ALICE, at 2026-11-27 10:00 UTC\./)
         const comments = journalOf(ritm.sys_id!, 'comments').join('\n')
-        expect(comments).toContain('granted until')
-        expect(comments).toContain('was removed')
+        expect(comments).toContain('until 2026-11-27 11:00 UTC')
+        expect(comments).toContain('Removed: local administrator rights on PC-ALICE')
         expect(journalOf(ritm.sys_id!, 'work_notes').join()).toContain('REVOKE FAILED')
     })
 })

@@ -1,34 +1,17 @@
 /**
  * Business rules on the grant: an approver's shortening of the duration is checked (shorter only, not below
- * the policy minimum, only while approval is pending), and state changes written by the executor are turned
- * into notifications and ticket comments.
+ * the policy minimum, only while approval is pending), and every state change moves the RITM (ritm-sync.ts) and,
+ * for what the executor did, becomes notifications and ticket comments.
  */
-import { gs, GlideRecord } from '@servicenow/glide'
-import { recordRefusal, storedRoute } from './approvals'
+import { gs } from '@servicenow/glide'
+import { recordRefusal } from './approvals'
+import { isPendingApproverOf } from './approver-access'
 import { appendAudit, groupMemberIds, notify, sessionActor, str, sysIdProperty, wholeNumber } from './glide-io'
 import { policyMinFor } from './request'
+import { accessOf, timeOf } from './notice'
+import { syncRitm } from './ritm-sync'
 import { customerComment, workNote } from './ticket'
-import { APP_APPROVAL_FIELDS } from './shared/platform'
-import { EVENT, GRANT_FIELDS, PLATFORM_TABLE, PROPERTY, type TargetKind } from './shared/schema'
-
-/**
- * Whether `userSysId` holds an open approval of this grant that the app created for its stored route (the
- * assignment names them and the record is still `requested`).
- */
-function hasOpenApproval(grant: any, userSysId: string): boolean {
-    for (const a of storedRoute(grant).assignments) {
-        if (!a.approvalSysId || a.approverSysId !== userSysId) continue
-        const approval = new GlideRecord(PLATFORM_TABLE.approval)
-        if (
-            approval.get(a.approvalSysId) &&
-            str(approval, APP_APPROVAL_FIELDS.documentId) === String(grant.getUniqueValue()) &&
-            str(approval, APP_APPROVAL_FIELDS.state) === 'requested'
-        ) {
-            return true
-        }
-    }
-    return false
-}
+import { EVENT, GRANT_FIELDS, PROPERTY, type TargetKind } from './shared/schema'
 
 /**
  * Business rule (before update, grant): guard approved_duration. Only an approver the app asked on THIS grant, while
@@ -59,7 +42,7 @@ export function guardApprovedDuration(current: any, previous: any): void {
             to: chosenText,
         })
     }
-    if (!hasOpenApproval(current, String(gs.getUserID() || '')))
+    if (!isPendingApproverOf(current, String(gs.getUserID() || '')))
         return refuseRecorded(
             `Duration change by ${sessionActor()} refused: only an approver of this request, while their approval is open, may shorten it.`,
         )
@@ -81,26 +64,39 @@ export function guardApprovedDuration(current: any, previous: any): void {
     })
 }
 
-/** Business rule (after update, grant, state changes): tell people what the executor did. */
+/**
+ * Business rule (after update, grant, state changes): the RITM follows the grant (ritm-sync.ts), and what the
+ * executor did is told: comments on the ticket and e-mail events whose text (parm2) names the access and the time
+ * in UTC (notice.ts).
+ */
 export function onGrantStateChanged(current: any, previous: any): void {
     const state = str(current, GRANT_FIELDS.state)
     if (previous && str(previous, GRANT_FIELDS.state) === state) return
+    syncRitm(current)
     const number = str(current, GRANT_FIELDS.number)
     const requester = str(current, GRANT_FIELDS.requestedFor)
+    const access = accessOf(current)
     if (state === 'active') {
-        const expires = str(current, GRANT_FIELDS.expiresAt)
-        customerComment(current, `Access ${number} is granted until ${expires} UTC. It is removed automatically then.`)
-        notify(EVENT.granted, current, requester, expires)
+        const text = `Granted: ${access}, until ${timeOf(current, GRANT_FIELDS.expiresAt)}.`
+        customerComment(current, `Access ${number}: ${text} It is removed automatically then.`)
+        notify(EVENT.granted, current, requester, text)
     } else if (state === 'revoked') {
-        customerComment(current, `Access ${number} was removed at ${str(current, GRANT_FIELDS.revokedAt)} UTC.`)
-        notify(EVENT.revoked, current, requester, str(current, GRANT_FIELDS.revokeReason))
+        const reason = str(current, GRANT_FIELDS.revokeReason)
+        const text = `Removed: ${access}, at ${timeOf(current, GRANT_FIELDS.revokedAt)}.${reason ? ` Reason: ${reason}` : ''}`
+        customerComment(current, `Access ${number}: ${text}`)
+        notify(EVENT.revoked, current, requester, text)
     } else if (state === 'revoke_failed') {
         const error = str(current, GRANT_FIELDS.lastError)
         workNote(
             current,
             `REVOKE FAILED for ${number}: ${error}. Security Operations is notified; the watchdog keeps escalating.`,
         )
-        notify(EVENT.revokeFailed, current, groupMemberIds(sysIdProperty(PROPERTY.secopsGroup)).join(','), error)
+        notify(
+            EVENT.revokeFailed,
+            current,
+            groupMemberIds(sysIdProperty(PROPERTY.secopsGroup)).join(','),
+            `Removing ${access} failed: ${error}`,
+        )
     } else if (state === 'grant_failed') {
         customerComment(current, `Access ${number} could not be granted: ${str(current, GRANT_FIELDS.lastError)}`)
     }

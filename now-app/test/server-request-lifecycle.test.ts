@@ -1,0 +1,204 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+
+import { GlideRecord, glide } from './support/glide-fake'
+import { castVote, orderItem } from './support/app-actions'
+import { W, approvalsOf, buildWorld, grants } from './support/app-world'
+import { RITM_STAGE, RITM_STATE, ritmViewOf } from '../../shared/src/ritm-lifecycle'
+import { GRANT_STATES, PLATFORM_TABLE, TABLE } from '../../shared/src/schema'
+import { canReadAsRouteApprover, canShortenAsPendingApprover } from '../src/server/approver-access'
+import { runWatchdog } from '../src/server/watchdog'
+
+/*
+ * The request's own lifecycle on the platform (issue 11 §3), on the Glide fake with the app's rules wired as in
+ * Fluent: the RITM's State / Stage / Approval follow the grant and the RITM closes when the grant ends; the people
+ * the approval route asks can read the grant and shorten it only while their own vote is open.
+ */
+
+const HOUR = 3600_000
+const START = Date.UTC(2026, 10, 27, 10, 0, 0)
+const EXECUTOR = { sysId: '1'.repeat(32), userName: 'executor', roles: ['x_gbg_breakglass.executor'] }
+
+/** Order the local-admin item as alice; returns the RITM and grant sys_ids. */
+function order(variables: Record<string, string> = {}): { ritm: string; grant: string } {
+    const ritm = orderItem(W.itemLocalAdmin, W.alice, {
+        requested_for: W.alice,
+        device: W.workstation,
+        duration_minutes: '60',
+        justification: 'Install the signed scanner driver for the lab',
+        emergency: 'false',
+        ...variables,
+    })
+    const grant = grants().find((g) => g.ritm === ritm)
+    if (!grant) throw new Error('no grant for the order')
+    return { ritm, grant: grant.sys_id! }
+}
+
+const ritmRow = (sysId: string) => glide.row(PLATFORM_TABLE.ritm, sysId)!
+/** State / stage / approval / active of a RITM as stored. */
+const shown = (sysId: string) => {
+    const r = ritmRow(sysId)
+    return { state: r.state, stage: r.stage, approval: r.approval, active: r.active }
+}
+
+function vote(grantSysId: string, voter: string, userName: string, state: 'approved' | 'rejected'): void {
+    glide.setUser({ sysId: voter, userName, roles: [] })
+    const approval = approvalsOf(grantSysId).find((a) => a.approver === voter)
+    if (!approval) throw new Error(`no approval for ${userName}`)
+    expect(castVote(approval.sys_id!, state, state === 'rejected' ? 'Not during the freeze' : '')).not.toBeNull()
+}
+
+/** Write grant fields as the executor does (Table API write-back; the app's rules run). */
+function executorWrites(grantSysId: string, values: Record<string, string>): void {
+    glide.setUser(EXECUTOR)
+    const gr = new GlideRecord(TABLE.grant)
+    expect(gr.get(grantSysId)).toBe(true)
+    for (const [k, v] of Object.entries(values)) gr.setValue(k, v)
+    expect(gr.update(), glide.messages.error.join(' | ')).not.toBeNull()
+}
+
+const grantOf = (sysId: string) => {
+    const gr = new GlideRecord(TABLE.grant)
+    gr.get(sysId)
+    return gr
+}
+
+beforeEach(() => {
+    buildWorld()
+    glide.setNow(START)
+})
+
+describe('the RITM follows its grant', () => {
+    it('every grant state has a defined RITM view (or none for the transient "requested")', () => {
+        for (const state of GRANT_STATES) {
+            const view = ritmViewOf(state)
+            if (state === 'requested') expect(view).toBeNull()
+            else expect(view, state).not.toBeNull()
+        }
+        expect(ritmViewOf('no_such_state')).toBeNull()
+    })
+
+    it('ordered → awaiting approval → approved → fulfilment → closed complete when revoked', () => {
+        // Setup / Execution: order, the manager approves, the executor grants, the access ends
+        const { ritm, grant } = order()
+        expect(shown(ritm)).toMatchObject({
+            state: RITM_STATE.open,
+            stage: RITM_STAGE.waitingForApproval,
+            approval: 'requested',
+            active: 'true',
+        })
+        vote(grant, W.bob, 'bob', 'approved')
+        expect(grantOf(grant).getValue('state')).toBe('queued')
+        expect(shown(ritm)).toMatchObject({ state: '1', stage: 'request_approved', approval: 'approved', active: 'true' })
+        executorWrites(grant, { state: 'granting' })
+        expect(shown(ritm)).toMatchObject({ state: '2', stage: 'fulfillment', approval: 'approved', active: 'true' })
+        executorWrites(grant, { state: 'active', granted_at: '2026-11-27 10:00:00', expires_at: '2026-11-27 11:00:00' })
+        expect(shown(ritm)).toMatchObject({ state: '2', stage: 'fulfillment', active: 'true' })
+        glide.setNow(START + HOUR)
+        executorWrites(grant, { state: 'revoking' })
+        expect(shown(ritm)).toMatchObject({ state: '2', stage: 'fulfillment', active: 'true' })
+        executorWrites(grant, { state: 'revoked', revoked_at: '2026-11-27 11:00:05' })
+
+        // Validation: closed complete, no longer active
+        expect(shown(ritm)).toMatchObject({ state: '3', stage: 'complete', approval: 'approved', active: 'false' })
+    })
+
+    it('a revoke that fails keeps the RITM in fulfilment (access may still exist)', () => {
+        const { ritm, grant } = order()
+        vote(grant, W.bob, 'bob', 'approved')
+        executorWrites(grant, { state: 'granting' })
+        executorWrites(grant, { state: 'active', expires_at: '2026-11-27 11:00:00' })
+        executorWrites(grant, { state: 'revoking' })
+        executorWrites(grant, { state: 'revoke_failed', last_error: 'provider 503' })
+        expect(shown(ritm)).toMatchObject({ state: '2', stage: 'fulfillment', active: 'true' })
+    })
+
+    it('rejected by the approver → closed incomplete, Request Cancelled, approval rejected', () => {
+        const { ritm, grant } = order()
+        vote(grant, W.bob, 'bob', 'rejected')
+        expect(grantOf(grant).getValue('state')).toBe('rejected')
+        expect(shown(ritm)).toMatchObject({ state: '4', stage: 'Request Cancelled', approval: 'rejected', active: 'false' })
+    })
+
+    it('refused by policy → closed incomplete, Request Cancelled, approval never requested', () => {
+        const { ritm, grant } = order({ duration_minutes: '600' })
+        expect(grantOf(grant).getValue('state')).toBe('policy_rejected')
+        expect(shown(ritm)).toMatchObject({ state: '4', stage: 'Request Cancelled', active: 'false' })
+        expect(ritmRow(ritm).approval ?? '').not.toBe('requested')
+    })
+
+    it('no decision in time (watchdog) → closed incomplete, approval cancelled', () => {
+        const { ritm, grant } = order()
+        glide.setNow(START + 61 * 60_000)
+        runWatchdog() // first timeout: escalated
+        glide.setNow(START + 122 * 60_000)
+        runWatchdog() // second: expired_unapproved
+        expect(grantOf(grant).getValue('state')).toBe('expired_unapproved')
+        expect(shown(ritm)).toMatchObject({ state: '4', stage: 'Request Cancelled', approval: 'cancelled', active: 'false' })
+    })
+
+    it('a grant that fails to be granted → closed incomplete', () => {
+        const { ritm, grant } = order()
+        vote(grant, W.bob, 'bob', 'approved')
+        executorWrites(grant, { state: 'granting' })
+        executorWrites(grant, { state: 'grant_failed', last_error: 'provider refused: device unknown' })
+        expect(shown(ritm)).toMatchObject({ state: '4', stage: 'Request Cancelled', active: 'false' })
+    })
+})
+
+describe('approvers the route asks', () => {
+    const asUser = (sysId: string, userName: string) => glide.setUser({ sysId, userName, roles: [] })
+
+    it('read the grant and, while their vote is open, may shorten it; after voting they read only', () => {
+        // Setup: bob (the manager, no app role) is asked
+        const { grant } = order()
+        asUser(W.bob, 'bob')
+
+        // Validation: pending approver
+        expect(canReadAsRouteApprover(grantOf(grant))).toBe(true)
+        expect(canShortenAsPendingApprover(grantOf(grant))).toBe(true)
+
+        // Shortening through the form (approved_duration) is accepted from him
+        const gr = grantOf(grant)
+        gr.setValue('approved_duration', '30')
+        expect(gr.update()).not.toBeNull()
+
+        // After his vote: reads, may no longer shorten
+        vote(grant, W.bob, 'bob', 'approved')
+        asUser(W.bob, 'bob')
+        expect(canReadAsRouteApprover(grantOf(grant))).toBe(true)
+        expect(canShortenAsPendingApprover(grantOf(grant))).toBe(false)
+    })
+
+    it('nobody else passes: the requester, a group member not asked, an approval inserted outside the route', () => {
+        const { grant } = order()
+        for (const [sysId, name] of [
+            [W.alice, 'alice'],
+            [W.carol, 'carol'],
+            [W.erin, 'erin'],
+        ] as const) {
+            asUser(sysId, name)
+            expect(canReadAsRouteApprover(grantOf(grant)), name).toBe(false)
+            expect(canShortenAsPendingApprover(grantOf(grant)), name).toBe(false)
+        }
+        // An approval row for dave the route does not list (seeded past the app's insert guard) gives nothing.
+        glide.insert(PLATFORM_TABLE.approval, {
+            approver: W.dave,
+            state: 'requested',
+            source_table: TABLE.grant,
+            document_id: grant,
+        })
+        asUser(W.dave, 'dave')
+        expect(canReadAsRouteApprover(grantOf(grant))).toBe(false)
+        expect(canShortenAsPendingApprover(grantOf(grant))).toBe(false)
+    })
+
+    it("one approver's open approval on another grant does not open this one", () => {
+        const first = order()
+        const second = order({ device: W.server, change_request: W.change })
+        vote(first.grant, W.bob, 'bob', 'approved')
+        asUser(W.bob, 'bob')
+        expect(canShortenAsPendingApprover(grantOf(first.grant))).toBe(false)
+        expect(grantOf(second.grant).getValue('state')).toBe('awaiting_approval')
+        expect(canShortenAsPendingApprover(grantOf(second.grant))).toBe(true)
+    })
+})
