@@ -5,6 +5,7 @@
  *
  * Test / dev code only.
  */
+import { writeFileSync } from 'node:fs'
 import { formatReport, parseSimArgs } from './report'
 import { runSimulation } from './run'
 
@@ -16,10 +17,13 @@ async function main(): Promise<number> {
         console.error((error as Error).message)
         return 2
     }
+    const logLines: string[] = []
     const result = await runSimulation({
         ...args,
         progress: args.quiet ? undefined : (line) => console.error(line),
+        log: args.logFile ? (replica, line) => logLines.push(JSON.stringify({ replica, ...line })) : undefined,
     })
+    if (args.logFile) writeFileSync(args.logFile, logLines.join('\n') + '\n')
     for (const line of formatReport(result, { traceFile: args.traceFile })) console.log(line)
     return result.violations.length > 0 ? 1 : 0
 }

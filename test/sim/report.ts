@@ -19,10 +19,11 @@ export interface SimArgs {
     perWorld?: number
     quiet: boolean
     traceFile?: string
+    logFile?: string
 }
 
 const USAGE =
-    'usage: npm run sim -- [--seed S] [--lifecycles N] [--faults P (0..1)] [--per-world N] [--trace FILE] [--quiet]'
+    'usage: npm run sim -- [--seed S] [--lifecycles N] [--faults P (0..1)] [--per-world N] [--trace FILE] [--log FILE] [--quiet]'
 
 /** Parses `argv`; throws with the usage on anything wrong. */
 export function parseSimArgs(argv: string[]): SimArgs {
@@ -49,6 +50,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
             if (!Number.isInteger(args.perWorld) || args.perWorld < 1)
                 throw new Error(`--per-world: a positive integer\n${USAGE}`)
         } else if (flag === '--trace') args.traceFile = value()
+        else if (flag === '--log') args.logFile = value()
         else if (flag === '--quiet') args.quiet = true
         else throw new Error(`unknown argument ${flag}\n${USAGE}`)
     }

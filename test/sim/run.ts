@@ -20,7 +20,7 @@ import { Agenda } from './agenda'
 import { FaultInjector, type FaultKind } from './faults'
 import { Invariants, type Violation } from './invariants'
 import { Prng } from './prng'
-import { raiseP1, startSimWorld, type SimWorld } from './world'
+import { APPROVAL_TIMEOUT_MINUTES, raiseP1, startSimWorld, type SimWorld } from './world'
 
 /** Options of {@link runSimulation}. */
 export interface SimOptions {
@@ -32,6 +32,8 @@ export interface SimOptions {
     perWorld?: number
     /** Progress lines (one per world). */
     progress?: (line: string) => void
+    /** Receives every executor log line (warn and above) with its replica name, for debugging a seed. */
+    log?: (replica: string, line: Record<string, unknown>) => void
 }
 
 /** What a run produced. */
@@ -161,6 +163,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
 
     // ---- executors -----------------------------------------------------------------------------------------
     const replicas: Replica[] = []
+    const allLines: [string, Record<string, unknown>[]][] = []
     const replicaCount = prng.int(2, 3)
     for (let k = 1; k <= replicaCount; k++) {
         const name = `sim-exec-${k}`
@@ -180,6 +183,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     const startReplica = async (r: Replica, why: string): Promise<void> => {
         const exec = await startInProcessExecutor(r.env, skewedClock(r.skewMs))
         r.exec = exec
+        allLines.push([r.name, exec.lines as unknown as Record<string, unknown>[]])
         trace(`${r.name} started (${why}${r.skewMs ? `, clock skew ${r.skewMs} ms` : ''})`)
         const ev = exec.service.events
         const stepEvents = [
@@ -276,7 +280,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
         let path = prng.weighted<ApprovalPath>({ human: 60, rule: 10, escalation: 10, rejection: 12, abandoned: 4 })
         if (path === 'rule' && kind === 'entra-role') path = 'human'
         const long = prng.chance(0.25)
-        let durationMinutes = long ? prng.int(60, 240) : prng.int(1, 20)
+        let durationMinutes = long ? prng.int(30, 120) : prng.int(1, 20)
         if (path === 'rule') durationMinutes = Math.min(durationMinutes, 60)
         const revokeNow = prng.chance(0.2)
         const l: Lifecycle = {
@@ -366,7 +370,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
                     }
                     agenda.at(clock.nowMs() + WATCHDOG_EVERY_MS, `escalation ${l.label}`, check)
                 }
-                agenda.at(clock.nowMs() + 60 * 60_000, `escalation ${l.label}`, check)
+                agenda.at(clock.nowMs() + APPROVAL_TIMEOUT_MINUTES * 60_000, `escalation ${l.label}`, check)
             }
         })
         arrival += prng.int(5_000, 120_000)
@@ -457,6 +461,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     result.lifecycles += lifecycles.length
     result.simulatedMs += clock.nowMs() - start
     for (const r of replicas) await r.exec?.stop().catch(() => undefined)
+    if (run.log) for (const [name, lines] of allLines) for (const line of lines) run.log(name, line)
     await sim.close()
 }
 

@@ -45,6 +45,9 @@ export const AUTO_APPROVE_RULE = JSON.stringify([
     },
 ])
 
+/** Approval timeout of the simulated policies (escalation after it, cancellation after a second one). */
+export const APPROVAL_TIMEOUT_MINUTES = 15
+
 /** A running simulated world. */
 export interface SimWorld {
     appWorld: AppWorld
@@ -104,6 +107,7 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
             // The simulated role is treated like any other: high-risk routes are exercised by the device policy.
             highRiskRoleIds: [],
             autoApproveRules: [],
+            approvalTimeoutMinutes: APPROVAL_TIMEOUT_MINUTES,
         }),
         [POLICY_FIELDS.editedBy]: devicePolicy[POLICY_FIELDS.editedBy] ?? '',
         [POLICY_FIELDS.confirmedBy]: devicePolicy[POLICY_FIELDS.confirmedBy] ?? '',
@@ -122,7 +126,12 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
         })
         if (!ok) throw new Error(`sim world: ${userName} could not edit the policy`)
     }
-    editPolicy(base.secondApprover.userName, { [POLICY_FIELDS.autoApproveRules]: AUTO_APPROVE_RULE })
+    const timeout = policyToRecord({ ...parsed.policy, approvalTimeoutMinutes: APPROVAL_TIMEOUT_MINUTES })
+    editPolicy(base.secondApprover.userName, {
+        [POLICY_FIELDS.autoApproveRules]: AUTO_APPROVE_RULE,
+        // A shorter approval timeout than the sandbox's hour keeps escalation lifecycles short in virtual time.
+        [POLICY_FIELDS.approvalTimeoutMinutes]: timeout[POLICY_FIELDS.approvalTimeoutMinutes]!,
+    })
     editPolicy('priya.shah', {
         [POLICY_FIELDS.confirmedDigest]: policyRecordDigest(sn.store.get(TABLE.policy, base.policySysId)!),
     })
@@ -153,8 +162,8 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
                 GBG_SN_AUTH_MODE: 'oauth_password',
                 GBG_SN_CLIENT_ID: world.oauthClient!.clientId,
                 GBG_SN_CLIENT_SECRET: world.oauthClient!.clientSecret,
-                GBG_POLL_INTERVAL_SECONDS: '60',
-                GBG_LEASE_SECONDS: '120',
+                GBG_POLL_INTERVAL_SECONDS: '90',
+                GBG_LEASE_SECONDS: '180',
                 GBG_BACKOFF_BASE_MS: '2000',
                 GBG_BACKOFF_MAX_MS: '60000',
                 GBG_PROVIDERS: 'webhook,entra-role,entra-group',
