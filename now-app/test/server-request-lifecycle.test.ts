@@ -6,6 +6,7 @@ import { W, approvalsOf, buildWorld, grants } from './support/app-world'
 import { RITM_STAGE, RITM_STATE, ritmViewOf } from '../../shared/src/ritm-lifecycle'
 import { GRANT_STATES, PLATFORM_TABLE, TABLE } from '../../shared/src/schema'
 import { canReadAsRouteApprover, canShortenAsPendingApprover } from '../src/server/approver-access'
+import { requestBreakGlassFromIncident } from '../src/server/emergency'
 import { runWatchdog } from '../src/server/watchdog'
 
 /*
@@ -88,7 +89,12 @@ describe('the RITM follows its grant', () => {
         })
         vote(grant, W.bob, 'bob', 'approved')
         expect(grantOf(grant).getValue('state')).toBe('queued')
-        expect(shown(ritm)).toMatchObject({ state: '1', stage: 'request_approved', approval: 'approved', active: 'true' })
+        expect(shown(ritm)).toMatchObject({
+            state: '1',
+            stage: 'request_approved',
+            approval: 'approved',
+            active: 'true',
+        })
         executorWrites(grant, { state: 'granting' })
         expect(shown(ritm)).toMatchObject({ state: '2', stage: 'fulfillment', approval: 'approved', active: 'true' })
         executorWrites(grant, { state: 'active', granted_at: '2026-11-27 10:00:00', expires_at: '2026-11-27 11:00:00' })
@@ -116,7 +122,12 @@ describe('the RITM follows its grant', () => {
         const { ritm, grant } = order()
         vote(grant, W.bob, 'bob', 'rejected')
         expect(grantOf(grant).getValue('state')).toBe('rejected')
-        expect(shown(ritm)).toMatchObject({ state: '4', stage: 'Request Cancelled', approval: 'rejected', active: 'false' })
+        expect(shown(ritm)).toMatchObject({
+            state: '4',
+            stage: 'Request Cancelled',
+            approval: 'rejected',
+            active: 'false',
+        })
     })
 
     it('refused by policy → closed incomplete, Request Cancelled, approval never requested', () => {
@@ -133,7 +144,12 @@ describe('the RITM follows its grant', () => {
         glide.setNow(START + 122 * 60_000)
         runWatchdog() // second: expired_unapproved
         expect(grantOf(grant).getValue('state')).toBe('expired_unapproved')
-        expect(shown(ritm)).toMatchObject({ state: '4', stage: 'Request Cancelled', approval: 'cancelled', active: 'false' })
+        expect(shown(ritm)).toMatchObject({
+            state: '4',
+            stage: 'Request Cancelled',
+            approval: 'cancelled',
+            active: 'false',
+        })
     })
 
     it('a grant that fails to be granted → closed incomplete', () => {
@@ -200,5 +216,40 @@ describe('approvers the route asks', () => {
         expect(canShortenAsPendingApprover(grantOf(first.grant))).toBe(false)
         expect(grantOf(second.grant).getValue('state')).toBe('awaiting_approval')
         expect(canShortenAsPendingApprover(grantOf(second.grant))).toBe(true)
+    })
+})
+
+describe('emergency request from an incident', () => {
+    it('the UI action opens the item with the platform URL prefill; ordering it as prefilled makes an emergency grant', () => {
+        // Setup: an open P1 incident alice is the caller of
+        const p1 = glide.insert(PLATFORM_TABLE.incident, {
+            number: 'INC0020001',
+            priority: 1,
+            active: true,
+            caller_id: W.alice,
+        })
+        const incident = new GlideRecord(PLATFORM_TABLE.incident)
+        incident.get(p1.sys_id!)
+
+        // Execution: the action's redirect, read as the portal reads it
+        requestBreakGlassFromIncident(incident)
+        expect(glide.redirects).toHaveLength(1)
+        const url = new URL(`https://instance.example/${glide.redirects[0]!}`)
+        const prefill = JSON.parse(url.searchParams.get('sysparm_variable_values') ?? '') as Record<string, string>
+
+        // Validation: the local-admin item, exactly the incident (a sys_id) and the emergency flag
+        expect(url.pathname).toBe('/sp')
+        expect(url.searchParams.get('id')).toBe('sc_cat_item')
+        expect(url.searchParams.get('sys_id')).toBe(W.itemLocalAdmin)
+        expect(prefill).toEqual({ incident: p1.sys_id, emergency: 'true' })
+
+        // Ordering the item with those values (and the requester's own): the emergency policy applies
+        const { grant } = order({
+            ...prefill,
+            duration_minutes: '20',
+            justification: 'Production outage: restart the stuck agent',
+        })
+        expect(grantOf(grant).getValue('incident')).toBe(p1.sys_id)
+        expect(grantOf(grant).getValue('emergency')).toBe('1')
     })
 })

@@ -136,9 +136,13 @@ describe('grant state changes written by the executor', () => {
             [EVENT.revoked, W.alice],
         ])
         // The e-mail text names the access and the time in the one format people read (UTC said).
-        expect(glide.events[0]!.parm2).toBe('Granted: local administrator rights on PC-ALICE, until 2026-11-27 11:00 UTC.')
+        expect(glide.events[0]!.parm2).toBe(
+            'Granted: local administrator rights on PC-ALICE, until 2026-11-27 11:00 UTC.',
+        )
         expect(glide.events[1]!.parm2).toBe('Removing local administrator rights on PC-ALICE failed: provider 503')
-        expect(glide.events[2]!.parm2).toMatch(/^Removed: local administrator rights on PC-ALICE, at 2026-11-27 10:00 UTC\./)
+        expect(glide.events[2]!.parm2).toMatch(
+            /^Removed: local administrator rights on PC-ALICE, at 2026-11-27 10:00 UTC\./,
+        )
         const comments = journalOf(ritm.sys_id!, 'comments').join('\n')
         expect(comments).toContain('until 2026-11-27 11:00 UTC')
         expect(comments).toContain('Removed: local administrator rights on PC-ALICE')
@@ -244,7 +248,9 @@ describe('emergency break-glass from an incident', () => {
         const p1 = glide.insert(PLATFORM_TABLE.incident, { number: 'INC0020001', priority: 1, active: true })
         requestBreakGlassFromIncident(new GlideRecordFor(PLATFORM_TABLE.incident, p1.sys_id!))
         expect(glide.redirects).toEqual([
-            `com.glideapp.servicecatalog_cat_item_view.do?v=1&sysparm_id=${W.itemLocalAdmin}&sysparm_incident=${p1.sys_id}&sysparm_emergency=true`,
+            `sp?id=sc_cat_item&sys_id=${W.itemLocalAdmin}&sysparm_variable_values=${encodeURIComponent(
+                JSON.stringify({ incident: p1.sys_id, emergency: 'true' }),
+            )}`,
         ])
         requestBreakGlassFromIncident(new GlideRecordFor(PLATFORM_TABLE.incident, W.incident))
         expect(glide.messages.error.pop()).toContain('P1 or P2')
