@@ -38,7 +38,10 @@ describe('Teams cards from the executor', () => {
     it('granted (retried), 5- and 1-minute warnings once each across a restart, removed', async () => {
         // setup: Teams refuses the first card with a 503
         const { sn, base } = world
-        const env = world.env('e2e-teams', { GBG_TEAMS_WEBHOOK_URL: teams.workflowsUrl })
+        const env = world.env('e2e-teams', {
+            GBG_TEAMS_WEBHOOK_URL: teams.workflowsUrl,
+            GBG_POLL_INTERVAL_SECONDS: '5',
+        })
         const number = base.grant.number
         teams.faults.add({ status: 503 })
 
