@@ -4,7 +4,7 @@ import { GlideRecord, glide } from './support/glide-fake'
 import { castVote, orderItem } from './support/app-actions'
 import { W, approvalsOf, buildWorld, grants } from './support/app-world'
 import { RITM_STAGE, RITM_STATE, ritmViewOf } from '../../shared/src/ritm-lifecycle'
-import { GRANT_STATES, PLATFORM_TABLE, TABLE } from '../../shared/src/schema'
+import { EVENT, GRANT_STATES, PLATFORM_TABLE, PROPERTY, TABLE } from '../../shared/src/schema'
 import { canReadAsRouteApprover, canShortenAsPendingApprover } from '../src/server/approver-access'
 import { requestBreakGlassFromIncident } from '../src/server/emergency'
 import { runWatchdog } from '../src/server/watchdog'
@@ -251,5 +251,40 @@ describe('emergency request from an incident', () => {
         })
         expect(grantOf(grant).getValue('incident')).toBe(p1.sys_id)
         expect(grantOf(grant).getValue('emergency')).toBe('1')
+    })
+})
+
+describe('SecOps group not configured', () => {
+    for (const [name, value, code] of [
+        ['unset', '', 'SECOPS_GROUP_UNSET'],
+        ['not a sys_id', 'SecOps', 'SECOPS_GROUP_NOT_FOUND'],
+        ['no such group', 'f'.repeat(32), 'SECOPS_GROUP_NOT_FOUND'],
+    ] as const) {
+        it(`${name}: the request is refused with that reason, to the requester, and nothing is queued`, () => {
+            // Setup
+            glide.properties.set(PROPERTY.secopsGroup, value)
+
+            // Execution
+            const { ritm, grant } = order()
+
+            // Validation
+            const g = grantOf(grant)
+            expect(g.getValue('state')).toBe('policy_rejected')
+            expect(String(g.getValue('last_error'))).toContain(`[${code}]`)
+            expect(String(g.getValue('last_error'))).toContain(PROPERTY.secopsGroup)
+            expect(glide.rows(TABLE.action).filter((a) => a.grant === grant)).toEqual([])
+            expect(approvalsOf(grant)).toEqual([])
+            const comments = glide.journal.filter((j) => j.sysId === ritm && j.field === 'comments').map((j) => j.text)
+            expect(comments.join('\n')).toContain('Ask your ServiceNow administrator to set it')
+            const refused = glide.events.filter((e) => e.name === EVENT.rejected)
+            expect(refused.map((e) => e.parm1)).toEqual([W.alice])
+            expect(refused[0]!.parm2).toContain(code)
+            expect(shown(ritm)).toMatchObject({ state: '4', stage: 'Request Cancelled', active: 'false' })
+        })
+    }
+
+    it('set to an existing group: no such reason', () => {
+        const { grant } = order()
+        expect(grantOf(grant).getValue('state')).toBe('awaiting_approval')
     })
 })

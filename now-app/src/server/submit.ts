@@ -75,7 +75,13 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         request.targetKind,
         targetValue(request.targetKind, request.target),
     )
-    let reasons = mergeReasons(resolved.reasons, decision.reasons, ticketReasons(request), duplicate ? [duplicate] : [])
+    let reasons = mergeReasons(
+        resolved.reasons,
+        decision.reasons,
+        ticketReasons(request),
+        duplicate ? [duplicate] : [],
+        secopsGroupReasons(),
+    )
     let route = null as ReturnType<typeof approvalRoute> | null
     if (reasons.length === 0 && !decision.autoApprove) {
         const members: Record<string, string[]> = {}
@@ -185,6 +191,32 @@ function noteDeclinedAutoApproval(grant: any, decision: Decision): void {
         'work_notes',
         `Break-glass request ${str(grant, GRANT_FIELDS.number)}: no automatic approval.\n${lines}`,
     )
+}
+
+/**
+ * The SecOps group must be configured (property x_gbg_breakglass.secops_group, a sys_user_group sys_id): refused
+ * requests, watchdog incidents and revoke failures go to it. Without it a request is refused with that reason, to
+ * the requester, rather than escalations going to nobody.
+ */
+export function secopsGroupReasons(): DecisionReason[] {
+    const raw = String(gs.getProperty(PROPERTY.secopsGroup, '') || '').trim()
+    const ask = 'Ask your ServiceNow administrator to set it (Break-Glass Access → Properties); nothing was granted.'
+    if (!raw)
+        return [
+            {
+                code: 'SECOPS_GROUP_UNSET',
+                message: `The break-glass app has no Security Operations group configured (property ${PROPERTY.secopsGroup} is empty), so nobody would handle this request's escalations. ${ask}`,
+            },
+        ]
+    const group = new GlideRecord(PLATFORM_TABLE.group)
+    if (!isSysId(raw) || !group.get(raw))
+        return [
+            {
+                code: 'SECOPS_GROUP_NOT_FOUND',
+                message: `The break-glass app's Security Operations group (property ${PROPERTY.secopsGroup}) names no group on this instance, so nobody would handle this request's escalations. ${ask}`,
+            },
+        ]
+    return []
 }
 
 /** The provider a plan for `kind` names; null when the device provider property is not a known one. */

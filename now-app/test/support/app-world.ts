@@ -103,6 +103,15 @@ export function buildWorld(): void {
     user(W.dave, 'dave')
     user(W.erin, 'erin')
     user(W.mallory, 'mallory', '', true)
+    // The groups themselves (the SecOps group property must name an existing group: submit refuses otherwise).
+    for (const [sysId, name] of [
+        [W.resolvers, 'Resolvers'],
+        [W.security, 'Security'],
+        [W.escalation, 'Escalation'],
+        [W.secops, 'SecOps'],
+    ] as const) {
+        glide.insert(PLATFORM_TABLE.group, { sys_id: sysId, name, active: true })
+    }
     const member = (u: string, g: string): void => {
         glide.insert(PLATFORM_TABLE.groupMember, { user: u, group: g })
     }
