@@ -18,6 +18,12 @@ import { runWatchdog } from '../src/server/watchdog'
 const HOUR = 3600_000
 const START = Date.UTC(2026, 10, 27, 10, 0, 0)
 const EXECUTOR = { sysId: '1'.repeat(32), userName: 'executor', roles: ['x_gbg_breakglass.executor'] }
+/** The scheduled watchdog runs as the system. */
+const SYSTEM = { sysId: '6816f79cc0a8016401c5a33be04be441', userName: 'system', roles: ['admin'] }
+function watchdogRun(): ReturnType<typeof runWatchdog> {
+    glide.setUser(SYSTEM)
+    return runWatchdog()
+}
 
 /** Order the local-admin item as alice; returns the RITM and grant sys_ids. */
 function order(variables: Record<string, string> = {}): { ritm: string; grant: string } {
@@ -140,9 +146,9 @@ describe('the RITM follows its grant', () => {
     it('no decision in time (watchdog) → closed incomplete, approval cancelled', () => {
         const { ritm, grant } = order()
         glide.setNow(START + 61 * 60_000)
-        runWatchdog() // first timeout: escalated
+        watchdogRun() // first timeout: escalated
         glide.setNow(START + 122 * 60_000)
-        runWatchdog() // second: expired_unapproved
+        watchdogRun() // second: expired_unapproved
         expect(grantOf(grant).getValue('state')).toBe('expired_unapproved')
         expect(shown(ritm)).toMatchObject({
             state: '4',
@@ -286,5 +292,60 @@ describe('SecOps group not configured', () => {
     it('set to an existing group: no such reason', () => {
         const { grant } = order()
         expect(grantOf(grant).getValue('state')).toBe('awaiting_approval')
+    })
+})
+
+describe('watchdog incidents use values of a current release', () => {
+    // Base-system incident resolution codes and categories (ServiceNow docs: "Resolve and close an incident",
+    // "Incident categories and subcategories").
+    const RESOLUTION_CODES = [
+        'Duplicate',
+        'Known error',
+        'No resolution provided',
+        'Resolved by caller',
+        'Resolved by change',
+        'Resolved by problem',
+        'Resolved by request',
+        'Solution provided',
+        'Workaround provided',
+    ]
+    const CATEGORIES = ['inquiry', 'software', 'hardware', 'network', 'database']
+
+    it('the overdue-grant incident has a base-system category, and is resolved with a current resolution code', () => {
+        // Setup: an approved, granted grant whose expiry passed 10 minutes ago
+        const { grant } = order()
+        vote(grant, W.bob, 'bob', 'approved')
+        executorWrites(grant, { state: 'granting' })
+        executorWrites(grant, { state: 'active', granted_at: '2026-11-27 10:00:00', expires_at: '2026-11-27 11:00:00' })
+        glide.setNow(START + HOUR + 10 * 60_000)
+
+        // Execution
+        const raised = watchdogRun()
+        const incident = glide.rows(PLATFORM_TABLE.incident).find((i) => i.number === raised.incidentsRaised[0])!
+        executorWrites(grant, { state: 'revoked', revoked_at: '2026-11-27 11:10:30' })
+        const resolved = watchdogRun()
+
+        // Validation
+        expect(CATEGORIES).toContain(incident.category)
+        expect(resolved.incidentsResolved).toEqual([incident.number])
+        const after = glide.row(PLATFORM_TABLE.incident, incident.sys_id!)!
+        expect(after.state).toBe('6')
+        expect(RESOLUTION_CODES).toContain(after.close_code)
+        expect(after.close_notes).toContain('2026-11-27 11:10:30')
+    })
+
+    it('the expiry warning names the access and the expiry in UTC', () => {
+        const { grant } = order()
+        vote(grant, W.bob, 'bob', 'approved')
+        executorWrites(grant, { state: 'granting' })
+        executorWrites(grant, { state: 'active', granted_at: '2026-11-27 10:00:00', expires_at: '2026-11-27 11:00:00' })
+        glide.setNow(START + 55 * 60_000)
+        watchdogRun()
+        expect(glide.row(TABLE.grant, grant)!.expiry_warned).toBe('true')
+        watchdogRun()
+        const warnings = glide.events.filter((e) => e.name === EVENT.expiryWarning)
+        expect(warnings.map((w) => w.parm2)).toEqual([
+            'Expires: local administrator rights on PC-ALICE, at 2026-11-27 11:00 UTC.',
+        ])
     })
 })

@@ -106,3 +106,18 @@ export const USER_MANAGER_FIELD = 'manager'
 
 /** incident.state values the app writes. */
 export const INCIDENT_STATE = { new: '1', inProgress: '2', resolved: '6', closed: '7', canceled: '8' } as const
+
+/**
+ * incident.close_code (Resolution code) the app writes when it resolves its own incidents: a base-system choice of a
+ * current release. The resolution codes are Duplicate, Known error, No resolution provided, Resolved by caller /
+ * change / problem / request, Solution provided, Workaround provided (ServiceNow docs, "Resolve and close an
+ * incident"; value = label). The older "Solved (Permanently)" codes are gone from current releases.
+ */
+export const INCIDENT_CLOSE_CODE = { solutionProvided: 'Solution provided' } as const
+
+/**
+ * incident.category of the incidents the app raises: a base-system category (ServiceNow docs, "Incident categories
+ * and subcategories": Inquiry / Help `inquiry`, Software `software`, Hardware `hardware`, Network `network`,
+ * Database `database`). There is no base-system "security" category; an access left in place is a software matter.
+ */
+export const INCIDENT_CATEGORY = { software: 'software' } as const

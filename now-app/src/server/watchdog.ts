@@ -10,12 +10,13 @@
 import { gs, GlideRecord } from '@servicenow/glide'
 import { approvalTimeoutMinutes, endUnapproved, escalateApprovals, storedRoute } from './approvals'
 import { appendAudit, glideToMs, intProperty, msToGlide, notify, nowMs, str, sysIdProperty } from './glide-io'
+import { accessOf, timeOf } from './notice'
 import { queueRevokeAction } from './queue'
 import { workNote } from './ticket'
 import { approvalTimeoutStep } from './shared/approval'
 import { parsePlan } from './shared/plan'
 import { planText } from './shared/plan-text'
-import { APP_TASK_FIELDS, INCIDENT_STATE } from './shared/platform'
+import { APP_TASK_FIELDS, INCIDENT_CATEGORY, INCIDENT_CLOSE_CODE, INCIDENT_STATE } from './shared/platform'
 import {
     ACTION_FIELDS,
     ACTION_PRIORITY,
@@ -126,7 +127,12 @@ function expiryWarnings(now: number, run: WatchdogRun): void {
     while (gr.next()) {
         gr.setValue(GRANT_FIELDS.expiryWarned, 'true')
         gr.update()
-        notify(EVENT.expiryWarning, gr, str(gr, GRANT_FIELDS.requestedFor), str(gr, GRANT_FIELDS.expiresAt))
+        notify(
+            EVENT.expiryWarning,
+            gr,
+            str(gr, GRANT_FIELDS.requestedFor),
+            `Expires: ${accessOf(gr)}, at ${timeOf(gr, GRANT_FIELDS.expiresAt)}.`,
+        )
         run.warned.push(str(gr, GRANT_FIELDS.number))
     }
 }
@@ -210,7 +216,7 @@ function createIncident(
     gr.setValue(APP_TASK_FIELDS.impact, '1')
     gr.setValue(APP_TASK_FIELDS.urgency, String(priority))
     gr.setValue(APP_TASK_FIELDS.priority, String(priority))
-    gr.setValue(APP_TASK_FIELDS.category, 'security')
+    gr.setValue(APP_TASK_FIELDS.category, INCIDENT_CATEGORY.software)
     gr.setValue(APP_TASK_FIELDS.correlationId, correlationId)
     const secops = sysIdProperty(PROPERTY.secopsGroup)
     if (secops) gr.setValue(APP_TASK_FIELDS.assignmentGroup, secops)
@@ -222,7 +228,7 @@ function createIncident(
 /** Resolve a watchdog incident with `notes` as its close notes (the problem it was raised for is over). */
 function resolveIncident(incident: any, notes: string): void {
     incident.setValue(APP_TASK_FIELDS.state, INCIDENT_STATE.resolved)
-    incident.setValue(APP_TASK_FIELDS.closeCode, 'Solved (Permanently)')
+    incident.setValue(APP_TASK_FIELDS.closeCode, INCIDENT_CLOSE_CODE.solutionProvided)
     incident.setValue(APP_TASK_FIELDS.closeNotes, notes.slice(0, 4000))
     incident.update()
 }
