@@ -3,7 +3,7 @@
  * approvers and auditors hold one self-contained record of what was granted, on whose approval, until when,
  * and which provider transactions did it. Pure: built from the journaled facts, no I/O.
  */
-import type { ExecutionPlan } from '@gbg/shared'
+import { formatTime, type ExecutionPlan } from '@gbg/shared'
 import type { ApprovalRecord } from './ports'
 
 /** Receipt format version (bump on shape changes). */
@@ -137,20 +137,26 @@ export function receiptFileName(grantNumber: string): string {
 export function grantedWorkNote(receipt: GrantReceipt): string {
     const approvers =
         receipt.approvals.length > 0
-            ? receipt.approvals.map((a) => `${a.approverName ?? a.approverSysId} (${a.at})`).join(', ')
+            ? receipt.approvals.map((a) => `${a.approverName ?? a.approverSysId} (${peopleTime(a.at)})`).join(', ')
             : receipt.autoApprovedBy
               ? `auto-approved by rule "${receipt.autoApprovedBy}"`
               : 'none recorded'
     const lines = [
         `Access granted: ${describeTarget(receipt.target)} for ${receipt.principal.userName} (${receipt.grantNumber}).`,
         `Approved by: ${approvers}.`,
-        `Valid until: ${receipt.expiresAt}${receipt.nativeExpiry ? ' (enforced by the provider as well)' : ' (removed by the executor)'}.`,
+        `Valid until: ${peopleTime(receipt.expiresAt)}${receipt.nativeExpiry ? ' (enforced by the provider as well)' : ' (removed by the executor)'}.`,
         `Provider: ${receipt.provider}; transaction ids: ${receipt.txnIds.join(', ') || 'none'}.`,
         `Plan digest: ${receipt.planDigest}.`,
     ]
     if (receipt.reconciled) lines.push('The access already existed at the provider; no second grant was made.')
     for (const note of receipt.notes) lines.push(`Note: ${note}`)
     return lines.join('\n')
+}
+
+/** A stored ISO time as people read it (shared formatTime, with the zone); anything else as it is. */
+function peopleTime(iso: string): string {
+    const date = new Date(iso)
+    return Number.isNaN(date.getTime()) ? iso : formatTime(date)
 }
 
 /** Human description of a plan target. */

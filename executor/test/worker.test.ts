@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { ACTION_PRIORITY } from '@gbg/shared'
+import { ACTION_PRIORITY, formatTime } from '@gbg/shared'
 import { ProviderError } from '../src/providers/types'
 import { ServiceNowError } from '../src/servicenow/errors'
 import { seedGrant } from './support/fake-gateway'
@@ -33,7 +33,7 @@ describe('worker: grant lifecycle', () => {
         const note = h.sn.workNotes.find((n) => n.sysId === s.ritm)!.note
         expect(note).toContain('Mona Manager')
         expect(note).toContain('txn-1')
-        expect(note).toContain(new Date(start + 60 * MINUTE).toISOString())
+        expect(note).toContain(`Valid until: ${formatTime(new Date(start + 60 * MINUTE))}`)
         // receipt attached to the RITM
         const receipt = JSON.parse(h.sn.attachments.find((a) => a.sysId === s.ritm)!.body.toString('utf8'))
         expect(receipt).toMatchObject({

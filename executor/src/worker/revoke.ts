@@ -10,7 +10,15 @@
  * Overlapping grants of the same access (same provider, principal and target) are reference-counted in the
  * journal: revoking one while another is still active leaves the access in place for the other.
  */
-import { ACTION_PRIORITY, backoffMs, isSysId, parsePlan, verifyPlanDigest, type ExecutionPlan } from '@gbg/shared'
+import {
+    ACTION_PRIORITY,
+    backoffMs,
+    formatTime,
+    isSysId,
+    parsePlan,
+    verifyPlanDigest,
+    type ExecutionPlan,
+} from '@gbg/shared'
 import { redact } from '../log'
 import type { JournalAction } from '../journal/journal'
 import type { GrantRecord } from '../ports'
@@ -267,10 +275,10 @@ async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<voi
     const what = `${describeTarget(plan.target)} for ${plan.principal.userName} (${plan.grantNumber})`
     const note = [
         r.retainedFor.length
-            ? `Grant ended at ${revokedAt.toISOString()}: ${what}. The shared assignment stays for overlapping grant(s) ${r.retainedFor.join(', ')}.`
+            ? `Grant ended at ${formatTime(revokedAt)}: ${what}. The shared assignment stays for overlapping grant(s) ${r.retainedFor.join(', ')}.`
             : r.alreadyAbsent
-              ? `Access had already ended (expired at the provider) and is verified absent at ${revokedAt.toISOString()}: ${what}.`
-              : `Access removed at ${revokedAt.toISOString()} and verified absent at the provider: ${what}.`,
+              ? `Access had already ended (expired at the provider) and is verified absent at ${formatTime(revokedAt)}: ${what}.`
+              : `Access removed at ${formatTime(revokedAt)} and verified absent at the provider: ${what}.`,
         ...r.notes.map((n) => `Note: ${n}`),
     ].join('\n')
     const items = [
@@ -303,7 +311,7 @@ async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<voi
             outboxItem.incidentNote(
                 action.grantSysId,
                 REVOKE_FAILED_INCIDENT,
-                `Removal confirmed at ${revokedAt.toISOString()}: ${what}. Evidence: ${evidenceText}`,
+                `Removal confirmed at ${formatTime(revokedAt)}: ${what}. Evidence: ${evidenceText}`,
                 action.sysId,
             ),
         )
@@ -426,7 +434,8 @@ export function planToRevoke(
         let mismatch = problem
         if (!mismatch && intact) {
             const changed = planDifferences(journaled.plan, intact)
-            if (changed.length > 0) mismatch = `the plan in ServiceNow differs from the plan granted: ${changed.join('; ')}`
+            if (changed.length > 0)
+                mismatch = `the plan in ServiceNow differs from the plan granted: ${changed.join('; ')}`
         }
         return { plan: journaled.plan, planRaw: recorded!.plan, mismatch, planSource: 'journal' }
     }

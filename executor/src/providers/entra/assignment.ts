@@ -16,7 +16,7 @@
  * - **verify**: what the provider says, from this grant's point of view (an assignment kept alive only by other
  *   grants does not count as this grant's access).
  */
-import type { ExecutionPlan } from '@gbg/shared'
+import { formatTime, type ExecutionPlan } from '@gbg/shared'
 import type {
     AuditedCall,
     GrantResult,
@@ -290,7 +290,7 @@ export class AssignmentProvider implements Provider {
             calls,
             notes: [
                 `${principal.userPrincipalName} already holds this access outside the break-glass system ` +
-                    `(${obs.end ? `until ${obs.end.toISOString()}` : 'permanently'}); nothing was changed and SecOps is informed`,
+                    `(${obs.end ? `until ${formatTime(obs.end)}` : 'permanently'}); nothing was changed and SecOps is informed`,
             ],
             evidence: { ...base, drift: true, external: true },
         }
@@ -312,7 +312,7 @@ export class AssignmentProvider implements Provider {
             providerEnd.getTime() <= expiresAt.getTime() + END_TOLERANCE_MS
         const notes = [...extraNotes, ...this.o.backend.notes('grant')]
         if (this.o.backend.nativeExpiry && providerEnd !== null && !nativeExpiry) {
-            notes.push(`Entra keeps the shared assignment until ${providerEnd.toISOString()} (a later grant's expiry)`)
+            notes.push(`Entra keeps the shared assignment until ${formatTime(providerEnd)} (a later grant's expiry)`)
         }
         return {
             txnIds,

@@ -7,7 +7,7 @@
  * entry lets revoke / verify find the grant by key when the id is unknown to the service (404).
  */
 import axios, { type AxiosInstance } from 'axios'
-import type { ExecutionPlan } from '@gbg/shared'
+import { formatTime, type ExecutionPlan } from '@gbg/shared'
 import { nullLogger } from '../../log'
 import { URL_RULE, isAllowedUrl } from '../../url-policy'
 import type { Logger } from '../../ports'
@@ -167,7 +167,7 @@ export class WebhookProvider implements Provider {
         const longer = serviceExpiry.getTime() > approvedEnd.getTime() + EXPIRY_TOLERANCE_MS
         if (longer) {
             notes.push(
-                `The service set expiry ${serviceExpiry.toISOString()}, later than the approved end; ` +
+                `The service set expiry ${formatTime(serviceExpiry)}, later than the approved end; ` +
                     'the executor revokes at the approved end.',
             )
             this.logger.warn('webhook grant expiry later than approved', { grantNumber: plan.grantNumber })
