@@ -62,6 +62,12 @@ const CALL_BUCKETS = [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
 
 /** Outcomes counted from zero for every action type, so `increase()` sees the first one. */
 const ZERO_ACTION_OUTCOMES: readonly ActionOutcome[] = ['done', 'retry', 'failed', 'dead', 'halted']
+/** Teams card kinds and outcomes counted from zero (a new kind is still counted, from its first send). */
+const ZERO_TEAMS_KINDS = ['granted', 'warning', 'revoked', 'failure']
+const ZERO_TEAMS_OUTCOMES: readonly TeamsOutcome[] = ['ok', 'retryable', 'fatal']
+/** Provider operations and outcomes observed from zero for every enabled provider (see {@link Metrics.initProvider}). */
+const ZERO_PROVIDER_OPERATIONS = ['grant', 'revoke', 'verify']
+const ZERO_PROVIDER_OUTCOMES = ['ok', 'retryable', 'fatal']
 
 /** The executor's metrics. */
 export class Metrics {
@@ -125,6 +131,8 @@ export class Metrics {
             labelNames: ['kind', 'outcome'],
             registers,
         })
+        for (const kind of ZERO_TEAMS_KINDS)
+            for (const outcome of ZERO_TEAMS_OUTCOMES) this.teamsSends.inc({ kind, outcome }, 0)
         this.driftHolders = new Gauge({
             name: 'gbg_drift_holders',
             help: 'Entra role / group holders without an active grant at the last drift scan (should be zero).',
@@ -198,6 +206,15 @@ export class Metrics {
     /** Counts one action attempt. */
     recordAction(type: ActionType, outcome: ActionOutcome): void {
         this.actions.inc({ type, outcome })
+    }
+
+    /**
+     * Starts the main series of an enabled provider at zero, so `increase()` and `rate()` see its first grant,
+     * revoke and verify (a series born with its first observation shows no increase in Prometheus).
+     */
+    initProvider(provider: string): void {
+        for (const operation of ZERO_PROVIDER_OPERATIONS)
+            for (const outcome of ZERO_PROVIDER_OUTCOMES) this.providerCalls.zero({ provider, operation, outcome })
     }
 
     /** Records the latency of one provider call (seconds). Fits `ProviderCallObserver`. */

@@ -207,6 +207,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const metrics = createMetrics()
     const journal = openJournal(config, clock)
     const providers = buildProviders(config, journal, logger, metrics, clock)
+    for (const name of providers.keys()) metrics.initProvider(name)
     const health = new HealthMonitor({
         now: () => clock.now(),
         pollIntervalMs: config.queue.pollIntervalSeconds * 1000,

@@ -6,7 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { HealthMonitor, livenessWindowMs, readinessWindowMs, type HealthOptions } from '../src/http/health'
+import {
+    HealthMonitor,
+    PROVIDER_CHECK_TTL_MS,
+    livenessWindowMs,
+    readinessWindowMs,
+    type HealthOptions,
+} from '../src/http/health'
 import { Journal } from '../src/journal/journal'
 import { ProviderError } from '../src/providers/types'
 import { VirtualClock } from '../../test/support/virtual-clock'
@@ -146,6 +152,38 @@ describe('readiness', () => {
                 'provider:entra-group': { ok: false, error: 'check timed out after 100 ms' },
             },
         })
+    })
+})
+
+describe('provider checks', () => {
+    it('reuse a provider health result for PROVIDER_CHECK_TTL_MS, then ask the provider again', async () => {
+        // setup
+        const clock = new VirtualClock(Date.UTC(2030, 0, 1))
+        let calls = 0
+        let healthy = true
+        const health = monitor(clock, {
+            providers: [
+                {
+                    name: 'webhook',
+                    health: async () => {
+                        calls++
+                        if (!healthy) throw new ProviderError('retryable', 'service unavailable')
+                    },
+                },
+            ],
+        })
+        health.serviceNowCall('ok')
+        // execution + validation
+        expect((await health.ready()).ready).toBe(true)
+        healthy = false
+        await clock.advance(PROVIDER_CHECK_TTL_MS - 1)
+        health.serviceNowCall('ok')
+        expect((await health.ready()).ready).toBe(true)
+        expect(calls).toBe(1)
+        await clock.advance(1)
+        const report = await health.ready()
+        expect(calls).toBe(2)
+        expect(report.checks['provider:webhook']).toEqual({ ok: false, error: 'service unavailable' })
     })
 })
 

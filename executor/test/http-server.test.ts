@@ -191,12 +191,12 @@ describe('listening', () => {
     it('binds to 127.0.0.1 by default and answers 404 in JSON for unknown routes', async () => {
         // setup
         server = createHttpServer({
-            ping: async () => {},
-            providers: [],
-            journalReady: () => true,
+            health: {
+                live: () => ({ status: 'ok', checks: {} }),
+                ready: async () => ({ ready: true, checks: {} }),
+            },
             metrics: createMetrics({ defaultMetrics: false }),
             onNudge: () => {},
-            loopAlive: () => true,
         })
         // execution
         const { host, port } = await server.listen()

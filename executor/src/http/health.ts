@@ -76,6 +76,11 @@ export interface HealthOptions {
 /** Longest error text in the reports: they are for operators (errors never carry secrets). */
 const MAX_ERROR_CHARS = 300
 const DEFAULT_CHECK_TIMEOUT_MS = 5_000
+/**
+ * A provider's health result is reused this long: probes (every few seconds) and scrapes of `gbg_ready` then make
+ * at most one provider call per provider and period.
+ */
+export const PROVIDER_CHECK_TTL_MS = 30_000
 
 /** Liveness window (ms): see the module comment. */
 export function livenessWindowMs(pollIntervalMs: number, serviceNowTimeoutMs: number, retryWaitMs: number): number {
@@ -103,6 +108,7 @@ export class HealthMonitor implements Health {
     private lastServiceNowOkAt: Date | null = null
     private lastServiceNowFailure: string | null = null
     private readonly providers: HealthCheckable[]
+    private readonly providerResults = new Map<string, { at: number; report: CheckReport }>()
 
     constructor(private readonly o: HealthOptions) {
         this.lastProgressAt = o.now()
@@ -136,12 +142,21 @@ export class HealthMonitor implements Health {
         const timeoutMs = this.o.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
         await Promise.all(
             this.providers.map(async (p) => {
+                const cached = this.providerResults.get(p.name)
+                const now = this.o.now().getTime()
+                if (cached && now - cached.at < PROVIDER_CHECK_TTL_MS) {
+                    checks[`provider:${p.name}`] = cached.report
+                    return
+                }
+                let report: CheckReport
                 try {
                     await withTimeout(p.health(), timeoutMs)
-                    checks[`provider:${p.name}`] = { ok: true }
+                    report = { ok: true }
                 } catch (error) {
-                    checks[`provider:${p.name}`] = { ok: false, error: errorText(error, MAX_ERROR_CHARS) }
+                    report = { ok: false, error: errorText(error, MAX_ERROR_CHARS) }
                 }
+                this.providerResults.set(p.name, { at: now, report })
+                checks[`provider:${p.name}`] = report
             }),
         )
         return { ready: Object.values(checks).every((c) => c.ok), checks }
