@@ -15,6 +15,7 @@ import {
     GRANTABLE_STATES,
     TARGET_KINDS,
     evaluatePolicyRecords,
+    formatMinutes,
     isSysId,
     parsePlan,
     planDigest,
@@ -272,7 +273,7 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             ) {
                 throw new Refusal(
                     RECHECK_CODE.approvalStale,
-                    `Approval ${a.sysId} is older than ${Math.round(maxAge / 60_000)} minutes; the request must be approved again.`,
+                    `Approval ${a.sysId} is older than ${formatMinutes(Math.round(maxAge / 60_000))}; the request must be approved again.`,
                 )
             }
         }

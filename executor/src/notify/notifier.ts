@@ -24,7 +24,7 @@
  * {@link TEAMS_GIVE_UP_MS} is abandoned (dead, with an error log line); a warning whose grant has expired meanwhile
  * is dropped (it would be wrong), and logged.
  */
-import { backoffMs, parsePlan, type ExecutionPlan } from '@gbg/shared'
+import { backoffMs, formatMinutes, parsePlan, type ExecutionPlan } from '@gbg/shared'
 import type { ExecutorEventBus } from '../events'
 import type { Journal, OutboxItem } from '../journal/journal'
 import type { Clock, Logger } from '../ports'
@@ -194,7 +194,7 @@ export class Notifications {
             if (now.getTime() - item.createdAt.getTime() > TEAMS_GIVE_UP_MS) {
                 journal.markDead(
                     item.id,
-                    `not delivered within ${TEAMS_GIVE_UP_MS / 60_000} minutes: ${item.lastError}`,
+                    `not delivered within ${formatMinutes(TEAMS_GIVE_UP_MS / 60_000)}: ${item.lastError}`,
                 )
                 logger.error('Teams card abandoned: not delivered in time', { ...meta, error: item.lastError })
                 continue
