@@ -445,8 +445,12 @@ export async function main(
     if (name === 'doctor') return runDoctor(env, out)
     const config = loadOrExplain(env, err)
     if (!config) return 2
-    // Commands print their own results; the logger only reports problems (the service logs at its own level).
-    const logger = createLogger({ level: name === 'run' ? config.logLevel : 'warn' })
+    // The service logs JSON lines on stdout at its level. The other commands print their results on stdout (one
+    // JSON document with --json), so their log lines — problems only, or debug when asked — go to stderr.
+    const logger =
+        name === 'run'
+            ? createLogger({ level: config.logLevel })
+            : createLogger({ level: config.logLevel === 'debug' ? 'debug' : 'warn', stream: process.stderr })
     try {
         switch (name) {
             case 'run':
