@@ -83,7 +83,7 @@ if (missing.length > 0 || unused.length > 0) {
 
 function gitCommit() {
     const given = process.env.GBG_BUILD_COMMIT?.trim()
-    if (given) {
+    if (given && given !== 'unknown') {
         if (!/^[0-9a-f]{7,40}(-dirty)?$/.test(given)) {
             console.error('executor build: GBG_BUILD_COMMIT must be a git commit hash (7 to 40 lowercase hex)')
             process.exit(1)
