@@ -49,7 +49,8 @@ describe('ServiceNow faults converge', () => {
             GBG_SN_CLIENT_SECRET: world.oauthClient!.clientSecret,
         })
         const grantPath = new RegExp(`/${TABLE.grant}/${g.grantSysId}(\\?|$)`)
-        const ritmPath = new RegExp(`/sc_req_item/${g.ritmSysId}(\\?|$)`)
+        // The executor's platform-side effects (RITM notes, the receipt) are ticket-update rows the app performs.
+        const ticketPath = new RegExp(`/${TABLE.ticketUpdate}(\\?|$)`)
         // a 429 storm on the queue (Retry-After 1 s) and on the claim
         sn.faults.add({
             method: 'GET',
@@ -67,17 +68,22 @@ describe('ServiceNow faults converge', () => {
         })
         // 503 pages while the recheck gate reads the grant
         sn.faults.add({ method: 'GET', path: grantPath, status: 503, times: 2 })
-        // the access token expires early (the next call with it answers 401)
-        sn.faults.add({ method: 'GET', path: /\/sys_user\//, expireToken: true, times: 1 })
-        // connections dropped AFTER ServiceNow applied the write: grant patches, the work note, an audit event,
-        // the creation of the scheduled revoke
+        // the access token expires early, on the gate-facts call (the next call with it answers 401)
+        sn.faults.add({
+            method: 'GET',
+            path: /\/api\/x_gbg_breakglass\/executor\/grants\//,
+            expireToken: true,
+            times: 1,
+        })
+        // connections dropped AFTER ServiceNow applied the write: grant patches, the work note (its ticket update),
+        // an audit event, the creation of the scheduled revoke
         sn.faults.add({ method: 'PATCH', path: grantPath, dropAfterWrite: true, times: 2 })
-        sn.faults.add({ method: 'PATCH', path: ritmPath, dropAfterWrite: true, times: 1 })
+        sn.faults.add({ method: 'POST', path: ticketPath, dropAfterWrite: true, times: 1 })
         sn.faults.add({ method: 'POST', path: new RegExp(`/${TABLE.auditEvent}`), dropAfterWrite: true, times: 1 })
         sn.faults.add({ method: 'POST', path: new RegExp(`/${TABLE.action}(\\?|$)`), dropAfterWrite: true, times: 1 })
-        // 503 / 500 on the receipt upload
-        sn.faults.add({ method: 'POST', path: /\/attachment\/file/, status: 503, times: 1 })
-        sn.faults.add({ method: 'POST', path: /\/attachment\/file/, status: 500, times: 1 })
+        // 503 / 500 on the next ticket updates (the receipt)
+        sn.faults.add({ method: 'POST', path: ticketPath, status: 503, times: 1 })
+        sn.faults.add({ method: 'POST', path: ticketPath, status: 500, times: 1 })
 
         // execution: grant
         const t0 = clock.nowMs()
@@ -111,10 +117,10 @@ describe('ServiceNow faults converge', () => {
                 (a) => a[ACTION_FIELDS.grant] === g.grantSysId && a[ACTION_FIELDS.type] === 'revoke',
             )
         expect(revokes()).toHaveLength(1)
-        // appends: at least once (the dropped work note is there twice; the receipt once — its failures were refusals)
+        // ticket updates: exactly once — the dropped work note's row is found again by its idempotency key, the
+        // receipt's failures were refusals
         const granted = sn.store.journal('sc_req_item', g.ritmSysId).filter((n) => n.value.startsWith('Access granted'))
-        expect(granted).toHaveLength(2)
-        expect(granted[0]!.value).toBe(granted[1]!.value)
+        expect(granted).toHaveLength(1)
         expect(sn.store.attachments('sc_req_item', g.ritmSysId)).toHaveLength(1)
 
         // execution: "Revoke now" (the UI action queues a high-priority revoke), with ServiceNow still flaky

@@ -271,12 +271,16 @@ const CONTENT_TYPE = /^[a-z]+\/[a-z0-9.+-]{1,60}$/
 
 /** The row to insert for `update` (redacted text; identifiers validated; nothing else). */
 export function ticketUpdateBody(update: TicketUpdate, idempotencyKey: string): Record<string, string> {
-    if (!isSysId(update.grantSysId)) throw new ServiceNowError('fatal', 'ticket update: grant is not a sys_id')
+    // Only an incident (and a note on it) may be about no grant: a queue row naming none is what SecOps must hear of.
+    const standalone = update.kind === 'incident' || update.kind === 'incident_note'
+    if (!isSysId(update.grantSysId) && !(standalone && update.grantSysId === '')) {
+        throw new ServiceNowError('fatal', 'ticket update: grant is not a sys_id')
+    }
     if (!IDENTIFIER_PATTERN.test(idempotencyKey)) {
         throw new ServiceNowError('fatal', `ticket update: idempotency key must match ${String(IDENTIFIER_PATTERN)}`)
     }
     const body: Record<string, string> = {
-        [F.grant]: update.grantSysId,
+        ...(update.grantSysId !== '' ? { [F.grant]: update.grantSysId } : {}),
         [F.kind]: update.kind,
         [F.idempotencyKey]: idempotencyKey,
     }

@@ -369,10 +369,12 @@ export class FakeGateway implements ServiceNowGateway {
         this.sn.enter('requestTicketUpdate', this.writer, [update, key])
         const done = this.sn.ticketUpdates.get(key)
         if (done) return { ...done }
-        const g = this.sn.grants.get(update.grantSysId)
+        const found = this.sn.grants.get(update.grantSysId)
         const refuse = (why: string): ServiceNowError =>
             new ServiceNowError('fatal', `Ticket update refused: ${why} (fake)`, { status: 403 })
-        if (!g) throw refuse('it names no existing grant.')
+        const standalone = update.kind === 'incident' || update.kind === 'incident_note'
+        if (!found && !standalone) throw refuse('it names no existing grant.')
+        const g = found ?? ({ sysId: update.grantSysId, number: '', ritm: '', incident: '' } as GrantRecord)
         let result: TicketUpdateResult
         switch (update.kind) {
             case 'ritm_note':
@@ -382,7 +384,7 @@ export class FakeGateway implements ServiceNowGateway {
                 break
             case 'incident_note': {
                 const own = [
-                    g.incident,
+                    ...(g.incident ? [g.incident] : []),
                     ...this.sn.incidents.filter((i) => i.input.grantSysId === g.sysId).map((i) => i.sysId),
                 ]
                 if (!own.includes(update.incidentSysId))

@@ -51,13 +51,16 @@ function refuse(current: any, message: string): void {
     current.setAbortAction(true)
 }
 
-/** The incidents of a grant a note may go to: the linked one, the watchdog's, and those raised for it here. */
-function incidentsOf(grant: any): string[] {
-    const out = [str(grant, GRANT_FIELDS.incident), str(grant, GRANT_FIELDS.watchdogIncident)].filter((id) =>
-        isSysId(id),
-    )
+/**
+ * The incidents a note about `grantSysId` may go to: the grant's linked one and its watchdog's (when the grant exists),
+ * and those raised for that same grant value through this table.
+ */
+function incidentsOf(grantSysId: string, grant: any): string[] {
+    const out = grant
+        ? [str(grant, GRANT_FIELDS.incident), str(grant, GRANT_FIELDS.watchdogIncident)].filter((id) => isSysId(id))
+        : []
     const raised = new GlideRecord(TABLE.ticketUpdate)
-    raised.addQuery(F.grant, String(grant.getUniqueValue()))
+    raised.addQuery(F.grant, grantSysId)
     raised.addQuery(F.kind, 'incident')
     raised.addQuery(F.state, 'done')
     raised.query()
@@ -88,7 +91,14 @@ export function guardTicketUpdate(current: any): void {
     }
     const grantSysId = str(current, F.grant)
     const grant = new GlideRecord(TABLE.grant)
-    if (!isSysId(grantSysId) || !grant.get(grantSysId)) return refuse(current, 'it names no existing grant.')
+    const exists = isSysId(grantSysId) && grant.get(grantSysId)
+    // Only a new incident for SecOps may be about a grant that does not exist (a queue row naming none is itself
+    // what SecOps must hear about), and a note on an incident raised that way. Nothing else.
+    const standalone = kind === 'incident' || kind === 'incident_note'
+    if (!exists && !(standalone && (grantSysId === '' || isSysId(grantSysId)))) {
+        return refuse(current, 'it names no existing grant.')
+    }
+    const number = exists ? str(grant, GRANT_FIELDS.number) : `(no grant ${grantSysId || 'named'})`
 
     const same = new GlideRecord(TABLE.ticketUpdate)
     same.addQuery(F.idempotencyKey, key)
@@ -104,10 +114,10 @@ export function guardTicketUpdate(current: any): void {
         if (str(current, F.incident) !== '') return refuse(current, 'a RITM note names no incident.')
     } else if (kind === 'incident_note') {
         const incident = str(current, F.incident)
-        if (incidentsOf(grant).indexOf(incident) < 0) {
+        if (!isSysId(incident) || incidentsOf(grantSysId, exists ? grant : null).indexOf(incident) < 0) {
             return refuse(
                 current,
-                `incident ${incident.slice(0, 40) || '(none)'} is not linked to or raised for grant ${str(grant, GRANT_FIELDS.number)}.`,
+                `incident ${incident.slice(0, 40) || '(none)'} is not linked to or raised for grant ${number}.`,
             )
         }
         if (text.trim() === '') return refuse(current, 'the note is empty.')
@@ -132,8 +142,9 @@ export function guardTicketUpdate(current: any): void {
 export function applyTicketUpdate(current: any): void {
     const row = new GlideRecord(TABLE.ticketUpdate)
     if (!row.get(String(current.getUniqueValue()))) return
+    const grantSysId = str(current, F.grant)
     const grant = new GlideRecord(TABLE.grant)
-    grant.get(str(current, F.grant))
+    const exists = isSysId(grantSysId) && grant.get(grantSysId)
     const done = (sysId: string, number: string): void => {
         row.setValue(F.state, 'done')
         row.setValue(F.resultSysId, sysId)
@@ -164,7 +175,6 @@ export function applyTicketUpdate(current: any): void {
         return done(id, str(task, APP_TASK_FIELDS.number))
     }
     if (kind === 'incident') {
-        const grantSysId = String(grant.getUniqueValue())
         const priority = str(current, F.priority)
         const gr = new GlideRecord(PLATFORM_TABLE.incident)
         gr.initialize()
@@ -172,7 +182,9 @@ export function applyTicketUpdate(current: any): void {
         gr.setValue(APP_TASK_FIELDS.shortDescription, str(current, F.shortDescription).slice(0, SHORT_DESCRIPTION_MAX))
         gr.setValue(
             APP_TASK_FIELDS.description,
-            `${text}\n\nBreak-glass grant: ${str(grant, GRANT_FIELDS.number)} (${TABLE.grant} ${grantSysId})`,
+            exists
+                ? `${text}\n\nBreak-glass grant: ${str(grant, GRANT_FIELDS.number)} (${TABLE.grant} ${grantSysId})`
+                : `${text}\n\nBreak-glass grant: none — the executor's request names ${grantSysId || 'no grant'}, which does not exist.`,
         )
         // Priority comes from impact × urgency on an instance: 1×1 → P1, 1×2 → P2.
         gr.setValue(APP_TASK_FIELDS.impact, '1')
@@ -180,7 +192,7 @@ export function applyTicketUpdate(current: any): void {
         gr.setValue(APP_TASK_FIELDS.priority, priority)
         gr.setValue(
             APP_TASK_FIELDS.correlationId,
-            executorIncidentCorrelation(grantSysId, str(current, F.incidentKind)),
+            executorIncidentCorrelation(grantSysId || 'none', str(current, F.incidentKind)),
         )
         const secops = String(gs.getProperty(PROPERTY.secopsGroup, '') || '').trim()
         if (isSysId(secops)) gr.setValue(APP_TASK_FIELDS.assignmentGroup, secops)
