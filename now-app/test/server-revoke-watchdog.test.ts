@@ -144,8 +144,8 @@ describe('grant state changes written by the executor', () => {
             /^Removed: local administrator rights on PC-ALICE, at 2026-11-27 10:00 UTC\./,
         )
         const comments = journalOf(ritm.sys_id!, 'comments').join('\n')
-        expect(comments).toContain('until 2026-11-27 11:00 UTC')
-        expect(comments).toContain('Removed: local administrator rights on PC-ALICE')
+        expect(comments).toContain('(local administrator rights on PC-ALICE) is granted until 2026-11-27 11:00 UTC')
+        expect(comments).toContain('(local administrator rights on PC-ALICE) was removed at 2026-11-27 10:00 UTC')
         expect(journalOf(ritm.sys_id!, 'work_notes').join()).toContain('REVOKE FAILED')
     })
 })

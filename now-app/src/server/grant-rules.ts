@@ -78,12 +78,18 @@ export function onGrantStateChanged(current: any, previous: any): void {
     const access = accessOf(current)
     if (state === 'active') {
         const text = `Granted: ${access}, until ${timeOf(current, GRANT_FIELDS.expiresAt)}.`
-        customerComment(current, `Access ${number}: ${text} It is removed automatically then.`)
+        customerComment(
+            current,
+            `Access ${number} (${access}) is granted until ${timeOf(current, GRANT_FIELDS.expiresAt)}. It is removed automatically then.`,
+        )
         notify(EVENT.granted, current, requester, text)
     } else if (state === 'revoked') {
         const reason = str(current, GRANT_FIELDS.revokeReason)
         const text = `Removed: ${access}, at ${timeOf(current, GRANT_FIELDS.revokedAt)}.${reason ? ` Reason: ${reason}` : ''}`
-        customerComment(current, `Access ${number}: ${text}`)
+        customerComment(
+            current,
+            `Access ${number} (${access}) was removed at ${timeOf(current, GRANT_FIELDS.revokedAt)}.${reason ? ` Reason: ${reason}` : ''}`,
+        )
         notify(EVENT.revoked, current, requester, text)
     } else if (state === 'revoke_failed') {
         const error = str(current, GRANT_FIELDS.lastError)
