@@ -97,6 +97,8 @@ describe('npm start', () => {
         // setup / execution: start, wait until the executor has claimed the seeded action
         running = startScript({})
         await running.waitForOutput(/✓ claimed\s+action BGQ\d+ by sandbox-executor-1/, 45_000)
+        // One Ctrl-C on `npm start` reaches the script twice within milliseconds (terminal + npm's relay): one stop.
+        running.child.kill('SIGINT')
         running.child.kill('SIGINT')
         const code = await running.exited
 

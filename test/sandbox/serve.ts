@@ -13,6 +13,9 @@ import { checkOutcome, repoPath, runScenario, tailExecutorLog } from './scenario
 /** How long the scenario may take before the sandbox says so (it keeps running regardless). */
 export const SCENARIO_TIMEOUT_MS = 3 * 60_000
 
+/** Signals this close to the first one are relayed copies of it (npm and tsx forward the terminal's SIGINT). */
+const RELAYED_SIGNAL_MS = 1_000
+
 /** How long the timeline keeps watching after the scenario completed. */
 const KEEP_WATCHING_MS = 12 * 3_600_000
 
@@ -60,8 +63,13 @@ export async function serveSandbox(argv: string[]): Promise<number> {
     // First Ctrl-C / SIGTERM: clean shutdown. A second one while shutting down: exit at once (the executor is
     // then killed by the exit hook of executor-process.ts and its leases expire).
     let signals = 0
+    let firstSignalAt = 0
     const stopRequested = new Promise<string>((resolve) => {
         const onSignal = (signal: NodeJS.Signals): void => {
+            // One Ctrl-C on `npm start` arrives two or three times within milliseconds: from the terminal and
+            // relayed by npm (and tsx). Copies within RELAYED_SIGNAL_MS of the first are the same keystroke.
+            if (signals > 0 && Date.now() - firstSignalAt < RELAYED_SIGNAL_MS) return
+            if (signals === 0) firstSignalAt = Date.now()
             signals += 1
             if (signals > 1) {
                 console.error(`${signal} again: exiting now`)
