@@ -6,7 +6,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { EXECUTOR_API, EXECUTOR_CREATABLE, ROLE, TABLE, TICKET_UPDATE_FIELDS } from '@gbg/shared'
-import { loadAppDist, type AppDist, type DistAcl } from '../../test/support/app-dist'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { DEFAULT_DIST_DIR, loadAppDist, type AppDist, type DistAcl } from '../../test/support/app-dist'
 
 let dist: AppDist
 beforeAll(() => {
@@ -100,9 +102,13 @@ describe('built app: the ticket-update table', () => {
             ].sort(),
         )
         for (const r of rules) expect(r['script']).toMatch(/src\/server\/ticket-update\.ts/)
-        const indexes = dist.records('sys_index').concat(dist.records('sys_db_index'))
-        const texts = JSON.stringify(indexes)
-        // The index is emitted with the table; where the build puts it differs by SDK version, so look in both.
-        if (indexes.length > 0) expect(texts).toMatch(/idempotency_key/)
+        // The unique index is emitted in the table's dictionary file.
+        const dictionary = readFileSync(
+            join(DEFAULT_DIST_DIR, 'app', 'dictionary', `${TABLE.ticketUpdate}.xml`),
+            'utf8',
+        )
+        expect(dictionary).toMatch(
+            /<index name="idx_bg_ticket_update_key" unique="true">\s*<element name="idempotency_key"\/>\s*<\/index>/,
+        )
     })
 })
