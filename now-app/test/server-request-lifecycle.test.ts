@@ -349,3 +349,27 @@ describe('watchdog incidents use values of a current release', () => {
         ])
     })
 })
+
+describe('"Requested for" shows the right person', () => {
+    it('the Requested For answer decides the grant, and the RITM is corrected to it when it shows someone else', () => {
+        // Setup: alice orders for dave; the RITM came through with alice (an order path that did not copy the variable)
+        const ritm = orderItem(
+            W.itemLocalAdmin,
+            W.alice,
+            {
+                requested_for: W.dave,
+                device: W.workstation,
+                duration_minutes: '60',
+                justification: 'Install the signed scanner driver for the lab',
+            },
+            { requested_for: W.alice },
+        )
+
+        // Validation
+        const grant = grants().find((g) => g.ritm === ritm)!
+        expect(grant.requested_for).toBe(W.dave)
+        expect(grant.opened_by).toBe(W.alice)
+        expect(ritmRow(ritm).requested_for).toBe(W.dave)
+    })
+})
+})

@@ -8,7 +8,15 @@ import { gs, GlideRecord } from '@servicenow/glide'
 import { str, wholeNumber } from './glide-io'
 import { isTrueField } from './shared/booleans'
 import { APP_TASK_FIELDS } from './shared/platform'
-import { CATALOG_ITEM, CATALOG_VARIABLE, GRANT_FIELDS, TABLE, isSysId, type TargetKind } from './shared/schema'
+import {
+    CATALOG_ITEM,
+    CATALOG_VARIABLE,
+    GRANT_FIELDS,
+    PLATFORM_TABLE,
+    TABLE,
+    isSysId,
+    type TargetKind,
+} from './shared/schema'
 
 /** The target kind requested by a catalog item (by its sys_id); null when the item is not one of ours. */
 export function catalogTargetKind(catItemSysId: string): TargetKind | null {
@@ -36,10 +44,23 @@ function variableLabel(ritm: any, name: string): string {
     return v && typeof v.getDisplayValue === 'function' ? String(v.getDisplayValue()) : ''
 }
 
-/** Business rule (after insert, sc_req_item): a break-glass catalog request becomes a grant. */
+/**
+ * Business rule (async after insert, sc_req_item, filtered to the app's two items): a break-glass catalog request
+ * becomes a grant. "Requested for" is a Requested For variable (type 31): checkout copies it to the REQ's and the
+ * RITM's requested_for. The variable is the requester's answer, so it decides; should the RITM show someone else
+ * (an order path that did not copy it), the RITM is corrected so it shows the person the access is for.
+ */
 export function onRitmInserted(current: any): void {
     const kind = catalogTargetKind(str(current, APP_TASK_FIELDS.catItem))
     if (!kind) return
+    const answered = variable(current, CATALOG_VARIABLE.requestedFor)
+    if (isSysId(answered) && str(current, APP_TASK_FIELDS.requestedFor) !== answered) {
+        const ritm = new GlideRecord(PLATFORM_TABLE.ritm)
+        if (ritm.get(String(current.getUniqueValue()))) {
+            ritm.setValue(APP_TASK_FIELDS.requestedFor, answered)
+            ritm.update()
+        }
+    }
     createGrantFromRitm(current, kind)
 }
 
