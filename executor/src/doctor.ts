@@ -267,7 +267,9 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
         else
             bad(
                 `GBG_TEAMS_WEBHOOK_URL (${probe.host}): ${probe.detail}`,
-                'copy the URL again from the Teams workflow ("When a Teams webhook request is received") into GBG_TEAMS_WEBHOOK_URL (or its _FILE)',
+                probe.status === undefined
+                    ? "check GBG_TEAMS_WEBHOOK_URL's host and the network path to it (DNS, proxy, firewall)"
+                    : 'copy the URL again from the Teams workflow ("When a Teams webhook request is received") into GBG_TEAMS_WEBHOOK_URL (or its _FILE)',
             )
     }
 
