@@ -372,4 +372,3 @@ describe('"Requested for" shows the right person', () => {
         expect(ritmRow(ritm).requested_for).toBe(W.dave)
     })
 })
-})
