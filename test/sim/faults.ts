@@ -69,10 +69,17 @@ export class FaultInjector {
     constructor(
         private readonly prng: Prng,
         private readonly rate: number,
+        /** Fault kinds enabled (all when empty); the draws are made either way, so a filter keeps the workload. */
+        private readonly only: readonly string[],
         private readonly sim: SimWorld,
         private readonly result: SimResult,
         private readonly trace: (line: string) => void,
     ) {}
+
+    /** Whether `kind` is enabled (`--only`). */
+    enabled(kind: string): boolean {
+        return this.only.length === 0 || this.only.includes(kind)
+    }
 
     count(kind: string): void {
         this.result.faults[kind] = (this.result.faults[kind] ?? 0) + 1
@@ -86,13 +93,13 @@ export class FaultInjector {
     /** Whether the executor crashes at this journal step. */
     crashHere(step: string): boolean {
         void step
-        return this.active && this.prng.chance(this.rate * CRASH_RATE)
+        return this.active && this.prng.chance(this.rate * CRASH_RATE) && this.enabled('executor_crash')
     }
 
     /** At a revoke of an Entra grant: maybe someone re-adds the access out of band. */
     maybeReAdd(l: Lifecycle | undefined): void {
         if (!l || !this.active || l.kind === 'webhook' || l.reAdded) return
-        if (!this.prng.chance(this.rate * RE_ADD_RATE)) return
+        if (!this.prng.chance(this.rate * RE_ADD_RATE) || !this.enabled('access_re_added')) return
         const { graph, ids } = this.sim
         l.reAdded = true
         if (l.kind === 'entra-role') graph.addPermanentAssignment(ids.userId, ids.roleId)
@@ -125,7 +132,7 @@ export class FaultInjector {
         const tick = (): void => {
             if (!this.active || finishing()) return
             for (const kind of Object.keys(BASE_RATE) as FaultKind[]) {
-                if (this.prng.chance(this.rate * BASE_RATE[kind])) this.inject(kind, agenda)
+                if (this.prng.chance(this.rate * BASE_RATE[kind]) && this.enabled(kind)) this.inject(kind, agenda)
             }
             agenda.at(this.clockNow() + this.prng.int(5_000, 55_000), 'fault tick', tick)
         }
@@ -150,21 +157,23 @@ export class FaultInjector {
         const { graph, teams } = this.sim
         const p = this.prng
         const times = p.int(1, 3)
+        // The Table / Attachment APIs only: the token endpoint is not rate limited and answers in its own format.
+        const api = /^\/api\/now\//
         switch (kind) {
             case 'sn_429':
-                sn.faults.add({ method: p.pick(['GET', 'POST', 'PATCH']), status: 429, retryAfterSeconds: p.int(1, 30), times })
+                sn.faults.add({ path: api, method: p.pick(['GET', 'POST', 'PATCH']), status: 429, retryAfterSeconds: p.int(1, 30), times })
                 break
             case 'sn_5xx':
-                sn.faults.add({ method: p.pick(['GET', 'POST', 'PATCH']), status: p.pick([500, 502, 503] as const), times })
+                sn.faults.add({ path: api, method: p.pick(['GET', 'POST', 'PATCH']), status: p.pick([500, 502, 503] as const), times })
                 break
             case 'sn_drop_after_write':
-                sn.faults.add({ method: p.pick(['POST', 'PATCH']), dropAfterWrite: true, times: 1 })
+                sn.faults.add({ path: api, method: p.pick(['POST', 'PATCH']), dropAfterWrite: true, times: 1 })
                 break
             case 'sn_timeout':
-                sn.faults.add({ method: p.pick(['GET', 'POST', 'PATCH']), dropBeforeProcessing: true, times: 1 })
+                sn.faults.add({ path: api, method: p.pick(['GET', 'POST', 'PATCH']), dropBeforeProcessing: true, times: 1 })
                 break
             case 'sn_expired_token':
-                sn.faults.add({ expireToken: true, times: 1 })
+                sn.faults.add({ path: api, expireToken: true, times: 1 })
                 break
             case 'webhook_error': {
                 const status = p.pick([500, 502, 503, 429])

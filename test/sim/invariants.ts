@@ -17,8 +17,9 @@
  * 6. audit-chain      — every grant's audit chain verifies (hash links, and the executor's MAC on its events).
  * 7. lease            — no action stuck past its lease: a claimed action whose lease ran out more than LEASE_SLACK_MS
  *                       ago while an executor was up.
- * 8. overlap          — nothing revoked that another active grant still holds: while a grant is active and not
- *                       past its expiry, its access exists at the provider.
+ * 8. overlap          — nothing revoked that another active grant still holds: while a grant is active (from
+ *                       SKEW_TOLERANCE_MS after granted_at to SKEW_TOLERANCE_MS before its expiry, no "Revoke now"),
+ *                       its access exists at the provider.
  *
  * Test code only.
  */
@@ -41,6 +42,11 @@ import type { SimWorld } from './world'
 export const GRACE_MS = 15 * 60_000
 /** How long after its lease ran out a claimed action may stay claimed (sweep by another replica's poll). */
 export const LEASE_SLACK_MS = 10 * 60_000
+/**
+ * Clock skew the overlap check tolerates at both ends of a grant (the simulated skew is at most 15 s: a replica
+ * whose clock runs ahead asks the provider to start "now" by its clock, a few seconds in the instance's future).
+ */
+export const SKEW_TOLERANCE_MS = 20_000
 /** Trace lines printed with a violation. */
 const TRACE_TAIL = 40
 
@@ -61,7 +67,6 @@ const LIVE_STATES = ['granting', 'active', 'revoking', 'revoke_failed']
 export class Invariants {
     private readonly reported = new Set<string>()
     private readonly checkedRevoked = new Set<string>()
-    private readonly aliveSince = new Map<string, number>()
 
     constructor(
         private readonly sim: SimWorld,
@@ -198,10 +203,14 @@ export class Invariants {
             // 8. an active grant keeps its access
             if (state === 'active' && l.revokeNowAt === undefined) {
                 const expires = this.time(g[GRANT_FIELDS.expiresAt])
-                if (expires !== undefined && now < expires - 60_000 && !alive) {
-                    const since = this.aliveSince.get(l.grantSysId) ?? now
-                    this.aliveSince.set(l.grantSysId, since)
-                    // The access must exist once the grant is active (a step's writes settle together).
+                const granted = this.time(g[GRANT_FIELDS.grantedAt])
+                if (
+                    expires !== undefined &&
+                    granted !== undefined &&
+                    now > granted + SKEW_TOLERANCE_MS &&
+                    now < expires - SKEW_TOLERANCE_MS &&
+                    !alive
+                ) {
                     this.violate(
                         'overlap',
                         `${l.label} (${l.grantNumber}, ${l.kind}) is active until ${new Date(expires).toISOString()} but its access is gone`,

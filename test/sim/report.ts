@@ -20,10 +20,11 @@ export interface SimArgs {
     quiet: boolean
     traceFile?: string
     logFile?: string
+    only?: string[]
 }
 
 const USAGE =
-    'usage: npm run sim -- [--seed S] [--lifecycles N] [--faults P (0..1)] [--per-world N] [--trace FILE] [--log FILE] [--quiet]'
+    'usage: npm run sim -- [--seed S] [--lifecycles N] [--faults P (0..1)] [--per-world N] [--trace FILE] [--log FILE] [--only KIND,KIND] [--quiet]'
 
 /** Parses `argv`; throws with the usage on anything wrong. */
 export function parseSimArgs(argv: string[]): SimArgs {
@@ -51,6 +52,7 @@ export function parseSimArgs(argv: string[]): SimArgs {
                 throw new Error(`--per-world: a positive integer\n${USAGE}`)
         } else if (flag === '--trace') args.traceFile = value()
         else if (flag === '--log') args.logFile = value()
+        else if (flag === '--only') args.only = value().split(',').filter((k) => k !== '')
         else if (flag === '--quiet') args.quiet = true
         else throw new Error(`unknown argument ${flag}\n${USAGE}`)
     }
@@ -68,7 +70,10 @@ const duration = (ms: number): string => {
 /** The report lines of a run. */
 export function formatReport(r: SimResult, options: { traceFile?: string } = {}): string[] {
     const lines: string[] = []
-    lines.push(`Simulation seed ${r.seed}: ${r.lifecycles} lifecycles at ${r.faultRate} fault rate, ${r.worlds} world(s)`)
+    lines.push(
+        `Simulation seed ${r.seed}: ${r.lifecycles} lifecycles at ${r.faultRate} fault rate, ${r.worlds} world(s)` +
+            (r.only && r.only.length > 0 ? `, faults limited to ${r.only.join(', ')}` : ''),
+    )
     lines.push('')
     lines.push('Lifecycles by outcome:')
     for (const [k, n] of Object.entries(r.outcomes).sort()) lines.push(`  ${String(n).padStart(6)}  ${k}`)
@@ -84,7 +89,10 @@ export function formatReport(r: SimResult, options: { traceFile?: string } = {})
     lines.push(`Invariant violations: ${r.violations.length}`)
     for (const v of r.violations) {
         lines.push(`  [${v.invariant}] world ${v.world} at ${v.at}: ${v.message}`)
-        lines.push(`    reproduce: npm run sim -- --seed ${r.seed} --lifecycles ${r.lifecycles} --faults ${r.faultRate}`)
+        lines.push(
+            `    reproduce: npm run sim -- --seed ${r.seed} --lifecycles ${r.lifecycles} --faults ${r.faultRate}` +
+                (r.only && r.only.length > 0 ? ` --only ${r.only.join(',')}` : ''),
+        )
         for (const t of v.trace) lines.push(`      ${t}`)
     }
     lines.push('')

@@ -28,6 +28,8 @@ export interface SimOptions {
     lifecycles: number
     /** Fault rate scale, 0..1. */
     faults: number
+    /** Only these fault kinds (all when absent or empty). */
+    only?: string[]
     /** Lifecycles per simulated world (a fresh world — emulators, executors, journals — per batch). */
     perWorld?: number
     /** Progress lines (one per world). */
@@ -41,6 +43,7 @@ export interface SimResult {
     seed: string
     lifecycles: number
     faultRate: number
+    only?: string[]
     /** Lifecycles by how they ended. */
     outcomes: Record<string, number>
     /** Faults injected, by kind. */
@@ -103,6 +106,7 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
         seed: options.seed,
         lifecycles: 0,
         faultRate: options.faults,
+        only: options.only,
         outcomes: {},
         faults: {},
         observed: {},
@@ -156,7 +160,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     const trace = (line: string): void => {
         result.trace.push(`[w${run.index} ${fmt(clock.nowMs() - start)}] ${line}`)
     }
-    const faults = new FaultInjector(prng.fork('faults'), run.faults, sim, result, trace)
+    const faults = new FaultInjector(prng.fork('faults'), run.faults, run.only ?? [], sim, result, trace)
     const lifecycles: Lifecycle[] = []
     const byGrant = new Map<string, Lifecycle>()
     const label = (grantSysId: string): string => byGrant.get(grantSysId)?.label ?? 'L?'
@@ -168,7 +172,8 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     for (let k = 1; k <= replicaCount; k++) {
         const name = `sim-exec-${k}`
         // Clock skew between the executor's host and the instance (NTP keeps it to seconds).
-        const skewMs = prng.chance(run.faults) ? prng.int(-15_000, 15_000) : 0
+        let skewMs = prng.chance(run.faults) ? prng.int(-15_000, 15_000) : 0
+        if (!faults.enabled('clock_skew')) skewMs = 0
         replicas.push({ name, env: sim.env(name), skewMs, crashes: 0 })
         if (skewMs !== 0) faults.count('clock_skew')
     }
@@ -201,7 +206,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
                 if (r.exec !== exec) return
                 // Crash at this journal step (the in-flight run is abandoned; the journal keeps the step).
                 if (faults.crashHere(name)) {
-                    const lost = prng.chance(0.15)
+                    const lost = prng.chance(0.15) && faults.enabled('journal_lost')
                     trace(`${r.name} CRASH at ${name} ${label(e.grantSysId)}${lost ? ' (journal lost)' : ''}`)
                     faults.count(lost ? 'journal_lost' : 'executor_crash')
                     r.exec = undefined
@@ -461,7 +466,10 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     result.lifecycles += lifecycles.length
     result.simulatedMs += clock.nowMs() - start
     for (const r of replicas) await r.exec?.stop().catch(() => undefined)
-    if (run.log) for (const [name, lines] of allLines) for (const line of lines) run.log(name, line)
+    if (run.log) {
+        for (const [name, lines] of allLines) for (const line of lines) run.log(name, line)
+        for (const q of sn.requests) if (q.method !== 'GET') run.log('servicenow', { ...q })
+    }
     await sim.close()
 }
 
