@@ -203,7 +203,11 @@ describe('doctor', () => {
 
     describe("through the app's executor context", () => {
         it("reports the SecOps group, the integration user's time zone and roles, and warns of obsolete settings", async () => {
-            const result = await doctorWithContext(goodContext())
+            // The two settings the app now decides, still set in an old deployment's environment.
+            const result = await doctorWithContext(goodContext(), {
+                GBG_SECOPS_GROUP: world.base.secopsGroupSysId,
+                GBG_SN_INCIDENT_CALLER: world.base.executorUser.sysId,
+            })
             expect(result.code, result.stdout).toBe(0)
             expect(result.stdout).toMatch(/✓ x_gbg_breakglass\.secops_group: SecOps \([0-9a-f]{32}\)/)
             expect(result.stdout).toMatch(
