@@ -916,6 +916,10 @@ declare global {
                         table: 'sys_module'
                         id: '8e12609f1e954a859301954f08007294'
                     }
+                    src_server_notice_ts: {
+                        table: 'sys_module'
+                        id: 'd20a05d7510a4e6aaf62eb0f9167232c'
+                    }
                     'src_server_plan-store_ts': {
                         table: 'sys_module'
                         id: 'e2cf0162f9e0453aad2769ed7e7420e6'
@@ -939,6 +943,10 @@ declare global {
                     'src_server_revoke-now_ts': {
                         table: 'sys_module'
                         id: '2ed3d7a682064ed68303a5efae56421b'
+                    }
+                    'src_server_ritm-sync_ts': {
+                        table: 'sys_module'
+                        id: 'dc2df56963a54bae9b998cfcc8fe060a'
                     }
                     src_server_shared_approval_ts: {
                         table: 'sys_module'
@@ -1003,6 +1011,10 @@ declare global {
                     src_server_shared_proposal_ts: {
                         table: 'sys_module'
                         id: '1aa1f1e68fec485e9659033baa9cd762'
+                    }
+                    'src_server_shared_ritm-lifecycle_ts': {
+                        table: 'sys_module'
+                        id: '74a4a0c70d744d43b1078b0d7212dff6'
                     }
                     src_server_shared_schema_ts: {
                         table: 'sys_module'
