@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PROVIDERS, TABLE } from '@gbg/shared'
+import { PROPERTY, PROVIDERS, TABLE } from '@gbg/shared'
 import { loadConfig } from '@gbg/executor/src/config'
 import { startSandbox, type Sandbox } from './sandbox/sandbox'
 
@@ -33,7 +33,11 @@ describe('startSandbox', () => {
         expect(config.providers).toEqual([provider])
         expect(config.servicenow.url).toBe(sandbox.sn.url)
         expect(config.servicenow.username).toBe(sandbox.seeded.executorUser.userName)
-        expect(config.secopsGroupSysId).toBe(sandbox.seeded.secopsGroupSysId)
+        // SecOps is the app's property on the instance (the app assigns the executor's incidents), not executor config.
+        expect(config.secopsGroupSysId).toBe('')
+        expect(sandbox.sn.store.list('sys_properties', (p) => p['name'] === PROPERTY.secopsGroup)[0]?.['value']).toBe(
+            sandbox.seeded.secopsGroupSysId,
+        )
         expect(config.journalPath.startsWith(sandbox.dataDir)).toBe(true)
         if (provider === 'webhook') {
             expect(config.webhook?.baseUrl).toBe(sandbox.webhook.url)

@@ -58,7 +58,7 @@ describe('ServiceNow emulator: an app ACL on sys_properties (from dist) for the 
     beforeAll(async () => {
         // setup: legacy grants off, so only the dist ACL can open the table
         distDir = distWithPropertiesAcl()
-        sn = await startServiceNowEmulator({ distDir, legacyExecutorPlatformGrants: false, users: USERS })
+        sn = await startServiceNowEmulator({ distDir, users: USERS })
         seed(sn)
     })
     afterAll(async () => {

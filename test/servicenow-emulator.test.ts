@@ -16,6 +16,8 @@ const advance = (seconds: number): void => {
 const ADMIN = 'admin:admin-pw'
 const EXEC1 = 'exec-1:exec-1-pw'
 const EXEC2 = 'exec-2:exec-2-pw'
+/** A service desk agent (stock itil): platform-table writes on a stock instance need such a role. */
+const AGENT = 'agent:agent-pw'
 const REQUESTER = 'alice:alice-pw'
 const OTHER_REQUESTER = 'bob:bob-pw'
 const NOBODY = 'nobody:nobody-pw'
@@ -116,6 +118,7 @@ describe('ServiceNow emulator', () => {
                 },
                 { userName: 'bob', password: 'bob-pw', roles: [ROLE.requester] },
                 { userName: 'nobody', password: 'nobody-pw', roles: [] },
+                { userName: 'agent', password: 'agent-pw', roles: ['itil'] },
                 { userName: 'gone', password: 'gone-pw', roles: ['admin'], active: false },
             ],
             oauthClients: [
@@ -488,7 +491,7 @@ describe('ServiceNow emulator', () => {
 
             // Execution
             const res = await call('PATCH', `/api/now/table/incident/${inc['sys_id']}`, {
-                auth: EXEC1,
+                auth: AGENT,
                 body: { work_notes: 'access granted until 11:00' },
             })
             const read = await call('GET', `/api/now/table/incident/${inc['sys_id']}?sysparm_fields=work_notes`)
@@ -501,7 +504,7 @@ describe('ServiceNow emulator', () => {
                     element: 'work_notes',
                     value: 'access granted until 11:00',
                     createdOn: expect.stringMatching(GLIDE_DATE_TIME),
-                    createdBy: 'exec-1',
+                    createdBy: 'agent',
                 },
             ])
         })
@@ -603,35 +606,46 @@ describe('ServiceNow emulator', () => {
             expect(own.status).toBe(200)
         })
 
-        it('applies the platform permission table: the executor reads users, writes only work notes, creates incidents', async () => {
+        it('applies the platform permission table: itil reads users, writes work notes, creates incidents; the executor role gets none of it', async () => {
             // Setup
             const ritm = emu.store.insert('sc_req_item', { short_description: 'ritm' })
 
             // Execution
-            const users = await call('GET', '/api/now/table/sys_user?sysparm_limit=1', { auth: EXEC1 })
-            const note = await call('PATCH', `/api/now/table/sc_req_item/${ritm['sys_id']}`, {
-                auth: EXEC1,
-                body: { work_notes: 'n' },
-            })
-            const state = await call('PATCH', `/api/now/table/sc_req_item/${ritm['sys_id']}`, {
-                auth: EXEC1,
-                body: { state: '3' },
-            })
-            const inc = await call('POST', '/api/now/table/incident', {
-                auth: EXEC1,
-                body: { short_description: 'revoke failed', priority: '1' },
-            })
-            const incBad = await call('POST', '/api/now/table/incident', { auth: EXEC1, body: { state: '7' } })
-            const roles = await call('GET', '/api/now/table/sys_user_has_role', { auth: EXEC1 })
+            const asAgent = {
+                users: await call('GET', '/api/now/table/sys_user?sysparm_limit=1', { auth: AGENT }),
+                note: await call('PATCH', `/api/now/table/sc_req_item/${ritm['sys_id']}`, {
+                    auth: AGENT,
+                    body: { work_notes: 'n' },
+                }),
+                inc: await call('POST', '/api/now/table/incident', {
+                    auth: AGENT,
+                    body: { short_description: 'revoke failed', priority: '1' },
+                }),
+                roles: await call('GET', '/api/now/table/sys_user_has_role', { auth: AGENT }),
+            }
+            const asExecutor = {
+                users: await call('GET', '/api/now/table/sys_user?sysparm_fields=user_name', { auth: EXEC1 }),
+                note: await call('PATCH', `/api/now/table/sc_req_item/${ritm['sys_id']}`, {
+                    auth: EXEC1,
+                    body: { work_notes: 'n' },
+                }),
+                inc: await call('POST', '/api/now/table/incident', {
+                    auth: EXEC1,
+                    body: { short_description: 'revoke failed', priority: '1' },
+                }),
+            }
 
             // Validation
-            expect(users.body.result).toHaveLength(1)
-            expect(note.status).toBe(200)
-            expect(state.status).toBe(403)
-            expect(inc.status).toBe(201)
-            expect(inc.body.result.number).toMatch(/^INC/)
-            expect(incBad.status).toBe(403)
-            expect(roles.body.result).toEqual([])
+            expect(asAgent.users.body.result).toHaveLength(1)
+            expect(asAgent.note.status).toBe(200)
+            expect(asAgent.inc.status).toBe(201)
+            expect(asAgent.inc.body.result.number).toMatch(/^INC/)
+            expect(asAgent.roles.body.result).toEqual([])
+            // The executor's role (issue 11): only its own user record (the authenticated baseline), nothing else.
+            expect(asExecutor.users.body.result).toEqual([{ user_name: 'exec-1' }])
+            expect(asExecutor.note.status).toBe(404)
+            expect(asExecutor.inc.status).toBe(403)
+            expect(emu.store.journal('sc_req_item', ritm['sys_id']!)).toHaveLength(1)
         })
     })
 
@@ -845,7 +859,7 @@ describe('ServiceNow emulator', () => {
                 fetch(`${emu.url}/api/now/attachment/file?${query}`, {
                     method: 'POST',
                     headers: {
-                        Authorization: `Basic ${Buffer.from(EXEC1).toString('base64')}`,
+                        Authorization: `Basic ${Buffer.from(AGENT).toString('base64')}`,
                         Accept: 'application/json',
                         ...headers,
                     },
@@ -860,10 +874,10 @@ describe('ServiceNow emulator', () => {
                 'Content-Type': 'text/plain',
             })
             const list = await call('GET', `/api/now/attachment?sysparm_query=table_sys_id=${inc['sys_id']}`, {
-                auth: EXEC1,
+                auth: AGENT,
             })
             const file = await fetch(body.result.download_link, {
-                headers: { Authorization: `Basic ${Buffer.from(EXEC1).toString('base64')}` },
+                headers: { Authorization: `Basic ${Buffer.from(AGENT).toString('base64')}` },
             })
 
             // Validation
@@ -1009,7 +1023,7 @@ describe('ServiceNow emulator', () => {
 
             // Execution
             await call('PATCH', `/api/now/table/incident/${inc['sys_id']}`, {
-                auth: EXEC1,
+                auth: AGENT,
                 body: { work_notes: 'done' },
             })
 

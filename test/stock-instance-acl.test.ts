@@ -90,7 +90,6 @@ describe('stock instance: the executor role reads nothing outside what dist gran
     beforeAll(async () => {
         acls = executorPlatformAcls()
         sn = await startServiceNowEmulator({
-            legacyExecutorPlatformGrants: false,
             users: [
                 { userName: 'admin', password: 'admin-pw', roles: ['admin'] },
                 { userName: 'other', password: 'other-pw', roles: ['itil'] },
@@ -208,7 +207,7 @@ describe('stock instance: the executor role reads nothing outside what dist gran
     })
 })
 
-describe('stock roles fixture and the temporary legacy executor grants', () => {
+describe('stock roles fixture; no executor grants on platform tables', () => {
     let sn: ServiceNowEmulator
     const ids: Record<string, string> = {}
     const get = async (path: string, auth: string): Promise<Reply> => {
@@ -219,10 +218,11 @@ describe('stock roles fixture and the temporary legacy executor grants', () => {
     }
 
     beforeAll(async () => {
-        // Default options: legacyExecutorPlatformGrants is on until the executor moves off platform tables.
+        // Default options: the stock behaviour (the executor's former legacy grants are gone, issue 11).
         sn = await startServiceNowEmulator({
             users: [
                 { userName: 'exec', password: 'exec-pw', roles: [ROLE.executor] },
+                { userName: 'admin', password: 'admin-pw', roles: ['admin'] },
                 { userName: 'ann', password: 'ann-pw', roles: ['approver_user'] },
                 { userName: 'boss', password: 'boss-pw', roles: ['approval_admin'] },
             ],
@@ -236,9 +236,11 @@ describe('stock roles fixture and the temporary legacy executor grants', () => {
     })
     afterAll(async () => sn?.close())
 
-    it('with the legacy option on (today’s default) the executor still reads incidents', async () => {
+    it('by default the executor reads no incident (no legacy platform grants any more)', async () => {
         const r = await get('/api/now/table/incident', EXEC)
-        expect(r.body.result).toHaveLength(1)
+        const asAdmin = await get('/api/now/table/incident', 'admin:admin-pw')
+        expect(r.body.result).toEqual([])
+        expect(asAdmin.body.result).toHaveLength(1) // the incident exists: the denial is not vacuous
     })
 
     it('approver_user reads only the approvals addressed to it; approval_admin reads every approval', async () => {

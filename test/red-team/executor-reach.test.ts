@@ -48,7 +48,7 @@ const ticketUpdate = (values: Record<string, string>): Promise<Reply> =>
     call('POST', `/api/now/table/${TABLE.ticketUpdate}`, execAuth, values)
 
 beforeAll(async () => {
-    world = await startWorld({ servicenow: { legacyExecutorPlatformGrants: false } })
+    world = await startWorld()
     const { base, sn } = world
     execAuth = basic(base.executorUser.userName, base.executorUser.password)
     const requesterPassword = 'requester-pw-red-team'

@@ -43,8 +43,8 @@ export interface WorldOptions {
      * Absent: the system clock (a world for executors in child processes).
      */
     clock?: VirtualClock
-    /** Further options of the ServiceNow emulator (e.g. `queryDateZone`, `legacyExecutorPlatformGrants`). */
-    servicenow?: Pick<ServiceNowEmulatorOptions, 'queryDateZone' | 'legacyExecutorPlatformGrants'>
+    /** Further options of the ServiceNow emulator (e.g. `queryDateZone`). */
+    servicenow?: Pick<ServiceNowEmulatorOptions, 'queryDateZone'>
 }
 
 /** A running world. */

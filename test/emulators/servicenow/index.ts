@@ -20,10 +20,5 @@ export type {
     StoredAttachment,
 } from './types'
 export { formatGlideDateTime, parseGlideDateTime } from './store'
-export {
-    AUTHENTICATED_BASELINE,
-    LEGACY_EXECUTOR_PLATFORM_GRANTS,
-    PLATFORM_TABLES,
-    STOCK_ROLE_PERMISSIONS,
-} from './platform-schema'
+export { AUTHENTICATED_BASELINE, PLATFORM_TABLES, STOCK_ROLE_PERMISSIONS } from './platform-schema'
 export { isTimeZone, utcToZone, zoneToUtc } from './time-zone'

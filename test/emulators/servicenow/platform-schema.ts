@@ -471,44 +471,11 @@ export const AUTHENTICATED_BASELINE: Record<string, PlatformGrant> = {
     sys_user: { read: true, readWhere: (row, userSysId) => row['sys_id'] === userSysId },
 }
 
-/** Fields the legacy executor grant lets the integration user set on an incident it creates. */
-export const EXECUTOR_INCIDENT_FIELDS = [
-    'short_description',
-    'description',
-    'priority',
-    'impact',
-    'urgency',
-    'assignment_group',
-    'cmdb_ci',
-    'category',
-    'caller_id',
-    'work_notes',
-] as const
-
-/**
- * TEMPORARY (issue 11): what the emulator used to give `x_gbg_breakglass.executor` on platform tables, which a
- * stock instance does not (reads of users, groups, memberships, CIs, RITMs, approvals, incidents and changes;
- * work notes on RITMs and incidents; incident and attachment inserts). Reachable only through the emulator
- * option `legacyExecutorPlatformGrants` (on by default until the executor no longer needs it; then the option
- * and this constant are deleted). The app's own sys_properties read ACL comes from dist, not from here.
- */
-export const LEGACY_EXECUTOR_PLATFORM_GRANTS: Record<string, PlatformGrant> = {
-    sys_user: { read: true },
-    sys_user_group: { read: true },
-    sys_user_grmember: { read: true },
-    cmdb_ci: { read: true },
-    sc_req_item: { read: true, write: ['work_notes'] },
-    sysapproval_approver: { read: true },
-    incident: { read: true, write: ['work_notes'], create: [...EXECUTOR_INCIDENT_FIELDS] },
-    change_request: { read: true },
-    sys_attachment: { create: '*' },
-}
-
 /**
  * Documented fixture of the stock roles the human personas hold, for platform tables (the instance's own ACLs are
  * not in the app's dist). Grants on a table also apply to the tables extending it (a `task` grant covers
  * `incident`). `admin` bypasses all of this (acl.ts). A role not listed here gives nothing on platform tables; in
- * particular `x_gbg_breakglass.executor` gets nothing here (only what dist grants, and the legacy option above).
+ * particular `x_gbg_breakglass.executor` gets nothing here (only what dist grants: no platform table, issue 11).
  *
  * - `itil` (fulfiller / service desk agent): reads users, groups, memberships, CIs and approvals; reads, writes
  *   and creates every task; reads and creates attachments (docs "Base system roles",

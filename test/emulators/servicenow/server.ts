@@ -7,7 +7,7 @@ import express, { type Request, type Response } from 'express'
 import { ACTION_FIELDS, ROLE, TABLE, checkActionWrite } from '@gbg/shared'
 import { listen } from '../http-listen'
 import { AccessControl, type Principal } from './acl'
-import { LEGACY_EXECUTOR_PLATFORM_GRANTS, STOCK_ROLE_PERMISSIONS } from './platform-schema'
+import { STOCK_ROLE_PERMISSIONS } from './platform-schema'
 import {
     UnsupportedQueryError,
     mapConditionValues,
@@ -165,12 +165,8 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         return { value: w.row?.[w.field.name] ?? '', type: w.field.type }
     }
 
-    // Stock roles' platform grants; the executor's legacy grants only behind the temporary option (types.ts).
-    const permissions =
-        opts.legacyExecutorPlatformGrants === false
-            ? STOCK_ROLE_PERMISSIONS
-            : { ...STOCK_ROLE_PERMISSIONS, [ROLE.executor]: LEGACY_EXECUTOR_PLATFORM_GRANTS }
-    const acl = new AccessControl(schema, readPath, isPath, permissions)
+    // Stock roles' platform grants; the executor's role gets none (only what the app's dist grants: issue 11).
+    const acl = new AccessControl(schema, readPath, isPath, STOCK_ROLE_PERMISSIONS)
 
     function displayOf(table: string, sysId: string): string {
         const def = schema.tables.get(table)

@@ -88,13 +88,6 @@ export interface ServiceNowEmulatorOptions {
      * under both. Table API JSON date-times are UTC either way. @defaultValue 'user'
      */
     queryDateZone?: 'utc' | 'user'
-    /**
-     * TEMPORARY (issue 11): give `x_gbg_breakglass.executor` the platform-table grants a stock instance does not
-     * give it (`LEGACY_EXECUTOR_PLATFORM_GRANTS` in platform-schema.ts), for as long as the executor still
-     * reads and writes platform tables. Off = the stock behaviour: the integration user gets only what the app's
-     * dist grants plus the authenticated baseline. To be flipped off and deleted with the constant. @defaultValue true
-     */
-    legacyExecutorPlatformGrants?: boolean
 }
 
 /** One request the emulator answered (or dropped). */
