@@ -8,7 +8,7 @@ import type { SimResult } from './run'
 
 /** Defaults: finish in about a minute on a 2-core machine. */
 export const DEFAULT_SEED = '1'
-export const DEFAULT_LIFECYCLES = 60
+export const DEFAULT_LIFECYCLES = 20
 export const DEFAULT_FAULTS = 0.3
 
 /** Parsed arguments. */
