@@ -142,7 +142,11 @@ describe('built app: workflow business rules', () => {
             'Break-glass: executor creates only revoke and verify actions',
             'Break-glass: executor transitions on the grant',
         ]
-        expect(rules.map((r) => r.name).sort()).toEqual([...cases.map((c) => c[0]), policyRule, ...stateMachine].sort())
+        // The ticket-update table's guard and effect rules are checked in dist-executor-api.test.ts.
+        const ticketUpdate = ['Break-glass: perform ticket update', 'Break-glass: ticket update stays within its grant']
+        expect(rules.map((r) => r.name).sort()).toEqual(
+            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate].sort(),
+        )
     })
 })
 
@@ -197,10 +201,13 @@ describe('built app: workflow UI actions', () => {
 
 describe('built app: proposal REST API', () => {
     it('POST /proposals requires authentication and the proposer-only REST ACL, and calls proposeRequest', () => {
-        const ops = dist.records('sys_ws_operation')
+        // The executor's own API (/api/x_gbg_breakglass/executor) is checked in dist-executor-api.test.ts.
+        const definitions = dist.records('sys_ws_definition').filter((d) => d.service_id === 'breakglass')
+        expect(definitions).toHaveLength(1)
+        const ops = dist.records('sys_ws_operation').filter((o) => o.web_service_definition === definitions[0]!.sys_id)
         expect(ops).toHaveLength(1)
         const op = ops[0]!
-        const acl = dist.acls.find((a) => a.type === 'REST_Endpoint')
+        const acl = dist.acls.find((a) => a.type === 'REST_Endpoint' && a.sysId === op.enforce_acl)
         expect(acl?.roles).toEqual([ROLE.proposer])
         expect(op).toMatchObject({
             http_method: 'POST',
@@ -210,7 +217,7 @@ describe('built app: proposal REST API', () => {
             enforce_acl: acl!.sysId,
             active: 'true',
         })
-        expect(dist.records('sys_ws_definition')[0]).toMatchObject({
+        expect(definitions[0]).toMatchObject({
             namespace: 'x_gbg_breakglass',
             service_id: 'breakglass',
             enforce_acl: acl!.sysId,
@@ -256,7 +263,13 @@ describe('built app: events and e-mail notifications', () => {
             expect(html, e.name).toContain('${mail_script:x_gbg_breakglass_event_text}')
             expect(html, e.name).toContain('${URI_REF}')
             // Free text only through the escaping mail script; no plan, digest or raw ids in an e-mail.
-            for (const raw of ['${event.parm2}', '${plan', '${plan_digest}', '${policy_decision}', '${provider_txn_ids}'])
+            for (const raw of [
+                '${event.parm2}',
+                '${plan',
+                '${plan_digest}',
+                '${policy_decision}',
+                '${provider_txn_ids}',
+            ])
                 expect(`${e.subject} ${html} ${e.message_text ?? ''}`, `${e.name}: ${raw}`).not.toContain(raw)
         }
     })
@@ -330,14 +343,16 @@ describe('built app: ATF tests', () => {
             .records('sys_atf_test')
             .map((t) => t.name)
             .sort()
-        expect(tests).toEqual([
-            'Break-glass: "Revoke now" on an active grant queues a priority-1 revoke',
-            'Break-glass: ordering "Temporary Entra role" from the catalog reaches awaiting approval',
-            'Break-glass: ordering "Temporary local admin access" from the catalog reaches awaiting approval',
-            'Break-glass: a request out of policy is refused with its reasons and nothing is queued',
-            'Break-glass: manager approval queues one grant action; self-approval is refused',
-            'Break-glass: the watchdog raises an incident for a grant past its expiry and re-queues the revoke',
-        ].sort())
+        expect(tests).toEqual(
+            [
+                'Break-glass: "Revoke now" on an active grant queues a priority-1 revoke',
+                'Break-glass: ordering "Temporary Entra role" from the catalog reaches awaiting approval',
+                'Break-glass: ordering "Temporary local admin access" from the catalog reaches awaiting approval',
+                'Break-glass: a request out of policy is refused with its reasons and nothing is queued',
+                'Break-glass: manager approval queues one grant action; self-approval is refused',
+                'Break-glass: the watchdog raises an incident for a grant past its expiry and re-queues the revoke',
+            ].sort(),
+        )
         expect(dist.records('sys_atf_test').every((t) => t.active === 'true')).toBe(true)
     })
 
@@ -380,9 +395,16 @@ describe('built app: cross-scope access', () => {
                 'sc_cat_item:read',
                 'sc_req_item:read',
                 'sc_req_item:write',
+                // the executor's receipt attached by the ticket-update rule (dist-executor-api.test.ts)
+                'sys_attachment:create',
+                'sys_attachment:read',
                 'sys_journal_field:read',
                 'sys_user:read',
                 'sys_user_grmember:read',
+                // the executor API's context and gate facts (groups, roles)
+                'sys_user_group:read',
+                'sys_user_has_role:read',
+                'sys_user_role:read',
                 'sysapproval_approver:create',
                 'sysapproval_approver:read',
                 'sysapproval_approver:write',
