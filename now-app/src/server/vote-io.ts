@@ -59,14 +59,20 @@ export function standInFor(approverSysId: string, actorSysId: string, refusedCre
     if (!isSysId(approverSysId) || !isSysId(actorSysId) || approverSysId === actorSysId) return null
     const problems: string[] = []
     const now = nowMs()
-    const gr = new GlideRecord(DELEGATE_TABLE)
-    gr.addQuery(DELEGATE_FIELDS.user, approverSysId)
-    gr.addQuery(DELEGATE_FIELDS.delegate, actorSysId)
-    gr.query()
-    while (gr.next()) {
-        const problem = delegationProblem(gr, now, refusedCreators)
-        if (!problem) return { authority: VOTE_AUTHORITY.delegate }
-        problems.push(problem)
+    try {
+        const gr = new GlideRecord(DELEGATE_TABLE)
+        gr.addQuery(DELEGATE_FIELDS.user, approverSysId)
+        gr.addQuery(DELEGATE_FIELDS.delegate, actorSysId)
+        gr.query()
+        while (gr.next()) {
+            const problem = delegationProblem(gr, now, refusedCreators)
+            if (!problem) return { authority: VOTE_AUTHORITY.delegate }
+            problems.push(problem)
+        }
+    } catch (error) {
+        // Not readable here (e.g. the cross-scope read refused): no delegation counts — deny, and say so.
+        gs.error(`Break-glass: delegations (${DELEGATE_TABLE}) could not be read: ${String(error)}`)
+        problems.push(`delegations (${DELEGATE_TABLE}) could not be read`)
     }
     if (gs.hasRole('admin')) return { authority: VOTE_AUTHORITY.admin }
     if (gs.hasRole('approval_admin')) return { authority: VOTE_AUTHORITY.approvalAdmin }

@@ -21,7 +21,7 @@
  */
 import { buildSchema, type Schema } from '../../../test/emulators/servicenow/schema'
 
-/** A stored record: every value a string ('' when empty). */
+/** A stored record, as the Table API shows it: every value a string ('' when empty; booleans 'true' / 'false'). */
 export type Row = Record<string, string>
 
 export interface FakeUser {
