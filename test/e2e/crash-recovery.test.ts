@@ -66,7 +66,9 @@ describe('kill -9 at every journal step, restart on the same journal', () => {
         })
         const journal = world.journalPath(INSTANCE)
         const grantPath = (g: AddedGrant) => new RegExp(`/${TABLE.grant}/${g.grantSysId}(\\?|$)`)
-        const ritmPath = (g: AddedGrant) => new RegExp(`/sc_req_item/${g.ritmSysId}(\\?|$)`)
+        // A RITM work note is a ticket update the app performs (the executor's role writes no RITM): its insert is
+        // what a hold on "the note" holds. Held only while no other grant is writing back (see each hold below).
+        const ticketInsert = new RegExp(`/${TABLE.ticketUpdate}(\\?|$)`)
         const isActive = (g: AddedGrant) => () =>
             sn.store.get(TABLE.grant, g.grantSysId)?.[GRANT_FIELDS.state] === 'active'
         const done = (g: AddedGrant) => sn.store.get(TABLE.action, g.actionSysId)?.[ACTION_FIELDS.state] === 'done'
@@ -115,9 +117,10 @@ describe('kill -9 at every journal step, restart on the same journal', () => {
         await until(() => webhookGrantOf(gApplied) !== undefined, 10_000, 'the dropped grant applied')
         await until(() => webhook.callCount('GET', '/grants') === 1, 10_000, 'the held reconciliation read')
         expect(journalStep(journal, gApplied.actionSysId)).toBe('calling')
-        // written_back: the RITM work note (after the grant patch) is slow
+        // written_back: the RITM work note (after the grant patch) is slow — the next ticket-update insert is its
+        // note: the other grants in flight are held before any write-back
         const gWritten = addGrant(sn, base, { durationMinutes: 10, queueAction: true })
-        sn.faults.add({ method: 'PATCH', path: ritmPath(gWritten), latencyMs: HOLD_MS, status: 503, times: 1 })
+        sn.faults.add({ method: 'POST', path: ticketInsert, latencyMs: HOLD_MS, status: 503, times: 1 })
         await waitForStep(journal, gWritten.actionSysId, ['written_back'])
         // the write-backs before the held note are delivered (a kill during one would legitimately repeat it)
         await waitForPendingHead(journal, gWritten.actionSysId, 'work_note')
@@ -163,7 +166,8 @@ describe('kill -9 at every journal step, restart on the same journal', () => {
             latencyMs: HOLD_MS,
             status: 503,
         })
-        sn.faults.add({ method: 'PATCH', path: ritmPath(rWritten), latencyMs: HOLD_MS, status: 503, times: 1 })
+        // (the next ticket-update insert is rWritten's "removed" note: rClaimed and rCalling are held before theirs)
+        sn.faults.add({ method: 'POST', path: ticketInsert, latencyMs: HOLD_MS, status: 503, times: 1 })
         const revokeOf = (g: AddedGrant) =>
             sn.store.list(
                 TABLE.action,
