@@ -150,6 +150,8 @@ interface Replica {
     exec?: InProcessExecutor
     /** Crashes since its start. */
     crashes: number
+    /** Its start in progress. */
+    starting?: Promise<void>
 }
 
 async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<void> {
@@ -187,7 +189,22 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             sleep: (ms: number, signal?: AbortSignal) => clock.sleep(ms, signal),
         } as unknown as VirtualClock
     }
-    const startReplica = async (r: Replica, why: string): Promise<void> => {
+    /**
+     * Starts a replica WITHOUT blocking the loop: its start-up talks to ServiceNow and may back off on the virtual
+     * clock (a fault on its first calls), which only moves when the loop does.
+     */
+    const startReplica = (r: Replica, why: string): void => {
+        if (r.exec || r.starting) return
+        r.starting = bootReplica(r, why)
+            .catch((error: unknown) => {
+                trace(`${r.name} failed to start: ${(error as Error).message}`)
+                agenda.at(clock.nowMs() + 30_000, `retry start ${r.name}`, () => startReplica(r, why))
+            })
+            .finally(() => {
+                r.starting = undefined
+            })
+    }
+    const bootReplica = async (r: Replica, why: string): Promise<void> => {
         const exec = await startInProcessExecutor(r.env, skewedClock(r.skewMs))
         r.exec = exec
         allLines.push([r.name, exec.lines as unknown as Record<string, unknown>[]])
@@ -215,14 +232,14 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
                     r.crashes += 1
                     void exec.crash()
                     const back = clock.nowMs() + prng.int(5_000, 180_000)
-                    agenda.at(back, `restart ${r.name}`, async () => {
+                    agenda.at(back, `restart ${r.name}`, () => {
                         // Already back (the final drain starts every replica that is down).
-                        if (r.exec) return
+                        if (r.exec || r.starting) return
                         if (lost) {
                             const path = r.env['GBG_JOURNAL_PATH']!
                             for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true })
                         }
-                        await startReplica(r, lost ? 'restart, empty journal' : 'restart on its journal')
+                        startReplica(r, lost ? 'restart, empty journal' : 'restart on its journal')
                     })
                 }
             })
@@ -426,7 +443,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
         })
     const quiet = (): boolean =>
         sn.store.list(TABLE.action, (a) => a['state'] === 'ready' || a['state'] === 'claimed').length === 0 &&
-        replicas.every((r) => !r.exec || r.exec.service.journal.pendingOutbox() === 0)
+        replicas.every((r) => !r.starting && (!r.exec || r.exec.service.journal.pendingOutbox() === 0))
     let finishing = false
     const done = (): boolean => finishing && allFinal() && quiet()
     const deadline = lastArrival + CONVERGE_WITHIN_MS
@@ -441,7 +458,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
                 finishing = true
                 faults.stop()
                 // Every replica up for the end of the run (a crashed one restarts on its journal).
-                for (const r of replicas) if (!r.exec) await startReplica(r, 'final drain')
+                for (const r of replicas) startReplica(r, 'final drain')
                 continue
             }
             if (quiet()) break
@@ -469,6 +486,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     }
     result.lifecycles += lifecycles.length
     result.simulatedMs += clock.nowMs() - start
+    for (const r of replicas) await r.starting
     for (const r of replicas) await r.exec?.stop().catch(() => undefined)
     if (run.log) {
         for (const [name, lines] of allLines) for (const line of lines) run.log(name, line)
