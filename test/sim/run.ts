@@ -486,8 +486,15 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     }
     result.lifecycles += lifecycles.length
     result.simulatedMs += clock.nowMs() - start
-    for (const r of replicas) await r.starting
-    for (const r of replicas) await r.exec?.stop().catch(() => undefined)
+    // A replica still starting needs the clock to move (its start-up may back off on it).
+    for (let i = 0; i < 1000 && replicas.some((r) => r.starting); i++) {
+        await settle()
+        const next = clock.nextWakeAt()
+        if (next === undefined) break
+        await clock.set(Math.max(next, clock.nowMs()))
+    }
+    // Force-stop: a graceful drain would wait for backoffs on the virtual clock, which no longer moves.
+    for (const r of replicas) await r.exec?.crash().catch(() => undefined)
     if (run.log) {
         for (const [name, lines] of allLines) for (const line of lines) run.log(name, line)
         for (const q of sn.requests) if (q.method !== 'GET') run.log('servicenow', { ...q })
