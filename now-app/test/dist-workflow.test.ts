@@ -398,9 +398,13 @@ describe('built app: cross-scope access', () => {
                 // the executor's receipt attached by the ticket-update rule (dist-executor-api.test.ts)
                 'sys_attachment:create',
                 'sys_attachment:read',
+                // who set an incident's priority / assignment group (request.ts withTicketHistory)
+                'sys_audit:read',
                 'sys_journal_field:read',
                 'sys_user:read',
                 'sys_user_grmember:read',
+                // delegated votes (vote-io.ts)
+                'sys_user_delegate:read',
                 // the executor API's context and gate facts (groups, roles)
                 'sys_user_group:read',
                 'sys_user_has_role:read',

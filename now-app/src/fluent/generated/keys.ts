@@ -1116,9 +1116,17 @@ declare global {
                         table: 'sys_scope_privilege'
                         id: '312653fe36df44019cbfb10c70f19133'
                     }
+                    'xscope-sys_audit-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'da913196ecd149389e5abfc0fa8bc50e'
+                    }
                     'xscope-sys_journal_field-read': {
                         table: 'sys_scope_privilege'
                         id: 'df158249788e4ca8be4d14f97b40917e'
+                    }
+                    'xscope-sys_user_delegate-read': {
+                        table: 'sys_scope_privilege'
+                        id: '8bd793d7fe2e42f092af1c6c8f9ff514'
                     }
                     'xscope-sys_user_grmember-read': {
                         table: 'sys_scope_privilege'

@@ -5,7 +5,8 @@ import { CrossScopePrivilege } from '@servicenow/sdk/core'
  * approvals it creates and updates, the incidents it raises and resolves, the RITM work notes and assignment it
  * writes — and what it does for the executor, whose role touches no platform table (executor-api.ts: the gate
  * facts and the context, which also read groups and the session user's roles; ticket-update.ts: work notes,
- * incidents and the receipt attachment). Nothing else (no delete anywhere). Written out one by one (no loops: see FLUENT-NOTES).
+ * incidents and the receipt attachment; vote-io.ts: delegated votes from sys_user_delegate; request.ts: who set an
+ * incident's priority / assignment, from sys_audit). Nothing else (no delete anywhere). Written out one by one (no loops: see FLUENT-NOTES).
  */
 
 CrossScopePrivilege({
@@ -130,6 +131,24 @@ CrossScopePrivilege({
     operation: 'read',
     status: 'allowed',
     targetName: 'sys_journal_field',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys_user_delegate-read'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_user_delegate',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})
+
+CrossScopePrivilege({
+    $id: Now.ID['xscope-sys_audit-read'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'sys_audit',
     targetScope: 'global',
     targetType: 'sys_db_object',
 })
