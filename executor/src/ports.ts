@@ -194,6 +194,8 @@ export interface AuditEventRecord {
 export interface UserRecord {
     sysId: string
     userName: string
+    /** sys_user.name, when the instance gives one (Teams cards show it; no gate decision reads it). */
+    displayName?: string
     email: string
     active: boolean
     /** Group sys_ids the user is a member of. */
@@ -280,6 +282,11 @@ export interface ServiceNowGateway {
      * An answer that does not have the expected shape is a fatal error (a refusal), never a pass.
      */
     gateFacts(grantSysId: string): Promise<GateFactsBundle>
+    /**
+     * A user's display name as last seen in gate facts read by this process (undefined when none was seen): the
+     * executor cannot read sys_user, so this is how Teams cards name the requester. Optional for fakes.
+     */
+    userDisplayName?(userSysId: string): string | undefined
     /** The instance context for doctor and start-up (the app's GET …/executor/context). */
     getInstanceContext(): Promise<InstanceContext>
     /** The grant's stored policy decision and approval route (the raw policy_decision JSON; additive, issue 10). */

@@ -244,6 +244,8 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
                   metrics,
               ),
               backoff: { baseMs: config.queue.backoffBaseMs, maxMs: config.queue.backoffMaxMs, jitter: 0.2 },
+              // The requester's display name from the gate facts (the executor cannot read sys_user itself).
+              displayName: (plan) => gateway.userDisplayName?.(plan.principal.userSysId),
           })
         : undefined
     const unnotify = notifications?.start()

@@ -34,7 +34,9 @@ function facts(): GateFacts {
                 sys_updated_on: '2025-06-02 09:00:00',
             },
         ],
-        users: [{ sys_id: USER, user_name: 'bob', email: 'bob@example.test', active: true, groups: [CI] }],
+        users: [
+            { sys_id: USER, user_name: 'bob', name: 'Bob Builder', email: 'bob@example.test', active: true, groups: [CI] },
+        ],
         computers: [{ sys_id: CI, name: 'WS-1', device_class: 'workstation', production: false, corp_managed: null }],
         incident: null,
         change: null,
@@ -50,7 +52,12 @@ describe('gate facts answer', () => {
         expect(f.grantApprovals.map((a) => a.sysId)).toEqual(['d'.repeat(32)])
         expect(f.ritmApprovals.map((a) => a.sysId)).toEqual(['e'.repeat(32)])
         expect(f.grantApprovals[0]!.updatedOn.toISOString()).toBe('2025-06-02T09:00:00.000Z')
-        expect(f.users.get(USER)).toMatchObject({ userName: 'bob', active: true, groupSysIds: [CI] })
+        expect(f.users.get(USER)).toMatchObject({
+            userName: 'bob',
+            displayName: 'Bob Builder',
+            active: true,
+            groupSysIds: [CI],
+        })
         expect(f.computers.get(CI)).toEqual({
             sysId: CI,
             name: 'WS-1',
@@ -58,6 +65,20 @@ describe('gate facts answer', () => {
             production: false,
         })
         expect(f.settings).toEqual({ integrationEnabled: true, defaultMaxDurationMinutes: 120 })
+    })
+
+    it("a user's display name is optional: missing or '' still passes, with no display name", () => {
+        // Setup
+        const missing = facts()
+        delete (missing.users[0] as { name?: string }).name
+        const empty = facts()
+        empty.users[0]!.name = ''
+        // Execution + Validation
+        for (const answer of [missing, empty]) {
+            const user = parseGateFacts(answer, GRANT).users.get(USER)!
+            expect(user.userName).toBe('bob')
+            expect(user).not.toHaveProperty('displayName')
+        }
     })
 
     it('the kill switch is on only for exactly "true" (the one parser), missing is off', () => {

@@ -281,6 +281,8 @@ export interface GateFactsApproval {
 export interface GateFactsUser {
     sys_id: string
     user_name: string
+    /** The display name (sys_user.name; '' when the record has none): what Teams cards show beside user_name. */
+    name: string
     email: string
     active: boolean
     /** sys_user_group sys_ids the user is a member of. */

@@ -1,7 +1,8 @@
 /**
  * Teams cards from the real executor service (in process, virtual time) to the Teams emulator: the granted card
  * (retried through the outbox when Teams answers 503), the 5- and 1-minute expiry warnings driven by the journaled
- * expiry — with the executor restarted between them, each is still sent exactly once — and the removal card.
+ * expiry — with the executor restarted between them, each is still sent exactly once — and the removal card; each
+ * names the requester by display name (from the app's gate facts) and login.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { GRANT_FIELDS, TABLE } from '@gbg/shared'
@@ -74,6 +75,13 @@ describe('Teams cards from the executor', () => {
             `1 minute left: ${number}`,
             `Access removed: ${number}`,
         ])
+        // every card names the requester by display name (sys_user.name, from the app's gate facts) and login —
+        // the warnings and the removal card too, sent by the restarted executor, which read no gate facts
+        const requester = `${base.requester.displayName} (${base.requester.userName})`
+        expect(requester).toBe('Alice Nguyen (alice.nguyen)')
+        for (const m of teams.messages) {
+            expect(JSON.stringify(m.payload)).toContain(`"title":"For","value":"${requester}"`)
+        }
         const granted = JSON.stringify(teams.messages[0]!.payload)
         expect(granted).toMatch(/"Expires","value":"\d{4}-\d\d-\d\d \d\d:\d\d UTC"/)
         const expiresAt = Date.parse(

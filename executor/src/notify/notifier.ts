@@ -151,7 +151,7 @@ export class Notifications {
             const due = WARNING_MINUTES.filter((m) => plan.durationMinutes > m && now >= expiresMs - m * 60_000)
             const minutesLeft = due[due.length - 1]
             if (minutesLeft === undefined) continue
-            const grant = summaryFromPlan(plan, this.o.displayName?.(plan))
+            const grant = summaryFromPlan(plan, this.requesterName(plan))
             if (
                 this.queue(
                     `${timer.grantId}:warning:${minutesLeft}`,
@@ -251,7 +251,23 @@ export class Notifications {
             this.o.logger.debug('no journaled plan for a Teams card', { grant: grantSysId })
             return undefined
         }
-        return summaryFromPlan(plan, this.o.displayName?.(plan))
+        return summaryFromPlan(plan, this.requesterName(plan))
+    }
+
+    /**
+     * The requester's display name: from the hook (the gate facts this process read), else the one an earlier card
+     * of the grant carried (its journaled payload), so a restart between the granted card and the warnings or the
+     * removal card keeps the name. Undefined when neither knows (the card shows the login).
+     */
+    private requesterName(plan: ExecutionPlan): string | undefined {
+        const fromHook = this.o.displayName?.(plan)
+        if (fromHook) return fromHook
+        for (const item of this.o.journal.outbox({ actionId: `teams:${plan.grantSysId}:granted` })) {
+            if (item.kind !== TEAMS_OUTBOX_KIND) continue
+            const name = fromPayload(item.payload).grant?.requesterName
+            if (name) return name
+        }
+        return undefined
     }
 
     /** The plan this executor acted on for the grant: its grant record, else any of its actions' journaled plan. */

@@ -59,6 +59,8 @@ const gateFactsSchema = z
                 .object({
                     sys_id: sysId,
                     user_name: z.string().min(1).max(100),
+                    // The display name, for Teams cards only: an app that does not send it (or sends '') still passes.
+                    name: z.string().max(255).default(''),
                     email: z.string().max(255),
                     active: z.boolean(),
                     groups: z.array(sysId),
@@ -181,6 +183,7 @@ export function parseGateFacts(answer: unknown, grantSysId: string): GateFactsBu
         users.set(u.sys_id, {
             sysId: u.sys_id,
             userName: u.user_name,
+            ...(u.name ? { displayName: u.name } : {}),
             email: u.email,
             active: u.active,
             groupSysIds: [...new Set(u.groups)],

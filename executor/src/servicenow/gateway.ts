@@ -109,9 +109,14 @@ export function createServiceNowGateway(client: ServiceNowClient, opts: ServiceN
     return new TableApiGateway(client, opts)
 }
 
+/** How many users' display names the gateway remembers for Teams cards. */
+const MAX_DISPLAY_NAMES = 1000
+
 class TableApiGateway implements ServiceNowGateway {
     /** Heartbeat row sys_id per executor name (found or created once). */
     private readonly heartbeatRows = new Map<string, string>()
+    /** Display names from the gate facts read (bounded: the oldest are forgotten first). */
+    private readonly displayNames = new Map<string, string>()
 
     constructor(
         private readonly client: ServiceNowClient,
@@ -323,7 +328,20 @@ class TableApiGateway implements ServiceNowGateway {
         const answer = await this.client.getApi(
             EXECUTOR_API.basePath + EXECUTOR_API.gateFacts.replace('{grant_sys_id}', grantSysId),
         )
-        return parseGateFacts(answer, grantSysId)
+        const facts = parseGateFacts(answer, grantSysId)
+        for (const u of facts.users.values()) {
+            if (!u.displayName) continue
+            this.displayNames.delete(u.sysId)
+            this.displayNames.set(u.sysId, u.displayName)
+            if (this.displayNames.size > MAX_DISPLAY_NAMES) {
+                this.displayNames.delete(this.displayNames.keys().next().value as string)
+            }
+        }
+        return facts
+    }
+
+    userDisplayName(userSysId: string): string | undefined {
+        return this.displayNames.get(userSysId)
     }
 
     async getInstanceContext(): Promise<InstanceContext> {

@@ -100,6 +100,7 @@ function userFacts(sysId: string): GateFactsUser | null {
     return {
         sys_id: sysId,
         user_name: str(gr, USER_FIELDS.userName),
+        name: str(gr, USER_FIELDS.name),
         email: str(gr, USER_FIELDS.email),
         active: flag(gr, USER_FIELDS.active),
         groups: groupsOf(sysId),
