@@ -485,6 +485,15 @@ describe('ServiceNow emulator', () => {
             )
         })
 
+        it("gives a new RITM the platform's column defaults: Stage waiting_for_approval (request-lifecycle.md)", () => {
+            // Execution
+            const ritm = emu.store.insert('sc_req_item', { short_description: 'defaults' })
+
+            // Validation
+            expect(ritm['stage']).toBe('waiting_for_approval')
+            expect(ritm['quantity']).toBe('1')
+        })
+
         it('turns work_notes / comments writes into journal entries and answers "" for them', async () => {
             // Setup
             const inc = emu.store.insert('incident', { short_description: 'journal' })

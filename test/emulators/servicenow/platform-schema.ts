@@ -360,7 +360,7 @@ export const PLATFORM_TABLES: PlatformTable[] = [
             { name: 'request', type: 'reference', reference: 'sc_request' },
             { name: 'requested_for', type: 'reference', reference: 'sys_user' },
             { name: 'quantity', type: 'integer', defaultValue: '1' },
-            { name: 'stage', type: 'string', defaultValue: 'request_approved', maxLength: 40 },
+            { name: 'stage', type: 'string', defaultValue: 'waiting_for_approval', maxLength: 40 },
         ],
     },
     {
