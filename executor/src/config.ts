@@ -20,7 +20,7 @@ import { readFileSync } from 'node:fs'
 import os from 'node:os'
 import cron from 'node-cron'
 import { z } from 'zod'
-import { PROVIDERS, type ProviderName } from '@gbg/shared'
+import { PROPERTY, PROVIDERS, type ProviderName } from '@gbg/shared'
 import { REDACTED, redact, type LogLevel } from './log'
 import { URL_RULE, isAllowedUrl, isLoopbackHost } from './url-policy'
 
@@ -51,8 +51,6 @@ export interface ServiceNowConfig {
     timeoutMs: number
     /** Rows per Table API page. @defaultValue 500 */
     pageSize: number
-    /** sys_user sys_id set as the caller of incidents the executor raises (e.g. the integration user). */
-    incidentCallerSysId?: string
 }
 
 /** Queue polling, leasing and retries. */
@@ -175,8 +173,6 @@ export interface Config {
     queue: QueueConfig
     writeBack: WriteBackConfig
     revoke: RevokeConfig
-    /** sys_user_group sys_id of SecOps (incident assignment); '' = the instance's assignment rules. @defaultValue '' */
-    secopsGroupSysId: string
     /** SQLite journal file. @defaultValue './.data/journal.db' */
     journalPath: string
     http: HttpConfig
@@ -537,11 +533,6 @@ const SETTINGS = {
         }),
         timeoutMs: setting('GBG_SN_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'ServiceNow request timeout (ms)'),
         pageSize: setting('GBG_SN_PAGE_SIZE', int(1, 10_000, 500), 'Rows per Table API page'),
-        incidentCallerSysId: setting(
-            'GBG_SN_INCIDENT_CALLER',
-            text({ pattern: /^[0-9a-f]{32}$/, patternText: 'a sys_id (32 lowercase hex)', type: 'sys_id' }),
-            'sys_user sys_id set as caller of raised incidents',
-        ),
     },
     queue: {
         pollIntervalSeconds: setting('GBG_POLL_INTERVAL_SECONDS', int(1, 3_600, 5), 'Seconds between queue polls'),
@@ -577,11 +568,6 @@ const SETTINGS = {
             'Failed revoke attempts before a P1/P2 incident',
         ),
     },
-    secopsGroupSysId: setting(
-        'GBG_SECOPS_GROUP',
-        text({ pattern: /^[0-9a-f]{32}$/, patternText: 'a sys_id (32 lowercase hex)', type: 'sys_id' }, ''),
-        'sys_user_group sys_id of SecOps (incident assignment); unset: the instance assignment rules',
-    ),
     journalPath: setting('GBG_JOURNAL_PATH', text({ type: 'file path' }, './.data/journal.db'), 'SQLite journal file'),
     http: {
         host: setting(
@@ -699,8 +685,20 @@ const REMOVED: Readonly<Record<string, { key: string; message: string }>> = {
     },
 }
 
+/**
+ * Settings the app now decides: still accepted (a deployment that sets one keeps starting) and ignored; `doctor`
+ * warns while one is set in the environment. Their config-file keys are dropped the same way.
+ */
+export const OBSOLETE_VARIABLES: Readonly<Record<string, { key: string; nowIn: string }>> = {
+    GBG_SECOPS_GROUP: { key: 'secopsGroupSysId', nowIn: `the app's property ${PROPERTY.secopsGroup} on the instance` },
+    GBG_SN_INCIDENT_CALLER: {
+        key: 'servicenow.incidentCallerSysId',
+        nowIn: 'the app (the incident caller is the integration user)',
+    },
+}
+
 /** Variables read outside the table. */
-const META_VARIABLES = ['GBG_CONFIG_FILE']
+const META_VARIABLES = ['GBG_CONFIG_FILE', ...Object.keys(OBSOLETE_VARIABLES)]
 
 /** The raw (validated, defaulted) values of a table section. */
 type RawOf<S> = { [K in keyof S]: S[K] extends Setting<infer T> ? T : RawOf<S[K]> }
@@ -883,12 +881,10 @@ function toConfig(raw: Raw): Config {
             clientSecret: sn.clientSecret,
             timeoutMs: sn.timeoutMs,
             pageSize: sn.pageSize,
-            incidentCallerSysId: sn.incidentCallerSysId,
         },
         queue: raw.queue,
         writeBack: raw.writeBack,
         revoke: raw.revoke,
-        secopsGroupSysId: raw.secopsGroupSysId,
         journalPath: raw.journalPath,
         http: { host: raw.http.host, port: raw.http.port, nudgeSecret: raw.http.nudgeSecret },
         audit: { key: raw.audit.key, integrationUser: raw.audit.integrationUser ?? sn.username },
@@ -970,6 +966,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
                     problems.push(`${name} (config file key ${removed.key}): ${removed.message}`)
                     deletePath(raw, removed.key)
                 }
+                for (const obsolete of Object.values(OBSOLETE_VARIABLES)) deletePath(raw, obsolete.key)
                 for (const x of VARIABLES) {
                     if (getPath(raw, x.key) !== undefined)
                         sources.set(x.key, { kind: 'file', name: x.name, key: x.key })
@@ -1092,7 +1089,7 @@ function getPath(obj: Record<string, unknown>, path: string): unknown {
 
 function deletePath(obj: Record<string, unknown>, path: string): void {
     const parts = path.split('.')
-    const parent = getPath(obj, parts.slice(0, -1).join('.'))
+    const parent = parts.length === 1 ? obj : getPath(obj, parts.slice(0, -1).join('.'))
     if (typeof parent === 'object' && parent !== null) delete (parent as Record<string, unknown>)[parts.at(-1)!]
 }
 

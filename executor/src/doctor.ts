@@ -31,7 +31,7 @@ import {
     TABLE,
     parseKillSwitch,
 } from '@gbg/shared'
-import { ConfigError, loadConfig, type Config } from './config'
+import { ConfigError, OBSOLETE_VARIABLES, loadConfig, type Config } from './config'
 import { nullLogger } from './log'
 import { probeWebhook } from './notify/teams'
 import type { ServiceNowGateway } from './ports'
@@ -131,13 +131,6 @@ function explainServiceNow(error: unknown, config: Config): { what: string; fix:
         }
     }
     return { what: `GBG_SN_URL (${url}): ${errorText(error)}`, fix: 'check GBG_SN_URL and the network path' }
-}
-
-/** The setting in the executor's own configuration (while it still has one), else the raw variable. */
-function ownSetting(config: Config, env: NodeJS.ProcessEnv, name: 'GBG_SECOPS_GROUP' | 'GBG_SN_INCIDENT_CALLER') {
-    const c = config as unknown as { secopsGroupSysId?: string; servicenow: { incidentCallerSysId?: string } }
-    const fromConfig = name === 'GBG_SECOPS_GROUP' ? c.secopsGroupSysId : c.servicenow.incidentCallerSysId
-    return (fromConfig ?? env[name] ?? '').trim()
 }
 
 /** Run every check; returns the exit code (0 all good, 1 something failed, 2 configuration unusable). */
@@ -351,11 +344,8 @@ async function checkContext(
         )
 
     // The executor's own copies of these settings are obsolete once the app decides them.
-    for (const [name, where] of [
-        ['GBG_SECOPS_GROUP', `the app's property ${property} on the instance`],
-        ['GBG_SN_INCIDENT_CALLER', 'the app (the incident caller is the integration user)'],
-    ] as const) {
-        if (ownSetting(config, env, name) !== '')
-            warn(`${name} is set but no longer used: the setting now lives in ${where}`, `remove ${name}`)
+    for (const [name, { nowIn }] of Object.entries(OBSOLETE_VARIABLES)) {
+        if ((env[name] ?? '').trim() !== '')
+            warn(`${name} is set but no longer used: the setting now lives in ${nowIn}`, `remove ${name}`)
     }
 }

@@ -89,7 +89,6 @@ export function workerOptions(config: Config): WorkerOptions {
         host: hostname(),
         version: EXECUTOR_VERSION,
         ...workerOptionsFromConfig(config),
-        secopsGroupSysId: config.secopsGroupSysId,
         auditKey: config.audit.key ?? '',
         auditIntegrationUser: config.audit.integrationUser ?? '',
     }
@@ -116,7 +115,6 @@ export function connectServiceNow(
     })
     const gateway = createServiceNowGateway(client, {
         instanceName: config.instanceName,
-        incidentCallerSysId: config.servicenow.incidentCallerSysId,
         auditKey: config.audit.key,
     })
     return { client, gateway }

@@ -149,13 +149,11 @@ export interface WriteBackOptions {
     onActionSettled?: (actionId: string) => void
     /**
      * The anchor check before every append to a grant's chain (docs/security.md "Audit chain"): this executor's
-     * name (actor of its `audit_chain_tampered` events), SecOps' group for the P1, and the audit key and
+     * name (actor of its `audit_chain_tampered` events), and the audit key and
      * integration user the MAC check needs. Without it no chain is checked.
      */
     auditGuard?: {
         instance: string
-        /** Obsolete (GBG_SECOPS_GROUP): the app assigns the incidents it raises for the executor. Ignored. */
-        secopsGroupSysId?: string
         key?: string
         integrationUser?: string
     }

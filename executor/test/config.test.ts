@@ -67,7 +67,6 @@ describe('loadConfig', () => {
             GBG_HTTP_PORT: '70000',
             GBG_SANDBOX: 'maybe',
             GBG_LEASE_SECONDS: '1',
-            GBG_SECOPS_GROUP: 'SecOps',
             GBG_SN_PASWORD: 'typo',
         }
         // Execution
@@ -81,13 +80,31 @@ describe('loadConfig', () => {
             'GBG_HTTP_PORT',
             'GBG_SANDBOX',
             'GBG_LEASE_SECONDS',
-            'GBG_SECOPS_GROUP',
             'GBG_SN_PASWORD',
         ]
         for (const name of expected) expect(problems.some((p) => p.startsWith(name))).toBe(true)
         expect(problems.length).toBe(expected.length)
         expect(problems.find((p) => p.startsWith('GBG_SN_PASWORD'))).toContain('unknown variable')
         expect(problems.find((p) => p.startsWith('GBG_HTTP_PORT'))).toContain('0 to 65535')
+    })
+
+    it('accepts and ignores the obsolete GBG_SECOPS_GROUP / GBG_SN_INCIDENT_CALLER (the app decides both), from env and file', () => {
+        // Setup: any value, even one that was never a sys_id
+        const file = join(dir, 'obsolete.json')
+        writeFileSync(file, JSON.stringify({ secopsGroupSysId: 'x', servicenow: { incidentCallerSysId: 'y' } }))
+        // Execution
+        const config = loadConfig({
+            ...BASE,
+            GBG_CONFIG_FILE: file,
+            GBG_SECOPS_GROUP: 'SecOps',
+            GBG_SN_INCIDENT_CALLER: 'admin',
+        })
+        // Validation: nothing of them reaches the configuration, and neither is a documented setting
+        expect(config).not.toHaveProperty('secopsGroupSysId')
+        expect(config.servicenow).not.toHaveProperty('incidentCallerSysId')
+        const names = describeConfig().map((v) => v.name)
+        expect(names).not.toContain('GBG_SECOPS_GROUP')
+        expect(names).not.toContain('GBG_SN_INCIDENT_CALLER')
     })
 
     it('table: every invalid value yields an error that names the variable', () => {
@@ -98,7 +115,6 @@ describe('loadConfig', () => {
             ['GBG_SN_AUTH_MODE', 'kerberos'],
             ['GBG_SN_TIMEOUT_MS', '-1'],
             ['GBG_SN_PAGE_SIZE', '1.5'],
-            ['GBG_SN_INCIDENT_CALLER', 'admin'],
             ['GBG_MAX_IN_FLIGHT', '0'],
             ['GBG_MAX_ATTEMPTS', 'x'],
             ['GBG_BACKOFF_BASE_MS', '999999999'],

@@ -73,11 +73,6 @@ import { IDENTIFIER_PATTERN, QueryBuildError, formatGlideDateTime, parseGlideDat
 export interface ServiceNowGatewayOptions {
     /** This executor's instance name: the lease owner it claims as and writes as. */
     instanceName: string
-    /**
-     * Obsolete (GBG_SN_INCIDENT_CALLER): the app raises the executor's incidents and sets the integration user as
-     * their caller. Still validated when given, otherwise ignored.
-     */
-    incidentCallerSysId?: string
     /** Clock for the lease expiry a release writes. @defaultValue system clock */
     now?: () => Date
     /** Key of the MAC on every audit event this executor appends (GBG_AUDIT_KEY); no MAC without it. Secret. */
@@ -98,13 +93,6 @@ const OPEN_ACTION_STATES = ACTION_STATES.filter((s) => s !== 'done' && s !== 'de
 export function createServiceNowGateway(client: ServiceNowClient, opts: ServiceNowGatewayOptions): ServiceNowGateway {
     if (!IDENTIFIER_PATTERN.test(opts.instanceName)) {
         throw new ServiceNowError('fatal', `instance name must match ${String(IDENTIFIER_PATTERN)}`)
-    }
-    if (
-        opts.incidentCallerSysId !== undefined &&
-        opts.incidentCallerSysId !== '' &&
-        !isSysId(opts.incidentCallerSysId)
-    ) {
-        throw new ServiceNowError('fatal', 'incident caller must be a sys_id')
     }
     return new TableApiGateway(client, opts)
 }

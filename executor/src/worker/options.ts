@@ -44,8 +44,6 @@ export interface WorkerOptions {
     revokeMaxAttempts?: number
     /** max_attempts written on verify actions the executor creates. @defaultValue 5 */
     verifyMaxAttempts?: number
-    /** Obsolete (GBG_SECOPS_GROUP): the app assigns the incidents it raises for the executor to its SecOps group property. Ignored. */
-    secopsGroupSysId?: string
     /** Oldest approval the recheck gate accepts. @defaultValue 86400000 (24 h) */
     maxApprovalAgeMs?: number
     /** Randomness for backoff jitter. @defaultValue Math.random */
@@ -128,7 +126,6 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
         verifyDelayMs: options.verifyDelayMs ?? 300_000,
         revokeMaxAttempts: options.revokeMaxAttempts ?? 1000,
         verifyMaxAttempts: options.verifyMaxAttempts ?? DEFAULTS.verifyMaxAttempts,
-        secopsGroupSysId: options.secopsGroupSysId ?? '',
         maxApprovalAgeMs: options.maxApprovalAgeMs ?? 24 * 3_600_000,
         random: options.random ?? Math.random,
         auditKey: options.auditKey ?? '',

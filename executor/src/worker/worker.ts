@@ -107,7 +107,6 @@ export class Worker {
             onActionSettled: (actionId) => this.settle(actionId),
             auditGuard: {
                 instance: this.options.instance,
-                secopsGroupSysId: this.options.secopsGroupSysId,
                 key: this.options.auditKey,
                 integrationUser: this.options.auditIntegrationUser,
             },
