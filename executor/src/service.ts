@@ -116,6 +116,7 @@ export function connectServiceNow(
     const gateway = createServiceNowGateway(client, {
         instanceName: config.instanceName,
         auditKey: config.audit.key,
+        now: () => clock.now(),
     })
     return { client, gateway }
 }

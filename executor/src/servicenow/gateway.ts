@@ -73,8 +73,12 @@ import { IDENTIFIER_PATTERN, QueryBuildError, formatGlideDateTime, parseGlideDat
 export interface ServiceNowGatewayOptions {
     /** This executor's instance name: the lease owner it claims as and writes as. */
     instanceName: string
-    /** Clock for the lease expiry a release writes. @defaultValue system clock */
-    now?: () => Date
+    /**
+     * The service's clock, for the lease expiry a release writes. Required: a gateway on another clock than the
+     * worker's (e.g. wall time under a virtual clock) ended its own lease at a time still in the lease, so the
+     * requeue was refused and every retried action stuck claimed (found by the simulator, seed npm-test-1).
+     */
+    now: () => Date
     /** Key of the MAC on every audit event this executor appends (GBG_AUDIT_KEY); no MAC without it. Secret. */
     auditKey?: string
 }
@@ -212,7 +216,7 @@ class TableApiGateway implements ServiceNowGateway {
                             [ACTION_FIELDS.leaseUntil]: '',
                         }),
                 },
-                this.opts.now ?? (() => new Date()),
+                this.opts.now,
             )
         } else {
             if (patch.leaseOwner !== undefined && patch.leaseOwner !== this.opts.instanceName) {
