@@ -35,6 +35,7 @@ import {
     canonicalJson,
     isSha256Hex,
     isSysId,
+    parseBooleanField,
     type ActionState,
     type AuditAnchor,
     type ActionType,
@@ -661,11 +662,13 @@ function int(r: SnRecord, field: string, fallback?: number): number {
     return Number.parseInt(v, 10)
 }
 
+/** A true/false field through the one shared reading (either spelling); empty is false, anything else an error. */
 function bool(r: SnRecord, field: string): boolean {
     const v = r[field] ?? ''
-    if (v === 'true' || v === '1') return true
-    if (v === 'false' || v === '0' || v === '') return false
-    throw new FieldError(`field ${field} is not a boolean: ${JSON.stringify(v.slice(0, 20))}`)
+    if (v === '') return false
+    const parsed = parseBooleanField(v)
+    if (parsed === null) throw new FieldError(`field ${field} is not a boolean: ${JSON.stringify(v.slice(0, 20))}`)
+    return parsed
 }
 
 /** An audit payload: a JSON object, else {} (a payload that does not parse proves nothing). */
