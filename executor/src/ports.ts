@@ -7,6 +7,7 @@ import type {
     ActionType,
     ExecutorContextFacts,
     GrantState,
+    ProviderName,
     RequestChange,
     RequestIncident,
 } from '@gbg/shared'
@@ -276,6 +277,16 @@ export interface ServiceNowGateway {
     /** Open (not done / dead) actions of a grant, to enforce per-grant ordering. */
     listOpenActionsForGrant(grantSysId: string): Promise<QueueAction[]>
     getGrant(sysId: string): Promise<GrantRecord>
+    /**
+     * Grants of one person at one provider in one of `states`, most recently updated first, at most `limit`: the
+     * fleet's view of who holds a shared access (providers/entra/fleet.ts). Every replica's grants, read fresh.
+     */
+    listUserGrants(
+        userSysId: string,
+        provider: ProviderName,
+        states: readonly GrantState[],
+        limit: number,
+    ): Promise<GrantRecord[]>
     updateGrant(sysId: string, patch: GrantPatch): Promise<void>
     /**
      * The facts the recheck gate judges for one grant, in one call (the app's GET …/executor/grants/{id}/facts).

@@ -32,6 +32,8 @@ import {
     type ServiceNowCallObserver,
     type ServiceNowClient,
 } from './servicenow/client'
+import { ServiceNowFleetGrants } from './servicenow/fleet-grants'
+import type { FleetGrants } from './providers/entra/fleet'
 import { createServiceNowGateway } from './servicenow/gateway'
 import { Worker } from './worker/worker'
 import { workerOptionsFromConfig, type WorkerOptions } from './worker/options'
@@ -127,17 +129,21 @@ export function openJournal(config: Config, clock: Clock = systemClock): Journal
     return Journal.open(config.journalPath, { clock })
 }
 
-/** Build every enabled provider. The journal is the overlap (holder) registry of the Entra providers. */
+/**
+ * Build every enabled provider. The Entra providers learn who else holds a shared assignment from ServiceNow's
+ * grants (`fleet`); the journal only remembers this replica's own writes.
+ */
 export function buildProviders(
     config: Config,
     journal: Journal,
+    fleet: FleetGrants,
     logger: Logger,
     metrics?: Metrics,
     clock: Clock = systemClock,
 ): Map<ProviderName, Provider> {
     // Metrics fits the providers' call observer as it is (observeProviderCall). The providers read the service's
     // one clock (signature timestamps, schedule start and end, native expiry windows).
-    return createProviders(config, { logger, holders: journal, metrics, now: () => clock.now() })
+    return createProviders(config, { logger, holders: journal, fleet, metrics, now: () => clock.now() })
 }
 
 /**
@@ -205,7 +211,10 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const logger = opts.logger ?? createLogger({ level: config.logLevel })
     const metrics = createMetrics()
     const journal = openJournal(config, clock)
-    const providers = buildProviders(config, journal, logger, metrics, clock)
+    // The providers are built before the ServiceNow client (its call observer feeds the health monitor that
+    // watches the providers): the fleet's grants reach the gateway through a getter, used only once running.
+    const fleet = new ServiceNowFleetGrants(() => gateway)
+    const providers = buildProviders(config, journal, fleet, logger, metrics, clock)
     for (const name of providers.keys()) metrics.initProvider(name)
     const health = new HealthMonitor({
         now: () => clock.now(),

@@ -40,6 +40,7 @@ import {
     type AuditAnchor,
     type ActionType,
     type GrantState,
+    type ProviderName,
 } from '@gbg/shared'
 import type {
     ActionPatch,
@@ -266,6 +267,25 @@ class TableApiGateway implements ServiceNowGateway {
 
     async getGrant(sysId: string): Promise<GrantRecord> {
         return parseGrant(await this.client.get(TABLE.grant, sysId, GRANT_READ))
+    }
+
+    async listUserGrants(
+        userSysId: string,
+        provider: ProviderName,
+        states: readonly GrantState[],
+        limit: number,
+    ): Promise<GrantRecord[]> {
+        if (!isSysId(userSysId)) throw new ServiceNowError('fatal', 'listUserGrants: user is not a sys_id')
+        const q = build(() =>
+            query(TABLE.grant)
+                .eq(GRANT_FIELDS.requestedFor, userSysId)
+                .eq(GRANT_FIELDS.provider, provider)
+                .in(GRANT_FIELDS.state, states)
+                .orderByDesc(SYSTEM_FIELDS.updatedOn)
+                .build(),
+        )
+        const rows = await this.client.list(TABLE.grant, q, GRANT_READ, limit)
+        return rows.map(parseGrant)
     }
 
     async updateGrant(sysId: string, patch: GrantPatch): Promise<void> {

@@ -15,6 +15,7 @@ import {
     policyToRecord,
     type AccessRequest,
     type ExecutionPlan,
+    type GrantState,
     type PolicyRule,
     type ProviderName,
     type RequestChange,
@@ -285,6 +286,20 @@ export class FakeGateway implements ServiceNowGateway {
         const g = this.sn.grants.get(id)
         if (!g) throw notFound('grant', id)
         return { ...g }
+    }
+
+    async listUserGrants(
+        userSysId: string,
+        provider: ProviderName,
+        states: readonly GrantState[],
+        limit: number,
+    ): Promise<GrantRecord[]> {
+        this.sn.enter('listUserGrants', this.writer, [userSysId, provider, states, limit])
+        return [...this.sn.grants.values()]
+            .filter((g) => g.requestedFor === userSysId && g.provider === provider && states.includes(g.state))
+            .reverse()
+            .slice(0, limit)
+            .map((g) => ({ ...g }))
     }
 
     async updateGrant(id: string, patch: GrantPatch): Promise<void> {
