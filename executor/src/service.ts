@@ -275,7 +275,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             config.driftSchedule,
             async () => {
                 try {
-                    const report = await runDriftScan(entra, client, journal)
+                    const report = await runDriftScan(entra, client)
                     metrics.setDriftHolders(report.items.length)
                     for (const item of report.items) {
                         logger.error('drift: access held without an active grant', { event: 'drift:found', ...item })

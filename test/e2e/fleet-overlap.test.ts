@@ -1,9 +1,10 @@
 /**
- * Issue 17 (first bullet), simulator finding 2: overlap across executor replicas. Two grants of the same Entra
+ * Issue 17 (first bullet), simulator finding 2: overlap and drift across executor replicas. Two grants of the same Entra
  * group to the same person, each granted by a DIFFERENT replica (own instance name, own journal). The revoke of
  * the first, run by the replica that never saw the second, must keep the membership for the second (ServiceNow's
  * grants say it is still held); the second's revoke, by the other replica, removes it. Plain membership mode: no
- * native expiry, so only the executors' revokes end the access (the hard case).
+ * native expiry, so only the executors' revokes end the access (the hard case). Replica A's drift scan must not
+ * report the membership B's grant holds.
  *
  * Two real executor services in this process, the sandbox emulators, one virtual clock.
  */
@@ -14,6 +15,10 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { formatGlideDateTime } from '../emulators/servicenow/store'
 import { cloneGrant } from './support/grants'
+import { loadConfig } from '../../executor/src/config'
+import { runDriftScan } from '../../executor/src/drift'
+import { nullLogger } from '../../executor/src/log'
+import { connectServiceNow } from '../../executor/src/service'
 import { parseGlideDateTime } from '../../executor/src/servicenow/query'
 import { startSandbox, type Sandbox } from '../sandbox/sandbox'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
@@ -80,6 +85,17 @@ describe('overlapping grants held by different executor replicas', () => {
         expect(grant(late)[GRANT_FIELDS.executorInstance]).toBe('fleet-b')
         expect(JSON.parse(grant(late)[GRANT_FIELDS.evidence]!)).toMatchObject({ sharedWith: [early] })
 
+        // validation 1b: replica A's drift scan explains L's membership by ServiceNow's grants (no false drift)
+        const scanA = () =>
+            runDriftScan(
+                loadConfig(env('fleet-a')).entra!,
+                connectServiceNow(loadConfig(env('fleet-a')), nullLogger).client,
+            )
+        const drift1 = await scanA()
+        expect(drift1.openGrants).toBe(2)
+        expect(drift1.managedGroups).toContain(groupId)
+        expect(drift1.items).toEqual([])
+
         // execution 2: only A runs when E expires: it revokes E
         const a2 = await start('fleet-a2')
         const earlyExpiry = parseGlideDateTime(grant(early)[GRANT_FIELDS.expiresAt]!)!
@@ -100,5 +116,11 @@ describe('overlapping grants held by different executor replicas', () => {
         expect(clock.nowMs() - lateExpiry.getTime()).toBeLessThan(60_000)
         expect(JSON.parse(grant(late)[GRANT_FIELDS.evidence]!)).toMatchObject({ present: false, retainedFor: [] })
         void a2
-    })
+
+        // validation 4: a membership no grant explains any more is drift (the scan is not empty by construction)
+        sandbox.graph.state.addMemberRef(groupId, { '@odata.id': `https://graph.microsoft.com/v1.0/users/${userId}` })
+        const drift2 = await scanA()
+        expect(drift2.openGrants).toBe(0)
+        expect(drift2.items).toMatchObject([{ kind: 'entra-group', targetId: groupId, principalId: userId }])
+    }, 120_000)
 })

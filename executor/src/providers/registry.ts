@@ -111,15 +111,17 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
     }
     const entraDeps = { holders: deps.holders, fleet: deps.fleet, now, graph }
     if (name === 'entra-role') return createEntraRoleProvider({ connection }, entraDeps)
-    return createEntraGroupProvider(
-        {
-            connection,
-            mode: e.groupMode,
-            groupsByDeviceClass: e.groupsByDeviceClass,
-            signOutPolicy: e.signOutPolicy,
-        },
-        entraDeps,
-    )
+    return createEntraGroupProvider(entraGroupInput(e), entraDeps)
+}
+
+/** The entra-group provider's settings from the Entra section (the drift scan chooses groups with the same). */
+export function entraGroupInput(e: EntraSection) {
+    return {
+        connection: entraConnection(e),
+        mode: e.groupMode,
+        groupsByDeviceClass: e.groupsByDeviceClass,
+        signOutPolicy: e.signOutPolicy,
+    }
 }
 
 /**
