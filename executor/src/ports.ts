@@ -287,6 +287,17 @@ export interface ServiceNowGateway {
         states: readonly GrantState[],
         limit: number,
     ): Promise<GrantRecord[]>
+    /**
+     * Active grants (every replica's) whose expiry lies in (now, now + withinMs], soonest first: what the expiry
+     * warnings are driven by (notify/notifier.ts).
+     */
+    listExpiringGrants(now: Date, withinMs: number): Promise<GrantRecord[]>
+    /**
+     * Claim a one-time effect fleet-wide through the ticket-update table's unique idempotency key: inserts a RITM
+     * note `note` under `key` unless a row with that key exists. True when the row is this executor's (it was
+     * inserted now or earlier with this very note, which names the executor), false when another holds it.
+     */
+    claimOnce(grantSysId: string, key: string, note: string): Promise<boolean>
     updateGrant(sysId: string, patch: GrantPatch): Promise<void>
     /**
      * The facts the recheck gate judges for one grant, in one call (the app's GET …/executor/grants/{id}/facts).

@@ -238,7 +238,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const events = new ExecutorEventBus()
     const worker = new Worker({ gateway, journal, providers, clock, events, logger }, workerOptions(config))
     const unwire = wireEvents(events, logger, metrics, journal, clock)
-    // Teams cards, queued in the journal's outbox and retried; expiry warnings from the journaled expiry.
+    // Teams cards, queued in the journal's outbox and retried; expiry warnings from ServiceNow's grants.
     const notifications = config.teams
         ? new Notifications({
               journal,
@@ -254,6 +254,9 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
               backoff: { baseMs: config.queue.backoffBaseMs, maxMs: config.queue.backoffMaxMs, jitter: 0.2 },
               // The requester's display name from the gate facts (the executor cannot read sys_user itself).
               displayName: (plan) => gateway.userDisplayName?.(plan.principal.userSysId),
+              // Expiry warnings from ServiceNow's active grants, each claimed once for the whole fleet.
+              grants: gateway,
+              instance: config.instanceName,
           })
         : undefined
     const unnotify = notifications?.start()

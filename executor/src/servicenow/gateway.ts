@@ -288,6 +288,51 @@ class TableApiGateway implements ServiceNowGateway {
         return rows.map(parseGrant)
     }
 
+    async listExpiringGrants(now: Date, withinMs: number): Promise<GrantRecord[]> {
+        const until = new Date(now.getTime() + withinMs)
+        const q = build(() =>
+            query(TABLE.grant)
+                .eq(GRANT_FIELDS.state, 'active')
+                .whereDateAnyZone(GRANT_FIELDS.expiresAt, '<=', until)
+                .orderBy(GRANT_FIELDS.expiresAt)
+                .build(),
+        )
+        // The widened window is read whole; the exact bound is applied on the UTC values returned.
+        const rows = await this.client.list(TABLE.grant, q, GRANT_READ)
+        return rows
+            .map(parseGrant)
+            .filter((g) => g.expiresAt !== null && g.expiresAt > now && g.expiresAt.getTime() <= until.getTime())
+    }
+
+    async claimOnce(grantSysId: string, key: string, note: string): Promise<boolean> {
+        const body = ticketUpdateBody({ kind: 'ritm_note', grantSysId, text: note }, key)
+        assertOnly(TABLE.ticketUpdate, body, EXECUTOR_CREATABLE[TABLE.ticketUpdate], 'create')
+        const mine = body[TICKET_UPDATE_FIELDS.text]
+        const holder = async () => {
+            const q = build(() => query(TABLE.ticketUpdate).eq(TICKET_UPDATE_FIELDS.idempotencyKey, key).build())
+            const [row] = await this.client.list(
+                TABLE.ticketUpdate,
+                q,
+                [SYSTEM_FIELDS.sysId, TICKET_UPDATE_FIELDS.idempotencyKey, TICKET_UPDATE_FIELDS.text],
+                1,
+            )
+            return row ? (row[TICKET_UPDATE_FIELDS.text] ?? '') : undefined
+        }
+        const before = await holder()
+        if (before !== undefined) return before === mine
+        try {
+            await this.client.create(TABLE.ticketUpdate, body)
+            return true
+        } catch (error) {
+            // Refused because the key was taken meanwhile: the row says who holds the claim.
+            if (error instanceof ServiceNowError && error.status === 403) {
+                const raced = await holder()
+                if (raced !== undefined) return raced === mine
+            }
+            throw error
+        }
+    }
+
     async updateGrant(sysId: string, patch: GrantPatch): Promise<void> {
         const body: Record<string, string> = {}
         if (patch.state !== undefined) body[GRANT_FIELDS.state] = oneOf(patch.state, GRANT_STATES, 'state')
