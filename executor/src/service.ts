@@ -32,6 +32,8 @@ import {
     type ServiceNowCallObserver,
     type ServiceNowClient,
 } from './servicenow/client'
+import { ServiceNowFleetGrants } from './servicenow/fleet-grants'
+import type { FleetGrants } from './providers/entra/fleet'
 import { createServiceNowGateway } from './servicenow/gateway'
 import { Worker } from './worker/worker'
 import { workerOptionsFromConfig, type WorkerOptions } from './worker/options'
@@ -127,17 +129,21 @@ export function openJournal(config: Config, clock: Clock = systemClock): Journal
     return Journal.open(config.journalPath, { clock })
 }
 
-/** Build every enabled provider. The journal is the overlap (holder) registry of the Entra providers. */
+/**
+ * Build every enabled provider. The Entra providers learn who else holds a shared assignment from ServiceNow's
+ * grants (`fleet`); the journal only remembers this replica's own writes.
+ */
 export function buildProviders(
     config: Config,
     journal: Journal,
+    fleet: FleetGrants,
     logger: Logger,
     metrics?: Metrics,
     clock: Clock = systemClock,
 ): Map<ProviderName, Provider> {
     // Metrics fits the providers' call observer as it is (observeProviderCall). The providers read the service's
     // one clock (signature timestamps, schedule start and end, native expiry windows).
-    return createProviders(config, { logger, holders: journal, metrics, now: () => clock.now() })
+    return createProviders(config, { logger, holders: journal, fleet, metrics, now: () => clock.now() })
 }
 
 /**
@@ -205,7 +211,10 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const logger = opts.logger ?? createLogger({ level: config.logLevel })
     const metrics = createMetrics()
     const journal = openJournal(config, clock)
-    const providers = buildProviders(config, journal, logger, metrics, clock)
+    // The providers are built before the ServiceNow client (its call observer feeds the health monitor that
+    // watches the providers): the fleet's grants reach the gateway through a getter, used only once running.
+    const fleet = new ServiceNowFleetGrants(() => gateway)
+    const providers = buildProviders(config, journal, fleet, logger, metrics, clock)
     for (const name of providers.keys()) metrics.initProvider(name)
     const health = new HealthMonitor({
         now: () => clock.now(),
@@ -229,7 +238,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const events = new ExecutorEventBus()
     const worker = new Worker({ gateway, journal, providers, clock, events, logger }, workerOptions(config))
     const unwire = wireEvents(events, logger, metrics, journal, clock)
-    // Teams cards, queued in the journal's outbox and retried; expiry warnings from the journaled expiry.
+    // Teams cards, queued in the journal's outbox and retried; expiry warnings from ServiceNow's grants.
     const notifications = config.teams
         ? new Notifications({
               journal,
@@ -245,6 +254,9 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
               backoff: { baseMs: config.queue.backoffBaseMs, maxMs: config.queue.backoffMaxMs, jitter: 0.2 },
               // The requester's display name from the gate facts (the executor cannot read sys_user itself).
               displayName: (plan) => gateway.userDisplayName?.(plan.principal.userSysId),
+              // Expiry warnings from ServiceNow's active grants, each claimed once for the whole fleet.
+              grants: gateway,
+              instance: config.instanceName,
           })
         : undefined
     const unnotify = notifications?.start()
@@ -266,7 +278,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             config.driftSchedule,
             async () => {
                 try {
-                    const report = await runDriftScan(entra, client, journal)
+                    const report = await runDriftScan(entra, client)
                     metrics.setDriftHolders(report.items.length)
                     for (const item of report.items) {
                         logger.error('drift: access held without an active grant', { event: 'drift:found', ...item })

@@ -8,7 +8,13 @@ import type { Logger } from '../ports'
 import { errorText } from '../transport'
 import { createWebhookProvider, type WebhookProviderConfig } from './webhook'
 import { instrumentProvider, type ProviderCallObserver } from './instrumented'
-import { createEntraGroupProvider, createEntraRoleProvider, createGraphClient, type HolderRegistry } from './entra'
+import {
+    createEntraGroupProvider,
+    createEntraRoleProvider,
+    createGraphClient,
+    type FleetGrants,
+    type HolderRegistry,
+} from './entra'
 import type { EntraConnectionConfig } from './entra/config'
 import type { EntraConfig } from '../config'
 
@@ -32,8 +38,10 @@ export interface ProviderDeps {
     logger?: Logger
     /** Times and counts every call of every provider (see instrumented.ts). */
     metrics?: ProviderCallObserver
-    /** Overlap registry of the Entra providers (the SQLite journal in production). */
+    /** The Entra providers' record of this replica's own writes (the SQLite journal in production). */
     holders?: HolderRegistry
+    /** The fleet's grants (ServiceNow): who else holds a shared Entra assignment. */
+    fleet?: FleetGrants
 }
 
 /** Raised at startup for a provider configuration that cannot work. */
@@ -93,6 +101,7 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
     if (!e)
         throw new ProviderConfigError(`provider "${name}" is enabled but the Entra settings (GBG_ENTRA_*) are not set`)
     if (!deps.holders) throw new ProviderConfigError(`provider "${name}" needs the journal as its holder registry`)
+    if (!deps.fleet) throw new ProviderConfigError(`provider "${name}" needs ServiceNow's grants (deps.fleet)`)
     const connection = entraConnection(e)
     const now = deps.now ?? (() => new Date())
     let graph = graphClients.get(e)
@@ -100,17 +109,19 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
         graph = createGraphClient(connection, { now })
         graphClients.set(e, graph)
     }
-    const entraDeps = { holders: deps.holders, now, graph }
+    const entraDeps = { holders: deps.holders, fleet: deps.fleet, now, graph }
     if (name === 'entra-role') return createEntraRoleProvider({ connection }, entraDeps)
-    return createEntraGroupProvider(
-        {
-            connection,
-            mode: e.groupMode,
-            groupsByDeviceClass: e.groupsByDeviceClass,
-            signOutPolicy: e.signOutPolicy,
-        },
-        entraDeps,
-    )
+    return createEntraGroupProvider(entraGroupInput(e), entraDeps)
+}
+
+/** The entra-group provider's settings from the Entra section (the drift scan chooses groups with the same). */
+export function entraGroupInput(e: EntraSection) {
+    return {
+        connection: entraConnection(e),
+        mode: e.groupMode,
+        groupsByDeviceClass: e.groupsByDeviceClass,
+        signOutPolicy: e.signOutPolicy,
+    }
 }
 
 /**

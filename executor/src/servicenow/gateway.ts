@@ -40,6 +40,7 @@ import {
     type AuditAnchor,
     type ActionType,
     type GrantState,
+    type ProviderName,
 } from '@gbg/shared'
 import type {
     ActionPatch,
@@ -266,6 +267,70 @@ class TableApiGateway implements ServiceNowGateway {
 
     async getGrant(sysId: string): Promise<GrantRecord> {
         return parseGrant(await this.client.get(TABLE.grant, sysId, GRANT_READ))
+    }
+
+    async listUserGrants(
+        userSysId: string,
+        provider: ProviderName,
+        states: readonly GrantState[],
+        limit: number,
+    ): Promise<GrantRecord[]> {
+        if (!isSysId(userSysId)) throw new ServiceNowError('fatal', 'listUserGrants: user is not a sys_id')
+        const q = build(() =>
+            query(TABLE.grant)
+                .eq(GRANT_FIELDS.requestedFor, userSysId)
+                .eq(GRANT_FIELDS.provider, provider)
+                .in(GRANT_FIELDS.state, states)
+                .orderByDesc(SYSTEM_FIELDS.updatedOn)
+                .build(),
+        )
+        const rows = await this.client.list(TABLE.grant, q, GRANT_READ, limit)
+        return rows.map(parseGrant)
+    }
+
+    async listExpiringGrants(now: Date, withinMs: number): Promise<GrantRecord[]> {
+        const until = new Date(now.getTime() + withinMs)
+        const q = build(() =>
+            query(TABLE.grant)
+                .eq(GRANT_FIELDS.state, 'active')
+                .whereDateAnyZone(GRANT_FIELDS.expiresAt, '<=', until)
+                .orderBy(GRANT_FIELDS.expiresAt)
+                .build(),
+        )
+        // The widened window is read whole; the exact bound is applied on the UTC values returned.
+        const rows = await this.client.list(TABLE.grant, q, GRANT_READ)
+        return rows
+            .map(parseGrant)
+            .filter((g) => g.expiresAt !== null && g.expiresAt > now && g.expiresAt.getTime() <= until.getTime())
+    }
+
+    async claimOnce(grantSysId: string, key: string, note: string): Promise<boolean> {
+        const body = ticketUpdateBody({ kind: 'ritm_note', grantSysId, text: note }, key)
+        assertOnly(TABLE.ticketUpdate, body, EXECUTOR_CREATABLE[TABLE.ticketUpdate], 'create')
+        const mine = body[TICKET_UPDATE_FIELDS.text]
+        const holder = async () => {
+            const q = build(() => query(TABLE.ticketUpdate).eq(TICKET_UPDATE_FIELDS.idempotencyKey, key).build())
+            const [row] = await this.client.list(
+                TABLE.ticketUpdate,
+                q,
+                [SYSTEM_FIELDS.sysId, TICKET_UPDATE_FIELDS.idempotencyKey, TICKET_UPDATE_FIELDS.text],
+                1,
+            )
+            return row ? (row[TICKET_UPDATE_FIELDS.text] ?? '') : undefined
+        }
+        const before = await holder()
+        if (before !== undefined) return before === mine
+        try {
+            await this.client.create(TABLE.ticketUpdate, body)
+            return true
+        } catch (error) {
+            // Refused because the key was taken meanwhile: the row says who holds the claim.
+            if (error instanceof ServiceNowError && error.status === 403) {
+                const raced = await holder()
+                if (raced !== undefined) return raced === mine
+            }
+            throw error
+        }
     }
 
     async updateGrant(sysId: string, patch: GrantPatch): Promise<void> {

@@ -7,8 +7,8 @@
  * with capped backoff forever (never dead); after a bound SecOps get an incident (P1 for high-risk plans), and
  * when removal is finally confirmed that incident gets a work note with the evidence.
  *
- * Overlapping grants of the same access (same provider, principal and target) are reference-counted in the
- * journal: revoking one while another is still active leaves the access in place for the other.
+ * Overlapping grants of the same access (same provider, principal and target): the provider reads ServiceNow's
+ * grants (every replica's) and leaves the access in place while another grant still holds it (docs/entra.md).
  */
 import {
     ACTION_PRIORITY,
@@ -191,7 +191,14 @@ async function revokeCall(ctx: RunContext, row: JournalAction): Promise<void> {
     let revoke: RevokeResult | null = null
     const provider = core.providers.get(plan.provider)
     if (!provider) return revokeFailure(ctx, plan, new Error(`provider ${plan.provider} is not configured`))
-    const callCtx = { idempotencyKey: action.sysId, txnIds: row.txnIds, signal: ctx.signal }
+    // The local timer revokes past expiry + grace, often because ServiceNow does not answer: when it cannot tell
+    // whether another grant shares the access, expiry wins (docs/entra.md "Overlap").
+    const callCtx = {
+        idempotencyKey: action.sysId,
+        txnIds: row.txnIds,
+        signal: ctx.signal,
+        ifHoldersUnknown: ctx.local ? ('remove' as const) : ('retry' as const),
+    }
     core.events.emit('revoke:calling', { ...ref(ctx), provider: plan.provider, local: ctx.local })
     try {
         revoke = await provider.revoke(plan, callCtx)
@@ -208,8 +215,8 @@ async function revokeCall(ctx: RunContext, row: JournalAction): Promise<void> {
         if (ctx.signal.aborted) return
         return revokeFailure(ctx, plan, error)
     }
-    // Only the provider's own reading proves removal. (Shared assignments: the provider's holder registry
-    // keeps the assignment for the other grants and reports this grant's access as absent.)
+    // Only the provider's own reading proves removal. (Shared assignments: the provider keeps the assignment for
+    // the other live grants ServiceNow lists and reports this grant's access as absent.)
     if (verify.present) {
         return revokeFailure(ctx, plan, new Error('provider.verify still shows the access after the revoke'))
     }
