@@ -50,6 +50,22 @@ describe('simulator', () => {
         expect(Object.values(result.outcomes).reduce((a, b) => a + b, 0)).toBe(3)
     }, 60_000)
 
+    it('regression, seed 3: an early Graph token expiry is survived by the one forced refresh (finding 3)', async () => {
+        // setup: the seed that found finding 3 (docs/simulation.md): early Graph token expiries only, at full rate.
+        // The fault was a rule applied on the next Graph request; two injected while nobody called Graph expired the
+        // token fetched after the first 401 too, so the Entra group grant failed for good ("token refused after a
+        // refresh"). An early expiry now happens at its instant, once, however many ticks injected it.
+        const options = { seed: '3', lifecycles: 2, faults: 1, only: ['graph_expired_token'] }
+
+        // execution
+        const result = await runSimulation(options)
+
+        // validation: tokens were expired, the Entra group lifecycle was granted and revoked, no grant failed
+        expect(result.faults['graph_expired_token']).toBeGreaterThan(0)
+        expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
+        expect(result.outcomes).toEqual({ 'entra-group/human -> revoked': 1, 'webhook/human -> revoked': 1 })
+    }, 60_000)
+
     it('the PRNG is a pure function of the seed', () => {
         const draw = (seed: string) => {
             const p = new Prng(seed)

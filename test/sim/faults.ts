@@ -173,7 +173,9 @@ export class FaultInjector {
                 sn.faults.add({ path: api, method: p.pick(['GET', 'POST', 'PATCH']), dropBeforeProcessing: true, times: 1 })
                 break
             case 'sn_expired_token':
-                sn.faults.add({ path: api, expireToken: true, times: 1 })
+                // At this instant (not a rule on a later request: rules injected while nobody calls would pile up
+                // and expire the refreshed token too — two early expiries back to back, which is not this fault).
+                sn.expireTokens()
                 break
             case 'webhook_error': {
                 const status = p.pick([500, 502, 503, 429])
@@ -208,7 +210,9 @@ export class FaultInjector {
                 graph.faults.add({ method: 'POST', path: /Requests$/, dropAfterApply: true, times: 1 })
                 break
             case 'graph_expired_token':
-                graph.faults.add({ path: /^\/v1\.0\//, expireTokens: true, times: 1 })
+                // At this instant (finding 3: rules queued while no Graph call happened expired the token fetched
+                // after the first 401 as well, so the client's one refresh met a second expiry and failed the grant).
+                graph.expireTokens()
                 break
             case 'teams_error':
                 teams.faults.add({ status: p.pick([500, 502, 429]), times: 1 })
