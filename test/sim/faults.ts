@@ -102,7 +102,7 @@ export class FaultInjector {
         if (!this.prng.chance(this.rate * RE_ADD_RATE) || !this.enabled('access_re_added')) return
         const { graph, ids } = this.sim
         l.reAdded = true
-        if (l.kind === 'entra-role') graph.addPermanentAssignment(ids.userId, ids.roleId)
+        if (l.kind === 'entra-role') graph.addPermanentAssignment(ids.userId, l.roleId ?? ids.roleId)
         else graph.addDirectMember(ids.groupId, ids.userId)
         this.count('access_re_added')
         this.trace(`someone re-added ${l.kind} access at the revoke of ${l.label}`)

@@ -136,7 +136,7 @@ export class Invariants {
             return [...webhook.grants.values()].some((g) => g.grantNumber === l.grantNumber && g.status === 'active')
         }
         if (l.kind === 'entra-role') {
-            return graph.state.listRoleInstances({ principalId: ids.userId, roleDefinitionId: ids.roleId }).length > 0
+            return graph.state.listRoleInstances({ principalId: ids.userId, roleDefinitionId: l.roleId ?? ids.roleId }).length > 0
         }
         return graph.state.members(ids.groupId).some((u) => u.id === ids.userId)
     }
@@ -146,7 +146,7 @@ export class Invariants {
         if (l.kind === 'webhook') return false
         const now = this.clock.nowMs()
         return this.lifecycles.some((o) => {
-            if (o === l || o.kind !== l.kind || !o.grantSysId) return false
+            if (o === l || o.kind !== l.kind || o.roleId !== l.roleId || !o.grantSysId) return false
             const g = this.sn.store.get(TABLE.grant, o.grantSysId)
             if (!g) return false
             const state = g[GRANT_FIELDS.state] ?? ''
@@ -279,7 +279,11 @@ export class Invariants {
             if (r.action !== 'adminAssign' || r.status === 'Failed') continue
             const l = byRitm.get(r.ticketInfo?.ticketNumber ?? '')
             judge(l, `PIM role assignment (${r.ticketInfo?.ticketNumber ?? 'no ticket'})`, (plan) =>
-                plan.provider === 'entra-role' && r.principalId === ids.userId && r.roleDefinitionId === ids.roleId,
+                plan.provider === 'entra-role' &&
+                r.principalId === ids.userId &&
+                r.roleDefinitionId === l?.roleId &&
+                plan.target.kind === 'entra_role' &&
+                plan.target.roleId === r.roleDefinitionId,
             )
         }
         for (const r of graph.state.groupRequests) {

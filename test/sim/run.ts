@@ -78,6 +78,8 @@ export interface Lifecycle {
     kind: Kind
     path: ApprovalPath
     durationMinutes: number
+    /** The directory role asked for (entra-role). */
+    roleId?: string
     /** Minutes after activation at which the requester clicks "Revoke now" (none: runs to expiry). */
     revokeNowAfterMinutes?: number
     orderedAt: number
@@ -430,6 +432,8 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             path,
             durationMinutes,
             revokeNowAfterMinutes: revokeNow ? prng.int(0, durationMinutes) : undefined,
+            // By lifecycle number, not a draw: the PRNG's sequence (and so every kept seed) is unchanged.
+            roleId: kind === 'entra-role' ? sim.roleIds[(id - 1) % sim.roleIds.length] : undefined,
             orderedAt: arrival,
             ritmSysId: '',
             ritmNumber: '',
@@ -454,7 +458,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
                     {
                         requested_for: requester.sysId,
                         device: ci,
-                        role: kind === 'entra-role' ? sim.ids.roleId : '',
+                        role: l.roleId ?? '',
                         duration_minutes: String(durationMinutes),
                         justification: `Simulated lifecycle ${l.label}: ${kind} for ${durationMinutes} minutes`,
                         emergency: String(emergency),
