@@ -19,6 +19,7 @@
 import { GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { parseGlideDateTime } from '../../executor/src/servicenow/query'
 import type { Agenda } from './agenda'
+import { incidentOpenFor } from './invariants'
 import type { Prng } from './prng'
 import type { Lifecycle, SimResult } from './run'
 import type { SimWorld } from './world'
@@ -96,8 +97,11 @@ export class FaultInjector {
         return this.active && this.prng.chance(this.rate * CRASH_RATE) && this.enabled('executor_crash')
     }
 
-    /** At a revoke of an Entra grant: maybe someone re-adds the access out of band. */
-    maybeReAdd(l: Lifecycle | undefined): void {
+    /**
+     * At a revoke of an Entra grant: maybe someone re-adds the access out of band. When an incident is already open
+     * for the grant (raised before the re-add: no new one will come), SecOps working it find the stray access too.
+     */
+    maybeReAdd(l: Lifecycle | undefined, agenda: Agenda, now: number): void {
         if (!l || !this.active || l.kind === 'webhook' || l.reAdded) return
         if (!this.prng.chance(this.rate * RE_ADD_RATE) || !this.enabled('access_re_added')) return
         const { graph, ids } = this.sim
@@ -106,6 +110,7 @@ export class FaultInjector {
         else graph.addDirectMember(ids.groupId, ids.userId)
         this.count('access_re_added')
         this.trace(`someone re-added ${l.kind} access at the revoke of ${l.label}`)
+        if (incidentOpenFor(this.sim.appWorld.world.sn, l.grantSysId)) this.onIncident(l, agenda, now)
     }
 
     /** SecOps reacts to an incident about a grant whose access someone re-added: the stray access is removed. */

@@ -34,6 +34,7 @@ import {
 import { judgeAuditChain } from '../../executor/src/audit-verify'
 import { parseGlideDateTime } from '../../executor/src/servicenow/query'
 import type { InProcessExecutor } from '../support/executor-in-process'
+import type { EmulatorStore } from '../emulators/servicenow/types'
 import type { VirtualClock } from '../support/virtual-clock'
 import type { Lifecycle, SimResult } from './run'
 import type { SimWorld } from './world'
@@ -51,6 +52,19 @@ export const SKEW_TOLERANCE_MS = 20_000
 const TRACE_TAIL = 40
 
 /** One invariant violation. */
+/** Does an open incident exist on the instance for this grant (the watchdog's or the executor's)? */
+export function incidentOpenFor(sn: { store: EmulatorStore }, grantSysId: string): boolean {
+    return (
+        sn.store.list(
+            PLATFORM_TABLE.incident,
+            (i) =>
+                i['state'] !== '6' &&
+                i['state'] !== '7' &&
+                ((i['correlation_id'] ?? '').endsWith(grantSysId) || (i['description'] ?? '').includes(grantSysId)),
+        ).length > 0
+    )
+}
+
 export interface Violation {
     invariant: string
     message: string
@@ -117,15 +131,7 @@ export class Invariants {
 
     /** Does an open incident exist for this grant (the watchdog's or the executor's)? */
     private incidentOpen(grantSysId: string): boolean {
-        return (
-            this.sn.store.list(
-                PLATFORM_TABLE.incident,
-                (i) =>
-                    i['state'] !== '6' &&
-                    i['state'] !== '7' &&
-                    ((i['correlation_id'] ?? '').endsWith(grantSysId) || (i['description'] ?? '').includes(grantSysId)),
-            ).length > 0
-        )
+        return incidentOpenFor(this.sn, grantSysId)
     }
 
     /** Access of `l` alive at its provider now (webhook: its own service grant; Entra: the person holds the target). */

@@ -365,7 +365,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
         ev.on('recheck:refused', (e) => trace(`${r.name} gate refused ${label(e.grantSysId)}: ${e.code} ${e.reason}`))
         ev.on('revoke:calling', (e) => {
             trace(`${r.name} revoking ${label(e.grantSysId)}${e.local ? ' (local timer)' : ''}`)
-            if (r.exec === exec) faults.maybeReAdd(byGrant.get(e.grantSysId))
+            if (r.exec === exec) faults.maybeReAdd(byGrant.get(e.grantSysId), agenda, clock.nowMs())
         })
         ev.on('revoke:done', (e) => {
             trace(
