@@ -459,7 +459,8 @@ function planDifferences(granted: ExecutionPlan, now: ExecutionPlan): string[] {
     return out
 }
 
-function parseTxnIds(text: string): string[] {
+/** The provider transaction ids as the grant record stores them (a JSON array, or a comma list). */
+export function parseTxnIds(text: string): string[] {
     if (!text) return []
     try {
         const v: unknown = JSON.parse(text)
