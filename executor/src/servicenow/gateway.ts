@@ -231,7 +231,7 @@ class TableApiGateway implements ServiceNowGateway {
             body[ACTION_FIELDS.leaseOwner] = this.opts.instanceName
         }
         assertOnly(TABLE.action, body, EXECUTOR_WRITABLE[TABLE.action], 'write')
-        await this.client.patch(TABLE.action, sysId, body)
+        echoed(TABLE.action, sysId, body, await this.client.patch(TABLE.action, sysId, body))
     }
 
     async createAction(action: NewAction): Promise<QueueAction> {
@@ -284,7 +284,7 @@ class TableApiGateway implements ServiceNowGateway {
         }
         if (Object.keys(body).length === 0) return
         assertOnly(TABLE.grant, body, EXECUTOR_WRITABLE[TABLE.grant], 'write')
-        await this.client.patch(TABLE.grant, sysId, body)
+        echoed(TABLE.grant, sysId, body, await this.client.patch(TABLE.grant, sysId, body))
     }
 
     async getApprovalRoute(grantSysId: string): Promise<string> {
@@ -698,6 +698,21 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], field: st
         )
     }
     return value as T
+}
+
+/**
+ * The PATCH answer (the whole record as the caller may read it) must hold every field written: the Table API
+ * drops fields a table does not have without an error, so a field missing here was never stored. Loud.
+ */
+function echoed(table: string, sysId: string, body: Record<string, string>, row: SnRecord): void {
+    const missing = Object.keys(body).filter((f) => !(f in row))
+    if (missing.length === 0) return
+    throw new ServiceNowError(
+        'fatal',
+        `ServiceNow dropped field(s) ${missing.join(', ')} written to ${table} ${sysId}: the instance's table lacks ` +
+            'them (app older than this executor) or the integration user cannot read them',
+        { method: 'PATCH', path: `/api/now/table/${table}/${sysId}`, missingFields: missing },
+    )
 }
 
 function hasAll(r: SnRecord, fields: readonly string[]): boolean {
