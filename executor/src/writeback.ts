@@ -257,7 +257,10 @@ export class WriteBack {
             const fields = { outboxId: item.id, kind: item.kind, attempt, error: text }
             if (isServiceNowError(error, 'unauthorized')) {
                 // Loud: nothing reaches ServiceNow until a person fixes the credentials; the item is kept.
-                logger.error('write-back refused: ServiceNow does not accept the integration user (401); kept, retrying', fields)
+                logger.error(
+                    'write-back refused: ServiceNow does not accept the integration user (401); kept, retrying',
+                    fields,
+                )
             } else if (error instanceof ServiceNowError && error.missingFields) {
                 logger.error(
                     `write-back incomplete: the instance dropped field(s) ${error.missingFields.join(', ')}; ` +

@@ -377,7 +377,9 @@ describe('ServiceNow client: 401 under Basic auth', () => {
             observer: { observeServiceNowCall: () => undefined, observeRefused: () => refused++ },
         })
         // Execution
-        const error = (await client.patch(TABLE.grant, SYS_ID, { last_error: '' }).catch((e: unknown) => e)) as ServiceNowError
+        const error = (await client
+            .patch(TABLE.grant, SYS_ID, { last_error: '' })
+            .catch((e: unknown) => e)) as ServiceNowError
         // Validation
         expect(error).toBeInstanceOf(ServiceNowError)
         expect(error.kind).toBe('unauthorized')

@@ -38,7 +38,9 @@ describe('401 under Basic auth', () => {
         executor = await startInProcessExecutor(world.env('e2e-401'), clock)
         await runUntil(
             clock,
-            () => sn.requests.filter((r) => r.method === 'PATCH' && grantPath.test(r.path) && r.status === 401).length >= 4,
+            () =>
+                sn.requests.filter((r) => r.method === 'PATCH' && grantPath.test(r.path) && r.status === 401).length >=
+                4,
             { within: 30_000, what: 'two write-back attempts refused' },
         )
 
