@@ -37,7 +37,8 @@ describe('follow-up verify after a revoke', () => {
         const { sn, webhook, base } = world
         const s = sn.store
         const grantId = base.grant.sysId
-        executor = await startInProcessExecutor(world.env('e2e-verify'), clock)
+        // A 10 s poll: the verify runs 5 minutes after the revoke; fewer idle rounds keep the test fast.
+        executor = await startInProcessExecutor(world.env('e2e-verify', { GBG_POLL_INTERVAL_SECONDS: '10' }), clock)
         await runUntil(clock, () => s.get(TABLE.grant, grantId)?.[GRANT_FIELDS.state] === 'revoked', {
             within: 120_000,
             what: 'grant revoked at expiry',
@@ -87,5 +88,5 @@ describe('follow-up verify after a revoke', () => {
             what: 'access revoked again',
         })
         expect(serviceGrant!.status).toBe('revoked')
-    })
+    }, 60_000)
 })
