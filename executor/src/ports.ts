@@ -269,6 +269,8 @@ export interface ServiceNowGateway {
     listReadyActions(now: Date, limit: number): Promise<QueueAction[]>
     /** Claimed actions whose lease expired before `now` (for the sweeper). */
     listExpiredLeases(now: Date, limit: number): Promise<QueueAction[]>
+    /** Both of the above in ONE call (a poll's only read); the worker uses it when the gateway has it. */
+    listPollActions?(now: Date, limit: number): Promise<{ ready: QueueAction[]; expired: QueueAction[] }>
     getAction(sysId: string): Promise<QueueAction>
     /** Claim: write lease_owner, lease_until, state=claimed, attempts+1. Throws lost_claim when the guard refuses. */
     claimAction(action: QueueAction, owner: string, leaseUntil: Date): Promise<QueueAction>

@@ -285,7 +285,9 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         // Fail secure: a check that could not complete is a refusal, never a pass. When the cause is a transient
         // ServiceNow outage the refusal is marked transient: the worker retries later rather than failing the grant.
         const message = errorText(error)
-        const transient = isServiceNowError(error, 'retryable')
+        // Refused credentials (401 twice) are transient too: a person fixes them and the grant goes on, while
+        // readiness and the logs say why nothing moves.
+        const transient = isServiceNowError(error, 'retryable') || isServiceNowError(error, 'unauthorized')
         return {
             ok: false,
             code: RECHECK_CODE.checkError,

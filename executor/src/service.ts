@@ -15,6 +15,7 @@ import { runDriftScan } from './drift'
 import type { Config } from './config'
 import { ExecutorEventBus } from './events'
 import { HealthMonitor } from './http/health'
+import { checkInstanceFields } from './servicenow/field-check'
 import { createHttpServer, type HttpServer } from './http/server'
 import { Journal } from './journal/journal'
 import { createLogger } from './log'
@@ -229,6 +230,9 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             metrics.observeServiceNowCall(method, table, outcome, seconds)
             health.serviceNowCall(outcome)
         },
+        observeRefused() {
+            health.serviceNowRefused()
+        },
     })
     metrics.reportHealth(
         () => Object.fromEntries(Object.entries(health.live().checks).map(([k, c]) => [k, c.ok])),
@@ -298,6 +302,22 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     }
 
     await worker.start()
+    // Off the path to the first claim: the instance's grant and action fields, read once.
+    void checkInstanceFields(client).then((results) => {
+        const missing: string[] = []
+        for (const r of results) {
+            if (r.status === 'error') logger.warn('field check: cannot read table', { table: r.table, error: r.error })
+            else if (r.missing.length > 0) {
+                missing.push(...r.missing.map((f) => `${r.table}.${f}`))
+                logger.error('the instance lacks fields this executor writes: write-backs would lose them', {
+                    event: 'servicenow:fields_missing',
+                    table: r.table,
+                    missing: r.missing,
+                })
+            }
+        }
+        health.fieldsChecked(missing)
+    })
     const address = await http.listen(config.http.host, config.http.port)
     logger.info('executor started', {
         instance: config.instanceName,

@@ -41,6 +41,25 @@ import {
 import { closeFinished, finishAction } from './finish'
 import { dataOf, journalData, journaled, journaledRitm, journalResult, type ProviderResultRecord } from './journal-data'
 
+/** Longest wait for the grant read before a revoke of a grant this executor journaled. */
+const GRANT_READ_BOUND_MS = 2_000
+const SLOW = Symbol('slow')
+
+/** `promise`, or a rejection with {@link SLOW} after `ms` on the worker's clock. */
+async function within<T>(promise: Promise<T>, ms: number, core: RunContext['core']): Promise<T> {
+    const stop = new AbortController()
+    const timeout = core.clock.sleep(ms, stop.signal).then(
+        () => Promise.reject(SLOW),
+        () => new Promise<never>(() => undefined),
+    )
+    promise.catch(() => undefined)
+    try {
+        return await Promise.race([promise, timeout])
+    } finally {
+        stop.abort()
+    }
+}
+
 /** Incident kind of a revoke that keeps failing. */
 export const REVOKE_FAILED_INCIDENT = 'revoke_failed'
 
@@ -93,17 +112,27 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
     // What to remove: the plan this executor journaled when it granted (what it really granted), never a plan
     // re-read later; ServiceNow's plan only when this executor holds no grant of it (another replica granted).
     // A ServiceNow plan that differs from the journaled one is tampering: reported, and the journaled one wins.
+    // The read is bounded when this executor journaled the grant: a slow ServiceNow (429 storm, in-call retries)
+    // must not hold the revoke; the journal's plan is what is revoked then, and the write-back catches up later.
     let grant: GrantRecord | 'missing' | undefined
+    const recorded = j.grantRecord(grantId)
     if (!ctx.local) {
         try {
-            grant = await core.gateway.getGrant(grantId)
+            const read = core.gateway.getGrant(grantId)
+            grant = recorded ? await within(read, GRANT_READ_BOUND_MS, core) : await read
         } catch (error) {
             if (ctx.signal.aborted) return
-            if (!isServiceNowError(error, 'not_found')) return revokeFailure(ctx, undefined, error)
-            grant = 'missing'
+            if (error === SLOW) {
+                core.logger.warn('revoke: ServiceNow slow to answer; revoking what the journal recorded', {
+                    grant: grantId,
+                })
+                grant = undefined
+            } else if (!isServiceNowError(error, 'not_found')) {
+                if (!recorded) return revokeFailure(ctx, undefined, error)
+                grant = undefined
+            } else grant = 'missing'
         }
     }
-    const recorded = j.grantRecord(grantId)
     const { plan, planRaw, mismatch, planSource } = planToRevoke(grantId, recorded, grant)
     if (grant === 'missing') grant = undefined
     const ritm = grant ? grant.ritm : ritmFromJournal(ctx)
@@ -179,7 +208,8 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
         items,
         'calling provider.revoke',
     )
-    await core.writeBack.flush()
+    // The 'revoking' state goes out in the background: a revoke never waits for the outbox (issue 18).
+    void core.writeBack.flush()
     if (ctx.signal.aborted) return
     return revokeCall(ctx, row)
 }
@@ -466,7 +496,8 @@ function planDifferences(granted: ExecutionPlan, now: ExecutionPlan): string[] {
     return out
 }
 
-function parseTxnIds(text: string): string[] {
+/** The provider transaction ids as the grant record stores them (a JSON array, or a comma list). */
+export function parseTxnIds(text: string): string[] {
     if (!text) return []
     try {
         const v: unknown = JSON.parse(text)
