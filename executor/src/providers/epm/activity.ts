@@ -64,6 +64,8 @@ export interface ActivitySummary {
     matchedBy: { requestIdentifier: number; ticketIdentifier: number }
     /** One line for people. */
     text: string
+    /** Set when EPM held more events than could be paged through: the counts are a lower bound. */
+    incomplete?: boolean
 }
 
 /** Value at a dotted path, each segment matched case-insensitively (also accepts flat dotted keys). */

@@ -38,7 +38,8 @@ const MUTATING: ReadonlySet<EpmOperation> = new Set<EpmOperation>(['create', 'de
 /** Text EPM uses when JIT Admin is switched off (vendor page quoted in seeds/003: "Just-in-time requests are disabled"). */
 export const JIT_DISABLED_PATTERN = /(just[- ]in[- ]time|\bJIT\b)[^.]{0,40}\bdisabled\b/i
 /** Text of a refusal because the user already has an open request. */
-export const OPEN_REQUEST_PATTERN = /\b(one|an?|already)\b[^.]{0,40}\bopen\b[^.]{0,30}\brequest/i
+export const OPEN_REQUEST_PATTERN =
+    /\b(one|an?|already)\b[^.]{0,40}\bopen\b[^.]{0,30}\brequest|\bone\b[^.]{0,20}\brequests?\b[^.]{0,10}\bopen\b/i
 
 /**
  * The human part of an error body: ASP.NET ProblemDetails (`title`, `detail`, `errors`), an OAuth error

@@ -321,6 +321,7 @@ export class EpmProvider implements Provider {
             end: new Date(Math.max(endMs, start.getTime())),
         }
         const events: SessionEvent[] = []
+        let incomplete = false
         let from = start
         for (let page = 0; page < MAX_EVENT_PAGES; page += 1) {
             const query = new URLSearchParams({ StartDate: from.toISOString(), RecordSize: String(EVENT_RECORD_SIZE) })
@@ -337,11 +338,17 @@ export class EpmProvider implements Provider {
             if (!list) throw notUnderstood('events', 'no events array in the answer')
             events.push(...sessionEvents(list, key))
             if (list.length < EVENT_RECORD_SIZE) break
+            // No end date: page forward on the ingestion time (inclusive, so de-duplicated by id). A full page
+            // within one millisecond cannot be paged past without skipping: said so on the summary.
             const latest = latestIngested(list)
-            if (!latest || latest.getTime() <= from.getTime()) break
+            if (!latest || latest.getTime() <= from.getTime()) {
+                incomplete = true
+                break
+            }
+            if (page === MAX_EVENT_PAGES - 1) incomplete = true
             from = latest
         }
-        return summarise(events, key, now)
+        return { ...summarise(events, key, now), ...(incomplete ? { incomplete: true } : {}) }
     }
 
     /** The request of this grant: by the recorded id, else by our idempotency key. */
