@@ -171,6 +171,12 @@ export interface EpmEmulatorOptions {
     tokenLifetimeSeconds?: number
     switches?: Partial<EpmSwitches>
     port?: number
+    /**
+     * Simulates the endpoint during every approved session (sandbox / demo): a logon 10 s after the approval, an
+     * on-demand elevation at 1 min, a blocked attempt to add an administrator (PPAM) at 2 min, a passive-token
+     * elevation at 3 min (each within the session only), each ingested `lagMs` later. @defaultValue off
+     */
+    endpointActivity?: { lagMs: number }
 }
 
 /** A running emulator. */
@@ -510,6 +516,7 @@ export async function startEpmEmulator(options: EpmEmulatorOptions): Promise<Epm
             request.message = 'Users can have only one request open at a time.'
         }
         requests.set(request.id, request)
+        if (request.decision === 'Approved') simulateEndpoint(request)
         switch (switches.createAnswer) {
             case 'id-string':
                 return json(res, 200, request.id)
@@ -543,12 +550,14 @@ export async function startEpmEmulator(options: EpmEmulatorOptions): Promise<Epm
                 return problem(res, 409, 'Conflict', 'The request is no longer open.')
         } else {
             const t = now()
+            const wasApproved = request.decision === 'Approved'
             if (decision === 'Approved') request.durationSeconds = seconds
             request.decision = decision
             request.decisionTime = t
             request.decisionPerformedByUser = str(field(body, 'user'))
             request.message = str(field(body, 'message'))
             request.modifiedOn = t
+            if (decision === 'Approved' && !wasApproved) simulateEndpoint(request)
         }
         if (res.locals.drop) return void res.socket?.destroy()
         res.status(200).end()
@@ -643,6 +652,32 @@ export async function startEpmEmulator(options: EpmEmulatorOptions): Promise<Epm
         const event = { id, at: e.at, ingestedAt, body: JSON.parse(JSON.stringify(body)) as Record<string, unknown> }
         events.push(event)
         return event
+    }
+
+    /** The endpoint's activity during an approved session (option `endpointActivity`). */
+    function simulateEndpoint(r: EmulatedRequest): void {
+        if (!options.endpointActivity) return
+        const start = (r.decisionTime ?? r.createdOn).getTime()
+        const end = start + r.durationSeconds * 1000
+        const script: { code: string; afterMs: number; process?: string }[] = [
+            { code: '300', afterMs: 10_000 },
+            { code: '101', afterMs: 60_000, process: 'DriverSetup.exe' },
+            { code: 'PPAM', afterMs: 120_000 },
+            { code: '106', afterMs: 180_000, process: 'mmc.exe' },
+        ]
+        for (const step of script) {
+            if (start + step.afterMs >= end) continue
+            addEvent({
+                code: step.code,
+                at: new Date(start + step.afterMs),
+                lagMs: options.endpointActivity.lagMs,
+                process: step.process,
+                userName: r.userName,
+                hostName: computers.get(r.computerId)?.hostName ?? '',
+                requestIdentifier: switches.eventRequestIdentifier === 'request-id' ? r.id : r.sessionIdentifier,
+                ticketIdentifier: r.ticketId,
+            })
+        }
     }
 
     return {
