@@ -166,12 +166,16 @@ export class EpmProvider implements Provider {
         // Duplicate protection and EPM's one-open-request-per-user rule, before anything is created.
         const mine = await this.requestsOfUser(plan.principal.userName, calls, ctx.signal)
         const now = this.now()
+        const ticketId = plan.tickets.ritm || plan.grantNumber
         const ours = mine.find((r) => keyInReason(r.reason) === key)
         if (ours) {
-            if (ours.computerId.toLowerCase() !== computer.id.toLowerCase()) {
+            // Ours = our key in the reason AND our ticket on the request AND the plan's computer: a request someone
+            // typed our key into from the endpoint app is not taken for ours.
+            if (ours.computerId.toLowerCase() !== computer.id.toLowerCase() || ours.ticketId !== ticketId) {
                 throw new ProviderError(
                     'fatal',
-                    `epm grant: request ${ours.id} made under this key is for another computer than ${hostName}`,
+                    `epm grant: request ${ours.id} carries this grant's key but not its computer (${hostName}) and ticket ` +
+                        `(${ticketId}); refusing to treat it as ours`,
                     'computer_mismatch',
                 )
             }
@@ -196,7 +200,6 @@ export class EpmProvider implements Provider {
                 },
             )
         }
-        const ticketId = plan.tickets.ritm || plan.grantNumber
         const body: Record<string, unknown> = {
             computerId: computer.id,
             duration: String(seconds),
