@@ -247,7 +247,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
     } catch (error) {
         bad(
             `providers cannot be built: ${errorText(error)}`,
-            'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*)',
+            'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*, GBG_EPM_*)',
         )
     }
 

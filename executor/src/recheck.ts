@@ -12,6 +12,7 @@
  */
 import {
     DURATION_BOUNDS,
+    providerDurationReasons,
     GRANTABLE_STATES,
     TARGET_KINDS,
     evaluatePolicyRecords,
@@ -196,6 +197,9 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
                 `Approved duration ${plan.durationMinutes} min is outside the bounds.`,
             )
         }
+        // …and within what the provider itself accepts (EPM: 5 min – 24 h), as the app checked on submit.
+        const providerLimit = providerDurationReasons(plan.provider, plan.durationMinutes)[0]
+        if (providerLimit) throw new Refusal(RECHECK_CODE.windowInvalid, providerLimit.message)
         if (g.approvedDuration > 0 && g.approvedDuration !== plan.durationMinutes) {
             throw new Refusal(
                 RECHECK_CODE.windowInvalid,

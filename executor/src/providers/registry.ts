@@ -16,7 +16,8 @@ import {
     type HolderRegistry,
 } from './entra'
 import type { EntraConnectionConfig } from './entra/config'
-import type { EntraConfig } from '../config'
+import type { EntraConfig, EpmConfig } from '../config'
+import { createEpmProvider } from './epm'
 
 /** Provider part of the executor configuration (the loaded `Config` fits structurally). */
 export interface ProvidersConfig {
@@ -26,6 +27,8 @@ export interface ProvidersConfig {
     webhook?: WebhookProviderConfig
     /** Required when `entra-role` or `entra-group` is enabled (the executor's `Config.entra` section). */
     entra?: EntraSection
+    /** Required when `epm` is enabled (the executor's `Config.epm` section). */
+    epm?: EpmConfig
 }
 
 /** The executor configuration's Entra section (validated by config.ts). */
@@ -86,6 +89,10 @@ function build(name: ProviderName, config: ProvidersConfig, deps: ProviderDeps):
             case 'entra-role':
             case 'entra-group':
                 return buildEntra(name, config, deps)
+            case 'epm':
+                if (!config.epm)
+                    throw new ProviderConfigError('provider "epm" is enabled but the EPM settings (GBG_EPM_*) are not set')
+                return createEpmProvider(config.epm, { now: deps.now, logger: deps.logger })
         }
     } catch (err) {
         if (err instanceof ProviderConfigError) throw err

@@ -55,6 +55,7 @@ export const x_gbg_breakglass_grant = Table({
                 webhook: { label: 'Webhook (admin-as-a-service)', sequence: 10 },
                 'entra-role': { label: 'Entra role (PIM)', sequence: 20 },
                 'entra-group': { label: 'Entra group', sequence: 30 },
+                epm: { label: 'BeyondTrust EPM JIT Admin', sequence: 40 },
             },
         }),
         target_ci: ReferenceColumn({ label: 'Target device', referenceTable: 'cmdb_ci_computer' }),
