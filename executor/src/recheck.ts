@@ -432,6 +432,9 @@ function buildRequest(g: GrantRecord, plan: ExecutionPlan, facts: GateFactsBundl
     if (t.roleName) target.roleName = t.roleName
     if (t.groupId) target.groupId = t.groupId
     if (t.account) target.account = t.account
+    if (t.tenantId) target.tenantId = t.tenantId
+    if (t.tenantName) target.tenantName = t.tenantName
+    if (t.scope) target.scope = t.scope
     const request: AccessRequest = {
         requestedFor: {
             sysId: user.sysId,

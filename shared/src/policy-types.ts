@@ -128,6 +128,10 @@ export interface RequestTarget {
     roleName?: string
     groupId?: string
     account?: string
+    /** Console packet (target kind console, console provider): tenant id, tenant name, comma-separated scope. */
+    tenantId?: string
+    tenantName?: string
+    scope?: string
 }
 
 /** The incident linked to the request. */

@@ -79,7 +79,7 @@ export type ActionState = (typeof ACTION_STATES)[number]
 export const ACTION_PRIORITY = { revokeNow: 1, revoke: 2, grant: 3, verify: 4 } as const
 
 /** Providers the executor knows. The plan names one; the executor refuses a plan naming another. */
-export const PROVIDERS = ['webhook', 'entra-role', 'entra-group'] as const
+export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'console'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
 /** Fields of the grant table (`x_gbg_breakglass_grant`). */

@@ -11,6 +11,7 @@ import { instrumentProvider, type ProviderCallObserver } from './instrumented'
 import { createEntraGroupProvider, createEntraRoleProvider, createGraphClient, type HolderRegistry } from './entra'
 import type { EntraConnectionConfig } from './entra/config'
 import type { EntraConfig } from '../config'
+import { createConsoleProvider, type ConsoleGate, type ConsoleProviderConfig } from './console'
 
 /** Provider part of the executor configuration (the loaded `Config` fits structurally). */
 export interface ProvidersConfig {
@@ -20,6 +21,8 @@ export interface ProvidersConfig {
     webhook?: WebhookProviderConfig
     /** Required when `entra-role` or `entra-group` is enabled (the executor's `Config.entra` section). */
     entra?: EntraSection
+    /** Required when `console` is enabled (the executor's `Config.console` section). */
+    console?: ConsoleProviderConfig
 }
 
 /** The executor configuration's Entra section (validated by config.ts). */
@@ -34,6 +37,8 @@ export interface ProviderDeps {
     metrics?: ProviderCallObserver
     /** Overlap registry of the Entra providers (the SQLite journal in production). */
     holders?: HolderRegistry
+    /** The recheck gate bound to ServiceNow: the console provider's packet check and submit gate. */
+    gate?: ConsoleGate
 }
 
 /** Raised at startup for a provider configuration that cannot work. */
@@ -78,6 +83,15 @@ function build(name: ProviderName, config: ProvidersConfig, deps: ProviderDeps):
             case 'entra-role':
             case 'entra-group':
                 return buildEntra(name, config, deps)
+            case 'console':
+                if (!config.console)
+                    throw new ProviderConfigError('provider "console" is enabled but the GBG_CONSOLE_* settings are not set')
+                if (!deps.gate) throw new ProviderConfigError('provider "console" needs the recheck gate (ServiceNow)')
+                return createConsoleProvider(config.console, {
+                    gate: deps.gate,
+                    ...(deps.now ? { now: deps.now } : {}),
+                    ...(deps.logger ? { logger: deps.logger } : {}),
+                })
         }
     } catch (err) {
         if (err instanceof ProviderConfigError) throw err
