@@ -24,6 +24,8 @@ import { Notifications } from './notify/notifier'
 import { createTeamsNotifier } from './notify/teams'
 import type { Clock, Logger, ServiceNowGateway } from './ports'
 import { createProviders } from './providers/registry'
+import type { ConsoleGate } from './providers/console'
+import { recheckGrant } from './recheck'
 import type { Provider } from './providers/types'
 import {
     DEFAULT_GET_RETRY_MAX_DELAY_MS,
@@ -134,10 +136,11 @@ export function buildProviders(
     logger: Logger,
     metrics?: Metrics,
     clock: Clock = systemClock,
+    gate?: ConsoleGate,
 ): Map<ProviderName, Provider> {
     // Metrics fits the providers' call observer as it is (observeProviderCall). The providers read the service's
     // one clock (signature timestamps, schedule start and end, native expiry windows).
-    return createProviders(config, { logger, holders: journal, metrics, now: () => clock.now() })
+    return createProviders(config, { logger, holders: journal, metrics, now: () => clock.now(), gate })
 }
 
 /**
@@ -205,7 +208,14 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const logger = opts.logger ?? createLogger({ level: config.logLevel })
     const metrics = createMetrics()
     const journal = openJournal(config, clock)
-    const providers = buildProviders(config, journal, logger, metrics, clock)
+    // The console provider's packet check and submit gate: the worker's recheck gate, run fresh against ServiceNow
+    // (bound once the gateway exists, just below).
+    let gateGateway: ServiceNowGateway | undefined
+    const gate: ConsoleGate = (grantSysId) => {
+        if (!gateGateway) return Promise.reject(new Error('ServiceNow is not connected yet'))
+        return recheckGrant(grantSysId, { gateway: gateGateway, clock, providers })
+    }
+    const providers = buildProviders(config, journal, logger, metrics, clock, gate)
     for (const name of providers.keys()) metrics.initProvider(name)
     const health = new HealthMonitor({
         now: () => clock.now(),
@@ -221,6 +231,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             health.serviceNowCall(outcome)
         },
     })
+    gateGateway = gateway
     metrics.reportHealth(
         () => Object.fromEntries(Object.entries(health.live().checks).map(([k, c]) => [k, c.ok])),
         async () => Object.fromEntries(Object.entries((await health.ready()).checks).map(([k, c]) => [k, c.ok])),

@@ -59,13 +59,18 @@ export const GRANT_STATES = [
     'revoke_failed',
     'cancelled',
     'expired_unapproved',
+    /**
+     * The provider stopped rather than guessed (console drift, ambiguous outcome, pending decision at the provider):
+     * the takeover state is on the grant's evidence; SecOps resumes by hand or cancels (revoke).
+     */
+    'halted',
 ] as const
 export type GrantState = (typeof GRANT_STATES)[number]
 
 /** Grant states in which the executor may still perform the grant call. */
 export const GRANTABLE_STATES: readonly GrantState[] = ['queued', 'granting']
 /** Grant states in which access may exist at a provider and therefore must eventually be revoked. */
-export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed']
+export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed', 'halted']
 
 /** Kinds of executor action on the outbound queue. */
 export const ACTION_TYPES = ['grant', 'revoke', 'verify'] as const
@@ -463,6 +468,7 @@ export const OPEN_GRANT_STATES: readonly GrantState[] = [
     'active',
     'revoking',
     'revoke_failed',
+    'halted',
 ]
 
 /** Events the app fires (registered in sysevent_register; e-mail notifications listen to them). */
