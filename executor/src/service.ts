@@ -210,10 +210,10 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const journal = openJournal(config, clock)
     // The console provider's packet check and submit gate: the worker's recheck gate, run fresh against ServiceNow
     // (bound once the gateway exists, just below).
-    let gateGateway: ServiceNowGateway | undefined
+    const gateRef: { gateway?: ServiceNowGateway } = {}
     const gate: ConsoleGate = (grantSysId) => {
-        if (!gateGateway) return Promise.reject(new Error('ServiceNow is not connected yet'))
-        return recheckGrant(grantSysId, { gateway: gateGateway, clock, providers })
+        if (!gateRef.gateway) return Promise.reject(new Error('ServiceNow is not connected yet'))
+        return recheckGrant(grantSysId, { gateway: gateRef.gateway, clock, providers })
     }
     const providers = buildProviders(config, journal, logger, metrics, clock, gate)
     for (const name of providers.keys()) metrics.initProvider(name)
@@ -231,7 +231,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             health.serviceNowCall(outcome)
         },
     })
-    gateGateway = gateway
+    gateRef.gateway = gateway
     metrics.reportHealth(
         () => Object.fromEntries(Object.entries(health.live().checks).map(([k, c]) => [k, c.ok])),
         async () => Object.fromEntries(Object.entries((await health.ready()).checks).map(([k, c]) => [k, c.ok])),
