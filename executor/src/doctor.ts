@@ -227,7 +227,16 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
     try {
         const journal = openJournal(config)
         try {
-            const providers = buildProviders(config, journal, new ServiceNowFleetGrants(() => gateway), nullLogger)
+            // Health checks only: the console's gate is never run by doctor.
+            const providers = buildProviders(
+                config,
+                journal,
+                new ServiceNowFleetGrants(() => gateway),
+                nullLogger,
+                undefined,
+                undefined,
+                () => Promise.reject(new Error('doctor runs no grant')),
+            )
             for (const [name, provider] of providers) {
                 try {
                     await provider.health()

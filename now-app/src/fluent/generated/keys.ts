@@ -1247,6 +1247,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '03b5e3b95cf94f4c893fcfe4b5b7dfba'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'state'
+                            value: 'halted'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '03bb091a3a954dc3bb1502d430b6d1de'
                         key: {
@@ -7522,6 +7533,17 @@ declare global {
                         key: {
                             category: 'x_gbg_breakglass_grant'
                             prefix: 'BGA'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'ebc7d0a1c4fa4d5883abba37069263c0'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'provider'
+                            value: 'console'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
