@@ -590,6 +590,10 @@ declare global {
                         table: 'sys_script'
                         id: '405d4596e6a04f73a60077c531e95e80'
                     }
+                    'br-grant-measures': {
+                        table: 'sys_script'
+                        id: '80db503f42a3476a8bf49ef6607a1209'
+                    }
                     'br-grant-state-guard': {
                         table: 'sys_script'
                         id: 'fda8a4b8f2f94aad9c0decbe73be4b20'
@@ -912,6 +916,10 @@ declare global {
                         table: 'sys_module'
                         id: '2cdbcc3f2b8243ad9b77fd77a5c30b75'
                     }
+                    'src_server_grant-measures_ts': {
+                        table: 'sys_module'
+                        id: '309f760313d1406baf6a06c2c15fd09c'
+                    }
                     'src_server_grant-rules_ts': {
                         table: 'sys_module'
                         id: '8e12609f1e954a859301954f08007294'
@@ -971,6 +979,10 @@ declare global {
                     'src_server_shared_claim-guard_ts': {
                         table: 'sys_module'
                         id: '3658d18160964eabac40e0a82b8a8d48'
+                    }
+                    'src_server_shared_grant-measures_ts': {
+                        table: 'sys_module'
+                        id: '17a6369073c241fb886351c722756b93'
                     }
                     src_server_shared_index_ts: {
                         table: 'sys_module'
@@ -2407,6 +2419,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '2bdc2b2f16624af78222984151c9b802'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'time_to_access_seconds'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '2beccb2e64c04c90967e1d728d3996d3'
                         key: {
@@ -3123,6 +3143,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '4989a58e6d6941eb81e8bd80c5f13c7b'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'refusal_code'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '4a47a70e74f2475c81e71b91357d6781'
                         key: {
@@ -3678,6 +3706,15 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5e5280bc8d294b08ad35958ac91710e9'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'approval_latency_seconds'
+                            language: 'en'
                         }
                     },
                     {
@@ -4318,6 +4355,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '7aa22291821a4120a27a1d5c3120b9eb'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'auto_approved'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7ad9afdb40ae46f78bbee20f8da44def'
                         key: {
@@ -4331,6 +4377,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7b6a835e0d6c4859a31189bcf647c3c1'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'revoke_lateness_seconds'
+                            language: 'en'
                         }
                     },
                     {
@@ -5669,6 +5724,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'aec2d00017b8484b9e96becbeaafdc73'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'revoke_lateness_seconds'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'af9420f3dca34b9381e1d4e74e0cb912'
                         key: {
@@ -6056,6 +6119,15 @@ declare global {
                         key: {
                             logical_table_name: 'x_gbg_breakglass_action'
                             col_name_string: 'grant'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bd420cf4a6164738a36cccabb7af1683'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'refusal_code'
+                            language: 'en'
                         }
                     },
                     {
@@ -7319,6 +7391,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'e77276dd182744468a9ca1db1cbc4e1a'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'approval_latency_seconds'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e77b7c9f3a564410aa85f91fd03ea357'
                         key: {
@@ -7620,6 +7700,15 @@ declare global {
                             field: 'field_values'
                             table: 'var__m_atf_input_variable_14872288df60220062fe6c7a4df26319'
                             id: 'a85df6ef61df4efc8708404f827fbb6a'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ee39c338deeb462da0de4d5d4ef32e13'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'time_to_access_seconds'
+                            language: 'en'
                         }
                     },
                     {
@@ -8178,6 +8267,14 @@ declare global {
                         key: {
                             document_key: '14e5d92abc854220a4d0288e31ea52f1'
                             variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'fdd77cb9103147f19763905ce4b2acb5'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'auto_approved'
                         }
                     },
                     {
