@@ -90,6 +90,7 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [GRANT_FIELDS.revokeLatenessSeconds]: int(),
         [GRANT_FIELDS.autoApproved]: bool(),
         [GRANT_FIELDS.refusalCode]: { type: 'string', maxLength: 64 },
+        [GRANT_FIELDS.planText]: long(),
     },
     [TABLE.action]: {
         [ACTION_FIELDS.number]: str(),

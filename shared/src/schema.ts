@@ -131,6 +131,8 @@ export const GRANT_FIELDS = {
     revokeLatenessSeconds: 'revoke_lateness_seconds',
     autoApproved: 'auto_approved',
     refusalCode: 'refusal_code',
+    /** The frozen plan in words (shared planText), for the grant's form; the digest over `plan` stays the authority. */
+    planText: 'plan_text',
 } as const
 
 /** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */
