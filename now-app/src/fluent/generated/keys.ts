@@ -3537,6 +3537,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '2cb9b34f7c69435bb1f15fa6c8bf32c3'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -4446,6 +4447,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '43d5975b347c43d29bc402262ff537b7'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -4668,6 +4670,28 @@ declare global {
                                 }
                             }
                             element: 'emergency_max_duration'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '47b06ba2cf6148b485eee930d8c9b95b'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_group_id'
+                            position: '15'
                         }
                     },
                     {
@@ -5020,6 +5044,28 @@ declare global {
                             cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                             variable_set: 'NULL'
                             name: 'emergency'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '506373c9e46344c2b5983a651d6ef3c1'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'justification'
+                            position: '18'
                         }
                     },
                     {
@@ -5787,6 +5833,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '5d066915e5004dfab14aa53660b67cc3'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -5818,6 +5865,28 @@ declare global {
                                 }
                             }
                             sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '5d6b0c0e7d2c4f92adfe02c639f5ab0e'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_account'
+                            position: '16'
                         }
                     },
                     {
@@ -6150,6 +6219,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '6582460f31504534b976ce64335175c0'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -7167,6 +7237,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '7bc82b541adc4571bea1194cf6262eb8'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '17'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '7bf379d2e3df4769803c49c2dc900aa8'
                         key: {
@@ -7595,6 +7687,28 @@ declare global {
                         key: {
                             document_key: '0156305ab53042c89a9942f08bf156f7'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '866789b39b0c447aa9b576d9a383da50'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident'
+                            position: '20'
                         }
                     },
                     {
@@ -8407,6 +8521,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '934a7ba0f86b4fd1a042f43c89b4558f'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_role_id'
+                            position: '14'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '938025d4050d462cbda9adacf13b9a13'
                         key: {
@@ -8489,6 +8625,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '965be3cd4b474c0c9b7ab0cd4ebf4cbe'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -10937,6 +11074,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'c572d0b2d5bc4d16b37f0dc1797b594d'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_request'
+                            position: '21'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c5b0007364914e879f243367d5b5a6a7'
                         key: {
@@ -11656,6 +11815,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'd2eda79e1da94fd0a60c64ef60e4c88a'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -11881,6 +12041,28 @@ declare global {
                                 }
                             }
                             value: 'fe930be7-5e62-47db-91af-98c3a49a38b1'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'd6b65ee1b8024f03af4bf8fa5faeeca5'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ritm'
+                            position: '19'
                         }
                     },
                     {
@@ -12528,6 +12710,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'e672c42d440943d7a9700c51cbf4780e'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
