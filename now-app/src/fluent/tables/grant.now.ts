@@ -115,6 +115,6 @@ export const x_gbg_breakglass_grant = Table({
         revoke_lateness_seconds: IntegerColumn({ label: 'Revoke lateness (seconds past expiry, target 0)' }),
         auto_approved: BooleanColumn({ label: 'Auto-approved by rule', default: false }),
         refusal_code: StringColumn({ label: 'Refusal reason code', maxLength: 64 }),
-        plan_text: MultiLineTextColumn({ label: 'Plan in words', maxLength: 8000 }),
+        plan_text: StringColumn({ label: 'Plan in words', maxLength: 8000 }),
     },
 })
