@@ -451,6 +451,7 @@ async function cmdReport(
     logger: Logger,
     values: Record<string, string | boolean | undefined>,
     io: Io,
+    now: () => Date,
 ): Promise<number> {
     const from = dayOption('from', values['from'])
     const toDay = dayOption('to', values['to'])
@@ -527,7 +528,7 @@ async function cmdReport(
     const data = computePack({
         from,
         to,
-        generatedAt: new Date(),
+        generatedAt: now(),
         grants,
         events,
         tickets,
@@ -565,6 +566,8 @@ export async function main(
     env: NodeJS.ProcessEnv = process.env,
     out: Out = console.log,
     err: Out = console.error,
+    /** The one clock ("now" of `report`); tests pass their virtual clock. */
+    now: () => Date = () => new Date(),
 ): Promise<number> {
     let parsed
     try {
@@ -609,7 +612,7 @@ export async function main(
             case 'drift':
                 return await cmdDrift(config, logger, io)
             case 'report':
-                return await cmdReport(config, logger, values, io)
+                return await cmdReport(config, logger, values, io, now)
             case 'print-config':
                 out(JSON.stringify(redactConfig(config), null, 2))
                 return 0

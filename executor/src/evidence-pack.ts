@@ -143,7 +143,10 @@ export function computePack(input: PackInput): PackData {
             }
             continue
         }
-        const dated = (r: Row): Date | null => time(r, report.trendField || 'sys_created_on')
+        // Grouped (non-trend) reports count the period's rows by when they happened: an audit event's occurred_at,
+        // a record's creation otherwise.
+        const dateColumn = report.trendField || (report.table.endsWith('_audit_event') ? 'occurred_at' : 'sys_created_on')
+        const dated = (r: Row): Date | null => time(r, dateColumn)
         const period = selected.filter((r) => inPeriod(dated(r), from, to))
         const group = (r: Row): string => {
             if (report.groupBy === GRANT_FIELDS.requestedFor) return requesterOf(r)
