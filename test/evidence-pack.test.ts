@@ -113,7 +113,13 @@ describe('evidence pack: the measures', () => {
     })
     const events = [
         { grant: 'g1', sequence: '1', event_type: 'approval.vote', actor: 'carol', occurred_at: at(vote.occurredAt) },
-        { grant: 'g2', sequence: '5', event_type: 'revoke_failed', actor: 'exec', occurred_at: at('2026-01-07T09:33:00Z') },
+        {
+            grant: 'g2',
+            sequence: '5',
+            event_type: 'revoke_failed',
+            actor: 'exec',
+            occurred_at: at('2026-01-07T09:33:00Z'),
+        },
     ]
     const pack = (now: string): PackData =>
         computePack({
@@ -124,7 +130,15 @@ describe('evidence pack: the measures', () => {
             events,
             tickets: [],
             chains: [
-                { grantSysId: 'g1', number: 'BGA0001001', intact: true, events: 1, badSequence: null, reason: '', warnings: [] },
+                {
+                    grantSysId: 'g1',
+                    number: 'BGA0001001',
+                    intact: true,
+                    events: 1,
+                    badSequence: null,
+                    reason: '',
+                    warnings: [],
+                },
                 {
                     grantSysId: 'g2',
                     number: 'BGA0001002',
@@ -157,7 +171,10 @@ describe('evidence pack: the measures', () => {
             values: { '2026-01-05': 200 },
         })
         expect(data.measures['time_to_access_weekly']).toMatchObject({ values: { '2026-01-05': 40, '2026-01-12': 10 } })
-        expect(data.measures['revoke_lateness_weekly']).toMatchObject({ aggregate: 'MAX', values: { '2026-01-05': 30 } })
+        expect(data.measures['revoke_lateness_weekly']).toMatchObject({
+            aggregate: 'MAX',
+            values: { '2026-01-05': 30 },
+        })
         expect(data.measures['refusals_by_reason']).toEqual({ kind: 'groups', values: { CHANGE_REQUIRED: 1 } })
         expect(data.measures['auto_approved_share']).toEqual({ kind: 'groups', values: { false: 2, true: 1 } })
         expect(data.measures['emergency_share']).toEqual({ kind: 'groups', values: { false: 2, true: 2 } })
@@ -174,9 +191,9 @@ describe('evidence pack: the measures', () => {
         expect(data.totals).toEqual({ grants: 4, granted: 3, refused: 1, chainsIntact: 1, chainsBroken: 1 })
         // Later, g3 is held past its expiry: the list that must be empty is not.
         const later = pack('2026-01-13T09:31:00Z')
-        expect((later.measures['past_expiry_now'] as { rows: { number: string }[] }).rows.map((r) => r.number)).toEqual([
-            'BGA0001003',
-        ])
+        expect(
+            (later.measures['past_expiry_now'] as { rows: Record<string, string>[] }).rows.map((r) => r['number']),
+        ).toEqual(['BGA0001003'])
         expect(later.breaches).toContain('past_expiry_now')
     })
 
@@ -203,11 +220,21 @@ describe('evidence pack: from a sandbox run, rendered in headless Chromium', () 
     it('reads the run read-only, and the charts and numbers on the page match the data', async () => {
         // setup: a whole lifecycle in the sandbox (catalog request through the app's modules, the real executor)
         const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
-        const scenario = await runScenario({ provider: 'webhook', durationMinutes: 1, timeoutMs: 120_000, clock, print: () => undefined })
+        const scenario = await runScenario({
+            provider: 'webhook',
+            durationMinutes: 1,
+            timeoutMs: 120_000,
+            clock,
+            print: () => undefined,
+        })
         let done = false
         void scenario.finished.then(() => (done = true))
         try {
-            await runUntil(clock, () => done, { within: 10 * 60_000, what: 'the sandbox grant revoked', realMs: 90_000 })
+            await runUntil(clock, () => done, {
+                within: 10 * 60_000,
+                what: 'the sandbox grant revoked',
+                realMs: 90_000,
+            })
             await scenario.executor.stop()
             const store = scenario.sandbox.sn.store
             const grant = store.get(TABLE.grant, scenario.sandbox.seeded.grant.sysId)!
@@ -257,20 +284,16 @@ describe('evidence pack: from a sandbox run, rendered in headless Chromium', () 
                     const shown = await page.locator(`[data-report="${r.key}"]`).count()
                     expect(shown, r.key).toBe(1)
                 }
-                const bars = await page
-                    .locator('svg.chart g.bar')
-                    .evaluateAll((gs) =>
-                        gs.map((g) => ({
-                            report: g.closest('svg')!.getAttribute('data-report'),
-                            label: g.getAttribute('data-label'),
-                            total: Number(g.getAttribute('data-total')),
-                            height: (g.querySelector('rect') as SVGRectElement).getBBox().height,
-                        })),
-                    )
+                const bars = await page.locator('svg.chart g.bar').evaluateAll((gs) =>
+                    gs.map((g) => ({
+                        report: g.closest('svg')!.getAttribute('data-report'),
+                        label: g.getAttribute('data-label'),
+                        total: Number(g.getAttribute('data-total')),
+                        height: (g.querySelector('rect') as SVGRectElement).getBBox().height,
+                    })),
+                )
                 const bar = (key: string) => bars.filter((b) => b.report === key)
-                expect(bar('grants_by_kind_weekly')).toEqual([
-                    expect.objectContaining({ label: week, total: 1 }),
-                ])
+                expect(bar('grants_by_kind_weekly')).toEqual([expect.objectContaining({ label: week, total: 1 })])
                 expect(bar('time_to_access_weekly')).toEqual([
                     expect.objectContaining({ label: week, total: Number(grant[GRANT_FIELDS.timeToAccessSeconds]) }),
                 ])
@@ -278,7 +301,8 @@ describe('evidence pack: from a sandbox run, rendered in headless Chromium', () 
                     expect.objectContaining({ label: scenario.sandbox.seeded.requester.userName, total: 1 }),
                 ])
                 // A bar with a value is drawn (non-zero height); the tallest bar of a chart fills the plot.
-                for (const b of bars.filter((x) => x.total > 0)) expect(b.height, `${b.report} ${b.label}`).toBeGreaterThan(10)
+                for (const b of bars.filter((x) => x.total > 0))
+                    expect(b.height, `${b.report} ${b.label}`).toBeGreaterThan(10)
                 const chain = page.locator(`table.chains tr[data-grant="${grant[GRANT_FIELDS.number]}"]`)
                 expect(await chain.getAttribute('data-intact')).toBe('true')
                 expect(await page.locator('[data-kpi="access granted"] b').textContent()).toBe('1')

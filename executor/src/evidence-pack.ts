@@ -7,13 +7,7 @@
  * The durations are the ones the app stored on each grant (shared/src/grant-measures.ts, computed once there); the
  * pack aggregates them exactly as the reports do (AVG / MAX per ISO week of the report's date column).
  */
-import {
-    AUDIT_REPORTS,
-    GRANT_FIELDS,
-    TICKET_UPDATE_FIELDS,
-    auditReport,
-    type AuditReport,
-} from '@gbg/shared'
+import { AUDIT_REPORTS, GRANT_FIELDS, TICKET_UPDATE_FIELDS, auditReport, type AuditReport } from '@gbg/shared'
 import { escapeHtml } from './receipt'
 import { parseGlideDateTime } from './servicenow/query'
 
@@ -84,7 +78,8 @@ export function weekOf(d: Date): string {
 function requesterOf(grant: Row): string {
     try {
         const plan = JSON.parse(grant[GRANT_FIELDS.plan] ?? '') as { principal?: { userName?: unknown } }
-        if (typeof plan.principal?.userName === 'string' && plan.principal.userName !== '') return plan.principal.userName
+        if (typeof plan.principal?.userName === 'string' && plan.principal.userName !== '')
+            return plan.principal.userName
     } catch {
         // fall through
     }
@@ -145,7 +140,8 @@ export function computePack(input: PackInput): PackData {
         }
         // Grouped (non-trend) reports count the period's rows by when they happened: an audit event's occurred_at,
         // a record's creation otherwise.
-        const dateColumn = report.trendField || (report.table.endsWith('_audit_event') ? 'occurred_at' : 'sys_created_on')
+        const dateColumn =
+            report.trendField || (report.table.endsWith('_audit_event') ? 'occurred_at' : 'sys_created_on')
         const dated = (r: Row): Date | null => time(r, dateColumn)
         const period = selected.filter((r) => inPeriod(dated(r), from, to))
         const group = (r: Row): string => {
@@ -333,7 +329,11 @@ function cover(data: PackData): string {
         kpi('refused by policy', t.refused),
         kpi('access held now', active),
         kpi('held past expiry now (must be 0)', past, past > 0 ? 'bad' : 'ok'),
-        kpi('audit chains intact', `${t.chainsIntact}/${t.chainsIntact + t.chainsBroken}`, t.chainsBroken > 0 ? 'bad' : 'ok'),
+        kpi(
+            'audit chains intact',
+            `${t.chainsIntact}/${t.chainsIntact + t.chainsBroken}`,
+            t.chainsBroken > 0 ? 'bad' : 'ok',
+        ),
         data.breaches.length > 0
             ? `<p class="bad">Targets breached: ${data.breaches.map((b) => e(b)).join(', ')}</p>`
             : '<p class="ok">Every target met: nothing held past expiry, no late revoke, every audit chain intact.</p>',

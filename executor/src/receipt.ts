@@ -213,7 +213,10 @@ export function renderReceiptHtml(receipt: GrantReceipt, jsonSha256: string): st
         .join(', ')
     const rows = [
         row('Grant', `${e(receipt.grantNumber)} <span class="muted">(${e(receipt.grantSysId)})</span>`),
-        row('Granted to', `${e(receipt.principal.userName)} <span class="muted">(${e(receipt.principal.userSysId)})</span>`),
+        row(
+            'Granted to',
+            `${e(receipt.principal.userName)} <span class="muted">(${e(receipt.principal.userSysId)})</span>`,
+        ),
         row('Access', e(describeTarget(receipt.target))),
         row('Provider', e(receipt.provider)),
         row('Duration', `${e(receipt.durationMinutes)} minutes`),

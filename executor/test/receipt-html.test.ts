@@ -23,7 +23,14 @@ function receipt() {
     return buildReceipt({
         plan,
         digest: 'd'.repeat(64),
-        approvals: [{ sysId: 'e'.repeat(32), approverSysId: 'f'.repeat(32), state: 'approved', updatedOn: new Date('2026-11-27T10:05:00Z') }],
+        approvals: [
+            {
+                sysId: 'e'.repeat(32),
+                approverSysId: 'f'.repeat(32),
+                state: 'approved',
+                updatedOn: new Date('2026-11-27T10:05:00Z'),
+            },
+        ],
         approvalSummary: JSON.stringify({ approvals: [{ approver: 'f'.repeat(32), approverName: `Bob ${hostile}` }] }),
         txnIds: ['txn-1', `txn-<b>2</b>`],
         grantedAt: new Date('2026-11-27T10:06:00Z'),

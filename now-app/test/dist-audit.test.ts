@@ -70,9 +70,12 @@ describe('built app: reports (sys_report)', () => {
             expect((r.roles ?? '').split(',')).not.toContain(ROLE.executor)
             // Every column it names exists on its table.
             const named = [spec.groupBy, spec.sumField, spec.trendField, ...spec.fields, ...filterFields(spec.filter)]
-            for (const f of named.filter((x) => x !== '')) expect(column(spec.table, f), `${spec.table}.${f}`).toBe(true)
-            if (spec.aggregate !== 'COUNT') expect(dist.tables.get(spec.table)!.fields.get(spec.sumField)!.type).toBe('integer')
-            if (spec.trendField) expect(dist.tables.get(spec.table)!.fields.get(spec.trendField)!.type).toBe('glide_date_time')
+            for (const f of named.filter((x) => x !== ''))
+                expect(column(spec.table, f), `${spec.table}.${f}`).toBe(true)
+            if (spec.aggregate !== 'COUNT')
+                expect(dist.tables.get(spec.table)!.fields.get(spec.sumField)!.type).toBe('integer')
+            if (spec.trendField)
+                expect(dist.tables.get(spec.table)!.fields.get(spec.trendField)!.type).toBe('glide_date_time')
         })
     }
 
@@ -88,7 +91,9 @@ describe('built app: reports (sys_report)', () => {
         })
         expect(rule.script).toContain("require('x_gbg_breakglass/@gbg/now-app/0.1.0/src/server/grant-measures.ts')")
         expect(dist.moduleByPath('src/server/grant-measures.ts')).toContain('setGrantMeasures')
-        const guard = dist.records('sys_script').find((s) => s.name === 'Break-glass: executor transitions on the grant')!
+        const guard = dist
+            .records('sys_script')
+            .find((s) => s.name === 'Break-glass: executor transitions on the grant')!
         expect(Number(guard.order)).toBeLessThan(Number(rule.order))
         const executorWrites = dist.acls
             .filter((a) => a.table === TABLE.grant && a.operation === 'write' && a.roles.includes(ROLE.executor))
@@ -193,18 +198,30 @@ describe('built app: form and list layouts', () => {
             'Audit trail',
         ])
         const fieldsIn = (caption: string): string[] =>
-            form.find((s) => s.caption === caption)!.elements.filter((e) => (e.type ?? '') === '').map((e) => e.element!)
+            form
+                .find((s) => s.caption === caption)!
+                .elements.filter((e) => (e.type ?? '') === '')
+                .map((e) => e.element!)
         const listsIn = (caption: string): string[] =>
-            form.find((s) => s.caption === caption)!.elements.filter((e) => e.type === 'list').map((e) => e.element!)
+            form
+                .find((s) => s.caption === caption)!
+                .elements.filter((e) => e.type === 'list')
+                .map((e) => e.element!)
         expect(fieldsIn('Plan')).toEqual([GRANT_FIELDS.planText, GRANT_FIELDS.planDigest, GRANT_FIELDS.plan])
         expect(fieldsIn('Approvals')).toEqual(
             expect.arrayContaining([GRANT_FIELDS.approvedAt, GRANT_FIELDS.approvalSummary, GRANT_FIELDS.autoApproved]),
         )
         expect(listsIn('Approvals')).toEqual([`12M.${TABLE.grant}.sysapproval_approver.document_id`])
-        expect(fieldsIn('Access')).toEqual(expect.arrayContaining([GRANT_FIELDS.providerTxnIds, GRANT_FIELDS.revokedAt]))
+        expect(fieldsIn('Access')).toEqual(
+            expect.arrayContaining([GRANT_FIELDS.providerTxnIds, GRANT_FIELDS.revokedAt]),
+        )
         expect(fieldsIn('Revoke evidence')).toEqual([GRANT_FIELDS.evidence])
         expect(fieldsIn('Measures').sort()).toEqual(
-            [GRANT_FIELDS.approvalLatencySeconds, GRANT_FIELDS.revokeLatenessSeconds, GRANT_FIELDS.timeToAccessSeconds].sort(),
+            [
+                GRANT_FIELDS.approvalLatencySeconds,
+                GRANT_FIELDS.revokeLatenessSeconds,
+                GRANT_FIELDS.timeToAccessSeconds,
+            ].sort(),
         )
         expect(listsIn('Audit trail')).toEqual([
             `12M.${TABLE.grant}.${TABLE.auditEvent}.grant`,

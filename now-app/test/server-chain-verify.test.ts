@@ -75,7 +75,9 @@ describe('Verify audit chain (server-side, shared verifyChain)', () => {
         expect(check.ok).toBe(false)
         expect(check.first).toMatchObject({ sequence: '4', eventType: 'approval.vote' })
         expect(check.first!.reason).toMatch(/hash does not match the event content/)
-        expect(glide.messages.error.join('\n')).toMatch(/BROKEN at event #4 \(approval\.vote, 2026-11-27 10:03:00 UTC\)/)
+        expect(glide.messages.error.join('\n')).toMatch(
+            /BROKEN at event #4 \(approval\.vote, 2026-11-27 10:03:00 UTC\)/,
+        )
         expect(glide.messages.info).toEqual([])
     })
 

@@ -55,7 +55,11 @@ describe('grant report measures', () => {
         glide.setUser({ sysId: W.bob, userName: 'bob', roles: ['x_gbg_breakglass.approver'] })
         castVote(approvalsOf(g.sys_id!).find((a) => a.approver === W.bob)!.sys_id!, 'approved')
         // Validation: approval latency only
-        expect(grant(g.sys_id!)).toMatchObject({ state: 'queued', approval_latency_seconds: '450', auto_approved: 'false' })
+        expect(grant(g.sys_id!)).toMatchObject({
+            state: 'queued',
+            approval_latency_seconds: '450',
+            auto_approved: 'false',
+        })
         expect(grant(g.sys_id!).time_to_access_seconds ?? '').toBe('')
         // Execution: the executor grants 50 s after approval, then revokes 95 s after expiry
         const granted = T0 + 8 * MIN + 20_000

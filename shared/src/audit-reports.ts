@@ -371,7 +371,13 @@ export function widgetProps(widget: AuditWidget): Record<string, unknown> {
     if (r.sumField) metric['aggregateField'] = r.sumField
     const props: Record<string, unknown> = {
         dataSources: [
-            { label: r.title, sourceType: 'table', tableOrViewName: r.table, filterQuery: r.filter, id: 'data_source_1' },
+            {
+                label: r.title,
+                sourceType: 'table',
+                tableOrViewName: r.table,
+                filterQuery: r.filter,
+                id: 'data_source_1',
+            },
         ],
         headerTitle: r.title,
         metrics: [metric],

@@ -63,7 +63,8 @@ describe('grant measures (computed once on the grant)', () => {
     })
 
     it('the refusal code is the first policy reason, only on a policy refusal, and only a code-shaped one', () => {
-        const decision = '{"allowed":false,"reasons":[{"code":"CHANGE_REQUIRED","message":"m"},{"code":"X","message":"n"}]}'
+        const decision =
+            '{"allowed":false,"reasons":[{"code":"CHANGE_REQUIRED","message":"m"},{"code":"X","message":"n"}]}'
         expect(grantMeasures({ ...base, state: 'policy_rejected', policyDecision: decision }).refusalCode).toBe(
             'CHANGE_REQUIRED',
         )

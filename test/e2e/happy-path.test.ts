@@ -95,7 +95,9 @@ describe('happy path: grant → write back → revoke at expiry → verify', () 
         // The page people read: same receipt, carrying the SHA-256 of the JSON attachment's exact bytes.
         const page = attachments[1]!.content.toString('utf8')
         expect(attachments[1]!.fileName).toBe(attachments[0]!.fileName.replace(/\.json$/, '.html'))
-        expect(page).toContain(`<code id="json-sha256">${createHash('sha256').update(attachments[0]!.content).digest('hex')}</code>`)
+        expect(page).toContain(
+            `<code id="json-sha256">${createHash('sha256').update(attachments[0]!.content).digest('hex')}</code>`,
+        )
         expect(page).toContain(base.planDigest)
         expect(page).not.toMatch(/<script/i)
         expect(receipt).toMatchObject({

@@ -67,7 +67,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         options: { ...JSON_OPTION, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
         optionUsage: '--from <YYYY-MM-DD> --to <YYYY-MM-DD> [--out <dir>] [--json]',
         summary:
-            'evidence pack for a period (read-only): HTML report with charts, every grant\'s verified audit chain, ' +
+            "evidence pack for a period (read-only): HTML report with charts, every grant's verified audit chain, " +
             'raw JSON, and a one-page summary, written to --out (default ./evidence-<from>-<to>)',
     },
     {

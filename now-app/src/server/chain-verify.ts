@@ -68,7 +68,11 @@ export function verifyGrantChain(grantSysId: string): ChainCheck {
             prevHash: str(rows, AUDIT_FIELDS.prevHash),
             hash: str(rows, AUDIT_FIELDS.hash),
         })
-        shown.push({ sequence: str(rows, AUDIT_FIELDS.sequence), eventType: str(rows, AUDIT_FIELDS.eventType), occurredAt })
+        shown.push({
+            sequence: str(rows, AUDIT_FIELDS.sequence),
+            eventType: str(rows, AUDIT_FIELDS.eventType),
+            occurredAt,
+        })
     }
     if (events.length === 0) {
         return {

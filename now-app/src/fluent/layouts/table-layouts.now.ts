@@ -154,14 +154,7 @@ Form({
 List({
     table: 'x_gbg_breakglass_audit_event',
     view: default_view,
-    columns: [
-        'grant',
-        'sequence',
-        'occurred_at',
-        'actor',
-        'event_type',
-        'hash',
-    ],
+    columns: ['grant', 'sequence', 'occurred_at', 'actor', 'event_type', 'hash'],
 })
 
 /** Break-glass executor: form. */
@@ -191,13 +184,7 @@ Form({
 List({
     table: 'x_gbg_breakglass_executor',
     view: default_view,
-    columns: [
-        'name',
-        'host',
-        'version',
-        'last_poll_at',
-        'last_claim_at',
-    ],
+    columns: ['name', 'host', 'version', 'last_poll_at', 'last_claim_at'],
 })
 
 /** Break-glass ticket update: form. */
@@ -236,13 +223,5 @@ Form({
 List({
     table: 'x_gbg_breakglass_ticket_update',
     view: default_view,
-    columns: [
-        'sys_created_on',
-        'grant',
-        'kind',
-        'incident_kind',
-        'state',
-        'result_number',
-        'error',
-    ],
+    columns: ['sys_created_on', 'grant', 'kind', 'incident_kind', 'state', 'result_number', 'error'],
 })
