@@ -130,6 +130,14 @@ export const GRANT_FIELDS = {
     expiryWarned: 'expiry_warned',
     /** The watchdog's open incident for this grant (overdue revoke, stuck action). */
     watchdogIncident: 'watchdog_incident',
+    /** Report measures (shared/src/grant-measures.ts), set by the app's grant rule, never by the executor. */
+    approvalLatencySeconds: 'approval_latency_seconds',
+    timeToAccessSeconds: 'time_to_access_seconds',
+    revokeLatenessSeconds: 'revoke_lateness_seconds',
+    autoApproved: 'auto_approved',
+    refusalCode: 'refusal_code',
+    /** The frozen plan in words (shared planText), for the grant's form; the digest over `plan` stays the authority. */
+    planText: 'plan_text',
 } as const
 
 /** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */

@@ -6,10 +6,18 @@
  * is resumed by reading the provider (verify) before any new grant call, so a lost response never becomes a
  * second grant.
  */
+import { createHash } from 'node:crypto'
 import { ACTION_PRIORITY, GRANTABLE_STATES, isSysId, type ExecutionPlan } from '@gbg/shared'
 import { redact } from '../log'
 import { ProviderError, type GrantResult } from '../providers/types'
-import { buildReceipt, describeTarget, grantedWorkNote, receiptFileName } from '../receipt'
+import {
+    buildReceipt,
+    describeTarget,
+    grantedWorkNote,
+    receiptFileName,
+    receiptHtmlFileName,
+    renderReceiptHtml,
+} from '../receipt'
 import { recheckGrant, type RecheckRefused } from '../recheck'
 import { outboxItem } from '../writeback'
 import type { JournalAction } from '../journal/journal'
@@ -196,6 +204,8 @@ async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void
         executorInstance: core.options.instance,
     })
     const body = Buffer.from(JSON.stringify(receipt, null, 2), 'utf8')
+    // The same content for people, carrying the JSON's SHA-256 (issue 16).
+    const html = Buffer.from(renderReceiptHtml(receipt, createHash('sha256').update(body).digest('hex')), 'utf8')
     const items = [
         outboxItem.grantPatch(
             action.grantSysId,
@@ -229,6 +239,15 @@ async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void
             receiptFileName(plan.grantNumber),
             'application/json',
             body,
+            action.grantSysId,
+            action.sysId,
+        ),
+        outboxItem.attachment(
+            ritm ? 'sc_req_item' : GRANT_TABLE,
+            ritm || action.grantSysId,
+            receiptHtmlFileName(plan.grantNumber),
+            'text/html',
+            html,
             action.grantSysId,
             action.sysId,
         ),
