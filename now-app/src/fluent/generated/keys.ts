@@ -586,9 +586,17 @@ declare global {
                         table: 'sys_script'
                         id: '1af70bebb56540838186bea30afb6a24'
                     }
+                    'br-change-ticket-bound': {
+                        table: 'sys_script'
+                        id: '5994726ff6e9489eb54b36f41a26da21'
+                    }
                     'br-grant-approved-duration': {
                         table: 'sys_script'
                         id: '405d4596e6a04f73a60077c531e95e80'
+                    }
+                    'br-grant-cancelled-final': {
+                        table: 'sys_script'
+                        id: '32645efe538846f7929522a8be1a85c2'
                     }
                     'br-grant-state-guard': {
                         table: 'sys_script'
@@ -601,6 +609,10 @@ declare global {
                     'br-grant-submit': {
                         table: 'sys_script'
                         id: '9e4e3ce8a0664d868c3c6cd5ce89787d'
+                    }
+                    'br-incident-ticket-bound': {
+                        table: 'sys_script'
+                        id: 'b1f5304022ae455c84c4ef1319f15345'
                     }
                     'br-policy-confirmation': {
                         table: 'sys_script'
@@ -625,6 +637,10 @@ declare global {
                     'cat-item-temporary-local-admin': {
                         table: 'sc_cat_item'
                         id: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                    }
+                    'cat-policy-entra-role-emergency-incident': {
+                        table: 'catalog_ui_policy'
+                        id: 'b8ae37c0bdfa428fb94ff81c11825c32'
                     }
                     'cat-policy-local-admin-emergency-incident': {
                         table: 'catalog_ui_policy'
@@ -800,6 +816,10 @@ declare global {
                         table: 'sys_properties'
                         id: '6c8aa23aaba149d59f5cb6b694f63d94'
                     }
+                    'prop-resolver-group': {
+                        table: 'sys_properties'
+                        id: '5542f01ffd044eaca48a3d84dc00b4d3'
+                    }
                     'prop-revoke-grace': {
                         table: 'sys_properties'
                         id: '563f94fbb9804d41b5d8b7fff1a37065'
@@ -843,6 +863,10 @@ declare global {
                     'properties-category-integration-enabled': {
                         table: 'sys_properties_category_m2m'
                         id: '786dc15f64ed4911b4147f30510e83f5'
+                    }
+                    'properties-category-resolver-group': {
+                        table: 'sys_properties_category_m2m'
+                        id: 'b1c52a59b443413ca81bf7f0ff1a0810'
                     }
                     'properties-category-revoke-grace': {
                         table: 'sys_properties_category_m2m'
@@ -892,6 +916,10 @@ declare global {
                         table: 'sys_module'
                         id: '7ce74ec6e6584ed6b449a82f05447244'
                     }
+                    src_server_cancel_ts: {
+                        table: 'sys_module'
+                        id: '0d72a2233e6d42b9ac57904d9a10fbca'
+                    }
                     'src_server_catalog-submit_ts': {
                         table: 'sys_module'
                         id: '8e87b2efb4e649ff9081f29c8f5bd8e1'
@@ -907,6 +935,10 @@ declare global {
                     'src_server_executor-api_ts': {
                         table: 'sys_module'
                         id: '5d7d9195ec08436e943edeee829c7af5'
+                    }
+                    'src_server_failure-routing_ts': {
+                        table: 'sys_module'
+                        id: '1aa82f23e5d243fa878a91bd4a36026c'
                     }
                     'src_server_glide-io_ts': {
                         table: 'sys_module'
@@ -963,6 +995,10 @@ declare global {
                     src_server_shared_booleans_ts: {
                         table: 'sys_module'
                         id: 'b392d8c6b7de455ea44e082c665cd3ba'
+                    }
+                    src_server_shared_cancel_ts: {
+                        table: 'sys_module'
+                        id: '29211f5ba71d4359ab5fe90a63c724e4'
                     }
                     'src_server_shared_canonical-json_ts': {
                         table: 'sys_module'
@@ -1048,6 +1084,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c3694db33dd945a98fa1127bfafcf8fd'
                     }
+                    'src_server_ticket-bound_ts': {
+                        table: 'sys_module'
+                        id: '505eda44c5bf4364a6992b04234e1dc2'
+                    }
                     'src_server_ticket-update_ts': {
                         table: 'sys_module'
                         id: '08883b9031d04fbb8625851a6e2d671d'
@@ -1064,6 +1104,10 @@ declare global {
                         table: 'user_criteria'
                         id: '2d802432fef54e5c8fedcfe0634e07f0'
                     }
+                    'ui-action-grant-cancel': {
+                        table: 'sys_ui_action'
+                        id: 'a2f1680ca95c420b98339f7d18619ed8'
+                    }
                     'ui-action-grant-revoke-now': {
                         table: 'sys_ui_action'
                         id: '9d2b58d759be475f96abd61494ff984e'
@@ -1071,6 +1115,22 @@ declare global {
                     'ui-action-incident-request-break-glass': {
                         table: 'sys_ui_action'
                         id: 'f5013e19aa34455689b60f0fff3aa106'
+                    }
+                    'ui-action-incident-request-entra-role': {
+                        table: 'sys_ui_action'
+                        id: 'f1ffcabea0ac41abbef428c3fc483bbe'
+                    }
+                    'ui-action-incident-task-request-break-glass': {
+                        table: 'sys_ui_action'
+                        id: 'f95cb756ee8546d49a42131af830b9c7'
+                    }
+                    'ui-action-incident-task-request-entra-role': {
+                        table: 'sys_ui_action'
+                        id: '8d02019dd62c40d1a20a23a9f1480581'
+                    }
+                    'ui-action-ritm-cancel': {
+                        table: 'sys_ui_action'
+                        id: 'fa8a4526f0ab4f45b788d245d7acee71'
                     }
                     'ui-action-ritm-revoke-now': {
                         table: 'sys_ui_action'
@@ -1083,6 +1143,10 @@ declare global {
                     'xscope-cmdb_ci_computer-read': {
                         table: 'sys_scope_privilege'
                         id: '0e06e6976fea4c58bf19fd2edf9ea90f'
+                    }
+                    'xscope-incident_task-read': {
+                        table: 'sys_scope_privilege'
+                        id: '21b13a7a921f4dba90bb1dc7f0d93b36'
                     }
                     'xscope-incident-create': {
                         table: 'sys_scope_privilege'
@@ -1665,6 +1729,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '113a375c8d7c4781a513274b8d20b8ab'
+                        key: {
+                            sys_ui_action: 'f1ffcabea0ac41abbef428c3fc483bbe'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '1151e1fcabe744658a64dd19669bfdc0'
                         key: {
@@ -1795,6 +1872,15 @@ declare global {
                         id: '144e7944eff34f4eae6ebec0d818231f'
                         key: {
                             name: 'x_gbg_breakglass_policy'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '145433768c154060a802d9fc330bfcdf'
+                        key: {
+                            cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            variable_set: 'NULL'
+                            name: 'emergency'
                         }
                     },
                     {
@@ -3265,6 +3351,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '50b8ce8c1b1d46deb2d13ab43b858efe'
+                        key: {
+                            sys_ui_action: 'f1ffcabea0ac41abbef428c3fc483bbe'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '50e4b6521dd742b1a9d781ccac9bc711'
                         key: {
@@ -3780,6 +3879,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '611d41341eae45b8adb029db86b271f4'
+                        key: {
+                            sys_ui_action: 'f1ffcabea0ac41abbef428c3fc483bbe'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '6223e46d15b34428a25fd4042517ddab'
                         deleted: false
@@ -3879,6 +3991,19 @@ declare global {
                         key: {
                             document_key: '25467db695f94a18964957600cc3c6c6'
                             variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '67532ff92b28448faad524eac01e1400'
+                        key: {
+                            sys_ui_action: 'f95cb756ee8546d49a42131af830b9c7'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {
@@ -4089,6 +4214,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '70f31bb717e04d85aa021cd35b829854'
+                        key: {
+                            sys_ui_action: 'f95cb756ee8546d49a42131af830b9c7'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_user_role_contains'
                         id: '7128df7e5f6a4a488021bda6114fa8dd'
                         key: {
@@ -4190,6 +4328,19 @@ declare global {
                             field: 'field_values'
                             table: 'var__m_atf_input_variable_d9bc5f21ff6033008d3f5d9ad53bf12d'
                             id: 'e6b01792258c409fba0d760cfc3c8b29'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '759bc4116d4b44dcbd6deb9a253a2743'
+                        key: {
+                            sys_ui_action: '8d02019dd62c40d1a20a23a9f1480581'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {
@@ -4468,6 +4619,19 @@ declare global {
                         key: {
                             document_key: '0416ee7caade42269c2f3612bdc4e8f9'
                             variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '829a244c477e451582c2d4426332df63'
+                        key: {
+                            sys_ui_action: 'f95cb756ee8546d49a42131af830b9c7'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -5068,6 +5232,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'grant'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '9ae8eaf69b5e4e5ea99e1cfafeb2bc59'
+                        key: {
+                            sys_ui_action: '8d02019dd62c40d1a20a23a9f1480581'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -5872,6 +6049,14 @@ declare global {
                         key: {
                             document_key: '9687c533efed499ebbc14432be57a5ff'
                             variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'catalog_ui_policy_action'
+                        id: 'b65826a0cd164b32911bbb524655b43c'
+                        key: {
+                            ui_policy: 'b8ae37c0bdfa428fb94ff81c11825c32'
+                            catalog_variable: 'IO:b8c0e7efdf8d4fa88529b331a99205c6'
                         }
                     },
                     {
@@ -7886,6 +8071,19 @@ declare global {
                         key: {
                             document_key: '9687c533efed499ebbc14432be57a5ff'
                             variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'f709e6342d1e4f0693a24fc308ee42e0'
+                        key: {
+                            sys_ui_action: '8d02019dd62c40d1a20a23a9f1480581'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
