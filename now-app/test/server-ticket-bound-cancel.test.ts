@@ -234,6 +234,16 @@ describe('ticket-bound access', () => {
         expect(JSON.parse(event.payload!)).toMatchObject({ authority: 'ticket' })
     })
 
+    it('closing the incident also ends a request still awaiting approval (its approvals cancelled)', () => {
+        updateTicket(PLATFORM_TABLE.incident, W.incident, { priority: '1' })
+        const { grant } = order({ incident: W.incident })
+        expect(grantRow(grant).state).toBe('awaiting_approval')
+        updateTicket(PLATFORM_TABLE.incident, W.incident, { state: '8' })
+        expect(grantRow(grant).state).toBe('cancelled')
+        expect(approvalsOf(grant).map((a) => a.state)).toEqual(['cancelled'])
+        expect(actionsOf(grant)).toEqual([])
+    })
+
     it('a change window moved earlier than the expiry: a priority-1 revoke due exactly at the new end', () => {
         // Local admin on the production server needs the change (and a second approver: carol).
         glide.setNow(Date.UTC(2026, 10, 27, 10, 0, 0))

@@ -5,7 +5,8 @@
  *
  * - the ticket ended (incident Resolved 6 / Closed 7 / Canceled 8, change Closed 3 / Canceled 4, inactive, or the
  *   change window is over): a grant that may hold access (granting, active, revoking, revoke_failed) gets a
- *   PRIORITY-1 revoke with the reason, due now; an approved grant that has not started is cancelled (cancel.ts);
+ *   PRIORITY-1 revoke with the reason, due now; a request that has not started (awaiting approval, approved,
+ *   queued) is cancelled (cancel.ts);
  * - the change window was moved earlier than an active grant's expiry: a priority-1 revoke due exactly at the new
  *   window end (the queue's not_before: the executor claims it at that time, no sweep).
  *
@@ -25,6 +26,12 @@ import { ACTION_FIELDS, ACTION_PRIORITY, GRANT_FIELDS, PLATFORM_TABLE, REVOCABLE
 import { ticketVerdict, type BoundTicket } from './shared/tickets'
 
 type TicketKind = BoundTicket['kind']
+
+/**
+ * Requests that have not started and end with their ticket: the cancellable ones, and one still awaiting approval
+ * (its approvals are cancelled with it: nobody should approve access for a ticket that is over).
+ */
+const NOT_STARTED: readonly string[] = ['awaiting_approval'].concat(CANCELLABLE_STATES as readonly string[])
 
 /** Business rule (async, incident insert / update): end the access bound to an incident that ended. */
 export function onIncidentUpdated(current: any): void {
@@ -53,7 +60,7 @@ export function applyTicket(kind: TicketKind, record: any): number {
     const ticket = boundTicketOf(kind, record)
     const grants = new GlideRecord(TABLE.grant)
     grants.addQuery(kind === 'incident' ? GRANT_FIELDS.incident : GRANT_FIELDS.change, String(record.getUniqueValue()))
-    grants.addQuery(GRANT_FIELDS.state, 'IN', CANCELLABLE_STATES.concat(REVOCABLE_STATES).join(','))
+    grants.addQuery(GRANT_FIELDS.state, 'IN', NOT_STARTED.concat(REVOCABLE_STATES).join(','))
     grants.query()
     let acted = 0
     while (grants.next()) {
@@ -69,7 +76,7 @@ function applyToGrant(grant: any, ticket: BoundTicket): boolean {
     const holdsAccess = (REVOCABLE_STATES as readonly string[]).indexOf(state) >= 0
     if (!verdict.open) {
         if (holdsAccess) return queueTicketRevoke(grant, ticket, verdict.reason, nowMs())
-        if ((CANCELLABLE_STATES as readonly string[]).indexOf(state) >= 0) {
+        if (NOT_STARTED.indexOf(state) >= 0) {
             cancelGrant(grant, 'ticket', verdict.reason, '', `ticket:${ticket.number}`)
             return true
         }
