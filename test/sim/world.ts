@@ -86,6 +86,8 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
             },
         ],
         roles: [{ id: ids.roleId, displayName: ids.roleName }],
+        // The requester is eligible for the role in PIM: the executor confirms it before an Entra role grant.
+        eligibilities: [{ principalId: ids.userId, roleDefinitionId: ids.roleId }],
         groups: [{ id: ids.groupId, displayName: ids.groupName }],
         pimForGroups: true,
     })

@@ -101,7 +101,11 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
         graphClients.set(e, graph)
     }
     const entraDeps = { holders: deps.holders, now, graph }
-    if (name === 'entra-role') return createEntraRoleProvider({ connection }, entraDeps)
+    if (name === 'entra-role')
+        return createEntraRoleProvider(
+            { connection, eligibility: e.roleEligibility, revokeSessionsRoleIds: e.revokeSessionsRoleIds },
+            entraDeps,
+        )
     return createEntraGroupProvider(
         {
             connection,
