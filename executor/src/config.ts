@@ -164,6 +164,8 @@ export interface EntraConfig {
 export interface TeamsConfig {
     /** Workflows webhook URL (its `sig=` is a credential). Secret. */
     webhookUrl: string
+    /** The ops channel's webhook (write-back trouble); the main one when unset. Secret. */
+    opsWebhookUrl?: string
 }
 
 /** The whole configuration. */
@@ -711,6 +713,12 @@ const SETTINGS = {
             'Teams Workflows webhook URL (contains a signature)',
             { secret: true },
         ),
+        opsWebhookUrl: setting(
+            'GBG_TEAMS_OPS_WEBHOOK_URL',
+            url({ secret: true }),
+            'Teams webhook of the ops channel (write-back to ServiceNow stuck past its bound); the main webhook when unset',
+            { secret: true },
+        ),
     },
 }
 
@@ -830,6 +838,8 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
     const at = (path: string[], message: string): void => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
     const sn = raw.servicenow
     if (sn.url === undefined) at(['servicenow', 'url'], 'is required')
+    if (raw.teams.opsWebhookUrl !== undefined && raw.teams.webhookUrl === undefined)
+        at(['teams', 'webhookUrl'], 'is required when GBG_TEAMS_OPS_WEBHOOK_URL is set (cards for people go there)')
     if (raw.driftSchedule !== undefined && !entraGiven(raw))
         at(['driftSchedule'], 'the drift scan needs the Entra settings (GBG_ENTRA_*)')
     if (sn.authMode === 'basic' || sn.authMode === 'oauth_password') {
@@ -932,7 +942,12 @@ function toConfig(raw: Raw): Config {
         providers: raw.providers ?? configured,
         webhook,
         entra,
-        teams: raw.teams.webhookUrl ? { webhookUrl: raw.teams.webhookUrl } : undefined,
+        teams: raw.teams.webhookUrl
+            ? {
+                  webhookUrl: raw.teams.webhookUrl,
+                  ...(raw.teams.opsWebhookUrl ? { opsWebhookUrl: raw.teams.opsWebhookUrl } : {}),
+              }
+            : undefined,
         driftSchedule: raw.driftSchedule,
     }
 }

@@ -242,6 +242,16 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
                   () => clock.now(),
                   metrics,
               ),
+              ...(config.teams.opsWebhookUrl
+                  ? {
+                        opsTeams: createTeamsNotifier(
+                            { webhookUrl: config.teams.opsWebhookUrl, instanceUrl: config.servicenow.url },
+                            logger,
+                            () => clock.now(),
+                            metrics,
+                        ),
+                    }
+                  : {}),
               backoff: { baseMs: config.queue.backoffBaseMs, maxMs: config.queue.backoffMaxMs, jitter: 0.2 },
               // The requester's display name from the gate facts (the executor cannot read sys_user itself).
               displayName: (plan) => gateway.userDisplayName?.(plan.principal.userSysId),

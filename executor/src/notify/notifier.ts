@@ -14,6 +14,9 @@
  *   warning's lead (a 5-minute grant gets the 1-minute warning, a 1-minute grant none); a 5-minute warning whose
  *   moment passed while the executor was down is not sent late once the 1-minute one is due.
  *
+ * - the ops channel card when a write-back to ServiceNow stays undelivered past its bound (`writeback:bound_exceeded`),
+ *   once per grant, to the ops webhook (`GBG_TEAMS_OPS_WEBHOOK_URL`; the main webhook when it is not set).
+ *
  * Idempotency: each card has a key (`teams:<grant sys_id>:<card>`), stored as the outbox item's action id (the
  * outbox's indexed column; no ServiceNow action has that form, so the worker never mistakes it for one). A card
  * whose key is already in the outbox — pending, sent or dead — is not queued again.
@@ -33,6 +36,29 @@ import { NotifyError, summaryFromPlan, type GrantSummary, type TeamsEvent } from
 
 /** Outbox kind of a Teams card. */
 export const TEAMS_OUTBOX_KIND = 'teams'
+
+/** What an outbox item records, in words for people (cards, incidents). */
+export function outboxItemText(kind: string): string {
+    switch (kind) {
+        case 'grant_patch':
+            return "the grant's state and times"
+        case 'action_patch':
+            return 'the queue action result'
+        case 'work_note':
+        case 'incident_note':
+            return 'a work note'
+        case 'attachment':
+            return 'the receipt'
+        case 'audit':
+            return 'an audit event'
+        case 'incident':
+            return 'an incident'
+        case 'create_action':
+            return 'a scheduled action'
+        default:
+            return kind
+    }
+}
 
 /** Minutes before expiry at which the holder is warned, most distant first. */
 export const WARNING_MINUTES = [5, 1] as const
@@ -60,6 +86,8 @@ export interface NotificationsOptions {
     clock: Clock
     logger: Logger
     teams: CardSender
+    /** The ops channel's webhook (write-back trouble). @defaultValue {@link NotificationsOptions.teams} */
+    opsTeams?: CardSender
     /** Retry delays of a failed send. */
     backoff: { baseMs: number; maxMs: number; jitter: number }
     random?: () => number
@@ -71,14 +99,19 @@ export interface NotificationsOptions {
 interface CardPayload {
     kind: typeof TEAMS_OUTBOX_KIND
     event: Record<string, unknown>
+    /** Which webhook: the people's (default) or the ops channel's. */
+    channel?: CardChannel
 }
 
-const DATE_KEYS = ['expiresAt', 'revokedAt'] as const
+/** The webhook a card goes to. */
+export type CardChannel = 'people' | 'ops'
 
-function toPayload(event: TeamsEvent): CardPayload {
+const DATE_KEYS = ['expiresAt', 'revokedAt', 'since'] as const
+
+function toPayload(event: TeamsEvent, channel: CardChannel = 'people'): CardPayload {
     const copy: Record<string, unknown> = { ...event }
     for (const k of DATE_KEYS) if (copy[k] instanceof Date) copy[k] = (copy[k] as Date).toISOString()
-    return { kind: TEAMS_OUTBOX_KIND, event: copy }
+    return { kind: TEAMS_OUTBOX_KIND, event: copy, ...(channel === 'people' ? {} : { channel }) }
 }
 
 function fromPayload(payload: unknown): TeamsEvent {
@@ -126,6 +159,30 @@ export class Notifications {
                     error: this.lastError(e.grantSysId) || 'see the incident',
                     incidentNumber: e.number,
                 })
+            }),
+            events.on('writeback:bound_exceeded', (e) => {
+                const grant = e.grantSysId ? this.summary(e.grantSysId) : undefined
+                if (!grant) {
+                    this.o.logger.warn('no ops card for a stuck write-back without a journaled plan', {
+                        outboxId: e.outboxId,
+                        grant: e.grantSysId,
+                    })
+                    return
+                }
+                const item = this.o.journal.outbox({ actionId: e.actionSysId }).find((o) => o.id === e.outboxId)
+                this.queue(
+                    `${e.grantSysId}:writeback_stuck`,
+                    {
+                        kind: 'writeback_stuck',
+                        grant,
+                        since: item?.createdAt ?? new Date(this.o.clock.now().getTime() - e.ageMs),
+                        waiting: outboxItemText(e.kind),
+                        attempts: e.attempts,
+                        error: e.error || 'none recorded',
+                    },
+                    true,
+                    'ops',
+                )
             }),
             events.on('worker:polled', () => {
                 this.queueDueWarnings()
@@ -199,8 +256,10 @@ export class Notifications {
                 logger.error('Teams card abandoned: not delivered in time', { ...meta, error: item.lastError })
                 continue
             }
+            const sender =
+                (item.payload as CardPayload).channel === 'ops' ? (this.o.opsTeams ?? this.o.teams) : this.o.teams
             try {
-                await this.o.teams.send(event)
+                await sender.send(event)
                 journal.markDelivered(item.id)
             } catch (error) {
                 this.failed(item, error)
@@ -234,12 +293,17 @@ export class Notifications {
     }
 
     /** Queue a card unless its key was ever queued; returns true when queued. */
-    private queue(key: string, event: TeamsEvent, deliverNow = true): boolean {
+    private queue(key: string, event: TeamsEvent, deliverNow = true, channel: CardChannel = 'people'): boolean {
         const id = `teams:${key}`
         const { journal } = this.o
         if (journal.outbox({ actionId: id }).length > 0) return false
         journal.enqueue([
-            { kind: TEAMS_OUTBOX_KIND, grantId: event.grant.grantSysId, actionId: id, payload: toPayload(event) },
+            {
+                kind: TEAMS_OUTBOX_KIND,
+                grantId: event.grant.grantSysId,
+                actionId: id,
+                payload: toPayload(event, channel),
+            },
         ])
         if (deliverNow) void this.deliver()
         return true

@@ -53,6 +53,18 @@ export type TeamsEvent =
           /** The SecOps incident raised for the failure (the card is sent when it exists, so it can name it). */
           incidentNumber: string
       }
+    | {
+          /** Ops channel: a write-back to ServiceNow undelivered past its bound (seed 000 "posts to an ops channel"). */
+          kind: 'writeback_stuck'
+          grant: GrantSummary
+          /** When the oldest undelivered write of the grant was queued. */
+          since: Date
+          /** What is waiting, in words ("the grant's state and times"). */
+          waiting: string
+          attempts: number
+          /** The last error ServiceNow (or the network) gave. */
+          error: string
+      }
 
 /** Configuration of the notifier. */
 export interface TeamsNotifierConfig {
@@ -237,6 +249,27 @@ export function buildCard(event: TeamsEvent, instanceUrl: string): AdaptiveCard 
                     event.operation === 'grant'
                         ? 'No access was given. The request has been routed to the service desk.'
                         : 'The access may still exist. SecOps has been alerted and the executor keeps retrying.',
+                ),
+            )
+            actions.push({ type: 'Action.OpenUrl', title: 'Open grant', url: link })
+            break
+        case 'writeback_stuck':
+            // Only what happened: nothing here is a promise the executor cannot keep.
+            body.push(heading(`ServiceNow not updated: ${g.grantNumber}`, 'Warning'))
+            body.push(
+                facts([
+                    ['For', personText(g)],
+                    ['Access', g.target],
+                    ['Waiting to record', event.waiting],
+                    ['Waiting since', cardTime(event.since)],
+                    ['Attempts', String(event.attempts)],
+                    ['Last error', event.error],
+                ]),
+            )
+            body.push(
+                paragraph(
+                    'The executor keeps retrying the write. The access itself runs from the executor’s journal and is ' +
+                        'removed at expiry. An integration incident is queued in ServiceNow.',
                 ),
             )
             actions.push({ type: 'Action.OpenUrl', title: 'Open grant', url: link })

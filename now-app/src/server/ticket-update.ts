@@ -37,6 +37,11 @@ export function executorIncidentCorrelation(grantSysId: string, incidentKind: st
     return `x_gbg_breakglass:executor:${grantSysId}:${incidentKind}`.slice(0, 100)
 }
 
+/** Incident kinds the executor raises for integration failures (`integration_writeback`): children of the grant's incident. */
+export function isIntegrationIncidentKind(kind: string): boolean {
+    return kind.indexOf('integration_') === 0
+}
+
 /** A kind name of the executor's (revoke_failed, drift, audit_chain_tampered:<hex>…). */
 const INCIDENT_KIND = /^[a-z][a-z0-9_:.-]{0,63}$/
 /** A file name of the receipt. */
@@ -200,6 +205,13 @@ export function applyTicketUpdate(current: any): void {
         if (isSysId(caller)) gr.setValue(APP_TASK_FIELDS.callerId, caller)
         const ci = str(grant, GRANT_FIELDS.targetCi)
         if (isSysId(ci)) gr.setValue(APP_TASK_FIELDS.cmdbCi, ci)
+        // An integration failure (the executor cannot record the grant) is a child of the grant's own incident, when
+        // it has one (seed 001: "open a child incident for integration failure"); the incident must exist.
+        const linked = exists ? str(grant, GRANT_FIELDS.incident) : ''
+        if (isIntegrationIncidentKind(str(current, F.incidentKind)) && isSysId(linked)) {
+            const parent = new GlideRecord(PLATFORM_TABLE.incident)
+            if (parent.get(linked)) gr.setValue(APP_TASK_FIELDS.parentIncident, linked)
+        }
         const id = gr.insert()
         if (!id) return failed('the incident could not be created.')
         return done(String(id), str(gr, APP_TASK_FIELDS.number))
