@@ -166,6 +166,8 @@ export interface TeamsConfig {
     webhookUrl: string
     /** The ops channel's webhook (write-back trouble); the main one when unset. Secret. */
     opsWebhookUrl?: string
+    /** The on-call channel's webhook (approval escalations); the main one when unset. Secret. */
+    oncallWebhookUrl?: string
 }
 
 /** The whole configuration. */
@@ -719,6 +721,12 @@ const SETTINGS = {
             'Teams webhook of the ops channel (write-back to ServiceNow stuck past its bound); the main webhook when unset',
             { secret: true },
         ),
+        oncallWebhookUrl: setting(
+            'GBG_TEAMS_ONCALL_WEBHOOK_URL',
+            url({ secret: true }),
+            'Teams webhook of the on-call channel (approval escalation at the policy timeout); the main webhook when unset',
+            { secret: true },
+        ),
     },
 }
 
@@ -838,8 +846,11 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
     const at = (path: string[], message: string): void => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
     const sn = raw.servicenow
     if (sn.url === undefined) at(['servicenow', 'url'], 'is required')
-    if (raw.teams.opsWebhookUrl !== undefined && raw.teams.webhookUrl === undefined)
-        at(['teams', 'webhookUrl'], 'is required when GBG_TEAMS_OPS_WEBHOOK_URL is set (cards for people go there)')
+    if (
+        (raw.teams.opsWebhookUrl !== undefined || raw.teams.oncallWebhookUrl !== undefined) &&
+        raw.teams.webhookUrl === undefined
+    )
+        at(['teams', 'webhookUrl'], 'is required when an ops or on-call Teams webhook is set (cards for people go there)')
     if (raw.driftSchedule !== undefined && !entraGiven(raw))
         at(['driftSchedule'], 'the drift scan needs the Entra settings (GBG_ENTRA_*)')
     if (sn.authMode === 'basic' || sn.authMode === 'oauth_password') {
@@ -946,6 +957,7 @@ function toConfig(raw: Raw): Config {
             ? {
                   webhookUrl: raw.teams.webhookUrl,
                   ...(raw.teams.opsWebhookUrl ? { opsWebhookUrl: raw.teams.opsWebhookUrl } : {}),
+                  ...(raw.teams.oncallWebhookUrl ? { oncallWebhookUrl: raw.teams.oncallWebhookUrl } : {}),
               }
             : undefined,
         driftSchedule: raw.driftSchedule,

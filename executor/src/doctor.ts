@@ -257,6 +257,8 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
         const hooks: Array<[string, string]> = [['GBG_TEAMS_WEBHOOK_URL', config.teams.webhookUrl]]
         if (config.teams.opsWebhookUrl) hooks.push(['GBG_TEAMS_OPS_WEBHOOK_URL', config.teams.opsWebhookUrl])
         else warn('GBG_TEAMS_OPS_WEBHOOK_URL is not set: ops cards (write-back stuck) go to GBG_TEAMS_WEBHOOK_URL')
+        if (config.teams.oncallWebhookUrl) hooks.push(['GBG_TEAMS_ONCALL_WEBHOOK_URL', config.teams.oncallWebhookUrl])
+        else warn('GBG_TEAMS_ONCALL_WEBHOOK_URL is not set: approval escalations go to GBG_TEAMS_WEBHOOK_URL')
         for (const [name, hookUrl] of hooks) {
             const probe = await probeWebhook(hookUrl)
             if (probe.verdict === 'alive') ok(`${name} (${probe.host}): ${probe.detail}; nothing posted`)

@@ -252,6 +252,20 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
                         ),
                     }
                   : {}),
+              ...(config.teams.oncallWebhookUrl
+                  ? {
+                        oncallTeams: createTeamsNotifier(
+                            { webhookUrl: config.teams.oncallWebhookUrl, instanceUrl: config.servicenow.url },
+                            logger,
+                            () => clock.now(),
+                            metrics,
+                        ),
+                    }
+                  : {}),
+              // Approval cards: the app decides which are due and claims each for this executor (exactly one sender).
+              ...(gateway.claimApprovalNotices
+                  ? { approvalNotices: () => gateway.claimApprovalNotices!(config.instanceName) }
+                  : {}),
               backoff: { baseMs: config.queue.backoffBaseMs, maxMs: config.queue.backoffMaxMs, jitter: 0.2 },
               // The requester's display name from the gate facts (the executor cannot read sys_user itself).
               displayName: (plan) => gateway.userDisplayName?.(plan.principal.userSysId),

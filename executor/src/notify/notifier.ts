@@ -32,6 +32,7 @@ import type { ExecutorEventBus } from '../events'
 import type { Journal, OutboxItem } from '../journal/journal'
 import type { Clock, Logger } from '../ports'
 import { errorText } from '../transport'
+import type { ApprovalNotice } from '../servicenow/app-api'
 import { NotifyError, summaryFromPlan, type GrantSummary, type TeamsEvent } from './teams'
 
 /** Outbox kind of a Teams card. */
@@ -88,6 +89,13 @@ export interface NotificationsOptions {
     teams: CardSender
     /** The ops channel's webhook (write-back trouble). @defaultValue {@link NotificationsOptions.teams} */
     opsTeams?: CardSender
+    /** The on-call channel's webhook (approval escalations). @defaultValue {@link NotificationsOptions.teams} */
+    oncallTeams?: CardSender
+    /**
+     * The approval notices due now, claimed for this executor through ServiceNow (gateway.claimApprovalNotices
+     * bound to the instance name). Absent: no approval cards.
+     */
+    approvalNotices?: () => Promise<ApprovalNotice[]>
     /** Retry delays of a failed send. */
     backoff: { baseMs: number; maxMs: number; jitter: number }
     random?: () => number
@@ -104,13 +112,15 @@ interface CardPayload {
 }
 
 /** The webhook a card goes to. */
-export type CardChannel = 'people' | 'ops'
+export type CardChannel = 'people' | 'ops' | 'oncall'
 
 const DATE_KEYS = ['expiresAt', 'revokedAt', 'since'] as const
 
 function toPayload(event: TeamsEvent, channel: CardChannel = 'people'): CardPayload {
     const copy: Record<string, unknown> = { ...event }
     for (const k of DATE_KEYS) if (copy[k] instanceof Date) copy[k] = (copy[k] as Date).toISOString()
+    const request = copy.request as Record<string, unknown> | undefined
+    if (request?.dueAt instanceof Date) copy.request = { ...request, dueAt: request.dueAt.toISOString() }
     return { kind: TEAMS_OUTBOX_KIND, event: copy, ...(channel === 'people' ? {} : { channel }) }
 }
 
@@ -118,12 +128,16 @@ function fromPayload(payload: unknown): TeamsEvent {
     const p = payload as CardPayload
     const copy: Record<string, unknown> = { ...p.event }
     for (const k of DATE_KEYS) if (typeof copy[k] === 'string') copy[k] = new Date(copy[k] as string)
+    const request = copy.request as Record<string, unknown> | undefined
+    if (typeof request?.dueAt === 'string') copy.request = { ...request, dueAt: new Date(request.dueAt) }
     return copy as unknown as TeamsEvent
 }
 
 /** Queues, and delivers, the Teams cards of one executor. */
 export class Notifications {
     private delivering: Promise<void> = Promise.resolve()
+    private claiming = false
+    private claimRun: Promise<void> = Promise.resolve()
     private readonly random: () => number
 
     constructor(private readonly o: NotificationsOptions) {
@@ -186,7 +200,7 @@ export class Notifications {
             }),
             events.on('worker:polled', () => {
                 this.queueDueWarnings()
-                void this.deliver()
+                void this.claimApprovalNotices().then(() => this.deliver())
             }),
         ]
         return () => offs.forEach((off) => off())
@@ -221,9 +235,75 @@ export class Notifications {
         return queued
     }
 
+    /**
+     * Ask the app for the approval notices due now (each claimed for this executor through ServiceNow, so two
+     * replicas never both send one) and queue their cards. One request at a time; a failure is logged and retried
+     * on the next round (a notice claimed but not received is handed to this executor again). Returns how many
+     * cards were queued.
+     */
+    claimApprovalNotices(): Promise<number> {
+        const source = this.o.approvalNotices
+        if (!source || this.claiming) return Promise.resolve(0)
+        this.claiming = true
+        const run = source()
+            .then((notices) => {
+                let queued = 0
+                for (const n of notices) if (this.queueNotice(n)) queued++
+                return queued
+            })
+            .catch((error: unknown) => {
+                this.o.logger.warn('approval notices not read; asked again next round', { error: errorText(error) })
+                return 0
+            })
+            .finally(() => {
+                this.claiming = false
+            })
+        this.claimRun = run.then(() => undefined)
+        return run
+    }
+
+    private queueNotice(n: ApprovalNotice): boolean {
+        const grant: GrantSummary = {
+            grantSysId: n.grant_sys_id,
+            grantNumber: n.grant_number,
+            requester: n.requester.user_name,
+            ...(n.requester.name ? { requesterName: n.requester.name } : {}),
+            target: n.access,
+            justification: n.justification,
+        }
+        const request = {
+            durationMinutes: n.duration_minutes,
+            planText: n.plan_text,
+            planDigest: n.plan_digest,
+            emergency: n.emergency,
+            highRisk: n.high_risk,
+            dueAt: new Date(n.due_at),
+        }
+        // The notice's key is claimed in ServiceNow for this executor; the outbox key makes a repeat a no-op here.
+        const key = `${n.grant_sys_id}:${n.key}`
+        if (n.kind === 'escalation')
+            return this.queue(key, { kind: 'approval_escalation', grant, request }, false, 'oncall')
+        return this.queue(
+            key,
+            {
+                kind: n.kind === 'approval' ? 'approval_request' : 'approval_reminder',
+                grant,
+                request,
+                approver: {
+                    approvalSysId: n.approval_sys_id,
+                    userName: n.approver.user_name,
+                    name: n.approver.name,
+                    email: n.approver.email,
+                },
+            },
+            false,
+        )
+    }
+
     /** Resolves when the delivery pass under way (if any) has finished (before the journal closes). */
-    idle(): Promise<void> {
-        return this.delivering
+    async idle(): Promise<void> {
+        await this.claimRun
+        await this.delivering
     }
 
     /** Send every due card once (passes never overlap). Never throws. */
@@ -256,8 +336,13 @@ export class Notifications {
                 logger.error('Teams card abandoned: not delivered in time', { ...meta, error: item.lastError })
                 continue
             }
+            const channel = (item.payload as CardPayload).channel
             const sender =
-                (item.payload as CardPayload).channel === 'ops' ? (this.o.opsTeams ?? this.o.teams) : this.o.teams
+                channel === 'ops'
+                    ? (this.o.opsTeams ?? this.o.teams)
+                    : channel === 'oncall'
+                      ? (this.o.oncallTeams ?? this.o.teams)
+                      : this.o.teams
             try {
                 await sender.send(event)
                 journal.markDelivered(item.id)

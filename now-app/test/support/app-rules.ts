@@ -10,7 +10,7 @@ import { guardActionInsert, guardActionWrite, guardGrantWrite } from '../../src/
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
 import { onGrantInserted } from '../../src/server/submit'
 import { guardPolicyWrite } from '../../src/server/policy-confirmation'
-import { executorContext, executorGateFacts } from '../../src/server/executor-api'
+import { executorApprovalNotices, executorContext, executorGateFacts } from '../../src/server/executor-api'
 import { proposeRequest } from '../../src/server/proposal-api'
 import { applyTicketUpdate, guardTicketUpdate } from '../../src/server/ticket-update'
 import { PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
@@ -63,4 +63,5 @@ export const APP_REST_HANDLERS: Readonly<Record<string, (request: any, response:
     'src/server/proposal-api.ts#proposeRequest': proposeRequest,
     'src/server/executor-api.ts#executorGateFacts': executorGateFacts,
     'src/server/executor-api.ts#executorContext': executorContext,
+    'src/server/executor-api.ts#executorApprovalNotices': executorApprovalNotices,
 }

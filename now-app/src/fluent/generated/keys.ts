@@ -868,6 +868,10 @@ declare global {
                         table: 'sys_ws_definition'
                         id: 'c8adb39288e74623bcc1bdeba9393852'
                     }
+                    'rest-executor-approval-notices': {
+                        table: 'sys_ws_operation'
+                        id: 'df21e7c5a39f43349dd2ac58de26f07f'
+                    }
                     'rest-executor-context': {
                         table: 'sys_ws_operation'
                         id: '7c2ef43144644dd098253a343d7c1797'
@@ -951,6 +955,10 @@ declare global {
                     src_server_shared_approval_ts: {
                         table: 'sys_module'
                         id: '04fe0a1fc9b543338e98e6fef3053f4a'
+                    }
+                    'src_server_shared_approval-notices_ts': {
+                        table: 'sys_module'
+                        id: 'd8806343143a43bab24ab97e308337ed'
                     }
                     'src_server_shared_audit-chain_ts': {
                         table: 'sys_module'
