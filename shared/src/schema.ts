@@ -480,6 +480,11 @@ export const EVENT = {
     expiryWarning: `${SCOPE}.expiry.warning`,
     revoked: `${SCOPE}.revoked`,
     revokeFailed: `${SCOPE}.revoke.failed`,
+    /**
+     * Scheduled (gs.eventQueueScheduled) for the approval timeout and its second timeout of a request: the script action
+     * runs the timeout step for that one grant at the due time, not at the watchdog's next sweep.
+     */
+    approvalDue: `${SCOPE}.approval.due`,
 } as const
 
 /** Catalog items of the app (sc_cat_item.name) and the target kind each requests. */

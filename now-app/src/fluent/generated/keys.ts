@@ -655,6 +655,10 @@ declare global {
                         table: 'catalog_script_client'
                         id: '0aa06e89298446c7b3b6fc3090139e66'
                     }
+                    'event-approval-due': {
+                        table: 'sysevent_register'
+                        id: 'c673972f9ce94ed29aa4e6f4a5643dc6'
+                    }
                     'event-approval-requested': {
                         table: 'sysevent_register'
                         id: '5de309175d3b46269677c8fdd7b057d8'
@@ -883,6 +887,10 @@ declare global {
                     'sc-category-break-glass': {
                         table: 'sc_category'
                         id: '2970373f6bbf45758e7825e77a62a30e'
+                    }
+                    'script-action-approval-due': {
+                        table: 'sysevent_script_action'
+                        id: 'a0f6651e9a1f4609b8fc8b2a5d11bf69'
                     }
                     src_server_approvals_ts: {
                         table: 'sys_module'
