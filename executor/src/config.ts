@@ -23,6 +23,7 @@ import { z } from 'zod'
 import { PROPERTY, PROVIDERS, type ProviderName } from '@gbg/shared'
 import { REDACTED, redact, type LogLevel } from './log'
 import { URL_RULE, isAllowedUrl, isLoopbackHost } from './url-policy'
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from './providers/entra/config'
 
 export { isLoopbackHost }
 
@@ -149,6 +150,10 @@ export interface EntraConfig {
     groupsByDeviceClass: Record<string, string>
     /** What happens to a Windows session at expiry (local admin): `forced` sign-out or `required`. @defaultValue 'required' */
     signOutPolicy: 'forced' | 'required'
+    /** PIM eligibility before an Entra role grant: refuse without it, or only report. @defaultValue 'required' */
+    roleEligibility: 'required' | 'report'
+    /** Roles whose revoke is followed by revoking the user's sign-in sessions. @defaultValue [Global Administrator] */
+    revokeSessionsRoleIds: string[]
     /** Extra trusted CA certificates (PEM) for the Entra endpoints, from GBG_ENTRA_CA_FILE. */
     caCertificatePem?: string
     /** Per-request timeout, ms. @defaultValue 30000 */
@@ -199,6 +204,10 @@ export interface ConsoleConfig {
 export interface TeamsConfig {
     /** Workflows webhook URL (its `sig=` is a credential). Secret. */
     webhookUrl: string
+    /** The ops channel's webhook (write-back trouble); the main one when unset. Secret. */
+    opsWebhookUrl?: string
+    /** The on-call channel's webhook (approval escalations); the main one when unset. Secret. */
+    oncallWebhookUrl?: string
 }
 
 /** The whole configuration. */
@@ -506,6 +515,30 @@ const caFile: Field<string | undefined> = {
     }),
 }
 
+/** A comma list (or JSON array) of GUIDs, lower-cased; `def` when unset. */
+function guidList(def: string[]): Field<string[]> {
+    return {
+        type: 'comma list of GUIDs',
+        defaultText: def.join(','),
+        schema: z.unknown().transform((x, ctx): string[] => {
+            if (isUnset(x)) return def
+            const items = Array.isArray(x)
+                ? x
+                : typeof x === 'string'
+                  ? x
+                        .split(',')
+                        .map((s) => s.trim())
+                        .filter((s) => s !== '')
+                  : null
+            if (!items) return issue(ctx, 'must be a comma list of GUIDs')
+            for (const item of items) {
+                if (typeof item !== 'string' || !GUID.test(item)) return issue(ctx, `${show(item)} is not a GUID`)
+            }
+            return [...new Set((items as string[]).map((i) => i.toLowerCase()))]
+        }),
+    }
+}
+
 const providerList: Field<ProviderName[] | undefined> = {
     type: `comma list of ${PROVIDERS.join(', ')}`,
     defaultText: '',
@@ -700,6 +733,16 @@ const SETTINGS = {
             oneOf(['forced', 'required'] as const, 'required'),
             'Local admin at expiry: forced (sign-out enforced by Intune/EPM) or required (user told to sign out)',
         ),
+        roleEligibility: setting(
+            'GBG_ENTRA_ROLE_ELIGIBILITY',
+            oneOf(['required', 'report'] as const, 'required'),
+            'Entra roles: a user without PIM eligibility for the role is refused (required) or only reported on the ticket (report)',
+        ),
+        revokeSessionsRoleIds: setting(
+            'GBG_ENTRA_REVOKE_SESSIONS_ROLES',
+            guidList([GLOBAL_ADMINISTRATOR_ROLE_ID]),
+            "Role ids after whose revoke the user's sign-in sessions are revoked (high-risk plans always); default Global Administrator",
+        ),
         caFile: setting('GBG_ENTRA_CA_FILE', caFile, 'PEM of extra CA certificates trusted for the Entra endpoints'),
         timeoutMs: setting('GBG_ENTRA_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'Graph request timeout (ms)'),
     },
@@ -771,6 +814,18 @@ const SETTINGS = {
             'GBG_TEAMS_WEBHOOK_URL',
             url({ secret: true }),
             'Teams Workflows webhook URL (contains a signature)',
+            { secret: true },
+        ),
+        opsWebhookUrl: setting(
+            'GBG_TEAMS_OPS_WEBHOOK_URL',
+            url({ secret: true }),
+            'Teams webhook of the ops channel (write-back to ServiceNow stuck past its bound); the main webhook when unset',
+            { secret: true },
+        ),
+        oncallWebhookUrl: setting(
+            'GBG_TEAMS_ONCALL_WEBHOOK_URL',
+            url({ secret: true }),
+            'Teams webhook of the on-call channel (approval escalation at the policy timeout); the main webhook when unset',
             { secret: true },
         ),
     },
@@ -892,6 +947,11 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
     const at = (path: string[], message: string): void => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
     const sn = raw.servicenow
     if (sn.url === undefined) at(['servicenow', 'url'], 'is required')
+    if (
+        (raw.teams.opsWebhookUrl !== undefined || raw.teams.oncallWebhookUrl !== undefined) &&
+        raw.teams.webhookUrl === undefined
+    )
+        at(['teams', 'webhookUrl'], 'is required when an ops or on-call Teams webhook is set (cards for people go there)')
     if (raw.driftSchedule !== undefined && !entraGiven(raw))
         at(['driftSchedule'], 'the drift scan needs the Entra settings (GBG_ENTRA_*)')
     if (sn.authMode === 'basic' || sn.authMode === 'oauth_password') {
@@ -991,6 +1051,8 @@ function toConfig(raw: Raw): Config {
                   principalLookup: e.principalLookup,
                   groupsByDeviceClass: e.groupsByDeviceClass,
                   signOutPolicy: e.signOutPolicy,
+                  roleEligibility: e.roleEligibility,
+                  revokeSessionsRoleIds: e.revokeSessionsRoleIds,
                   caCertificatePem: e.caFile,
                   timeoutMs: e.timeoutMs,
               }
@@ -1053,7 +1115,13 @@ function toConfig(raw: Raw): Config {
         entra,
         epm,
         console: consoleSection,
-        teams: raw.teams.webhookUrl ? { webhookUrl: raw.teams.webhookUrl } : undefined,
+        teams: raw.teams.webhookUrl
+            ? {
+                  webhookUrl: raw.teams.webhookUrl,
+                  ...(raw.teams.opsWebhookUrl ? { opsWebhookUrl: raw.teams.opsWebhookUrl } : {}),
+                  ...(raw.teams.oncallWebhookUrl ? { oncallWebhookUrl: raw.teams.oncallWebhookUrl } : {}),
+              }
+            : undefined,
         driftSchedule: raw.driftSchedule,
     }
 }

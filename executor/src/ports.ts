@@ -11,6 +11,7 @@ import type {
     RequestChange,
     RequestIncident,
 } from '@gbg/shared'
+import type { ApprovalNotice } from './servicenow/app-api'
 
 /** Time source. Tests use a fake clock instead of sleeping. */
 export interface Clock {
@@ -313,6 +314,11 @@ export interface ServiceNowGateway {
     userDisplayName?(userSysId: string): string | undefined
     /** The instance context for doctor and start-up (the app's GET …/executor/context). */
     getInstanceContext(): Promise<InstanceContext>
+    /**
+     * The Teams approval notices due now, each claimed for `instance` by the app (one executor sends each card;
+     * app executor API `approval-notices`). Optional: gateways without it send no approval cards.
+     */
+    claimApprovalNotices?(instance: string): Promise<ApprovalNotice[]>
     /** The grant's stored policy decision and approval route (the raw policy_decision JSON; additive, issue 10). */
     getApprovalRoute(grantSysId: string): Promise<string>
     /**

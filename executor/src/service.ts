@@ -266,6 +266,30 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
                   () => clock.now(),
                   metrics,
               ),
+              ...(config.teams.opsWebhookUrl
+                  ? {
+                        opsTeams: createTeamsNotifier(
+                            { webhookUrl: config.teams.opsWebhookUrl, instanceUrl: config.servicenow.url },
+                            logger,
+                            () => clock.now(),
+                            metrics,
+                        ),
+                    }
+                  : {}),
+              ...(config.teams.oncallWebhookUrl
+                  ? {
+                        oncallTeams: createTeamsNotifier(
+                            { webhookUrl: config.teams.oncallWebhookUrl, instanceUrl: config.servicenow.url },
+                            logger,
+                            () => clock.now(),
+                            metrics,
+                        ),
+                    }
+                  : {}),
+              // Approval cards: the app decides which are due and claims each for this executor (exactly one sender).
+              ...(gateway.claimApprovalNotices
+                  ? { approvalNotices: () => gateway.claimApprovalNotices!(config.instanceName) }
+                  : {}),
               backoff: { baseMs: config.queue.backoffBaseMs, maxMs: config.queue.backoffMaxMs, jitter: 0.2 },
               // The requester's display name from the gate facts (the executor cannot read sys_user itself).
               displayName: (plan) => gateway.userDisplayName?.(plan.principal.userSysId),

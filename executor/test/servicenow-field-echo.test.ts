@@ -26,6 +26,7 @@ function instanceWithout(absent: string[], rows: Record<string, SnRecord[]> = {}
         attach: fail,
         ping: async () => undefined,
         getApi: fail,
+        postApi: fail,
         close: () => undefined,
     }
 }

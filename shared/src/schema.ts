@@ -254,7 +254,7 @@ export const TICKET_UPDATE_FIELDS = {
 } as const
 
 /** Kinds of ticket update (values of TICKET_UPDATE_FIELDS.kind). */
-export const TICKET_UPDATE_KINDS = ['ritm_note', 'incident', 'incident_note', 'receipt'] as const
+export const TICKET_UPDATE_KINDS = ['ritm_note', 'incident', 'incident_note', 'receipt', 'teams_notice'] as const
 export type TicketUpdateKind = (typeof TICKET_UPDATE_KINDS)[number]
 
 /** States of a ticket update row (set by the app's rule). */
@@ -271,6 +271,11 @@ export const EXECUTOR_API = {
     gateFacts: '/grants/{grant_sys_id}/facts',
     /** GET: app settings, SecOps group, incident caller and the session user (doctor, start-up). */
     context: '/context',
+    /**
+     * POST `{instance}`: the Teams approval notices due now (approval cards, reminders, escalations), each claimed for
+     * the calling executor through a `teams_notice` ticket-update row (unique key: one executor sends it, once).
+     */
+    approvalNotices: '/approval-notices',
 } as const
 
 /** The app's properties as stored (raw text, null when the property does not exist): the executor parses them. */
@@ -504,6 +509,11 @@ export const EVENT = {
     expiryWarning: `${SCOPE}.expiry.warning`,
     revoked: `${SCOPE}.revoked`,
     revokeFailed: `${SCOPE}.revoke.failed`,
+    /**
+     * Scheduled (gs.eventQueueScheduled) for the approval timeout and its second timeout of a request: the script action
+     * runs the timeout step for that one grant at the due time, not at the watchdog's next sweep.
+     */
+    approvalDue: `${SCOPE}.approval.due`,
 } as const
 
 /** Catalog items of the app (sc_cat_item.name) and the target kind each requests. */

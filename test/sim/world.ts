@@ -96,6 +96,11 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
             },
         ],
         roles: [{ id: ids.roleId, displayName: ids.roleName }, ...EXTRA_ROLES],
+        // The requester is eligible for every role in PIM: the executor confirms it before an Entra role grant.
+        eligibilities: [ids.roleId, ...EXTRA_ROLES.map((r) => r.id)].map((roleDefinitionId) => ({
+            principalId: ids.userId,
+            roleDefinitionId,
+        })),
         groups: [{ id: ids.groupId, displayName: ids.groupName }],
         pimForGroups: true,
     })

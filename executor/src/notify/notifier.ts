@@ -18,6 +18,9 @@
  *   5-minute warning whose moment passed while every executor was down is not sent late once the 1-minute one is
  *   due.
  *
+ * - the ops channel card when a write-back to ServiceNow stays undelivered past its bound (`writeback:bound_exceeded`),
+ *   once per grant, to the ops webhook (`GBG_TEAMS_OPS_WEBHOOK_URL`; the main webhook when it is not set).
+ *
  * Idempotency: each card has a key (`teams:<grant sys_id>:<card>`), stored as the outbox item's action id (the
  * outbox's indexed column; no ServiceNow action has that form, so the worker never mistakes it for one). A card
  * whose key is already in the outbox — pending, sent or dead — is not queued again.
@@ -33,10 +36,34 @@ import type { ExecutorEventBus } from '../events'
 import type { Journal, OutboxItem } from '../journal/journal'
 import type { Clock, Logger, ServiceNowGateway } from '../ports'
 import { errorText } from '../transport'
+import type { ApprovalNotice } from '../servicenow/app-api'
 import { NotifyError, summaryFromPlan, type GrantSummary, type TeamsEvent } from './teams'
 
 /** Outbox kind of a Teams card. */
 export const TEAMS_OUTBOX_KIND = 'teams'
+
+/** What an outbox item records, in words for people (cards, incidents). */
+export function outboxItemText(kind: string): string {
+    switch (kind) {
+        case 'grant_patch':
+            return "the grant's state and times"
+        case 'action_patch':
+            return 'the queue action result'
+        case 'work_note':
+        case 'incident_note':
+            return 'a work note'
+        case 'attachment':
+            return 'the receipt'
+        case 'audit':
+            return 'an audit event'
+        case 'incident':
+            return 'an incident'
+        case 'create_action':
+            return 'a scheduled action'
+        default:
+            return kind
+    }
+}
 
 /** Minutes before expiry at which the holder is warned, most distant first. */
 export const WARNING_MINUTES = [5, 1] as const
@@ -67,6 +94,15 @@ export interface NotificationsOptions {
     clock: Clock
     logger: Logger
     teams: CardSender
+    /** The ops channel's webhook (write-back trouble). @defaultValue {@link NotificationsOptions.teams} */
+    opsTeams?: CardSender
+    /** The on-call channel's webhook (approval escalations). @defaultValue {@link NotificationsOptions.teams} */
+    oncallTeams?: CardSender
+    /**
+     * The approval notices due now, claimed for this executor through ServiceNow (gateway.claimApprovalNotices
+     * bound to the instance name). Absent: no approval cards.
+     */
+    approvalNotices?: () => Promise<ApprovalNotice[]>
     /** Retry delays of a failed send. */
     backoff: { baseMs: number; maxMs: number; jitter: number }
     random?: () => number
@@ -82,26 +118,37 @@ export interface NotificationsOptions {
 interface CardPayload {
     kind: typeof TEAMS_OUTBOX_KIND
     event: Record<string, unknown>
+    /** Which webhook: the people's (default) or the ops channel's. */
+    channel?: CardChannel
 }
 
-const DATE_KEYS = ['expiresAt', 'revokedAt'] as const
+/** The webhook a card goes to. */
+export type CardChannel = 'people' | 'ops' | 'oncall'
 
-function toPayload(event: TeamsEvent): CardPayload {
+const DATE_KEYS = ['expiresAt', 'revokedAt', 'since'] as const
+
+function toPayload(event: TeamsEvent, channel: CardChannel = 'people'): CardPayload {
     const copy: Record<string, unknown> = { ...event }
     for (const k of DATE_KEYS) if (copy[k] instanceof Date) copy[k] = (copy[k] as Date).toISOString()
-    return { kind: TEAMS_OUTBOX_KIND, event: copy }
+    const request = copy.request as Record<string, unknown> | undefined
+    if (request?.dueAt instanceof Date) copy.request = { ...request, dueAt: request.dueAt.toISOString() }
+    return { kind: TEAMS_OUTBOX_KIND, event: copy, ...(channel === 'people' ? {} : { channel }) }
 }
 
 function fromPayload(payload: unknown): TeamsEvent {
     const p = payload as CardPayload
     const copy: Record<string, unknown> = { ...p.event }
     for (const k of DATE_KEYS) if (typeof copy[k] === 'string') copy[k] = new Date(copy[k] as string)
+    const request = copy.request as Record<string, unknown> | undefined
+    if (typeof request?.dueAt === 'string') copy.request = { ...request, dueAt: new Date(request.dueAt) }
     return copy as unknown as TeamsEvent
 }
 
 /** Queues, and delivers, the Teams cards of one executor. */
 export class Notifications {
     private delivering: Promise<void> = Promise.resolve()
+    private claiming = false
+    private claimRun: Promise<void> = Promise.resolve()
     private readonly random: () => number
     private lastWarningScan = Number.NEGATIVE_INFINITY
     private scanning = false
@@ -142,6 +189,30 @@ export class Notifications {
                     incidentNumber: e.number,
                 })
             }),
+            events.on('writeback:bound_exceeded', (e) => {
+                const grant = e.grantSysId ? this.summary(e.grantSysId) : undefined
+                if (!grant) {
+                    this.o.logger.warn('no ops card for a stuck write-back without a journaled plan', {
+                        outboxId: e.outboxId,
+                        grant: e.grantSysId,
+                    })
+                    return
+                }
+                const item = this.o.journal.outbox({ actionId: e.actionSysId }).find((o) => o.id === e.outboxId)
+                this.queue(
+                    `${e.grantSysId}:writeback_stuck`,
+                    {
+                        kind: 'writeback_stuck',
+                        grant,
+                        since: item?.createdAt ?? new Date(this.o.clock.now().getTime() - e.ageMs),
+                        waiting: outboxItemText(e.kind),
+                        attempts: e.attempts,
+                        error: e.error || 'none recorded',
+                    },
+                    true,
+                    'ops',
+                )
+            }),
             events.on('worker:polled', () => {
                 void this.queueDueWarnings()
                     .catch((error: unknown) =>
@@ -149,6 +220,7 @@ export class Notifications {
                             error: errorText(error),
                         }),
                     )
+                    .then(() => this.claimApprovalNotices())
                     .then(() => this.deliver())
             }),
         ]
@@ -198,9 +270,75 @@ export class Notifications {
         }
     }
 
+    /**
+     * Ask the app for the approval notices due now (each claimed for this executor through ServiceNow, so two
+     * replicas never both send one) and queue their cards. One request at a time; a failure is logged and retried
+     * on the next round (a notice claimed but not received is handed to this executor again). Returns how many
+     * cards were queued.
+     */
+    claimApprovalNotices(): Promise<number> {
+        const source = this.o.approvalNotices
+        if (!source || this.claiming) return Promise.resolve(0)
+        this.claiming = true
+        const run = source()
+            .then((notices) => {
+                let queued = 0
+                for (const n of notices) if (this.queueNotice(n)) queued++
+                return queued
+            })
+            .catch((error: unknown) => {
+                this.o.logger.warn('approval notices not read; asked again next round', { error: errorText(error) })
+                return 0
+            })
+            .finally(() => {
+                this.claiming = false
+            })
+        this.claimRun = run.then(() => undefined)
+        return run
+    }
+
+    private queueNotice(n: ApprovalNotice): boolean {
+        const grant: GrantSummary = {
+            grantSysId: n.grant_sys_id,
+            grantNumber: n.grant_number,
+            requester: n.requester.user_name,
+            ...(n.requester.name ? { requesterName: n.requester.name } : {}),
+            target: n.access,
+            justification: n.justification,
+        }
+        const request = {
+            durationMinutes: n.duration_minutes,
+            planText: n.plan_text,
+            planDigest: n.plan_digest,
+            emergency: n.emergency,
+            highRisk: n.high_risk,
+            dueAt: new Date(n.due_at),
+        }
+        // The notice's key is claimed in ServiceNow for this executor; the outbox key makes a repeat a no-op here.
+        const key = `${n.grant_sys_id}:${n.key}`
+        if (n.kind === 'escalation')
+            return this.queue(key, { kind: 'approval_escalation', grant, request }, false, 'oncall')
+        return this.queue(
+            key,
+            {
+                kind: n.kind === 'approval' ? 'approval_request' : 'approval_reminder',
+                grant,
+                request,
+                approver: {
+                    approvalSysId: n.approval_sys_id,
+                    userName: n.approver.user_name,
+                    name: n.approver.name,
+                    email: n.approver.email,
+                },
+            },
+            false,
+        )
+    }
+
     /** Resolves when the delivery pass under way (if any) has finished (before the journal closes). */
-    idle(): Promise<void> {
-        return this.delivering
+    async idle(): Promise<void> {
+        await this.claimRun
+        await this.delivering
     }
 
     /** Send every due card once (passes never overlap). Never throws. */
@@ -233,8 +371,15 @@ export class Notifications {
                 logger.error('Teams card abandoned: not delivered in time', { ...meta, error: item.lastError })
                 continue
             }
+            const channel = (item.payload as CardPayload).channel
+            const sender =
+                channel === 'ops'
+                    ? (this.o.opsTeams ?? this.o.teams)
+                    : channel === 'oncall'
+                      ? (this.o.oncallTeams ?? this.o.teams)
+                      : this.o.teams
             try {
-                await this.o.teams.send(event)
+                await sender.send(event)
                 journal.markDelivered(item.id)
             } catch (error) {
                 this.failed(item, error)
@@ -268,12 +413,17 @@ export class Notifications {
     }
 
     /** Queue a card unless its key was ever queued; returns true when queued. */
-    private queue(key: string, event: TeamsEvent, deliverNow = true): boolean {
+    private queue(key: string, event: TeamsEvent, deliverNow = true, channel: CardChannel = 'people'): boolean {
         const id = `teams:${key}`
         const { journal } = this.o
         if (journal.outbox({ actionId: id }).length > 0) return false
         journal.enqueue([
-            { kind: TEAMS_OUTBOX_KIND, grantId: event.grant.grantSysId, actionId: id, payload: toPayload(event) },
+            {
+                kind: TEAMS_OUTBOX_KIND,
+                grantId: event.grant.grantSysId,
+                actionId: id,
+                payload: toPayload(event, channel),
+            },
         ])
         if (deliverNow) void this.deliver()
         return true

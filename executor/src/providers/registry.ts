@@ -131,7 +131,11 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
         graphClients.set(e, graph)
     }
     const entraDeps = { holders: deps.holders, fleet: deps.fleet, now, graph }
-    if (name === 'entra-role') return createEntraRoleProvider({ connection }, entraDeps)
+    if (name === 'entra-role')
+        return createEntraRoleProvider(
+            { connection, eligibility: e.roleEligibility, revokeSessionsRoleIds: e.revokeSessionsRoleIds },
+            entraDeps,
+        )
     return createEntraGroupProvider(entraGroupInput(e), entraDeps)
 }
 

@@ -96,6 +96,11 @@ export interface ServiceNowClient {
      * from constants and validated sys_ids only); resolves to the answer's `result`.
      */
     getApi(path: string): Promise<unknown>
+    /**
+     * POST JSON to one of the app's Scripted REST operations for the executor (same path rule as {@link getApi}).
+     * Only for operations that answer a repeat with the same result (the approval-notice claim): retried in-call.
+     */
+    postApi(path: string, body: Record<string, unknown>): Promise<unknown>
     /** Release keep-alive sockets. */
     close(): void
 }
@@ -277,6 +282,12 @@ class AxiosServiceNowClient implements ServiceNowClient {
         if (!API_PATH.test(path)) throw invalid(`not an executor API path: ${JSON.stringify(path.slice(0, 120))}`)
         const response = await this.send({ method: 'GET', url: path, table: API_LABEL, idempotent: true })
         return resultOf(response, 'GET', path)
+    }
+
+    async postApi(path: string, body: Record<string, unknown>): Promise<unknown> {
+        if (!API_PATH.test(path)) throw invalid(`not an executor API path: ${JSON.stringify(path.slice(0, 120))}`)
+        const response = await this.send({ method: 'POST', url: path, data: body, table: API_LABEL, idempotent: true })
+        return resultOf(response, 'POST', path)
     }
 
     async ping(): Promise<void> {

@@ -60,10 +60,12 @@ import { auditMac } from '../audit-mac'
 import { redact, redactString } from '../log'
 import {
     TICKET_UPDATE_READ,
+    parseApprovalNotices,
     parseGateFacts,
     parseInstanceContext,
     ticketUpdateBody,
     ticketUpdateResult,
+    type ApprovalNotice,
 } from './app-api'
 import { releaseLease } from '../worker/leases'
 import type { ServiceNowClient, SnRecord } from './client'
@@ -432,6 +434,12 @@ class TableApiGateway implements ServiceNowGateway {
 
     userDisplayName(userSysId: string): string | undefined {
         return this.displayNames.get(userSysId)
+    }
+
+    async claimApprovalNotices(instance: string): Promise<ApprovalNotice[]> {
+        return parseApprovalNotices(
+            await this.client.postApi(EXECUTOR_API.basePath + EXECUTOR_API.approvalNotices, { instance }),
+        )
     }
 
     async getInstanceContext(): Promise<InstanceContext> {

@@ -120,6 +120,7 @@ export class Worker {
             leases: this.leases,
             backoff: this.options.writebackBackoff,
             boundMs: this.options.writebackBoundMs,
+            instance: this.options.instance,
             random: this.options.random,
             onActionSettled: (actionId) => this.settle(actionId),
             auditGuard: {

@@ -13,10 +13,11 @@ import { onGrantInserted } from '../../src/server/submit'
 import { guardCancelledFinal } from '../../src/server/cancel'
 import { onChangeUpdated, onIncidentUpdated } from '../../src/server/ticket-bound'
 import { guardPolicyWrite } from '../../src/server/policy-confirmation'
-import { executorContext, executorGateFacts } from '../../src/server/executor-api'
+import { executorApprovalNotices, executorContext, executorGateFacts } from '../../src/server/executor-api'
 import { proposeRequest } from '../../src/server/proposal-api'
 import { applyTicketUpdate, guardTicketUpdate } from '../../src/server/ticket-update'
-import { PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
+import { onApprovalDue } from '../../src/server/watchdog'
+import { EVENT, PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
 import { glide } from './glide-fake'
 
 /**
@@ -25,6 +26,8 @@ import { glide } from './glide-fake'
  */
 export function wireAppRules(options: { claimGuard: boolean }): void {
     wireExecutorApiRules()
+    // Script action of the scheduled approval-due event (fluent/notifications/approval-due.now.ts).
+    glide.scriptActions.set(EVENT.approvalDue, (event, current) => onApprovalDue(event, current))
     glide.addRule({ table: PLATFORM_TABLE.ritm, when: 'after', on: 'insert', fn: (c) => onRitmInserted(c) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'insert', fn: (c) => onGrantInserted(c) })
     glide.addRule({ table: TABLE.policy, when: 'before', on: 'insert', fn: (c) => guardPolicyWrite(c, null) })
@@ -74,4 +77,5 @@ export const APP_REST_HANDLERS: Readonly<Record<string, (request: any, response:
     'src/server/proposal-api.ts#proposeRequest': proposeRequest,
     'src/server/executor-api.ts#executorGateFacts': executorGateFacts,
     'src/server/executor-api.ts#executorContext': executorContext,
+    'src/server/executor-api.ts#executorApprovalNotices': executorApprovalNotices,
 }

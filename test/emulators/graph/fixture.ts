@@ -134,6 +134,10 @@ export async function startEntraFixture(opts: EntraFixtureOptions = {}): Promise
         roles: [ROLE_USER_ADMIN, ROLE_GLOBAL_ADMIN],
         groups: [GROUP_WS_ADMINS, GROUP_SRV_ADMINS],
         minActiveMinutes: opts.minActiveMinutes ?? 0,
+        // Alice and Bob are eligible in PIM for both roles (the role provider refuses a principal without it).
+        eligibilities: [ALICE, BOB].flatMap((u) =>
+            [ROLE_USER_ADMIN, ROLE_GLOBAL_ADMIN].map((r) => ({ principalId: u.id, roleDefinitionId: r.id })),
+        ),
         ...opts.emulator,
     })
     const connection: EntraConnectionInput = {

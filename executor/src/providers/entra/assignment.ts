@@ -104,6 +104,24 @@ export interface AssignmentBackend {
     isAbsentError(e: ProviderError): boolean
     /** Notes for the requester attached to every grant / revoke result. */
     notes(op: 'grant' | 'revoke'): string[]
+    /**
+     * Before any write of a grant: confirm the principal may be given the target (PIM eligibility) and read what
+     * it already holds, for the ticket. Throws a fatal ProviderError to refuse; otherwise its notes and evidence
+     * join the grant result.
+     */
+    precheck?(args: WriteArgs): Promise<Followup>
+    /**
+     * After the principal no longer holds the target through this grant (removed now, or already gone): the
+     * follow-up steps (e.g. revoke the user's sign-in sessions after a high-risk role). Throws to make the revoke
+     * fail and be retried (the retry finds the assignment absent and runs this again).
+     */
+    afterRevoke?(args: WriteArgs): Promise<Followup>
+}
+
+/** Notes and evidence of a backend's pre-grant check or post-revoke follow-up. */
+export interface Followup {
+    notes: string[]
+    evidence: Record<string, unknown>
 }
 
 /** Marker put into PIM `customData` so a lost response can be traced back to its grant. */
@@ -253,6 +271,25 @@ export class AssignmentProvider implements Provider {
     async grant(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<GrantResult> {
         const calls: AuditedCall[] = []
         const { targetId, principal, key, args } = await this.context(plan, ctx, calls)
+        const pre = this.o.backend.precheck ? await this.o.backend.precheck(args) : undefined
+        const result = await this.grantChecked(plan, ctx, key, principal, targetId, args, calls)
+        if (!pre) return result
+        return {
+            ...result,
+            notes: [...pre.notes, ...(result.notes ?? [])],
+            evidence: { ...(result.evidence ?? {}), precheck: pre.evidence },
+        }
+    }
+
+    private async grantChecked(
+        plan: ExecutionPlan,
+        ctx: ProviderCallContext,
+        key: string,
+        principal: ResolvedPrincipal,
+        targetId: string,
+        args: WriteArgs,
+        calls: AuditedCall[],
+    ): Promise<GrantResult> {
         const wanted = new Date(this.o.now().getTime() + plan.durationMinutes * 60_000)
         let obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
         if (!obs.present) {
@@ -411,6 +448,31 @@ export class AssignmentProvider implements Provider {
     async revoke(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<RevokeResult> {
         const calls: AuditedCall[] = []
         const { targetId, principal, key, args } = await this.context(plan, ctx, calls)
+        const result = await this.revokeResolved(plan, ctx, key, principal, targetId, args, calls)
+        // The follow-up runs only when the principal no longer holds the target through this system: removed now,
+        // or already absent. Not while other grants keep the shared assignment, not for access held outside.
+        const gone =
+            result.evidence?.drift !== true &&
+            result.evidence?.sharedWith === undefined &&
+            result.evidence?.heldBy === undefined
+        if (!gone || !this.o.backend.afterRevoke) return result
+        const after = await this.o.backend.afterRevoke(args)
+        return {
+            ...result,
+            notes: [...(result.notes ?? []), ...after.notes],
+            evidence: { ...(result.evidence ?? {}), ...after.evidence },
+        }
+    }
+
+    private async revokeResolved(
+        plan: ExecutionPlan,
+        ctx: ProviderCallContext,
+        key: string,
+        principal: ResolvedPrincipal,
+        targetId: string,
+        args: WriteArgs,
+        calls: AuditedCall[],
+    ): Promise<RevokeResult> {
         const obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
         const notes = this.o.backend.notes('revoke')
         if (!obs.present) {

@@ -707,6 +707,10 @@ declare global {
                         table: 'par_dashboard_tab'
                         id: 'a7ead7e52fc24881948004ac3cc1da59'
                     }
+                    'event-approval-due': {
+                        table: 'sysevent_register'
+                        id: 'c1319bb1801547fda464ee209a80b0dd'
+                    }
                     'event-approval-requested': {
                         table: 'sysevent_register'
                         id: '5de309175d3b46269677c8fdd7b057d8'
@@ -992,6 +996,10 @@ declare global {
                         table: 'sys_ws_definition'
                         id: 'c8adb39288e74623bcc1bdeba9393852'
                     }
+                    'rest-executor-approval-notices': {
+                        table: 'sys_ws_operation'
+                        id: '7f7481ee9b274ebfb9f3cdd6d9a84138'
+                    }
                     'rest-executor-context': {
                         table: 'sys_ws_operation'
                         id: '7c2ef43144644dd098253a343d7c1797'
@@ -1003,6 +1011,10 @@ declare global {
                     'sc-category-break-glass': {
                         table: 'sc_category'
                         id: '2970373f6bbf45758e7825e77a62a30e'
+                    }
+                    'script-action-approval-due': {
+                        table: 'sysevent_script_action'
+                        id: '26c67a3515364ec3b16b76298036c040'
                     }
                     src_server_approvals_ts: {
                         table: 'sys_module'
@@ -1091,6 +1103,10 @@ declare global {
                     src_server_shared_approval_ts: {
                         table: 'sys_module'
                         id: '04fe0a1fc9b543338e98e6fef3053f4a'
+                    }
+                    'src_server_shared_approval-notices_ts': {
+                        table: 'sys_module'
+                        id: 'b1c3bae160184298916a771d001a48cb'
                     }
                     'src_server_shared_audit-chain_ts': {
                         table: 'sys_module'
