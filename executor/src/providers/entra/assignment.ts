@@ -487,8 +487,9 @@ export class AssignmentProvider implements Provider {
         const now = this.o.now()
         const live = fleet ? liveHolders(fleet.others, now) : []
         const heldBy = live.map((g) => g.sysId)
-        // Ours: this grant made or shared it (recorded txn ids: a drift grant records none), or a marker says so.
-        const ours = own.mine || (ctx.txnIds?.length ?? 0) > 0 || own.traced.length > 0
+        // Ours: this grant made or shared it (its recorded ids, this replica's registry), or a marker ties it to
+        // another grant of this system. A direct membership under PIM for Groups matches neither: held outside.
+        const ours = own.mine || own.traced.length > 0
         if (!ours) {
             if (heldBy.length > 0) {
                 return {
@@ -589,7 +590,7 @@ export class AssignmentProvider implements Provider {
             return { present: false, evidence: { ...evidence, assignmentPresent: true, heldBy }, calls }
         }
         const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
-        const ours = own.mine || own.traced.length > 0 || heldBy.length > 0 || (ctx.txnIds?.length ?? 0) > 0
+        const ours = own.mine || own.traced.length > 0 || heldBy.length > 0
         if (ours) {
             evidence.holders = [...(selfLive ? [plan.grantSysId] : []), ...heldBy]
             return { present: true, ...(obs.end ? { expiresAt: obs.end } : {}), evidence, calls }
