@@ -144,8 +144,10 @@ describe('built app: workflow business rules', () => {
         ]
         // The ticket-update table's guard and effect rules are checked in dist-executor-api.test.ts.
         const ticketUpdate = ['Break-glass: perform ticket update', 'Break-glass: ticket update stays within its grant']
+        // The report measures rule is checked in dist-audit.test.ts.
+        const measures = ['Break-glass: grant report measures']
         expect(rules.map((r) => r.name).sort()).toEqual(
-            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate].sort(),
+            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate, ...measures].sort(),
         )
     })
 })
@@ -174,7 +176,8 @@ describe('built app: workflow UI actions', () => {
     }
 
     it('every UI action is hidden on new records and role-gated', () => {
-        expect(actions).toHaveLength(3)
+        // Three workflow actions and "Verify audit chain" (its roles: dist-audit.test.ts).
+        expect(actions).toHaveLength(4)
         for (const a of actions) {
             expect(a.show_insert, a.name).toBe('false')
             expect(rolesOf(a.sys_id!).length, a.name).toBeGreaterThan(0)
