@@ -59,13 +59,18 @@ export const GRANT_STATES = [
     'revoke_failed',
     'cancelled',
     'expired_unapproved',
+    /**
+     * The provider stopped rather than guessed (console drift, ambiguous outcome, pending decision at the provider):
+     * the takeover state is on the grant's evidence; SecOps resumes by hand or cancels (revoke).
+     */
+    'halted',
 ] as const
 export type GrantState = (typeof GRANT_STATES)[number]
 
 /** Grant states in which the executor may still perform the grant call. */
 export const GRANTABLE_STATES: readonly GrantState[] = ['queued', 'granting']
 /** Grant states in which access may exist at a provider and therefore must eventually be revoked. */
-export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed']
+export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed', 'halted']
 
 /** Kinds of executor action on the outbound queue. */
 export const ACTION_TYPES = ['grant', 'revoke', 'verify'] as const
@@ -79,7 +84,7 @@ export type ActionState = (typeof ACTION_STATES)[number]
 export const ACTION_PRIORITY = { revokeNow: 1, revoke: 2, grant: 3, verify: 4 } as const
 
 /** Providers the executor knows. The plan names one; the executor refuses a plan naming another. */
-export const PROVIDERS = ['webhook', 'entra-role', 'entra-group'] as const
+export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'epm', 'console'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
 /** Fields of the grant table (`x_gbg_breakglass_grant`). */
@@ -451,12 +456,13 @@ export const PROPERTY = {
     secopsGroup: `${SCOPE}.secops_group`,
     /** Minutes before expiry at which the requester is warned. */
     expiryWarningMinutes: `${SCOPE}.expiry_warning_minutes`,
-    /** Provider of device local-admin grants: `entra-group` (Intune-fed group) or `webhook` (admin-as-a-service). */
+    /** Provider of device local-admin grants: `entra-group` (Intune-fed group), `webhook` (admin-as-a-service) or
+     * `epm` (BeyondTrust EPM JIT Admin). */
     deviceAdminProvider: `${SCOPE}.device_admin_provider`,
 } as const
 
 /** Providers that can grant device local admin (values of PROPERTY.deviceAdminProvider). */
-export const DEVICE_ADMIN_PROVIDERS: readonly ProviderName[] = ['entra-group', 'webhook']
+export const DEVICE_ADMIN_PROVIDERS: readonly ProviderName[] = ['entra-group', 'webhook', 'epm']
 
 /**
  * Grant states of a request that is still open: a second request by the same person for the same target is
@@ -471,6 +477,7 @@ export const OPEN_GRANT_STATES: readonly GrantState[] = [
     'active',
     'revoking',
     'revoke_failed',
+    'halted',
 ]
 
 /** Events the app fires (registered in sysevent_register; e-mail notifications listen to them). */

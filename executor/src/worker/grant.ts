@@ -491,28 +491,46 @@ async function failGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderEr
     })
 }
 
-/** Halted: a human decision is pending at the provider. The grant stays; SecOps is told. */
+/**
+ * Halted: the provider stopped rather than guessed (a decision pending at the provider, console drift, an
+ * ambiguous outcome). The grant goes to `halted` with the provider's takeover state (when it gives one) as its
+ * evidence; SecOps get an incident — P1 when the provider says the outcome is unknown (access may exist) — and
+ * resume by hand or cancel (Revoke now). Never retried.
+ */
 async function haltGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderError): Promise<void> {
     const { core, action } = ctx
     const ritm = journaledGrant(ctx).data.ritm ?? ''
     const text = `halted by ${plan.provider}${error.code ? ` (${error.code})` : ''}: ${error.message}`
+    const details = error.details ?? {}
+    const takeover = details['takeover']
+    const priority = details['incidentPriority'] === 1 ? 1 : 2
     return finishAction(ctx, {
         kind: 'halted',
         error: text,
         items: [
-            outboxItem.grantPatch(action.grantSysId, { lastError: text }, action.sysId),
+            outboxItem.grantPatch(
+                action.grantSysId,
+                {
+                    state: 'halted',
+                    lastError: text,
+                    ...(takeover !== undefined ? { evidence: JSON.stringify({ takeover }) } : {}),
+                },
+                action.sysId,
+            ),
             ...ritmNoteItems(ctx, ritm, `The grant is halted and needs a human decision: ${text}`),
             incidentItem(
                 ctx,
                 'grant_halted',
-                2,
+                priority,
                 `Break-glass grant ${plan.grantNumber} halted at ${plan.provider}`,
-                text,
+                takeover !== undefined
+                    ? `${text}\nTakeover state (in full on the grant's evidence): ${JSON.stringify(takeover).slice(0, 3000)}`
+                    : text,
             ),
             auditItem(ctx, 'grant_halted', {
                 code: error.code ?? '',
                 error: error.message,
-                details: error.details ?? {},
+                details,
             }),
         ],
         detail: 'halted',

@@ -1116,6 +1116,10 @@ declare global {
                         table: 'sys_module'
                         id: '3f82f25c93eb4dcea145a4e38684496c'
                     }
+                    'src_server_shared_policy-provider_ts': {
+                        table: 'sys_module'
+                        id: 'c72de0b0fd634b42a579de10fd993d99'
+                    }
                     'src_server_shared_policy-record_ts': {
                         table: 'sys_module'
                         id: '5c444fb150544885b6582891f4409633'
@@ -4704,6 +4708,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '47f022b2619c49eab9f86de416de1e87'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'provider'
+                            value: 'epm'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '48229eaa21954b858f324beb3e5ee65b'
                         key: {
@@ -7389,6 +7404,17 @@ declare global {
                                 }
                             }
                             sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7f21e35e0e2d4371a17c6a6547a86a57'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'state'
+                            value: 'halted'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -13618,6 +13644,17 @@ declare global {
                             }
                             element: 'reason'
                             position: '12'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'f619599cacef471b9a52d6e59019e7e8'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'provider'
+                            value: 'console'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
