@@ -23,6 +23,7 @@ import { z } from 'zod'
 import { PROPERTY, PROVIDERS, type ProviderName } from '@gbg/shared'
 import { REDACTED, redact, type LogLevel } from './log'
 import { URL_RULE, isAllowedUrl, isLoopbackHost } from './url-policy'
+import { GLOBAL_ADMINISTRATOR_ROLE_ID } from './providers/entra/config'
 
 export { isLoopbackHost }
 
@@ -149,16 +150,64 @@ export interface EntraConfig {
     groupsByDeviceClass: Record<string, string>
     /** What happens to a Windows session at expiry (local admin): `forced` sign-out or `required`. @defaultValue 'required' */
     signOutPolicy: 'forced' | 'required'
+    /** PIM eligibility before an Entra role grant: refuse without it, or only report. @defaultValue 'required' */
+    roleEligibility: 'required' | 'report'
+    /** Roles whose revoke is followed by revoking the user's sign-in sessions. @defaultValue [Global Administrator] */
+    revokeSessionsRoleIds: string[]
     /** Extra trusted CA certificates (PEM) for the Entra endpoints, from GBG_ENTRA_CA_FILE. */
     caCertificatePem?: string
     /** Per-request timeout, ms. @defaultValue 30000 */
     timeoutMs: number
 }
 
+/** BeyondTrust EPM-WM JIT Admin provider `epm` (docs/epm.md). */
+export interface EpmConfig {
+    /** Tenant origin, e.g. `https://acme-services.pm.beyondtrustcloud.com`. */
+    baseUrl: string
+    /** Token endpoint. @defaultValue `<baseUrl>/oauth/connect/token` */
+    tokenUrl?: string
+    /** API account client id. */
+    clientId: string
+    /** API account client secret. Secret. */
+    clientSecret: string
+    /** Decision call path (unconfirmed in the docs; `{id}` = request id). */
+    decisionPath: string
+    /** A computer must have connected within this many minutes. @defaultValue 1440 */
+    computerMaxAgeMinutes: number
+    /** Approver name recorded in EPM. @defaultValue 'ServiceNow break-glass' */
+    decidedBy: string
+    /** ServiceNow instance URL for the ticket link (the executor's GBG_SN_URL). */
+    ticketBaseUrl: string
+    /** Per-request timeout, ms. @defaultValue 30000 */
+    timeoutMs: number
+}
+
+/** The browser-only emergency console provider (`console`, issue 14). */
+export interface ConsoleConfig {
+    /** Console base URL (https; http only to loopback). */
+    baseUrl: string
+    /** Service account of the console. */
+    username: string
+    /** Service account password. Secret. */
+    password: string
+    /** Base32 TOTP seed of the service account (RFC 6238). Secret. */
+    totpSeed: string
+    /** Debian's Chromium. @defaultValue '/usr/bin/chromium' */
+    chromiumPath: string
+    /** Folder of masked screenshots, page texts and traces. @defaultValue './.data/console-evidence' */
+    evidenceDir: string
+    /** How long one console page may take (ms). @defaultValue 30000 */
+    pageTimeoutMs: number
+}
+
 /** Teams notifications. */
 export interface TeamsConfig {
     /** Workflows webhook URL (its `sig=` is a credential). Secret. */
     webhookUrl: string
+    /** The ops channel's webhook (write-back trouble); the main one when unset. Secret. */
+    opsWebhookUrl?: string
+    /** The on-call channel's webhook (approval escalations); the main one when unset. Secret. */
+    oncallWebhookUrl?: string
 }
 
 /** The whole configuration. */
@@ -184,6 +233,10 @@ export interface Config {
     webhook?: WebhookConfig
     /** Present when the Entra providers are configured. */
     entra?: EntraConfig
+    /** Present when the EPM provider is configured. */
+    epm?: EpmConfig
+    /** Present when the console provider is configured. */
+    console?: ConsoleConfig
     /** Present when Teams notifications are configured. */
     teams?: TeamsConfig
     /** Cron expression of the periodic drift scan (Entra only). @defaultValue undefined (off) */
@@ -462,6 +515,30 @@ const caFile: Field<string | undefined> = {
     }),
 }
 
+/** A comma list (or JSON array) of GUIDs, lower-cased; `def` when unset. */
+function guidList(def: string[]): Field<string[]> {
+    return {
+        type: 'comma list of GUIDs',
+        defaultText: def.join(','),
+        schema: z.unknown().transform((x, ctx): string[] => {
+            if (isUnset(x)) return def
+            const items = Array.isArray(x)
+                ? x
+                : typeof x === 'string'
+                  ? x
+                        .split(',')
+                        .map((s) => s.trim())
+                        .filter((s) => s !== '')
+                  : null
+            if (!items) return issue(ctx, 'must be a comma list of GUIDs')
+            for (const item of items) {
+                if (typeof item !== 'string' || !GUID.test(item)) return issue(ctx, `${show(item)} is not a GUID`)
+            }
+            return [...new Set((items as string[]).map((i) => i.toLowerCase()))]
+        }),
+    }
+}
+
 const providerList: Field<ProviderName[] | undefined> = {
     type: `comma list of ${PROVIDERS.join(', ')}`,
     defaultText: '',
@@ -656,8 +733,75 @@ const SETTINGS = {
             oneOf(['forced', 'required'] as const, 'required'),
             'Local admin at expiry: forced (sign-out enforced by Intune/EPM) or required (user told to sign out)',
         ),
+        roleEligibility: setting(
+            'GBG_ENTRA_ROLE_ELIGIBILITY',
+            oneOf(['required', 'report'] as const, 'required'),
+            'Entra roles: a user without PIM eligibility for the role is refused (required) or only reported on the ticket (report)',
+        ),
+        revokeSessionsRoleIds: setting(
+            'GBG_ENTRA_REVOKE_SESSIONS_ROLES',
+            guidList([GLOBAL_ADMINISTRATOR_ROLE_ID]),
+            "Role ids after whose revoke the user's sign-in sessions are revoked (high-risk plans always); default Global Administrator",
+        ),
         caFile: setting('GBG_ENTRA_CA_FILE', caFile, 'PEM of extra CA certificates trusted for the Entra endpoints'),
         timeoutMs: setting('GBG_ENTRA_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'Graph request timeout (ms)'),
+    },
+    epm: {
+        baseUrl: setting(
+            'GBG_EPM_BASE_URL',
+            url(),
+            'BeyondTrust EPM tenant origin, e.g. https://<tenant>-services.pm.beyondtrustcloud.com',
+        ),
+        tokenUrl: setting('GBG_EPM_TOKEN_URL', url(), 'EPM OAuth token endpoint', {
+            defaultText: '<GBG_EPM_BASE_URL>/oauth/connect/token',
+        }),
+        clientId: setting('GBG_EPM_CLIENT_ID', text(), 'EPM API account client id'),
+        clientSecret: setting('GBG_EPM_CLIENT_SECRET', text({ secret: true }), 'EPM API account client secret', {
+            secret: true,
+        }),
+        decisionPath: setting(
+            'GBG_EPM_DECISION_PATH',
+            text(
+                { pattern: /^\/[A-Za-z0-9/_.{}-]{1,200}$/, patternText: 'an absolute path (optionally with {id})' },
+                '/management-api/v2/AdminAccessRequest/decision',
+            ),
+            'Path of EPM\'s "update an admin access request decision" call ({id} = request id)',
+        ),
+        computerMaxAgeMinutes: setting(
+            'GBG_EPM_COMPUTER_MAX_AGE_MINUTES',
+            int(5, 43_200, 1_440),
+            'A device must have connected to EPM within this many minutes to get a JIT session',
+        ),
+        decidedBy: setting(
+            'GBG_EPM_DECIDED_BY',
+            text({}, 'ServiceNow break-glass'),
+            'Approver name recorded on the EPM request',
+        ),
+        timeoutMs: setting('GBG_EPM_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'EPM request timeout (ms)'),
+    },
+    console: {
+        baseUrl: setting('GBG_CONSOLE_URL', url(), 'Emergency admin console base URL (browser-only, driven in Chromium)'),
+        username: setting('GBG_CONSOLE_USERNAME', text(), 'Console service account'),
+        password: setting('GBG_CONSOLE_PASSWORD', text({ secret: true }), 'Console service account password', {
+            secret: true,
+        }),
+        totpSeed: setting(
+            'GBG_CONSOLE_TOTP_SEED',
+            text({ secret: true, pattern: /^[A-Za-z2-7]{16,}=*$/, patternText: 'a base32 seed of at least 16 characters' }),
+            'Base32 TOTP seed of the console service account (RFC 6238)',
+            { secret: true },
+        ),
+        chromiumPath: setting(
+            'GBG_CONSOLE_CHROMIUM_PATH',
+            text({}, '/usr/bin/chromium'),
+            "Chromium binary (Debian's package chromium; never a downloaded browser)",
+        ),
+        evidenceDir: setting(
+            'GBG_CONSOLE_EVIDENCE_DIR',
+            text({}, './.data/console-evidence'),
+            'Folder of the masked screenshots, page texts and traces',
+        ),
+        pageTimeoutMs: setting('GBG_CONSOLE_PAGE_TIMEOUT_MS', int(500, 300_000, 30_000), 'How long one console page may take (ms)'),
     },
     driftSchedule: setting(
         'GBG_DRIFT_SCHEDULE',
@@ -670,6 +814,18 @@ const SETTINGS = {
             'GBG_TEAMS_WEBHOOK_URL',
             url({ secret: true }),
             'Teams Workflows webhook URL (contains a signature)',
+            { secret: true },
+        ),
+        opsWebhookUrl: setting(
+            'GBG_TEAMS_OPS_WEBHOOK_URL',
+            url({ secret: true }),
+            'Teams webhook of the ops channel (write-back to ServiceNow stuck past its bound); the main webhook when unset',
+            { secret: true },
+        ),
+        oncallWebhookUrl: setting(
+            'GBG_TEAMS_ONCALL_WEBHOOK_URL',
+            url({ secret: true }),
+            'Teams webhook of the on-call channel (approval escalation at the policy timeout); the main webhook when unset',
             { secret: true },
         ),
     },
@@ -791,6 +947,11 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
     const at = (path: string[], message: string): void => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message })
     const sn = raw.servicenow
     if (sn.url === undefined) at(['servicenow', 'url'], 'is required')
+    if (
+        (raw.teams.opsWebhookUrl !== undefined || raw.teams.oncallWebhookUrl !== undefined) &&
+        raw.teams.webhookUrl === undefined
+    )
+        at(['teams', 'webhookUrl'], 'is required when an ops or on-call Teams webhook is set (cards for people go there)')
     if (raw.driftSchedule !== undefined && !entraGiven(raw))
         at(['driftSchedule'], 'the drift scan needs the Entra settings (GBG_ENTRA_*)')
     if (sn.authMode === 'basic' || sn.authMode === 'oauth_password') {
@@ -817,13 +978,42 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
             at(['entra', 'clientSecret'], 'exactly one of the Entra client secret and certificate file must be set')
         }
     }
+    const ep = raw.epm
+    if (epmGiven(raw)) {
+        if (!ep.baseUrl) at(['epm', 'baseUrl'], 'is required when EPM is configured')
+        if (!ep.clientId) at(['epm', 'clientId'], 'is required when EPM is configured')
+        if (!ep.clientSecret) at(['epm', 'clientSecret'], 'is required when EPM is configured')
+    }
     for (const p of raw.providers ?? []) {
         if (p === 'webhook' && wh.baseUrl === undefined && wh.hmacSecret === undefined) {
             at(['providers'], 'enables webhook but GBG_WEBHOOK_BASE_URL / GBG_WEBHOOK_HMAC_SECRET are not set')
         }
-        if (p !== 'webhook' && !entraGiven(raw))
+        if (p === 'epm' && !epmGiven(raw))
+            at(['providers'], 'enables epm but GBG_EPM_BASE_URL / GBG_EPM_CLIENT_ID / GBG_EPM_CLIENT_SECRET are not set')
+        if (p === 'console' && !consoleGiven(raw))
+            at(['providers'], 'enables console but the GBG_CONSOLE_* settings are not set')
+        if ((p === 'entra-role' || p === 'entra-group') && !entraGiven(raw))
             at(['providers'], `enables ${p} but the Entra settings (GBG_ENTRA_*) are not set`)
     }
+    if (consoleGiven(raw)) {
+        const c = raw.console
+        if (!c.baseUrl) at(['console', 'baseUrl'], 'is required when the console is configured')
+        if (!c.username) at(['console', 'username'], 'is required when the console is configured')
+        if (!c.password) at(['console', 'password'], 'is required when the console is configured')
+        if (!c.totpSeed) at(['console', 'totpSeed'], 'is required when the console is configured')
+    }
+}
+
+/** The console counts as configured as soon as its URL, account or a credential is given. */
+function consoleGiven(raw: Raw): boolean {
+    const c = raw.console
+    return c.baseUrl !== undefined || c.username !== undefined || c.password !== undefined || c.totpSeed !== undefined
+}
+
+/** EPM counts as configured as soon as its URL or a credential is given. */
+function epmGiven(raw: Raw): boolean {
+    const ep = raw.epm
+    return ep.baseUrl !== undefined || ep.clientId !== undefined || ep.clientSecret !== undefined
 }
 
 /** Entra counts as configured as soon as any identifying or credential setting is given. */
@@ -861,13 +1051,45 @@ function toConfig(raw: Raw): Config {
                   principalLookup: e.principalLookup,
                   groupsByDeviceClass: e.groupsByDeviceClass,
                   signOutPolicy: e.signOutPolicy,
+                  roleEligibility: e.roleEligibility,
+                  revokeSessionsRoleIds: e.revokeSessionsRoleIds,
                   caCertificatePem: e.caFile,
                   timeoutMs: e.timeoutMs,
+              }
+            : undefined
+    const ep = raw.epm
+    const epm: EpmConfig | undefined =
+        ep.baseUrl && ep.clientId && ep.clientSecret
+            ? {
+                  baseUrl: ep.baseUrl,
+                  tokenUrl: ep.tokenUrl,
+                  clientId: ep.clientId,
+                  clientSecret: ep.clientSecret,
+                  decisionPath: ep.decisionPath,
+                  computerMaxAgeMinutes: ep.computerMaxAgeMinutes,
+                  decidedBy: ep.decidedBy,
+                  ticketBaseUrl: sn.url ?? '',
+                  timeoutMs: ep.timeoutMs,
+              }
+            : undefined
+    const c = raw.console
+    const consoleSection: ConsoleConfig | undefined =
+        c.baseUrl && c.username && c.password && c.totpSeed
+            ? {
+                  baseUrl: c.baseUrl,
+                  username: c.username,
+                  password: c.password,
+                  totpSeed: c.totpSeed,
+                  chromiumPath: c.chromiumPath,
+                  evidenceDir: c.evidenceDir,
+                  pageTimeoutMs: c.pageTimeoutMs,
               }
             : undefined
     const configured: ProviderName[] = []
     if (webhook) configured.push('webhook')
     if (entra) configured.push('entra-role', 'entra-group')
+    if (epm) configured.push('epm')
+    if (consoleSection) configured.push('console')
     return {
         instanceName: raw.instanceName ?? defaultInstanceName(),
         sandbox: raw.sandbox,
@@ -891,7 +1113,15 @@ function toConfig(raw: Raw): Config {
         providers: raw.providers ?? configured,
         webhook,
         entra,
-        teams: raw.teams.webhookUrl ? { webhookUrl: raw.teams.webhookUrl } : undefined,
+        epm,
+        console: consoleSection,
+        teams: raw.teams.webhookUrl
+            ? {
+                  webhookUrl: raw.teams.webhookUrl,
+                  ...(raw.teams.opsWebhookUrl ? { opsWebhookUrl: raw.teams.opsWebhookUrl } : {}),
+                  ...(raw.teams.oncallWebhookUrl ? { oncallWebhookUrl: raw.teams.oncallWebhookUrl } : {}),
+              }
+            : undefined,
         driftSchedule: raw.driftSchedule,
     }
 }

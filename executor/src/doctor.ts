@@ -38,6 +38,7 @@ import type { ServiceNowGateway } from './ports'
 import { buildProviders, connectServiceNow, openJournal } from './service'
 import type { ServiceNowClient } from './servicenow/client'
 import { isServiceNowError } from './servicenow/errors'
+import { ServiceNowFleetGrants } from './servicenow/fleet-grants'
 import { query } from './servicenow/query'
 import { errorText } from './transport'
 
@@ -228,7 +229,16 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
     try {
         const journal = openJournal(config)
         try {
-            const providers = buildProviders(config, journal, nullLogger)
+            // Health checks only: the console's gate is never run by doctor.
+            const providers = buildProviders(
+                config,
+                journal,
+                new ServiceNowFleetGrants(() => gateway),
+                nullLogger,
+                undefined,
+                undefined,
+                () => Promise.reject(new Error('doctor runs no grant')),
+            )
             for (const [name, provider] of providers) {
                 try {
                     await provider.health()
@@ -248,7 +258,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
     } catch (error) {
         bad(
             `providers cannot be built: ${errorText(error)}`,
-            'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*)',
+            'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*, GBG_EPM_*)',
         )
     }
 
@@ -256,16 +266,23 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
     if (!config.teams) {
         warn('GBG_TEAMS_WEBHOOK_URL is not set: no Teams cards (grants, expiry warnings, failures)')
     } else {
-        const probe = await probeWebhook(config.teams.webhookUrl)
-        if (probe.verdict === 'alive') ok(`GBG_TEAMS_WEBHOOK_URL (${probe.host}): ${probe.detail}; nothing posted`)
-        else if (probe.verdict === 'unverifiable') warn(`GBG_TEAMS_WEBHOOK_URL (${probe.host}): ${probe.detail}`)
-        else
-            bad(
-                `GBG_TEAMS_WEBHOOK_URL (${probe.host}): ${probe.detail}`,
-                probe.status === undefined
-                    ? "check GBG_TEAMS_WEBHOOK_URL's host and the network path to it (DNS, proxy, firewall)"
-                    : 'copy the URL again from the Teams workflow ("When a Teams webhook request is received") into GBG_TEAMS_WEBHOOK_URL (or its _FILE)',
-            )
+        const hooks: Array<[string, string]> = [['GBG_TEAMS_WEBHOOK_URL', config.teams.webhookUrl]]
+        if (config.teams.opsWebhookUrl) hooks.push(['GBG_TEAMS_OPS_WEBHOOK_URL', config.teams.opsWebhookUrl])
+        else warn('GBG_TEAMS_OPS_WEBHOOK_URL is not set: ops cards (write-back stuck) go to GBG_TEAMS_WEBHOOK_URL')
+        if (config.teams.oncallWebhookUrl) hooks.push(['GBG_TEAMS_ONCALL_WEBHOOK_URL', config.teams.oncallWebhookUrl])
+        else warn('GBG_TEAMS_ONCALL_WEBHOOK_URL is not set: approval escalations go to GBG_TEAMS_WEBHOOK_URL')
+        for (const [name, hookUrl] of hooks) {
+            const probe = await probeWebhook(hookUrl)
+            if (probe.verdict === 'alive') ok(`${name} (${probe.host}): ${probe.detail}; nothing posted`)
+            else if (probe.verdict === 'unverifiable') warn(`${name} (${probe.host}): ${probe.detail}`)
+            else
+                bad(
+                    `${name} (${probe.host}): ${probe.detail}`,
+                    probe.status === undefined
+                        ? `check ${name}'s host and the network path to it (DNS, proxy, firewall)`
+                        : `copy the URL again from the Teams workflow ("When a Teams webhook request is received") into ${name} (or its _FILE)`,
+                )
+        }
     }
 
     const tail = warnings > 0 ? `, ${warnings} warning(s)` : ''

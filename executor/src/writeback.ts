@@ -3,8 +3,10 @@
  * receipt attachment, audit events, incidents, scheduled actions) is first queued in the journal in the same
  * SQLite transaction as the step it belongs to, then delivered by {@link WriteBack.flush}. ServiceNow being
  * down therefore never loses a write: items are retried with capped backoff, forever; past a bound an
- * error-level log line and a `writeback:bound_exceeded` event tell ops (the revoke itself does not depend on
- * ServiceNow: the armed timer runs from the journal).
+ * error-level log line and a `writeback:bound_exceeded` event tell ops (the notifier posts the ops channel card), and
+ * a child incident for the integration is queued once per grant (seed 001: "if still failing, open a child incident
+ * for integration failure"; {@link INTEGRATION_INCIDENT}). The revoke itself does not depend on ServiceNow: the
+ * armed timer runs from the journal.
  *
  * Ordering: items of the same grant are delivered in queue order, and a failing item holds back the later items
  * of its grant (so a grant never shows `active` after `revoked`). Items of other grants are not held back.
@@ -20,7 +22,7 @@ import {
 } from '@gbg/shared'
 import { judgeBeforeAppend, type AuditJudgement } from './audit-verify'
 import type { ExecutorEventBus } from './events'
-import { TEAMS_OUTBOX_KIND } from './notify/notifier'
+import { TEAMS_OUTBOX_KIND, outboxItemText } from './notify/notifier'
 import type { Journal, OutboxInput, OutboxItem } from './journal/journal'
 import { redact } from './log'
 import type {
@@ -37,6 +39,12 @@ import type {
 import { isServiceNowError, ServiceNowError } from './servicenow/errors'
 import { errorText } from './transport'
 import type { Leases } from './worker/leases'
+
+/**
+ * Incident kind of a write-back stuck past its bound: one per grant, whichever replica raises it (the app makes it a
+ * child of the grant's linked incident, when it has one).
+ */
+export const INTEGRATION_INCIDENT = 'integration_writeback'
 
 /** Backoff settings without the random source. */
 export type BackoffSettings = Omit<BackoffOptions, 'random'>
@@ -125,6 +133,19 @@ export const outboxItem = {
         const payload: PayloadOf<'incident'> = { kind: 'incident', grantSysId, incidentKind, input }
         return { kind: payload.kind, grantId: grantSysId, actionId: actionSysId, payload }
     },
+    /**
+     * The integration incident of a grant whose write-back is stuck. Queued under its own ordering key (not the
+     * grant's): it must not wait behind the very item that is stuck.
+     */
+    integrationIncident(grantSysId: string, input: IncidentInput): OutboxInput {
+        const payload: PayloadOf<'incident'> = {
+            kind: 'incident',
+            grantSysId,
+            incidentKind: INTEGRATION_INCIDENT,
+            input,
+        }
+        return { kind: payload.kind, grantId: '', actionId: `integration:${grantSysId || 'none'}`, payload }
+    },
     /** Schedule a new action; `armTimer` records its sys_id on the grant's revoke timer once created. */
     createAction(action: NewAction, armTimer: boolean, actionSysId = ''): OutboxInput {
         const payload: PayloadOf<'create_action'> = { kind: 'create_action', action: serializeDates(action), armTimer }
@@ -144,6 +165,8 @@ export interface WriteBackOptions {
     backoff: BackoffSettings
     /** Age after which an undelivered item raises the bound alert. */
     boundMs: number
+    /** This executor's name, in the integration incident. @defaultValue 'executor' */
+    instance?: string
     random: () => number
     /** Called after each pass with the actions whose items are all delivered (the worker closes them). */
     onActionSettled?: (actionId: string) => void
@@ -254,7 +277,20 @@ export class WriteBack {
             const retryAfter = error instanceof ServiceNowError ? error.retryAfterMs : undefined
             if (retryAfter !== undefined) delay = Math.max(delay, retryAfter)
             journal.markRetry(item.id, text, new Date(clock.now().getTime() + delay))
-            logger.warn('write-back failed, will retry', { outboxId: item.id, kind: item.kind, attempt, error: text })
+            const fields = { outboxId: item.id, kind: item.kind, attempt, error: text }
+            if (isServiceNowError(error, 'unauthorized')) {
+                // Loud: nothing reaches ServiceNow until a person fixes the credentials; the item is kept.
+                logger.error(
+                    'write-back refused: ServiceNow does not accept the integration user (401); kept, retrying',
+                    fields,
+                )
+            } else if (error instanceof ServiceNowError && error.missingFields) {
+                logger.error(
+                    `write-back incomplete: the instance dropped field(s) ${error.missingFields.join(', ')}; ` +
+                        'upgrade the app to the version this executor expects; kept, retrying',
+                    fields,
+                )
+            } else logger.warn('write-back failed, will retry', fields)
         }
         events.emit('writeback:failed', {
             outboxId: item.id,
@@ -294,7 +330,33 @@ export class WriteBack {
                 attempts: item.attempts,
                 error: item.lastError,
             })
+            this.queueIntegrationIncident(item, age)
         }
+    }
+
+    /** Queue the grant's integration incident unless it was raised or queued already (once per grant). */
+    private queueIntegrationIncident(item: OutboxItem, ageMs: number): void {
+        const { journal } = this.o
+        const payload = item.payload as OutboxPayload
+        const grantSysId = item.grantId || (payload.kind === 'incident' ? payload.grantSysId : '')
+        if (payload.kind === 'incident' && payload.incidentKind === INTEGRATION_INCIDENT) return
+        if (journal.incident(grantSysId, INTEGRATION_INCIDENT)) return
+        const key = `${grantSysId}|${INTEGRATION_INCIDENT}`
+        if (journal.outbox({}).some((o) => o.kind === 'incident' && incidentKindOf(o) === key)) return
+        const minutes = Math.floor(ageMs / 60_000)
+        journal.enqueue([
+            outboxItem.integrationIncident(grantSysId, {
+                grantSysId,
+                priority: 2,
+                shortDescription: 'Break-glass executor cannot record a grant in ServiceNow',
+                description:
+                    `Executor ${this.o.instance ?? 'executor'} could not record ${outboxItemText(item.kind)} of this ` +
+                    `grant in ServiceNow for ${minutes} minute(s) (${item.attempts} attempt(s); last error: ` +
+                    `${item.lastError || 'none recorded'}). It keeps retrying. The access follows the executor's own ` +
+                    'journal: it is still removed at expiry. Until the write-back arrives, the grant record in ' +
+                    'ServiceNow may not show the latest state.',
+            }),
+        ])
     }
 
     private async deliver(item: OutboxItem): Promise<Outcome> {
@@ -540,6 +602,7 @@ function incidentKindOf(item: OutboxItem): string {
 /** True when a failed write may succeed later. */
 export function isRetryableWrite(error: unknown): boolean {
     if (error instanceof ServiceNowError) {
+        if (error.missingFields) return true
         return error.kind === 'retryable' || error.kind === 'unauthorized' || error.kind === 'lost_claim'
     }
     return false

@@ -20,7 +20,7 @@ const denyAll = (acl: DistAcl): boolean =>
     acl.roles.length === 0 && /answer\s*=\s*false/.test(acl.script) && acl.adminOverrides === false
 
 describe('built app: the executor REST API', () => {
-    it('one API, /api/x_gbg_breakglass/executor, with exactly the gate-facts and context operations (GET)', () => {
+    it('one API, /api/x_gbg_breakglass/executor, with exactly the gate-facts and context operations (GET) and the approval-notice claim (POST)', () => {
         const api = dist.records('sys_ws_definition').filter((d) => d['base_uri'] === EXECUTOR_API.basePath)
         expect(api).toHaveLength(1)
         const ops = dist.records('sys_ws_operation').filter((o) => o['web_service_definition'] === api[0]!['sys_id'])
@@ -28,6 +28,7 @@ describe('built app: the executor REST API', () => {
             [
                 ['GET', EXECUTOR_API.context],
                 ['GET', EXECUTOR_API.gateFacts],
+                ['POST', EXECUTOR_API.approvalNotices],
             ].sort(),
         )
         for (const op of ops) {

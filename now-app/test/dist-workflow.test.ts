@@ -260,6 +260,16 @@ describe('built app: proposal REST API', () => {
     })
 })
 
+describe('built app: the approval timeout at its due time', () => {
+    it('one active script action on approval.due calls onApprovalDue with the script action globals (event, current)', () => {
+        const actions = dist.records('sysevent_script_action')
+        expect(actions.map((a) => [a.event_name, a.active])).toEqual([[EVENT.approvalDue, 'true']])
+        expectWired(actions[0]!.script, 'src/server/watchdog.ts', 'onApprovalDue')
+        // The SDK calls the module function with its own parameter names: anything but these globals is undefined.
+        expect(actions[0]!.script).toMatch(/onApprovalDue\(event, current\);/)
+    })
+})
+
 describe('built app: events and e-mail notifications', () => {
     const registered = dist.records('sysevent_register')
     const emails = dist.records('sysevent_email_action')
@@ -276,7 +286,8 @@ describe('built app: events and e-mail notifications', () => {
     it('has one active event-driven HTML e-mail per event, on the grant table, except the approval request', () => {
         // The approver's e-mail is the platform's approval notification on sysapproval_approver (its approve /
         // reject reply links work); one of ours would be a second e-mail without them.
-        const withEmail = Object.values(EVENT).filter((e) => e !== EVENT.approvalRequested)
+        // approval.due is no e-mail either: a scheduled event its script action handles (below).
+        const withEmail = Object.values(EVENT).filter((e) => e !== EVENT.approvalRequested && e !== EVENT.approvalDue)
         expect(emails.map((e) => e.event_name).sort()).toEqual(withEmail.sort())
         for (const e of emails) {
             expect(e, e.name).toMatchObject({

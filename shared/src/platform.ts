@@ -99,6 +99,11 @@ export const APP_TASK_FIELDS = {
     requestedFor: 'requested_for',
     requestedBy: 'requested_by',
     catItem: 'cat_item',
+    /**
+     * incident.parent_incident (base system "Parent Incident" reference to incident): a child incident names its
+     * parent here (ServiceNow docs, "Create a child incident").
+     */
+    parentIncident: 'parent_incident',
 } as const
 
 /** sys_user: the manager reference (read by the app to route the manager approval). */

@@ -59,13 +59,18 @@ export const GRANT_STATES = [
     'revoke_failed',
     'cancelled',
     'expired_unapproved',
+    /**
+     * The provider stopped rather than guessed (console drift, ambiguous outcome, pending decision at the provider):
+     * the takeover state is on the grant's evidence; SecOps resumes by hand or cancels (revoke).
+     */
+    'halted',
 ] as const
 export type GrantState = (typeof GRANT_STATES)[number]
 
 /** Grant states in which the executor may still perform the grant call. */
 export const GRANTABLE_STATES: readonly GrantState[] = ['queued', 'granting']
 /** Grant states in which access may exist at a provider and therefore must eventually be revoked. */
-export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed']
+export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed', 'halted']
 
 /** Kinds of executor action on the outbound queue. */
 export const ACTION_TYPES = ['grant', 'revoke', 'verify'] as const
@@ -79,7 +84,7 @@ export type ActionState = (typeof ACTION_STATES)[number]
 export const ACTION_PRIORITY = { revokeNow: 1, revoke: 2, grant: 3, verify: 4 } as const
 
 /** Providers the executor knows. The plan names one; the executor refuses a plan naming another. */
-export const PROVIDERS = ['webhook', 'entra-role', 'entra-group'] as const
+export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'epm', 'console'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
 /** Fields of the grant table (`x_gbg_breakglass_grant`). */
@@ -125,6 +130,14 @@ export const GRANT_FIELDS = {
     expiryWarned: 'expiry_warned',
     /** The watchdog's open incident for this grant (overdue revoke, stuck action). */
     watchdogIncident: 'watchdog_incident',
+    /** Report measures (shared/src/grant-measures.ts), set by the app's grant rule, never by the executor. */
+    approvalLatencySeconds: 'approval_latency_seconds',
+    timeToAccessSeconds: 'time_to_access_seconds',
+    revokeLatenessSeconds: 'revoke_lateness_seconds',
+    autoApproved: 'auto_approved',
+    refusalCode: 'refusal_code',
+    /** The frozen plan in words (shared planText), for the grant's form; the digest over `plan` stays the authority. */
+    planText: 'plan_text',
 } as const
 
 /** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */
@@ -241,7 +254,7 @@ export const TICKET_UPDATE_FIELDS = {
 } as const
 
 /** Kinds of ticket update (values of TICKET_UPDATE_FIELDS.kind). */
-export const TICKET_UPDATE_KINDS = ['ritm_note', 'incident', 'incident_note', 'receipt'] as const
+export const TICKET_UPDATE_KINDS = ['ritm_note', 'incident', 'incident_note', 'receipt', 'teams_notice'] as const
 export type TicketUpdateKind = (typeof TICKET_UPDATE_KINDS)[number]
 
 /** States of a ticket update row (set by the app's rule). */
@@ -258,6 +271,11 @@ export const EXECUTOR_API = {
     gateFacts: '/grants/{grant_sys_id}/facts',
     /** GET: app settings, SecOps group, incident caller and the session user (doctor, start-up). */
     context: '/context',
+    /**
+     * POST `{instance}`: the Teams approval notices due now (approval cards, reminders, escalations), each claimed for
+     * the calling executor through a `teams_notice` ticket-update row (unique key: one executor sends it, once).
+     */
+    approvalNotices: '/approval-notices',
 } as const
 
 /** The app's properties as stored (raw text, null when the property does not exist): the executor parses them. */
@@ -457,12 +475,13 @@ export const PROPERTY = {
     resolverGroup: `${SCOPE}.resolver_group`,
     /** Minutes before expiry at which the requester is warned. */
     expiryWarningMinutes: `${SCOPE}.expiry_warning_minutes`,
-    /** Provider of device local-admin grants: `entra-group` (Intune-fed group) or `webhook` (admin-as-a-service). */
+    /** Provider of device local-admin grants: `entra-group` (Intune-fed group), `webhook` (admin-as-a-service) or
+     * `epm` (BeyondTrust EPM JIT Admin). */
     deviceAdminProvider: `${SCOPE}.device_admin_provider`,
 } as const
 
 /** Providers that can grant device local admin (values of PROPERTY.deviceAdminProvider). */
-export const DEVICE_ADMIN_PROVIDERS: readonly ProviderName[] = ['entra-group', 'webhook']
+export const DEVICE_ADMIN_PROVIDERS: readonly ProviderName[] = ['entra-group', 'webhook', 'epm']
 
 /**
  * Grant states of a request that is still open: a second request by the same person for the same target is
@@ -477,6 +496,7 @@ export const OPEN_GRANT_STATES: readonly GrantState[] = [
     'active',
     'revoking',
     'revoke_failed',
+    'halted',
 ]
 
 /** Events the app fires (registered in sysevent_register; e-mail notifications listen to them). */
@@ -489,6 +509,11 @@ export const EVENT = {
     expiryWarning: `${SCOPE}.expiry.warning`,
     revoked: `${SCOPE}.revoked`,
     revokeFailed: `${SCOPE}.revoke.failed`,
+    /**
+     * Scheduled (gs.eventQueueScheduled) for the approval timeout and its second timeout of a request: the script action
+     * runs the timeout step for that one grant at the due time, not at the watchdog's next sweep.
+     */
+    approvalDue: `${SCOPE}.approval.due`,
 } as const
 
 /** Catalog items of the app (sc_cat_item.name) and the target kind each requests. */

@@ -204,4 +204,26 @@ describe('red team (issue 11): the executor reaches only the app', () => {
         expect(ok.status).toBe(200)
         expect(ok.body.result.grant).toBe(grant)
     })
+
+    it('approval notices: executor role only, a valid instance name required; a claim row cannot be forged', async () => {
+        const notices = EXECUTOR_API.basePath + EXECUTOR_API.approvalNotices
+        // another role, no body, a name that is not one (a query or markup in it)
+        expect((await call('POST', notices, requesterAuth, { instance: 'mallory' })).status).toBe(403)
+        expect((await call('POST', notices, execAuth, {})).status).toBe(400)
+        expect((await call('POST', notices, execAuth, { instance: 'x^ORstate=active' })).status).toBe(400)
+        expect((await call('POST', notices, execAuth, { instance: '<script>' })).status).toBe(400)
+        const ok = await call('POST', notices, execAuth, { instance: 'red-team-exec' })
+        expect(ok.status).toBe(200)
+        expect(ok.body.result).toEqual({ notices: [] })
+        // claim rows: a key that is not a notice's, no executor name, a grant that does not exist
+        const grant = world.base.grant.sysId
+        const claim = (values: Record<string, string>) =>
+            ticketUpdate({ grant, kind: 'teams_notice', text: 'red-team-exec', ...values })
+        expect((await claim({ idempotency_key: 'tu:not-a-notice' })).status).toBe(403)
+        expect((await claim({ idempotency_key: 'notice:approval:x', text: '' })).status).toBe(403)
+        expect((await claim({ idempotency_key: 'notice:approval:y', grant: 'f'.repeat(32) })).status).toBe(403)
+        // a genuine claim, then the same key again (another replica): refused
+        expect((await claim({ idempotency_key: `notice:escalation:${grant}` })).status).toBe(201)
+        expect((await claim({ idempotency_key: `notice:escalation:${grant}`, text: 'other-exec' })).status).toBe(403)
+    })
 })

@@ -33,7 +33,17 @@ export interface AppRuntime {
  * just what the executor talks to (its Scripted REST API and the ticket-update rules), for worlds whose grants are
  * seeded by hand rather than ordered through the app; by default every rule of the app runs.
  */
-export function startAppOnEmulator(sn: ServiceNowEmulator, options: { only?: 'executor-api' } = {}): AppRuntime {
+export function startAppOnEmulator(
+    sn: ServiceNowEmulator,
+    options: {
+        only?: 'executor-api'
+        /**
+         * Runs `run` at `atMs` (the world's virtual clock): the instance's event processor for events the app
+         * schedules with gs.eventQueueScheduled. Absent: scheduled events are only recorded.
+         */
+        scheduleAt?: (atMs: number, run: () => void) => void
+    } = {},
+): AppRuntime {
     glide.reset()
     glide.setClock(() => sn.scripting.now())
     glide.useBackend({
@@ -80,6 +90,9 @@ export function startAppOnEmulator(sn: ServiceNowEmulator, options: { only?: 'ex
             as(actor, () => glide.runRules(table, 'after', op, record, previous))
         },
     })
+    // Scheduled events run their script actions at their time, as the system user (the instance's event processor).
+    const scheduleAt = options.scheduleAt
+    if (scheduleAt) glide.useEventScheduler((atMs, run) => scheduleAt(atMs, () => as('system', run)))
     // The app's Scripted REST APIs (proposals, the executor's facts and context), run in the caller's session.
     sn.useScriptedRest(createScriptedRest({ dist: loadAppDist(), handlers: APP_REST_HANDLERS, runAs: as }))
     return {
@@ -87,6 +100,7 @@ export function startAppOnEmulator(sn: ServiceNowEmulator, options: { only?: 'ex
         events: glide.events,
         messages: glide.messages,
         stop: () => {
+            glide.useEventScheduler(undefined)
             sn.useBusinessRules(undefined)
             sn.useScriptedRest(undefined)
         },
@@ -97,7 +111,7 @@ export function startAppOnEmulator(sn: ServiceNowEmulator, options: { only?: 'ex
 export function installAppCatalog(
     sn: ServiceNowEmulator,
     secopsGroupSysId: string,
-    deviceProvider: 'webhook' | 'entra-group',
+    deviceProvider: 'webhook' | 'entra-group' | 'epm',
 ): { localAdmin: string; entraRole: string } {
     const item = (name: string): string =>
         sn.scripting.list('sc_cat_item').find((i) => i['name'] === name)?.['sys_id'] ??

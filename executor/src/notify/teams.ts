@@ -9,7 +9,15 @@
  * The webhook URL carries its secret (`sig=` / the legacy path): it is never logged and never put in an error.
  */
 import axios, { type AxiosInstance } from 'axios'
-import { SYS_ID_PATTERN, TABLE, failureOutcomeText, formatTime, plural, type ExecutionPlan } from '@gbg/shared'
+import {
+    PLATFORM_TABLE,
+    SYS_ID_PATTERN,
+    TABLE,
+    failureOutcomeText,
+    formatTime,
+    plural,
+    type ExecutionPlan,
+} from '@gbg/shared'
 import { nullLogger } from '../log'
 import type { Logger } from '../ports'
 import { classifyTransportError, parseRetryAfter } from '../transport'
@@ -40,6 +48,27 @@ export interface GrantSummary {
     justification?: string
 }
 
+/** The approver a card is for. */
+export interface ApproverSummary {
+    /** sys_id of their approval record (the card's button opens it; the vote stays in ServiceNow). */
+    approvalSysId: string
+    userName: string
+    name: string
+    email: string
+}
+
+/** What an approver is asked to approve. */
+export interface RequestSummary {
+    durationMinutes: number
+    /** The frozen plan as the approver reads it on the approval record (plan-text.ts). */
+    planText: string
+    planDigest: string
+    emergency: boolean
+    highRisk: boolean
+    /** When the request escalates (the policy's approval timeout). */
+    dueAt: Date
+}
+
 /** One notification. */
 export type TeamsEvent =
     | { kind: 'granted'; grant: GrantSummary; expiresAt: Date; notes?: string[] }
@@ -52,6 +81,31 @@ export type TeamsEvent =
           error: string
           /** The SecOps incident raised for the failure (the card is sent when it exists, so it can name it). */
           incidentNumber: string
+      }
+    | {
+          /** To one asked approver: the plan in words, its digest, requester, risk; the button opens THEIR approval. */
+          kind: 'approval_request' | 'approval_reminder'
+          grant: GrantSummary
+          approver: ApproverSummary
+          request: RequestSummary
+      }
+    | {
+          /** On-call channel: no decision by the policy's timeout (posted at that time, not at a later sweep). */
+          kind: 'approval_escalation'
+          grant: GrantSummary
+          request: RequestSummary
+      }
+    | {
+          /** Ops channel: a write-back to ServiceNow undelivered past its bound (seed 000 "posts to an ops channel"). */
+          kind: 'writeback_stuck'
+          grant: GrantSummary
+          /** When the oldest undelivered write of the grant was queued. */
+          since: Date
+          /** What is waiting, in words ("the grant's state and times"). */
+          waiting: string
+          attempts: number
+          /** The last error ServiceNow (or the network) gave. */
+          error: string
       }
 
 /** Configuration of the notifier. */
@@ -124,6 +178,17 @@ export function grantRecordUrl(instanceUrl: string, grantSysId: string): string 
         throw new Error(`grantRecordUrl: instance URL ${URL_RULE}`)
     }
     return `${base.origin}/${TABLE.grant}.do?sys_id=${grantSysId}`
+}
+
+/** Link to one approval record in ServiceNow (the approver opens their own approval and votes there). */
+export function approvalRecordUrl(instanceUrl: string, approvalSysId: string): string {
+    if (!SYS_ID_PATTERN.test(approvalSysId))
+        throw new Error('approvalRecordUrl: approval sys_id must be 32 hex characters')
+    return `${new URL(grantRecordUrl(instanceUrl, approvalSysId)).origin}/${PLATFORM_TABLE.approval}.do?sys_id=${approvalSysId}`
+}
+
+function riskText(r: RequestSummary): string {
+    return [r.emergency ? 'emergency' : 'standard', r.highRisk ? 'high risk' : 'normal risk'].join(', ')
 }
 
 /** Human description of a plan's target, for cards. */
@@ -233,6 +298,87 @@ export function buildCard(event: TeamsEvent, instanceUrl: string): AdaptiveCard 
                 ]),
             )
             body.push(paragraph(failureOutcomeText(event.operation, event.incidentNumber)))
+            actions.push({ type: 'Action.OpenUrl', title: 'Open grant', url: link })
+            break
+        case 'approval_request':
+        case 'approval_reminder': {
+            const r = event.request
+            body.push(
+                heading(
+                    event.kind === 'approval_request'
+                        ? `Approval needed: ${g.grantNumber}`
+                        : `Reminder — approval due ${cardTime(r.dueAt)}: ${g.grantNumber}`,
+                    event.kind === 'approval_request' ? 'Default' : 'Warning',
+                ),
+            )
+            body.push(
+                facts([
+                    ['Approver', `${event.approver.name || event.approver.userName} (${event.approver.userName})`],
+                    ['Requester', personText(g)],
+                    ['Access', g.target],
+                    ['Duration', plural(r.durationMinutes, 'minute')],
+                    ['Risk', riskText(r)],
+                    ['Justification', g.justification],
+                    ['Escalates at', cardTime(r.dueAt)],
+                    ['Plan digest', r.planDigest],
+                ]),
+            )
+            if (r.planText) body.push(paragraph(r.planText))
+            body.push(
+                paragraph('Approve or reject in ServiceNow: your vote is recorded there under your own identity.'),
+            )
+            actions.push({
+                type: 'Action.OpenUrl',
+                title: 'Open my approval',
+                url: approvalRecordUrl(instanceUrl, event.approver.approvalSysId),
+            })
+            break
+        }
+        case 'approval_escalation': {
+            const r = event.request
+            body.push(
+                heading(
+                    `No approval by ${cardTime(r.dueAt)}: ${g.grantNumber}${r.emergency ? ' (emergency)' : ''}`,
+                    'Attention',
+                ),
+            )
+            body.push(
+                facts([
+                    ['Requester', personText(g)],
+                    ['Access', g.target],
+                    ['Duration', plural(r.durationMinutes, 'minute')],
+                    ['Risk', riskText(r)],
+                    ['Justification', g.justification],
+                    ['Plan digest', r.planDigest],
+                ]),
+            )
+            body.push(
+                paragraph(
+                    "No decision was made within the policy's approval timeout. The request stays open in ServiceNow.",
+                ),
+            )
+            actions.push({ type: 'Action.OpenUrl', title: 'Open request', url: link })
+            break
+        }
+        case 'writeback_stuck':
+            // Only what happened: nothing here is a promise the executor cannot keep.
+            body.push(heading(`ServiceNow not updated: ${g.grantNumber}`, 'Warning'))
+            body.push(
+                facts([
+                    ['For', personText(g)],
+                    ['Access', g.target],
+                    ['Waiting to record', event.waiting],
+                    ['Waiting since', cardTime(event.since)],
+                    ['Attempts', String(event.attempts)],
+                    ['Last error', event.error],
+                ]),
+            )
+            body.push(
+                paragraph(
+                    'The executor keeps retrying the write. The access itself runs from the executor’s journal and is ' +
+                        'removed at expiry. An integration incident is queued in ServiceNow.',
+                ),
+            )
             actions.push({ type: 'Action.OpenUrl', title: 'Open grant', url: link })
             break
     }

@@ -142,6 +142,48 @@ const contextSchema = z
     })
     .strict()
 
+const noticeSchema = z
+    .object({
+        key: z.string().regex(/^notice:[a-z]+:[0-9a-f]{32}$/),
+        kind: z.enum(['approval', 'reminder', 'escalation']),
+        grant_sys_id: sysId,
+        grant_number: z.string().min(1).max(40),
+        requester: z.object({ user_name: z.string().max(100), name: z.string().max(255) }).strict(),
+        approver: z
+            .object({ user_name: z.string().max(100), name: z.string().max(255), email: z.string().max(255) })
+            .strict(),
+        approval_sys_id: ref,
+        access: z.string().max(1000),
+        duration_minutes: z.number().int().min(0),
+        justification: z.string().max(4000),
+        plan_text: z.string().max(20_000),
+        plan_digest: z.string().max(64),
+        emergency: z.boolean(),
+        high_risk: z.boolean(),
+        due_at: z.string().datetime(),
+    })
+    .strict()
+    .refine((n) => (n.kind === 'escalation') === (n.approval_sys_id === ''), {
+        message: 'an escalation names no approval; an approval card or reminder names one',
+    })
+
+const noticesSchema = z.object({ notices: z.array(noticeSchema).max(500) }).strict()
+
+/** One Teams approval notice the app handed this executor (claimed for it: it alone sends the card). */
+export type ApprovalNotice = z.infer<typeof noticeSchema>
+
+/** Check the approval-notices answer; anything unexpected is a fatal error (no card is sent from it). */
+export function parseApprovalNotices(answer: unknown): ApprovalNotice[] {
+    const parsed = noticesSchema.safeParse(answer)
+    if (!parsed.success) {
+        throw new ServiceNowError(
+            'fatal',
+            `The approval-notices answer does not have the expected shape: ${shapeProblems(parsed.error)}`,
+        )
+    }
+    return parsed.data.notices
+}
+
 /** Why an answer does not have the contract's shape (first few problems, each with its path). */
 function shapeProblems(error: z.ZodError): string {
     return error.issues

@@ -6,7 +6,7 @@
  * for high-risk roles, auto-approval by rule), a self-approval must be refused at the moment of the vote, and
  * one person must not fill two slots — none of which a Flow approval rule can express.
  */
-import { gs, GlideRecord } from '@servicenow/glide'
+import { gs, GlideDateTime, GlideRecord } from '@servicenow/glide'
 import {
     appendAudit,
     boolField,
@@ -112,6 +112,21 @@ export function requestApprovals(grant: any, assignments: ApprovalAssignment[], 
         dueInMinutes: minutes,
     })
     notify(EVENT.approvalRequested, grant, assignments.map((a) => a.approverSysId).join(','), plan)
+    scheduleApprovalDue(grant, now, minutes)
+}
+
+/**
+ * Schedule the `approval.due` event at the approval timeout and at the second timeout (parm1 = the stage it is for),
+ * so escalation and cancellation happen at the due time (watchdog.ts onApprovalDue), not at the watchdog's next
+ * 5-minute sweep (which stays the safety net).
+ */
+function scheduleApprovalDue(grant: any, requestedAtMs: number, minutes: number): void {
+    if (!(minutes > 0)) return
+    for (let stage = 0; stage < 2; stage++) {
+        const due = new GlideDateTime()
+        due.setValue(requestedAtMs + (stage + 1) * minutes * 60000)
+        gs.eventQueueScheduled(EVENT.approvalDue, grant, String(stage), '', due)
+    }
 }
 
 /**

@@ -12,8 +12,13 @@
  */
 import { failureRoute } from './failure-routing'
 import { gs, GlideRecord } from '@servicenow/glide'
-import { str } from './glide-io'
+import { approvalTimeoutMinutes, storedRoute } from './approvals'
+import { glideToMs, nowMs, str } from './glide-io'
+import { accessOf } from './notice'
+import { INSTANCE_NAME } from './ticket-update'
+import { dueApprovalNotices, type ApprovalNoticeKind, type PendingApproval } from './shared/approval-notices'
 import { parseBooleanField } from './shared/booleans'
+import { planText } from './shared/plan-text'
 import {
     APP_APPROVAL_FIELDS,
     APP_TASK_FIELDS,
@@ -32,6 +37,7 @@ import {
     PROPERTY,
     ROLE,
     TABLE,
+    TICKET_UPDATE_FIELDS,
     isSysId,
     type AppSettingsFacts,
     type ExecutorContextFacts,
@@ -359,4 +365,127 @@ export function executorContext(_request: any, response: any): void {
 function failureRouteFacts(): NonNullable<ExecutorContextFacts['failure_route']> {
     const route = failureRoute()
     return { via: route.via, sys_id: route.groupSysId, name: route.groupName }
+}
+
+/** One Teams approval notice handed to the executor that claimed it (the card's words, decided here). */
+export interface ApprovalNoticeFacts {
+    key: string
+    kind: ApprovalNoticeKind
+    grant_sys_id: string
+    grant_number: string
+    /** The requester: user name and display name. */
+    requester: { user_name: string; name: string }
+    /** The approver the card is for (approval / reminder); empty for an escalation. */
+    approver: { user_name: string; name: string; email: string }
+    /** The approval record the card's button opens (empty for an escalation: the button opens the grant). */
+    approval_sys_id: string
+    /** The access in words, the duration, the justification, the plan as the approver sees it and its digest. */
+    access: string
+    duration_minutes: number
+    justification: string
+    plan_text: string
+    plan_digest: string
+    emergency: boolean
+    high_risk: boolean
+    /** When the request escalates (ISO 8601 UTC). */
+    due_at: string
+}
+
+/**
+ * POST /api/x_gbg_breakglass/executor/approval-notices `{"instance": "<executor name>"}` — the Teams approval notices
+ * due now (shared `dueApprovalNotices`: approval cards, reminders, the escalation at the policy's timeout), each
+ * CLAIMED for the calling executor by a `teams_notice` ticket-update row (its idempotency key is the notice's and is
+ * unique: whichever replica inserts it first sends the card; a notice this same executor claimed before is handed
+ * to it again, so a lost answer is recovered on its next poll and the executor's own outbox drops the repeat).
+ * The executor role may not read approvals or users: the app gathers and words everything here.
+ */
+export function executorApprovalNotices(request: any, response: any): void {
+    if (!authorised(response)) return
+    let body: any
+    try {
+        body = request && request.body ? request.body.data : undefined
+    } catch {
+        return answer(response, 400, { error: 'bad_request', message: 'The body is not valid JSON.' })
+    }
+    const instance = body && typeof body.instance === 'string' ? body.instance : ''
+    if (!INSTANCE_NAME.test(instance))
+        return answer(response, 400, { error: 'bad_request', message: 'instance: an executor name is required.' })
+    const now = nowMs()
+    const pending: PendingApproval[] = []
+    const grants: Record<string, any> = {}
+    const gr = new GlideRecord(TABLE.grant)
+    gr.addQuery(GRANT_FIELDS.state, 'awaiting_approval')
+    gr.query()
+    while (gr.next()) {
+        const sysId = String(gr.getUniqueValue())
+        const approvals: PendingApproval['approvals'] = []
+        const ap = new GlideRecord(PLATFORM_TABLE.approval)
+        ap.addQuery('document_id', sysId)
+        ap.addQuery('state', 'requested')
+        ap.query()
+        while (ap.next())
+            approvals.push({ approvalSysId: String(ap.getUniqueValue()), approverSysId: str(ap, 'approver') })
+        const one = new GlideRecord(TABLE.grant)
+        one.get(sysId)
+        grants[sysId] = one
+        pending.push({
+            grantSysId: sysId,
+            requestedAtMs: glideToMs(str(gr, GRANT_FIELDS.approvalRequestedAt)) || 0,
+            timeoutMinutes: approvalTimeoutMinutes(gr),
+            stage: parseInt(str(gr, GRANT_FIELDS.approvalStage), 10) || 0,
+            hasEscalationGroup: isSysId(storedRoute(gr).escalationGroupId),
+            approvals,
+        })
+    }
+    const notices: ApprovalNoticeFacts[] = []
+    for (const due of dueApprovalNotices(pending, now)) {
+        if (!claimNotice(due.key, due.grantSysId, instance)) continue
+        const grant = grants[due.grantSysId]
+        const parsed = parsePlan(str(grant, GRANT_FIELDS.plan))
+        const digest = str(grant, GRANT_FIELDS.planDigest)
+        const requester = noticeUser(str(grant, GRANT_FIELDS.requestedFor))
+        const approver = due.approverSysId ? noticeUser(due.approverSysId) : { user_name: '', name: '', email: '' }
+        notices.push({
+            key: due.key,
+            kind: due.kind,
+            grant_sys_id: due.grantSysId,
+            grant_number: str(grant, GRANT_FIELDS.number),
+            requester: { user_name: requester.user_name, name: requester.name },
+            approver,
+            approval_sys_id: due.approvalSysId,
+            access: accessOf(grant),
+            duration_minutes: parsed.ok ? parsed.plan.durationMinutes : 0,
+            justification: parsed.ok ? parsed.plan.justification : '',
+            plan_text: parsed.ok ? planText(parsed.plan, digest) : '',
+            plan_digest: digest,
+            emergency: flag(grant, GRANT_FIELDS.emergency),
+            high_risk: parsed.ok ? parsed.plan.highRisk : true,
+            due_at: new Date(due.dueAtMs).toISOString(),
+        })
+    }
+    answer(response, 200, { notices })
+}
+
+/** Claim a notice for `instance`: true when this executor holds it (inserted now, or earlier by the same one). */
+function claimNotice(key: string, grantSysId: string, instance: string): boolean {
+    const existing = new GlideRecord(TABLE.ticketUpdate)
+    existing.addQuery(TICKET_UPDATE_FIELDS.idempotencyKey, key)
+    existing.setLimit(1)
+    existing.query()
+    if (existing.next()) return str(existing, TICKET_UPDATE_FIELDS.text) === instance
+    const row = new GlideRecord(TABLE.ticketUpdate)
+    row.initialize()
+    row.setValue(TICKET_UPDATE_FIELDS.grant, grantSysId)
+    row.setValue(TICKET_UPDATE_FIELDS.kind, 'teams_notice')
+    row.setValue(TICKET_UPDATE_FIELDS.idempotencyKey, key)
+    row.setValue(TICKET_UPDATE_FIELDS.text, instance)
+    // The unique index on the key refuses a second claim, whoever races for it (insert answers null).
+    return !!row.insert()
+}
+
+/** User name, display name and e-mail of a user sys_id (empty strings when unknown). */
+function noticeUser(sysId: string): { user_name: string; name: string; email: string } {
+    const u = new GlideRecord(PLATFORM_TABLE.user)
+    if (!isSysId(sysId) || !u.get(sysId)) return { user_name: '', name: '', email: '' }
+    return { user_name: str(u, 'user_name'), name: str(u, 'name'), email: str(u, 'email') }
 }

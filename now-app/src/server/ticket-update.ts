@@ -37,8 +37,15 @@ export function executorIncidentCorrelation(grantSysId: string, incidentKind: st
     return `x_gbg_breakglass:executor:${grantSysId}:${incidentKind}`.slice(0, 100)
 }
 
+/** Incident kinds the executor raises for integration failures (`integration_writeback`): children of the grant's incident. */
+export function isIntegrationIncidentKind(kind: string): boolean {
+    return kind.indexOf('integration_') === 0
+}
+
 /** A kind name of the executor's (revoke_failed, drift, audit_chain_tampered:<hex>…). */
 const INCIDENT_KIND = /^[a-z][a-z0-9_:.-]{0,63}$/
+/** An executor's instance name (lease owner): what a Teams notice claim records. */
+export const INSTANCE_NAME = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/
 /** A file name of the receipt. */
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
 /** A MIME type. */
@@ -121,6 +128,12 @@ export function guardTicketUpdate(current: any): void {
             )
         }
         if (text.trim() === '') return refuse(current, 'the note is empty.')
+    } else if (kind === 'teams_notice') {
+        // The claim of one Teams approval notice by one executor (executor-api.ts executorApprovalNotices): the key
+        // is the notice's, the text the claiming executor's name. Nothing else happens.
+        if (key.indexOf('notice:') !== 0) return refuse(current, 'a Teams notice key starts with "notice:".')
+        if (!INSTANCE_NAME.test(text)) return refuse(current, 'a Teams notice names the executor that claims it.')
+        if (str(current, F.incident) !== '') return refuse(current, 'a Teams notice names no incident.')
     } else if (kind === 'incident') {
         const priority = str(current, F.priority)
         if (priority !== '1' && priority !== '2') return refuse(current, 'an incident is priority 1 or 2.')
@@ -200,10 +213,19 @@ export function applyTicketUpdate(current: any): void {
         if (isSysId(caller)) gr.setValue(APP_TASK_FIELDS.callerId, caller)
         const ci = str(grant, GRANT_FIELDS.targetCi)
         if (isSysId(ci)) gr.setValue(APP_TASK_FIELDS.cmdbCi, ci)
+        // An integration failure (the executor cannot record the grant) is a child of the grant's own incident, when
+        // it has one (seed 001: "open a child incident for integration failure"); the incident must exist.
+        const linked = exists ? str(grant, GRANT_FIELDS.incident) : ''
+        if (isIntegrationIncidentKind(str(current, F.incidentKind)) && isSysId(linked)) {
+            const parent = new GlideRecord(PLATFORM_TABLE.incident)
+            if (parent.get(linked)) gr.setValue(APP_TASK_FIELDS.parentIncident, linked)
+        }
         const id = gr.insert()
         if (!id) return failed('the incident could not be created.')
         return done(String(id), str(gr, APP_TASK_FIELDS.number))
     }
+    // A Teams notice claim: the row itself is the effect (the executor that claimed it sends the card).
+    if (kind === 'teams_notice') return done(grantSysId, '')
     // receipt: on the grant's RITM, else on the grant itself.
     const ritm = str(grant, GRANT_FIELDS.ritm)
     const parent = new GlideRecord(isSysId(ritm) ? PLATFORM_TABLE.ritm : TABLE.grant)

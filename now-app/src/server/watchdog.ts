@@ -87,33 +87,70 @@ function approvalTimeouts(now: number, run: WatchdogRun): void {
     const gr = new GlideRecord(TABLE.grant)
     gr.addQuery(GRANT_FIELDS.state, 'awaiting_approval')
     gr.query()
-    while (gr.next()) {
-        const minutes = approvalTimeoutMinutes(gr)
-        const requestedAt = glideToMs(str(gr, GRANT_FIELDS.approvalRequestedAt))
-        const step = approvalTimeoutStep(
-            parseInt(str(gr, GRANT_FIELDS.approvalStage), 10) || 0,
-            requestedAt === null ? now : requestedAt,
-            minutes,
-            minutes,
-            isSysId(storedRoute(gr).escalationGroupId),
-            now,
+    while (gr.next()) approvalTimeoutFor(gr, now, run)
+}
+
+/**
+ * The approval timeout step (shared approvalTimeoutStep) for one grant awaiting approval: escalate after the policy's
+ * timeout, cancel after the second. Run by the watchdog for every such grant, and by the `approval.due` script action
+ * for one grant at its due time ({@link onApprovalDue}). Idempotent: the step reads the stage and the time.
+ */
+export function approvalTimeoutFor(gr: any, now: number, run: WatchdogRun): void {
+    const minutes = approvalTimeoutMinutes(gr)
+    const requestedAt = glideToMs(str(gr, GRANT_FIELDS.approvalRequestedAt))
+    const step = approvalTimeoutStep(
+        parseInt(str(gr, GRANT_FIELDS.approvalStage), 10) || 0,
+        requestedAt === null ? now : requestedAt,
+        minutes,
+        minutes,
+        isSysId(storedRoute(gr).escalationGroupId),
+        now,
+    )
+    const number = str(gr, GRANT_FIELDS.number)
+    if (step === 'escalate') {
+        const parsed = parsePlan(str(gr, GRANT_FIELDS.plan))
+        const plan = parsed.ok ? planText(parsed.plan, str(gr, GRANT_FIELDS.planDigest)) : ''
+        escalateApprovals(gr, plan)
+        run.escalated.push(number)
+    } else if (step === 'cancel') {
+        endUnapproved(
+            gr,
+            'expired_unapproved',
+            'No approval decision was made in time; the request was cancelled. Submit a new one if access is still needed.',
+            'watchdog',
         )
-        const number = str(gr, GRANT_FIELDS.number)
-        if (step === 'escalate') {
-            const parsed = parsePlan(str(gr, GRANT_FIELDS.plan))
-            const plan = parsed.ok ? planText(parsed.plan, str(gr, GRANT_FIELDS.planDigest)) : ''
-            escalateApprovals(gr, plan)
-            run.escalated.push(number)
-        } else if (step === 'cancel') {
-            endUnapproved(
-                gr,
-                'expired_unapproved',
-                'No approval decision was made in time; the request was cancelled. Submit a new one if access is still needed.',
-                'watchdog',
-            )
-            run.cancelled.push(number)
-        }
+        run.cancelled.push(number)
     }
+}
+
+/**
+ * Script action of the `approval.due` event (scheduled by approvals.ts requestApprovals for the timeout and the
+ * second timeout): the timeout step of that one grant, at its due time. The event may arrive for a grant no longer
+ * awaiting approval (approved, rejected, cancelled meanwhile): then nothing happens. The watchdog's sweep stays the
+ * safety net should the event be lost.
+ */
+export function onApprovalDue(event: any, current: any): void {
+    // The parameter names are the script action's globals (`event`, `current`): the SDK's generated call passes them
+    // by these names (dist: `onApprovalDue(event, current)`), so they must not be renamed.
+    if (!current || !isSysId(String(current.getUniqueValue()))) return
+    const gr = new GlideRecord(TABLE.grant)
+    if (!gr.get(String(current.getUniqueValue()))) return
+    if (str(gr, GRANT_FIELDS.state) !== 'awaiting_approval') return
+    const run: WatchdogRun = {
+        escalated: [],
+        cancelled: [],
+        warned: [],
+        incidentsRaised: [],
+        incidentsUpdated: [],
+        incidentsResolved: [],
+        revokesQueued: [],
+        heartbeat: 'ok',
+    }
+    approvalTimeoutFor(gr, nowMs(), run)
+    if (run.escalated.length + run.cancelled.length > 0)
+        gs.info(
+            `Break-glass approval due (stage ${event ? String(event.parm1) : '?'}): ${JSON.stringify({ escalated: run.escalated, cancelled: run.cancelled })}`,
+        )
 }
 
 function expiryWarnings(now: number, run: WatchdogRun): void {

@@ -8,14 +8,16 @@ import { guardAuditAppend } from '../../src/server/audit-chain-rule'
 import { onRitmInserted } from '../../src/server/catalog-submit'
 import { guardActionInsert, guardActionWrite, guardGrantWrite } from '../../src/server/claim-guard-rule'
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
+import { setGrantMeasures } from '../../src/server/grant-measures'
 import { onGrantInserted } from '../../src/server/submit'
 import { guardCancelledFinal } from '../../src/server/cancel'
 import { onChangeUpdated, onIncidentUpdated } from '../../src/server/ticket-bound'
 import { guardPolicyWrite } from '../../src/server/policy-confirmation'
-import { executorContext, executorGateFacts } from '../../src/server/executor-api'
+import { executorApprovalNotices, executorContext, executorGateFacts } from '../../src/server/executor-api'
 import { proposeRequest } from '../../src/server/proposal-api'
 import { applyTicketUpdate, guardTicketUpdate } from '../../src/server/ticket-update'
-import { PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
+import { onApprovalDue } from '../../src/server/watchdog'
+import { EVENT, PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
 import { glide } from './glide-fake'
 
 /**
@@ -24,6 +26,8 @@ import { glide } from './glide-fake'
  */
 export function wireAppRules(options: { claimGuard: boolean }): void {
     wireExecutorApiRules()
+    // Script action of the scheduled approval-due event (fluent/notifications/approval-due.now.ts).
+    glide.scriptActions.set(EVENT.approvalDue, (event, current) => onApprovalDue(event, current))
     glide.addRule({ table: PLATFORM_TABLE.ritm, when: 'after', on: 'insert', fn: (c) => onRitmInserted(c) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'insert', fn: (c) => onGrantInserted(c) })
     glide.addRule({ table: TABLE.policy, when: 'before', on: 'insert', fn: (c) => guardPolicyWrite(c, null) })
@@ -35,6 +39,9 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => guardGrantWrite(c, null) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardGrantWrite(c, p) })
     glide.addRule({ table: TABLE.action, when: 'before', on: 'insert', fn: (c) => guardActionInsert(c) })
+    // The report measures (order 60, after the guard at 50).
+    glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => setGrantMeasures(c) })
+    glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c) => setGrantMeasures(c) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardApprovedDuration(c, p) })
     // Ticket-bound access (async rules on an instance; here right after the update).
     glide.addRule({ table: PLATFORM_TABLE.incident, when: 'after', on: 'update', fn: (c) => onIncidentUpdated(c) })
@@ -70,4 +77,5 @@ export const APP_REST_HANDLERS: Readonly<Record<string, (request: any, response:
     'src/server/proposal-api.ts#proposeRequest': proposeRequest,
     'src/server/executor-api.ts#executorGateFacts': executorGateFacts,
     'src/server/executor-api.ts#executorContext': executorContext,
+    'src/server/executor-api.ts#executorApprovalNotices': executorApprovalNotices,
 }

@@ -252,12 +252,37 @@ function format(message: unknown, args: unknown[]): string {
     return str(message).replace(/\{(\d)\}/g, (all, i: string) => (Number(i) < args.length ? str(args[Number(i)]) : all))
 }
 
+let eventScheduler: ((atMs: number, run: () => void) => void) | undefined
+
 /** The fake instance: state to seed and inspect. */
 export const glide = {
     tables: new Map<string, Row[]>(),
     properties: new Map<string, string>(),
     numbering: new Map<string, string>(),
     events: [] as { name: string; table: string; sysId: string; parm1: string; parm2: string }[],
+    /** Events queued with gs.eventQueueScheduled, with the time they are due. */
+    scheduledEvents: [] as {
+        name: string
+        table: string
+        sysId: string
+        parm1: string
+        parm2: string
+        atMs: number
+    }[],
+    /** Script actions by event name (sysevent_script_action): `(event, current)`. */
+    scriptActions: new Map<string, (event: unknown, current: unknown) => void>(),
+    /** Install the timer that runs scheduled events at their time (a virtual clock's sleep in tests); undefined: none. */
+    useEventScheduler(scheduler: ((atMs: number, run: () => void) => void) | undefined): void {
+        eventScheduler = scheduler
+    },
+    /** Run the script actions of one scheduled event now, on a fresh read of its record (as the event processor). */
+    processScheduledEvent(event: { name: string; table: string; sysId: string; parm1: string; parm2: string }): void {
+        const action = glide.scriptActions.get(event.name)
+        if (!action) return
+        const current = new GlideRecord(event.table)
+        if (!current.get(event.sysId)) return
+        action({ name: event.name, parm1: event.parm1, parm2: event.parm2 }, current)
+    },
     logs: [] as { level: 'info' | 'warn' | 'error' | 'debug'; message: string }[],
     messages: { info: [] as string[], error: [] as string[] },
     journal: [] as { table: string; sysId: string; field: string; text: string; by: string; at: string }[],
@@ -272,6 +297,9 @@ export const glide = {
         glide.properties.clear()
         glide.numbering.clear()
         glide.events.length = 0
+        glide.scheduledEvents.length = 0
+        glide.scriptActions.clear()
+        eventScheduler = undefined
         glide.logs.length = 0
         glide.messages.info.length = 0
         glide.messages.error.length = 0
@@ -316,6 +344,8 @@ export const glide = {
         record.loadForRules(current)
         const errors = glide.messages.error.length
         const ok = record.runRulesFromOutside(when, on, previous)
+        // A before rule's setValue changes the record that is then saved (as on an instance): hand it back.
+        if (when === 'before') Object.assign(current, record.valuesForRules())
         return ok ? undefined : (glide.messages.error[errors] ?? `Operation aborted by a business rule on ${table}`)
     },
     /** The session user (default: admin with the admin role). */
@@ -712,6 +742,10 @@ export class GlideRecord {
     loadForRules(row: Row): void {
         this.load({ ...row })
     }
+    /** For glide.runRules: the record's values after the rules ran. */
+    valuesForRules(): Row {
+        return { ...this._values }
+    }
     /** For glide.runRules: run the registered rules; false when a before rule aborted. */
     runRulesFromOutside(when: 'before' | 'after', on: 'insert' | 'update', previous: Row | null): boolean {
         this._aborted = false
@@ -801,6 +835,19 @@ export const gs = {
     eventQueue(name: string, gr?: GlideRecord | null, parm1?: unknown, parm2?: unknown, _queue?: string): void {
         const table = gr ? gr.getTableName() : ''
         glide.events.push({ name, table, sysId: gr ? gr.getUniqueValue() : '', parm1: str(parm1), parm2: str(parm2) })
+    },
+    /**
+     * An event processed at `when` (a GlideDateTime), not at once. Recorded in `glide.scheduledEvents`; when a
+     * scheduler is installed ({@link glide.useEventScheduler}) it runs the event's script actions at that time, as
+     * the instance's event processor does.
+     */
+    eventQueueScheduled(name: string, gr?: GlideRecord | null, parm1?: unknown, parm2?: unknown, when?: unknown): void {
+        const table = gr ? gr.getTableName() : ''
+        const atMs =
+            when instanceof GlideDateTime ? when.getNumericValue() : new GlideDateTime(str(when)).getNumericValue()
+        const event = { name, table, sysId: gr ? gr.getUniqueValue() : '', parm1: str(parm1), parm2: str(parm2), atMs }
+        glide.scheduledEvents.push(event)
+        if (eventScheduler) eventScheduler(atMs, () => glide.processScheduledEvent(event))
     },
     info: log('info'),
     warn: log('warn'),

@@ -24,7 +24,23 @@ export async function startAppWorld(options: WorldOptions = {}): Promise<AppWorl
     const { sn, base } = world
     // The scenario's own hand-seeded grant is not part of these stories: end it so it is not an open request.
     sn.store.update(TABLE.grant, base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
-    const app = startAppOnEmulator(sn)
+    const clock = options.clock
+    const app = startAppOnEmulator(sn, {
+        // Events the app schedules (gs.eventQueueScheduled) run at their time on the world's virtual clock.
+        ...(clock
+            ? {
+                  scheduleAt: (atMs: number, run: () => void) =>
+                      void clock.sleep(Math.max(0, atMs - clock.nowMs())).then(() => {
+                          try {
+                              run()
+                          } catch (error) {
+                              // As on an instance: a failing script action is logged, the processor goes on.
+                              console.error('scheduled event failed', error)
+                          }
+                      }),
+              }
+            : {}),
+    })
     const items = installAppCatalog(sn, base.secopsGroupSysId, 'webhook')
     return {
         world,

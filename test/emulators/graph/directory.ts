@@ -29,6 +29,27 @@ export interface EmulatorUser {
     userPrincipalName: string
     mail: string
     displayName: string
+    /**
+     * Graph's `signInSessionsValidFromDateTime`: refresh tokens and session cookies issued before it are invalid.
+     * `POST /users/{id}/revokeSignInSessions` sets it to now (Graph v1.0 "user: revokeSignInSessions").
+     */
+    signInSessionsValidFromDateTime?: string
+}
+
+/**
+ * A PIM eligibility (`unifiedRoleEligibilityScheduleInstance`, Graph v1.0 "List roleEligibilityScheduleInstances"):
+ * the principal may hold the role. Eligibility is not access: only an assignment is.
+ */
+export interface RoleEligibilityInstanceRecord {
+    id: string
+    principalId: string
+    roleDefinitionId: string
+    directoryScopeId: string
+    appScopeId: string | null
+    startDateTime: string
+    endDateTime: string | null
+    memberType: 'Direct' | 'Group' | 'Inherited'
+    roleEligibilityScheduleId: string
 }
 
 export interface EmulatorRole {
@@ -59,6 +80,8 @@ export interface DirectoryOptions {
     approvalRequiredRoles?: string[]
     /** Minimum active time before an assignment may be removed (`ActiveDurationTooShort`). @defaultValue 5 */
     minActiveMinutes?: number
+    /** PIM role eligibilities present at start (permanent unless `endDateTime`). @defaultValue none */
+    eligibilities?: Array<{ principalId: string; roleDefinitionId: string; endDateTime?: string }>
 }
 
 const ROLE_ACTIONS = [
@@ -181,6 +204,9 @@ export class Directory {
     readonly groupRequests: GroupRequestRecord[] = []
     groupInstances: GroupInstanceRecord[] = []
     readonly dangerousDeletes: DangerousDelete[] = []
+    roleEligibilities: RoleEligibilityInstanceRecord[] = []
+    /** Every `revokeSignInSessions` call, in order (user id and when). */
+    readonly sessionRevocations: Array<{ userId: string; at: string }> = []
     /** Objects deleted through the dangerous call. */
     readonly deletedObjects: EmulatorUser[] = []
 
@@ -191,6 +217,7 @@ export class Directory {
             this.groups.set(g.id, { ...g })
             this.directMembers.set(g.id, new Set())
         }
+        for (const e of opts.eligibilities ?? []) this.addEligibility(e.principalId, e.roleDefinitionId, e.endDateTime)
     }
 
     private now(): Date {
@@ -226,6 +253,54 @@ export class Directory {
             [...this.users.values()].find((x) => x.userPrincipalName.toLowerCase() === idOrUpn.toLowerCase())
         if (!u) throw this.notFound(idOrUpn)
         return u
+    }
+
+    /**
+     * `POST /users/{id | userPrincipalName}/revokeSignInSessions` (Graph v1.0 "user: revokeSignInSessions"): resets
+     * `signInSessionsValidFromDateTime` to now, invalidating the user's refresh tokens and browser session cookies.
+     * Unknown user → 404. Answers `true` (the v1.0 response is an OData `Edm.Boolean`).
+     */
+    revokeSignInSessions(idOrUpn: string): boolean {
+        const u = this.getUser(idOrUpn)
+        const at = isoZ(this.now())
+        u.signInSessionsValidFromDateTime = at
+        this.sessionRevocations.push({ userId: u.id, at })
+        return true
+    }
+
+    // ---- PIM eligibility ---------------------------------------------------------------------------------
+
+    /** Test hook / set-up: make a principal eligible for a role (tenant scope). */
+    addEligibility(principalId: string, roleDefinitionId: string, endDateTime?: string): RoleEligibilityInstanceRecord {
+        const record: RoleEligibilityInstanceRecord = {
+            id: randomUUID(),
+            principalId,
+            roleDefinitionId,
+            directoryScopeId: '/',
+            appScopeId: null,
+            startDateTime: isoZ(new Date(this.now().getTime() - 86_400_000)),
+            endDateTime: endDateTime ?? null,
+            memberType: 'Direct',
+            roleEligibilityScheduleId: randomUUID(),
+        }
+        this.roleEligibilities.push(record)
+        return record
+    }
+
+    /** Test hook: an eligibility removed in PIM. */
+    removeEligibility(principalId: string, roleDefinitionId: string): void {
+        this.roleEligibilities = this.roleEligibilities.filter(
+            (e) => !(e.principalId === principalId && e.roleDefinitionId === roleDefinitionId),
+        )
+    }
+
+    /** `GET /roleManagement/directory/roleEligibilityScheduleInstances`: eligibilities in force now. */
+    listRoleEligibilities(filter: Record<string, string>): RoleEligibilityInstanceRecord[] {
+        return this.roleEligibilities.filter(
+            (e) =>
+                this.isActive(e.startDateTime, e.endDateTime) &&
+                Object.entries(filter).every(([k, v]) => (e as unknown as Record<string, unknown>)[k] === v),
+        )
     }
 
     findUsers(filter: Record<string, string>): EmulatorUser[] {

@@ -41,6 +41,7 @@ export const ALL_PERMISSIONS = [
     'PrivilegedAssignmentSchedule.ReadWrite.AzureADGroup',
     'GroupMember.ReadWrite.All',
     'User.Read.All',
+    'User.RevokeSessions.All',
 ] as const
 
 /** A registered application (service principal) in the emulated tenant. */
@@ -110,6 +111,8 @@ export interface GraphEmulatorOptions {
     approvalRequiredRoles?: string[]
     /** @defaultValue 5 (Entra's rule) */
     minActiveMinutes?: number
+    /** PIM role eligibilities at start (`roleEligibilityScheduleInstances`). @defaultValue none */
+    eligibilities?: Array<{ principalId: string; roleDefinitionId: string; endDateTime?: string }>
     /** Token lifetime in seconds. @defaultValue 3599 */
     tokenLifetimeSeconds?: number
     /** Write throttling per app+tenant (documented: 3,000 writes per 150 s). */
@@ -134,6 +137,13 @@ export interface GraphEmulator {
     addPermanentAssignment(principalId: string, roleId: string): void
     addDirectMember(groupId: string, userId: string): void
     faults: { add(f: FaultSpec): void; clear(): void }
+    /**
+     * Every token issued so far expires now (an early expiry or a revocation at this instant): the next Graph call
+     * with one gets 401 `InvalidAuthenticationToken`; a token issued afterwards is valid. Unlike the `expireTokens`
+     * fault rule (applied on a later request), calling it several times before any request expires the same tokens
+     * once — repeated early expiries do not pile up onto the token fetched after the first.
+     */
+    expireTokens(): void
     callCount(filter?: { method?: string; path?: RegExp }): number
     close(): Promise<void>
 }
@@ -510,6 +520,22 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Gr
             )
         }
 
+        // PIM eligibility (Graph v1.0 "List roleEligibilityScheduleInstances": least privilege
+        // RoleEligibilitySchedule.Read.Directory; RoleManagement.Read/ReadWrite.Directory also suffice).
+        if (path === '/roleManagement/directory/roleEligibilityScheduleInstances' && method === 'GET') {
+            requirePermission(clientId, [
+                'RoleEligibilitySchedule.Read.Directory',
+                'RoleEligibilitySchedule.ReadWrite.Directory',
+                ...ROLE_READ,
+            ])
+            const f = parseEqFilter(filterText, ['principalId', 'roleDefinitionId', 'directoryScopeId'])
+            return collection(
+                url,
+                directory.listRoleEligibilities(f),
+                'roleManagement/directory/roleEligibilityScheduleInstances',
+            )
+        }
+
         // PIM for Groups
         if (path.startsWith('/identityGovernance/privilegedAccess/group/')) {
             if (opts.pimForGroups === false)
@@ -577,6 +603,14 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Gr
             const f = parseEqFilter(filterText, ['userPrincipalName', 'mail'])
             return collection(url, directory.findUsers(f), 'users')
         }
+        if ((m = /^\/users\/([^/]+)\/revokeSignInSessions$/.exec(path)) && method === 'POST') {
+            // Graph v1.0 "user: revokeSignInSessions": application permission User.RevokeSessions.All (no higher one
+            // is listed for applications); no request body; success is a 2xx with an OData Edm.Boolean.
+            requirePermission(clientId, ['User.RevokeSessions.All'])
+            countWrite(clientId)
+            const value = directory.revokeSignInSessions(m[1] as string)
+            return { status: 200, body: { '@odata.context': `${base}${GRAPH_PREFIX}/$metadata#Edm.Boolean`, value } }
+        }
         if ((m = /^\/users\/([^/]+)$/.exec(path)) && method === 'GET') {
             requirePermission(clientId, USERS_READ)
             return { status: 200, body: directory.getUser(m[1] as string) }
@@ -615,6 +649,9 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Gr
         faults: {
             add: (f) => void faults.push({ ...f, left: f.times ?? 1 }),
             clear: () => void faults.splice(0, faults.length),
+        },
+        expireTokens: () => {
+            for (const t of tokens.values()) t.revoked = true
         },
         callCount: (filter = {}) =>
             requests.filter(

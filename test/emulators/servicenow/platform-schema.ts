@@ -314,6 +314,8 @@ export const PLATFORM_TABLES: PlatformTable[] = [
             { name: 'severity', type: 'integer', defaultValue: '3' },
             { name: 'close_code', type: 'string', maxLength: 40 },
             { name: 'close_notes', type: 'string', maxLength: 4000 },
+            // Base-system "Parent Incident": a child incident references its parent (docs "Create a child incident").
+            { name: 'parent_incident', type: 'reference', reference: 'incident' },
         ],
     },
     {

@@ -13,6 +13,9 @@ export function isGuid(value: unknown): value is string {
     return typeof value === 'string' && GUID.test(value)
 }
 
+/** Role template id of Global Administrator (the same in every tenant). */
+export const GLOBAL_ADMINISTRATOR_ROLE_ID = '62e90394-69f5-4237-9190-012177145e10'
+
 const guid = (what: string) => z.string().regex(GUID, `${what} must be a GUID`)
 
 /** `https:` everywhere; plain `http:` only to loopback (url-policy.ts: the same rule as the executor's config). */
@@ -73,6 +76,19 @@ export const entraRoleConfigSchema = z.object({
     ticketSystem: z.string().min(1).default('ServiceNow'),
     /** Roles this provider may assign (role definition ids); empty = any role in an approved plan. */
     allowedRoleIds: z.array(guid('allowedRoleIds[]')).default([]),
+    /**
+     * PIM eligibility before a grant (seed 001: "confirm target user exists and is eligible"). `required`: a
+     * principal with no eligibility for the role in PIM is refused (`fatal`, `not_eligible`); `report`: the finding
+     * only goes on the ticket. Either way the principal's current role assignments are read and reported.
+     * @defaultValue required
+     */
+    eligibility: z.enum(['required', 'report']).default('required'),
+    /**
+     * Roles after whose revoke the user's sign-in sessions are revoked (`POST /users/{id}/revokeSignInSessions`),
+     * so tokens issued during the elevation stop working. A plan marked high-risk by the policy gets it too.
+     * @defaultValue [Global Administrator]
+     */
+    revokeSessionsRoleIds: z.array(guid('revokeSessionsRoleIds[]')).default([GLOBAL_ADMINISTRATOR_ROLE_ID]),
 })
 
 /** Configuration of the `entra-group` provider (local admin through an Intune-fed Entra group). */

@@ -8,6 +8,7 @@ import type { ExecutionPlan } from '@gbg/shared'
 import type {
     UnifiedRoleAssignmentScheduleInstance,
     UnifiedRoleAssignmentScheduleRequest,
+    UnifiedRoleEligibilityScheduleInstance,
 } from '@microsoft/microsoft-graph-types'
 import type { AuditedCall } from '../types'
 import { ProviderError } from '../types'
@@ -16,6 +17,7 @@ import {
     parseGrantMarker,
     type AssignmentBackend,
     type AssignOutcome,
+    type Followup,
     type Observed,
     type WriteArgs,
 } from './assignment'
@@ -26,6 +28,8 @@ import { eqFilter, type GraphClient } from './graph-client'
 
 const REQUESTS = '/roleManagement/directory/roleAssignmentScheduleRequests'
 const INSTANCES = '/roleManagement/directory/roleAssignmentScheduleInstances'
+/** Graph v1.0 "List roleEligibilityScheduleInstances" (https://learn.microsoft.com/graph/api/rbacapplication-list-roleeligibilityscheduleinstances). */
+const ELIGIBILITIES = '/roleManagement/directory/roleEligibilityScheduleInstances'
 
 /** Request statuses that mean the change is made (or scheduled) at Entra. */
 export const SUCCESS_STATUSES = [
@@ -221,6 +225,131 @@ export class RoleBackend implements AssignmentBackend {
 
     isAbsentError(e: ProviderError): boolean {
         return e.code === GRAPH_CODES.assignmentDoesNotExist
+    }
+
+    /**
+     * PIM eligibility and the principal's current role assignments, read before the grant (seed 001 "confirm target
+     * user exists and is eligible"; "pull user + current role assignments from Entra"). Reported on the ticket
+     * through the grant's notes and evidence; `eligibility: required` refuses a principal with no eligibility.
+     */
+    async precheck(a: WriteArgs): Promise<Followup> {
+        const principalId = a.principal.id
+        const eligible = (
+            await this.graph.list<UnifiedRoleEligibilityScheduleInstance>(
+                {
+                    path: ELIGIBILITIES,
+                    query: { $filter: eqFilter({ principalId, roleDefinitionId: a.targetId }) },
+                    signal: a.ctx.signal,
+                },
+                a.calls,
+            )
+        ).filter((e) => (e.directoryScopeId ?? '/') === this.cfg.directoryScopeId)
+        const held = await this.graph.list<UnifiedRoleAssignmentScheduleInstance>(
+            { path: INSTANCES, query: { $filter: eqFilter({ principalId }) }, signal: a.ctx.signal },
+            a.calls,
+        )
+        const evidence = {
+            eligibility: this.cfg.eligibility,
+            eligible: eligible.length > 0,
+            eligibilities: eligible.map((e) => ({
+                id: e.id,
+                memberType: e.memberType,
+                startDateTime: e.startDateTime,
+                endDateTime: e.endDateTime ?? null,
+            })),
+            currentAssignments: held.map((i) => ({
+                roleDefinitionId: i.roleDefinitionId,
+                directoryScopeId: i.directoryScopeId,
+                assignmentType: i.assignmentType,
+                memberType: i.memberType,
+                endDateTime: i.endDateTime ?? null,
+            })),
+        }
+        const who = a.principal.userPrincipalName
+        const role = a.plan.target.kind === 'entra_role' ? (a.plan.target.roleName ?? a.targetId) : a.targetId
+        if (eligible.length === 0 && this.cfg.eligibility === 'required') {
+            throw new ProviderError(
+                'fatal',
+                `${who} is not eligible for the Entra role ${role} in PIM: nothing was assigned (ask an identity ` +
+                    'administrator to make the user eligible, or refuse the request)',
+                'not_eligible',
+                undefined,
+                evidence,
+            )
+        }
+        const others = held.filter((i) => i.roleDefinitionId !== a.targetId)
+        const heldList = others.map((i) => i.roleDefinitionId ?? '?')
+        const notes = [
+            eligible.length > 0
+                ? `Entra check: ${who} is eligible for ${role} in PIM`
+                : `Entra check: ${who} has NO PIM eligibility for ${role} (eligibility is only reported by configuration)`,
+            heldList.length === 0
+                ? `Entra check: ${who} held no other directory role before this grant`
+                : `Entra check: ${who} already holds ${heldList.length} other directory role assignment(s): ${heldList.join(', ')}`,
+        ]
+        return { notes, evidence: evidence }
+    }
+
+    /**
+     * After a high-risk role (Global Administrator, `revokeSessionsRoleIds`, or a plan the policy marked high-risk)
+     * is gone: revoke the user's sign-in sessions so refresh tokens and browser sessions issued during the elevation
+     * stop working (seed 001; Graph v1.0 "user: revokeSignInSessions", https://learn.microsoft.com/graph/api/user-revokesigninsessions,
+     * application permission `User.RevokeSessions.All`). The evidence is Graph's answer and the user's
+     * `signInSessionsValidFromDateTime` read back. Any failure throws: the revoke is retried (and, past its attempts,
+     * raises the revoke-failed incident) until the sessions are revoked.
+     */
+    async afterRevoke(a: WriteArgs): Promise<Followup> {
+        const listed = this.cfg.revokeSessionsRoleIds.some((r) => r.toLowerCase() === a.targetId.toLowerCase())
+        if (!listed && !a.plan.highRisk) return { notes: [], evidence: {} }
+        const userId = a.principal.id
+        if (!isGuid(userId))
+            throw new ProviderError('fatal', `principal id ${userId} is not a GUID`, 'invalid_principal')
+        const res = await this.graph.request<{ value?: unknown }>(
+            { method: 'POST', path: `/users/${userId}/revokeSignInSessions`, signal: a.ctx.signal },
+            a.calls,
+        )
+        if (res.body?.value !== true) {
+            throw new ProviderError(
+                'retryable',
+                `revokeSignInSessions for ${a.principal.userPrincipalName} did not answer true`,
+                'sessions_not_revoked',
+                30_000,
+            )
+        }
+        const user = await this.graph.request<{ signInSessionsValidFromDateTime?: string | null }>(
+            {
+                method: 'GET',
+                path: `/users/${userId}`,
+                query: { $select: 'id,signInSessionsValidFromDateTime' },
+                signal: a.ctx.signal,
+            },
+            a.calls,
+        )
+        const validFrom = user.body?.signInSessionsValidFromDateTime ?? null
+        const requestedAt = this.now()
+        // Graph sets the property to "now" on its clock; a value older than a minute before our call means the
+        // revocation did not take (or the read is stale): retry rather than claim evidence we do not have.
+        if (!validFrom || Date.parse(validFrom) < requestedAt.getTime() - 60_000) {
+            throw new ProviderError(
+                'retryable',
+                `signInSessionsValidFromDateTime of ${a.principal.userPrincipalName} is ${validFrom ?? 'unset'} after revokeSignInSessions`,
+                'sessions_not_revoked',
+                30_000,
+            )
+        }
+        return {
+            notes: [
+                `sign-in sessions of ${a.principal.userPrincipalName} revoked (tokens issued before ${validFrom} no longer work; ` +
+                    'Entra may take a few minutes to apply it)',
+            ],
+            evidence: {
+                sessionRevocation: {
+                    userId,
+                    reason: listed ? 'role listed for session revocation' : 'high-risk grant',
+                    signInSessionsValidFromDateTime: validFrom,
+                },
+            },
+        }
     }
 
     notes(op: 'grant' | 'revoke'): string[] {

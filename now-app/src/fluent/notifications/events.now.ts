@@ -112,3 +112,17 @@ Record({
         priority: 50,
     },
 })
+
+Record({
+    $id: Now.ID['event-approval-due'],
+    table: 'sysevent_register',
+    data: {
+        suffix: 'approval.due',
+        event_name: 'x_gbg_breakglass.approval.due',
+        description:
+            'Scheduled (gs.eventQueueScheduled) for the approval timeout and the second timeout of a request (parm1 the stage). Its script action escalates or cancels that request at the due time; the watchdog sweep is the safety net.',
+        table: 'x_gbg_breakglass_grant',
+        fired_by: 'Server module approvals.ts (requestApprovals)',
+        priority: 100,
+    },
+})

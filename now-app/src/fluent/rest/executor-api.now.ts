@@ -1,12 +1,13 @@
 import '@servicenow/sdk/global'
 import { Acl, RestApi } from '@servicenow/sdk/core'
-import { executorContext, executorGateFacts } from '../../server/executor-api'
+import { executorApprovalNotices, executorContext, executorGateFacts } from '../../server/executor-api'
 import { executorRole } from '../security/roles.now'
 
 /*
- * GET /api/x_gbg_breakglass/executor/… — the executor's only window on platform records (docs/request-lifecycle.md
- * "What the executor may touch on the instance"): the facts its recheck gate judges for one grant, and the context
- * doctor and start-up report. Read-only; authenticated; the executor role only (this ACL on every route, checked
+ * /api/x_gbg_breakglass/executor/… — the executor's only window on platform records (docs/request-lifecycle.md
+ * "What the executor may touch on the instance"): the facts its recheck gate judges for one grant, the context
+ * doctor and start-up report (GET, read-only), and the Teams approval notices due now, each claimed for the caller
+ * (POST: the only write is the claim row). Authenticated; the executor role only (this ACL on every route, checked
  * again in the handlers).
  */
 export const executorApiAcl = Acl({
@@ -52,6 +53,20 @@ RestApi({
             enforceAcl: [executorApiAcl],
             produces: 'application/json',
             script: executorContext,
+        },
+        {
+            $id: Now.ID['rest-executor-approval-notices'],
+            name: 'Approval notices',
+            method: 'POST',
+            path: '/approval-notices',
+            shortDescription:
+                'Body {"instance": "<executor name>"}: the Teams approval cards, reminders and escalations due now, each claimed for that executor (one sender per notice); 400 without a valid name, 403 without the executor role.',
+            authentication: true,
+            authorization: true,
+            enforceAcl: [executorApiAcl],
+            consumes: 'application/json',
+            produces: 'application/json',
+            script: executorApprovalNotices,
         },
     ],
 })
