@@ -150,8 +150,10 @@ describe('built app: workflow business rules', () => {
             'Break-glass: access ends with its change and its window',
             'Break-glass: a cancelled request stays cancelled',
         ]
+        // The report measures rule is checked in dist-audit.test.ts.
+        const measures = ['Break-glass: grant report measures']
         expect(rules.map((r) => r.name).sort()).toEqual(
-            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate, ...ticketBound].sort(),
+            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate, ...ticketBound, ...measures].sort(),
         )
     })
 })
@@ -180,7 +182,8 @@ describe('built app: workflow UI actions', () => {
     }
 
     it('every UI action is hidden on new records; all but the cancel actions are role-gated', () => {
-        expect(actions).toHaveLength(8)
+        // The workflow actions, the cancel actions and "Verify audit chain" (its roles: dist-audit.test.ts).
+        expect(actions).toHaveLength(9)
         // Cancel: the approvers the route asked hold no app role, so the server decides who may (shared/src/cancel.ts).
         const cancel = ['Cancel before start', 'Cancel break-glass request']
         for (const a of actions) {
