@@ -131,6 +131,7 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
                 autoApprove: recheckSummary.autoApprove,
                 recheck: recheckSummary,
                 callingAt: core.clock.now().toISOString(),
+                grantMinutes: plan.durationMinutes,
             }),
         },
         [
@@ -373,11 +374,14 @@ async function reconcile(
     }
     core.events.emit('grant:reconciled', { ...ref(ctx), provider: plan.provider, present })
     if (present) {
-        const callingAt = journalData('grant', row).callingAt ?? core.clock.now()
+        const journaledData = journalData('grant', row)
+        const callingAt = journaledData.callingAt ?? core.clock.now()
+        // The minutes the provider was asked for (capped at a change window's end), never the plan's longer ones.
+        const minutes = Math.min(journaledData.grantMinutes ?? plan.durationMinutes, plan.durationMinutes)
         const result: GrantResult = {
             txnIds: txnIdsFromEvidence(verify.evidence),
             // Counted from the call when the provider does not say: never longer than approved.
-            expiresAt: verify.expiresAt ?? new Date(callingAt.getTime() + plan.durationMinutes * 60_000),
+            expiresAt: verify.expiresAt ?? new Date(callingAt.getTime() + minutes * 60_000),
             nativeExpiry: provider.describe().nativeExpiry,
             alreadyDone: true,
             calls: verify.calls,

@@ -31,6 +31,8 @@ const GRANT_DATA = z
         recheck: z.record(z.unknown()),
         /** When provider.grant was called: an unknown outcome found present expires from here. */
         callingAt: dateField,
+        /** Minutes the provider was asked for (fewer than the plan's when capped at a change window's end). */
+        grantMinutes: z.number().int().positive(),
         grantedAt: dateField,
         /** The last attempt's outcome is unknown: read the provider before anything else. */
         reconcile: z.boolean(),

@@ -20,8 +20,10 @@ export const INCIDENT_TASK = { table: 'incident_task', incident: 'incident' } as
 
 /** The catalog item name for `kind` ('' when no item requests that kind). */
 export function catalogItemNameFor(kind: TargetKind): string {
-    const items = [CATALOG_ITEM.localAdmin, CATALOG_ITEM.entraRole] as { name: string; targetKind: string }[]
-    for (let i = 0; i < items.length; i++) if (items[i]!.targetKind === kind) return items[i]!.name
+    // Every catalog item of the app (a new one in schema.ts CATALOG_ITEM is found without a change here).
+    const all = CATALOG_ITEM as unknown as Record<string, { name: string; targetKind: string }>
+    const keys = Object.keys(all)
+    for (let i = 0; i < keys.length; i++) if (all[keys[i]!]!.targetKind === kind) return all[keys[i]!]!.name
     return ''
 }
 
