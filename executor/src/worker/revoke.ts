@@ -459,7 +459,8 @@ function planDifferences(granted: ExecutionPlan, now: ExecutionPlan): string[] {
     return out
 }
 
-function parseTxnIds(text: string): string[] {
+/** The transaction ids stored on a grant record (JSON array, or comma-separated). */
+export function parseTxnIds(text: string): string[] {
     if (!text) return []
     try {
         const v: unknown = JSON.parse(text)

@@ -24,7 +24,7 @@ import {
 } from './context'
 import { closeFinished, finishAction, nextAttempt } from './finish'
 import { dataOf, journalData, journalResult, type ProviderResultRecord } from './journal-data'
-import { planToRevoke } from './revoke'
+import { parseTxnIds, planToRevoke } from './revoke'
 
 /** Run a verify action from whatever step the journal holds. */
 export async function runVerify(ctx: RunContext): Promise<void> {
@@ -57,7 +57,8 @@ async function verifyFromStart(ctx: RunContext): Promise<void> {
     }
     // The plan journaled at grant time (what was really granted) first; a ServiceNow plan differing from it is
     // tampering, reported once and never acted on.
-    const { plan, planRaw, mismatch } = planToRevoke(action.grantSysId, core.journal.grantRecord(action.grantSysId), grant)
+    const recorded = core.journal.grantRecord(action.grantSysId)
+    const { plan, planRaw, mismatch } = planToRevoke(action.grantSysId, recorded, grant)
     if (!plan) return failVerify(ctx, `the plan of ${grant.number} cannot be trusted and none is journaled`, 'failed')
     const items = []
     if (mismatch) {
@@ -81,6 +82,9 @@ async function verifyFromStart(ctx: RunContext): Promise<void> {
         {
             plan: planRaw,
             provider: plan.provider,
+            // The grant's transaction ids, as the revoke uses them: the provider finds the access by what was
+            // granted (request id, idempotency key of the grant action), not by this verify action's own key.
+            txnIds: recorded?.txnIds ?? parseTxnIds(grant.providerTxnIds ?? ''),
             data: dataOf('verify', { ritm: grant.ritm, grantState: grant.state }),
         },
         items,
