@@ -32,6 +32,8 @@ describe('epm end to end (app → executor → EPM, virtual time)', () => {
                 timeoutMs: 30 * 60_000,
                 print: () => undefined,
                 clock,
+                // The revoke runs on the executor's local timer; the follow-up verify waits 5 minutes anyway.
+                pollIntervalSeconds: 20,
             })
             const { sandbox } = scenario
             const grantOf = () => sandbox.sn.store.get(TABLE.grant, sandbox.seeded.grant.sysId) ?? {}
