@@ -38,6 +38,7 @@ import type { ServiceNowGateway } from './ports'
 import { buildProviders, connectServiceNow, openJournal } from './service'
 import type { ServiceNowClient } from './servicenow/client'
 import { isServiceNowError } from './servicenow/errors'
+import { ServiceNowFleetGrants } from './servicenow/fleet-grants'
 import { query } from './servicenow/query'
 import { errorText } from './transport'
 
@@ -226,7 +227,16 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
     try {
         const journal = openJournal(config)
         try {
-            const providers = buildProviders(config, journal, nullLogger)
+            // Health checks only: the console's gate is never run by doctor.
+            const providers = buildProviders(
+                config,
+                journal,
+                new ServiceNowFleetGrants(() => gateway),
+                nullLogger,
+                undefined,
+                undefined,
+                () => Promise.reject(new Error('doctor runs no grant')),
+            )
             for (const [name, provider] of providers) {
                 try {
                     await provider.health()

@@ -11,6 +11,7 @@
  * whose facts no longer allow the grant → the action fails).
  */
 import {
+    CONSOLE_APPROVAL_SLOTS,
     DURATION_BOUNDS,
     providerDurationReasons,
     GRANTABLE_STATES,
@@ -18,12 +19,14 @@ import {
     evaluatePolicyRecords,
     formatMinutes,
     isSysId,
+    namedSlotProblems,
     parsePlan,
     planDigest,
     withRecordedTicketFacts,
     type AccessRequest,
     type Decision,
     type ExecutionPlan,
+    type PersonRef,
     type RequestTarget,
     type TargetKind,
 } from '@gbg/shared'
@@ -220,7 +223,29 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         ])
         // One read of every platform fact (the app's gate-facts endpoint): approvals, people, CI, tickets, settings.
         const facts = await deps.gateway.gateFacts(g.sysId)
-        const approved = judgeVotes(g, plan, digest, route, events, facts)
+        const { approved, filled } = judgeVotes(g, plan, digest, route, events, facts)
+        // The emergency console (issue 14): exactly its three named slots, three distinct people, none the requester.
+        if (plan.target.kind === 'console' && plan.provider === 'console') {
+            const person = (id: string): PersonRef => ({ sysId: id, email: facts.users.get(id)?.email ?? '' })
+            const problems = namedSlotProblems(
+                CONSOLE_APPROVAL_SLOTS,
+                route.slots,
+                filled.map((f) => ({
+                    filled: f.filled,
+                    approver: person(f.approverSysId),
+                    ...(f.onBehalfOf ? { onBehalfOf: person(f.onBehalfOf) } : {}),
+                    recordedSlot: f.recordedSlot,
+                })),
+                { requestedFor: person(g.requestedFor), openedBy: person(g.openedBy) },
+            )
+            if (problems.length > 0) {
+                throw new Refusal(
+                    RECHECK_CODE.approvalMissing,
+                    'The emergency console needs incident command, security and the accountable customer-account ' +
+                        `authority to approve, three distinct people, none the requester: ${problems.join('; ')}.`,
+                )
+            }
+        }
 
         // Current facts → the same policy evaluation as on submit (and the plan's principal / device as they are).
         const request = buildRequest(g, plan, facts)
@@ -289,7 +314,9 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         // Fail secure: a check that could not complete is a refusal, never a pass. When the cause is a transient
         // ServiceNow outage the refusal is marked transient: the worker retries later rather than failing the grant.
         const message = errorText(error)
-        const transient = isServiceNowError(error, 'retryable')
+        // Refused credentials (401 twice) are transient too: a person fixes them and the grant goes on, while
+        // readiness and the logs say why nothing moves.
+        const transient = isServiceNowError(error, 'retryable') || isServiceNowError(error, 'unauthorized')
         return {
             ok: false,
             code: RECHECK_CODE.checkError,
@@ -318,7 +345,7 @@ function judgeVotes(
     route: ReturnType<typeof parseStoredRoute>,
     events: AuditEventRecord[],
     facts: GateFactsBundle,
-): ApprovalRecord[] {
+): { approved: ApprovalRecord[]; filled: Extract<ReturnType<typeof judgeApprovals>, { ok: true }>['filled'] } {
     // Only the approvals on the grant itself count (never those reached through its RITM).
     const approvals = facts.grantApprovals
     const votes = events.filter((e) => e.eventType === VOTE_EVENT)
@@ -331,10 +358,10 @@ function judgeVotes(
     if (route.slots.length === 0) {
         if (!verdict.ok && verdict.code === RECHECK_CODE.approvalRejected)
             throw new Refusal(verdict.code, verdict.reason)
-        return []
+        return { approved: [], filled: [] }
     }
     if (!verdict.ok) throw new Refusal(verdict.code, verdict.reason, verdict.malformed)
-    return verdict.counted
+    return { approved: verdict.counted, filled: verdict.filled }
 }
 
 /**
@@ -436,6 +463,9 @@ function buildRequest(g: GrantRecord, plan: ExecutionPlan, facts: GateFactsBundl
     if (t.roleName) target.roleName = t.roleName
     if (t.groupId) target.groupId = t.groupId
     if (t.account) target.account = t.account
+    if (t.tenantId) target.tenantId = t.tenantId
+    if (t.tenantName) target.tenantName = t.tenantName
+    if (t.scope) target.scope = t.scope
     const request: AccessRequest = {
         requestedFor: {
             sysId: user.sysId,

@@ -85,6 +85,12 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [GRANT_FIELDS.approvalStage]: int(),
         [GRANT_FIELDS.expiryWarned]: bool(),
         [GRANT_FIELDS.watchdogIncident]: ref('incident'),
+        [GRANT_FIELDS.approvalLatencySeconds]: int(),
+        [GRANT_FIELDS.timeToAccessSeconds]: int(),
+        [GRANT_FIELDS.revokeLatenessSeconds]: int(),
+        [GRANT_FIELDS.autoApproved]: bool(),
+        [GRANT_FIELDS.refusalCode]: { type: 'string', maxLength: 64 },
+        [GRANT_FIELDS.planText]: long(),
     },
     [TABLE.action]: {
         [ACTION_FIELDS.number]: str(),

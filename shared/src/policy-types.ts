@@ -128,6 +128,10 @@ export interface RequestTarget {
     roleName?: string
     groupId?: string
     account?: string
+    /** Console packet (target kind console, console provider): tenant id, tenant name, comma-separated scope. */
+    tenantId?: string
+    tenantName?: string
+    scope?: string
 }
 
 /** The incident linked to the request. */
@@ -208,7 +212,8 @@ export interface DecisionReason {
 
 /** An approval the request needs before it can be queued. */
 export interface RequiredApproval {
-    kind: 'manager' | 'second_approver'
+    /** `manager`, `second_approver`, or one of the emergency console's named slots (approval.ts). */
+    kind: 'manager' | 'second_approver' | 'incident_command' | 'security' | 'customer_authority'
     /** Approving group (sys_user_group sys_id) where the approval goes to a group. */
     groupId?: string
     /** Why this approval is required. */

@@ -59,13 +59,18 @@ export const GRANT_STATES = [
     'revoke_failed',
     'cancelled',
     'expired_unapproved',
+    /**
+     * The provider stopped rather than guessed (console drift, ambiguous outcome, pending decision at the provider):
+     * the takeover state is on the grant's evidence; SecOps resumes by hand or cancels (revoke).
+     */
+    'halted',
 ] as const
 export type GrantState = (typeof GRANT_STATES)[number]
 
 /** Grant states in which the executor may still perform the grant call. */
 export const GRANTABLE_STATES: readonly GrantState[] = ['queued', 'granting']
 /** Grant states in which access may exist at a provider and therefore must eventually be revoked. */
-export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed']
+export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed', 'halted']
 
 /** Kinds of executor action on the outbound queue. */
 export const ACTION_TYPES = ['grant', 'revoke', 'verify'] as const
@@ -79,7 +84,7 @@ export type ActionState = (typeof ACTION_STATES)[number]
 export const ACTION_PRIORITY = { revokeNow: 1, revoke: 2, grant: 3, verify: 4 } as const
 
 /** Providers the executor knows. The plan names one; the executor refuses a plan naming another. */
-export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'epm'] as const
+export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'epm', 'console'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
 /** Fields of the grant table (`x_gbg_breakglass_grant`). */
@@ -125,6 +130,14 @@ export const GRANT_FIELDS = {
     expiryWarned: 'expiry_warned',
     /** The watchdog's open incident for this grant (overdue revoke, stuck action). */
     watchdogIncident: 'watchdog_incident',
+    /** Report measures (shared/src/grant-measures.ts), set by the app's grant rule, never by the executor. */
+    approvalLatencySeconds: 'approval_latency_seconds',
+    timeToAccessSeconds: 'time_to_access_seconds',
+    revokeLatenessSeconds: 'revoke_lateness_seconds',
+    autoApproved: 'auto_approved',
+    refusalCode: 'refusal_code',
+    /** The frozen plan in words (shared planText), for the grant's form; the digest over `plan` stays the authority. */
+    planText: 'plan_text',
 } as const
 
 /** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */
@@ -464,6 +477,7 @@ export const OPEN_GRANT_STATES: readonly GrantState[] = [
     'active',
     'revoking',
     'revoke_failed',
+    'halted',
 ]
 
 /** Events the app fires (registered in sysevent_register; e-mail notifications listen to them). */

@@ -77,10 +77,12 @@ describe('epm end to end (app → executor → EPM, virtual time)', () => {
                         ).length > 0,
                     { within: 15 * 60_000, what: 'the follow-up verify' },
                 )
-                const later = JSON.parse(grantOf()[GRANT_FIELDS.evidence] ?? 'null') as {
-                    present: boolean
+                // The grant keeps what the revoke recorded; the follow-up verification goes beside it.
+                const evidence = JSON.parse(grantOf()[GRANT_FIELDS.evidence] ?? 'null') as {
                     evidence: { activity: Activity }
+                    followUpVerify: { present: boolean; evidence: { activity: Activity } }
                 }
+                const later = evidence.followUpVerify
 
                 // validation: nothing left in EPM; the grant says what the session was used for
                 expect(grantOf()[GRANT_FIELDS.state]).toBe('revoked')
@@ -89,7 +91,8 @@ describe('epm end to end (app → executor → EPM, virtual time)', () => {
                 expect(atRevoke.evidence.activity.counts).toEqual({ elevation: 2, logon: 1, blocked: 1, other: 0 })
                 expect(atRevoke.evidence.activity.blocked).toHaveLength(1)
                 expect(atRevoke.evidence.activity.late.count).toBe(0)
-            expect(later.present).toBe(false)
+                expect(evidence.evidence.activity.total).toBe(4)
+                expect(later.present).toBe(false)
                 expect(later.evidence.activity.total).toBe(5)
                 expect(later.evidence.activity.late.count).toBe(1)
                 expect(later.evidence.activity.text).toMatch(/1 arrived late/)

@@ -6,10 +6,18 @@
  * is resumed by reading the provider (verify) before any new grant call, so a lost response never becomes a
  * second grant.
  */
+import { createHash } from 'node:crypto'
 import { ACTION_PRIORITY, GRANTABLE_STATES, isSysId, type ExecutionPlan } from '@gbg/shared'
 import { redact } from '../log'
 import { ProviderError, type GrantResult } from '../providers/types'
-import { buildReceipt, describeTarget, grantedWorkNote, receiptFileName } from '../receipt'
+import {
+    buildReceipt,
+    describeTarget,
+    grantedWorkNote,
+    receiptFileName,
+    receiptHtmlFileName,
+    renderReceiptHtml,
+} from '../receipt'
 import { recheckGrant, type RecheckRefused } from '../recheck'
 import { outboxItem } from '../writeback'
 import type { JournalAction } from '../journal/journal'
@@ -196,6 +204,8 @@ async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void
         executorInstance: core.options.instance,
     })
     const body = Buffer.from(JSON.stringify(receipt, null, 2), 'utf8')
+    // The same content for people, carrying the JSON's SHA-256 (issue 16).
+    const html = Buffer.from(renderReceiptHtml(receipt, createHash('sha256').update(body).digest('hex')), 'utf8')
     const items = [
         outboxItem.grantPatch(
             action.grantSysId,
@@ -229,6 +239,15 @@ async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void
             receiptFileName(plan.grantNumber),
             'application/json',
             body,
+            action.grantSysId,
+            action.sysId,
+        ),
+        outboxItem.attachment(
+            ritm ? 'sc_req_item' : GRANT_TABLE,
+            ritm || action.grantSysId,
+            receiptHtmlFileName(plan.grantNumber),
+            'text/html',
+            html,
             action.grantSysId,
             action.sysId,
         ),
@@ -472,28 +491,46 @@ async function failGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderEr
     })
 }
 
-/** Halted: a human decision is pending at the provider. The grant stays; SecOps is told. */
+/**
+ * Halted: the provider stopped rather than guessed (a decision pending at the provider, console drift, an
+ * ambiguous outcome). The grant goes to `halted` with the provider's takeover state (when it gives one) as its
+ * evidence; SecOps get an incident — P1 when the provider says the outcome is unknown (access may exist) — and
+ * resume by hand or cancel (Revoke now). Never retried.
+ */
 async function haltGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderError): Promise<void> {
     const { core, action } = ctx
     const ritm = journaledGrant(ctx).data.ritm ?? ''
     const text = `halted by ${plan.provider}${error.code ? ` (${error.code})` : ''}: ${error.message}`
+    const details = error.details ?? {}
+    const takeover = details['takeover']
+    const priority = details['incidentPriority'] === 1 ? 1 : 2
     return finishAction(ctx, {
         kind: 'halted',
         error: text,
         items: [
-            outboxItem.grantPatch(action.grantSysId, { lastError: text }, action.sysId),
+            outboxItem.grantPatch(
+                action.grantSysId,
+                {
+                    state: 'halted',
+                    lastError: text,
+                    ...(takeover !== undefined ? { evidence: JSON.stringify({ takeover }) } : {}),
+                },
+                action.sysId,
+            ),
             ...ritmNoteItems(ctx, ritm, `The grant is halted and needs a human decision: ${text}`),
             incidentItem(
                 ctx,
                 'grant_halted',
-                2,
+                priority,
                 `Break-glass grant ${plan.grantNumber} halted at ${plan.provider}`,
-                text,
+                takeover !== undefined
+                    ? `${text}\nTakeover state (in full on the grant's evidence): ${JSON.stringify(takeover).slice(0, 3000)}`
+                    : text,
             ),
             auditItem(ctx, 'grant_halted', {
                 code: error.code ?? '',
                 error: error.message,
-                details: error.details ?? {},
+                details,
             }),
         ],
         detail: 'halted',

@@ -82,10 +82,15 @@ async function verifyFromStart(ctx: RunContext): Promise<void> {
         {
             plan: planRaw,
             provider: plan.provider,
-            // The grant's transaction ids, as the revoke uses them: the provider finds the access by what was
-            // granted (request id, idempotency key of the grant action), not by this verify action's own key.
-            txnIds: recorded?.txnIds ?? parseTxnIds(grant.providerTxnIds ?? ''),
-            data: dataOf('verify', { ritm: grant.ritm, grantState: grant.state }),
+            // The provider is asked about the GRANT's access: by the ids its grant recorded and the key the grant
+            // was made under, never by this verify action's own id (which names nothing at the provider).
+            txnIds: recorded && recorded.txnIds.length > 0 ? recorded.txnIds : parseTxnIds(grant.providerTxnIds),
+            data: dataOf('verify', {
+                ritm: grant.ritm,
+                grantState: grant.state,
+                priorEvidence: grant.evidence,
+                grantKey: recorded?.actionId ?? '',
+            }),
         },
         items,
         'calling provider.verify',
@@ -98,9 +103,14 @@ async function verifyCall(ctx: RunContext, row: JournalAction): Promise<void> {
     const plan = journaledPlan(row)
     const provider = core.providers.get(plan.provider)
     if (!provider) return retryVerify(ctx, `provider ${plan.provider} is not configured`)
+    const grantKey = journalData('verify', row).grantKey
     let result
     try {
-        result = await provider.verify(plan, { idempotencyKey: action.sysId, txnIds: row.txnIds, signal: ctx.signal })
+        result = await provider.verify(plan, {
+            idempotencyKey: grantKey || action.sysId,
+            txnIds: row.txnIds,
+            signal: ctx.signal,
+        })
     } catch (error) {
         if (ctx.signal.aborted) return
         return retryVerify(
@@ -133,9 +143,13 @@ async function writeBackVerify(ctx: RunContext, row: JournalAction): Promise<voi
     const r = journalResult('verify', row)
     const d = journalData('verify', row)
     const grantState = d.grantState ?? ''
-    const evidence = { ...r, provider: plan.provider, grantState }
+    const verification = { ...r, provider: plan.provider, grantState }
     const items = [
-        outboxItem.grantPatch(action.grantSysId, { evidence: JSON.stringify(evidence) }, action.sysId),
+        outboxItem.grantPatch(
+            action.grantSysId,
+            { evidence: JSON.stringify(withFollowUp(d.priorEvidence ?? '', verification)) },
+            action.sysId,
+        ),
         auditItem(ctx, 'verify_done', {
             provider: plan.provider,
             present: r.present,
@@ -178,6 +192,24 @@ async function writeBackVerify(ctx: RunContext, row: JournalAction): Promise<voi
         items,
         detail: escalate ? 'present after revoke: escalated' : 'write-back queued',
     })
+}
+
+/**
+ * The grant's evidence with the follow-up verification beside it: what the revoke recorded (its calls, the state
+ * it read, who revoked) stays as it was, the verification goes under `followUpVerify`.
+ */
+export function withFollowUp(prior: string, verification: Record<string, unknown>): Record<string, unknown> {
+    if (prior.trim() === '') return { followUpVerify: verification }
+    let parsed: unknown
+    try {
+        parsed = JSON.parse(prior)
+    } catch {
+        parsed = undefined
+    }
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        return { ...(parsed as Record<string, unknown>), followUpVerify: verification }
+    }
+    return { previousEvidence: prior, followUpVerify: verification }
 }
 
 async function retryVerify(ctx: RunContext, message: string, retryAfterMs?: number): Promise<void> {

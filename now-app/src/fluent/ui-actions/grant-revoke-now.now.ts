@@ -9,7 +9,7 @@ UiAction({
     name: 'Revoke now',
     actionName: 'x_gbg_revoke_now',
     hint: 'Remove this access now: queues a priority-1 revoke for the executor',
-    condition: "['granting','active','revoking','revoke_failed'].indexOf(String(current.state)) >= 0",
+    condition: "['granting','active','revoking','revoke_failed','halted'].indexOf(String(current.state)) >= 0",
     showInsert: false,
     showUpdate: true,
     form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
