@@ -318,6 +318,8 @@ export interface GateFactsIncident {
     number: string
     priority: number
     active: boolean
+    /** incident.state as stored (optional: an app older than issue 17 does not send it). */
+    state?: string
     caller_id: string
     assigned_to: string
     assignment_group: string
@@ -331,6 +333,8 @@ export interface GateFactsChange {
     sys_id: string
     number: string
     active: boolean
+    /** change_request.state as stored (optional: an app older than issue 17 does not send it). */
+    state?: string
     start_date: string
     end_date: string
     cmdb_ci: string
@@ -358,6 +362,11 @@ export interface ExecutorContextFacts {
     settings: AppSettingsFacts & { secops_group: string | null }
     /** The SecOps group property resolved: `unset` (empty), `invalid` (not a sys_id), `not_found`, or `ok`. */
     secops_group: { status: 'ok' | 'unset' | 'invalid' | 'not_found'; sys_id: string; name: string }
+    /**
+     * Where a failed grant's request item is routed (PROPERTY.resolverGroup, else the SecOps group; `via` '' when
+     * neither names a group). Optional: an app older than issue 17 does not send it.
+     */
+    failure_route?: { via: 'resolver' | 'secops' | ''; sys_id: string; name: string }
     /** Caller of the incidents the app raises for the executor (the integration user), null when unknown. */
     incident_caller: { sys_id: string; user_name: string } | null
     /** The session user: the integration user as the instance sees it. */
@@ -454,6 +463,11 @@ export const PROPERTY = {
     heartbeatStaleMinutes: `${SCOPE}.heartbeat_stale_minutes`,
     /** sys_user_group sys_id of Security Operations: rejected requests, watchdog incidents, revoke failures. */
     secopsGroup: `${SCOPE}.secops_group`,
+    /**
+     * sys_user_group sys_id of the resolver group a grant the provider refused is routed to (its RITM is assigned to
+     * it with the reason; seed 000 "routes to the right resolver group"). Empty: Security Operations.
+     */
+    resolverGroup: `${SCOPE}.resolver_group`,
     /** Minutes before expiry at which the requester is warned. */
     expiryWarningMinutes: `${SCOPE}.expiry_warning_minutes`,
     /** Provider of device local-admin grants: `entra-group` (Intune-fed group), `webhook` (admin-as-a-service) or

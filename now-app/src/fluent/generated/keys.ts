@@ -602,9 +602,17 @@ declare global {
                         table: 'sys_script'
                         id: '1af70bebb56540838186bea30afb6a24'
                     }
+                    'br-change-ticket-bound': {
+                        table: 'sys_script'
+                        id: '9b06eff4eb924a62b50464c9e28fe83b'
+                    }
                     'br-grant-approved-duration': {
                         table: 'sys_script'
                         id: '405d4596e6a04f73a60077c531e95e80'
+                    }
+                    'br-grant-cancelled-final': {
+                        table: 'sys_script'
+                        id: '9d1e8895a7974cc1ae6cd943e77e1ff4'
                     }
                     'br-grant-measures': {
                         table: 'sys_script'
@@ -621,6 +629,10 @@ declare global {
                     'br-grant-submit': {
                         table: 'sys_script'
                         id: '9e4e3ce8a0664d868c3c6cd5ce89787d'
+                    }
+                    'br-incident-ticket-bound': {
+                        table: 'sys_script'
+                        id: 'c7866586ba3e46489e4eb68209dd1254'
                     }
                     'br-policy-confirmation': {
                         table: 'sys_script'
@@ -645,6 +657,10 @@ declare global {
                     'cat-item-temporary-local-admin': {
                         table: 'sc_cat_item'
                         id: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                    }
+                    'cat-policy-entra-role-emergency-incident': {
+                        table: 'catalog_ui_policy'
+                        id: 'c1bd0982c0584d86abc6f8baf2d68108'
                     }
                     'cat-policy-local-admin-emergency-incident': {
                         table: 'catalog_ui_policy'
@@ -836,6 +852,10 @@ declare global {
                         table: 'sys_properties'
                         id: '6c8aa23aaba149d59f5cb6b694f63d94'
                     }
+                    'prop-resolver-group': {
+                        table: 'sys_properties'
+                        id: '877d37936e0d45708b7c8b44906d0302'
+                    }
                     'prop-revoke-grace': {
                         table: 'sys_properties'
                         id: '563f94fbb9804d41b5d8b7fff1a37065'
@@ -879,6 +899,10 @@ declare global {
                     'properties-category-integration-enabled': {
                         table: 'sys_properties_category_m2m'
                         id: '786dc15f64ed4911b4147f30510e83f5'
+                    }
+                    'properties-category-resolver-group': {
+                        table: 'sys_properties_category_m2m'
+                        id: '84abea3336ad45a2b2eacb5343056386'
                     }
                     'properties-category-revoke-grace': {
                         table: 'sys_properties_category_m2m'
@@ -992,6 +1016,10 @@ declare global {
                         table: 'sys_module'
                         id: '7ce74ec6e6584ed6b449a82f05447244'
                     }
+                    src_server_cancel_ts: {
+                        table: 'sys_module'
+                        id: '34d90a5e77cb41ccaa1c8cd353cfdb29'
+                    }
                     'src_server_catalog-submit_ts': {
                         table: 'sys_module'
                         id: '8e87b2efb4e649ff9081f29c8f5bd8e1'
@@ -1011,6 +1039,10 @@ declare global {
                     'src_server_executor-api_ts': {
                         table: 'sys_module'
                         id: '5d7d9195ec08436e943edeee829c7af5'
+                    }
+                    'src_server_failure-routing_ts': {
+                        table: 'sys_module'
+                        id: '91f21880f27c4699bf9635a317f0b4f6'
                     }
                     'src_server_glide-io_ts': {
                         table: 'sys_module'
@@ -1075,6 +1107,10 @@ declare global {
                     src_server_shared_booleans_ts: {
                         table: 'sys_module'
                         id: 'b392d8c6b7de455ea44e082c665cd3ba'
+                    }
+                    src_server_shared_cancel_ts: {
+                        table: 'sys_module'
+                        id: 'fbc91a6586de402e8164b3eba4b1a7df'
                     }
                     'src_server_shared_canonical-json_ts': {
                         table: 'sys_module'
@@ -1168,6 +1204,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c3694db33dd945a98fa1127bfafcf8fd'
                     }
+                    'src_server_ticket-bound_ts': {
+                        table: 'sys_module'
+                        id: 'e7a78f9fb5514e7ea9e9ca7bbed00f12'
+                    }
                     'src_server_ticket-update_ts': {
                         table: 'sys_module'
                         id: '08883b9031d04fbb8625851a6e2d671d'
@@ -1184,6 +1224,10 @@ declare global {
                         table: 'user_criteria'
                         id: '2d802432fef54e5c8fedcfe0634e07f0'
                     }
+                    'ui-action-grant-cancel': {
+                        table: 'sys_ui_action'
+                        id: 'd6a16b7af64a475e825ab2642a5c3641'
+                    }
                     'ui-action-grant-revoke-now': {
                         table: 'sys_ui_action'
                         id: '9d2b58d759be475f96abd61494ff984e'
@@ -1195,6 +1239,22 @@ declare global {
                     'ui-action-incident-request-break-glass': {
                         table: 'sys_ui_action'
                         id: 'f5013e19aa34455689b60f0fff3aa106'
+                    }
+                    'ui-action-incident-request-entra-role': {
+                        table: 'sys_ui_action'
+                        id: 'fe6a019740b74243a6dccaa8532bd988'
+                    }
+                    'ui-action-incident-task-request-break-glass': {
+                        table: 'sys_ui_action'
+                        id: '288a8c2d9a8a46d0a4b306148c794879'
+                    }
+                    'ui-action-incident-task-request-entra-role': {
+                        table: 'sys_ui_action'
+                        id: 'f71edefde9cd441d99a501363e4a9256'
+                    }
+                    'ui-action-ritm-cancel': {
+                        table: 'sys_ui_action'
+                        id: 'ae13db4451bd4272b08102bb20077df8'
                     }
                     'ui-action-ritm-revoke-now': {
                         table: 'sys_ui_action'
@@ -1283,6 +1343,10 @@ declare global {
                     'xscope-cmdb_ci_computer-read': {
                         table: 'sys_scope_privilege'
                         id: '0e06e6976fea4c58bf19fd2edf9ea90f'
+                    }
+                    'xscope-incident_task-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'e75f065cd09241c189b96f816053f3ee'
                     }
                     'xscope-incident-create': {
                         table: 'sys_scope_privilege'
@@ -1492,6 +1556,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'payload'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '02fb6fbeb99c4f2a87551b7fb35ba415'
+                        key: {
+                            sys_ui_action: '288a8c2d9a8a46d0a4b306148c794879'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -3637,6 +3714,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'catalog_ui_policy_action'
+                        id: '2e29ef0c37b54022bdbd2a7a47d7bb5c'
+                        key: {
+                            ui_policy: 'c1bd0982c0584d86abc6f8baf2d68108'
+                            catalog_variable: 'IO:b8c0e7efdf8d4fa88529b331a99205c6'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '2eb5ac8dce6b4a88ba4028dfe94e328b'
                         key: {
@@ -4373,6 +4458,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '413620e0ed3e4b9a9f6c37040e10bbb3'
+                        key: {
+                            sys_ui_action: 'f71edefde9cd441d99a501363e4a9256'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '416528e2f9464500ab1dc4c2663933a8'
                         key: {
@@ -4858,6 +4956,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'refusal_code'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '49f1564e84b84b75add3072d94f4bb4f'
+                        key: {
+                            sys_ui_action: 'fe6a019740b74243a6dccaa8532bd988'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -7955,6 +8066,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '8b249de9ede94f2b87f482ce3aff03eb'
+                        key: {
+                            sys_ui_action: 'f71edefde9cd441d99a501363e4a9256'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '8b5e7061cf78403ebbe8b4645c8e0a94'
                         key: {
@@ -9497,6 +9621,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'a6052a2c8f7546119604c85ed8413d22'
+                        key: {
+                            sys_ui_action: '288a8c2d9a8a46d0a4b306148c794879'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a6fe9da88c8e4c8595571514e2659ddd'
                         key: {
@@ -10040,6 +10177,15 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'b26e7c114c9c48b083c3db7baf0da2e3'
+                        key: {
+                            cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            variable_set: 'NULL'
+                            name: 'emergency'
                         }
                     },
                     {
@@ -11594,6 +11740,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'cde467988fc640db8858dac9ed98c177'
+                        key: {
+                            sys_ui_action: 'fe6a019740b74243a6dccaa8532bd988'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: 'cde9e979b8c544b6aed2f179fbd35bd9'
                         key: {
@@ -12341,6 +12500,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'dd9131c946ab4596a3c7c6fbdc31224e'
+                        key: {
+                            sys_ui_action: '288a8c2d9a8a46d0a4b306148c794879'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'dda1fba3c3644c1ea3dfb100e8abf531'
                         key: {
@@ -12721,6 +12893,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'e5cde1aa2b6244d0ae15a87981056153'
+                        key: {
+                            sys_ui_action: 'f71edefde9cd441d99a501363e4a9256'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e660b2d07b9a4ff1ac0b661d1a1ec43f'
                         key: {
@@ -12802,6 +12987,19 @@ declare global {
                                 id: 'df0a3291b9924c51995aafd5d863929c'
                                 key: {
                                     name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'e821390f5e8746dfb5b94c7773248fa7'
+                        key: {
+                            sys_ui_action: 'fe6a019740b74243a6dccaa8532bd988'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
                                 }
                             }
                         }
