@@ -38,6 +38,8 @@ export interface ScenarioOptions {
      * `npm start` and `npm run demo` run it.
      */
     clock?: VirtualClock
+    /** The executor's poll interval, seconds (longer scenarios on virtual time poll less). @defaultValue 1 */
+    pollIntervalSeconds?: number
 }
 
 /** The scenario's executor, a child process or a service in this process. */
@@ -98,6 +100,7 @@ export async function runScenario(options: ScenarioOptions): Promise<RunningScen
         durationMinutes: options.durationMinutes,
         ports: options.ports,
         clock: options.clock,
+        pollIntervalSeconds: options.pollIntervalSeconds,
     })
     const s = sandbox.seeded
     const rel = (p: string): string => relative(process.cwd(), p) || p
