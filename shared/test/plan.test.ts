@@ -190,7 +190,7 @@ describe('plan', () => {
             'plan.extra is not a plan field',
             'plan.emergency is missing',
             'plan.grantSysId must be a sys_id',
-            'plan.provider must be one of webhook, entra-role, entra-group',
+            'plan.provider must be one of webhook, entra-role, entra-group, console',
             'plan.target.deviceName is required for device_local_admin',
             'plan.target.roleId does not apply to device_local_admin',
             'plan.target.ciSysId must be a sys_id',
