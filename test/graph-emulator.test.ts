@@ -659,5 +659,19 @@ describe('graph emulator', () => {
             expectODataError(res, 401, 'InvalidAuthenticationToken')
             expect(emu.callCount({ method: 'GET', path: /^\/v1\.0\/users\// })).toBe(1)
         })
+
+        it('expires the tokens issued so far at once, however often asked; a token issued afterwards works', async () => {
+            // setup: two early expiries before any call (the simulator's graph_expired_token at two fault ticks)
+            const old = await token()
+            emu.expireTokens()
+            emu.expireTokens()
+            // execution
+            const refused = await graph('GET', `/users/${ALICE.id}`, undefined, old)
+            const fresh = await token()
+            const accepted = await graph('GET', `/users/${ALICE.id}`, undefined, fresh)
+            // validation: the old token is refused as expired, the one fetched after it is not
+            expectODataError(refused, 401, 'InvalidAuthenticationToken')
+            expect(accepted.status).toBe(200)
+        })
     })
 })

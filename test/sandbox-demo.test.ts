@@ -99,6 +99,21 @@ describe('npm run demo (one scenario per provider, virtual time)', () => {
         expect(run.stdout).toMatch(/local admin on WS-ALICE-01 through Entra group/)
     })
 
+    it('epm: a BeyondTrust EPM JIT Admin session — grant, session events, revoke, verify with the activity on the grant', async () => {
+        // setup / execution (EPM's floor: the demo grant lasts 5 minutes of virtual time)
+        const run = await runDemo(['--provider', 'epm'])
+
+        // validation
+        expectCompleteTimeline(run)
+        expect(run.stdout).toMatch(/local admin on WS-ALICE-01 through a BeyondTrust EPM JIT Admin session/)
+        // The simulated endpoint: a logon, an on-demand elevation, a blocked attempt to add an administrator and a
+        // passive-token elevation, all within the 5 minutes; summarised on the grant after the revoke.
+        expect(run.stdout).toMatch(
+            /verified .*session activity: 4 event\(s\) during the session; 2 elevation\(s\), 1 logon\(s\), 1 blocked attempt\(s\)/,
+        )
+        expect(run.stdout).toMatch(/EPM session activity on the grant: 4 event\(s\)/)
+    })
+
     it('refuses an unknown provider with a clear message and exit 1', async () => {
         // setup / execution
         const run = await runDemo(['--provider', 'pam'])

@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PROPERTY, TABLE } from '@gbg/shared'
+import { PROPERTY, TABLE, providerLimits } from '@gbg/shared'
 import { SANDBOX_PROVIDERS } from './sandbox/args'
 import { loadConfig } from '@gbg/executor/src/config'
 import { startSandbox, type Sandbox } from './sandbox/sandbox'
@@ -26,7 +26,12 @@ afterEach(async () => {
 describe('startSandbox', () => {
     it.each(SANDBOX_PROVIDERS)('gives the executor a valid %s configuration pointing at the emulators', async (provider) => {
         // setup / execution
-        sandbox = await startSandbox({ provider, durationMinutes: 1, dataDir })
+        // (the shortest grant each provider takes: EPM's JIT sessions last at least 5 minutes)
+        sandbox = await startSandbox({
+            provider,
+            durationMinutes: providerLimits(provider).minDurationMinutes,
+            dataDir,
+        })
 
         // validation: the executor's loader accepts the environment and enables exactly the scenario's provider
         const config = loadConfig(sandbox.env)
@@ -43,6 +48,12 @@ describe('startSandbox', () => {
         if (provider === 'webhook') {
             expect(config.webhook?.baseUrl).toBe(sandbox.webhook.url)
             expect(config.entra).toBeUndefined()
+        } else if (provider === 'epm') {
+            expect(config.epm?.baseUrl).toBe(sandbox.epm.url)
+            expect(config.epm?.ticketBaseUrl).toBe(sandbox.sn.url)
+            expect(config.entra).toBeUndefined()
+            // The scenario's device is enrolled in EPM under its CMDB name.
+            expect([...sandbox.epm.computers.values()].map((c) => c.hostName)).toEqual([sandbox.seeded.ci.name])
         } else {
             expect(config.entra?.graphBaseUrl).toBe(sandbox.graph.graphBase)
             expect(config.entra?.authorityHost.startsWith('https://127.0.0.1:')).toBe(true)

@@ -823,6 +823,46 @@ describe('ServiceNow emulator', () => {
             expect(badUser.status).toBe(401)
         })
 
+        it('expireTokens() expires the access tokens issued so far at once (however often asked), not the refresh tokens', async () => {
+            // Setup
+            const token = async (form: Record<string, string>): Promise<Reply> => {
+                const res = await fetch(`${emu.url}/oauth_token.do`, {
+                    method: 'POST',
+                    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                    body: new URLSearchParams(form).toString(),
+                })
+                return { status: res.status, headers: res.headers, body: await res.json() }
+            }
+            const issued = await token({
+                grant_type: 'password',
+                client_id: 'cid',
+                client_secret: 'csecret',
+                username: 'exec-1',
+                password: 'exec-1-pw',
+            })
+
+            // Execution: two early expiries before any call
+            emu.expireTokens()
+            emu.expireTokens()
+            const expired = await call('GET', '/api/now/table/sys_user?sysparm_limit=1', {
+                auth: { bearer: issued.body.access_token },
+            })
+            const refreshed = await token({
+                grant_type: 'refresh_token',
+                client_id: 'cid',
+                client_secret: 'csecret',
+                refresh_token: issued.body.refresh_token,
+            })
+            const again = await call('GET', '/api/now/table/sys_user?sysparm_limit=1', {
+                auth: { bearer: refreshed.body.access_token },
+            })
+
+            // Validation
+            expect(expired.status).toBe(401)
+            expect(refreshed.status).toBe(200)
+            expect(again.status).toBe(200)
+        })
+
         it('client_credentials acts as the configured user, and is refused for a client without one', async () => {
             // Setup
             const form = (id: string, secret: string): RequestInit => ({

@@ -6,34 +6,51 @@
 import { describe, expect, it } from 'vitest'
 import { parseSimArgs } from './sim/report'
 import { Prng } from './sim/prng'
-import { runSimulation } from './sim/run'
+import { planWorlds, runSimulation } from './sim/run'
 
 describe('simulator', () => {
-    it('a fixed-seed run under faults keeps every invariant, and the same seed replays the same trace', async () => {
+    it('a fixed-seed run under faults keeps every invariant, and the same seed replays the same trace in worker processes', async () => {
         // setup: a short run with the executor-side faults at full rate — a replica crashes at a journal step and
         // restarts on its journal, journals lost, clock skew between replicas and the instance, watchdog runs racing
-        // the revoke. (Every fault kind runs in the regression test below; longer runs with several replicas still
-        // trip the open Entra-group overlap finding, docs/simulation.md "Findings".)
+        // the revoke. Two worlds of one lifecycle each, so the replay can spread them over two worker processes.
         const options = {
             seed: 'npm-test-3',
             lifecycles: 2,
+            perWorld: 1,
             faults: 1,
             only: ['executor_crash', 'journal_lost', 'watchdog_race', 'clock_skew'],
         }
 
-        // execution: run it twice
+        // execution: in this process, then again with each world in a child process
         const first = await runSimulation(options)
-        const second = await runSimulation(options)
+        const second = await runSimulation({ ...options, workers: 2 })
 
-        // validation: no violation, lifecycles went through, and the replay is identical
+        // validation: no violation, lifecycles went through, and the replay is identical (ids drawn by the emulators
+        // included: they decide orders, entropy.ts)
         expect(first.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
         expect(first.lifecycles).toBe(2)
+        expect(first.worlds).toBe(2)
         expect(first.trace.some((t) => / granted L\d+ via /.test(t))).toBe(true)
         expect(first.trace.some((t) => / CRASH at /.test(t))).toBe(true)
         expect(Object.values(first.outcomes).reduce((a, b) => a + b, 0)).toBe(2)
         expect(second.trace).toEqual(first.trace)
         expect(second.faults).toEqual(first.faults)
-    }, 60_000)
+        expect(second.outcomes).toEqual(first.outcomes)
+        // (About 15 s of CPU with the two worker start-ups; the limit leaves room for a loaded 2-core machine.)
+    }, 300_000)
+
+    it('plans worlds by index: world i is the same whatever the run length, and --world picks one', () => {
+        const short = planWorlds({ seed: 's', lifecycles: 50, perWorld: 20 })
+        const long = planWorlds({ seed: 's', lifecycles: 10_000, perWorld: 20 })
+        expect(short.map((w) => [w.firstId, w.count])).toEqual([
+            [1, 20],
+            [21, 20],
+            [41, 10],
+        ])
+        expect(long.slice(0, 2)).toEqual(short.slice(0, 2))
+        expect(long).toHaveLength(500)
+        expect(new Set(long.map((w) => w.seed)).size).toBe(500)
+    })
 
     it('regression, seed npm-test-1: a retried action returns to the queue (the gateway releases on the service clock)', async () => {
         // setup: the seed that found finding 1 (docs/simulation.md): every fault kind at 30 %. The gateway ended its
@@ -50,6 +67,22 @@ describe('simulator', () => {
         expect(Object.values(result.outcomes).reduce((a, b) => a + b, 0)).toBe(3)
     }, 60_000)
 
+    it('regression, seed 3: an early Graph token expiry is survived by the one forced refresh (finding 3)', async () => {
+        // setup: the seed that found finding 3 (docs/simulation.md): early Graph token expiries only, at full rate.
+        // The fault was a rule applied on the next Graph request; two injected while nobody called Graph expired the
+        // token fetched after the first 401 too, so the Entra group grant failed for good ("token refused after a
+        // refresh"). An early expiry now happens at its instant, once, however many ticks injected it.
+        const options = { seed: '3', lifecycles: 2, faults: 1, only: ['graph_expired_token'] }
+
+        // execution
+        const result = await runSimulation(options)
+
+        // validation: tokens were expired, the Entra group lifecycle was granted and revoked, no grant failed
+        expect(result.faults['graph_expired_token']).toBeGreaterThan(0)
+        expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
+        expect(result.outcomes).toEqual({ 'entra-group/human -> revoked': 1, 'webhook/human -> revoked': 1 })
+    }, 60_000)
+
     it('the PRNG is a pure function of the seed', () => {
         const draw = (seed: string) => {
             const p = new Prng(seed)
@@ -64,6 +97,8 @@ describe('simulator', () => {
         expect(() => parseSimArgs(['--lifecycles', '0'])).toThrow(/positive integer/)
         expect(() => parseSimArgs(['--seed', 'a b'])).toThrow(/--seed/)
         expect(() => parseSimArgs(['--bogus'])).toThrow(/unknown argument/)
+        expect(() => parseSimArgs(['--workers', '0'])).toThrow(/--workers/)
+        expect(() => parseSimArgs(['--world', '-1'])).toThrow(/--world/)
         expect(parseSimArgs(['--seed', '42', '--lifecycles', '200', '--faults', '0.3'])).toMatchObject({
             seed: '42',
             lifecycles: 200,

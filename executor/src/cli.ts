@@ -16,12 +16,7 @@
  * Exit codes: 0 ok, 1 a check / the command failed, 2 usage or configuration error.
  */
 import { userInfo } from 'node:os'
-import {
-    ACTION_PRIORITY,
-    AUDIT_FIELDS,
-    REVOCABLE_STATES,
-    TABLE,
-} from '@gbg/shared'
+import { ACTION_PRIORITY, AUDIT_FIELDS, REVOCABLE_STATES, TABLE } from '@gbg/shared'
 import { judgeAuditChain } from './audit-verify'
 import { buildInfo, versionLine } from './build-info'
 import { COMMANDS, UsageError, commandUsage, parseCommandLine, type CommandSpec } from './cli/args'
@@ -134,7 +129,11 @@ async function cmdStatus(config: Config, logger: Logger, io: Io, local: boolean)
     }
     const { unfinished, timers, pending, dead } = snapshot
     const outbox = [...pending, ...dead]
-    const grantIds = [...unfinished.map((a) => a.grantId), ...timers.map((t) => t.grantId), ...outbox.map((o) => o.grantId)]
+    const grantIds = [
+        ...unfinished.map((a) => a.grantId),
+        ...timers.map((t) => t.grantId),
+        ...outbox.map((o) => o.grantId),
+    ]
     const actionIds = [...unfinished.map((a) => a.actionId), ...timers.map((t) => t.revokeActionId)]
 
     let numbers = new Map<string, string>()
@@ -369,20 +368,14 @@ async function cmdRevoke(
     return 0
 }
 
-/** `drift`: Entra holders of managed roles / groups without an active grant in this executor's journal. */
+/** `drift`: Entra holders of managed roles / groups that no open grant in ServiceNow (any replica's) explains. */
 async function cmdDrift(config: Config, logger: Logger, io: Io): Promise<number> {
     if (!config.entra) {
         io.err('drift: the Entra providers are not configured (GBG_ENTRA_*)')
         return 2
     }
     const { client } = connectServiceNow(config, logger)
-    const journal = openJournal(config)
-    let report
-    try {
-        report = await runDriftScan(config.entra, client, journal)
-    } finally {
-        journal.close()
-    }
+    const report = await runDriftScan(config.entra, client)
     const { managedRoles, managedGroups, items } = report
     if (io.json) {
         printJson(io, { managedRoles, managedGroups, holders: items })
@@ -460,7 +453,14 @@ export async function main(
             case 'audit verify':
                 return await cmdAuditVerify(config, logger, positionals[0]!, io)
             case 'revoke':
-                return await cmdRevoke(config, logger, positionals[0]!, values['reason'] as string | undefined, io, spec)
+                return await cmdRevoke(
+                    config,
+                    logger,
+                    positionals[0]!,
+                    values['reason'] as string | undefined,
+                    io,
+                    spec,
+                )
             case 'drift':
                 return await cmdDrift(config, logger, io)
             case 'print-config':

@@ -155,6 +155,28 @@ export interface EntraConfig {
     timeoutMs: number
 }
 
+/** BeyondTrust EPM-WM JIT Admin provider `epm` (docs/epm.md). */
+export interface EpmConfig {
+    /** Tenant origin, e.g. `https://acme-services.pm.beyondtrustcloud.com`. */
+    baseUrl: string
+    /** Token endpoint. @defaultValue `<baseUrl>/oauth/connect/token` */
+    tokenUrl?: string
+    /** API account client id. */
+    clientId: string
+    /** API account client secret. Secret. */
+    clientSecret: string
+    /** Decision call path (unconfirmed in the docs; `{id}` = request id). */
+    decisionPath: string
+    /** A computer must have connected within this many minutes. @defaultValue 1440 */
+    computerMaxAgeMinutes: number
+    /** Approver name recorded in EPM. @defaultValue 'ServiceNow break-glass' */
+    decidedBy: string
+    /** ServiceNow instance URL for the ticket link (the executor's GBG_SN_URL). */
+    ticketBaseUrl: string
+    /** Per-request timeout, ms. @defaultValue 30000 */
+    timeoutMs: number
+}
+
 /** The browser-only emergency console provider (`console`, issue 14). */
 export interface ConsoleConfig {
     /** Console base URL (https; http only to loopback). */
@@ -202,6 +224,8 @@ export interface Config {
     webhook?: WebhookConfig
     /** Present when the Entra providers are configured. */
     entra?: EntraConfig
+    /** Present when the EPM provider is configured. */
+    epm?: EpmConfig
     /** Present when the console provider is configured. */
     console?: ConsoleConfig
     /** Present when Teams notifications are configured. */
@@ -679,6 +703,39 @@ const SETTINGS = {
         caFile: setting('GBG_ENTRA_CA_FILE', caFile, 'PEM of extra CA certificates trusted for the Entra endpoints'),
         timeoutMs: setting('GBG_ENTRA_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'Graph request timeout (ms)'),
     },
+    epm: {
+        baseUrl: setting(
+            'GBG_EPM_BASE_URL',
+            url(),
+            'BeyondTrust EPM tenant origin, e.g. https://<tenant>-services.pm.beyondtrustcloud.com',
+        ),
+        tokenUrl: setting('GBG_EPM_TOKEN_URL', url(), 'EPM OAuth token endpoint', {
+            defaultText: '<GBG_EPM_BASE_URL>/oauth/connect/token',
+        }),
+        clientId: setting('GBG_EPM_CLIENT_ID', text(), 'EPM API account client id'),
+        clientSecret: setting('GBG_EPM_CLIENT_SECRET', text({ secret: true }), 'EPM API account client secret', {
+            secret: true,
+        }),
+        decisionPath: setting(
+            'GBG_EPM_DECISION_PATH',
+            text(
+                { pattern: /^\/[A-Za-z0-9/_.{}-]{1,200}$/, patternText: 'an absolute path (optionally with {id})' },
+                '/management-api/v2/AdminAccessRequest/decision',
+            ),
+            'Path of EPM\'s "update an admin access request decision" call ({id} = request id)',
+        ),
+        computerMaxAgeMinutes: setting(
+            'GBG_EPM_COMPUTER_MAX_AGE_MINUTES',
+            int(5, 43_200, 1_440),
+            'A device must have connected to EPM within this many minutes to get a JIT session',
+        ),
+        decidedBy: setting(
+            'GBG_EPM_DECIDED_BY',
+            text({}, 'ServiceNow break-glass'),
+            'Approver name recorded on the EPM request',
+        ),
+        timeoutMs: setting('GBG_EPM_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'EPM request timeout (ms)'),
+    },
     console: {
         baseUrl: setting('GBG_CONSOLE_URL', url(), 'Emergency admin console base URL (browser-only, driven in Chromium)'),
         username: setting('GBG_CONSOLE_USERNAME', text(), 'Console service account'),
@@ -861,13 +918,21 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
             at(['entra', 'clientSecret'], 'exactly one of the Entra client secret and certificate file must be set')
         }
     }
+    const ep = raw.epm
+    if (epmGiven(raw)) {
+        if (!ep.baseUrl) at(['epm', 'baseUrl'], 'is required when EPM is configured')
+        if (!ep.clientId) at(['epm', 'clientId'], 'is required when EPM is configured')
+        if (!ep.clientSecret) at(['epm', 'clientSecret'], 'is required when EPM is configured')
+    }
     for (const p of raw.providers ?? []) {
         if (p === 'webhook' && wh.baseUrl === undefined && wh.hmacSecret === undefined) {
             at(['providers'], 'enables webhook but GBG_WEBHOOK_BASE_URL / GBG_WEBHOOK_HMAC_SECRET are not set')
         }
-        if (p === 'console') {
-            if (!consoleGiven(raw)) at(['providers'], 'enables console but the GBG_CONSOLE_* settings are not set')
-        } else if (p !== 'webhook' && !entraGiven(raw))
+        if (p === 'epm' && !epmGiven(raw))
+            at(['providers'], 'enables epm but GBG_EPM_BASE_URL / GBG_EPM_CLIENT_ID / GBG_EPM_CLIENT_SECRET are not set')
+        if (p === 'console' && !consoleGiven(raw))
+            at(['providers'], 'enables console but the GBG_CONSOLE_* settings are not set')
+        if ((p === 'entra-role' || p === 'entra-group') && !entraGiven(raw))
             at(['providers'], `enables ${p} but the Entra settings (GBG_ENTRA_*) are not set`)
     }
     if (consoleGiven(raw)) {
@@ -883,6 +948,12 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
 function consoleGiven(raw: Raw): boolean {
     const c = raw.console
     return c.baseUrl !== undefined || c.username !== undefined || c.password !== undefined || c.totpSeed !== undefined
+}
+
+/** EPM counts as configured as soon as its URL or a credential is given. */
+function epmGiven(raw: Raw): boolean {
+    const ep = raw.epm
+    return ep.baseUrl !== undefined || ep.clientId !== undefined || ep.clientSecret !== undefined
 }
 
 /** Entra counts as configured as soon as any identifying or credential setting is given. */
@@ -924,6 +995,21 @@ function toConfig(raw: Raw): Config {
                   timeoutMs: e.timeoutMs,
               }
             : undefined
+    const ep = raw.epm
+    const epm: EpmConfig | undefined =
+        ep.baseUrl && ep.clientId && ep.clientSecret
+            ? {
+                  baseUrl: ep.baseUrl,
+                  tokenUrl: ep.tokenUrl,
+                  clientId: ep.clientId,
+                  clientSecret: ep.clientSecret,
+                  decisionPath: ep.decisionPath,
+                  computerMaxAgeMinutes: ep.computerMaxAgeMinutes,
+                  decidedBy: ep.decidedBy,
+                  ticketBaseUrl: sn.url ?? '',
+                  timeoutMs: ep.timeoutMs,
+              }
+            : undefined
     const c = raw.console
     const consoleSection: ConsoleConfig | undefined =
         c.baseUrl && c.username && c.password && c.totpSeed
@@ -940,6 +1026,7 @@ function toConfig(raw: Raw): Config {
     const configured: ProviderName[] = []
     if (webhook) configured.push('webhook')
     if (entra) configured.push('entra-role', 'entra-group')
+    if (epm) configured.push('epm')
     if (consoleSection) configured.push('console')
     return {
         instanceName: raw.instanceName ?? defaultInstanceName(),
@@ -964,6 +1051,7 @@ function toConfig(raw: Raw): Config {
         providers: raw.providers ?? configured,
         webhook,
         entra,
+        epm,
         console: consoleSection,
         teams: raw.teams.webhookUrl ? { webhookUrl: raw.teams.webhookUrl } : undefined,
         driftSchedule: raw.driftSchedule,

@@ -38,6 +38,7 @@ import type { ServiceNowGateway } from './ports'
 import { buildProviders, connectServiceNow, openJournal } from './service'
 import type { ServiceNowClient } from './servicenow/client'
 import { isServiceNowError } from './servicenow/errors'
+import { ServiceNowFleetGrants } from './servicenow/fleet-grants'
 import { query } from './servicenow/query'
 import { errorText } from './transport'
 
@@ -227,8 +228,14 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
         const journal = openJournal(config)
         try {
             // Health checks only: the console's gate is never run by doctor.
-            const providers = buildProviders(config, journal, nullLogger, undefined, undefined, () =>
-                Promise.reject(new Error('doctor runs no grant')),
+            const providers = buildProviders(
+                config,
+                journal,
+                new ServiceNowFleetGrants(() => gateway),
+                nullLogger,
+                undefined,
+                undefined,
+                () => Promise.reject(new Error('doctor runs no grant')),
             )
             for (const [name, provider] of providers) {
                 try {
@@ -249,7 +256,7 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
     } catch (error) {
         bad(
             `providers cannot be built: ${errorText(error)}`,
-            'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*)',
+            'fix the provider settings (GBG_PROVIDERS, GBG_WEBHOOK_*, GBG_ENTRA_*, GBG_EPM_*)',
         )
     }
 

@@ -7,6 +7,7 @@ import type {
     ActionType,
     ExecutorContextFacts,
     GrantState,
+    ProviderName,
     RequestChange,
     RequestIncident,
 } from '@gbg/shared'
@@ -268,6 +269,8 @@ export interface ServiceNowGateway {
     listReadyActions(now: Date, limit: number): Promise<QueueAction[]>
     /** Claimed actions whose lease expired before `now` (for the sweeper). */
     listExpiredLeases(now: Date, limit: number): Promise<QueueAction[]>
+    /** Both of the above in ONE call (a poll's only read); the worker uses it when the gateway has it. */
+    listPollActions?(now: Date, limit: number): Promise<{ ready: QueueAction[]; expired: QueueAction[] }>
     getAction(sysId: string): Promise<QueueAction>
     /** Claim: write lease_owner, lease_until, state=claimed, attempts+1. Throws lost_claim when the guard refuses. */
     claimAction(action: QueueAction, owner: string, leaseUntil: Date): Promise<QueueAction>
@@ -276,6 +279,27 @@ export interface ServiceNowGateway {
     /** Open (not done / dead) actions of a grant, to enforce per-grant ordering. */
     listOpenActionsForGrant(grantSysId: string): Promise<QueueAction[]>
     getGrant(sysId: string): Promise<GrantRecord>
+    /**
+     * Grants of one person at one provider in one of `states`, most recently updated first, at most `limit`: the
+     * fleet's view of who holds a shared access (providers/entra/fleet.ts). Every replica's grants, read fresh.
+     */
+    listUserGrants(
+        userSysId: string,
+        provider: ProviderName,
+        states: readonly GrantState[],
+        limit: number,
+    ): Promise<GrantRecord[]>
+    /**
+     * Active grants (every replica's) whose expiry lies in (now, now + withinMs], soonest first: what the expiry
+     * warnings are driven by (notify/notifier.ts).
+     */
+    listExpiringGrants(now: Date, withinMs: number): Promise<GrantRecord[]>
+    /**
+     * Claim a one-time effect fleet-wide through the ticket-update table's unique idempotency key: inserts a RITM
+     * note `note` under `key` unless a row with that key exists. True when the row is this executor's (it was
+     * inserted now or earlier with this very note, which names the executor), false when another holds it.
+     */
+    claimOnce(grantSysId: string, key: string, note: string): Promise<boolean>
     updateGrant(sysId: string, patch: GrantPatch): Promise<void>
     /**
      * The facts the recheck gate judges for one grant, in one call (the app's GET …/executor/grants/{id}/facts).

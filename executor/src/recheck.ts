@@ -13,6 +13,7 @@
 import {
     CONSOLE_APPROVAL_SLOTS,
     DURATION_BOUNDS,
+    providerDurationReasons,
     GRANTABLE_STATES,
     TARGET_KINDS,
     evaluatePolicyRecords,
@@ -199,6 +200,9 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
                 `Approved duration ${plan.durationMinutes} min is outside the bounds.`,
             )
         }
+        // …and within what the provider itself accepts (EPM: 5 min – 24 h), as the app checked on submit.
+        const providerLimit = providerDurationReasons(plan.provider, plan.durationMinutes)[0]
+        if (providerLimit) throw new Refusal(RECHECK_CODE.windowInvalid, providerLimit.message)
         if (g.approvedDuration > 0 && g.approvedDuration !== plan.durationMinutes) {
             throw new Refusal(
                 RECHECK_CODE.windowInvalid,
@@ -310,7 +314,9 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         // Fail secure: a check that could not complete is a refusal, never a pass. When the cause is a transient
         // ServiceNow outage the refusal is marked transient: the worker retries later rather than failing the grant.
         const message = errorText(error)
-        const transient = isServiceNowError(error, 'retryable')
+        // Refused credentials (401 twice) are transient too: a person fixes them and the grant goes on, while
+        // readiness and the logs say why nothing moves.
+        const transient = isServiceNowError(error, 'retryable') || isServiceNowError(error, 'unauthorized')
         return {
             ok: false,
             code: RECHECK_CODE.checkError,

@@ -15,6 +15,7 @@ import { runDriftScan } from './drift'
 import type { Config } from './config'
 import { ExecutorEventBus } from './events'
 import { HealthMonitor } from './http/health'
+import { checkInstanceFields } from './servicenow/field-check'
 import { createHttpServer, type HttpServer } from './http/server'
 import { Journal } from './journal/journal'
 import { createLogger } from './log'
@@ -34,6 +35,8 @@ import {
     type ServiceNowCallObserver,
     type ServiceNowClient,
 } from './servicenow/client'
+import { ServiceNowFleetGrants } from './servicenow/fleet-grants'
+import type { FleetGrants } from './providers/entra/fleet'
 import { createServiceNowGateway } from './servicenow/gateway'
 import { Worker } from './worker/worker'
 import { workerOptionsFromConfig, type WorkerOptions } from './worker/options'
@@ -129,10 +132,14 @@ export function openJournal(config: Config, clock: Clock = systemClock): Journal
     return Journal.open(config.journalPath, { clock })
 }
 
-/** Build every enabled provider. The journal is the overlap (holder) registry of the Entra providers. */
+/**
+ * Build every enabled provider. The Entra providers learn who else holds a shared assignment from ServiceNow's
+ * grants (`fleet`); the journal only remembers this replica's own writes.
+ */
 export function buildProviders(
     config: Config,
     journal: Journal,
+    fleet: FleetGrants,
     logger: Logger,
     metrics?: Metrics,
     clock: Clock = systemClock,
@@ -140,7 +147,7 @@ export function buildProviders(
 ): Map<ProviderName, Provider> {
     // Metrics fits the providers' call observer as it is (observeProviderCall). The providers read the service's
     // one clock (signature timestamps, schedule start and end, native expiry windows).
-    return createProviders(config, { logger, holders: journal, metrics, now: () => clock.now(), gate })
+    return createProviders(config, { logger, holders: journal, fleet, metrics, now: () => clock.now(), gate })
 }
 
 /**
@@ -208,6 +215,9 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const logger = opts.logger ?? createLogger({ level: config.logLevel })
     const metrics = createMetrics()
     const journal = openJournal(config, clock)
+    // The providers are built before the ServiceNow client (its call observer feeds the health monitor that
+    // watches the providers): the fleet's grants reach the gateway through a getter, used only once running.
+    const fleet = new ServiceNowFleetGrants(() => gateway)
     // The console provider's packet check and submit gate: the worker's recheck gate, run fresh against ServiceNow
     // (bound once the gateway exists, just below).
     const gateRef: { gateway?: ServiceNowGateway } = {}
@@ -215,7 +225,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         if (!gateRef.gateway) return Promise.reject(new Error('ServiceNow is not connected yet'))
         return recheckGrant(grantSysId, { gateway: gateRef.gateway, clock, providers })
     }
-    const providers = buildProviders(config, journal, logger, metrics, clock, gate)
+    const providers = buildProviders(config, journal, fleet, logger, metrics, clock, gate)
     for (const name of providers.keys()) metrics.initProvider(name)
     const health = new HealthMonitor({
         now: () => clock.now(),
@@ -230,6 +240,9 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             metrics.observeServiceNowCall(method, table, outcome, seconds)
             health.serviceNowCall(outcome)
         },
+        observeRefused() {
+            health.serviceNowRefused()
+        },
     })
     gateRef.gateway = gateway
     metrics.reportHealth(
@@ -240,7 +253,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     const events = new ExecutorEventBus()
     const worker = new Worker({ gateway, journal, providers, clock, events, logger }, workerOptions(config))
     const unwire = wireEvents(events, logger, metrics, journal, clock)
-    // Teams cards, queued in the journal's outbox and retried; expiry warnings from the journaled expiry.
+    // Teams cards, queued in the journal's outbox and retried; expiry warnings from ServiceNow's grants.
     const notifications = config.teams
         ? new Notifications({
               journal,
@@ -256,6 +269,9 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
               backoff: { baseMs: config.queue.backoffBaseMs, maxMs: config.queue.backoffMaxMs, jitter: 0.2 },
               // The requester's display name from the gate facts (the executor cannot read sys_user itself).
               displayName: (plan) => gateway.userDisplayName?.(plan.principal.userSysId),
+              // Expiry warnings from ServiceNow's active grants, each claimed once for the whole fleet.
+              grants: gateway,
+              instance: config.instanceName,
           })
         : undefined
     const unnotify = notifications?.start()
@@ -277,7 +293,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             config.driftSchedule,
             async () => {
                 try {
-                    const report = await runDriftScan(entra, client, journal)
+                    const report = await runDriftScan(entra, client)
                     metrics.setDriftHolders(report.items.length)
                     for (const item of report.items) {
                         logger.error('drift: access held without an active grant', { event: 'drift:found', ...item })
@@ -297,6 +313,22 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     }
 
     await worker.start()
+    // Off the path to the first claim: the instance's grant and action fields, read once.
+    void checkInstanceFields(client).then((results) => {
+        const missing: string[] = []
+        for (const r of results) {
+            if (r.status === 'error') logger.warn('field check: cannot read table', { table: r.table, error: r.error })
+            else if (r.missing.length > 0) {
+                missing.push(...r.missing.map((f) => `${r.table}.${f}`))
+                logger.error('the instance lacks fields this executor writes: write-backs would lose them', {
+                    event: 'servicenow:fields_missing',
+                    table: r.table,
+                    missing: r.missing,
+                })
+            }
+        }
+        health.fieldsChecked(missing)
+    })
     const address = await http.listen(config.http.host, config.http.port)
     logger.info('executor started', {
         instance: config.instanceName,

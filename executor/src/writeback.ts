@@ -254,7 +254,20 @@ export class WriteBack {
             const retryAfter = error instanceof ServiceNowError ? error.retryAfterMs : undefined
             if (retryAfter !== undefined) delay = Math.max(delay, retryAfter)
             journal.markRetry(item.id, text, new Date(clock.now().getTime() + delay))
-            logger.warn('write-back failed, will retry', { outboxId: item.id, kind: item.kind, attempt, error: text })
+            const fields = { outboxId: item.id, kind: item.kind, attempt, error: text }
+            if (isServiceNowError(error, 'unauthorized')) {
+                // Loud: nothing reaches ServiceNow until a person fixes the credentials; the item is kept.
+                logger.error(
+                    'write-back refused: ServiceNow does not accept the integration user (401); kept, retrying',
+                    fields,
+                )
+            } else if (error instanceof ServiceNowError && error.missingFields) {
+                logger.error(
+                    `write-back incomplete: the instance dropped field(s) ${error.missingFields.join(', ')}; ` +
+                        'upgrade the app to the version this executor expects; kept, retrying',
+                    fields,
+                )
+            } else logger.warn('write-back failed, will retry', fields)
         }
         events.emit('writeback:failed', {
             outboxId: item.id,
@@ -540,6 +553,7 @@ function incidentKindOf(item: OutboxItem): string {
 /** True when a failed write may succeed later. */
 export function isRetryableWrite(error: unknown): boolean {
     if (error instanceof ServiceNowError) {
+        if (error.missingFields) return true
         return error.kind === 'retryable' || error.kind === 'unauthorized' || error.kind === 'lost_claim'
     }
     return false

@@ -103,16 +103,16 @@ describe('entra-group provider, PIM for Groups mode', () => {
         const a = groupPlan({ grantSysId: 'a'.repeat(32), durationMinutes: 30 })
         const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 90 })
         // execution
-        await fx.group.grant(a, { idempotencyKey: 'a-1' })
-        await fx.group.grant(b, { idempotencyKey: 'b-1' })
-        const ra = await fx.group.revoke(a, { idempotencyKey: 'a-2' })
+        await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
+        await fx.worker.grant(fx.group, b, { idempotencyKey: 'b-1' })
+        const ra = await fx.worker.revoke(fx.group, a, { idempotencyKey: 'a-2' })
         // validation
         expect(fx.emu.state.groupInstances).toHaveLength(1)
         expect(fx.emu.state.groupInstances[0]!.endDateTime).toBe('2030-01-01T09:30:00Z')
         expect(ra.alreadyAbsent).toBe(false)
         expect(fx.emu.state.members(GROUP_WS_ADMINS.id).map((u) => u.id)).toEqual([ALICE.id])
         // execution
-        await fx.group.revoke(b, { idempotencyKey: 'b-2' })
+        await fx.worker.revoke(fx.group, b, { idempotencyKey: 'b-2' })
         // validation
         expect(fx.emu.state.groupInstances).toHaveLength(0)
         expect(fx.holders.holdersOf(key)).toEqual([])
@@ -193,11 +193,11 @@ describe('entra-group provider, members mode', () => {
         const a = groupPlan({ grantSysId: 'a'.repeat(32) })
         const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 120 })
         // execution
-        await fx.group.grant(a, { idempotencyKey: 'a-1' })
-        const gb = await fx.group.grant(b, { idempotencyKey: 'b-1' })
-        await fx.group.revoke(a, { idempotencyKey: 'a-2' })
+        await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
+        const gb = await fx.worker.grant(fx.group, b, { idempotencyKey: 'b-1' })
+        await fx.worker.revoke(fx.group, a, { idempotencyKey: 'a-2' })
         const stillThere = fx.emu.state.members(GROUP_WS_ADMINS.id).length
-        await fx.group.revoke(b, { idempotencyKey: 'b-2' })
+        await fx.worker.revoke(fx.group, b, { idempotencyKey: 'b-2' })
         // validation
         expect(gb.notes?.join(' ')).toMatch(/shared assignment/)
         expect(fx.emu.callCount({ method: 'POST', path: /\/members\/\$ref$/ })).toBe(1)

@@ -152,9 +152,9 @@ describe('entra-role provider', () => {
         const b = rolePlan({ grantSysId: 'b'.repeat(32), grantNumber: 'BGA0000002', durationMinutes: 60 })
         const key = holderKey('entra-role', ALICE.id, ROLE_USER_ADMIN.id)
         // execution
-        const ga = await fx.role.grant(a, { idempotencyKey: 'a-1' })
+        const ga = await fx.worker.grant(fx.role, a, { idempotencyKey: 'a-1' })
         fx.clock.advanceMinutes(10)
-        const gb = await fx.role.grant(b, { idempotencyKey: 'b-1' })
+        const gb = await fx.worker.grant(fx.role, b, { idempotencyKey: 'b-1' })
         // validation: one assignment, extended with adminUpdate to B's expiry
         expect(ga.alreadyDone).toBe(false)
         expect(gb.alreadyDone).toBe(false)
@@ -166,7 +166,7 @@ describe('entra-role provider', () => {
 
         // execution: A expires and is revoked first → the assignment stays for B
         fx.clock.advanceMinutes(20)
-        const ra = await fx.role.revoke(a, { idempotencyKey: 'a-2' })
+        const ra = await fx.worker.revoke(fx.role, a, { idempotencyKey: 'a-2' })
         const va = await fx.role.verify(a, { idempotencyKey: 'a-3' })
         const vb = await fx.role.verify(b, { idempotencyKey: 'b-2' })
         // validation
@@ -178,7 +178,7 @@ describe('entra-role provider', () => {
         expect(vb.present).toBe(true)
 
         // execution: B, the last holder, removes it
-        const rb = await fx.role.revoke(b, { idempotencyKey: 'b-3' })
+        const rb = await fx.worker.revoke(fx.role, b, { idempotencyKey: 'b-3' })
         // validation
         expect(rb.alreadyAbsent).toBe(false)
         expect(instancesOf(ALICE.id)).toHaveLength(0)
@@ -190,9 +190,9 @@ describe('entra-role provider', () => {
         // setup: two grants claimed in one poll, durations one minute apart (no time passes between them)
         const a = rolePlan({ grantSysId: 'a'.repeat(32), durationMinutes: 1 })
         const b = rolePlan({ grantSysId: 'b'.repeat(32), durationMinutes: 2 })
-        await fx.role.grant(a, { idempotencyKey: 'a-1' })
+        await fx.worker.grant(fx.role, a, { idempotencyKey: 'a-1' })
         // execution
-        const gb = await fx.role.grant(b, { idempotencyKey: 'b-1' })
+        const gb = await fx.worker.grant(fx.role, b, { idempotencyKey: 'b-1' })
         // validation: B's access lasts its whole two minutes at Entra
         expect(fx.emu.state.roleRequests.map((r) => r.action)).toEqual(['adminAssign', 'adminUpdate'])
         expect(instancesOf(ALICE.id)[0]!.endDateTime).toBe('2030-01-01T08:02:00Z')
@@ -203,10 +203,10 @@ describe('entra-role provider', () => {
         // setup
         const a = rolePlan({ grantSysId: 'a'.repeat(32), durationMinutes: 60 })
         const b = rolePlan({ grantSysId: 'b'.repeat(32), durationMinutes: 15 })
-        await fx.role.grant(a, { idempotencyKey: 'a-1' })
+        await fx.worker.grant(fx.role, a, { idempotencyKey: 'a-1' })
         // execution
-        const gb = await fx.role.grant(b, { idempotencyKey: 'b-1' })
-        const rb = await fx.role.revoke(b, { idempotencyKey: 'b-2' })
+        const gb = await fx.worker.grant(fx.role, b, { idempotencyKey: 'b-1' })
+        const rb = await fx.worker.revoke(fx.role, b, { idempotencyKey: 'b-2' })
         // validation
         expect(gb.nativeExpiry).toBe(false)
         expect(gb.expiresAt.toISOString()).toBe('2030-01-01T08:15:00.000Z')
@@ -440,7 +440,7 @@ describe('entra-role provider', () => {
         // setup
         const provider = createEntraRoleProvider(
             { connection: { ...fx.connection, clientSecret: 'wrong-secret-value' } },
-            { holders: fx.holders, now: fx.clock.now },
+            { holders: fx.holders, fleet: fx.fleet, now: fx.clock.now },
         )
         // execution
         const err = await failure(provider.grant(rolePlan(), { idempotencyKey: 'act-1' }))
@@ -454,7 +454,7 @@ describe('entra-role provider', () => {
         // setup
         const provider = createEntraRoleProvider(
             { connection: fx.connection },
-            { holders: fx.holders, now: fx.clock.now },
+            { holders: fx.holders, fleet: fx.fleet, now: fx.clock.now },
         )
         fx.emu.faults.add({ path: /oauth2\/v2\.0\/token$/, status: 503, code: 'temporarily_unavailable', times: 5 })
         // execution
@@ -467,7 +467,7 @@ describe('entra-role provider', () => {
         // setup
         const byMail = createEntraRoleProvider(
             { connection: { ...fx.connection, principalLookup: 'mail' } },
-            { holders: fx.holders, now: fx.clock.now },
+            { holders: fx.holders, fleet: fx.fleet, now: fx.clock.now },
         )
         // execution
         const missing = await failure(
@@ -498,7 +498,7 @@ describe('entra-role provider', () => {
         // setup
         const restricted = createEntraRoleProvider(
             { connection: fx.connection, allowedRoleIds: [ROLE_USER_ADMIN.id] },
-            { holders: fx.holders, now: fx.clock.now },
+            { holders: fx.holders, fleet: fx.fleet, now: fx.clock.now },
         )
         // execution
         const wrongProvider = await failure(fx.role.grant(rolePlan({ provider: 'webhook' }), { idempotencyKey: 'a' }))

@@ -1,18 +1,26 @@
 /**
  * Durable Teams cards (notify/notifier.ts) on a real journal and a virtual clock: cards are queued in the journal's
  * outbox and sent once; a failed send is retried with backoff; a refused one is kept dead; the expiry warnings come
- * from the journaled expiry (revoke timers), survive a restart (a new Notifications on the same journal file) and
- * are sent once; every grant long enough gets its warning, and a missed 5-minute warning is not sent late.
+ * from ServiceNow's active grants (every replica's), are claimed once fleet-wide, survive a restart (a new
+ * Notifications on the same journal file) and are sent once across two executors; every grant long enough gets its
+ * warning, and a missed 5-minute warning is not sent late.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { canonicalJson, type ExecutionPlan } from '@gbg/shared'
+import { canonicalJson, planDigest, type ExecutionPlan } from '@gbg/shared'
 import { ExecutorEventBus } from '../src/events'
 import { Journal } from '../src/journal/journal'
 import { nullLogger } from '../src/log'
-import { Notifications, TEAMS_GIVE_UP_MS, TEAMS_OUTBOX_KIND, failedOperation } from '../src/notify/notifier'
+import {
+    Notifications,
+    TEAMS_GIVE_UP_MS,
+    TEAMS_OUTBOX_KIND,
+    WARNING_SCAN_MS,
+    failedOperation,
+} from '../src/notify/notifier'
+import type { GrantRecord, ServiceNowGateway } from '../src/ports'
 import { NotifyError, type TeamsEvent } from '../src/notify/teams'
 import { VirtualClock } from '../../test/support/virtual-clock'
 
@@ -20,6 +28,37 @@ const T0 = Date.UTC(2026, 11, 2, 10, 0, 0)
 let dir: string
 let clock: VirtualClock
 let journal: Journal
+let sn: SnGrants
+
+/** ServiceNow's active grants and its ticket-update claims (unique key), as the two gateway reads answer them. */
+class SnGrants implements Pick<ServiceNowGateway, 'listExpiringGrants' | 'claimOnce'> {
+    readonly grants = new Map<string, GrantRecord>()
+    readonly claims = new Map<string, string>()
+    reads = 0
+    add(p: ExecutionPlan, expiresAt: Date): void {
+        const text = canonicalJson(p)
+        this.grants.set(p.grantSysId, {
+            sysId: p.grantSysId,
+            number: p.grantNumber,
+            state: 'active',
+            plan: text,
+            planDigest: planDigest(p),
+            expiresAt,
+        } as GrantRecord)
+    }
+    async listExpiringGrants(now: Date, withinMs: number): Promise<GrantRecord[]> {
+        this.reads++
+        return [...this.grants.values()].filter(
+            (g) => g.state === 'active' && g.expiresAt! > now && g.expiresAt!.getTime() <= now.getTime() + withinMs,
+        )
+    }
+    async claimOnce(_grant: string, key: string, note: string): Promise<boolean> {
+        const held = this.claims.get(key)
+        if (held !== undefined) return held === note
+        this.claims.set(key, note)
+        return true
+    }
+}
 
 function plan(grantSysId: string, durationMinutes: number): ExecutionPlan {
     return {
@@ -54,6 +93,7 @@ function granted(grantSysId: string, minutes: number): Date {
     const expiresAt = new Date(clock.nowMs() + minutes * 60_000)
     journal.transition(actionId, 'calling', 'provider_done', { expiresAt })
     journal.armTimer(grantSysId, expiresAt)
+    sn.add(plan(grantSysId, minutes), expiresAt)
     return expiresAt
 }
 
@@ -74,10 +114,12 @@ class Sender {
     }
 }
 
-function start(sender: Sender) {
+function start(sender: Sender, instance = 'exec-a', j: Journal = journal) {
     const events = new ExecutorEventBus()
     const notifications = new Notifications({
-        journal,
+        journal: j,
+        grants: sn,
+        instance,
         events,
         clock,
         logger: nullLogger,
@@ -108,6 +150,7 @@ beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'gbg-notify-'))
     clock = new VirtualClock(T0)
     journal = Journal.open(join(dir, 'journal.db'), { clock })
+    sn = new SnGrants()
 })
 afterEach(() => {
     journal.close()
@@ -252,7 +295,7 @@ describe('Teams cards through the outbox', () => {
     })
 })
 
-describe('expiry warnings from the journaled expiry', () => {
+describe('expiry warnings from ServiceNow, claimed once for the fleet', () => {
     it('warns at 5 and 1 minutes, once each, across a restart between the two', async () => {
         // setup: a 10-minute grant
         const g = '1'.repeat(32)
@@ -270,16 +313,41 @@ describe('expiry warnings from the journaled expiry', () => {
         const b = start(second)
         await rounds(b.round, 10 * 60_000)
 
-        // validation: 5-minute warning at T-5 min by the first, 1-minute warning at T-1 min by the second, once each
+        // validation: 5-minute warning at T-5 min by the first, 1-minute warning at T-1 min by the second, once
+        // each, at most one scan interval late; one ServiceNow read per scan interval at most
         expect(first.titles()).toEqual(['11 warning 5'])
         expect(second.titles()).toEqual(['11 warning 1'])
         const warnings = journal.outbox({}).filter((o) => o.actionId.startsWith(`teams:${g}:warning`))
-        expect(warnings.map((o) => [o.actionId, o.status, o.createdAt.getTime() - T0])).toEqual([
-            [`teams:${g}:warning:5`, 'delivered', 5 * 60_000],
-            [`teams:${g}:warning:1`, 'delivered', 9 * 60_000],
+        expect(warnings.map((o) => [o.actionId, o.status])).toEqual([
+            [`teams:${g}:warning:5`, 'delivered'],
+            [`teams:${g}:warning:1`, 'delivered'],
         ])
+        const lateness = warnings.map((o, i) => o.createdAt.getTime() - T0 - [5, 9][i]! * 60_000)
+        for (const ms of lateness) expect(ms).toBeGreaterThanOrEqual(0)
+        for (const ms of lateness) expect(ms).toBeLessThanOrEqual(WARNING_SCAN_MS)
+        expect(sn.reads).toBeLessThanOrEqual(Math.ceil((10 * 60_000) / WARNING_SCAN_MS) + 1)
         const card = first.sent[0]!
         expect(card.kind === 'warning' && card.expiresAt.getTime()).toBe(expiresAt.getTime())
+        expect([...sn.claims.keys()]).toEqual([`expiry-warning:${g}:5`, `expiry-warning:${g}:1`])
+    })
+
+    it('two executors: each warning is sent once, by whichever claims it; a grant neither granted is warned too', async () => {
+        // setup: executor B has its own journal and granted nothing; the grant is in ServiceNow only
+        const g = '3'.repeat(32)
+        sn.add(plan(g, 10), new Date(T0 + 10 * 60_000))
+        const other = Journal.open(join(dir, 'other.db'), { clock })
+        const senderA = new Sender()
+        const senderB = new Sender()
+        const a = start(senderA, 'exec-a')
+        const b = start(senderB, 'exec-b', other)
+        // execution: both run their rounds at the same instants
+        await rounds(async () => {
+            await Promise.all([a.round(), b.round()])
+        }, 10 * 60_000)
+        other.close()
+        // validation: two warnings in all, each once
+        expect([...senderA.titles(), ...senderB.titles()].sort()).toEqual(['33 warning 1', '33 warning 5'])
+        expect([...sn.claims.values()].every((n) => /by executor exec-[ab]\.$/.test(n))).toBe(true)
     })
 
     it('warns every grant long enough: a 5-minute grant the 1-minute warning, a 1-minute grant none', async () => {

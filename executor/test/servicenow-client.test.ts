@@ -298,7 +298,7 @@ describe('ServiceNow client: OAuth', () => {
         expect(auths).toEqual(['Bearer tok-1', 'Bearer tok-1', 'Bearer tok-2'])
     })
 
-    it('refreshes once on 401, then fails fatally', async () => {
+    it('refreshes once on 401, then reports the refusal as unauthorized (kept and retried by callers)', async () => {
         // Setup: the first token is revoked server-side
         const server = oauthServer({ ttl: 1800, reject401: (t) => t === 'tok-1' })
         const client = createServiceNowClient({ baseUrl: BASE, auth: oauth, adapter: server.adapter })
@@ -317,7 +317,7 @@ describe('ServiceNow client: OAuth', () => {
         const client2 = createServiceNowClient({ baseUrl: BASE, auth: oauth, adapter: dead.adapter })
         // Execution / validation
         const error = (await client2.get(TABLE.action, SYS_ID).catch((e: unknown) => e)) as ServiceNowError
-        expect(error.kind).toBe('fatal')
+        expect(error.kind).toBe('unauthorized')
         expect(error.status).toBe(401)
         expect(dead.seen).toHaveLength(4)
     })
@@ -335,6 +335,59 @@ describe('ServiceNow client: OAuth', () => {
         expect(error.kind).toBe('fatal')
         expect(error.message).toContain('GBG_SN_CLIENT_SECRET')
         expect(error.message).not.toContain('csecret')
+    })
+})
+
+describe('ServiceNow client: 401 under Basic auth', () => {
+    const refusal = {
+        status: 401,
+        body: {
+            error: { message: 'User Not Authenticated', detail: 'Required to provide Auth information' },
+            status: 'failure',
+        },
+    }
+
+    it('repeats a call refused once (an expired session) and succeeds', async () => {
+        // Setup: the first answer is a 401, the repetition succeeds
+        const server = mockServer((_req, i) => (i === 0 ? refusal : { status: 200, body: { result: row(1) } }))
+        let refused = 0
+        const client = createServiceNowClient({
+            baseUrl: BASE,
+            auth: basic,
+            adapter: server.adapter,
+            observer: { observeServiceNowCall: () => undefined, observeRefused: () => refused++ },
+        })
+        // Execution
+        const result = await client.patch(TABLE.grant, SYS_ID, { last_error: '' })
+        // Validation: sent twice with the same credentials, no refusal reported
+        expect(result).toMatchObject({ number: 'BGQ1' })
+        expect(server.seen).toHaveLength(2)
+        expect(server.seen[1]!.headers['authorization']).toBe(server.seen[0]!.headers['authorization'])
+        expect(refused).toBe(0)
+    })
+
+    it('reports a call refused twice as unauthorized, never fatal, without the password', async () => {
+        // Setup
+        const server = mockServer(() => refusal)
+        let refused = 0
+        const client = createServiceNowClient({
+            baseUrl: BASE,
+            auth: basic,
+            adapter: server.adapter,
+            observer: { observeServiceNowCall: () => undefined, observeRefused: () => refused++ },
+        })
+        // Execution
+        const error = (await client
+            .patch(TABLE.grant, SYS_ID, { last_error: '' })
+            .catch((e: unknown) => e)) as ServiceNowError
+        // Validation
+        expect(error).toBeInstanceOf(ServiceNowError)
+        expect(error.kind).toBe('unauthorized')
+        expect(error.status).toBe(401)
+        expect(error.message).toContain('GBG_SN_PASSWORD')
+        expect(error.message).not.toContain('pw:')
+        expect(server.seen).toHaveLength(2)
+        expect(refused).toBe(1)
     })
 })
 

@@ -409,7 +409,7 @@ describe('ServiceNow gateway on the emulator: transport', () => {
         await expect(gw.getGrant('f'.repeat(32))).rejects.toMatchObject({ kind: 'not_found', status: 404 })
         await expect(gw.ping()).resolves.toBeUndefined()
         const { gw: bad } = gateway('exec-1', { mode: 'basic', username: EXEC_USER.userName, password: 'wrong' })
-        await expect(bad.ping()).rejects.toMatchObject({ kind: 'fatal', status: 401 })
+        await expect(bad.ping()).rejects.toMatchObject({ kind: 'unauthorized', status: 401 })
     })
 })
 

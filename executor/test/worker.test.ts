@@ -89,9 +89,10 @@ describe('worker: grant lifecycle', () => {
 
         // validation
         expect(h.sn.actions.get(verify[0]!.sysId)?.state).toBe('done')
+        // the revoke's evidence stays; the follow-up verification sits beside it
         expect(JSON.parse(h.sn.grants.get(s.grant.sysId)!.evidence)).toMatchObject({
-            present: false,
-            grantState: 'revoked',
+            alreadyAbsent: false,
+            followUpVerify: { present: false, grantState: 'revoked' },
         })
         expect(h.sn.auditTypes(s.grant.sysId)).toEqual([
             'recheck_passed',

@@ -371,6 +371,48 @@ describe('supervised plan and approvals', () => {
         expect(refused.last_error).toContain('CONFIGURATION_INVALID')
     })
 
+    it('epm: one open request per user on any device (EPM enforces it), pointing at the first', () => {
+        glide.properties.set(PROPERTY.deviceAdminProvider, 'epm')
+        const first = order().grant
+        expect(first.state).toBe('awaiting_approval')
+        expect(first.provider).toBe('epm')
+        glide.insert(PLATFORM_TABLE.computer, {
+            sys_id: '7'.repeat(32),
+            name: 'PC-2',
+            u_device_class: 'workstation',
+            u_corp_managed: true,
+        })
+        const other = order({ device: '7'.repeat(32) }).grant
+        expect(other.state).toBe('policy_rejected')
+        expect(other.last_error).toContain('OPEN_REQUEST_FOR_USER')
+        expect(other.last_error).toContain(`${first.number} (awaiting_approval)`)
+        // Through a provider that scopes per target, the same second order is fine.
+        glide.properties.set(PROPERTY.deviceAdminProvider, 'webhook')
+        glide.insert(PLATFORM_TABLE.computer, {
+            sys_id: '8'.repeat(32),
+            name: 'PC-3',
+            u_device_class: 'workstation',
+            u_corp_managed: true,
+        })
+        expect(order({ device: '8'.repeat(32) }).grant.state).toBe('awaiting_approval')
+    })
+
+    it("epm: refuses a duration under EPM's 5-minute floor even when the policy allows it", () => {
+        setPolicies(policies().map((p) => ({ ...p, minDurationMinutes: 1 })))
+        glide.properties.set(PROPERTY.deviceAdminProvider, 'epm')
+        const short = order({ duration_minutes: '3' }).grant
+        expect(short.state).toBe('policy_rejected')
+        expect(short.last_error).toContain('DURATION_BELOW_PROVIDER_MINIMUM')
+        glide.properties.set(PROPERTY.deviceAdminProvider, 'webhook')
+        glide.insert(PLATFORM_TABLE.computer, {
+            sys_id: '9'.repeat(32),
+            name: 'PC-4',
+            u_device_class: 'workstation',
+            u_corp_managed: true,
+        })
+        expect(order({ duration_minutes: '3', device: '9'.repeat(32) }).grant.state).toBe('awaiting_approval')
+    })
+
     it('refuses rather than cut the approval route when the second-approver group is huge', () => {
         for (let i = 0; i < 800; i += 1) {
             const sysId = (0x7000 + i).toString(16).padStart(32, '0')

@@ -84,7 +84,7 @@ export type ActionState = (typeof ACTION_STATES)[number]
 export const ACTION_PRIORITY = { revokeNow: 1, revoke: 2, grant: 3, verify: 4 } as const
 
 /** Providers the executor knows. The plan names one; the executor refuses a plan naming another. */
-export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'console'] as const
+export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'epm', 'console'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
 /** Fields of the grant table (`x_gbg_breakglass_grant`). */
@@ -448,12 +448,13 @@ export const PROPERTY = {
     secopsGroup: `${SCOPE}.secops_group`,
     /** Minutes before expiry at which the requester is warned. */
     expiryWarningMinutes: `${SCOPE}.expiry_warning_minutes`,
-    /** Provider of device local-admin grants: `entra-group` (Intune-fed group) or `webhook` (admin-as-a-service). */
+    /** Provider of device local-admin grants: `entra-group` (Intune-fed group), `webhook` (admin-as-a-service) or
+     * `epm` (BeyondTrust EPM JIT Admin). */
     deviceAdminProvider: `${SCOPE}.device_admin_provider`,
 } as const
 
 /** Providers that can grant device local admin (values of PROPERTY.deviceAdminProvider). */
-export const DEVICE_ADMIN_PROVIDERS: readonly ProviderName[] = ['entra-group', 'webhook']
+export const DEVICE_ADMIN_PROVIDERS: readonly ProviderName[] = ['entra-group', 'webhook', 'epm']
 
 /**
  * Grant states of a request that is still open: a second request by the same person for the same target is

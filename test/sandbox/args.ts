@@ -3,7 +3,7 @@
  *
  * Test / dev code only.
  */
-import { PROVIDERS, type ProviderName } from '@gbg/shared'
+import { PROVIDERS, providerLimits, type ProviderName } from '@gbg/shared'
 
 /**
  * Providers the sandbox scenario runs. `console` (issue 14) is not among them yet: its scenario needs the console
@@ -18,7 +18,10 @@ export interface DemoArgs {
     durationMinutes: number
 }
 
-/** Parses `--provider X` / `--provider=X`. The grant always lasts 1 minute. Throws a usage message. */
+/**
+ * Parses `--provider X` / `--provider=X`. The grant lasts 1 minute, except through `epm`: BeyondTrust EPM's JIT
+ * Admin sessions last at least 5 minutes (the app refuses less). Throws a usage message.
+ */
 export function parseDemoArgs(argv: string[]): DemoArgs {
     const args: DemoArgs = { provider: 'webhook', durationMinutes: 1 }
     for (let i = 0; i < argv.length; i++) {
@@ -43,11 +46,12 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
                 throw new Error(`unknown provider "${p}"; choose one of ${SANDBOX_PROVIDERS.join(', ')}`)
             }
             args.provider = p as ProviderName
+            args.durationMinutes = Math.max(1, providerLimits(args.provider).minDurationMinutes)
         } else if (flag === '--help' || flag === '-h') {
-            throw new Error('usage: npm run demo [-- --provider webhook|entra-role|entra-group]')
+            throw new Error('usage: npm run demo [-- --provider webhook|entra-role|entra-group|epm]')
         } else {
             throw new Error(
-                `unknown argument "${arg}"; usage: npm run demo [-- --provider webhook|entra-role|entra-group]`,
+                `unknown argument "${arg}"; usage: npm run demo [-- --provider webhook|entra-role|entra-group|epm]`,
             )
         }
     }

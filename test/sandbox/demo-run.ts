@@ -40,7 +40,9 @@ export async function runDemo(argv: string[], options: DemoOptions = {}): Promis
     let scenario: RunningScenario | undefined
     const interrupted = options.interrupted ?? new Promise<never>(() => undefined)
     try {
-        scenario = await runScenario({ ...args, timeoutMs: DEMO_TIMEOUT_MS, print: out, clock: options.clock })
+        // A grant longer than a minute (EPM's 5-minute floor) needs its duration on top of the usual allowance.
+        const timeoutMs = DEMO_TIMEOUT_MS + Math.max(0, args.durationMinutes - 1) * 60_000
+        scenario = await runScenario({ ...args, timeoutMs, print: out, clock: options.clock })
         await Promise.race([scenario.finished, interrupted])
         const exit = await scenario.shutdown()
         const outcome = checkOutcome(scenario.sandbox)

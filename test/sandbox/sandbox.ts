@@ -17,6 +17,7 @@ import { startServiceNowEmulator, type ServiceNowEmulator } from '../emulators/s
 import { startWebhookEmulator, type WebhookEmulator } from '../emulators/webhook'
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph'
 import { startTeamsEmulator, type TeamsEmulator } from '../emulators/teams'
+import { DECISION_PATHS, startEpmEmulator, type EpmEmulator } from '../emulators/epm'
 import { DEFAULT_GRAPH_IDS, seedScenario, type GraphIds, type SeededScenario } from './seed'
 import { REPO_ROOT } from '../support/executor-process'
 import { submitThroughApp, type AppSubmission } from './through-app'
@@ -30,6 +31,7 @@ export interface SandboxPorts {
     webhook?: number
     graph?: number
     teams?: number
+    epm?: number
     /** The executor's own HTTP port (/healthz, /readyz, /metrics). */
     executor?: number
 }
@@ -72,6 +74,8 @@ export interface Sandbox {
     webhook: WebhookEmulator
     graph: GraphEmulator
     teams: TeamsEmulator
+    /** BeyondTrust EPM (the device is enrolled; the endpoint's session activity is simulated). */
+    epm: EpmEmulator
     seeded: SeededScenario
     /** The app running on the ServiceNow emulator (via 'app'), or null. */
     app: AppRuntime | null
@@ -172,6 +176,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             // natively at its expiry, and the executor's revoke at that time finds it already gone.
         })
         closers.push(() => graph.close())
+        const epmClientId = 'gbg-sandbox-executor'
+        const epmSecret = randomBytes(24).toString('base64url')
+        const epm = await startEpmEmulator({
+            clientId: epmClientId,
+            clientSecret: epmSecret,
+            now,
+            port: ports.epm ?? 0,
+            endpointActivity: { lagMs: 20_000 },
+        })
+        closers.push(() => epm.close())
+        if (seeded.ci) epm.addComputer(seeded.ci.name)
         const graphCaFile = join(dataDir, 'graph-emulator-ca.pem')
         writeFileSync(graphCaFile, graph.ca)
 
@@ -187,6 +202,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             clientId,
             clientSecret,
             teams,
+            epm,
+            epmClientId,
+            epmSecret,
             journalPath: join(dataDir, 'journal.db'),
             executorPort,
             instanceName: options.instanceName ?? 'sandbox-executor-1',
@@ -200,6 +218,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             webhook,
             graph,
             teams,
+            epm,
             seeded,
             app: appSubmission ? appSubmission.app : null,
             approvedBy: appSubmission ? appSubmission.approvedBy : [],
@@ -225,6 +244,9 @@ interface EnvInput {
     clientId: string
     clientSecret: string
     teams: TeamsEmulator
+    epm: EpmEmulator
+    epmClientId: string
+    epmSecret: string
     journalPath: string
     executorPort: number
     instanceName: string
@@ -259,6 +281,11 @@ function executorEnv(i: EnvInput): Record<string, string> {
     if (i.provider === 'webhook') {
         env['GBG_WEBHOOK_BASE_URL'] = i.webhook.url
         env['GBG_WEBHOOK_HMAC_SECRET'] = i.hmacSecret
+    } else if (i.provider === 'epm') {
+        env['GBG_EPM_BASE_URL'] = i.epm.url
+        env['GBG_EPM_CLIENT_ID'] = i.epmClientId
+        env['GBG_EPM_CLIENT_SECRET'] = i.epmSecret
+        env['GBG_EPM_DECISION_PATH'] = DECISION_PATHS[i.epm.switches.decisionPath]
     } else {
         env['GBG_ENTRA_TENANT_ID'] = i.graph.tenantId
         env['GBG_ENTRA_CLIENT_ID'] = i.clientId

@@ -86,6 +86,7 @@ function describeTarget(sandbox: Sandbox): string {
     const s = sandbox.seeded
     if (s.targetKind === 'entra_role') return `Entra role ${s.graphIds.roleName} (${s.graphIds.roleId})`
     if (s.provider === 'entra-group') return `local admin on ${s.ci.name} through Entra group ${s.graphIds.groupName}`
+    if (s.provider === 'epm') return `local admin on ${s.ci.name} through a BeyondTrust EPM JIT Admin session`
     return `local admin on ${s.ci.name} through the admin-as-a-service webhook`
 }
 
@@ -104,6 +105,7 @@ export async function runScenario(options: ScenarioOptions): Promise<RunningScen
     print(`  ServiceNow   ${sandbox.sn.url}   (executor signs in as ${s.executorUser.userName}, role executor only)`)
     print(`  Webhook      ${sandbox.webhook.url}`)
     print(`  Graph/Entra  ${sandbox.graph.url}`)
+    print(`  EPM          ${sandbox.epm.url}   (device ${s.ci.name} enrolled; its session activity is simulated)`)
     print(`  Executor     http://127.0.0.1:${sandbox.executorPort}/healthz  /readyz  /metrics`)
     print(`  Executor logs (JSON): ${rel(sandbox.executorLogFile)}`)
     print('')
@@ -213,6 +215,13 @@ export function checkOutcome(sandbox: Sandbox): Outcome {
     let remaining = 0
     if (s.provider === 'webhook') {
         remaining = sandbox.webhook.activeGrantsFor(s.requester.userName).length
+    } else if (s.provider === 'epm') {
+        remaining = sandbox.epm.openRequestsFor(s.requester.userName).length
+        // What the session was used for, as the executor attached it to the grant after the revoke.
+        const evidence = JSON.parse(g(GRANT_FIELDS.evidence) || 'null') as { evidence?: Record<string, unknown> } | null
+        const activity = evidence?.evidence?.['activity'] as { total?: number; text?: string } | undefined
+        lines.push(`  EPM session activity on the grant: ${activity?.text ?? '(none)'}`)
+        if (!activity || !activity.total) problems.push('the grant carries no EPM session activity')
     } else if (s.provider === 'entra-role') {
         remaining = sandbox.graph.state.listRoleInstances({
             principalId: s.graphIds.userId,

@@ -41,7 +41,7 @@ export function sandboxBanner(): string[] {
         '   GBG_TEAMS_WEBHOOK_URL and GBG_JOURNAL_PATH are recommended; on the instance, set the app property',
         '   x_gbg_breakglass.secops_group (incidents the app raises for the executor are assigned to it).',
         ' Secrets may be given as files (GBG_SN_PASSWORD_FILE, …). Then run `npm start` again.',
-        ' Try another provider here: npm start -- --provider entra-role | entra-group',
+        ' Try another provider here: npm start -- --provider entra-role | entra-group | epm',
         '════════════════════════════════════════════════════════════════════════════════════════════',
         '',
     ]

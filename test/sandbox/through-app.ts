@@ -41,7 +41,7 @@ export function submitThroughApp(sn: ServiceNowEmulator, order: AppOrder): AppSu
     const items = installAppCatalog(
         sn,
         order.secopsGroupSysId,
-        order.provider === 'entra-group' ? 'entra-group' : 'webhook',
+        order.provider === 'entra-group' || order.provider === 'epm' ? order.provider : 'webhook',
     )
     const app = startAppOnEmulator(sn)
     const entra = order.provider === 'entra-role'

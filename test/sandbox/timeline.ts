@@ -214,7 +214,12 @@ export class Timeline {
             if (evidence && evidence['present'] === false) {
                 const checked =
                     typeof evidence['verifiedAt'] === 'string' ? evidence['verifiedAt'].slice(11, 19) + ' UTC' : '?'
-                const detail = compactJson(JSON.stringify(evidence['evidence'] ?? null), 110)
+                const read = evidence['evidence'] as Record<string, unknown> | null | undefined
+                // A provider that reports what the access was used for (EPM's session events) says so here.
+                const detail =
+                    read && typeof read['activitySummary'] === 'string'
+                        ? `session activity: ${read['activitySummary']}`
+                        : compactJson(JSON.stringify(evidence['evidence'] ?? null), 110)
                 const provider = String(evidence['provider'] ?? g(GRANT_FIELDS.provider))
                 this.stage(
                     'verified',

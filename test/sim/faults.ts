@@ -19,6 +19,7 @@
 import { GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { parseGlideDateTime } from '../../executor/src/servicenow/query'
 import type { Agenda } from './agenda'
+import { incidentOpenFor } from './invariants'
 import type { Prng } from './prng'
 import type { Lifecycle, SimResult } from './run'
 import type { SimWorld } from './world'
@@ -96,16 +97,20 @@ export class FaultInjector {
         return this.active && this.prng.chance(this.rate * CRASH_RATE) && this.enabled('executor_crash')
     }
 
-    /** At a revoke of an Entra grant: maybe someone re-adds the access out of band. */
-    maybeReAdd(l: Lifecycle | undefined): void {
+    /**
+     * At a revoke of an Entra grant: maybe someone re-adds the access out of band. When an incident is already open
+     * for the grant (raised before the re-add: no new one will come), SecOps working it find the stray access too.
+     */
+    maybeReAdd(l: Lifecycle | undefined, agenda: Agenda, now: number): void {
         if (!l || !this.active || l.kind === 'webhook' || l.reAdded) return
         if (!this.prng.chance(this.rate * RE_ADD_RATE) || !this.enabled('access_re_added')) return
         const { graph, ids } = this.sim
         l.reAdded = true
-        if (l.kind === 'entra-role') graph.addPermanentAssignment(ids.userId, ids.roleId)
+        if (l.kind === 'entra-role') graph.addPermanentAssignment(ids.userId, l.roleId ?? ids.roleId)
         else graph.addDirectMember(ids.groupId, ids.userId)
         this.count('access_re_added')
         this.trace(`someone re-added ${l.kind} access at the revoke of ${l.label}`)
+        if (incidentOpenFor(this.sim.appWorld.world.sn, l.grantSysId)) this.onIncident(l, agenda, now)
     }
 
     /** SecOps reacts to an incident about a grant whose access someone re-added: the stray access is removed. */
@@ -173,7 +178,9 @@ export class FaultInjector {
                 sn.faults.add({ path: api, method: p.pick(['GET', 'POST', 'PATCH']), dropBeforeProcessing: true, times: 1 })
                 break
             case 'sn_expired_token':
-                sn.faults.add({ path: api, expireToken: true, times: 1 })
+                // At this instant (not a rule on a later request: rules injected while nobody calls would pile up
+                // and expire the refreshed token too — two early expiries back to back, which is not this fault).
+                sn.expireTokens()
                 break
             case 'webhook_error': {
                 const status = p.pick([500, 502, 503, 429])
@@ -208,7 +215,9 @@ export class FaultInjector {
                 graph.faults.add({ method: 'POST', path: /Requests$/, dropAfterApply: true, times: 1 })
                 break
             case 'graph_expired_token':
-                graph.faults.add({ path: /^\/v1\.0\//, expireTokens: true, times: 1 })
+                // At this instant (finding 3: rules queued while no Graph call happened expired the token fetched
+                // after the first 401 as well, so the client's one refresh met a second expiry and failed the grant).
+                graph.expireTokens()
                 break
             case 'teams_error':
                 teams.faults.add({ status: p.pick([500, 502, 429]), times: 1 })

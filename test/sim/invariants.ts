@@ -34,6 +34,7 @@ import {
 import { judgeAuditChain } from '../../executor/src/audit-verify'
 import { parseGlideDateTime } from '../../executor/src/servicenow/query'
 import type { InProcessExecutor } from '../support/executor-in-process'
+import type { EmulatorStore } from '../emulators/servicenow/types'
 import type { VirtualClock } from '../support/virtual-clock'
 import type { Lifecycle, SimResult } from './run'
 import type { SimWorld } from './world'
@@ -51,6 +52,19 @@ export const SKEW_TOLERANCE_MS = 20_000
 const TRACE_TAIL = 40
 
 /** One invariant violation. */
+/** Does an open incident exist on the instance for this grant (the watchdog's or the executor's)? */
+export function incidentOpenFor(sn: { store: EmulatorStore }, grantSysId: string): boolean {
+    return (
+        sn.store.list(
+            PLATFORM_TABLE.incident,
+            (i) =>
+                i['state'] !== '6' &&
+                i['state'] !== '7' &&
+                ((i['correlation_id'] ?? '').endsWith(grantSysId) || (i['description'] ?? '').includes(grantSysId)),
+        ).length > 0
+    )
+}
+
 export interface Violation {
     invariant: string
     message: string
@@ -117,15 +131,7 @@ export class Invariants {
 
     /** Does an open incident exist for this grant (the watchdog's or the executor's)? */
     private incidentOpen(grantSysId: string): boolean {
-        return (
-            this.sn.store.list(
-                PLATFORM_TABLE.incident,
-                (i) =>
-                    i['state'] !== '6' &&
-                    i['state'] !== '7' &&
-                    ((i['correlation_id'] ?? '').endsWith(grantSysId) || (i['description'] ?? '').includes(grantSysId)),
-            ).length > 0
-        )
+        return incidentOpenFor(this.sn, grantSysId)
     }
 
     /** Access of `l` alive at its provider now (webhook: its own service grant; Entra: the person holds the target). */
@@ -136,7 +142,7 @@ export class Invariants {
             return [...webhook.grants.values()].some((g) => g.grantNumber === l.grantNumber && g.status === 'active')
         }
         if (l.kind === 'entra-role') {
-            return graph.state.listRoleInstances({ principalId: ids.userId, roleDefinitionId: ids.roleId }).length > 0
+            return graph.state.listRoleInstances({ principalId: ids.userId, roleDefinitionId: l.roleId ?? ids.roleId }).length > 0
         }
         return graph.state.members(ids.groupId).some((u) => u.id === ids.userId)
     }
@@ -146,7 +152,7 @@ export class Invariants {
         if (l.kind === 'webhook') return false
         const now = this.clock.nowMs()
         return this.lifecycles.some((o) => {
-            if (o === l || o.kind !== l.kind || !o.grantSysId) return false
+            if (o === l || o.kind !== l.kind || o.roleId !== l.roleId || !o.grantSysId) return false
             const g = this.sn.store.get(TABLE.grant, o.grantSysId)
             if (!g) return false
             const state = g[GRANT_FIELDS.state] ?? ''
@@ -279,7 +285,11 @@ export class Invariants {
             if (r.action !== 'adminAssign' || r.status === 'Failed') continue
             const l = byRitm.get(r.ticketInfo?.ticketNumber ?? '')
             judge(l, `PIM role assignment (${r.ticketInfo?.ticketNumber ?? 'no ticket'})`, (plan) =>
-                plan.provider === 'entra-role' && r.principalId === ids.userId && r.roleDefinitionId === ids.roleId,
+                plan.provider === 'entra-role' &&
+                r.principalId === ids.userId &&
+                r.roleDefinitionId === l?.roleId &&
+                plan.target.kind === 'entra_role' &&
+                plan.target.roleId === r.roleDefinitionId,
             )
         }
         for (const r of graph.state.groupRequests) {

@@ -4,7 +4,7 @@
  * Test code only.
  */
 import { writeFileSync } from 'node:fs'
-import type { SimResult } from './run'
+import { DEFAULT_PER_WORLD, type SimResult } from './run'
 
 /** Defaults: finish in about a minute on a 2-core machine. */
 export const DEFAULT_SEED = '1'
@@ -17,14 +17,18 @@ export interface SimArgs {
     lifecycles: number
     faults: number
     perWorld?: number
+    workers?: number
+    world?: number
     quiet: boolean
     traceFile?: string
     logFile?: string
+    /** Rewritten after every world with the run so far. */
+    reportFile?: string
     only?: string[]
 }
 
 const USAGE =
-    'usage: npm run sim -- [--seed S] [--lifecycles N] [--faults P (0..1)] [--per-world N] [--trace FILE] [--log FILE] [--only KIND,KIND] [--quiet]'
+    'usage: npm run sim -- [--seed S] [--lifecycles N] [--faults P (0..1)] [--per-world N] [--workers N] [--world I] [--trace FILE] [--log FILE] [--report FILE] [--only KIND,KIND] [--quiet]'
 
 /** Parses `argv`; throws with the usage on anything wrong. */
 export function parseSimArgs(argv: string[]): SimArgs {
@@ -50,8 +54,16 @@ export function parseSimArgs(argv: string[]): SimArgs {
             args.perWorld = Number(value())
             if (!Number.isInteger(args.perWorld) || args.perWorld < 1)
                 throw new Error(`--per-world: a positive integer\n${USAGE}`)
+        } else if (flag === '--workers') {
+            args.workers = Number(value())
+            if (!Number.isInteger(args.workers) || args.workers < 1 || args.workers > 64)
+                throw new Error(`--workers: an integer from 1 to 64\n${USAGE}`)
+        } else if (flag === '--world') {
+            args.world = Number(value())
+            if (!Number.isInteger(args.world) || args.world < 0) throw new Error(`--world: a world index (0, 1, ...)\n${USAGE}`)
         } else if (flag === '--trace') args.traceFile = value()
         else if (flag === '--log') args.logFile = value()
+        else if (flag === '--report') args.reportFile = value()
         else if (flag === '--only') args.only = value().split(',').filter((k) => k !== '')
         else if (flag === '--quiet') args.quiet = true
         else throw new Error(`unknown argument ${flag}\n${USAGE}`)
@@ -72,6 +84,7 @@ export function formatReport(r: SimResult, options: { traceFile?: string } = {})
     const lines: string[] = []
     lines.push(
         `Simulation seed ${r.seed}: ${r.lifecycles} lifecycles at ${r.faultRate} fault rate, ${r.worlds} world(s)` +
+            (r.plan.world !== undefined ? ` (world ${r.plan.world} of the run's plan)` : '') +
             (r.only && r.only.length > 0 ? `, faults limited to ${r.only.join(', ')}` : ''),
     )
     lines.push('')
@@ -90,8 +103,10 @@ export function formatReport(r: SimResult, options: { traceFile?: string } = {})
     for (const v of r.violations) {
         lines.push(`  [${v.invariant}] world ${v.world} at ${v.at}: ${v.message}`)
         lines.push(
-            `    reproduce: npm run sim -- --seed ${r.seed} --lifecycles ${r.lifecycles} --faults ${r.faultRate}` +
-                (r.only && r.only.length > 0 ? ` --only ${r.only.join(',')}` : ''),
+            `    reproduce: npm run sim -- --seed ${r.seed} --lifecycles ${r.plan.lifecycles} --faults ${r.faultRate}` +
+                (r.plan.perWorld !== DEFAULT_PER_WORLD ? ` --per-world ${r.plan.perWorld}` : '') +
+                (r.only && r.only.length > 0 ? ` --only ${r.only.join(',')}` : '') +
+                ` --world ${v.world}`,
         )
         for (const t of v.trace) lines.push(`      ${t}`)
     }

@@ -19,6 +19,8 @@ import { settle } from '../support/virtual-time'
 import { Agenda } from './agenda'
 import { FaultInjector, type FaultKind } from './faults'
 import { Invariants, type Violation } from './invariants'
+import { useSeededEntropy } from './entropy'
+import { runWorldsInWorkers } from './parallel'
 import { Prng } from './prng'
 import { APPROVAL_TIMEOUT_MINUTES, raiseP1, startSimWorld, type SimWorld } from './world'
 
@@ -32,8 +34,14 @@ export interface SimOptions {
     only?: string[]
     /** Lifecycles per simulated world (a fresh world — emulators, executors, journals — per batch). */
     perWorld?: number
+    /** Child processes running whole worlds in parallel (1: all in this process). The result does not depend on it. */
+    workers?: number
+    /** Run only this world of the run's plan (reproducing one world of a long run). */
+    world?: number
     /** Progress lines (one per world). */
     progress?: (line: string) => void
+    /** The run so far, after each world is merged (a long run stopped early still has its figures). */
+    partial?: (result: SimResult) => void
     /** Receives every executor log line (warn and above) with its replica name, for debugging a seed. */
     log?: (replica: string, line: Record<string, unknown>) => void
 }
@@ -41,6 +49,8 @@ export interface SimOptions {
 /** What a run produced. */
 export interface SimResult {
     seed: string
+    /** Lifecycles asked for (`--lifecycles`) and per world: with the seed, what reproduces the run. */
+    plan: { lifecycles: number; perWorld: number; world?: number }
     lifecycles: number
     faultRate: number
     only?: string[]
@@ -68,6 +78,8 @@ export interface Lifecycle {
     kind: Kind
     path: ApprovalPath
     durationMinutes: number
+    /** The directory role asked for (entra-role). */
+    roleId?: string
     /** Minutes after activation at which the requester clicks "Revoke now" (none: runs to expiry). */
     revokeNowAfterMinutes?: number
     orderedAt: number
@@ -85,6 +97,8 @@ export interface Lifecycle {
 }
 
 const FINAL_STATES = ['revoked', 'rejected', 'policy_rejected', 'cancelled', 'expired_unapproved', 'grant_failed']
+/** Lifecycles per world unless `perWorld` says otherwise. */
+export const DEFAULT_PER_WORLD = 40
 const START = Date.UTC(2026, 0, 5, 9, 0, 0)
 const DAY = 24 * 60 * 60_000
 const WATCHDOG_EVERY_MS = 5 * 60_000
@@ -99,13 +113,43 @@ const fmt = (ms: number): string => {
     return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:${String(sec).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`
 }
 
-/** Runs a simulation. */
-export async function runSimulation(options: SimOptions): Promise<SimResult> {
-    const wallStart = performance.now()
+/** One world of a run: which lifecycles it holds and the seed of its PRNG (forked from the run's, in order). */
+export interface WorldSpec {
+    index: number
+    firstId: number
+    count: number
+    /** Seed of the world's PRNG: `new Prng(seed)` is the run PRNG's `fork('world-<index>')`. */
+    seed: string
+}
+
+/** What one world produced (merged into the run's {@link SimResult} in world order). */
+export type WorldResult = Omit<SimResult, 'seed' | 'plan' | 'faultRate' | 'only' | 'wallMs' | 'worlds'> & {
+    index: number
+    /** Executor log lines (warn and above) and ServiceNow writes, when asked for (`log`). */
+    log: [string, Record<string, unknown>][]
+}
+
+/**
+ * The worlds of a run, in order. Each world's PRNG is forked from the run's PRNG by one draw per world (as
+ * `Prng.fork` does), so world `i` is the same whichever process runs it and whichever worlds run before it.
+ */
+export function planWorlds(options: Pick<SimOptions, 'seed' | 'lifecycles' | 'perWorld'>): WorldSpec[] {
     const prng = new Prng(options.seed)
-    const perWorld = Math.max(1, options.perWorld ?? 40)
-    const result: SimResult = {
+    const perWorld = Math.max(1, options.perWorld ?? DEFAULT_PER_WORLD)
+    const worlds: WorldSpec[] = []
+    for (let firstId = 1, index = 0; firstId <= options.lifecycles; index++) {
+        const count = Math.min(perWorld, options.lifecycles - firstId + 1)
+        worlds.push({ index, firstId, count, seed: `world-${index}:${prng.int(0, 2 ** 31)}` })
+        firstId += count
+    }
+    return worlds
+}
+
+/** Runs one world (in this process) and returns what it produced. */
+export async function runWorldSpec(spec: WorldSpec, options: SimOptions & { wantLog?: boolean }): Promise<WorldResult> {
+    const acc: SimResult = {
         seed: options.seed,
+        plan: { lifecycles: options.lifecycles, perWorld: options.perWorld ?? DEFAULT_PER_WORLD },
         lifecycles: 0,
         faultRate: options.faults,
         only: options.only,
@@ -118,19 +162,91 @@ export async function runSimulation(options: SimOptions): Promise<SimResult> {
         worlds: 0,
         trace: [],
     }
-    let remaining = options.lifecycles
-    let nextId = 1
-    while (remaining > 0) {
-        const count = Math.min(perWorld, remaining)
-        remaining -= count
-        const worldPrng = prng.fork(`world-${result.worlds}`)
-        await runWorld(worldPrng, result, { ...options, firstId: nextId, count, index: result.worlds })
-        nextId += count
-        result.worlds += 1
+    const log: [string, Record<string, unknown>][] = []
+    const wantLog = options.wantLog ?? options.log !== undefined
+    const restore = useSeededEntropy(new Prng(`entropy/${spec.seed}`))
+    try {
+        await runWorld(new Prng(spec.seed), acc, {
+            ...options,
+            firstId: spec.firstId,
+            count: spec.count,
+            index: spec.index,
+            log: wantLog ? (replica, line) => log.push([replica, line]) : undefined,
+        })
+    } finally {
+        restore()
+    }
+    return {
+        index: spec.index,
+        lifecycles: acc.lifecycles,
+        outcomes: acc.outcomes,
+        faults: acc.faults,
+        observed: acc.observed,
+        violations: acc.violations,
+        simulatedMs: acc.simulatedMs,
+        trace: acc.trace,
+        log,
+    }
+}
+
+/** Adds `world` into `total` (call in world order: the trace is the worlds' traces in order). */
+export function mergeWorld(total: SimResult, world: WorldResult): void {
+    const add = (into: Record<string, number>, from: Record<string, number>): void => {
+        for (const [k, n] of Object.entries(from)) into[k] = (into[k] ?? 0) + n
+    }
+    total.lifecycles += world.lifecycles
+    add(total.outcomes, world.outcomes)
+    add(total.faults, world.faults)
+    add(total.observed, world.observed)
+    total.violations.push(...world.violations)
+    total.simulatedMs += world.simulatedMs
+    total.trace.push(...world.trace)
+    total.worlds += 1
+}
+
+/**
+ * Runs a simulation: its worlds one after the other in this process, or (`workers` > 1) spread over that many
+ * child processes (parallel.ts). Either way the worlds' results are merged in world order, so the trace and the
+ * figures of a seed do not depend on the number of workers.
+ */
+export async function runSimulation(options: SimOptions): Promise<SimResult> {
+    const wallStart = performance.now()
+    const all = planWorlds(options)
+    const worlds = options.world === undefined ? all : all.filter((w) => w.index === options.world)
+    if (worlds.length === 0) throw new Error(`--world ${options.world}: the run has worlds 0..${all.length - 1}`)
+    const result: SimResult = {
+        seed: options.seed,
+        plan: { lifecycles: options.lifecycles, perWorld: options.perWorld ?? DEFAULT_PER_WORLD, world: options.world },
+        lifecycles: 0,
+        faultRate: options.faults,
+        only: options.only,
+        outcomes: {},
+        faults: {},
+        observed: {},
+        violations: [],
+        simulatedMs: 0,
+        wallMs: 0,
+        worlds: 0,
+        trace: [],
+    }
+    const progress = (): void =>
         options.progress?.(
-            `world ${result.worlds}: ${result.lifecycles}/${options.lifecycles} lifecycles, ` +
+            `world ${result.worlds}/${worlds.length}: ${result.lifecycles}/${options.lifecycles} lifecycles, ` +
                 `${result.violations.length} violation(s), ${Math.round((performance.now() - wallStart) / 1000)} s`,
         )
+    const take = (w: WorldResult): void => {
+        mergeWorld(result, w)
+        if (options.log) for (const [replica, line] of w.log) options.log(replica, line)
+        progress()
+        if (options.partial) {
+            result.wallMs = Math.round(performance.now() - wallStart)
+            options.partial(result)
+        }
+    }
+    if ((options.workers ?? 1) > 1 && worlds.length > 1) {
+        await runWorldsInWorkers(worlds, options, take)
+    } else {
+        for (const spec of worlds) take(await runWorldSpec(spec, options))
     }
     result.wallMs = Math.round(performance.now() - wallStart)
     return result
@@ -249,7 +365,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
         ev.on('recheck:refused', (e) => trace(`${r.name} gate refused ${label(e.grantSysId)}: ${e.code} ${e.reason}`))
         ev.on('revoke:calling', (e) => {
             trace(`${r.name} revoking ${label(e.grantSysId)}${e.local ? ' (local timer)' : ''}`)
-            if (r.exec === exec) faults.maybeReAdd(byGrant.get(e.grantSysId))
+            if (r.exec === exec) faults.maybeReAdd(byGrant.get(e.grantSysId), agenda, clock.nowMs())
         })
         ev.on('revoke:done', (e) => {
             trace(
@@ -316,6 +432,8 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             path,
             durationMinutes,
             revokeNowAfterMinutes: revokeNow ? prng.int(0, durationMinutes) : undefined,
+            // By lifecycle number, not a draw: the PRNG's sequence (and so every kept seed) is unchanged.
+            roleId: kind === 'entra-role' ? sim.roleIds[(id - 1) % sim.roleIds.length] : undefined,
             orderedAt: arrival,
             ritmSysId: '',
             ritmNumber: '',
@@ -340,7 +458,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
                     {
                         requested_for: requester.sysId,
                         device: ci,
-                        role: kind === 'entra-role' ? sim.ids.roleId : '',
+                        role: l.roleId ?? '',
                         duration_minutes: String(durationMinutes),
                         justification: `Simulated lifecycle ${l.label}: ${kind} for ${durationMinutes} minutes`,
                         emergency: String(emergency),

@@ -33,6 +33,11 @@ import type { Prng } from './prng'
 /** Entra tenant of the simulated world (a fixed GUID: it only names the emulated tenant). */
 const TENANT_ID = '7b0c3d2e-1f4a-4b5c-8d6e-9f0a1b2c3d4e'
 const ENTRA_CLIENT_ID = '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f'
+/** Two more directory roles (Microsoft's built-in role template ids) besides the seeded one. */
+const EXTRA_ROLES = [
+    { id: 'fe930be7-5e62-47db-91af-98c3a49a38b1', displayName: 'User Administrator' },
+    { id: '194ae4cb-b126-40b2-bd5b-6091b380977d', displayName: 'Security Administrator' },
+]
 
 /** The documented example auto-approval rule (docs/request-lifecycle.md): on-call responder of a P1/P2 incident. */
 export const AUTO_APPROVE_RULE = JSON.stringify([
@@ -55,6 +60,11 @@ export interface SimWorld {
     teams: TeamsEmulator
     /** Entra object ids (user = the requester). */
     ids: typeof DEFAULT_GRAPH_IDS
+    /**
+     * The directory roles the requester may ask for (`ids.roleId` first): several, so that role requests are not
+     * mostly refused as a duplicate of the one open request for the same role.
+     */
+    roleIds: string[]
     /** The service-desk agent who raises incidents (itil). */
     deskAgent: { sysId: string; userName: string }
     /** Executor environment of `instance` (journal `<dir>/<instance>.db`). */
@@ -85,7 +95,7 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
                 displayName: base.requester.displayName,
             },
         ],
-        roles: [{ id: ids.roleId, displayName: ids.roleName }],
+        roles: [{ id: ids.roleId, displayName: ids.roleName }, ...EXTRA_ROLES],
         groups: [{ id: ids.groupId, displayName: ids.groupName }],
         pimForGroups: true,
     })
@@ -103,7 +113,7 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
             name: 'Simulation: Entra directory roles',
             targetKind: 'entra_role',
             allowedDeviceClasses: [],
-            allowedRoles: { [base.resolverGroupSysId]: [ids.roleId] },
+            allowedRoles: { [base.resolverGroupSysId]: [ids.roleId, ...EXTRA_ROLES.map((r) => r.id)] },
             // The simulated role is treated like any other: high-risk routes are exercised by the device policy.
             highRiskRoleIds: [],
             autoApproveRules: [],
@@ -154,6 +164,7 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
         graph,
         teams,
         ids,
+        roleIds: [ids.roleId, ...EXTRA_ROLES.map((r) => r.id)],
         deskAgent,
         env(instance) {
             return world.env(instance, {

@@ -97,7 +97,7 @@ export function startAppOnEmulator(sn: ServiceNowEmulator, options: { only?: 'ex
 export function installAppCatalog(
     sn: ServiceNowEmulator,
     secopsGroupSysId: string,
-    deviceProvider: 'webhook' | 'entra-group',
+    deviceProvider: 'webhook' | 'entra-group' | 'epm',
 ): { localAdmin: string; entraRole: string } {
     const item = (name: string): string =>
         sn.scripting.list('sc_cat_item').find((i) => i['name'] === name)?.['sys_id'] ??

@@ -15,7 +15,7 @@
  * **Readiness** (`/readyz`, "can this executor do its job now") covers the dependencies:
  * - `journal`: open and migrated.
  * - `servicenow`: a ServiceNow call answered 2xx within the readiness window (3 poll intervals + the request
- *   timeout). It reads what the worker's own traffic (polls, heartbeats, write-backs) observed: probes never call
+ *   timeout), and none was refused as unauthorized (401, then 401 again on its repetition) within it. It reads what the worker's own traffic (polls, heartbeats, write-backs) observed: probes never call
  *   ServiceNow, so a probe can neither mask a wedged worker nor load the instance.
  * - `provider:<name>`: each enabled provider's `health()` (a cheap authenticated call), with a timeout.
  *
@@ -107,6 +107,10 @@ export class HealthMonitor implements Health {
     private lastProgressAt: Date
     private lastServiceNowOkAt: Date | null = null
     private lastServiceNowFailure: string | null = null
+    /** Fields the instance lacks (start-up check); readiness fails while any is missing. */
+    private missingFields: string[] = []
+    /** When ServiceNow last refused the integration user (401). */
+    private lastUnauthorizedAt: Date | null = null
     private readonly providers: HealthCheckable[]
     private readonly providerResults = new Map<string, { at: number; report: CheckReport }>()
 
@@ -118,6 +122,16 @@ export class HealthMonitor implements Health {
     /** The worker loop finished a round. */
     roundFinished(): void {
         this.lastProgressAt = this.o.now()
+    }
+
+    /** The start-up field check (servicenow/field-check.ts) found `missing` fields (empty: all present). */
+    fieldsChecked(missing: string[]): void {
+        this.missingFields = missing
+    }
+
+    /** ServiceNow refused the integration user twice in a row on one call (client: an `unauthorized` error). */
+    serviceNowRefused(): void {
+        this.lastUnauthorizedAt = this.o.now()
     }
 
     /** A ServiceNow HTTP call ended with `outcome` (`ok` or the error kind). Fits the client's observer. */
@@ -139,6 +153,12 @@ export class HealthMonitor implements Health {
         const checks: Record<string, CheckReport> = {}
         checks['journal'] = this.o.journal.ready() ? { ok: true } : { ok: false, error: 'journal not migrated' }
         checks['servicenow'] = this.serviceNowCheck()
+        if (this.missingFields.length > 0) {
+            checks['servicenow:fields'] = {
+                ok: false,
+                error: `the instance lacks field(s) ${this.missingFields.join(', ')}: upgrade the app`,
+            }
+        }
         const timeoutMs = this.o.checkTimeoutMs ?? DEFAULT_CHECK_TIMEOUT_MS
         await Promise.all(
             this.providers.map(async (p) => {
@@ -182,6 +202,13 @@ export class HealthMonitor implements Health {
         const now = this.o.now().getTime()
         const limit = readinessWindowMs(this.o.pollIntervalMs, this.o.serviceNowTimeoutMs)
         const ok = this.lastServiceNowOkAt
+        const refused = this.lastUnauthorizedAt
+        if (refused && now - refused.getTime() <= limit) {
+            return {
+                ok: false,
+                error: `ServiceNow refused the integration user's credentials (401) at ${refused.toISOString()}; check GBG_SN_* credentials (work is kept and retried)`,
+            }
+        }
         if (ok && now - ok.getTime() <= limit) return { ok: true }
         const failure = this.lastServiceNowFailure ? ` (last failure: ${this.lastServiceNowFailure})` : ''
         return {

@@ -77,6 +77,8 @@ export interface StepHistoryEntry {
 
 /** What the most recent successful grant of a grant acted on (see {@link ActionStore.grantRecord}). */
 export interface GrantRecord {
+    /** The grant action's own id: the idempotency key the provider's grant was made under. */
+    actionId: string
     plan: string
     provider: string
     txnIds: string[]
@@ -290,7 +292,7 @@ export class ActionStore {
         const row = this.selectGrantRecord.get(grantId)
         if (!row) return undefined
         const a = toAction(row)
-        return { plan: a.plan, provider: a.provider, txnIds: a.txnIds, expiresAt: a.expiresAt }
+        return { actionId: a.actionId, plan: a.plan, provider: a.provider, txnIds: a.txnIds, expiresAt: a.expiresAt }
     }
 
     /** Write `patch` and step `to` over `current` (read in the same transaction), CAS on its step. */

@@ -259,6 +259,11 @@ export class Journal {
         return this.timerStore.get(grantId)
     }
 
+    /** The soonest due time of an armed timer after `after` (the revoke lane's next wake-up). */
+    nextTimerDue(after: Date): Date | undefined {
+        return this.timerStore.nextDue(after)
+    }
+
     /** Armed timers, soonest first (all, or those due at `now`). */
     timers(dueAt?: Date): RevokeTimer[] {
         return this.timerStore.list(dueAt)

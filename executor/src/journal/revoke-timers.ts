@@ -38,6 +38,7 @@ export class RevokeTimerStore {
     private readonly selectOne: Database.Statement<[string], TimerRow>
     private readonly selectAll: Database.Statement<[], TimerRow>
     private readonly selectDue: Database.Statement<[number], TimerRow>
+    private readonly selectNext: Database.Statement<[number], { due: number | null }>
 
     constructor(
         db: Database.Database,
@@ -53,7 +54,10 @@ export class RevokeTimerStore {
         this.deleteOne = db.prepare('DELETE FROM revoke_timers WHERE grant_id = ?')
         this.selectOne = db.prepare('SELECT * FROM revoke_timers WHERE grant_id = ?')
         this.selectAll = db.prepare('SELECT * FROM revoke_timers ORDER BY due_at')
+        // The revoke lane asks for the next due time on every turn: an index keeps that O(log N) in active grants.
+        db.exec('CREATE INDEX IF NOT EXISTS revoke_timers_due ON revoke_timers (due_at)')
         this.selectDue = db.prepare('SELECT * FROM revoke_timers WHERE due_at <= ? ORDER BY due_at')
+        this.selectNext = db.prepare('SELECT MIN(due_at) AS due FROM revoke_timers WHERE due_at > ?')
     }
 
     /** Arm (or re-arm) the revoke timer of a grant; an empty `revokeActionId` keeps the recorded one. */
@@ -75,6 +79,12 @@ export class RevokeTimerStore {
     get(grantId: string): RevokeTimer | undefined {
         const row = this.selectOne.get(grantId)
         return row ? toTimer(row) : undefined
+    }
+
+    /** The soonest due time of an armed timer after `after`, or undefined. */
+    nextDue(after: Date): Date | undefined {
+        const due = this.selectNext.get(after.getTime())?.due
+        return due === null || due === undefined ? undefined : new Date(due)
     }
 
     /** Armed timers, soonest first (all, or those due at `dueAt`). */

@@ -8,11 +8,15 @@
  * - granted (on `grant:active`), removed (on `revoke:done`, unless a shared assignment stays for another grant);
  * - failure, when the SecOps incident for a grant / revoke / verify failure is raised (`incident:raised`), so the
  *   card names the incident; one card per incident, not one per failed retry;
- * - the 5- and 1-minute expiry warnings, driven by the grant's expiry as recorded: each worker round looks at the
- *   revoke timers in the journal (the grants this executor holds active, due at the expiry written back to
- *   ServiceNow) and queues the warning whose time has come. A grant gets a warning when it is longer than the
- *   warning's lead (a 5-minute grant gets the 1-minute warning, a 1-minute grant none); a 5-minute warning whose
- *   moment passed while the executor was down is not sent late once the 1-minute one is due.
+ * - the 5- and 1-minute expiry warnings, driven by the grant's expiry in ServiceNow: at most every
+ *   {@link WARNING_SCAN_MS} one read lists the active grants of every replica that expire within the largest lead;
+ *   a warning whose moment has come is claimed fleet-wide through the ticket-update table's unique idempotency key
+ *   (`expiry-warning:<grant>:<minutes>`, a RITM note naming the executor that sends it: claimOnce), and only the
+ *   claim's holder queues the card. Any replica may send it, exactly one does, and a restart (even between claim
+ *   and queueing: the claim names this executor) neither loses nor repeats it. A grant gets a warning when it is
+ *   longer than the warning's lead (a 5-minute grant gets the 1-minute warning, a 1-minute grant none); a
+ *   5-minute warning whose moment passed while every executor was down is not sent late once the 1-minute one is
+ *   due.
  *
  * Idempotency: each card has a key (`teams:<grant sys_id>:<card>`), stored as the outbox item's action id (the
  * outbox's indexed column; no ServiceNow action has that form, so the worker never mistakes it for one). A card
@@ -24,10 +28,10 @@
  * {@link TEAMS_GIVE_UP_MS} is abandoned (dead, with an error log line); a warning whose grant has expired meanwhile
  * is dropped (it would be wrong), and logged.
  */
-import { backoffMs, formatMinutes, parsePlan, type ExecutionPlan } from '@gbg/shared'
+import { backoffMs, formatMinutes, formatTime, parsePlan, verifyPlanDigest, type ExecutionPlan } from '@gbg/shared'
 import type { ExecutorEventBus } from '../events'
 import type { Journal, OutboxItem } from '../journal/journal'
-import type { Clock, Logger } from '../ports'
+import type { Clock, Logger, ServiceNowGateway } from '../ports'
 import { errorText } from '../transport'
 import { NotifyError, summaryFromPlan, type GrantSummary, type TeamsEvent } from './teams'
 
@@ -36,6 +40,9 @@ export const TEAMS_OUTBOX_KIND = 'teams'
 
 /** Minutes before expiry at which the holder is warned, most distant first. */
 export const WARNING_MINUTES = [5, 1] as const
+
+/** How often the expiring grants are read from ServiceNow (one query): a warning is at most this late. */
+export const WARNING_SCAN_MS = 15_000
 
 /** A card still undelivered after this long is abandoned: a late "access granted" or failure card misleads. */
 export const TEAMS_GIVE_UP_MS = 10 * 60_000
@@ -65,6 +72,10 @@ export interface NotificationsOptions {
     random?: () => number
     /** The requester's display name for a grant, when something can tell (cards fall back to the login). */
     displayName?: (plan: ExecutionPlan) => string | undefined
+    /** ServiceNow: the expiring grants of every replica, and the fleet-wide claim of each warning. */
+    grants: Pick<ServiceNowGateway, 'listExpiringGrants' | 'claimOnce'>
+    /** This executor's instance name (named in the warning claims it holds). */
+    instance: string
 }
 
 /** The outbox payload of a card: the event with its dates as ISO strings. */
@@ -92,6 +103,10 @@ function fromPayload(payload: unknown): TeamsEvent {
 export class Notifications {
     private delivering: Promise<void> = Promise.resolve()
     private readonly random: () => number
+    private lastWarningScan = Number.NEGATIVE_INFINITY
+    private scanning = false
+    /** Warning keys another executor holds (asked once per process). */
+    private readonly claimedElsewhere = new Set<string>()
 
     constructor(private readonly o: NotificationsOptions) {
         this.random = o.random ?? Math.random
@@ -128,40 +143,59 @@ export class Notifications {
                 })
             }),
             events.on('worker:polled', () => {
-                this.queueDueWarnings()
-                void this.deliver()
+                void this.queueDueWarnings()
+                    .catch((error: unknown) =>
+                        this.o.logger.warn('expiry warnings: cannot read ServiceNow; retried next round', {
+                            error: errorText(error),
+                        }),
+                    )
+                    .then(() => this.deliver())
             }),
         ]
         return () => offs.forEach((off) => off())
     }
 
     /**
-     * Queue the expiry warnings due now for every grant this executor holds active (its journal's revoke timers,
-     * due at the recorded expiry). Returns how many were queued.
+     * Queue the expiry warnings due now, from ServiceNow's active grants (every replica's), each claimed fleet-wide
+     * first. At most one ServiceNow read per {@link WARNING_SCAN_MS}, plus one claim per warning due. Returns how
+     * many this executor queued. Resolves after the scan (the worker does not wait for it).
      */
-    queueDueWarnings(): number {
-        const now = this.o.clock.now().getTime()
-        let queued = 0
-        for (const timer of this.o.journal.timers()) {
-            const expiresMs = timer.dueAt.getTime()
-            if (now >= expiresMs) continue
-            const plan = this.plan(timer.grantId)
-            if (!plan) continue
-            // The most urgent warning due now, only (never "5 minutes left" with 30 seconds to go).
-            const due = WARNING_MINUTES.filter((m) => plan.durationMinutes > m && now >= expiresMs - m * 60_000)
-            const minutesLeft = due[due.length - 1]
-            if (minutesLeft === undefined) continue
-            const grant = summaryFromPlan(plan, this.requesterName(plan))
-            if (
-                this.queue(
-                    `${timer.grantId}:warning:${minutesLeft}`,
-                    { kind: 'warning', grant, expiresAt: timer.dueAt, minutesLeft },
-                    false,
-                )
-            )
-                queued++
+    async queueDueWarnings(): Promise<number> {
+        const nowDate = this.o.clock.now()
+        const now = nowDate.getTime()
+        if (this.scanning || now - this.lastWarningScan < WARNING_SCAN_MS) return 0
+        this.scanning = true
+        try {
+            const grants = await this.o.grants.listExpiringGrants(nowDate, Math.max(...WARNING_MINUTES) * 60_000)
+            this.lastWarningScan = now
+            let queued = 0
+            for (const g of grants) {
+                const v = verifyPlanDigest(g.plan, g.planDigest)
+                if (!v.ok || !g.expiresAt) continue
+                const plan = v.plan
+                const expiresMs = g.expiresAt.getTime()
+                const at = this.o.clock.now().getTime()
+                // The most urgent warning due now, only (never "5 minutes left" with 30 seconds to go).
+                const due = WARNING_MINUTES.filter((m) => plan.durationMinutes > m && at >= expiresMs - m * 60_000)
+                const minutesLeft = due[due.length - 1]
+                if (minutesLeft === undefined || at >= expiresMs) continue
+                const key = `${g.sysId}:warning:${minutesLeft}`
+                if (this.claimedElsewhere.has(key) || this.o.journal.outbox({ actionId: `teams:${key}` }).length > 0)
+                    continue
+                const note =
+                    `Expiry warning (${formatMinutes(minutesLeft)} left, access ends ${formatTime(g.expiresAt)}) ` +
+                    `sent to Teams by executor ${this.o.instance}.`
+                if (!(await this.o.grants.claimOnce(g.sysId, `expiry-warning:${g.sysId}:${minutesLeft}`, note))) {
+                    this.claimedElsewhere.add(key)
+                    continue
+                }
+                const grant = summaryFromPlan(plan, this.requesterName(plan))
+                if (this.queue(key, { kind: 'warning', grant, expiresAt: g.expiresAt, minutesLeft }, false)) queued++
+            }
+            return queued
+        } finally {
+            this.scanning = false
         }
-        return queued
     }
 
     /** Resolves when the delivery pass under way (if any) has finished (before the journal closes). */

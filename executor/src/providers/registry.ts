@@ -8,9 +8,16 @@ import type { Logger } from '../ports'
 import { errorText } from '../transport'
 import { createWebhookProvider, type WebhookProviderConfig } from './webhook'
 import { instrumentProvider, type ProviderCallObserver } from './instrumented'
-import { createEntraGroupProvider, createEntraRoleProvider, createGraphClient, type HolderRegistry } from './entra'
+import {
+    createEntraGroupProvider,
+    createEntraRoleProvider,
+    createGraphClient,
+    type FleetGrants,
+    type HolderRegistry,
+} from './entra'
 import type { EntraConnectionConfig } from './entra/config'
-import type { EntraConfig } from '../config'
+import type { EntraConfig, EpmConfig } from '../config'
+import { createEpmProvider } from './epm'
 import { createConsoleProvider, type ConsoleGate, type ConsoleProviderConfig } from './console'
 
 /** Provider part of the executor configuration (the loaded `Config` fits structurally). */
@@ -21,6 +28,8 @@ export interface ProvidersConfig {
     webhook?: WebhookProviderConfig
     /** Required when `entra-role` or `entra-group` is enabled (the executor's `Config.entra` section). */
     entra?: EntraSection
+    /** Required when `epm` is enabled (the executor's `Config.epm` section). */
+    epm?: EpmConfig
     /** Required when `console` is enabled (the executor's `Config.console` section). */
     console?: ConsoleProviderConfig
 }
@@ -35,8 +44,10 @@ export interface ProviderDeps {
     logger?: Logger
     /** Times and counts every call of every provider (see instrumented.ts). */
     metrics?: ProviderCallObserver
-    /** Overlap registry of the Entra providers (the SQLite journal in production). */
+    /** The Entra providers' record of this replica's own writes (the SQLite journal in production). */
     holders?: HolderRegistry
+    /** The fleet's grants (ServiceNow): who else holds a shared Entra assignment. */
+    fleet?: FleetGrants
     /** The recheck gate bound to ServiceNow: the console provider's packet check and submit gate. */
     gate?: ConsoleGate
 }
@@ -83,6 +94,10 @@ function build(name: ProviderName, config: ProvidersConfig, deps: ProviderDeps):
             case 'entra-role':
             case 'entra-group':
                 return buildEntra(name, config, deps)
+            case 'epm':
+                if (!config.epm)
+                    throw new ProviderConfigError('provider "epm" is enabled but the EPM settings (GBG_EPM_*) are not set')
+                return createEpmProvider(config.epm, { now: deps.now, logger: deps.logger })
             case 'console':
                 if (!config.console)
                     throw new ProviderConfigError('provider "console" is enabled but the GBG_CONSOLE_* settings are not set')
@@ -107,6 +122,7 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
     if (!e)
         throw new ProviderConfigError(`provider "${name}" is enabled but the Entra settings (GBG_ENTRA_*) are not set`)
     if (!deps.holders) throw new ProviderConfigError(`provider "${name}" needs the journal as its holder registry`)
+    if (!deps.fleet) throw new ProviderConfigError(`provider "${name}" needs ServiceNow's grants (deps.fleet)`)
     const connection = entraConnection(e)
     const now = deps.now ?? (() => new Date())
     let graph = graphClients.get(e)
@@ -114,17 +130,19 @@ function buildEntra(name: 'entra-role' | 'entra-group', config: ProvidersConfig,
         graph = createGraphClient(connection, { now })
         graphClients.set(e, graph)
     }
-    const entraDeps = { holders: deps.holders, now, graph }
+    const entraDeps = { holders: deps.holders, fleet: deps.fleet, now, graph }
     if (name === 'entra-role') return createEntraRoleProvider({ connection }, entraDeps)
-    return createEntraGroupProvider(
-        {
-            connection,
-            mode: e.groupMode,
-            groupsByDeviceClass: e.groupsByDeviceClass,
-            signOutPolicy: e.signOutPolicy,
-        },
-        entraDeps,
-    )
+    return createEntraGroupProvider(entraGroupInput(e), entraDeps)
+}
+
+/** The entra-group provider's settings from the Entra section (the drift scan chooses groups with the same). */
+export function entraGroupInput(e: EntraSection) {
+    return {
+        connection: entraConnection(e),
+        mode: e.groupMode,
+        groupsByDeviceClass: e.groupsByDeviceClass,
+        signOutPolicy: e.signOutPolicy,
+    }
 }
 
 /**

@@ -36,6 +36,12 @@ export interface ProviderCallContext {
     idempotencyKey: string
     /** Transaction ids recorded by an earlier grant of the same grant record (for revoke / verify). */
     txnIds?: string[]
+    /**
+     * What a provider with shared assignments does when ServiceNow cannot tell who else holds the access
+     * (docs/entra.md "Overlap"): `retry` (default: a queue action, ServiceNow answered a moment ago) or `remove`
+     * (the local timer's revoke past expiry + grace: expiry wins, even over another grant's access).
+     */
+    ifHoldersUnknown?: 'retry' | 'remove'
     /** Abort the call (shutdown). */
     signal?: AbortSignal
 }

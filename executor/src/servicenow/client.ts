@@ -4,7 +4,8 @@
  *
  * - Auth: Basic, or OAuth (`/oauth_token.do`, password or client_credentials grant). The token is cached,
  *   refreshed shortly before it expires, and once more when a call answers 401 (a token revoked or expired
- *   early); a second 401 is fatal.
+ *   early); under Basic a 401 is repeated once on a fresh connection. A second 401 is `unauthorized`: callers
+ *   retry with backoff and keep their work (see sendAuthenticated).
  * - Paging: follows the `Link` header's `rel="next"` until it is absent. Never stops at a short page: row ACLs
  *   run after `sysparm_limit`, so a page may hold fewer rows than asked (even none) while more follow.
  * - Values: every value the Table API returns is a string; reference fields arrive as plain sys_ids
@@ -69,6 +70,8 @@ export interface ServiceNowClientOptions {
  */
 export interface ServiceNowCallObserver {
     observeServiceNowCall(method: string, table: string, outcome: string, seconds: number): void
+    /** ServiceNow refused the integration user on a call and on its repetition (an `unauthorized` error). */
+    observeRefused?(): void
 }
 
 /** A record as returned by the Table API: every value a string. */
@@ -336,12 +339,26 @@ class AxiosServiceNowClient implements ServiceNowClient {
         }
     }
 
-    /** One request with auth; on a 401 with OAuth, fetch a new token and repeat once. */
+    /**
+     * One request with auth, and what a 401 means (contract: "401 on bad or expired credentials / token"): with
+     * OAuth, fetch a new token and repeat once; with Basic, repeat once on a fresh connection (an expired or
+     * dropped session on the instance side; the client keeps no cookie). A second 401 is an `unauthorized` error:
+     * the caller keeps its work and retries with backoff (a write-back is never dropped for it), and readiness
+     * reports it until a call succeeds again.
+     */
     private async sendAuthenticated(spec: RequestSpec): Promise<AxiosResponse> {
         const response = await this.sendOnce(spec, await this.authorization(false))
         if (response.status !== 401) return this.check(response, spec)
         if (this.opts.auth.mode === 'basic') {
-            throw this.unauthorized(response, spec, 'check GBG_SN_USERNAME / GBG_SN_PASSWORD')
+            this.log.warn('ServiceNow answered 401 under Basic auth; repeating once on a fresh connection', {
+                method: spec.method,
+                path: pathOf(spec.url),
+            })
+            const retried = await this.sendOnce(spec, await this.authorization(false), true)
+            if (retried.status === 401) {
+                throw this.unauthorized(retried, spec, 'check GBG_SN_USERNAME / GBG_SN_PASSWORD (refused twice)')
+            }
+            return this.check(retried, spec)
         }
         this.log.info('ServiceNow answered 401; refreshing the OAuth token once')
         const retried = await this.sendOnce(spec, await this.authorization(true))
@@ -353,7 +370,16 @@ class AxiosServiceNowClient implements ServiceNowClient {
 
     private unauthorized(response: AxiosResponse, spec: RequestSpec, hint: string): ServiceNowError {
         const mapped = mapHttpError(401, response.headers, response.data, this.ctx(spec))
-        return new ServiceNowError('fatal', `${mapped.message}: ${hint}`, {
+        try {
+            this.opts.observer?.observeRefused?.()
+        } catch (error) {
+            this.log.warn('ServiceNow call observer failed', { error: String(error) })
+        }
+        this.log.error('ServiceNow refused the integration user (401 twice); work is kept and retried', {
+            method: mapped.method,
+            path: mapped.path,
+        })
+        return new ServiceNowError('unauthorized', `${mapped.message}: ${hint}`, {
             status: 401,
             detail: mapped.detail,
             method: mapped.method,
@@ -370,7 +396,8 @@ class AxiosServiceNowClient implements ServiceNowClient {
         return { method: spec.method.toUpperCase(), path: pathOf(spec.url), table: spec.table, now: this.clock.now() }
     }
 
-    private async sendOnce(spec: RequestSpec, authorization: string): Promise<AxiosResponse> {
+    /** One HTTP exchange; `fresh` sends it on a new connection (no kept-alive socket). */
+    private async sendOnce(spec: RequestSpec, authorization: string, fresh = false): Promise<AxiosResponse> {
         const started = Date.now()
         const headers: Record<string, string> = {
             Accept: 'application/json',
@@ -386,6 +413,7 @@ class AxiosServiceNowClient implements ServiceNowClient {
                 params: spec.params,
                 data: spec.data,
                 headers,
+                ...(fresh ? { httpAgent: new http.Agent(), httpsAgent: new https.Agent() } : {}),
             })
         } catch (error) {
             const mapped = mapTransportError(error, { ...this.ctx(spec), write: !spec.idempotent })

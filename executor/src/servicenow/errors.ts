@@ -7,7 +7,9 @@
  * - `lost_claim`: 403 from the action table's claim guard business rule ("Claim refused…" / "Write refused…"):
  *   another executor owns the action (or our lease lapsed). Drop the action, never retry the write.
  * - `not_found`: 404. The record is missing or hidden by a row ACL (the Table API cannot tell them apart).
- * - `unauthorized`: 401. The client refreshes an OAuth token once on this; a second 401 becomes `fatal`.
+ * - `unauthorized`: 401. The client repeats once (a fresh OAuth token, or a fresh connection under Basic); a
+ *   second 401 stays `unauthorized`: credentials expired or revoked. Callers keep their work and retry with
+ *   backoff (a person fixes the credentials); readiness reports it meanwhile.
  * - `fatal`: everything else, notably 403 ACL exceptions (a missing ACL is a deployment error, not a transient),
  *   other 4xx and anything this mapping does not recognise — unknown failures are loud, never retried forever.
  */
@@ -35,6 +37,12 @@ export interface ServiceNowErrorDetails {
      * the request was sent). The caller must read the record before repeating a non-idempotent write.
      */
     unknownOutcome?: boolean
+    /**
+     * Fields a write sent that the instance's answer lacks: the Table API silently drops fields the table does
+     * not have (an app older than this executor) or the caller cannot read. A deployment error, loud; the write
+     * is kept and repeated (PATCH is idempotent) until the app is upgraded.
+     */
+    missingFields?: string[]
     cause?: unknown
 }
 
@@ -48,6 +56,7 @@ export class ServiceNowError extends Error {
     readonly path?: string
     readonly code?: string
     readonly unknownOutcome: boolean
+    readonly missingFields?: string[]
 
     constructor(kind: ServiceNowErrorKind, message: string, details: ServiceNowErrorDetails = {}) {
         super(message, details.cause === undefined ? undefined : { cause: details.cause })
@@ -60,6 +69,7 @@ export class ServiceNowError extends Error {
         this.path = details.path
         this.code = details.code
         this.unknownOutcome = details.unknownOutcome === true
+        if (details.missingFields && details.missingFields.length > 0) this.missingFields = details.missingFields
     }
 
     /** True for the kinds a later attempt may fix. */

@@ -40,6 +40,7 @@ import {
     type AuditAnchor,
     type ActionType,
     type GrantState,
+    type ProviderName,
 } from '@gbg/shared'
 import type {
     ActionPatch,
@@ -68,7 +69,14 @@ import { releaseLease } from '../worker/leases'
 import type { ServiceNowClient, SnRecord } from './client'
 import { ServiceNowError } from './errors'
 import { SYSTEM_FIELDS } from './platform-fields'
-import { IDENTIFIER_PATTERN, QueryBuildError, formatGlideDateTime, parseGlideDateTime, query } from './query'
+import {
+    IDENTIFIER_PATTERN,
+    QueryBuildError,
+    formatGlideDateTime,
+    parseGlideDateTime,
+    query,
+    zoneWideningMs,
+} from './query'
 
 /** Options of {@link createServiceNowGateway}. */
 export interface ServiceNowGatewayOptions {
@@ -110,6 +118,9 @@ class TableApiGateway implements ServiceNowGateway {
     private readonly heartbeatRows = new Map<string, string>()
     /** Display names from the gate facts read (bounded: the oldest are forgotten first). */
     private readonly displayNames = new Map<string, string>()
+    /** The integration user's session time zone ('' unknown to the app), once learned. */
+    private zone: string | undefined
+    private zoneRetryAt = -Infinity
 
     constructor(
         private readonly client: ServiceNowClient,
@@ -117,39 +128,61 @@ class TableApiGateway implements ServiceNowGateway {
     ) {}
 
     async listReadyActions(now: Date, limit: number): Promise<QueueAction[]> {
-        // Dates are compared on the UTC values the Table API returns, never in the query alone: the instance may read
-        // a plain query date as UTC or in the integration user's zone (query.ts whereDateAnyZone). The widened window
-        // is read whole (priority order kept), the exact bound applied here, then the limit.
+        return (await this.listPollActions(now, limit)).ready
+    }
+
+    async listExpiredLeases(now: Date, limit: number): Promise<QueueAction[]> {
+        return (await this.listPollActions(now, limit)).expired
+    }
+
+    /**
+     * ONE query per poll for both: ready actions whose not_before has passed (or is empty), and claimed actions
+     * whose lease lapsed (or has none) — two blocks OR'ed with `^NQ`. Dates are compared on the UTC values the
+     * Table API returns, never in the query alone: the instance may read a plain query date as UTC or in the
+     * integration user's zone (query.ts whereDateAnyZone). The bound is widened only by what the integration
+     * user's zone needs (learned once from the app's context API; none for UTC and zones west of it, 14 h when
+     * unknown), so an idle poll reads the due rows and the in-flight ones, not every row due in the next 14 h.
+     */
+    async listPollActions(now: Date, limit: number): Promise<{ ready: QueueAction[]; expired: QueueAction[] }> {
+        const widen = zoneWideningMs(await this.integrationZone(), now)
         const q = build(() =>
             query(TABLE.action)
                 .eq(ACTION_FIELDS.state, 'ready')
-                .whereDateAnyZone(ACTION_FIELDS.notBefore, '<=', now)
+                .whereDateAnyZone(ACTION_FIELDS.notBefore, '<=', now, widen)
                 .or(ACTION_FIELDS.notBefore, 'ISEMPTY')
+                .newQuery()
+                .eq(ACTION_FIELDS.state, 'claimed')
+                .whereDateAnyZone(ACTION_FIELDS.leaseUntil, '<', now, widen)
+                .or(ACTION_FIELDS.leaseUntil, 'ISEMPTY')
                 .orderBy(ACTION_FIELDS.priority)
                 .orderBy(SYSTEM_FIELDS.createdOn)
                 .build(),
         )
-        const rows = await this.client.list(TABLE.action, q, ACTION_READ)
-        return rows
-            .map(parseAction)
-            .filter((a) => a.notBefore === null || a.notBefore.getTime() <= now.getTime())
+        const rows = (await this.client.list(TABLE.action, q, ACTION_READ)).map(parseAction)
+        const t = now.getTime()
+        const ready = rows
+            .filter((a) => a.state === 'ready' && (a.notBefore === null || a.notBefore.getTime() <= t))
             .slice(0, limit)
+        const expired = rows
+            .filter((a) => a.state === 'claimed' && (a.leaseUntil === null || a.leaseUntil.getTime() < t))
+            .sort((a, b) => (a.leaseUntil?.getTime() ?? 0) - (b.leaseUntil?.getTime() ?? 0))
+            .slice(0, limit)
+        return { ready, expired }
     }
 
-    async listExpiredLeases(now: Date, limit: number): Promise<QueueAction[]> {
-        // A claimed action without lease_until can never expire by time: it is swept too. The bound is widened for
-        // any zone reading (see listReadyActions); ordered by lease_until, the expired rows come first, so the exact
-        // filter on the returned UTC values keeps every expired one the limit allows.
-        const q = build(() =>
-            query(TABLE.action)
-                .eq(ACTION_FIELDS.state, 'claimed')
-                .whereDateAnyZone(ACTION_FIELDS.leaseUntil, '<', now)
-                .or(ACTION_FIELDS.leaseUntil, 'ISEMPTY')
-                .orderBy(ACTION_FIELDS.leaseUntil)
-                .build(),
-        )
-        const rows = await this.client.list(TABLE.action, q, ACTION_READ, limit)
-        return rows.map(parseAction).filter((a) => a.leaseUntil === null || a.leaseUntil.getTime() < now.getTime())
+    /** The integration user's session zone, read once from the app's context API (undefined: unknown). */
+    private async integrationZone(): Promise<string | undefined> {
+        if (this.zone !== undefined) return this.zone || undefined
+        const now = this.opts.now().getTime()
+        if (now < this.zoneRetryAt) return undefined
+        try {
+            const context = await this.getInstanceContext()
+            this.zone = context.session.time_zone
+        } catch {
+            // Unknown until the next try: the full widening meanwhile (correct, just reads more).
+            this.zoneRetryAt = now + 600_000
+        }
+        return this.zone || undefined
     }
 
     async getAction(sysId: string): Promise<QueueAction> {
@@ -231,7 +264,7 @@ class TableApiGateway implements ServiceNowGateway {
             body[ACTION_FIELDS.leaseOwner] = this.opts.instanceName
         }
         assertOnly(TABLE.action, body, EXECUTOR_WRITABLE[TABLE.action], 'write')
-        await this.client.patch(TABLE.action, sysId, body)
+        echoed(TABLE.action, sysId, body, await this.client.patch(TABLE.action, sysId, body))
     }
 
     async createAction(action: NewAction): Promise<QueueAction> {
@@ -268,6 +301,70 @@ class TableApiGateway implements ServiceNowGateway {
         return parseGrant(await this.client.get(TABLE.grant, sysId, GRANT_READ))
     }
 
+    async listUserGrants(
+        userSysId: string,
+        provider: ProviderName,
+        states: readonly GrantState[],
+        limit: number,
+    ): Promise<GrantRecord[]> {
+        if (!isSysId(userSysId)) throw new ServiceNowError('fatal', 'listUserGrants: user is not a sys_id')
+        const q = build(() =>
+            query(TABLE.grant)
+                .eq(GRANT_FIELDS.requestedFor, userSysId)
+                .eq(GRANT_FIELDS.provider, provider)
+                .in(GRANT_FIELDS.state, states)
+                .orderByDesc(SYSTEM_FIELDS.updatedOn)
+                .build(),
+        )
+        const rows = await this.client.list(TABLE.grant, q, GRANT_READ, limit)
+        return rows.map(parseGrant)
+    }
+
+    async listExpiringGrants(now: Date, withinMs: number): Promise<GrantRecord[]> {
+        const until = new Date(now.getTime() + withinMs)
+        const q = build(() =>
+            query(TABLE.grant)
+                .eq(GRANT_FIELDS.state, 'active')
+                .whereDateAnyZone(GRANT_FIELDS.expiresAt, '<=', until)
+                .orderBy(GRANT_FIELDS.expiresAt)
+                .build(),
+        )
+        // The widened window is read whole; the exact bound is applied on the UTC values returned.
+        const rows = await this.client.list(TABLE.grant, q, GRANT_READ)
+        return rows
+            .map(parseGrant)
+            .filter((g) => g.expiresAt !== null && g.expiresAt > now && g.expiresAt.getTime() <= until.getTime())
+    }
+
+    async claimOnce(grantSysId: string, key: string, note: string): Promise<boolean> {
+        const body = ticketUpdateBody({ kind: 'ritm_note', grantSysId, text: note }, key)
+        assertOnly(TABLE.ticketUpdate, body, EXECUTOR_CREATABLE[TABLE.ticketUpdate], 'create')
+        const mine = body[TICKET_UPDATE_FIELDS.text]
+        const holder = async () => {
+            const q = build(() => query(TABLE.ticketUpdate).eq(TICKET_UPDATE_FIELDS.idempotencyKey, key).build())
+            const [row] = await this.client.list(
+                TABLE.ticketUpdate,
+                q,
+                [SYSTEM_FIELDS.sysId, TICKET_UPDATE_FIELDS.idempotencyKey, TICKET_UPDATE_FIELDS.text],
+                1,
+            )
+            return row ? (row[TICKET_UPDATE_FIELDS.text] ?? '') : undefined
+        }
+        const before = await holder()
+        if (before !== undefined) return before === mine
+        try {
+            await this.client.create(TABLE.ticketUpdate, body)
+            return true
+        } catch (error) {
+            // Refused because the key was taken meanwhile: the row says who holds the claim.
+            if (error instanceof ServiceNowError && error.status === 403) {
+                const raced = await holder()
+                if (raced !== undefined) return raced === mine
+            }
+            throw error
+        }
+    }
+
     async updateGrant(sysId: string, patch: GrantPatch): Promise<void> {
         const body: Record<string, string> = {}
         if (patch.state !== undefined) body[GRANT_FIELDS.state] = oneOf(patch.state, GRANT_STATES, 'state')
@@ -284,7 +381,7 @@ class TableApiGateway implements ServiceNowGateway {
         }
         if (Object.keys(body).length === 0) return
         assertOnly(TABLE.grant, body, EXECUTOR_WRITABLE[TABLE.grant], 'write')
-        await this.client.patch(TABLE.grant, sysId, body)
+        echoed(TABLE.grant, sysId, body, await this.client.patch(TABLE.grant, sysId, body))
     }
 
     async getApprovalRoute(grantSysId: string): Promise<string> {
@@ -698,6 +795,21 @@ function oneOf<T extends string>(value: string, allowed: readonly T[], field: st
         )
     }
     return value as T
+}
+
+/**
+ * The PATCH answer (the whole record as the caller may read it) must hold every field written: the Table API
+ * drops fields a table does not have without an error, so a field missing here was never stored. Loud.
+ */
+function echoed(table: string, sysId: string, body: Record<string, string>, row: SnRecord): void {
+    const missing = Object.keys(body).filter((f) => !(f in row))
+    if (missing.length === 0) return
+    throw new ServiceNowError(
+        'fatal',
+        `ServiceNow dropped field(s) ${missing.join(', ')} written to ${table} ${sysId}: the instance's table lacks ` +
+            'them (app older than this executor) or the integration user cannot read them',
+        { method: 'PATCH', path: `/api/now/table/${table}/${sysId}`, missingFields: missing },
+    )
 }
 
 function hasAll(r: SnRecord, fields: readonly string[]): boolean {

@@ -88,6 +88,37 @@ const LIST: readonly QueryOperator[] = ['IN', 'NOT IN']
 /** Characters that would change a query's structure; checked on every formatted value as a last line of defence. */
 const FORBIDDEN = /[\^=,@\r\n\t<>!]/
 
+/**
+ * How far a `<` / `<=` date bound must be moved forward so that it holds whether the instance reads a plain
+ * query date as UTC or in the integration user's zone `zone` (contract "Time zones and dates"): under the user
+ * reading a text T means T − offset, so T = at + max(0, offset). Zones west of UTC (and UTC) need no widening at
+ * all; an unknown zone (empty: the instance's system zone, or a name this runtime does not know) needs the full
+ * {@link MAX_ZONE_OFFSET_MS}.
+ */
+export function zoneWideningMs(zone: string | undefined, at: Date): number {
+    if (!zone) return MAX_ZONE_OFFSET_MS
+    let parts: Intl.DateTimeFormatPart[]
+    try {
+        parts = new Intl.DateTimeFormat('en-US', {
+            timeZone: zone,
+            hourCycle: 'h23',
+            year: 'numeric',
+            month: '2-digit',
+            day: '2-digit',
+            hour: '2-digit',
+            minute: '2-digit',
+            second: '2-digit',
+        }).formatToParts(at)
+    } catch {
+        return MAX_ZONE_OFFSET_MS
+    }
+    const n = (t: string) => Number(parts.find((p) => p.type === t)?.value)
+    const local = Date.UTC(n('year'), n('month') - 1, n('day'), n('hour'), n('minute'), n('second'))
+    const offset = local - Math.floor(at.getTime() / 1000) * 1000
+    if (!Number.isFinite(offset)) return MAX_ZONE_OFFSET_MS
+    return Math.min(MAX_ZONE_OFFSET_MS, Math.max(0, offset))
+}
+
 /** `YYYY-MM-DD HH:mm:ss` in UTC, the Table API's date-time format. */
 export function formatGlideDateTime(date: Date): string {
     if (!(date instanceof Date) || Number.isNaN(date.getTime())) throw new QueryBuildError('Invalid Date')
@@ -182,17 +213,25 @@ export class QueryBuilder {
      * whether the instance reads the value as UTC or in the integration user's zone (`<`, `<=`: at + 14 h; `>`,
      * `>=`: at − 14 h). The rows are a SUPERSET: filter them on their returned UTC values with the exact bound.
      */
-    whereDateAnyZone(field: string, op: DateOperator, at: Date): this {
+    whereDateAnyZone(field: string, op: DateOperator, at: Date, widenMs: number = MAX_ZONE_OFFSET_MS): this {
         if (!(['<', '<=', '>', '>='] as string[]).includes(op)) {
             throw new QueryBuildError(`unsupported date operator ${JSON.stringify(String(op).slice(0, 20))}`)
         }
         this.assertField(field)
         if (!(at instanceof Date) || Number.isNaN(at.getTime())) throw new QueryBuildError('Invalid Date')
-        const widened = new Date(at.getTime() + (op === '<' || op === '<=' ? MAX_ZONE_OFFSET_MS : -MAX_ZONE_OFFSET_MS))
+        if (!(widenMs >= 0 && widenMs <= MAX_ZONE_OFFSET_MS)) throw new QueryBuildError('zone widening out of range')
+        const widened = new Date(at.getTime() + (op === '<' || op === '<=' ? widenMs : -widenMs))
         const text = formatGlideDateTime(widened)
         // A date-time legitimately holds ':' '-' and one space; nothing structural.
         if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(text)) throw new QueryBuildError(`bad date for ${field}`)
         this.parts.push(`${field}${op}${text}`)
+        return this
+    }
+
+    /** `^NQ`: the conditions after it form a new block, OR'ed with the blocks before. */
+    newQuery(): this {
+        if (this.parts.length === 0) throw new QueryBuildError('newQuery() needs a preceding condition')
+        this.parts.push('NQ')
         return this
     }
 

@@ -90,6 +90,10 @@ const VERIFY_DATA = z
         ritm: z.string(),
         /** The grant's state when the verify started (present on a revoked grant escalates). */
         grantState: z.string(),
+        /** The grant's evidence when the verify started (the revoke's): kept, the verify's result goes beside it. */
+        priorEvidence: z.string(),
+        /** The idempotency key the grant was made under (the grant action's id), for a provider lookup by key. */
+        grantKey: z.string(),
     })
     .partial()
 

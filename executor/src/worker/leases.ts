@@ -55,6 +55,12 @@ export class Leases {
      * not an error) or ServiceNow failed (logged).
      */
     async claim(action: QueueAction): Promise<QueueAction | null> {
+        const outcome = await this.tryClaim(action)
+        return typeof outcome === 'string' ? null : outcome
+    }
+
+    /** As {@link claim}, telling a claim lost to another owner (`lost`) from a failed call (`failed`). */
+    async tryClaim(action: QueueAction): Promise<QueueAction | 'lost' | 'failed'> {
         const leaseUntil = this.leaseFrom(this.d.clock.now())
         try {
             const claimed = await this.d.gateway.claimAction(action, this.d.instance, leaseUntil)
@@ -63,10 +69,10 @@ export class Leases {
         } catch (error) {
             if (isServiceNowError(error, 'lost_claim')) {
                 this.d.events.emit('lease:lost', { ...refOf(action), stage: 'claim', error: errorText(error) })
-                return null
+                return 'lost'
             }
             this.d.logger.warn('claim failed', { action: action.sysId, error: errorText(error) })
-            return null
+            return 'failed'
         }
     }
 
@@ -106,15 +112,21 @@ export class Leases {
      * The sweeper: return claimed actions whose lease expired (crashed or stuck executors) to the queue, up to
      * `limit`, leaving alone those `running` names (ours, still running). Returns how many went back.
      */
-    async sweep(limit: number, running: (sysId: string) => boolean): Promise<number> {
+    async sweep(
+        limit: number,
+        running: (sysId: string) => boolean,
+        listed?: readonly QueueAction[],
+        released?: QueueAction[],
+    ): Promise<number> {
         const { gateway, clock, logger } = this.d
         let swept = 0
         try {
-            const expired = await gateway.listExpiredLeases(clock.now(), limit)
+            const expired = listed ?? (await gateway.listExpiredLeases(clock.now(), limit))
             for (const action of expired) {
                 if (running(action.sysId)) continue
                 try {
                     await this.release(action.sysId)
+                    released?.push({ ...action, state: 'ready', leaseOwner: '', leaseUntil: null })
                     swept++
                 } catch (error) {
                     if (!isServiceNowError(error, 'lost_claim'))

@@ -21,6 +21,16 @@ export interface WorkerOptions {
     maxInFlight?: number
     /** Ready actions read per poll. @defaultValue 20 */
     batchSize?: number
+    /**
+     * Revokes run at once in the revoke lane, besides the K slots of grants and verifies (revokes never queue
+     * behind them). @defaultValue max(16, 4 × K)
+     */
+    revokeMaxInFlight?: number
+    /**
+     * Least time between two heartbeats (the app's watchdog calls a heartbeat stale after 10 minutes by default):
+     * not every poll writes one. @defaultValue 60000
+     */
+    heartbeatIntervalMs?: number
     /** Lease length; renewed every half lease while an action runs. @defaultValue 120000 */
     leaseMs?: number
     /** Retry schedule of grant / verify actions. @defaultValue GBG_BACKOFF_BASE_MS / GBG_BACKOFF_MAX_MS, jitter 0.2 */
@@ -34,8 +44,9 @@ export interface WorkerOptions {
     /** Failed revoke attempts after which SecOps get an incident. @defaultValue 3 */
     revokeEscalateAfterFailures?: number
     /**
-     * How long after expiry the local timer waits for the ServiceNow revoke action (when ServiceNow answers)
-     * before revoking on its own. With ServiceNow unreachable the timer revokes at once. @defaultValue 60000
+     * At expiry the revoke lane claims the grant's ServiceNow revoke action and runs it at once, or revokes from
+     * the journal when ServiceNow does not answer. Only when ANOTHER executor holds that revoke action does the
+     * timer wait this long for it before revoking on its own. @defaultValue 60000
      */
     localRevokeGraceMs?: number
     /** Delay of the verify action scheduled after a revoke. @defaultValue 300000 (5 min) */
@@ -116,6 +127,11 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
         pollIntervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
         maxInFlight: Math.max(1, options.maxInFlight ?? DEFAULTS.maxInFlight),
         batchSize: options.batchSize ?? 20,
+        revokeMaxInFlight: Math.max(
+            1,
+            options.revokeMaxInFlight ?? Math.max(16, 4 * (options.maxInFlight ?? DEFAULTS.maxInFlight)),
+        ),
+        heartbeatIntervalMs: options.heartbeatIntervalMs ?? 60_000,
         leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
         grantBackoff: options.grantBackoff ?? DEFAULTS.grantBackoff,
         revokeBackoff: options.revokeBackoff ?? DEFAULTS.revokeBackoff,

@@ -7,8 +7,8 @@
  * with capped backoff forever (never dead); after a bound SecOps get an incident (P1 for high-risk plans), and
  * when removal is finally confirmed that incident gets a work note with the evidence.
  *
- * Overlapping grants of the same access (same provider, principal and target) are reference-counted in the
- * journal: revoking one while another is still active leaves the access in place for the other.
+ * Overlapping grants of the same access (same provider, principal and target): the provider reads ServiceNow's
+ * grants (every replica's) and leaves the access in place while another grant still holds it (docs/entra.md).
  */
 import {
     ACTION_PRIORITY,
@@ -40,6 +40,25 @@ import {
 } from './context'
 import { closeFinished, finishAction } from './finish'
 import { dataOf, journalData, journaled, journaledRitm, journalResult, type ProviderResultRecord } from './journal-data'
+
+/** Longest wait for the grant read before a revoke of a grant this executor journaled. */
+const GRANT_READ_BOUND_MS = 2_000
+const SLOW = Symbol('slow')
+
+/** `promise`, or a rejection with {@link SLOW} after `ms` on the worker's clock. */
+async function within<T>(promise: Promise<T>, ms: number, core: RunContext['core']): Promise<T> {
+    const stop = new AbortController()
+    const timeout = core.clock.sleep(ms, stop.signal).then(
+        () => Promise.reject(SLOW),
+        () => new Promise<never>(() => undefined),
+    )
+    promise.catch(() => undefined)
+    try {
+        return await Promise.race([promise, timeout])
+    } finally {
+        stop.abort()
+    }
+}
 
 /** Incident kind of a revoke that keeps failing. */
 export const REVOKE_FAILED_INCIDENT = 'revoke_failed'
@@ -93,17 +112,27 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
     // What to remove: the plan this executor journaled when it granted (what it really granted), never a plan
     // re-read later; ServiceNow's plan only when this executor holds no grant of it (another replica granted).
     // A ServiceNow plan that differs from the journaled one is tampering: reported, and the journaled one wins.
+    // The read is bounded when this executor journaled the grant: a slow ServiceNow (429 storm, in-call retries)
+    // must not hold the revoke; the journal's plan is what is revoked then, and the write-back catches up later.
     let grant: GrantRecord | 'missing' | undefined
+    const recorded = j.grantRecord(grantId)
     if (!ctx.local) {
         try {
-            grant = await core.gateway.getGrant(grantId)
+            const read = core.gateway.getGrant(grantId)
+            grant = recorded ? await within(read, GRANT_READ_BOUND_MS, core) : await read
         } catch (error) {
             if (ctx.signal.aborted) return
-            if (!isServiceNowError(error, 'not_found')) return revokeFailure(ctx, undefined, error)
-            grant = 'missing'
+            if (error === SLOW) {
+                core.logger.warn('revoke: ServiceNow slow to answer; revoking what the journal recorded', {
+                    grant: grantId,
+                })
+                grant = undefined
+            } else if (!isServiceNowError(error, 'not_found')) {
+                if (!recorded) return revokeFailure(ctx, undefined, error)
+                grant = undefined
+            } else grant = 'missing'
         }
     }
-    const recorded = j.grantRecord(grantId)
     const { plan, planRaw, mismatch, planSource } = planToRevoke(grantId, recorded, grant)
     if (grant === 'missing') grant = undefined
     const ritm = grant ? grant.ritm : ritmFromJournal(ctx)
@@ -179,7 +208,8 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
         items,
         'calling provider.revoke',
     )
-    await core.writeBack.flush()
+    // The 'revoking' state goes out in the background: a revoke never waits for the outbox (issue 18).
+    void core.writeBack.flush()
     if (ctx.signal.aborted) return
     return revokeCall(ctx, row)
 }
@@ -191,7 +221,14 @@ async function revokeCall(ctx: RunContext, row: JournalAction): Promise<void> {
     let revoke: RevokeResult | null = null
     const provider = core.providers.get(plan.provider)
     if (!provider) return revokeFailure(ctx, plan, new Error(`provider ${plan.provider} is not configured`))
-    const callCtx = { idempotencyKey: action.sysId, txnIds: row.txnIds, signal: ctx.signal }
+    // The local timer revokes past expiry + grace, often because ServiceNow does not answer: when it cannot tell
+    // whether another grant shares the access, expiry wins (docs/entra.md "Overlap").
+    const callCtx = {
+        idempotencyKey: action.sysId,
+        txnIds: row.txnIds,
+        signal: ctx.signal,
+        ifHoldersUnknown: ctx.local ? ('remove' as const) : ('retry' as const),
+    }
     core.events.emit('revoke:calling', { ...ref(ctx), provider: plan.provider, local: ctx.local })
     try {
         revoke = await provider.revoke(plan, callCtx)
@@ -208,8 +245,8 @@ async function revokeCall(ctx: RunContext, row: JournalAction): Promise<void> {
         if (ctx.signal.aborted) return
         return revokeFailure(ctx, plan, error)
     }
-    // Only the provider's own reading proves removal. (Shared assignments: the provider's holder registry
-    // keeps the assignment for the other grants and reports this grant's access as absent.)
+    // Only the provider's own reading proves removal. (Shared assignments: the provider keeps the assignment for
+    // the other live grants ServiceNow lists and reports this grant's access as absent.)
     if (verify.present) {
         return revokeFailure(ctx, plan, new Error('provider.verify still shows the access after the revoke'))
     }
@@ -459,7 +496,8 @@ function planDifferences(granted: ExecutionPlan, now: ExecutionPlan): string[] {
     return out
 }
 
-function parseTxnIds(text: string): string[] {
+/** The provider transaction ids as the grant record stores them (a JSON array, or a comma list). */
+export function parseTxnIds(text: string): string[] {
     if (!text) return []
     try {
         const v: unknown = JSON.parse(text)

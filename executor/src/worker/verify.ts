@@ -24,7 +24,7 @@ import {
 } from './context'
 import { closeFinished, finishAction, nextAttempt } from './finish'
 import { dataOf, journalData, journalResult, type ProviderResultRecord } from './journal-data'
-import { planToRevoke } from './revoke'
+import { parseTxnIds, planToRevoke } from './revoke'
 
 /** Run a verify action from whatever step the journal holds. */
 export async function runVerify(ctx: RunContext): Promise<void> {
@@ -57,7 +57,8 @@ async function verifyFromStart(ctx: RunContext): Promise<void> {
     }
     // The plan journaled at grant time (what was really granted) first; a ServiceNow plan differing from it is
     // tampering, reported once and never acted on.
-    const { plan, planRaw, mismatch } = planToRevoke(action.grantSysId, core.journal.grantRecord(action.grantSysId), grant)
+    const recorded = core.journal.grantRecord(action.grantSysId)
+    const { plan, planRaw, mismatch } = planToRevoke(action.grantSysId, recorded, grant)
     if (!plan) return failVerify(ctx, `the plan of ${grant.number} cannot be trusted and none is journaled`, 'failed')
     const items = []
     if (mismatch) {
@@ -81,7 +82,15 @@ async function verifyFromStart(ctx: RunContext): Promise<void> {
         {
             plan: planRaw,
             provider: plan.provider,
-            data: dataOf('verify', { ritm: grant.ritm, grantState: grant.state }),
+            // The provider is asked about the GRANT's access: by the ids its grant recorded and the key the grant
+            // was made under, never by this verify action's own id (which names nothing at the provider).
+            txnIds: recorded && recorded.txnIds.length > 0 ? recorded.txnIds : parseTxnIds(grant.providerTxnIds),
+            data: dataOf('verify', {
+                ritm: grant.ritm,
+                grantState: grant.state,
+                priorEvidence: grant.evidence,
+                grantKey: recorded?.actionId ?? '',
+            }),
         },
         items,
         'calling provider.verify',
@@ -94,9 +103,14 @@ async function verifyCall(ctx: RunContext, row: JournalAction): Promise<void> {
     const plan = journaledPlan(row)
     const provider = core.providers.get(plan.provider)
     if (!provider) return retryVerify(ctx, `provider ${plan.provider} is not configured`)
+    const grantKey = journalData('verify', row).grantKey
     let result
     try {
-        result = await provider.verify(plan, { idempotencyKey: action.sysId, txnIds: row.txnIds, signal: ctx.signal })
+        result = await provider.verify(plan, {
+            idempotencyKey: grantKey || action.sysId,
+            txnIds: row.txnIds,
+            signal: ctx.signal,
+        })
     } catch (error) {
         if (ctx.signal.aborted) return
         return retryVerify(
@@ -129,9 +143,13 @@ async function writeBackVerify(ctx: RunContext, row: JournalAction): Promise<voi
     const r = journalResult('verify', row)
     const d = journalData('verify', row)
     const grantState = d.grantState ?? ''
-    const evidence = { ...r, provider: plan.provider, grantState }
+    const verification = { ...r, provider: plan.provider, grantState }
     const items = [
-        outboxItem.grantPatch(action.grantSysId, { evidence: JSON.stringify(evidence) }, action.sysId),
+        outboxItem.grantPatch(
+            action.grantSysId,
+            { evidence: JSON.stringify(withFollowUp(d.priorEvidence ?? '', verification)) },
+            action.sysId,
+        ),
         auditItem(ctx, 'verify_done', {
             provider: plan.provider,
             present: r.present,
@@ -174,6 +192,24 @@ async function writeBackVerify(ctx: RunContext, row: JournalAction): Promise<voi
         items,
         detail: escalate ? 'present after revoke: escalated' : 'write-back queued',
     })
+}
+
+/**
+ * The grant's evidence with the follow-up verification beside it: what the revoke recorded (its calls, the state
+ * it read, who revoked) stays as it was, the verification goes under `followUpVerify`.
+ */
+export function withFollowUp(prior: string, verification: Record<string, unknown>): Record<string, unknown> {
+    if (prior.trim() === '') return { followUpVerify: verification }
+    let parsed: unknown
+    try {
+        parsed = JSON.parse(prior)
+    } catch {
+        parsed = undefined
+    }
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+        return { ...(parsed as Record<string, unknown>), followUpVerify: verification }
+    }
+    return { previousEvidence: prior, followUpVerify: verification }
 }
 
 async function retryVerify(ctx: RunContext, message: string, retryAfterMs?: number): Promise<void> {

@@ -6,13 +6,18 @@
  *   → claim with a lease (attempts counted at claim) → run at most K at once → due revoke timers
  *   → deliver the outbox → heartbeat.
  *
+ * Revokes have their own lane (revokeLoop): it wakes at the next revoke timer of the journal, claims the grant's
+ * ServiceNow revoke action and runs it at once — or revokes from the journal when ServiceNow does not answer — with
+ * its own concurrency bound, so a due revoke never waits for a poll, a grant slot or a write-back. Slots freed
+ * while ready actions were left over are refilled by an immediate round, not at the next poll.
+ *
  * Runs hold their lease by renewing it every half lease (leases.ts: the lease protocol and the sweeper). Shutdown has two stages: `stop()` stops claiming and
  * drains the runs; `stop({ force: true })` aborts them (their journal step stays, leases expire, the next start
  * resumes). On start every action the journal has not finished is resumed from its step.
  */
 import { ACTION_TYPES, isSysId } from '@gbg/shared'
 import { ExecutorEventBus } from '../events'
-import { Journal, type JournalAction } from '../journal/journal'
+import { Journal, type JournalAction, type RevokeTimer } from '../journal/journal'
 import { nullLogger } from '../log'
 import type { Clock, Logger, QueueAction, ServiceNowGateway } from '../ports'
 import type { Provider } from '../providers/types'
@@ -71,7 +76,19 @@ export class Worker {
     private readonly core: WorkerCore
     private readonly leases: Leases
     private readonly inFlight = new Map<string, Promise<void>>()
+    /** Runs of the revoke lane (revokes: queue or local), counted apart from the K slots. */
+    private readonly revokeRuns = new Set<string>()
+    /** Timers being decided (claiming the queue revoke) by the revoke lane. */
+    private readonly timerTasks = new Set<Promise<void>>()
+    /** Grants whose queue revoke another executor held when the timer fell due (time first seen). */
+    private readonly heldElsewhere = new Map<string, number>()
     private readonly busyGrants = new Set<string>()
+    private revokeWake = new AbortController()
+    private revokeLoopDone: Promise<void> | null = null
+    /** The last poll left ready actions unclaimed for want of a slot: a freed slot triggers a round at once. */
+    private backlogged = false
+    private lastHeartbeatMs = -Infinity
+    private claimedSinceHeartbeat = false
     private readonly forceAbort = new AbortController()
     private wake = new AbortController()
     private ticking: Promise<TickReport> | null = null
@@ -138,6 +155,8 @@ export class Worker {
         if (this.started) throw new Error('worker already started')
         this.started = true
         this.events.emit('worker:started', { instance: this.options.instance })
+        // Revokes first: the lane runs due timers before anything else reads ServiceNow.
+        this.revokeLoopDone = this.revokeLoop()
         await this.resume()
         this.loopDone = this.loop()
     }
@@ -156,7 +175,9 @@ export class Worker {
         const forced = options.force === true
         if (forced) this.forceAbort.abort(new Error('forced shutdown'))
         this.nudge()
+        this.revokeWake.abort()
         if (this.loopDone) await this.loopDone
+        if (this.revokeLoopDone) await this.revokeLoopDone
         if (!forced) {
             if (this.ticking) await this.ticking
             await this.idle()
@@ -192,23 +213,48 @@ export class Worker {
     }
 
     /**
-     * Sleep until the next poll, or earlier when a revoke timer or a write-back retry falls due sooner. Only
-     * future instants count: something already due but held back (busy grant, ordering) waits for the poll.
+     * Sleep until the next poll, or earlier when a write-back retry falls due sooner (revoke timers have their own
+     * lane). Only future instants count.
      */
     private nextDelay(): number {
         const now = this.core.clock.now().getTime()
         let delay = this.options.pollIntervalMs
-        const grace = this.lastPollOk ? this.options.localRevokeGraceMs : 0
-        for (const timer of this.core.journal.timers()) {
-            const at = timer.dueAt.getTime() + grace
-            if (at > now) {
-                delay = Math.min(delay, at - now)
-                break
-            }
-        }
         const outbox = this.core.journal.nextOutboxAttempt()
         if (outbox && outbox.getTime() > now) delay = Math.min(delay, outbox.getTime() - now)
         return Math.max(delay, 1)
+    }
+
+    /** The revoke lane: due timers at once, then sleep until the next one (at most a poll interval). */
+    private async revokeLoop(): Promise<void> {
+        const { clock, journal, logger } = this.core
+        while (!this.stopping) {
+            let waiting = false
+            try {
+                waiting = this.fireDueTimers().waiting > 0
+            } catch (error) {
+                logger.error('revoke lane failed', { error: errorText(error) })
+            }
+            if (this.stopping) break
+            const now = clock.now().getTime()
+            let delay = this.options.pollIntervalMs
+            const next = journal.nextTimerDue(new Date(now))
+            if (next) delay = Math.min(delay, next.getTime() - now)
+            // Due timers held back (grant busy, lane full, queue revoke elsewhere): look again soon.
+            if (waiting) delay = Math.min(delay, 250)
+            const wake = this.revokeWake
+            try {
+                await clock.sleep(Math.max(delay, 1), wake.signal)
+            } catch {
+                // woken or stopping
+            }
+            if (wake.signal.aborted) this.revokeWake = new AbortController()
+        }
+        await Promise.allSettled([...this.timerTasks])
+    }
+
+    /** Grant / verify runs in flight (the K slots). */
+    private slotsInUse(): number {
+        return this.inFlight.size - this.revokeRuns.size
     }
 
     /** One round. Calls while a round runs join it (the loop never runs concurrently with itself). */
@@ -224,24 +270,49 @@ export class Worker {
         const report: TickReport = { swept: 0, ready: 0, claimed: 0, skipped: 0, timersFired: 0, pollOk: true }
         const { gateway, clock, events, logger } = this.core
         if (!this.stopping) {
-            report.swept = await this.leases.sweep(this.options.batchSize, (id) => this.inFlight.has(id))
+            const running = (id: string) => this.inFlight.has(id)
+            let polled: { ready: QueueAction[]; expired: QueueAction[] } | undefined
+            if (gateway.listPollActions) {
+                // One read per poll: lapsed leases and ready actions together.
+                try {
+                    polled = await gateway.listPollActions(clock.now(), this.options.batchSize)
+                } catch (error) {
+                    logger.warn('listing actions failed', { error: errorText(error) })
+                }
+                if (polled) {
+                    // Released now, claimable in this same round (as when the sweep ran before the ready read).
+                    const released: QueueAction[] = []
+                    report.swept = await this.leases.sweep(this.options.batchSize, running, polled.expired, released)
+                    if (released.length > 0) polled.ready = [...polled.ready, ...released].sort(queueOrder)
+                }
+            } else report.swept = await this.leases.sweep(this.options.batchSize, running)
             try {
-                await this.claimReady(report)
+                if (gateway.listPollActions && !polled) throw new Error('the poll read failed')
+                await this.claimReady(report, polled?.ready)
             } catch (error) {
                 report.pollOk = false
                 logger.warn('poll failed', { error: errorText(error) })
                 events.emit('worker:error', { stage: 'poll', error: errorText(error) })
             }
             this.lastPollOk = report.pollOk
-            report.timersFired = await this.fireDueTimers()
+            // The lane runs due timers as they fall due; a round also looks (a tick driven by hand, or ServiceNow
+            // trouble just seen: due timers may now revoke locally).
+            report.timersFired = this.fireDueTimers().taken
+            await Promise.allSettled([...this.timerTasks])
             if (report.pollOk) await this.checkAuditChains()
         }
         await this.core.writeBack.flush()
-        try {
-            const o = this.options
-            await gateway.heartbeat(o.instance, o.host, o.version, clock.now(), report.claimed > 0)
-        } catch (error) {
-            logger.warn('heartbeat failed', { error: errorText(error) })
+        if (report.claimed > 0) this.claimedSinceHeartbeat = true
+        const nowMs = clock.now().getTime()
+        if (nowMs - this.lastHeartbeatMs >= this.options.heartbeatIntervalMs || this.stopping) {
+            try {
+                const o = this.options
+                await gateway.heartbeat(o.instance, o.host, o.version, clock.now(), this.claimedSinceHeartbeat)
+                this.lastHeartbeatMs = nowMs
+                this.claimedSinceHeartbeat = false
+            } catch (error) {
+                logger.warn('heartbeat failed', { error: errorText(error) })
+            }
         }
         events.emit('worker:polled', {
             at: clock.now(),
@@ -252,16 +323,21 @@ export class Worker {
         return report
     }
 
-    private async claimReady(report: TickReport): Promise<void> {
+    private async claimReady(report: TickReport, listed?: QueueAction[]): Promise<void> {
         const { gateway, clock, events } = this.core
-        const free = this.options.maxInFlight - this.inFlight.size
-        if (free <= 0) return
-        const ready = await gateway.listReadyActions(clock.now(), this.options.batchSize)
+        this.backlogged = false
+        const ready = listed ?? (await gateway.listReadyActions(clock.now(), this.options.batchSize))
         report.ready = ready.length
         const openByGrant = new Map<string, QueueAction[]>()
         for (const action of ready) {
             if (this.stopping) return
-            if (this.inFlight.size >= this.options.maxInFlight) return
+            // Revokes never wait for a grant slot (their lane has its own bound); grants and verifies use K.
+            const lane = action.type === 'revoke' ? 'revoke' : 'slots'
+            if (lane === 'slots' && this.slotsInUse() >= this.options.maxInFlight) {
+                this.backlogged = true
+                continue
+            }
+            if (lane === 'revoke' && this.revokeRuns.size >= this.options.revokeMaxInFlight) continue
             const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
             if (this.inFlight.has(action.sysId)) continue
             if (this.busyGrants.has(action.grantSysId)) {
@@ -296,6 +372,8 @@ export class Worker {
     private launch(action: QueueAction, resumed: boolean, local = false): void {
         const signal = this.forceAbort.signal
         const ctx: RunContext = { core: this.core, action, local, signal }
+        const revoke = action.type === 'revoke'
+        if (revoke) this.revokeRuns.add(action.sysId)
         this.busyGrants.add(action.grantSysId)
         const run = (async () => {
             const renewal = local ? null : this.leases.hold(action)
@@ -313,6 +391,12 @@ export class Worker {
                 if (renewal) renewal.stop()
                 this.busyGrants.delete(action.grantSysId)
                 this.inFlight.delete(action.sysId)
+                this.revokeRuns.delete(action.sysId)
+                // A freed slot with ready actions left over: claim them now, not at the next poll.
+                if (!revoke && this.backlogged && !this.stopping) {
+                    this.backlogged = false
+                    this.nudge()
+                }
             }
         })()
         this.inFlight.set(action.sysId, run)
@@ -448,71 +532,114 @@ export class Worker {
     }
 
     /**
-     * Due revoke timers. With ServiceNow answering, the queue's revoke action (not_before = expiry) normally
-     * runs in the same round; the timer only acts when that has not happened within the grace. With ServiceNow
-     * unreachable the timer revokes at once, from the journal: access never outlives its expiry because
-     * ServiceNow is down.
+     * Due revoke timers (the revoke lane; a round looks too). A due timer claims the grant's ServiceNow revoke action and runs it at
+     * once; with ServiceNow not answering (or no revoke action recorded yet) it revokes from the journal at once:
+     * access never outlives its expiry because ServiceNow is slow or down, and the write-back catches up later.
+     * Only a revoke action another executor holds is waited for, at most `localRevokeGraceMs`. Returns the due
+     * timers left waiting.
      */
-    private async fireDueTimers(): Promise<number> {
-        const { journal, clock, gateway, events, logger } = this.core
+    private fireDueTimers(): { taken: number; waiting: number } {
+        const { journal, clock } = this.core
         const now = clock.now()
-        let fired = 0
+        let waiting = 0
+        let taken = 0
         for (const timer of journal.timers(now)) {
             if (this.stopping) break
-            if (this.busyGrants.has(timer.grantId)) continue
-            if (this.inFlight.size >= this.options.maxInFlight) break
-            const overdue = now.getTime() - timer.dueAt.getTime()
-            if (this.lastPollOk) {
-                // ServiceNow answers: the queue's revoke action is the normal path (retries included).
-                if (overdue < this.options.localRevokeGraceMs) continue
+            if (this.busyGrants.has(timer.grantId) || this.revokeRuns.size >= this.options.revokeMaxInFlight) {
+                waiting++
+                continue
+            }
+            const since = this.heldElsewhere.get(timer.grantId)
+            if (since !== undefined && now.getTime() - since < this.options.localRevokeGraceMs) {
+                waiting++
+                continue
+            }
+            this.busyGrants.add(timer.grantId)
+            const task = this.takeTimer(timer, since !== undefined).finally(() => {
+                this.timerTasks.delete(task)
+            })
+            this.timerTasks.add(task)
+            taken++
+        }
+        return { taken, waiting }
+    }
+
+    /** Decide and launch one due timer's revoke: the queue revoke claimed now, else a local revoke. */
+    private async takeTimer(timer: RevokeTimer, graceOver: boolean): Promise<void> {
+        const { journal, clock, gateway, events, logger } = this.core
+        const grantId = timer.grantId
+        let launch: (() => void) | undefined
+        try {
+            const row = journal.get(localRevokeId(grantId))
+            if (row && ['provider_done', 'written_back', 'done'].includes(row.step)) {
+                journal.disarmTimer(grantId)
+                return
+            }
+            if (!journal.grantRecord(grantId)) {
+                logger.error('timer: no journaled grant to revoke', { grant: grantId })
+                journal.disarmTimer(grantId)
+                return
+            }
+            if (timer.revokeActionId && this.lastPollOk && !graceOver) {
+                let outcome: QueueAction | 'lost' | 'failed' | 'closed' = 'failed'
                 try {
-                    if (timer.revokeActionId) {
-                        const queued = await gateway.getAction(timer.revokeActionId)
-                        if (queued.state === 'ready' || queued.state === 'claimed') continue
-                    }
-                    const grant = await gateway.getGrant(timer.grantId)
-                    if (grant.state === 'revoked') {
-                        journal.disarmTimer(timer.grantId)
-                        continue
-                    }
+                    const queued = await gateway.getAction(timer.revokeActionId)
+                    if (queued.state === 'ready') outcome = await this.leases.tryClaim(queued)
+                    // Claimed: another executor runs it (or our previous process: resume takes it back).
+                    else if (queued.state === 'claimed') outcome = 'lost'
+                    else outcome = 'closed'
                 } catch (error) {
-                    logger.warn('timer: cannot read ServiceNow; revoking locally', {
-                        grant: timer.grantId,
+                    logger.warn('timer: cannot read the revoke action; revoking locally', {
+                        grant: grantId,
                         error: errorText(error),
                     })
                 }
+                if (typeof outcome === 'object') {
+                    this.heldElsewhere.delete(grantId)
+                    events.emit('timer:fired', { grantSysId: grantId, dueAt: timer.dueAt, local: false })
+                    launch = () => this.launch(outcome as QueueAction, false)
+                    return
+                }
+                if (outcome === 'lost') {
+                    // Another executor runs it; revoke ourselves only if it has not within the grace.
+                    if (!this.heldElsewhere.has(grantId)) this.heldElsewhere.set(grantId, clock.now().getTime())
+                    return
+                }
+                if (outcome === 'closed') {
+                    const grant = await gateway.getGrant(grantId).catch(() => undefined)
+                    if (grant?.state === 'revoked') {
+                        journal.disarmTimer(grantId)
+                        return
+                    }
+                }
             }
-            const row = journal.get(localRevokeId(timer.grantId))
-            if (row && ['provider_done', 'written_back', 'done'].includes(row.step)) {
-                journal.disarmTimer(timer.grantId)
-                continue
-            }
-            if (!journal.grantRecord(timer.grantId)) {
-                logger.error('timer: no journaled grant to revoke', { grant: timer.grantId })
-                journal.disarmTimer(timer.grantId)
-                continue
-            }
-            fired++
-            events.emit('timer:fired', { grantSysId: timer.grantId, dueAt: timer.dueAt, local: true })
+            this.heldElsewhere.delete(grantId)
+            const now = clock.now()
+            const overdue = now.getTime() - timer.dueAt.getTime()
+            events.emit('timer:fired', { grantSysId: grantId, dueAt: timer.dueAt, local: true })
             logger.warn('revoking from the local timer', {
-                grant: timer.grantId,
+                grant: grantId,
                 overdueMs: overdue,
                 serviceNowOk: this.lastPollOk,
             })
             // Keep it from firing again while the run is under way; the run re-arms it on failure.
-            journal.armTimer(timer.grantId, new Date(now.getTime() + this.options.leaseMs))
-            this.launch(
-                syntheticRevoke({
-                    actionId: localRevokeId(timer.grantId),
-                    grantId: timer.grantId,
-                    attempts: (row?.attempts ?? 0) + 1,
-                }),
-                false,
-                true,
-            )
+            journal.armTimer(grantId, new Date(now.getTime() + this.options.leaseMs))
+            launch = () =>
+                this.launch(
+                    syntheticRevoke({ actionId: localRevokeId(grantId), grantId, attempts: (row?.attempts ?? 0) + 1 }),
+                    false,
+                    true,
+                )
+        } finally {
+            this.busyGrants.delete(grantId)
+            if (launch && !this.stopping) launch()
         }
-        return fired
     }
+}
+
+/** Queue order: priority, then creation, then sys_id. */
+function queueOrder(a: QueueAction, b: QueueAction): number {
+    return before(a, b) ? -1 : before(b, a) ? 1 : 0
 }
 
 /** Strict per-grant order: priority, then creation, then sys_id. */

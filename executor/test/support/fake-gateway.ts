@@ -15,6 +15,7 @@ import {
     policyToRecord,
     type AccessRequest,
     type ExecutionPlan,
+    type GrantState,
     type PolicyRule,
     type ProviderName,
     type RequestChange,
@@ -89,6 +90,8 @@ export class FakeServiceNow {
     readonly heartbeats: { name: string; at: Date; claimed: boolean }[] = []
     /** Ticket updates done, by idempotency key (the app's unique index). */
     readonly ticketUpdates = new Map<string, TicketUpdateResult>()
+    /** One-time claims (claimOnce): key → the note of the row that holds it. */
+    readonly claims = new Map<string, string>()
     readonly calls: { method: GatewayMethod; writer: string }[] = []
     /** While true every call fails as unreachable. */
     down = false
@@ -285,6 +288,38 @@ export class FakeGateway implements ServiceNowGateway {
         const g = this.sn.grants.get(id)
         if (!g) throw notFound('grant', id)
         return { ...g }
+    }
+
+    async listUserGrants(
+        userSysId: string,
+        provider: ProviderName,
+        states: readonly GrantState[],
+        limit: number,
+    ): Promise<GrantRecord[]> {
+        this.sn.enter('listUserGrants', this.writer, [userSysId, provider, states, limit])
+        return [...this.sn.grants.values()]
+            .filter((g) => g.requestedFor === userSysId && g.provider === provider && states.includes(g.state))
+            .reverse()
+            .slice(0, limit)
+            .map((g) => ({ ...g }))
+    }
+
+    async listExpiringGrants(now: Date, withinMs: number): Promise<GrantRecord[]> {
+        this.sn.enter('listExpiringGrants', this.writer, [now, withinMs])
+        const until = now.getTime() + withinMs
+        return [...this.sn.grants.values()]
+            .filter((g) => g.state === 'active' && g.expiresAt !== null)
+            .filter((g) => g.expiresAt! > now && g.expiresAt!.getTime() <= until)
+            .sort((a, b) => a.expiresAt!.getTime() - b.expiresAt!.getTime())
+            .map((g) => ({ ...g }))
+    }
+
+    async claimOnce(grantSysId: string, key: string, note: string): Promise<boolean> {
+        this.sn.enter('claimOnce', this.writer, [grantSysId, key, note])
+        const held = this.sn.claims.get(key)
+        if (held !== undefined) return held === note
+        this.sn.claims.set(key, note)
+        return true
     }
 
     async updateGrant(id: string, patch: GrantPatch): Promise<void> {

@@ -16,6 +16,7 @@ import { buildPlan, defaultProviderFor, planDigest } from './shared/plan'
 import { planText } from './shared/plan-text'
 import { APP_TASK_FIELDS } from './shared/platform'
 import type { Decision, DecisionReason } from './shared/policy-types'
+import { openRequestForUserReason, providerDurationReasons, providerLimits } from './shared/policy-provider'
 import {
     DEVICE_ADMIN_PROVIDERS,
     EVENT,
@@ -75,11 +76,24 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         request.targetKind,
         targetValue(request.targetKind, request.target),
     )
+    // What the provider enforces itself (EPM: 5 min – 24 h, one open request per user): refused here, with the
+    // reason on the ticket, rather than by the provider after approval.
+    const plannedProvider = providerFor(request.targetKind)
+    const providerReasons =
+        plannedProvider === null
+            ? []
+            : [
+                  ...(decision.reasons.length === 0
+                      ? providerDurationReasons(plannedProvider, decision.durationMinutes)
+                      : []),
+                  ...(duplicate ? [] : openRequestOfUser(grant, request.requestedFor.sysId, plannedProvider)),
+              ]
     let reasons = mergeReasons(
         resolved.reasons,
         decision.reasons,
         ticketReasons(request),
         duplicate ? [duplicate] : [],
+        providerReasons,
         secopsGroupReasons(),
     )
     let route = null as ReturnType<typeof approvalRoute> | null
@@ -249,6 +263,24 @@ function findOpenDuplicate(grant: any, userSysId: string, kind: string, target: 
     gr.query()
     if (!gr.next()) return null
     return duplicateRequestReason(str(gr, GRANT_FIELDS.number), str(gr, GRANT_FIELDS.state))
+}
+
+/**
+ * For a provider that allows one open request per user (EPM), another open grant of this user through the same
+ * provider on any target, as a reason; [] when the provider scopes per target or there is none.
+ */
+function openRequestOfUser(grant: any, userSysId: string, provider: ProviderName): DecisionReason[] {
+    if (providerLimits(provider).openRequestScope !== 'user' || !isSysId(userSysId)) return []
+    const gr = new GlideRecord(TABLE.grant)
+    gr.addQuery(GRANT_FIELDS.requestedFor, userSysId)
+    gr.addQuery(GRANT_FIELDS.provider, provider)
+    gr.addQuery(GRANT_FIELDS.state, 'IN', OPEN_GRANT_STATES.join(','))
+    gr.addQuery('sys_id', '!=', String(grant.getUniqueValue()))
+    gr.orderBy('sys_created_on')
+    gr.setLimit(1)
+    gr.query()
+    if (!gr.next()) return []
+    return [openRequestForUserReason(provider, str(gr, GRANT_FIELDS.number), str(gr, GRANT_FIELDS.state))]
 }
 
 /**

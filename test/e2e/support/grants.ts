@@ -28,6 +28,7 @@ import {
 import { formatGlideDateTime } from '../../emulators/servicenow/store'
 import type { SeedTarget, SeededScenario } from '../../sandbox/seed'
 import type { EmulatorStore } from '../../emulators/servicenow/types'
+import type { ServiceNowEmulator } from '../../emulators/servicenow'
 
 /** One grant added by {@link addGrant}. */
 export interface AddedGrant {
@@ -243,4 +244,75 @@ export function appendChainedEvent(
         [AUDIT_FIELDS.prevHash]: e.prevHash,
         [AUDIT_FIELDS.hash]: e.hash,
     })
+}
+
+const CLONE_SKIPS = [
+    'sys_id',
+    'number',
+    'sys_created_on',
+    'sys_updated_on',
+    'sys_mod_count',
+    'sys_created_by',
+    'sys_updated_by',
+]
+const copy = (r: Record<string, string>) =>
+    Object.fromEntries(Object.entries(r).filter(([k]) => !CLONE_SKIPS.includes(k)))
+
+/**
+ * A second approved request of the scenario's person for the same target, with another duration (its own RITM,
+ * approvals, audit-chained votes bound to its plan digest, and a ready grant action). Returns the grant sys_id.
+ */
+export function cloneGrant(sn: ServiceNowEmulator, base: SeededScenario, durationMinutes: number): string {
+    const store = sn.store
+    const ritm = store.insert(PLATFORM_TABLE.ritm, copy(store.get(PLATFORM_TABLE.ritm, base.ritm.sysId)!))
+    const grant = store.insert(TABLE.grant, {
+        ...copy(store.get(TABLE.grant, base.grant.sysId)!),
+        [GRANT_FIELDS.ritm]: ritm.sys_id!,
+        [GRANT_FIELDS.plan]: '',
+        [GRANT_FIELDS.planDigest]: '',
+    })
+    const plan: ExecutionPlan = {
+        ...base.plan,
+        grantSysId: grant.sys_id!,
+        grantNumber: grant.number!,
+        durationMinutes,
+        tickets: { ...base.plan.tickets, ritm: ritm.number! },
+    }
+    const digest = planDigest(plan)
+    store.update(TABLE.grant, grant.sys_id!, {
+        [GRANT_FIELDS.plan]: JSON.stringify(plan),
+        [GRANT_FIELDS.planDigest]: digest,
+        [GRANT_FIELDS.requestedDuration]: String(durationMinutes),
+        [GRANT_FIELDS.approvedDuration]: String(durationMinutes),
+    })
+    // Approved as the app approves: its approvals on the new grant, the route naming them, each vote recorded in
+    // the new grant's audit chain bound to this plan's digest (what the recheck gate counts).
+    const route = JSON.parse(store.get(TABLE.grant, base.grant.sysId)![GRANT_FIELDS.policyDecision]!) as {
+        assignments: { slot: string; approverSysId: string; approvalSysId?: string }[]
+    }
+    for (const assignment of route.assignments) {
+        const original = store.get(PLATFORM_TABLE.approval, assignment.approvalSysId ?? '')
+        if (!original || original['state'] !== 'approved') continue
+        const approval = store.insert(PLATFORM_TABLE.approval, {
+            ...copy(original),
+            sysapproval: ritm.sys_id!,
+            document_id: grant.sys_id!,
+        })
+        assignment.approvalSysId = approval.sys_id!
+        const voter = store.get('sys_user', assignment.approverSysId)!
+        appendChainedEvent(store, grant.sys_id!, 'approval.vote', voter['user_name']!, {
+            approval: approval.sys_id!,
+            decision: 'approved',
+            voter: assignment.approverSysId,
+            slot: assignment.slot,
+            planDigest: digest,
+        })
+    }
+    store.update(TABLE.grant, grant.sys_id!, { [GRANT_FIELDS.policyDecision]: canonicalJson(route) })
+    store.insert(TABLE.action, {
+        ...copy(store.get(TABLE.action, base.action.sysId)!),
+        [ACTION_FIELDS.grant]: grant.sys_id!,
+        [ACTION_FIELDS.idempotencyKey]: `${grant.sys_id}:grant`,
+    })
+    return grant.sys_id!
 }

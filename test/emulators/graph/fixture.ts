@@ -10,10 +10,11 @@ import {
     createEntraRoleProvider,
     createGraphClient,
     entraConnectionSchema,
+    InMemoryFleetGrants,
     InMemoryHolderRegistry,
     type EntraConnectionInput,
 } from '../../../executor/src/providers/entra'
-import type { Provider } from '../../../executor/src/providers/types'
+import type { GrantResult, Provider, ProviderCallContext, RevokeResult } from '../../../executor/src/providers/types'
 import { startGraphEmulator, type GraphEmulator, type GraphEmulatorOptions } from './index'
 
 export const TENANT = '11111111-2222-3333-4444-555555555555'
@@ -112,6 +113,10 @@ export interface EntraFixture {
     emu: GraphEmulator
     clock: MovableClock
     holders: InMemoryHolderRegistry
+    /** ServiceNow's grant records as the providers read them (tests set each grant's state). */
+    fleet: InMemoryFleetGrants
+    /** Provider calls wrapped in the grant-state writes the worker makes around them (see {@link workerLike}). */
+    worker: ReturnType<typeof workerLike>
     role: Provider
     group: Provider
     connection: EntraConnectionInput
@@ -142,9 +147,10 @@ export async function startEntraFixture(opts: EntraFixtureOptions = {}): Promise
         ...opts.connection,
     }
     const holders = new InMemoryHolderRegistry()
+    const fleet = new InMemoryFleetGrants()
     // One Graph client shared by both providers, as in production.
     const graph = createGraphClient(entraConnectionSchema.parse(connection), { now: clock.now })
-    const deps = { holders, now: clock.now, graph }
+    const deps = { holders, fleet, now: clock.now, graph }
     const role = createEntraRoleProvider({ connection }, deps)
     const group = createEntraGroupProvider(
         {
@@ -155,5 +161,41 @@ export async function startEntraFixture(opts: EntraFixtureOptions = {}): Promise
         },
         deps,
     )
-    return { emu, clock, holders, role, group, connection, close: () => emu.close() }
+    return {
+        emu,
+        clock,
+        holders,
+        fleet,
+        worker: workerLike(fleet),
+        role,
+        group,
+        connection,
+        close: () => emu.close(),
+    }
+}
+
+/**
+ * The grant-state writes the worker makes in ServiceNow around a provider call, into the fleet double: `granting`
+ * before the grant, `active` with the expiry after it; `revoking` before the revoke, `revoked` (with the grants it
+ * kept the shared assignment for) after it. A failed call leaves the state the worker leaves (granting / revoking).
+ */
+export function workerLike(fleet: InMemoryFleetGrants) {
+    return {
+        async grant(p: Provider, plan: ExecutionPlan, ctx: ProviderCallContext): Promise<GrantResult> {
+            fleet.set(plan, 'granting')
+            const r = await p.grant(plan, ctx)
+            fleet.set(plan, 'active', r.expiresAt)
+            return r
+        },
+        async revoke(p: Provider, plan: ExecutionPlan, ctx: ProviderCallContext): Promise<RevokeResult> {
+            const expiresAt = (
+                await fleet.list(plan.principal.userSysId, plan.provider as never, ['active'], 1000)
+            ).find((g) => g.sysId === plan.grantSysId)?.expiresAt
+            fleet.set(plan, 'revoking', expiresAt ?? null)
+            const r = await p.revoke(plan, ctx)
+            const kept = r.evidence?.sharedWith
+            fleet.set(plan, 'revoked', expiresAt ?? null, Array.isArray(kept) ? (kept as string[]) : [])
+            return r
+        },
+    }
 }

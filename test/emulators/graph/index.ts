@@ -134,6 +134,13 @@ export interface GraphEmulator {
     addPermanentAssignment(principalId: string, roleId: string): void
     addDirectMember(groupId: string, userId: string): void
     faults: { add(f: FaultSpec): void; clear(): void }
+    /**
+     * Every token issued so far expires now (an early expiry or a revocation at this instant): the next Graph call
+     * with one gets 401 `InvalidAuthenticationToken`; a token issued afterwards is valid. Unlike the `expireTokens`
+     * fault rule (applied on a later request), calling it several times before any request expires the same tokens
+     * once — repeated early expiries do not pile up onto the token fetched after the first.
+     */
+    expireTokens(): void
     callCount(filter?: { method?: string; path?: RegExp }): number
     close(): Promise<void>
 }
@@ -615,6 +622,9 @@ export async function startGraphEmulator(opts: GraphEmulatorOptions): Promise<Gr
         faults: {
             add: (f) => void faults.push({ ...f, left: f.times ?? 1 }),
             clear: () => void faults.splice(0, faults.length),
+        },
+        expireTokens: () => {
+            for (const t of tokens.values()) t.revoked = true
         },
         callCount: (filter = {}) =>
             requests.filter(

@@ -1043,6 +1043,9 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             add: (rule) => faults.push({ ...rule, remaining: rule.times ?? Number.POSITIVE_INFINITY }),
             clear: () => void faults.splice(0, faults.length),
         },
+        expireTokens: () => {
+            for (const token of accessTokens.values()) token.expiresAtMs = 0
+        },
         close: listening.close,
     }
 }

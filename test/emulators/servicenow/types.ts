@@ -160,6 +160,12 @@ export interface ServiceNowEmulator {
     /** Direct access to the data: bypasses auth and ACLs (for seeding and assertions). */
     store: EmulatorStore
     faults: { add(rule: FaultRule): void; clear(): void }
+    /**
+     * Every OAuth access token issued so far expires now (an early expiry at this instant; refresh tokens stay
+     * valid): the next call with one gets 401 and the client refreshes. Unlike the `expireToken` fault rule (one
+     * per later request), several calls before any request expire the same tokens once.
+     */
+    expireTokens(): void
     /** Creates a user (and its role / group rows); returns its sys_id. */
     addUser(user: SeedUser): string
     /** Resolves when `predicate(store)` is true, re-checked after every write; rejects after `timeoutMs` (5000). */

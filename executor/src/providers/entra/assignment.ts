@@ -1,20 +1,22 @@
 /**
  * The grant / revoke / verify algorithm both Entra providers share, over a small {@link AssignmentBackend}
- * (PIM for roles, PIM for Groups, plain `$ref` membership). It is read-first and reconciling:
+ * (PIM for roles, PIM for Groups, plain `$ref` membership). It is read-first and reconciling. Who else holds a
+ * shared assignment comes from ServiceNow's grant records (fleet.ts: every replica's grants), never from one
+ * replica's journal; the journal's holder registry only remembers this replica's own writes (a lost response).
  *
  * - **grant**: resolve the principal, read the assignment. Absent → create it (PIM with an `afterDuration`
- *   expiration) and record this grant as a holder. Present and ours (holder registry, or — after a lost
- *   response — a PIM request carrying our grant's marker / a request id from `ctx.txnIds`) → `alreadyDone`.
- *   Present and held by other active grants of this system → **overlap**: no second assignment; record this
- *   grant as a holder and, when its window ends later and the backend has a native clock, extend the
- *   assignment (`adminUpdate` to the later end). Present with no holder and no marker → held **outside** this
- *   system: change nothing, say so in the notes and set `evidence.drift = true` (the worker routes it to SecOps).
- * - **revoke**: absent → `alreadyAbsent`. Held by other grants too → only deregister this grant (the last
- *   holder removes). Ours alone → remove (`adminRemove` / `DELETE …/$ref`); "does not exist" → re-read →
- *   `alreadyAbsent`; `ActiveDurationTooShort` → retryable until 5 minutes after activation. Held outside the
- *   system → nothing removed, drift flagged.
+ *   expiration). Present and ours (an earlier attempt: holder registry, our grant marker, a request id in
+ *   `ctx.txnIds`) → `alreadyDone`. Present and held by other open grants of this system (ServiceNow) →
+ *   **overlap**: no second assignment; when this grant ends later and the backend has a native clock, extend the
+ *   assignment (`adminUpdate` to the later end). Present while another grant's revoke is under way → retry after
+ *   it. Present with no grant of this system behind it → held **outside** this system: change nothing, say so and
+ *   set `evidence.drift = true` (the worker routes it to SecOps).
+ * - **revoke**: absent → `alreadyAbsent`. Still held by another live grant (ServiceNow) → keep it, release only
+ *   this grant (the last holder removes). Ours alone → remove (`adminRemove` / `DELETE …/$ref`); "does not exist"
+ *   → re-read → `alreadyAbsent`; `ActiveDurationTooShort` → retryable until 5 minutes after activation. Held
+ *   outside the system → nothing removed, drift flagged.
  * - **verify**: what the provider says, from this grant's point of view (an assignment kept alive only by other
- *   grants does not count as this grant's access).
+ *   live grants does not count as the access of a grant that is no longer live).
  */
 import { formatTime, type ExecutionPlan } from '@gbg/shared'
 import type {
@@ -28,6 +30,17 @@ import type {
 } from '../types'
 import { ProviderError } from '../types'
 import type { GraphClient } from './graph-client'
+import {
+    OPEN_HOLDER_STATES,
+    RETAINED_LOOKBACK,
+    adoptableHolders,
+    isLiveHolder,
+    liveHolders,
+    ownStateWritten,
+    sameAccess,
+    type FleetGrant,
+    type FleetGrants,
+} from './fleet'
 import { holderKey, type HolderProvider, type HolderRegistry } from './holders'
 import { resolvePrincipal, type ResolvedPrincipal } from './principal'
 import { MIN_ACTIVE_MS, GRAPH_CODES } from './errors'
@@ -108,7 +121,10 @@ export interface AssignmentProviderOptions {
     name: HolderProvider
     graph: GraphClient
     backend: AssignmentBackend
+    /** This replica's own writes (lost-response tracing only; never who else holds the assignment). */
     holders: HolderRegistry
+    /** Who holds the assignment across the fleet: ServiceNow's grant records. */
+    fleet: FleetGrants
     now: () => Date
     principalLookup: 'userPrincipalName' | 'mail'
 }
@@ -170,7 +186,7 @@ export class AssignmentProvider implements Provider {
         return { targetId, principal, key, args: { plan, principal, targetId, ctx, calls } satisfies WriteArgs }
     }
 
-    /** Decide whose the live assignment is, from this grant's point of view. */
+    /** Did this grant (an earlier attempt of it, on this replica or another) make the live assignment? */
     private async ownership(
         plan: ExecutionPlan,
         ctx: ProviderCallContext,
@@ -180,18 +196,58 @@ export class AssignmentProvider implements Provider {
         obs: Observed,
         calls: AuditedCall[],
     ) {
-        const holders = this.o.holders.holdersOf(key)
-        const others = holders.filter((h) => h !== plan.grantSysId)
-        let mine = holders.includes(plan.grantSysId)
+        let mine =
+            this.o.holders.holdersOf(key).includes(plan.grantSysId) ||
+            obs.ids.some((id) => ctx.txnIds?.includes(id) ?? false)
         let traced: string[] = []
-        if (!mine && others.length === 0) {
-            // Not registered (a lost response, or a crash before the registry write): is it traceably ours?
+        if (!mine) {
+            // A lost response or a crash before anything was recorded: do provider records trace it to a grant?
             const t = await this.o.backend.traceOwners(principalId, targetId, obs, calls, ctx.signal)
-            traced = t.grantSysIds
+            traced = t.grantSysIds.filter((g) => g !== plan.grantSysId)
             mine =
                 t.grantSysIds.includes(plan.grantSysId) || t.requestIds.some((id) => ctx.txnIds?.includes(id) ?? false)
         }
-        return { holders, others, mine, traced }
+        return { mine, traced }
+    }
+
+    /**
+     * This grant's own record and the other grants of the same principal + target, read fresh from ServiceNow.
+     * `undefined` when ServiceNow cannot be read and the caller allows acting alone (`ifHoldersUnknown: remove`).
+     */
+    private async fleetView(
+        plan: ExecutionPlan,
+        targetId: string,
+        ctx: ProviderCallContext,
+        states: readonly FleetGrant['state'][] = OPEN_HOLDER_STATES,
+        limit = 200,
+    ): Promise<{ self: FleetGrant | undefined; others: FleetGrant[] } | undefined> {
+        let rows: FleetGrant[]
+        try {
+            rows = await this.o.fleet.list(plan.principal.userSysId, this.o.name, states, limit)
+        } catch (err) {
+            if (ctx.ifHoldersUnknown === 'remove') return undefined
+            throw new ProviderError(
+                'retryable',
+                `cannot read the other grants of this access from ServiceNow (${err instanceof Error ? err.message : String(err)}); nothing was changed`,
+                'holders_unknown',
+                10_000,
+            )
+        }
+        const self = rows.find((g) => g.sysId === plan.grantSysId)
+        const others = rows.filter(
+            (g) => g.sysId !== plan.grantSysId && sameAccess(plan, g.plan, targetId, (p) => this.o.backend.target(p)),
+        )
+        return { self, others }
+    }
+
+    /** Retry until this grant's own state is visible in ServiceNow (the ordering the overlap protocol needs). */
+    private waitForOwnState(op: 'grant' | 'revoke'): ProviderError {
+        return new ProviderError(
+            'retryable',
+            `this grant's ${op === 'grant' ? 'granting' : 'revoking'} state is not in ServiceNow yet; the shared assignment is decided once it is`,
+            'own_state_pending',
+            5_000,
+        )
     }
 
     async grant(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<GrantResult> {
@@ -241,8 +297,34 @@ export class AssignmentProvider implements Provider {
         calls: AuditedCall[],
     ): Promise<GrantResult> {
         const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
+        const fleet = (await this.fleetView(plan, targetId, ctx))!
+        const adopt = adoptableHolders(fleet.others)
+        const removing = fleet.others.filter((g) => g.state === 'revoking' || g.state === 'revoke_failed')
         const base = { principalId: principal.id, targetId, assignment: obs.evidence }
-        if (own.mine && own.others.length === 0) {
+        if (adopt.length === 0 && removing.length > 0) {
+            // Another grant's revoke may already have decided to remove it (before our `granting` was visible):
+            // never rely on that assignment; once that revoke has finished, the retry creates or adopts.
+            throw new ProviderError(
+                'retryable',
+                `the assignment is being removed by the revoke of ${removing.map((g) => g.number || g.sysId).join(', ')}; retrying after it`,
+                'shared_assignment_ending',
+                30_000,
+            )
+        }
+        let sharedWith = adopt.map((g) => g.sysId)
+        if (!own.mine && sharedWith.length === 0) {
+            // A finished revoke that kept the assignment for this grant (it saw us granting), or an assignment a
+            // marker ties to this system: ours to share. Nothing of this system behind it: held outside.
+            const finished = await this.fleetView(plan, targetId, ctx, ['revoked'], RETAINED_LOOKBACK)
+            sharedWith = [
+                ...finished!.others.filter((g) => g.retainedFor.includes(plan.grantSysId)).map((g) => g.sysId),
+                ...own.traced,
+            ]
+        }
+        // Sharing relies on the other grants' revokes seeing this grant: only once our `granting` is visible.
+        if (sharedWith.length > 0 && !ownStateWritten('grant', fleet.self, this.o.now()))
+            throw this.waitForOwnState('grant')
+        if (own.mine && sharedWith.length === 0) {
             // Reconciled: the earlier attempt did create it (lost response / crash before we recorded it).
             const expiresAt = obs.end ?? wanted
             this.o.holders.addHolder(key, plan.grantSysId, expiresAt)
@@ -256,9 +338,9 @@ export class AssignmentProvider implements Provider {
                 base,
             )
         }
-        if (own.mine || own.others.length > 0 || own.traced.length > 0) {
-            // Overlap: another active grant of this system holds it. Never a second assignment.
-            const sharedWith = [...new Set([...own.others, ...own.traced])].filter((g) => g !== plan.grantSysId)
+        if (sharedWith.length > 0) {
+            // Overlap: another grant of this system holds it. Never a second assignment.
+            sharedWith = [...new Set(sharedWith)]
             this.o.holders.addHolder(key, plan.grantSysId, wanted)
             let txnIds = obs.ids
             let end = obs.end ?? null
@@ -275,8 +357,9 @@ export class AssignmentProvider implements Provider {
                     throw err
                 }
             }
+            const names = sharedWith.map((id) => fleet.others.find((g) => g.sysId === id)?.number || id)
             const notes = [
-                `shared assignment: grant(s) ${sharedWith.join(', ')} of this system already hold it; no second assignment was made` +
+                `shared assignment: grant(s) ${names.join(', ')} of this system already hold it; no second assignment was made` +
                     (extended ? '; its end was extended to this grant’s expiry' : ''),
             ]
             return this.grantResult(txnIds, wanted, end, own.mine, calls, notes, { ...base, sharedWith })
@@ -338,16 +421,19 @@ export class AssignmentProvider implements Provider {
             return { alreadyAbsent: true, calls, notes: [why, ...notes], evidence: { assignment: obs.evidence } }
         }
         const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
-        if (!own.mine) {
-            if (own.others.length > 0 || own.traced.length > 0) {
+        const fleet = await this.fleetView(plan, targetId, ctx)
+        const now = this.o.now()
+        const live = fleet ? liveHolders(fleet.others, now) : []
+        const heldBy = live.map((g) => g.sysId)
+        // Ours: this grant made or shared it (recorded txn ids: a drift grant records none), or a marker says so.
+        const ours = own.mine || (ctx.txnIds?.length ?? 0) > 0 || own.traced.length > 0
+        if (!ours) {
+            if (heldBy.length > 0) {
                 return {
                     alreadyAbsent: true,
                     calls,
-                    notes: [
-                        `this grant does not hold the assignment; grant(s) ${[...own.others, ...own.traced].join(', ')} do`,
-                        ...notes,
-                    ],
-                    evidence: { assignment: obs.evidence, heldBy: [...own.others, ...own.traced] },
+                    notes: [`this grant does not hold the assignment; grant(s) ${heldBy.join(', ')} do`, ...notes],
+                    evidence: { assignment: obs.evidence, heldBy },
                 }
             }
             return {
@@ -360,17 +446,26 @@ export class AssignmentProvider implements Provider {
                 evidence: { assignment: obs.evidence, drift: true, external: true },
             }
         }
-        if (own.others.length > 0) {
-            const remaining = this.o.holders.removeHolder(key, plan.grantSysId)
+        if (heldBy.length > 0) {
+            // Keep it for the other live grants, but only once our own `revoking` is visible: a replica revoking
+            // one of them then sees this grant as not live, so the two can never both keep it (docs/entra.md).
+            if (!ownStateWritten('revoke', fleet!.self, now)) throw this.waitForOwnState('revoke')
+            this.o.holders.removeHolder(key, plan.grantSysId)
+            const names = live.map((g) => g.number || g.sysId)
             return {
                 alreadyAbsent: false,
                 calls,
                 notes: [
-                    `this grant is released; the assignment stays for grant(s) ${remaining.join(', ')} and is removed by the last holder`,
+                    `this grant is released; the assignment stays for grant(s) ${names.join(', ')} and is removed by the last holder`,
                     ...notes,
                 ],
-                evidence: { assignment: obs.evidence, sharedWith: remaining },
+                evidence: { assignment: obs.evidence, sharedWith: heldBy },
             }
+        }
+        if (!fleet) {
+            notes.unshift(
+                'ServiceNow could not be read to see whether another grant shares this assignment: removed at expiry anyway (expiry wins)',
+            )
         }
         try {
             await this.o.backend.remove(args, obs)
@@ -423,18 +518,19 @@ export class AssignmentProvider implements Provider {
         const obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
         const evidence: Record<string, unknown> = { principalId: principal.id, targetId, assignment: obs.evidence }
         if (!obs.present) return { present: false, evidence, calls }
-        const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
-        if (own.mine) {
-            evidence.holders = own.holders
-            return { present: true, ...(obs.end ? { expiresAt: obs.end } : {}), evidence, calls }
+        const fleet = await this.fleetView(plan, targetId, ctx)
+        const now = this.o.now()
+        const selfLive = fleet?.self !== undefined && isLiveHolder(fleet.self, now)
+        const heldBy = fleet ? liveHolders(fleet.others, now).map((g) => g.sysId) : []
+        if (!selfLive && heldBy.length > 0) {
+            // Access exists, but only through other live grants: this grant's access is gone.
+            return { present: false, evidence: { ...evidence, assignmentPresent: true, heldBy }, calls }
         }
-        if (own.others.length > 0 || own.traced.length > 0) {
-            // Access exists, but only through other grants: this grant's access is gone.
-            return {
-                present: false,
-                evidence: { ...evidence, assignmentPresent: true, heldBy: [...own.others, ...own.traced] },
-                calls,
-            }
+        const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
+        const ours = own.mine || own.traced.length > 0 || heldBy.length > 0 || (ctx.txnIds?.length ?? 0) > 0
+        if (ours) {
+            evidence.holders = [...(selfLive ? [plan.grantSysId] : []), ...heldBy]
+            return { present: true, ...(obs.end ? { expiresAt: obs.end } : {}), evidence, calls }
         }
         return {
             present: true,

@@ -1,7 +1,7 @@
 /**
  * The Entra providers: `entra-role` (PIM for roles) and `entra-group` (local admin through an Intune-fed Entra
- * group, PIM for Groups or plain membership). Both share one Graph client (MSAL auth, one error mapping) and one
- * holder registry (overlap of grants on the same assignment).
+ * group, PIM for Groups or plain membership). Both share one Graph client (MSAL auth, one error mapping); who holds a
+ * shared assignment is read from ServiceNow's grants (fleet.ts), the journal only remembers this replica's writes.
  */
 import type { Provider } from '../types'
 import { AssignmentProvider } from './assignment'
@@ -9,13 +9,16 @@ import { MsalTokenSource, type TokenSource } from './auth'
 import { entraGroupConfigSchema, entraRoleConfigSchema, parseConfig, type EntraConnectionConfig } from './config'
 import { GraphClient } from './graph-client'
 import { MembersGroupBackend, PimGroupBackend } from './group-provider'
+import type { FleetGrants } from './fleet'
 import type { HolderRegistry } from './holders'
 import { RoleBackend } from './role-provider'
 
 /** Dependencies of the Entra provider factories. */
 export interface EntraProviderDeps {
-    /** Durable holder registry (the SQLite journal in production). Required. */
+    /** This replica's own writes (the SQLite journal in production): lost-response tracing. Required. */
     holders: HolderRegistry
+    /** The fleet's grants (ServiceNow in production): who else holds a shared assignment. Required. */
+    fleet: FleetGrants
     /** Clock. @defaultValue () => new Date() */
     now?: () => Date
     /** Share one Graph client between both providers (built from the config when absent). */
@@ -40,6 +43,7 @@ export function createGraphClient(
 
 function requireHolders(deps: EntraProviderDeps | undefined, name: string): HolderRegistry {
     if (!deps?.holders) throw new Error(`${name}: a holder registry (deps.holders) is required`)
+    if (!deps.fleet) throw new Error(`${name}: the fleet's grants (deps.fleet, ServiceNow) are required`)
     return deps.holders
 }
 
@@ -54,6 +58,7 @@ export function createEntraRoleProvider(rawConfig: unknown, deps: EntraProviderD
         graph,
         backend: new RoleBackend(graph, cfg, now),
         holders,
+        fleet: deps.fleet,
         now,
         principalLookup: cfg.connection.principalLookup,
     })
@@ -70,6 +75,7 @@ export function createEntraGroupProvider(rawConfig: unknown, deps: EntraProvider
         graph,
         backend: cfg.mode === 'pim' ? new PimGroupBackend(graph, cfg, now) : new MembersGroupBackend(graph, cfg),
         holders,
+        fleet: deps.fleet,
         now,
         principalLookup: cfg.connection.principalLookup,
     })
@@ -93,5 +99,14 @@ export { scanDrift, type DriftItem, type DriftScanInput } from './drift'
 export { mapGraphResponse, mapTokenError, mapTransportError, GRAPH_CODES } from './errors'
 export { GraphClient, graphPath, type GraphClientOptions } from './graph-client'
 export { chooseGroup, signOutNotes } from './group-provider'
+export {
+    InMemoryFleetGrants,
+    OPEN_HOLDER_STATES,
+    isLiveHolder,
+    liveHolders,
+    sameAccess,
+    type FleetGrant,
+    type FleetGrants,
+} from './fleet'
 export { holderKey, InMemoryHolderRegistry, type HolderProvider, type HolderRegistry } from './holders'
 export { resolvePrincipal, type ResolvedPrincipal } from './principal'

@@ -1000,6 +1000,10 @@ declare global {
                         table: 'sys_module'
                         id: '3f82f25c93eb4dcea145a4e38684496c'
                     }
+                    'src_server_shared_policy-provider_ts': {
+                        table: 'sys_module'
+                        id: 'c8c3cca051ae4ad184833a027a764ccd'
+                    }
                     'src_server_shared_policy-record_ts': {
                         table: 'sys_module'
                         id: '5c444fb150544885b6582891f4409633'
@@ -3890,6 +3894,17 @@ declare global {
                         key: {
                             document_key: '25467db695f94a18964957600cc3c6c6'
                             variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '684e882e96634a1e8e4c3791d3555ca2'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'provider'
+                            value: 'epm'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {

@@ -98,6 +98,6 @@ export const deviceAdminProviderProperty = Property({
     type: 'string',
     value: 'entra-group',
     description:
-        'Provider the plan names for device local admin: entra-group (an Intune-fed Entra group; the executor maps device classes to groups) or webhook (an admin-as-a-service endpoint). Anything else refuses device requests.',
+        'Provider the plan names for device local admin: entra-group (an Intune-fed Entra group; the executor maps device classes to groups), webhook (an admin-as-a-service endpoint) or epm (BeyondTrust EPM Just-in-Time Admin: 5 minutes to 24 hours, one open request per user). Anything else refuses device requests.',
     roles: { write: [adminRole, secopsRole] },
 })
