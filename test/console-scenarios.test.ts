@@ -77,6 +77,8 @@ function gateFor(plan: ExecutionPlan, clock: VirtualClock, mode: () => GateMode)
                 updatedOn: clock.now(),
             })),
             decision: {} as never,
+            grantMinutes: plan.durationMinutes,
+            expiryCapMs: null,
             checkedAt: clock.now(),
         }
     }

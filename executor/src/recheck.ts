@@ -15,6 +15,9 @@ import {
     DURATION_BOUNDS,
     providerDurationReasons,
     GRANTABLE_STATES,
+    durationWithinWindow,
+    ticketVerdict,
+    type BoundTicket,
     TARGET_KINDS,
     evaluatePolicyRecords,
     formatMinutes,
@@ -71,6 +74,10 @@ export const RECHECK_CODE = {
     approvalStale: 'APPROVAL_STALE',
     policyDenied: 'POLICY_DENIED',
     windowInvalid: 'WINDOW_INVALID',
+    /** Cancelled before it started (by an approver, SecOps, the requester, or because its ticket ended). */
+    grantCancelled: 'GRANT_CANCELLED',
+    /** The linked incident / change ended, or the change window is over (shared tickets.ts ticketVerdict). */
+    ticketEnded: 'TICKET_ENDED',
     checkError: 'CHECK_ERROR',
 } as const
 export type RecheckCode = (typeof RECHECK_CODE)[keyof typeof RECHECK_CODE]
@@ -94,6 +101,13 @@ export interface RecheckPassed {
     approvals: ApprovalRecord[]
     decision: Decision
     checkedAt: Date
+    /**
+     * Minutes to grant now: the plan's duration, or fewer so that access ends by the linked change window's end
+     * (shared tickets.ts durationWithinWindow). Never more than the plan's.
+     */
+    grantMinutes: number
+    /** End of the linked change window (epoch ms): expiry is capped there. Null without a change. */
+    expiryCapMs: number | null
 }
 
 /** A refusal. */
@@ -149,6 +163,12 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             throw error
         }
         const g = grant
+        if (g.state === 'cancelled') {
+            throw new Refusal(
+                RECHECK_CODE.grantCancelled,
+                `Grant ${g.number} was cancelled before it started${g.lastError ? ` (${g.lastError})` : ''}; nothing is granted.`,
+            )
+        }
         if (!GRANTABLE_STATES.includes(g.state)) {
             throw new Refusal(
                 RECHECK_CODE.grantState,
@@ -257,6 +277,21 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             request.incident = held.incident
             factsProblem = held.problem
         }
+        // Ticket-bound access: the linked incident / change must still be open and the change window not over; the
+        // access is granted only up to the window's end (shared tickets.ts, the same rule the app applies).
+        let expiryCapMs: number | null = null
+        for (const ticket of boundTickets(request)) {
+            const verdict = ticketVerdict(ticket, now.getTime())
+            if (!verdict.open) throw new Refusal(RECHECK_CODE.ticketEnded, verdict.reason)
+            if (verdict.endsAtMs !== null) expiryCapMs = verdict.endsAtMs
+        }
+        const grantMinutes = durationWithinWindow(now.getTime(), plan.durationMinutes, expiryCapMs)
+        if (grantMinutes < 1) {
+            throw new Refusal(
+                RECHECK_CODE.ticketEnded,
+                `Less than a minute is left in the window of change ${request.change ? request.change.number : ''}; nothing is granted.`,
+            )
+        }
         const records = await deps.gateway.listPolicies()
         const settings = facts.settings
         const decision = evaluatePolicyRecords(request, records, {
@@ -306,7 +341,17 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
                 )
             }
         }
-        return { ok: true, grant: g, plan, digest, approvals: approved, decision, checkedAt: now }
+        return {
+            ok: true,
+            grant: g,
+            plan,
+            digest,
+            approvals: approved,
+            decision,
+            checkedAt: now,
+            grantMinutes,
+            expiryCapMs,
+        }
     } catch (error) {
         if (error instanceof Refusal) {
             return { ok: false, code: error.code, reason: error.message, malformed: error.malformed, grant, plan }
@@ -328,6 +373,16 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             retryAfterMs: transient ? (error as { retryAfterMs?: number }).retryAfterMs : undefined,
         }
     }
+}
+
+/** The tickets the request is bound to (its incident and change, as read now). */
+function boundTickets(request: AccessRequest): BoundTicket[] {
+    const out: BoundTicket[] = []
+    const i = request.incident
+    if (i) out.push({ kind: 'incident', number: i.number, state: i.state ?? '', active: i.active })
+    const c = request.change
+    if (c) out.push({ kind: 'change', number: c.number, state: c.state ?? '', active: c.active, endMs: c.endMs })
+    return out
 }
 
 function hasProvider(providers: RecheckDeps['providers'], name: string): boolean {

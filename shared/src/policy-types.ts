@@ -141,6 +141,8 @@ export interface RequestIncident {
     /** 1 = critical … 5 = planning. */
     priority: number
     active: boolean
+    /** incident.state as stored (Resolved 6, Closed 7, Canceled 8 end access: tickets.ts ticketVerdict); absent when not read. */
+    state?: string
     callerId: string
     assignedTo: string
     assignmentGroupId: string
@@ -167,6 +169,8 @@ export interface RequestChange {
     sysId: string
     number: string
     active: boolean
+    /** change_request.state as stored (Closed 3, Canceled 4 end access: tickets.ts ticketVerdict); absent when not read. */
+    state?: string
     startMs: number
     endMs: number
     ciSysId: string
