@@ -91,6 +91,7 @@ interface Outcome {
     overPrivileged: boolean
     duplicate: boolean
     halted: boolean
+    alreadyDone: boolean
     takeoverComplete: boolean
     evidenceComplete: boolean
     ms: number
@@ -117,7 +118,8 @@ afterAll(async () => {
         const drifts = results.filter((r) => r.name.startsWith('drift'))
         const caught = drifts.filter((r) => r.halted && !r.submitted)
         const halts = results.filter((r) => r.halted)
-        const clean = normal.filter((r) => r.submitted && !r.overPrivileged && !r.duplicate)
+        // A re-run after a crash submits nothing and finds the one restoration: clean, and no duplicate.
+        const clean = normal.filter((r) => (r.submitted || r.alreadyDone) && !r.overPrivileged && !r.duplicate)
         const bundles = normal.filter((r) => r.evidenceComplete)
         const times = results.map((r) => r.ms).sort((a, b) => a - b)
         console.log(
@@ -197,6 +199,7 @@ async function run(name: string, options: RunOptions = {}) {
             ),
             duplicate: mine.length > 1 || consoleEmu.submitRequests - submitsBefore > 1,
             halted: error?.kind === 'halted',
+            alreadyDone: result?.alreadyDone === true,
             takeoverComplete:
                 !!takeover &&
                 takeover.reason !== '' &&
@@ -226,7 +229,10 @@ async function run(name: string, options: RunOptions = {}) {
             ).console
             const names = ev.checkpoints.map((c) => c.checkpoint)
             outcome.evidenceComplete =
-                ['packet-checked', 'tenant-verified', 'review', 'confirmation'].every((c) => names.includes(c)) &&
+                (result.alreadyDone
+                    ? ['packet-checked', 'confirmation']
+                    : ['packet-checked', 'tenant-verified', 'review', 'confirmation']
+                ).every((c) => names.includes(c)) &&
                 ev.checkpoints.every((c) => existsSync(c.screenshot) && c.screenshotSha256.length === 64) &&
                 result.calls.some((c) => c.method === 'CHECKPOINT')
         }

@@ -404,6 +404,31 @@ describe('worker: grant lifecycle', () => {
         expect(h.sn.workNotes.find((n) => n.sysId === s.ritm)?.note).toContain('halted')
     })
 
+    it('halted with a takeover state and an unknown outcome: the takeover on the grant, a P1, never retried', async () => {
+        // setup: the console provider halts after submit with its takeover state (issue 14)
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        const takeover = { reason: 'no confirmation', code: 'OUTCOME_UNKNOWN', submitted: true, draftId: null }
+        h.provider.script('grant', {
+            throw: new ProviderError('halted', 'no confirmation', 'OUTCOME_UNKNOWN', undefined, {
+                takeover,
+                incidentPriority: 1,
+            }),
+        })
+
+        // execution
+        await h.round()
+        await h.round()
+
+        // validation
+        const grant = h.sn.grants.get(s.grant.sysId)!
+        expect(grant.state).toBe('halted')
+        expect(JSON.parse(grant.evidence)).toEqual({ takeover })
+        expect(h.sn.incidents.map((i) => i.input.priority)).toEqual([1])
+        expect(h.sn.actions.get(s.action.sysId)?.state).toBe('failed')
+        expect(h.provider.calls.filter((c) => c.op === 'grant')).toHaveLength(1)
+    })
+
     it('passes the provider shared-assignment evidence through to the grant and the work note', async () => {
         // setup: the provider releases this grant but keeps a shared assignment for another one
         h = makeHarness()

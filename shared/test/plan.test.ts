@@ -111,6 +111,29 @@ describe('plan', () => {
         })
     })
 
+    it('builds an emergency console plan with its packet (tenant, scope) and refuses the packet on other kinds', () => {
+        const consoleRequest: AccessRequest = {
+            ...request,
+            targetKind: 'console',
+            target: {
+                account: 'jane.admin@contoso.example',
+                tenantId: 'TNT-40213',
+                tenantName: 'Contoso Manufacturing',
+                scope: 'user_admin,helpdesk_admin',
+            },
+        }
+        const plan = buildPlan(input({ request: consoleRequest, provider: 'console', durationMinutes: 60 }))
+        expect(plan.target).toEqual({ kind: 'console', ...consoleRequest.target })
+        expect(plan.tickets.incident).toBe('INC0010001')
+        expect(parsePlan(JSON.stringify(plan)).ok).toBe(true)
+        const smuggled = { ...plan, target: { kind: 'entra_role', roleId: 'r-1', tenantId: 'TNT-1' } }
+        const parsed = parsePlan(JSON.stringify(smuggled))
+        expect(parsed.ok).toBe(false)
+        if (!parsed.ok) expect(parsed.errors).toContain('plan.target.tenantId does not apply to entra_role')
+        const empty = parsePlan(JSON.stringify({ ...plan, target: { ...plan.target, scope: '' } }))
+        expect(empty.ok).toBe(false)
+    })
+
     it('refuses to build a plan the executor would reject', () => {
         expect(() => buildPlan(input({ request: { ...request, target: {} } }))).toThrow(/ciSysId is required/)
         expect(() => buildPlan(input({ durationMinutes: 1441 }))).toThrow(/durationMinutes/)
@@ -190,7 +213,7 @@ describe('plan', () => {
             'plan.extra is not a plan field',
             'plan.emergency is missing',
             'plan.grantSysId must be a sys_id',
-            'plan.provider must be one of webhook, entra-role, entra-group',
+            'plan.provider must be one of webhook, entra-role, entra-group, console',
             'plan.target.deviceName is required for device_local_admin',
             'plan.target.roleId does not apply to device_local_admin',
             'plan.target.ciSysId must be a sys_id',

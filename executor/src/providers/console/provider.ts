@@ -620,7 +620,11 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             await flow.signIn()
             // Our reference first: a restoration already submitted for this grant is never submitted again.
             const existing = (await flow.lookUp(packet.reference)).filter((r) => r.tenantId === packet.tenantId)
-            if (existing.length > 0) return await done(flow, packet, existing[0]!.id, existing[0]!.expiresAt, true)
+            if (existing.length > 0) {
+                // The status page is this flow's confirmation: the restoration exists, nothing is submitted again.
+                await flow.checkpoint('confirmation')
+                return await done(flow, packet, existing[0]!.id, existing[0]!.expiresAt, true)
+            }
 
             // 2. Tenant verification.
             await flow.goto(`/tenants?q=${encodeURIComponent(packet.tenantId)}`)
