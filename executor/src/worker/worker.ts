@@ -68,6 +68,8 @@ export interface StopOptions {
 }
 
 const OPEN_STATES = ['ready', 'claimed']
+/** Longest wait of a due timer for ServiceNow to hand over the queue revoke before revoking from the journal. */
+const TIMER_CLAIM_BOUND_MS = 1_000
 
 /** The executor worker. */
 export class Worker {
@@ -581,18 +583,33 @@ export class Worker {
                 return
             }
             if (timer.revokeActionId && this.lastPollOk && !graceOver) {
-                let outcome: QueueAction | 'lost' | 'failed' | 'closed' = 'failed'
-                try {
-                    const queued = await gateway.getAction(timer.revokeActionId)
-                    if (queued.state === 'ready') outcome = await this.leases.tryClaim(queued)
+                let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' = 'failed'
+                const revokeActionId = timer.revokeActionId
+                const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed'> => {
+                    const queued = await gateway.getAction(revokeActionId)
+                    if (queued.state === 'ready') return this.leases.tryClaim(queued)
                     // Claimed: another executor runs it (or our previous process: resume takes it back).
-                    else if (queued.state === 'claimed') outcome = 'lost'
-                    else outcome = 'closed'
+                    if (queued.state === 'claimed') return 'lost'
+                    return 'closed'
+                }
+                // ServiceNow gets TIMER_CLAIM_BOUND_MS to hand over the queue revoke; a slower answer (429 storm,
+                // in-call retries) does not hold the revoke: it runs from the journal, the write-back catches up.
+                const stop = new AbortController()
+                try {
+                    outcome = await Promise.race([
+                        decide(),
+                        clock.sleep(TIMER_CLAIM_BOUND_MS, stop.signal).then(
+                            () => 'slow' as const,
+                            () => 'slow' as const,
+                        ),
+                    ])
                 } catch (error) {
                     logger.warn('timer: cannot read the revoke action; revoking locally', {
                         grant: grantId,
                         error: errorText(error),
                     })
+                } finally {
+                    stop.abort()
                 }
                 if (typeof outcome === 'object') {
                     this.heldElsewhere.delete(grantId)
