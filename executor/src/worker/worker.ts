@@ -394,6 +394,8 @@ export class Worker {
                 this.busyGrants.delete(action.grantSysId)
                 this.inFlight.delete(action.sysId)
                 this.revokeRuns.delete(action.sysId)
+                // The run may have armed a revoke timer (a grant went active): the lane looks at its next due time.
+                this.revokeWake.abort()
                 // A freed slot with ready actions left over: claim them now, not at the next poll.
                 if (!revoke && this.backlogged && !this.stopping) {
                     this.backlogged = false
