@@ -70,6 +70,8 @@ export interface StopOptions {
 const OPEN_STATES = ['ready', 'claimed']
 /** Longest wait of a due timer for ServiceNow to hand over the queue revoke before revoking from the journal. */
 const TIMER_CLAIM_BOUND_MS = 1_000
+/** Least time between two rounds triggered by freed slots (each reads the due queue once). */
+const REFILL_MIN_GAP_MS = 250
 
 /** The executor worker. */
 export class Worker {
@@ -90,6 +92,8 @@ export class Worker {
     /** The last poll left ready actions unclaimed for want of a slot: a freed slot triggers a round at once. */
     private backlogged = false
     private lastHeartbeatMs = -Infinity
+    /** When the last round started (refills are spaced by REFILL_MIN_GAP_MS). */
+    private lastRoundAtMs = -Infinity
     private claimedSinceHeartbeat = false
     private readonly forceAbort = new AbortController()
     private wake = new AbortController()
@@ -271,6 +275,7 @@ export class Worker {
     private async round(): Promise<TickReport> {
         const report: TickReport = { swept: 0, ready: 0, claimed: 0, skipped: 0, timersFired: 0, pollOk: true }
         const { gateway, clock, events, logger } = this.core
+        this.lastRoundAtMs = clock.now().getTime()
         if (!this.stopping) {
             const running = (id: string) => this.inFlight.has(id)
             let polled: { ready: QueueAction[]; expired: QueueAction[] } | undefined
@@ -397,9 +402,13 @@ export class Worker {
                 // The run may have armed a revoke timer (a grant went active): the lane looks at its next due time.
                 this.revokeWake.abort()
                 // A freed slot with ready actions left over: claim them now, not at the next poll.
+                // (at most one such round per REFILL_MIN_GAP_MS: each reads the due queue)
                 if (!revoke && this.backlogged && !this.stopping) {
-                    this.backlogged = false
-                    this.nudge()
+                    const since = this.core.clock.now().getTime() - this.lastRoundAtMs
+                    if (since >= REFILL_MIN_GAP_MS) {
+                        this.backlogged = false
+                        this.nudge()
+                    }
                 }
             }
         })()
