@@ -348,6 +348,13 @@ export interface ServiceNowGateway {
     appendAudit(
         event: AuditEventInput,
         knownHead?: { sequence: number; hash: string },
+        options?: {
+            /**
+             * Link after `knownHead` only: when the insert rule refuses (the head is not `knownHead`), throw
+             * instead of re-reading the head, so the caller checks the chain before appending anywhere else.
+             */
+            onlyAfterKnownHead?: boolean
+        },
     ): Promise<{ sequence: number; hash: string } | void>
     /**
      * Every audit event row of the grant (AUDIT_FIELDS, sys_id, sys_created_by), in sequence order: what the

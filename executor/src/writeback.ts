@@ -36,7 +36,7 @@ import type {
     QueueAction,
     ServiceNowGateway,
 } from './ports'
-import { isServiceNowError, ServiceNowError } from './servicenow/errors'
+import { AuditHeadMoved, isServiceNowError, ServiceNowError } from './servicenow/errors'
 import { errorText } from './transport'
 import type { Leases } from './worker/leases'
 
@@ -420,6 +420,19 @@ export class WriteBack {
                     return { ok: true }
                 case 'audit': {
                     const event = reviveDates(p.event) as unknown as AuditEventInput
+                    // Fast path, no read: link after the head this executor anchored in its journal. The app's insert
+                    // rule refuses it unless that IS the chain's head (nothing cut, rewritten or appended since); only
+                    // then is the chain read and checked below.
+                    const anchor = event.grantSysId !== '' ? journal.auditAnchor(event.grantSysId) : undefined
+                    if (anchor && this.o.auditGuard) {
+                        try {
+                            const head = await gateway.appendAudit(event, anchor, { onlyAfterKnownHead: true })
+                            if (head) journal.anchorAudit(event.grantSysId, head.sequence, head.hash)
+                            return { ok: true }
+                        } catch (error) {
+                            if (!(error instanceof AuditHeadMoved)) throw error
+                        }
+                    }
                     // Never onto a tampered chain silently: a break is recorded first, then this event follows it.
                     const checked = event.grantSysId !== '' ? await this.guardChain(event.grantSysId) : undefined
                     // The head the check just read (or the break it recorded) links this event: no second read.

@@ -78,6 +78,17 @@ export class ServiceNowError extends Error {
     }
 }
 
+/** The audit insert rule refused an event linked after the caller's known head: the chain's head is elsewhere. */
+export class AuditHeadMoved extends Error {
+    constructor(
+        readonly grantSysId: string,
+        cause: unknown,
+    ) {
+        super(`audit chain of ${grantSysId || '(none)'}: the head is not the anchored one`, { cause })
+        this.name = 'AuditHeadMoved'
+    }
+}
+
 /** True when `error` is a {@link ServiceNowError} (optionally of `kind`). */
 export function isServiceNowError(error: unknown, kind?: ServiceNowErrorKind): error is ServiceNowError {
     return error instanceof ServiceNowError && (kind === undefined || error.kind === kind)

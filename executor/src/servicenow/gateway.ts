@@ -69,7 +69,7 @@ import {
 } from './app-api'
 import { releaseLease } from '../worker/leases'
 import type { ServiceNowClient, SnRecord } from './client'
-import { ServiceNowError } from './errors'
+import { AuditHeadMoved, ServiceNowError } from './errors'
 import { SYSTEM_FIELDS } from './platform-fields'
 import {
     IDENTIFIER_PATTERN,
@@ -449,9 +449,8 @@ class TableApiGateway implements ServiceNowGateway {
     async requestTicketUpdate(update: TicketUpdate, idempotencyKey: string): Promise<TicketUpdateResult> {
         const body = ticketUpdateBody(update, idempotencyKey)
         assertOnly(TABLE.ticketUpdate, body, EXECUTOR_CREATABLE[TABLE.ticketUpdate], 'create')
-        // Done before (an earlier attempt whose answer was lost, another replica): read its result, never twice.
-        const existing = await this.ticketUpdateByKey(body[TICKET_UPDATE_FIELDS.idempotencyKey]!)
-        if (existing) return ticketUpdateResult(existing)
+        // No read first: the app refuses a second row with the same key (403), and only then is the earlier row
+        // (an attempt whose answer was lost, another replica) read and answered — one call when nothing was done.
         let row: SnRecord
         try {
             row = await this.client.create(TABLE.ticketUpdate, body)
@@ -476,7 +475,11 @@ class TableApiGateway implements ServiceNowGateway {
         return row
     }
 
-    async appendAudit(event: AuditEventInput, knownHead?: AuditAnchor): Promise<AuditAnchor> {
+    async appendAudit(
+        event: AuditEventInput,
+        knownHead?: AuditAnchor,
+        options: { onlyAfterKnownHead?: boolean } = {},
+    ): Promise<AuditAnchor> {
         const grant = event.grantSysId
         const action = event.actionSysId ?? ''
         if (grant !== '' && !isSysId(grant)) throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
@@ -519,6 +522,7 @@ class TableApiGateway implements ServiceNowGateway {
             } catch (error) {
                 const refused = error instanceof ServiceNowError && error.status === 403
                 if (!refused || attempt >= AUDIT_APPEND_ATTEMPTS) throw error
+                if (options.onlyAfterKnownHead && knownHead) throw new AuditHeadMoved(grant, error)
                 const now = await this.auditHead(grant)
                 // Refused for another reason than a moved head (ACL, bad content): not ours to retry.
                 if (now?.sequence === head?.sequence && now?.hash === head?.hash) throw error

@@ -28,7 +28,7 @@ export interface WorkerOptions {
     revokeMaxInFlight?: number
     /**
      * Least time between two heartbeats (the app's watchdog calls a heartbeat stale after 10 minutes by default):
-     * not every poll writes one. @defaultValue 60000
+     * not every poll writes one. @defaultValue 120000
      */
     heartbeatIntervalMs?: number
     /** Lease length; renewed every half lease while an action runs. @defaultValue 120000 */
@@ -131,7 +131,7 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
             1,
             options.revokeMaxInFlight ?? Math.max(16, 4 * (options.maxInFlight ?? DEFAULTS.maxInFlight)),
         ),
-        heartbeatIntervalMs: options.heartbeatIntervalMs ?? 60_000,
+        heartbeatIntervalMs: options.heartbeatIntervalMs ?? 120_000,
         leaseMs: options.leaseMs ?? DEFAULTS.leaseMs,
         grantBackoff: options.grantBackoff ?? DEFAULTS.grantBackoff,
         revokeBackoff: options.revokeBackoff ?? DEFAULTS.revokeBackoff,

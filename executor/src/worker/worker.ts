@@ -68,6 +68,10 @@ export interface StopOptions {
 }
 
 const OPEN_STATES = ['ready', 'claimed']
+/** Longest wait of a due timer for ServiceNow to hand over the queue revoke before revoking from the journal. */
+const TIMER_CLAIM_BOUND_MS = 1_000
+/** Least time between two rounds triggered by freed slots (each reads the due queue once). */
+const REFILL_MIN_GAP_MS = 250
 
 /** The executor worker. */
 export class Worker {
@@ -88,6 +92,8 @@ export class Worker {
     /** The last poll left ready actions unclaimed for want of a slot: a freed slot triggers a round at once. */
     private backlogged = false
     private lastHeartbeatMs = -Infinity
+    /** When the last round started (refills are spaced by REFILL_MIN_GAP_MS). */
+    private lastRoundAtMs = -Infinity
     private claimedSinceHeartbeat = false
     private readonly forceAbort = new AbortController()
     private wake = new AbortController()
@@ -270,6 +276,7 @@ export class Worker {
     private async round(): Promise<TickReport> {
         const report: TickReport = { swept: 0, ready: 0, claimed: 0, skipped: 0, timersFired: 0, pollOk: true }
         const { gateway, clock, events, logger } = this.core
+        this.lastRoundAtMs = clock.now().getTime()
         if (!this.stopping) {
             const running = (id: string) => this.inFlight.has(id)
             let polled: { ready: QueueAction[]; expired: QueueAction[] } | undefined
@@ -393,10 +400,16 @@ export class Worker {
                 this.busyGrants.delete(action.grantSysId)
                 this.inFlight.delete(action.sysId)
                 this.revokeRuns.delete(action.sysId)
+                // The run may have armed a revoke timer (a grant went active): the lane looks at its next due time.
+                this.revokeWake.abort()
                 // A freed slot with ready actions left over: claim them now, not at the next poll.
+                // (at most one such round per REFILL_MIN_GAP_MS: each reads the due queue)
                 if (!revoke && this.backlogged && !this.stopping) {
-                    this.backlogged = false
-                    this.nudge()
+                    const since = this.core.clock.now().getTime() - this.lastRoundAtMs
+                    if (since >= REFILL_MIN_GAP_MS) {
+                        this.backlogged = false
+                        this.nudge()
+                    }
                 }
             }
         })()
@@ -582,18 +595,33 @@ export class Worker {
                 return
             }
             if (timer.revokeActionId && this.lastPollOk && !graceOver) {
-                let outcome: QueueAction | 'lost' | 'failed' | 'closed' = 'failed'
-                try {
-                    const queued = await gateway.getAction(timer.revokeActionId)
-                    if (queued.state === 'ready') outcome = await this.leases.tryClaim(queued)
+                let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' = 'failed'
+                const revokeActionId = timer.revokeActionId
+                const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed'> => {
+                    const queued = await gateway.getAction(revokeActionId)
+                    if (queued.state === 'ready') return this.leases.tryClaim(queued)
                     // Claimed: another executor runs it (or our previous process: resume takes it back).
-                    else if (queued.state === 'claimed') outcome = 'lost'
-                    else outcome = 'closed'
+                    if (queued.state === 'claimed') return 'lost'
+                    return 'closed'
+                }
+                // ServiceNow gets TIMER_CLAIM_BOUND_MS to hand over the queue revoke; a slower answer (429 storm,
+                // in-call retries) does not hold the revoke: it runs from the journal, the write-back catches up.
+                const stop = new AbortController()
+                try {
+                    outcome = await Promise.race([
+                        decide(),
+                        clock.sleep(TIMER_CLAIM_BOUND_MS, stop.signal).then(
+                            () => 'slow' as const,
+                            () => 'slow' as const,
+                        ),
+                    ])
                 } catch (error) {
                     logger.warn('timer: cannot read the revoke action; revoking locally', {
                         grant: grantId,
                         error: errorText(error),
                     })
+                } finally {
+                    stop.abort()
                 }
                 if (typeof outcome === 'object') {
                     this.heldElsewhere.delete(grantId)
