@@ -9,14 +9,13 @@ import {
     ACTION_PRIORITY,
     GRANT_FIELDS,
     PLATFORM_TABLE,
-    PROVIDERS,
     ROLE,
     TABLE,
     policyFromRecord,
     verifyPlanDigest,
 } from '@gbg/shared'
 import { startServiceNowEmulator, formatGlideDateTime, type ServiceNowEmulator } from './emulators/servicenow'
-import { parseDemoArgs } from './sandbox/args'
+import { SANDBOX_PROVIDERS, parseDemoArgs } from './sandbox/args'
 import { seedScenario, type SeededScenario } from './sandbox/seed'
 import { startAppOnEmulator, type AppRuntime } from './support/app-on-emulator'
 import { STAGES, TimelineFailure, compactJson, watchGrant } from './sandbox/timeline'
@@ -44,7 +43,7 @@ async function get(s: SeededScenario, path: string): Promise<{ status: number; b
 }
 
 describe('seedScenario', () => {
-    it.each(PROVIDERS)('queues an approved %s grant the executor user can read and verify', async (provider) => {
+    it.each(SANDBOX_PROVIDERS)('queues an approved %s grant the executor user can read and verify', async (provider) => {
         // setup / execution: seed a 1-minute grant for the provider
         const s = seedScenario(sn, { provider, durationMinutes: 1 })
 

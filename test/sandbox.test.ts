@@ -6,7 +6,8 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { PROPERTY, PROVIDERS, TABLE, providerLimits } from '@gbg/shared'
+import { PROPERTY, TABLE, providerLimits } from '@gbg/shared'
+import { SANDBOX_PROVIDERS } from './sandbox/args'
 import { loadConfig } from '@gbg/executor/src/config'
 import { startSandbox, type Sandbox } from './sandbox/sandbox'
 
@@ -23,7 +24,7 @@ afterEach(async () => {
 })
 
 describe('startSandbox', () => {
-    it.each(PROVIDERS)('gives the executor a valid %s configuration pointing at the emulators', async (provider) => {
+    it.each(SANDBOX_PROVIDERS)('gives the executor a valid %s configuration pointing at the emulators', async (provider) => {
         // setup / execution
         // (the shortest grant each provider takes: EPM's JIT sessions last at least 5 minutes)
         sandbox = await startSandbox({

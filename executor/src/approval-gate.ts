@@ -18,6 +18,7 @@
  *   approver uses up both the voter and that approver).
  */
 import {
+    ROUTE_SLOTS,
     actsForAnother,
     approvalOutcome,
     canApprove,
@@ -44,7 +45,7 @@ export const APPROVAL_GATE_CODE = {
 } as const
 export type ApprovalGateCode = (typeof APPROVAL_GATE_CODE)[keyof typeof APPROVAL_GATE_CODE]
 
-const SLOTS: readonly ApprovalSlot[] = ['manager', 'second_approver', 'escalation']
+const SLOTS: readonly ApprovalSlot[] = [...ROUTE_SLOTS, 'escalation']
 
 /** The approval route stored on the grant at submit (policy_decision JSON: slots + assignments). */
 export interface StoredRoute {
@@ -136,7 +137,13 @@ export interface ApprovalGateInput {
 
 /** Result of {@link judgeApprovals}. */
 export type ApprovalGateResult =
-    { ok: true; counted: ApprovalRecord[] } | { ok: false; code: ApprovalGateCode; reason: string; malformed: boolean }
+    | {
+          ok: true
+          counted: ApprovalRecord[]
+          /** Which slot each counted approval filled, who acted (and for whom), and the slot its vote recorded. */
+          filled: { filled: ApprovalSlot; approverSysId: string; onBehalfOf: string; recordedSlot: string }[]
+      }
+    | { ok: false; code: ApprovalGateCode; reason: string; malformed: boolean }
 
 /** The audit event the app records when it applies an approver's shortening (re-freezing the plan). */
 export const SHORTENED_EVENT = 'plan.shortened'
@@ -258,5 +265,18 @@ export function judgeApprovals(input: ApprovalGateInput): ApprovalGateResult {
                 (ignored.length > 0 ? ` Not counted: ${ignored.join('; ')}.` : ''),
         )
     }
-    return { ok: true, counted: outcome.approvals.map((c) => bySysId.get(c.approverSysId)!) }
+    return {
+        ok: true,
+        counted: outcome.approvals.map((c) => bySysId.get(c.approverSysId)!),
+        filled: outcome.approvals.map((c) => {
+            const record = bySysId.get(c.approverSysId)!
+            const vote = votes.filter((v) => v.approval === record.sysId && v.decision === 'approved').pop()
+            return {
+                filled: c.filled,
+                approverSysId: c.approverSysId,
+                onBehalfOf: c.onBehalfOf ?? '',
+                recordedSlot: vote?.slot ?? '',
+            }
+        }),
+    }
 }

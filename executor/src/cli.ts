@@ -9,14 +9,25 @@
  *   audit verify <grant> [--json]            recompute the grant's audit hash chain, report the first break
  *   revoke <grant> --reason <text> [--json]  queue a priority-1 revoke (refused for a grant that has ended)
  *   drift [--json]              Entra role / group holders that no active grant covers
+ *   report --from <day> --to <day> [--out <dir>] [--json]   evidence pack for a period (docs/audit.md)
  *   config [--json]             every configuration variable with its type and default
  *   --version                   version, git commit and build time (src/build-info.ts)
  *
  * `<grant>` is a grant number (BGA…), the number of one of its actions (BGQ…) or a sys_id (cli/records.ts).
  * Exit codes: 0 ok, 1 a check / the command failed, 2 usage or configuration error.
  */
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { userInfo } from 'node:os'
-import { ACTION_PRIORITY, AUDIT_FIELDS, REVOCABLE_STATES, TABLE } from '@gbg/shared'
+import { join, resolve as resolvePath } from 'node:path'
+import {
+    ACTION_PRIORITY,
+    AUDIT_FIELDS,
+    GRANT_FIELDS,
+    HOLDING_STATES,
+    REVOCABLE_STATES,
+    TABLE,
+    TICKET_UPDATE_FIELDS,
+} from '@gbg/shared'
 import { judgeAuditChain } from './audit-verify'
 import { buildInfo, versionLine } from './build-info'
 import { COMMANDS, UsageError, commandUsage, parseCommandLine, type CommandSpec } from './cli/args'
@@ -24,12 +35,20 @@ import { RecordNotFoundError, numbersOf, resolveGrant, type ResolvedGrant } from
 import { ConfigError, configTableMarkdown, describeConfig, loadConfig, redactConfig, type Config } from './config'
 import { runDoctor } from './doctor'
 import { runDriftScan } from './drift'
+import {
+    PACK_GRANT_FIELDS,
+    PACK_TICKET_FIELDS,
+    computePack,
+    renderEvidencePack,
+    renderSummary,
+    type ChainResult,
+} from './evidence-pack'
 import { createLogger } from './log'
 import type { Logger } from './ports'
 import { connectServiceNow, openJournal, serviceNowAuth, startService, type Service } from './service'
 import { createServiceNowClient } from './servicenow/client'
 import { SYSTEM_FIELDS } from './servicenow/platform-fields'
-import { query } from './servicenow/query'
+import { parseGlideDateTime, query } from './servicenow/query'
 import { errorText } from './transport'
 
 type Out = (line: string) => void
@@ -407,12 +426,146 @@ function cmdConfig(io: Io, markdown: boolean): number {
     return 0
 }
 
+/** A day (YYYY-MM-DD, UTC midnight) from the command line; UsageError otherwise. */
+function dayOption(name: string, value: unknown): Date {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+        throw new UsageError(`--${name} <YYYY-MM-DD> is required`)
+    }
+    const date = new Date(`${value}T00:00:00.000Z`)
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
+        throw new UsageError(`--${name} ${value} is not a calendar day`)
+    }
+    return date
+}
+
+/**
+ * `report --from --to [--out]`: the evidence pack (src/evidence-pack.ts). Read-only, with the executor's own role:
+ * the grants created in the period plus those that hold access, wait or failed now; their audit events, each chain
+ * judged like `audit verify` (anchor from this executor's journal, MAC with the audit key); the drift incidents.
+ * `--to` is inclusive (the pack covers [from, to + 1 day)).
+ */
+async function cmdReport(
+    config: Config,
+    logger: Logger,
+    values: Record<string, string | boolean | undefined>,
+    io: Io,
+    now: () => Date,
+): Promise<number> {
+    const from = dayOption('from', values['from'])
+    const toDay = dayOption('to', values['to'])
+    if (toDay.getTime() < from.getTime()) throw new UsageError('--to is before --from')
+    const to = new Date(toDay.getTime() + 86_400_000)
+    const outDir = resolvePath(
+        typeof values['out'] === 'string' && values['out'] !== ''
+            ? values['out']
+            : `evidence-${dayText(from)}-${dayText(toDay)}`,
+    )
+    const { client } = connectServiceNow(config, logger)
+    const inPeriod = await client.list(
+        TABLE.grant,
+        query(TABLE.grant)
+            .whereDateAnyZone(SYSTEM_FIELDS.createdOn, '>=', from)
+            .whereDateAnyZone(SYSTEM_FIELDS.createdOn, '<', to)
+            .orderBy(SYSTEM_FIELDS.createdOn)
+            .build(),
+        PACK_GRANT_FIELDS,
+    )
+    const current = await client.list(
+        TABLE.grant,
+        query(TABLE.grant)
+            .in(GRANT_FIELDS.state, [...HOLDING_STATES, 'awaiting_approval', 'grant_failed'])
+            .build(),
+        PACK_GRANT_FIELDS,
+    )
+    const bySysId = new Map<string, (typeof inPeriod)[number]>()
+    for (const g of [...inPeriod, ...current]) bySysId.set(g[SYSTEM_FIELDS.sysId] ?? '', g)
+    // The widened date query returns a superset (zones): keep the period's grants exactly, plus the current ones.
+    const grants = [...bySysId.values()].filter((g) => {
+        const created = parseGlideDateTime(g[SYSTEM_FIELDS.createdOn] ?? '')
+        const within = created !== null && created >= from && created < to
+        return within || current.includes(g)
+    })
+    const journal = openJournal(config)
+    const events: (typeof inPeriod)[number][] = []
+    const chains: ChainResult[] = []
+    try {
+        for (const g of grants) {
+            const sysId = g[SYSTEM_FIELDS.sysId] ?? ''
+            const rows = await client.list(
+                TABLE.auditEvent,
+                query(TABLE.auditEvent).eq(AUDIT_FIELDS.grant, sysId).orderBy(AUDIT_FIELDS.sequence).build(),
+                [SYSTEM_FIELDS.sysId, SYSTEM_FIELDS.createdBy, ...Object.values(AUDIT_FIELDS)],
+            )
+            events.push(...rows)
+            const verdict = judgeAuditChain(rows, {
+                anchor: journal.auditAnchor(sysId),
+                key: config.audit.key,
+                integrationUser: config.audit.integrationUser,
+            })
+            chains.push({
+                grantSysId: sysId,
+                number: g[GRANT_FIELDS.number] ?? '',
+                intact: verdict.ok,
+                events: rows.length,
+                badSequence: verdict.ok ? null : (verdict.badSequence ?? null),
+                reason: verdict.reason,
+                warnings: verdict.warnings,
+            })
+        }
+    } finally {
+        journal.close()
+    }
+    const tickets = await client.list(
+        TABLE.ticketUpdate,
+        query(TABLE.ticketUpdate)
+            .eq(TICKET_UPDATE_FIELDS.kind, 'incident')
+            .eq(TICKET_UPDATE_FIELDS.incidentKind, 'drift')
+            .build(),
+        PACK_TICKET_FIELDS,
+    )
+    const data = computePack({
+        from,
+        to,
+        generatedAt: now(),
+        grants,
+        events,
+        tickets,
+        chains,
+        instance: config.servicenow.url,
+        generatedBy: `${userInfo().username} (gbg-executor report)`,
+    })
+    const raw = { grants, auditEvents: events, driftIncidents: tickets }
+    mkdirSync(outDir, { recursive: true })
+    const pack = renderEvidencePack(data, raw)
+    writeFileSync(join(outDir, 'evidence-pack.html'), pack)
+    writeFileSync(join(outDir, 'summary.html'), renderSummary(data))
+    writeFileSync(join(outDir, 'data.json'), JSON.stringify({ ...data, raw }, null, 2))
+    const files = ['evidence-pack.html', 'summary.html', 'data.json']
+    if (io.json) printJson(io, { outDir, files, totals: data.totals, breaches: data.breaches })
+    else {
+        io.out(`evidence pack for ${dayText(from)} to ${dayText(toDay)} written to ${outDir}: ${files.join(', ')}`)
+        io.out(
+            `  ${data.totals.grants} requests, ${data.totals.granted} granted, ${data.totals.refused} refused; ` +
+                `audit chains ${data.totals.chainsIntact} intact, ${data.totals.chainsBroken} broken`,
+        )
+        for (const b of data.breaches) io.err(`  target breached: ${b}`)
+    }
+    // A breached target (access past expiry, a late revoke, a broken chain) is a finding: exit 1, like audit verify.
+    return data.breaches.length > 0 ? 1 : 0
+}
+
+function dayText(d: Date): string {
+    return d.toISOString().slice(0, 10)
+}
+
 /** Entry point (exported for tests); returns the exit code. */
 export async function main(
     argv: string[],
     env: NodeJS.ProcessEnv = process.env,
     out: Out = console.log,
     err: Out = console.error,
+    /** The one clock ("now" of `report`); tests pass their virtual clock. */
+    now: () => Date = () => new Date(),
 ): Promise<number> {
     let parsed
     try {
@@ -463,6 +616,8 @@ export async function main(
                 )
             case 'drift':
                 return await cmdDrift(config, logger, io)
+            case 'report':
+                return await cmdReport(config, logger, values, io, now)
             case 'print-config':
                 out(JSON.stringify(redactConfig(config), null, 2))
                 return 0

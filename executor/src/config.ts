@@ -177,6 +177,24 @@ export interface EpmConfig {
     timeoutMs: number
 }
 
+/** The browser-only emergency console provider (`console`, issue 14). */
+export interface ConsoleConfig {
+    /** Console base URL (https; http only to loopback). */
+    baseUrl: string
+    /** Service account of the console. */
+    username: string
+    /** Service account password. Secret. */
+    password: string
+    /** Base32 TOTP seed of the service account (RFC 6238). Secret. */
+    totpSeed: string
+    /** Debian's Chromium. @defaultValue '/usr/bin/chromium' */
+    chromiumPath: string
+    /** Folder of masked screenshots, page texts and traces. @defaultValue './.data/console-evidence' */
+    evidenceDir: string
+    /** How long one console page may take (ms). @defaultValue 30000 */
+    pageTimeoutMs: number
+}
+
 /** Teams notifications. */
 export interface TeamsConfig {
     /** Workflows webhook URL (its `sig=` is a credential). Secret. */
@@ -208,6 +226,8 @@ export interface Config {
     entra?: EntraConfig
     /** Present when the EPM provider is configured. */
     epm?: EpmConfig
+    /** Present when the console provider is configured. */
+    console?: ConsoleConfig
     /** Present when Teams notifications are configured. */
     teams?: TeamsConfig
     /** Cron expression of the periodic drift scan (Entra only). @defaultValue undefined (off) */
@@ -716,6 +736,30 @@ const SETTINGS = {
         ),
         timeoutMs: setting('GBG_EPM_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'EPM request timeout (ms)'),
     },
+    console: {
+        baseUrl: setting('GBG_CONSOLE_URL', url(), 'Emergency admin console base URL (browser-only, driven in Chromium)'),
+        username: setting('GBG_CONSOLE_USERNAME', text(), 'Console service account'),
+        password: setting('GBG_CONSOLE_PASSWORD', text({ secret: true }), 'Console service account password', {
+            secret: true,
+        }),
+        totpSeed: setting(
+            'GBG_CONSOLE_TOTP_SEED',
+            text({ secret: true, pattern: /^[A-Za-z2-7]{16,}=*$/, patternText: 'a base32 seed of at least 16 characters' }),
+            'Base32 TOTP seed of the console service account (RFC 6238)',
+            { secret: true },
+        ),
+        chromiumPath: setting(
+            'GBG_CONSOLE_CHROMIUM_PATH',
+            text({}, '/usr/bin/chromium'),
+            "Chromium binary (Debian's package chromium; never a downloaded browser)",
+        ),
+        evidenceDir: setting(
+            'GBG_CONSOLE_EVIDENCE_DIR',
+            text({}, './.data/console-evidence'),
+            'Folder of the masked screenshots, page texts and traces',
+        ),
+        pageTimeoutMs: setting('GBG_CONSOLE_PAGE_TIMEOUT_MS', int(500, 300_000, 30_000), 'How long one console page may take (ms)'),
+    },
     driftSchedule: setting(
         'GBG_DRIFT_SCHEDULE',
         cronExpression,
@@ -886,9 +930,24 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
         }
         if (p === 'epm' && !epmGiven(raw))
             at(['providers'], 'enables epm but GBG_EPM_BASE_URL / GBG_EPM_CLIENT_ID / GBG_EPM_CLIENT_SECRET are not set')
+        if (p === 'console' && !consoleGiven(raw))
+            at(['providers'], 'enables console but the GBG_CONSOLE_* settings are not set')
         if ((p === 'entra-role' || p === 'entra-group') && !entraGiven(raw))
             at(['providers'], `enables ${p} but the Entra settings (GBG_ENTRA_*) are not set`)
     }
+    if (consoleGiven(raw)) {
+        const c = raw.console
+        if (!c.baseUrl) at(['console', 'baseUrl'], 'is required when the console is configured')
+        if (!c.username) at(['console', 'username'], 'is required when the console is configured')
+        if (!c.password) at(['console', 'password'], 'is required when the console is configured')
+        if (!c.totpSeed) at(['console', 'totpSeed'], 'is required when the console is configured')
+    }
+}
+
+/** The console counts as configured as soon as its URL, account or a credential is given. */
+function consoleGiven(raw: Raw): boolean {
+    const c = raw.console
+    return c.baseUrl !== undefined || c.username !== undefined || c.password !== undefined || c.totpSeed !== undefined
 }
 
 /** EPM counts as configured as soon as its URL or a credential is given. */
@@ -951,10 +1010,24 @@ function toConfig(raw: Raw): Config {
                   timeoutMs: ep.timeoutMs,
               }
             : undefined
+    const c = raw.console
+    const consoleSection: ConsoleConfig | undefined =
+        c.baseUrl && c.username && c.password && c.totpSeed
+            ? {
+                  baseUrl: c.baseUrl,
+                  username: c.username,
+                  password: c.password,
+                  totpSeed: c.totpSeed,
+                  chromiumPath: c.chromiumPath,
+                  evidenceDir: c.evidenceDir,
+                  pageTimeoutMs: c.pageTimeoutMs,
+              }
+            : undefined
     const configured: ProviderName[] = []
     if (webhook) configured.push('webhook')
     if (entra) configured.push('entra-role', 'entra-group')
     if (epm) configured.push('epm')
+    if (consoleSection) configured.push('console')
     return {
         instanceName: raw.instanceName ?? defaultInstanceName(),
         sandbox: raw.sandbox,
@@ -979,6 +1052,7 @@ function toConfig(raw: Raw): Config {
         webhook,
         entra,
         epm,
+        console: consoleSection,
         teams: raw.teams.webhookUrl ? { webhookUrl: raw.teams.webhookUrl } : undefined,
         driftSchedule: raw.driftSchedule,
     }

@@ -68,6 +68,8 @@ export interface InstanceContext {
         secops_group: string | null
     }
     secops_group: { status: 'ok' | 'unset' | 'invalid' | 'not_found'; sys_id: string; name: string }
+    /** Where failed grants are routed (absent: an app older than issue 17). */
+    failure_route?: { via: 'resolver' | 'secops' | ''; sys_id: string; name: string }
     incident_caller: { sys_id: string; user_name: string } | null
     session: { sys_id: string; user_name: string; roles: string[]; time_zone: string }
 }
@@ -227,7 +229,16 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
     try {
         const journal = openJournal(config)
         try {
-            const providers = buildProviders(config, journal, new ServiceNowFleetGrants(() => gateway), nullLogger)
+            // Health checks only: the console's gate is never run by doctor.
+            const providers = buildProviders(
+                config,
+                journal,
+                new ServiceNowFleetGrants(() => gateway),
+                nullLogger,
+                undefined,
+                undefined,
+                () => Promise.reject(new Error('doctor runs no grant')),
+            )
             for (const [name, provider] of providers) {
                 try {
                     await provider.health()
@@ -328,6 +339,21 @@ async function checkContext(
                 `set ${property} to the sys_id of an existing SecOps group`,
             )
             break
+    }
+    const route = ctx.failure_route
+    if (route) {
+        if (route.via === 'resolver')
+            ok(`${PROPERTY.resolverGroup}: failed grants are routed to ${route.name} (${route.sys_id})`)
+        else if (route.via === 'secops')
+            warn(
+                `${PROPERTY.resolverGroup} names no group: failed grants are routed to Security Operations (${route.name})`,
+                `set ${PROPERTY.resolverGroup} to the sys_id of the group that follows up failed grants`,
+            )
+        else
+            bad(
+                `failed grants are routed to no group: neither ${PROPERTY.resolverGroup} nor ${PROPERTY.secopsGroup} names one`,
+                `set ${PROPERTY.resolverGroup} (or at least ${PROPERTY.secopsGroup})`,
+            )
     }
     if (ctx.incident_caller) ok(`incidents are raised with caller ${ctx.incident_caller.user_name}`)
     else warn('the app reports no caller for the incidents it raises for the executor')

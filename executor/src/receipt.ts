@@ -172,3 +172,83 @@ export function describeTarget(t: ExecutionPlan['target']): string {
             return `${t.kind} ${t.account ?? ''}`.trim()
     }
 }
+
+// ── The receipt people read (issue 16) ───────────────────────────────────────────────────────────────────────────
+
+/** Escape text for HTML element content and double-quoted attributes. Every value in the HTML receipt goes here. */
+export function escapeHtml(text: string): string {
+    return text
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;')
+}
+
+/** File name of the human-readable receipt (beside the JSON one). */
+export function receiptHtmlFileName(grantNumber: string): string {
+    return receiptFileName(grantNumber).replace(/\.json$/, '.html')
+}
+
+/**
+ * The human-readable receipt: the same content as the JSON receipt, laid out for people, plus the SHA-256 of the
+ * JSON attachment's exact bytes (`jsonSha256`) so a reader can tie the page to the machine-readable record
+ * (`sha256sum access-grant-receipt-*.json`). Self-contained (no script, no external resource); every value escaped.
+ */
+export function renderReceiptHtml(receipt: GrantReceipt, jsonSha256: string): string {
+    const e = (v: unknown): string => escapeHtml(v === undefined || v === null ? '' : String(v))
+    const row = (label: string, value: string): string => `<tr><th>${e(label)}</th><td>${value}</td></tr>`
+    const approvals =
+        receipt.approvals.length > 0
+            ? receipt.approvals
+                  .map(
+                      (a) =>
+                          `<li>${e(a.approverName ?? a.approverSysId)} <span class="muted">(${e(a.approverSysId)})</span>: ${e(a.state)} at ${e(peopleTime(a.at))}</li>`,
+                  )
+                  .join('')
+            : `<li>${receipt.autoApprovedBy ? `auto-approved by rule “${e(receipt.autoApprovedBy)}”` : 'none recorded'}</li>`
+    const tickets = Object.entries(receipt.tickets as Record<string, unknown>)
+        .filter(([, v]) => typeof v === 'string' && v !== '')
+        .map(([k, v]) => `${e(k)} ${e(v)}`)
+        .join(', ')
+    const rows = [
+        row('Grant', `${e(receipt.grantNumber)} <span class="muted">(${e(receipt.grantSysId)})</span>`),
+        row(
+            'Granted to',
+            `${e(receipt.principal.userName)} <span class="muted">(${e(receipt.principal.userSysId)})</span>`,
+        ),
+        row('Access', e(describeTarget(receipt.target))),
+        row('Provider', e(receipt.provider)),
+        row('Duration', `${e(receipt.durationMinutes)} minutes`),
+        row('Granted at', e(peopleTime(receipt.grantedAt))),
+        row(
+            'Valid until',
+            `${e(peopleTime(receipt.expiresAt))}${receipt.nativeExpiry ? ' (enforced by the provider as well)' : ' (removed by the executor)'}`,
+        ),
+        row('Emergency', receipt.emergency ? 'yes' : 'no'),
+        row('High risk', receipt.highRisk ? 'yes' : 'no'),
+        row('Tickets', tickets || 'none'),
+        row('Justification', e(receipt.justification)),
+        row('Approved by', `<ul>${approvals}</ul>`),
+        row('Plan digest (SHA-256)', `<code>${e(receipt.planDigest)}</code>`),
+        row('Provider transaction ids', receipt.txnIds.map((t) => `<code>${e(t)}</code>`).join('<br>') || 'none'),
+        row('Executor instance', e(receipt.executorInstance)),
+        row('Reconciled', receipt.reconciled ? 'yes: the access already existed, no second grant was made' : 'no'),
+        ...receipt.notes.map((n) => row('Note', e(n))),
+    ].join('\n')
+    return `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<title>Access grant receipt ${e(receipt.grantNumber)}</title>
+<style>body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#111}table{border-collapse:collapse}th,td{text-align:left;vertical-align:top;padding:4px 10px;border-bottom:1px solid #ddd}th{width:14em;color:#444}code{font:12px ui-monospace,monospace;word-break:break-all}.muted{color:#777}ul{margin:0;padding-left:1.2em}footer{margin-top:1.5em;font-size:12px;color:#444}</style>
+</head><body>
+<h1>Access grant receipt ${e(receipt.grantNumber)}</h1>
+<table>
+${rows}
+</table>
+<footer>Receipt format ${e(receipt.receiptVersion)}. This page shows the content of the JSON receipt
+<code>${e(receiptFileName(receipt.grantNumber))}</code>, whose SHA-256 is <code id="json-sha256">${e(jsonSha256)}</code>.
+The JSON is the record; check it with <code>sha256sum</code>.</footer>
+</body></html>
+`
+}

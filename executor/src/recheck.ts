@@ -11,19 +11,25 @@
  * whose facts no longer allow the grant → the action fails).
  */
 import {
+    CONSOLE_APPROVAL_SLOTS,
     DURATION_BOUNDS,
     providerDurationReasons,
     GRANTABLE_STATES,
+    durationWithinWindow,
+    ticketVerdict,
+    type BoundTicket,
     TARGET_KINDS,
     evaluatePolicyRecords,
     formatMinutes,
     isSysId,
+    namedSlotProblems,
     parsePlan,
     planDigest,
     withRecordedTicketFacts,
     type AccessRequest,
     type Decision,
     type ExecutionPlan,
+    type PersonRef,
     type RequestTarget,
     type TargetKind,
 } from '@gbg/shared'
@@ -68,6 +74,10 @@ export const RECHECK_CODE = {
     approvalStale: 'APPROVAL_STALE',
     policyDenied: 'POLICY_DENIED',
     windowInvalid: 'WINDOW_INVALID',
+    /** Cancelled before it started (by an approver, SecOps, the requester, or because its ticket ended). */
+    grantCancelled: 'GRANT_CANCELLED',
+    /** The linked incident / change ended, or the change window is over (shared tickets.ts ticketVerdict). */
+    ticketEnded: 'TICKET_ENDED',
     checkError: 'CHECK_ERROR',
 } as const
 export type RecheckCode = (typeof RECHECK_CODE)[keyof typeof RECHECK_CODE]
@@ -91,6 +101,13 @@ export interface RecheckPassed {
     approvals: ApprovalRecord[]
     decision: Decision
     checkedAt: Date
+    /**
+     * Minutes to grant now: the plan's duration, or fewer so that access ends by the linked change window's end
+     * (shared tickets.ts durationWithinWindow). Never more than the plan's.
+     */
+    grantMinutes: number
+    /** End of the linked change window (epoch ms): expiry is capped there. Null without a change. */
+    expiryCapMs: number | null
 }
 
 /** A refusal. */
@@ -146,6 +163,12 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             throw error
         }
         const g = grant
+        if (g.state === 'cancelled') {
+            throw new Refusal(
+                RECHECK_CODE.grantCancelled,
+                `Grant ${g.number} was cancelled before it started${g.lastError ? ` (${g.lastError})` : ''}; nothing is granted.`,
+            )
+        }
         if (!GRANTABLE_STATES.includes(g.state)) {
             throw new Refusal(
                 RECHECK_CODE.grantState,
@@ -220,7 +243,29 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
         ])
         // One read of every platform fact (the app's gate-facts endpoint): approvals, people, CI, tickets, settings.
         const facts = await deps.gateway.gateFacts(g.sysId)
-        const approved = judgeVotes(g, plan, digest, route, events, facts)
+        const { approved, filled } = judgeVotes(g, plan, digest, route, events, facts)
+        // The emergency console (issue 14): exactly its three named slots, three distinct people, none the requester.
+        if (plan.target.kind === 'console' && plan.provider === 'console') {
+            const person = (id: string): PersonRef => ({ sysId: id, email: facts.users.get(id)?.email ?? '' })
+            const problems = namedSlotProblems(
+                CONSOLE_APPROVAL_SLOTS,
+                route.slots,
+                filled.map((f) => ({
+                    filled: f.filled,
+                    approver: person(f.approverSysId),
+                    ...(f.onBehalfOf ? { onBehalfOf: person(f.onBehalfOf) } : {}),
+                    recordedSlot: f.recordedSlot,
+                })),
+                { requestedFor: person(g.requestedFor), openedBy: person(g.openedBy) },
+            )
+            if (problems.length > 0) {
+                throw new Refusal(
+                    RECHECK_CODE.approvalMissing,
+                    'The emergency console needs incident command, security and the accountable customer-account ' +
+                        `authority to approve, three distinct people, none the requester: ${problems.join('; ')}.`,
+                )
+            }
+        }
 
         // Current facts → the same policy evaluation as on submit (and the plan's principal / device as they are).
         const request = buildRequest(g, plan, facts)
@@ -231,6 +276,21 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             const held = withRecordedTicketFacts(request.incident, recordedTicketFacts(events))
             request.incident = held.incident
             factsProblem = held.problem
+        }
+        // Ticket-bound access: the linked incident / change must still be open and the change window not over; the
+        // access is granted only up to the window's end (shared tickets.ts, the same rule the app applies).
+        let expiryCapMs: number | null = null
+        for (const ticket of boundTickets(request)) {
+            const verdict = ticketVerdict(ticket, now.getTime())
+            if (!verdict.open) throw new Refusal(RECHECK_CODE.ticketEnded, verdict.reason)
+            if (verdict.endsAtMs !== null) expiryCapMs = verdict.endsAtMs
+        }
+        const grantMinutes = durationWithinWindow(now.getTime(), plan.durationMinutes, expiryCapMs)
+        if (grantMinutes < 1) {
+            throw new Refusal(
+                RECHECK_CODE.ticketEnded,
+                `Less than a minute is left in the window of change ${request.change ? request.change.number : ''}; nothing is granted.`,
+            )
         }
         const records = await deps.gateway.listPolicies()
         const settings = facts.settings
@@ -281,7 +341,17 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
                 )
             }
         }
-        return { ok: true, grant: g, plan, digest, approvals: approved, decision, checkedAt: now }
+        return {
+            ok: true,
+            grant: g,
+            plan,
+            digest,
+            approvals: approved,
+            decision,
+            checkedAt: now,
+            grantMinutes,
+            expiryCapMs,
+        }
     } catch (error) {
         if (error instanceof Refusal) {
             return { ok: false, code: error.code, reason: error.message, malformed: error.malformed, grant, plan }
@@ -305,6 +375,16 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
     }
 }
 
+/** The tickets the request is bound to (its incident and change, as read now). */
+function boundTickets(request: AccessRequest): BoundTicket[] {
+    const out: BoundTicket[] = []
+    const i = request.incident
+    if (i) out.push({ kind: 'incident', number: i.number, state: i.state ?? '', active: i.active })
+    const c = request.change
+    if (c) out.push({ kind: 'change', number: c.number, state: c.state ?? '', active: c.active, endMs: c.endMs })
+    return out
+}
+
 function hasProvider(providers: RecheckDeps['providers'], name: string): boolean {
     return providers.has(name)
 }
@@ -320,7 +400,7 @@ function judgeVotes(
     route: ReturnType<typeof parseStoredRoute>,
     events: AuditEventRecord[],
     facts: GateFactsBundle,
-): ApprovalRecord[] {
+): { approved: ApprovalRecord[]; filled: Extract<ReturnType<typeof judgeApprovals>, { ok: true }>['filled'] } {
     // Only the approvals on the grant itself count (never those reached through its RITM).
     const approvals = facts.grantApprovals
     const votes = events.filter((e) => e.eventType === VOTE_EVENT)
@@ -333,10 +413,10 @@ function judgeVotes(
     if (route.slots.length === 0) {
         if (!verdict.ok && verdict.code === RECHECK_CODE.approvalRejected)
             throw new Refusal(verdict.code, verdict.reason)
-        return []
+        return { approved: [], filled: [] }
     }
     if (!verdict.ok) throw new Refusal(verdict.code, verdict.reason, verdict.malformed)
-    return verdict.counted
+    return { approved: verdict.counted, filled: verdict.filled }
 }
 
 /**
@@ -438,6 +518,9 @@ function buildRequest(g: GrantRecord, plan: ExecutionPlan, facts: GateFactsBundl
     if (t.roleName) target.roleName = t.roleName
     if (t.groupId) target.groupId = t.groupId
     if (t.account) target.account = t.account
+    if (t.tenantId) target.tenantId = t.tenantId
+    if (t.tenantName) target.tenantName = t.tenantName
+    if (t.scope) target.scope = t.scope
     const request: AccessRequest = {
         requestedFor: {
             sysId: user.sysId,

@@ -25,6 +25,8 @@ import { Notifications } from './notify/notifier'
 import { createTeamsNotifier } from './notify/teams'
 import type { Clock, Logger, ServiceNowGateway } from './ports'
 import { createProviders } from './providers/registry'
+import type { ConsoleGate } from './providers/console'
+import { recheckGrant } from './recheck'
 import type { Provider } from './providers/types'
 import {
     DEFAULT_GET_RETRY_MAX_DELAY_MS,
@@ -141,10 +143,11 @@ export function buildProviders(
     logger: Logger,
     metrics?: Metrics,
     clock: Clock = systemClock,
+    gate?: ConsoleGate,
 ): Map<ProviderName, Provider> {
     // Metrics fits the providers' call observer as it is (observeProviderCall). The providers read the service's
     // one clock (signature timestamps, schedule start and end, native expiry windows).
-    return createProviders(config, { logger, holders: journal, fleet, metrics, now: () => clock.now() })
+    return createProviders(config, { logger, holders: journal, fleet, metrics, now: () => clock.now(), gate })
 }
 
 /**
@@ -215,7 +218,14 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
     // The providers are built before the ServiceNow client (its call observer feeds the health monitor that
     // watches the providers): the fleet's grants reach the gateway through a getter, used only once running.
     const fleet = new ServiceNowFleetGrants(() => gateway)
-    const providers = buildProviders(config, journal, fleet, logger, metrics, clock)
+    // The console provider's packet check and submit gate: the worker's recheck gate, run fresh against ServiceNow
+    // (bound once the gateway exists, just below).
+    const gateRef: { gateway?: ServiceNowGateway } = {}
+    const gate: ConsoleGate = (grantSysId) => {
+        if (!gateRef.gateway) return Promise.reject(new Error('ServiceNow is not connected yet'))
+        return recheckGrant(grantSysId, { gateway: gateRef.gateway, clock, providers })
+    }
+    const providers = buildProviders(config, journal, fleet, logger, metrics, clock, gate)
     for (const name of providers.keys()) metrics.initProvider(name)
     const health = new HealthMonitor({
         now: () => clock.now(),
@@ -234,6 +244,7 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
             health.serviceNowRefused()
         },
     })
+    gateRef.gateway = gateway
     metrics.reportHealth(
         () => Object.fromEntries(Object.entries(health.live().checks).map(([k, c]) => [k, c.ok])),
         async () => Object.fromEntries(Object.entries((await health.ready()).checks).map(([k, c]) => [k, c.ok])),

@@ -214,12 +214,13 @@ const CASES: Case[] = [
         },
     },
     {
-        name: 'grant cancelled',
+        // (A cancelled grant is a person's decision, not a failure: recheck-tickets.test.ts.)
+        name: 'grant rejected (not a grantable state)',
         code: RECHECK_CODE.grantState,
         malformed: false,
-        grantState: 'cancelled',
+        grantState: 'rejected',
         mutate: (sn, s) => {
-            sn.grants.get(s.grant.sysId)!.state = 'cancelled'
+            sn.grants.get(s.grant.sysId)!.state = 'rejected'
         },
     },
     {

@@ -386,7 +386,7 @@ describe('worker: grant lifecycle', () => {
         expect(h.sn.grants.get(s.grant.sysId)?.state).toBe('active')
     })
 
-    it('halted: the grant stays, the reason is written, SecOps get a P2, the action fails', async () => {
+    it('halted: the grant goes to halted, the reason is written, SecOps get a P2, the action fails', async () => {
         // setup
         h = makeHarness()
         const s = seedGrant(h.sn)
@@ -397,7 +397,7 @@ describe('worker: grant lifecycle', () => {
 
         // validation
         const grant = h.sn.grants.get(s.grant.sysId)!
-        expect(grant.state).toBe('granting')
+        expect(grant.state).toBe('halted')
         expect(grant.lastError).toContain('PIM approval pending')
         expect(h.sn.actions.get(s.action.sysId)?.state).toBe('failed')
         expect(h.sn.incidents.map((i) => i.input.priority)).toEqual([2])

@@ -85,6 +85,12 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [GRANT_FIELDS.approvalStage]: int(),
         [GRANT_FIELDS.expiryWarned]: bool(),
         [GRANT_FIELDS.watchdogIncident]: ref('incident'),
+        [GRANT_FIELDS.approvalLatencySeconds]: int(),
+        [GRANT_FIELDS.timeToAccessSeconds]: int(),
+        [GRANT_FIELDS.revokeLatenessSeconds]: int(),
+        [GRANT_FIELDS.autoApproved]: bool(),
+        [GRANT_FIELDS.refusalCode]: { type: 'string', maxLength: 64 },
+        [GRANT_FIELDS.planText]: long(),
     },
     [TABLE.action]: {
         [ACTION_FIELDS.number]: str(),
@@ -375,6 +381,7 @@ describe('catalog items', () => {
         // Validation
         expect([...vars.keys()].sort()).toEqual([
             'duration_minutes',
+            'emergency',
             'incident',
             'justification',
             'requested_for',
@@ -461,8 +468,15 @@ describe('system properties', () => {
         expect(props.get(PROPERTY.integrationEnabled)?.['value']).toBe('true')
         expect(props.get(PROPERTY.emergencyApprovalTimeoutMinutes)?.['value']).toBe('5')
         expect(props.get(PROPERTY.secopsGroup)?.['type']).toBe('string')
+        expect(props.get(PROPERTY.resolverGroup)?.['type']).toBe('string')
+        expect(props.get(PROPERTY.resolverGroup)?.['value'] ?? '').toBe('')
         expect(props.get(PROPERTY.deviceAdminProvider)?.['value']).toBe('entra-group')
-        const strings: string[] = [PROPERTY.integrationEnabled, PROPERTY.secopsGroup, PROPERTY.deviceAdminProvider]
+        const strings: string[] = [
+            PROPERTY.integrationEnabled,
+            PROPERTY.secopsGroup,
+            PROPERTY.resolverGroup,
+            PROPERTY.deviceAdminProvider,
+        ]
         const integers = Object.values(PROPERTY).filter((n) => strings.indexOf(n) < 0)
         for (const name of integers) {
             expect(props.get(name)?.['type'], name).toBe('integer')

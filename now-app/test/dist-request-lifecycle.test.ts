@@ -63,12 +63,23 @@ describe('catalog requests: which RITMs the app takes, and what fulfils them', (
 })
 
 describe('UI actions in Service Operations Workspace', () => {
-    it('the three actions are form buttons in configurable workspaces as well as on the classic form', () => {
-        const names = ['Request break-glass access', 'Revoke break-glass access now', 'Revoke now']
-        for (const name of names) {
-            const found = dist.records('sys_ui_action').filter((a) => a.name === name)
-            expect(found, name).toHaveLength(1)
-            expect(found[0], name).toMatchObject({
+    it('every action is a form button in configurable workspaces as well as on the classic form', () => {
+        const expected = [
+            'incident:Request break-glass access',
+            'incident:Request break-glass Entra role',
+            'incident_task:Request break-glass access',
+            'incident_task:Request break-glass Entra role',
+            'sc_req_item:Cancel break-glass request',
+            'sc_req_item:Revoke break-glass access now',
+            'x_gbg_breakglass_grant:Cancel before start',
+            'x_gbg_breakglass_grant:Revoke now',
+        ]
+        const actions = dist.records('sys_ui_action')
+        expect(actions.map((a) => `${a.table}:${a.name}`).sort()).toEqual([...expected].sort())
+        for (const key of expected) {
+            const found = actions.filter((a) => `${a.table}:${a.name}` === key)
+            expect(found, key).toHaveLength(1)
+            expect(found[0], key).toMatchObject({
                 form_button: 'true',
                 form_button_v2: 'true',
                 format_for_configurable_workspace: 'true',
@@ -95,7 +106,10 @@ describe('system properties page', () => {
             query: 'system_properties_ui.do?sysparm_category=Break-Glass%20Access&sysparm_title=Break-Glass%20Access%20properties',
             active: 'true',
         })
-        expect((modules[0]!.roles ?? '').split(',').sort()).toEqual(['x_gbg_breakglass.admin', 'x_gbg_breakglass.secops'])
+        expect((modules[0]!.roles ?? '').split(',').sort()).toEqual([
+            'x_gbg_breakglass.admin',
+            'x_gbg_breakglass.secops',
+        ])
     })
 })
 

@@ -144,8 +144,14 @@ describe('built app: workflow business rules', () => {
         ]
         // The ticket-update table's guard and effect rules are checked in dist-executor-api.test.ts.
         const ticketUpdate = ['Break-glass: perform ticket update', 'Break-glass: ticket update stays within its grant']
+        // Ticket-bound access and cancel are checked in server-ticket-bound-cancel.test.ts.
+        const ticketBound = [
+            'Break-glass: access ends with its incident',
+            'Break-glass: access ends with its change and its window',
+            'Break-glass: a cancelled request stays cancelled',
+        ]
         expect(rules.map((r) => r.name).sort()).toEqual(
-            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate].sort(),
+            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate, ...ticketBound].sort(),
         )
     })
 })
@@ -173,11 +179,39 @@ describe('built app: workflow UI actions', () => {
         return a!
     }
 
-    it('every UI action is hidden on new records and role-gated', () => {
-        expect(actions).toHaveLength(3)
+    it('every UI action is hidden on new records; all but the cancel actions are role-gated', () => {
+        expect(actions).toHaveLength(8)
+        // Cancel: the approvers the route asked hold no app role, so the server decides who may (shared/src/cancel.ts).
+        const cancel = ['Cancel before start', 'Cancel break-glass request']
         for (const a of actions) {
             expect(a.show_insert, a.name).toBe('false')
-            expect(rolesOf(a.sys_id!).length, a.name).toBeGreaterThan(0)
+            if (cancel.indexOf(a.name ?? '') >= 0) expect(rolesOf(a.sys_id!), a.name).toEqual([])
+            else expect(rolesOf(a.sys_id!).length, a.name).toBeGreaterThan(0)
+        }
+    })
+
+    it('cancel actions call the server module on approved / queued grants only', () => {
+        const onGrant = find(TABLE.grant, 'Cancel before start')
+        expect(onGrant.condition).toBe("['approved','queued'].indexOf(String(current.state)) >= 0")
+        expectWired(onGrant.script, 'src/server/cancel.ts', 'cancelFromGrant')
+        const onRitm = find(PLATFORM_TABLE.ritm, 'Cancel break-glass request')
+        expect(onRitm.condition).toContain("'Temporary local admin access'")
+        expectWired(onRitm.script, 'src/server/cancel.ts', 'cancelFromRitm')
+    })
+
+    it('emergency actions for both catalog items on incidents and incident tasks', () => {
+        for (const table of [PLATFORM_TABLE.incident, 'incident_task']) {
+            const admin = find(table, 'Request break-glass access')
+            const role = find(table, 'Request break-glass Entra role')
+            expectWired(admin.script, 'src/server/emergency.ts', 'requestBreakGlassFromIncident')
+            expectWired(role.script, 'src/server/emergency.ts', 'requestEntraRoleFromIncident')
+            for (const a of [admin, role]) {
+                expect(a.condition).toContain('current.active == true')
+                expect(a.condition).toContain(
+                    table === 'incident_task' ? 'current.incident.priority' : 'current.priority',
+                )
+                expect(rolesOf(a.sys_id!)).toEqual([ROLE.agent, ROLE.requester, ROLE.secops].sort())
+            }
         }
     })
 
@@ -392,6 +426,8 @@ describe('built app: cross-scope access', () => {
                 'incident:create',
                 'incident:read',
                 'incident:write',
+                // emergency requests from an incident task (emergency.ts)
+                'incident_task:read',
                 'sc_cat_item:read',
                 'sc_req_item:read',
                 'sc_req_item:write',

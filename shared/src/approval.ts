@@ -18,8 +18,90 @@ import type { AccessRequest, Decision, DecisionReason } from './policy-types'
 import { canApprove } from './policy'
 import { isSysId } from './schema'
 
-/** Kinds of approval slot. `escalation` votes may fill any slot still open after the first timeout. */
-export type ApprovalSlot = 'manager' | 'second_approver' | 'escalation'
+/**
+ * Kinds of approval slot. `escalation` votes may fill any slot still open after the first timeout. The named
+ * slots `incident_command`, `security` and `customer_authority` are the emergency console's (issue 14): each must
+ * be approved, by three distinct people, none the requester ({@link namedSlotProblems}).
+ */
+export type ApprovalSlot =
+    | 'manager'
+    | 'second_approver'
+    | 'escalation'
+    | 'incident_command'
+    | 'security'
+    | 'customer_authority'
+
+/** The named approval slots of the emergency console (target kind and provider `console`). */
+export const CONSOLE_APPROVAL_SLOTS: readonly ApprovalSlot[] = ['incident_command', 'security', 'customer_authority']
+
+/** Every slot kind a stored route may name (escalation is never a route slot of its own). */
+export const ROUTE_SLOTS: readonly ApprovalSlot[] = [
+    'manager',
+    'second_approver',
+    'incident_command',
+    'security',
+    'customer_authority',
+]
+
+/** An approval that filled a slot, as far as {@link namedSlotProblems} judges it. */
+export interface FilledSlot {
+    /** The slot filled. */
+    filled: ApprovalSlot
+    /** The person who acted. */
+    approver: PersonRef
+    /** The assigned approver a delegate acted for, if any (that person is used up too). */
+    onBehalfOf?: PersonRef
+    /** The slot the app recorded with the vote ('' when none was recorded). */
+    recordedSlot: string
+}
+
+/**
+ * Problems with a route that must consist of exactly the `required` named slots (the console's three): each slot
+ * in the route once and nothing else; each filled exactly once, by the slot the vote was recorded for (a vote
+ * recorded for another slot is a forged or moved vote); distinct people across all slots (a delegate and the
+ * person they act for both count); none the person the access is for, nor whoever opened the request. [] when
+ * none.
+ */
+export function namedSlotProblems(
+    required: readonly ApprovalSlot[],
+    routeSlots: readonly ApprovalSlot[],
+    filled: readonly FilledSlot[],
+    parties: { requestedFor: PersonRef; openedBy: PersonRef },
+): string[] {
+    const problems: string[] = []
+    const label = (slot: string): string => slot.replace(/_/g, ' ')
+    for (const slot of required) {
+        const n = routeSlots.filter((s) => s === slot).length
+        if (n !== 1) problems.push(`the approval route ${n === 0 ? 'lacks' : 'repeats'} the ${label(slot)} slot`)
+    }
+    for (const slot of routeSlots) {
+        if (required.indexOf(slot) < 0) problems.push(`the approval route has a ${label(slot)} slot this kind does not use`)
+    }
+    const people: PersonRef[] = []
+    for (const slot of required) {
+        const here = filled.filter((f) => f.filled === slot)
+        if (here.length !== 1) {
+            problems.push(`the ${label(slot)} slot is ${here.length === 0 ? 'not approved' : 'filled twice'}`)
+            continue
+        }
+        const f = here[0]!
+        if (f.recordedSlot !== slot) {
+            problems.push(
+                `the ${label(slot)} approval was recorded for "${f.recordedSlot.slice(0, 40) || '(no slot)'}", not for ${label(slot)}`,
+            )
+        }
+        for (const who of f.onBehalfOf ? [f.approver, f.onBehalfOf] : [f.approver]) {
+            if (samePerson(who, parties.requestedFor) || samePerson(who, parties.openedBy)) {
+                problems.push(`the ${label(slot)} approver is the requester`)
+            }
+            if (people.some((p) => samePerson(p, who))) {
+                problems.push(`the ${label(slot)} approver already fills another slot: three distinct people are required`)
+            }
+            people.push(who)
+        }
+    }
+    return problems
+}
 
 /** Reason codes of the approval engine. */
 export const APPROVAL_REASON = {
@@ -219,16 +301,21 @@ export function approvalRoute(
                 assignments.push({ slot: 'manager', approverSysId: manager.sysId, groupId: '' })
             }
         } else {
-            slots.push('second_approver')
+            // second_approver, or one of the console's named slots: drawn from the slot's group.
+            const slot: ApprovalSlot = required.kind
+            slots.push(slot)
             const groupId = required.groupId || ''
             const members = eligibleMembers(request, groupMembers[groupId] || [])
             if (members.length === 0) {
                 reasons.push({
                     code: APPROVAL_REASON.secondApproverUnavailable,
-                    message: `A second approver is required (${required.reason}) but the second-approver group has no member who may approve this request.`,
+                    message:
+                        slot === 'second_approver'
+                            ? `A second approver is required (${required.reason}) but the second-approver group has no member who may approve this request.`
+                            : `A ${slot.replace(/_/g, ' ')} approval is required (${required.reason}) but its group has no member who may approve this request.`,
                 })
             }
-            for (const m of members) assignments.push({ slot: 'second_approver', approverSysId: m, groupId })
+            for (const m of members) assignments.push({ slot, approverSysId: m, groupId })
         }
     }
     if (reasons.length > 0) return { ok: false, reasons }

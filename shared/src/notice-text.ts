@@ -48,3 +48,16 @@ export function accessText(target: AccessTarget): string {
             return 'the requested access'
     }
 }
+
+/**
+ * What a failure card says happened after a grant / revoke / verify failed and incident `incidentNumber` was raised
+ * (the executor raises it through the app, which assigns it to Security Operations). Only what did happen: the
+ * request item's own routing (resolver group) is the app's and is read on the ticket.
+ */
+export function failureOutcomeText(operation: 'grant' | 'revoke' | 'verify', incidentNumber: string): string {
+    const incident = incidentNumber ? `incident ${incidentNumber}` : 'an incident'
+    if (operation === 'grant') {
+        return `No access was given. The reason is on the request, and ${incident} was raised for Security Operations.`
+    }
+    return `The access may still exist. Security Operations has ${incident}, and the executor keeps retrying.`
+}

@@ -35,8 +35,14 @@ export interface PlanTarget {
     roleName?: string
     /** Entra group object id (entra_group, or the group fed into local Administrators for a device). */
     groupId?: string
-    /** Account name (pam_account / console). */
+    /** Account name (pam_account / console: the customer administrator whose access is restored). */
     account?: string
+    /** Customer tenant id at the console (console provider). */
+    tenantId?: string
+    /** Customer tenant name, as the console shows it (console provider). */
+    tenantName?: string
+    /** Temporary privilege scope, comma-separated console privilege names (console provider). */
+    scope?: string
 }
 
 /** Ticket references carried to the provider (e.g. PIM `ticketInfo`) and into the receipt. */

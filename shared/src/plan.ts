@@ -78,6 +78,11 @@ export function buildPlan(input: BuildPlanInput): ExecutionPlan {
         if (t.groupId !== undefined) target.groupId = t.groupId
     } else if (t.account !== undefined) {
         target.account = t.account
+        if (kind === 'console') {
+            if (t.tenantId !== undefined) target.tenantId = t.tenantId
+            if (t.tenantName !== undefined) target.tenantName = t.tenantName
+            if (t.scope !== undefined) target.scope = t.scope
+        }
     }
     const tickets: PlanTickets = {}
     if (input.ritmNumber) tickets.ritm = input.ritmNumber
@@ -160,7 +165,19 @@ const PLAN_KEYS = [
     'highRisk',
 ]
 const PRINCIPAL_KEYS = ['userSysId', 'userName', 'email']
-const TARGET_KEYS = ['kind', 'ciSysId', 'deviceName', 'deviceClass', 'roleId', 'roleName', 'groupId', 'account']
+const TARGET_KEYS = [
+    'kind',
+    'ciSysId',
+    'deviceName',
+    'deviceClass',
+    'roleId',
+    'roleName',
+    'groupId',
+    'account',
+    'tenantId',
+    'tenantName',
+    'scope',
+]
 const TICKET_KEYS = ['ritm', 'incident', 'change']
 /** Target fields that must be present (non-empty) per kind; the others allowed per kind are optional. */
 const TARGET_REQUIRED: Record<TargetKind, string[]> = {
@@ -175,7 +192,9 @@ const TARGET_ALLOWED: Record<TargetKind, string[]> = {
     entra_role: ['roleId', 'roleName'],
     entra_group: ['groupId'],
     pam_account: ['account'],
-    console: ['account'],
+    // The console packet (tenant, scope) is optional here: the webhook's console kind has none; the console
+    // provider refuses a plan without it (providers/console/provider.ts consolePacket).
+    console: ['account', 'tenantId', 'tenantName', 'scope'],
 }
 /** Provider ids (Entra object / role ids) are GUID-like; never let arbitrary text reach a URL. */
 const PROVIDER_ID_PATTERN = /^[0-9A-Za-z][0-9A-Za-z-]{0,63}$/

@@ -128,6 +128,10 @@ export interface RequestTarget {
     roleName?: string
     groupId?: string
     account?: string
+    /** Console packet (target kind console, console provider): tenant id, tenant name, comma-separated scope. */
+    tenantId?: string
+    tenantName?: string
+    scope?: string
 }
 
 /** The incident linked to the request. */
@@ -137,6 +141,8 @@ export interface RequestIncident {
     /** 1 = critical … 5 = planning. */
     priority: number
     active: boolean
+    /** incident.state as stored (Resolved 6, Closed 7, Canceled 8 end access: tickets.ts ticketVerdict); absent when not read. */
+    state?: string
     callerId: string
     assignedTo: string
     assignmentGroupId: string
@@ -163,6 +169,8 @@ export interface RequestChange {
     sysId: string
     number: string
     active: boolean
+    /** change_request.state as stored (Closed 3, Canceled 4 end access: tickets.ts ticketVerdict); absent when not read. */
+    state?: string
     startMs: number
     endMs: number
     ciSysId: string
@@ -208,7 +216,8 @@ export interface DecisionReason {
 
 /** An approval the request needs before it can be queued. */
 export interface RequiredApproval {
-    kind: 'manager' | 'second_approver'
+    /** `manager`, `second_approver`, or one of the emergency console's named slots (approval.ts). */
+    kind: 'manager' | 'second_approver' | 'incident_command' | 'security' | 'customer_authority'
     /** Approving group (sys_user_group sys_id) where the approval goes to a group. */
     groupId?: string
     /** Why this approval is required. */

@@ -80,7 +80,8 @@ const view = (
  *
  * - awaiting_approval → Open, Waiting for Approval, approval requested
  * - approved / queued → Open, Request Approved, approved
- * - granting / active / revoking / revoke_failed (access may exist) → Work in Progress, Fulfillment, approved
+ * - granting / active / revoking / revoke_failed / halted (access may exist; a halted grant waits for SecOps to
+ *   resume it by hand or cancel it) → Work in Progress, Fulfillment, approved
  * - revoked (the access ended, at expiry or early) → Closed Complete, Completed
  * - rejected → Closed Incomplete, Request Cancelled, approval rejected
  * - policy_rejected → Closed Incomplete, Request Cancelled (approval never requested: left as it is)
@@ -98,6 +99,7 @@ export function ritmViewOf(state: GrantState | string): RitmView | null {
         case 'active':
         case 'revoking':
         case 'revoke_failed':
+        case 'halted':
             return view(RITM_STATE.workInProgress, RITM_STAGE.fulfillment, TASK_APPROVAL.approved, 'Work in Progress / Fulfillment')
         case 'revoked':
             return view(RITM_STATE.closedComplete, RITM_STAGE.complete, undefined, 'Closed Complete / Completed')

@@ -59,13 +59,18 @@ export const GRANT_STATES = [
     'revoke_failed',
     'cancelled',
     'expired_unapproved',
+    /**
+     * The provider stopped rather than guessed (console drift, ambiguous outcome, pending decision at the provider):
+     * the takeover state is on the grant's evidence; SecOps resumes by hand or cancels (revoke).
+     */
+    'halted',
 ] as const
 export type GrantState = (typeof GRANT_STATES)[number]
 
 /** Grant states in which the executor may still perform the grant call. */
 export const GRANTABLE_STATES: readonly GrantState[] = ['queued', 'granting']
 /** Grant states in which access may exist at a provider and therefore must eventually be revoked. */
-export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed']
+export const REVOCABLE_STATES: readonly GrantState[] = ['granting', 'active', 'revoking', 'revoke_failed', 'halted']
 
 /** Kinds of executor action on the outbound queue. */
 export const ACTION_TYPES = ['grant', 'revoke', 'verify'] as const
@@ -79,7 +84,7 @@ export type ActionState = (typeof ACTION_STATES)[number]
 export const ACTION_PRIORITY = { revokeNow: 1, revoke: 2, grant: 3, verify: 4 } as const
 
 /** Providers the executor knows. The plan names one; the executor refuses a plan naming another. */
-export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'epm'] as const
+export const PROVIDERS = ['webhook', 'entra-role', 'entra-group', 'epm', 'console'] as const
 export type ProviderName = (typeof PROVIDERS)[number]
 
 /** Fields of the grant table (`x_gbg_breakglass_grant`). */
@@ -125,6 +130,14 @@ export const GRANT_FIELDS = {
     expiryWarned: 'expiry_warned',
     /** The watchdog's open incident for this grant (overdue revoke, stuck action). */
     watchdogIncident: 'watchdog_incident',
+    /** Report measures (shared/src/grant-measures.ts), set by the app's grant rule, never by the executor. */
+    approvalLatencySeconds: 'approval_latency_seconds',
+    timeToAccessSeconds: 'time_to_access_seconds',
+    revokeLatenessSeconds: 'revoke_lateness_seconds',
+    autoApproved: 'auto_approved',
+    refusalCode: 'refusal_code',
+    /** The frozen plan in words (shared planText), for the grant's form; the digest over `plan` stays the authority. */
+    planText: 'plan_text',
 } as const
 
 /** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */
@@ -305,6 +318,8 @@ export interface GateFactsIncident {
     number: string
     priority: number
     active: boolean
+    /** incident.state as stored (optional: an app older than issue 17 does not send it). */
+    state?: string
     caller_id: string
     assigned_to: string
     assignment_group: string
@@ -318,6 +333,8 @@ export interface GateFactsChange {
     sys_id: string
     number: string
     active: boolean
+    /** change_request.state as stored (optional: an app older than issue 17 does not send it). */
+    state?: string
     start_date: string
     end_date: string
     cmdb_ci: string
@@ -345,6 +362,11 @@ export interface ExecutorContextFacts {
     settings: AppSettingsFacts & { secops_group: string | null }
     /** The SecOps group property resolved: `unset` (empty), `invalid` (not a sys_id), `not_found`, or `ok`. */
     secops_group: { status: 'ok' | 'unset' | 'invalid' | 'not_found'; sys_id: string; name: string }
+    /**
+     * Where a failed grant's request item is routed (PROPERTY.resolverGroup, else the SecOps group; `via` '' when
+     * neither names a group). Optional: an app older than issue 17 does not send it.
+     */
+    failure_route?: { via: 'resolver' | 'secops' | ''; sys_id: string; name: string }
     /** Caller of the incidents the app raises for the executor (the integration user), null when unknown. */
     incident_caller: { sys_id: string; user_name: string } | null
     /** The session user: the integration user as the instance sees it. */
@@ -441,6 +463,11 @@ export const PROPERTY = {
     heartbeatStaleMinutes: `${SCOPE}.heartbeat_stale_minutes`,
     /** sys_user_group sys_id of Security Operations: rejected requests, watchdog incidents, revoke failures. */
     secopsGroup: `${SCOPE}.secops_group`,
+    /**
+     * sys_user_group sys_id of the resolver group a grant the provider refused is routed to (its RITM is assigned to
+     * it with the reason; seed 000 "routes to the right resolver group"). Empty: Security Operations.
+     */
+    resolverGroup: `${SCOPE}.resolver_group`,
     /** Minutes before expiry at which the requester is warned. */
     expiryWarningMinutes: `${SCOPE}.expiry_warning_minutes`,
     /** Provider of device local-admin grants: `entra-group` (Intune-fed group), `webhook` (admin-as-a-service) or
@@ -464,6 +491,7 @@ export const OPEN_GRANT_STATES: readonly GrantState[] = [
     'active',
     'revoking',
     'revoke_failed',
+    'halted',
 ]
 
 /** Events the app fires (registered in sysevent_register; e-mail notifications listen to them). */

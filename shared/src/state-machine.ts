@@ -17,7 +17,8 @@ import { ACTION_STATES, ACTION_TYPES, GRANT_FIELDS, GRANT_STATES, isSysId } from
 /**
  * Grant transitions the executor makes (from → to), read from the worker:
  * - grant run: queued → granting (before the provider call), granting → active, queued | granting → grant_failed
- *   (recheck refused, provider refused, attempts spent);
+ *   (recheck refused, provider refused, attempts spent), granting → halted (the provider stopped rather than guessed:
+ *   takeover state on the evidence, SecOps decides);
  * - revoke run: any state in which access may exist (granting, active, revoking, revoke_failed) and a failed
  *   grant that may have left partial access (grant_failed) → revoking → revoked | revoke_failed; a revoke that
  *   finds the access already gone goes straight to revoked.
@@ -26,11 +27,13 @@ import { ACTION_STATES, ACTION_TYPES, GRANT_FIELDS, GRANT_STATES, isSysId } from
  */
 export const EXECUTOR_GRANT_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
     queued: ['granting', 'grant_failed'],
-    granting: ['active', 'grant_failed', 'revoking', 'revoked', 'revoke_failed'],
+    granting: ['active', 'grant_failed', 'revoking', 'revoked', 'revoke_failed', 'halted'],
     active: ['revoking', 'revoked', 'revoke_failed'],
     revoking: ['revoked', 'revoke_failed'],
     revoke_failed: ['revoking', 'revoked'],
     grant_failed: ['revoking', 'revoked', 'revoke_failed'],
+    // A halted grant is ended by a revoke (SecOps cancels: anything the console may hold is ended and verified).
+    halted: ['revoking', 'revoked', 'revoke_failed'],
 }
 
 /**

@@ -10,6 +10,7 @@
 import type { AccessRequest, DecisionReason, RequestIncident, RequestTarget } from './policy-types'
 import type { TargetKind } from './schema'
 import { GRANT_FIELDS } from './schema'
+import { formatTime } from './time-format'
 
 /** Stable reason codes of ticket validation (never rename: tickets and reports key on them). */
 export const TICKET_REASON = {
@@ -233,4 +234,156 @@ export function withRecordedTicketFacts(
         },
         problem: '',
     }
+}
+
+/*
+ * Ticket-bound access (issue 17): access given for an incident or a change lasts no longer than that ticket.
+ * - incident.state: Resolved 6, Closed 7, Canceled 8 end it (base-system choices; platform.ts INCIDENT_STATE);
+ * - change_request.state: Closed 3, Canceled 4 end it (ServiceNow docs "State model and transitions": New -5,
+ *   Assess -4, Authorize -3, Scheduled -2, Implement -1, Review 0, Closed 3, Canceled 4);
+ * - either ticket inactive (active = false) ends it whatever its state says;
+ * - a change's window ends at its planned end date (end_date): access is capped there, and ended at that time.
+ * The app (business rules on incident / change_request, grant submit) and the executor (recheck gate) both decide
+ * with these functions.
+ */
+
+/** incident.state values that end the access given for the incident. */
+export const INCIDENT_ENDED_STATES: Readonly<Record<string, string>> = {
+    '6': 'resolved',
+    '7': 'closed',
+    '8': 'cancelled',
+}
+/** change_request.state values that end the access given for the change. */
+export const CHANGE_ENDED_STATES: Readonly<Record<string, string>> = { '3': 'closed', '4': 'cancelled' }
+
+/** Stable codes of a ticket ending access (revoke reasons and refusals key on them). */
+export const TICKET_END_CODE = {
+    incidentEnded: 'TICKET_INCIDENT_ENDED',
+    changeEnded: 'TICKET_CHANGE_ENDED',
+    windowEnded: 'TICKET_CHANGE_WINDOW_ENDED',
+    windowUnknown: 'TICKET_CHANGE_WINDOW_UNKNOWN',
+} as const
+
+/** The ticket a grant is bound to, as read now. */
+export interface BoundTicket {
+    kind: 'incident' | 'change'
+    number: string
+    /** The ticket's state value as stored ('' when unknown). */
+    state: string
+    active: boolean
+    /** A change's planned end (epoch ms); NaN / undefined when not set. Ignored for incidents. */
+    endMs?: number
+}
+
+/** Whether the ticket still allows access at `nowMs`, and until when. */
+export type TicketVerdict =
+    | { open: true; /** epoch ms at which the change window ends; null for an incident */ endsAtMs: number | null }
+    | { open: false; code: string; reason: string }
+
+/** Judge whether `ticket` still allows access at `nowMs` (pure; one rule for the app and the executor). */
+export function ticketVerdict(ticket: BoundTicket, nowMs: number): TicketVerdict {
+    const label = ticket.kind === 'incident' ? `Incident ${ticket.number}` : `Change ${ticket.number}`
+    const ended = ticket.kind === 'incident' ? INCIDENT_ENDED_STATES[ticket.state] : CHANGE_ENDED_STATES[ticket.state]
+    const code = ticket.kind === 'incident' ? TICKET_END_CODE.incidentEnded : TICKET_END_CODE.changeEnded
+    if (ended) return { open: false, code, reason: `${label} was ${ended}; access given for it ends with it.` }
+    if (!ticket.active)
+        return { open: false, code, reason: `${label} is no longer active; access given for it ends with it.` }
+    if (ticket.kind === 'incident') return { open: true, endsAtMs: null }
+    const end = ticket.endMs
+    if (typeof end !== 'number' || !isFinite(end)) {
+        // Fail secure: a change without a planned end gives no window to hold access in.
+        return {
+            open: false,
+            code: TICKET_END_CODE.windowUnknown,
+            reason: `${label} has no planned end date; access cannot be bound to its window.`,
+        }
+    }
+    if (nowMs >= end) {
+        return {
+            open: false,
+            code: TICKET_END_CODE.windowEnded,
+            reason: `The window of change ${ticket.number} ended at ${formatTime(new Date(end))}; access given for it ends with it.`,
+        }
+    }
+    return { open: true, endsAtMs: end }
+}
+
+/**
+ * The expiry of access starting at `startMs` for `durationMinutes`, capped at a change window's end (`windowEndMs`,
+ * null for none): never later than the window, never longer than approved.
+ */
+export function cappedExpiryMs(
+    startMs: number,
+    durationMinutes: number,
+    windowEndMs: number | null,
+): { expiresAtMs: number; capped: boolean } {
+    const full = startMs + durationMinutes * 60_000
+    if (windowEndMs === null || !(windowEndMs < full)) return { expiresAtMs: full, capped: false }
+    return { expiresAtMs: windowEndMs, capped: true }
+}
+
+/**
+ * The duration to plan for a request made at `nowMs`: the requested minutes, or fewer so that access ends by the
+ * change window's end (whole minutes, rounded down; 0 when less than a minute is left).
+ */
+export function durationWithinWindow(nowMs: number, durationMinutes: number, windowEndMs: number | null): number {
+    if (windowEndMs === null) return durationMinutes
+    const left = Math.floor((windowEndMs - nowMs) / 60_000)
+    return Math.max(0, Math.min(durationMinutes, left))
+}
+
+/** Reason codes of the ticket-bound checks on submit. */
+export const TICKET_SUBMIT_CODE = {
+    ticketEnded: 'TICKET_ENDED',
+    windowTooShort: 'CHANGE_WINDOW_TOO_SHORT',
+} as const
+
+/**
+ * Ticket-bound refusals on submit that the policy does not already give: an incident or change that is still marked
+ * active but whose state ended it (an incident Resolved, a change Closed / Canceled). Inactive tickets and times
+ * outside a change window are the policy's (INCIDENT_INACTIVE, CHANGE_INACTIVE, CHANGE_OUTSIDE_WINDOW).
+ */
+export function ticketSubmitReasons(request: AccessRequest, nowMs: number): DecisionReason[] {
+    const out: DecisionReason[] = []
+    const i = request.incident
+    if (i && i.active) {
+        const v = ticketVerdict({ kind: 'incident', number: i.number, state: i.state || '', active: true }, nowMs)
+        if (!v.open) out.push({ code: TICKET_SUBMIT_CODE.ticketEnded, message: v.reason })
+    }
+    const c = request.change
+    if (c && c.active && CHANGE_ENDED_STATES[c.state || '']) {
+        const v = ticketVerdict(
+            { kind: 'change', number: c.number, state: c.state || '', active: true, endMs: c.endMs },
+            nowMs,
+        )
+        if (!v.open) out.push({ code: TICKET_SUBMIT_CODE.ticketEnded, message: v.reason })
+    }
+    return out
+}
+
+/**
+ * The duration to freeze in the plan of a request linked to a change: capped so that access ends by the window's
+ * end, or a refusal when what is left of the window is shorter than the policy minimum (`minMinutes`).
+ */
+export function plannedDurationWithinWindow(
+    request: AccessRequest,
+    durationMinutes: number,
+    minMinutes: number,
+    nowMs: number,
+): { ok: true; durationMinutes: number; capped: boolean } | { ok: false; reason: DecisionReason } {
+    const c = request.change
+    if (!c || typeof c.endMs !== 'number' || !isFinite(c.endMs)) return { ok: true, durationMinutes, capped: false }
+    const minutes = durationWithinWindow(nowMs, durationMinutes, c.endMs)
+    if (minutes < Math.max(1, minMinutes)) {
+        return {
+            ok: false,
+            reason: {
+                code: TICKET_SUBMIT_CODE.windowTooShort,
+                message:
+                    `Only ${minutes} minute(s) are left in the window of change ${c.number} (ends ${formatTime(new Date(c.endMs))}); ` +
+                    `the policy minimum is ${Math.max(1, minMinutes)}.`,
+            },
+        }
+    }
+    return { ok: true, durationMinutes: minutes, capped: minutes < durationMinutes }
 }

@@ -271,7 +271,10 @@ describe('kill -9 at every journal step, restart on the same journal', () => {
                 notes.filter((n) => n.startsWith('Access removed')),
                 `${name} removed notes`,
             ).toHaveLength(1)
-            expect(sn.store.attachments('sc_req_item', g.ritmSysId), `${name} receipts`).toHaveLength(1)
+            expect(
+                sn.store.attachments('sc_req_item', g.ritmSysId).map((a) => a.contentType),
+                `${name} receipts (JSON + HTML)`,
+            ).toEqual(['application/json', 'text/html'])
             // every resumed write-back delivered once: one audit event per outcome
             const events = sn.store
                 .list(TABLE.auditEvent, (e) => e[AUDIT_FIELDS.grant] === g.grantSysId)

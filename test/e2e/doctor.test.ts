@@ -242,6 +242,26 @@ describe('doctor', () => {
             )
         })
 
+        it('shows where failed grants are routed: the resolver group, SecOps as the fallback, or nowhere', async () => {
+            const resolver = goodContext()
+            resolver.failure_route = { via: 'resolver', sys_id: 'a'.repeat(32), name: 'Endpoint Engineering' }
+            const fallback = goodContext()
+            fallback.failure_route = { via: 'secops', sys_id: world.base.secopsGroupSysId, name: 'SecOps' }
+            const nowhere = goodContext()
+            nowhere.failure_route = { via: '', sys_id: '', name: '' }
+            const [r, f, n] = await Promise.all([resolver, fallback, nowhere].map((c) => doctorWithContext(c)))
+            expect(r!.code, r!.stdout).toBe(0)
+            expect(r!.stdout).toMatch(
+                /✓ x_gbg_breakglass\.resolver_group: failed grants are routed to Endpoint Engineering \(a{32}\)/,
+            )
+            expect(f!.code, f!.stdout).toBe(0)
+            expect(f!.stdout).toMatch(
+                /! x_gbg_breakglass\.resolver_group names no group: failed grants are routed to Security Operations \(SecOps\)/,
+            )
+            expect(n!.code).toBe(1)
+            expect(n!.stdout).toMatch(/✗ failed grants are routed to no group/)
+        })
+
         it('catches a missing executor role and warns of extra roles', async () => {
             const context = goodContext()
             context.session.roles = ['admin', 'itil']

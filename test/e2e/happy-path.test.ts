@@ -4,6 +4,7 @@
  * chain), its revoke is queued in ServiceNow for the expiry, and at the expiry the access is revoked, verified
  * absent and the evidence written.
  */
+import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ACTION_FIELDS, AUDIT_FIELDS, GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { parseGlideDateTime } from '../emulators/servicenow'
@@ -89,8 +90,16 @@ describe('happy path: grant → write back → revoke at expiry → verify', () 
         expect(notes.filter((n) => n.value.startsWith('Access granted'))).toHaveLength(1)
         expect(notes[0]!.createdBy).toBe(base.executorUser.userName)
         const attachments = sn.store.attachments('sc_req_item', ritm)
-        expect(attachments).toHaveLength(1)
+        expect(attachments.map((a) => a.contentType)).toEqual(['application/json', 'text/html'])
         const receipt = JSON.parse(attachments[0]!.content.toString('utf8'))
+        // The page people read: same receipt, carrying the SHA-256 of the JSON attachment's exact bytes.
+        const page = attachments[1]!.content.toString('utf8')
+        expect(attachments[1]!.fileName).toBe(attachments[0]!.fileName.replace(/\.json$/, '.html'))
+        expect(page).toContain(
+            `<code id="json-sha256">${createHash('sha256').update(attachments[0]!.content).digest('hex')}</code>`,
+        )
+        expect(page).toContain(base.planDigest)
+        expect(page).not.toMatch(/<script/i)
         expect(receipt).toMatchObject({
             kind: 'access_grant_receipt',
             grantNumber: base.grant.number,

@@ -121,7 +121,10 @@ describe('ServiceNow faults converge', () => {
         // receipt's failures were refusals
         const granted = sn.store.journal('sc_req_item', g.ritmSysId).filter((n) => n.value.startsWith('Access granted'))
         expect(granted).toHaveLength(1)
-        expect(sn.store.attachments('sc_req_item', g.ritmSysId)).toHaveLength(1)
+        expect(sn.store.attachments('sc_req_item', g.ritmSysId).map((a) => a.contentType)).toEqual([
+            'application/json',
+            'text/html',
+        ])
 
         // execution: "Revoke now" (the UI action queues a high-priority revoke), with ServiceNow still flaky
         sn.faults.add({ method: 'GET', path: grantPath, status: 503, times: 1 })

@@ -94,7 +94,11 @@ describe('two executors on one queue', () => {
             expect(
                 sn.store.journal('sc_req_item', g.ritmSysId).filter((n) => n.value.startsWith('Access granted')),
             ).toHaveLength(1)
-            expect(sn.store.attachments('sc_req_item', g.ritmSysId)).toHaveLength(1)
+            // one receipt: JSON + the page people read
+            expect(sn.store.attachments('sc_req_item', g.ritmSysId).map((a) => a.contentType)).toEqual([
+                'application/json',
+                'text/html',
+            ])
             expect(
                 sn.store.list(
                     TABLE.action,

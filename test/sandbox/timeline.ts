@@ -181,7 +181,7 @@ export class Timeline {
             .filter((j) => j.element === 'work_notes' && j.value.startsWith('Access granted'))
         const receipts = this.store.attachments(PLATFORM_TABLE.ritm, this.subject.ritmSysId)
         if (notes.length > 0 && receipts.length > 0) {
-            const receipt = receipts[0]!
+            const receipt = receipts.find((r) => r.contentType === 'application/json') ?? receipts[0]!
             this.stage(
                 'written back',
                 `work note by ${notes[0]!.createdBy} + receipt ${receipt.fileName} ` +

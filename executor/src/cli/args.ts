@@ -62,6 +62,15 @@ export const COMMANDS: readonly CommandSpec[] = [
         summary: 'queue a priority-1 revoke of a grant that still holds access (like "Revoke now")',
     },
     {
+        words: ['report'],
+        positionals: [],
+        options: { ...JSON_OPTION, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+        optionUsage: '--from <YYYY-MM-DD> --to <YYYY-MM-DD> [--out <dir>] [--json]',
+        summary:
+            "evidence pack for a period (read-only): HTML report with charts, every grant's verified audit chain, " +
+            'raw JSON, and a one-page summary, written to --out (default ./evidence-<from>-<to>)',
+    },
+    {
         words: ['drift'],
         positionals: [],
         options: { ...JSON_OPTION },

@@ -9,7 +9,7 @@
  * The webhook URL carries its secret (`sig=` / the legacy path): it is never logged and never put in an error.
  */
 import axios, { type AxiosInstance } from 'axios'
-import { SYS_ID_PATTERN, TABLE, formatTime, plural, type ExecutionPlan } from '@gbg/shared'
+import { SYS_ID_PATTERN, TABLE, failureOutcomeText, formatTime, plural, type ExecutionPlan } from '@gbg/shared'
 import { nullLogger } from '../log'
 import type { Logger } from '../ports'
 import { classifyTransportError, parseRetryAfter } from '../transport'
@@ -232,13 +232,7 @@ export function buildCard(event: TeamsEvent, instanceUrl: string): AdaptiveCard 
                     ['Incident', event.incidentNumber],
                 ]),
             )
-            body.push(
-                paragraph(
-                    event.operation === 'grant'
-                        ? 'No access was given. The request has been routed to the service desk.'
-                        : 'The access may still exist. SecOps has been alerted and the executor keeps retrying.',
-                ),
-            )
+            body.push(paragraph(failureOutcomeText(event.operation, event.incidentNumber)))
             actions.push({ type: 'Action.OpenUrl', title: 'Open grant', url: link })
             break
     }

@@ -18,6 +18,7 @@ import {
 import type { EntraConnectionConfig } from './entra/config'
 import type { EntraConfig, EpmConfig } from '../config'
 import { createEpmProvider } from './epm'
+import { createConsoleProvider, type ConsoleGate, type ConsoleProviderConfig } from './console'
 
 /** Provider part of the executor configuration (the loaded `Config` fits structurally). */
 export interface ProvidersConfig {
@@ -29,6 +30,8 @@ export interface ProvidersConfig {
     entra?: EntraSection
     /** Required when `epm` is enabled (the executor's `Config.epm` section). */
     epm?: EpmConfig
+    /** Required when `console` is enabled (the executor's `Config.console` section). */
+    console?: ConsoleProviderConfig
 }
 
 /** The executor configuration's Entra section (validated by config.ts). */
@@ -45,6 +48,8 @@ export interface ProviderDeps {
     holders?: HolderRegistry
     /** The fleet's grants (ServiceNow): who else holds a shared Entra assignment. */
     fleet?: FleetGrants
+    /** The recheck gate bound to ServiceNow: the console provider's packet check and submit gate. */
+    gate?: ConsoleGate
 }
 
 /** Raised at startup for a provider configuration that cannot work. */
@@ -93,6 +98,15 @@ function build(name: ProviderName, config: ProvidersConfig, deps: ProviderDeps):
                 if (!config.epm)
                     throw new ProviderConfigError('provider "epm" is enabled but the EPM settings (GBG_EPM_*) are not set')
                 return createEpmProvider(config.epm, { now: deps.now, logger: deps.logger })
+            case 'console':
+                if (!config.console)
+                    throw new ProviderConfigError('provider "console" is enabled but the GBG_CONSOLE_* settings are not set')
+                if (!deps.gate) throw new ProviderConfigError('provider "console" needs the recheck gate (ServiceNow)')
+                return createConsoleProvider(config.console, {
+                    gate: deps.gate,
+                    ...(deps.now ? { now: deps.now } : {}),
+                    ...(deps.logger ? { logger: deps.logger } : {}),
+                })
         }
     } catch (err) {
         if (err instanceof ProviderConfigError) throw err

@@ -84,6 +84,7 @@ const gateFactsSchema = z
                 number: z.string().max(40),
                 priority: z.number().int(),
                 active: z.boolean(),
+                state: z.string().max(40).optional(),
                 caller_id: ref,
                 assigned_to: ref,
                 assignment_group: ref,
@@ -98,6 +99,7 @@ const gateFactsSchema = z
                 sys_id: sysId,
                 number: z.string().max(40),
                 active: z.boolean(),
+                state: z.string().max(40).optional(),
                 start_date: glideDate,
                 end_date: glideDate,
                 cmdb_ci: ref,
@@ -121,6 +123,10 @@ const contextSchema = z
                 name: z.string().max(255),
             })
             .strict(),
+        failure_route: z
+            .object({ via: z.enum(['resolver', 'secops', '']), sys_id: ref, name: z.string().max(255) })
+            .strict()
+            .optional(),
         incident_caller: z
             .object({ sys_id: sysId, user_name: z.string().max(100) })
             .strict()
@@ -214,6 +220,7 @@ export function parseGateFacts(answer: unknown, grantSysId: string): GateFactsBu
                   number: i.number,
                   priority: i.priority,
                   active: i.active,
+                  ...(i.state !== undefined ? { state: i.state } : {}),
                   callerId: i.caller_id,
                   assignedTo: i.assigned_to,
                   assignmentGroupId: i.assignment_group,
@@ -227,6 +234,7 @@ export function parseGateFacts(answer: unknown, grantSysId: string): GateFactsBu
                   sysId: c.sys_id,
                   number: c.number,
                   active: c.active,
+                  ...(c.state !== undefined ? { state: c.state } : {}),
                   // An empty window is NaN: every comparison with it is false, so "inside the window" fails (secure).
                   startMs: parseGlideDateTime(c.start_date)?.getTime() ?? Number.NaN,
                   endMs: parseGlideDateTime(c.end_date)?.getTime() ?? Number.NaN,

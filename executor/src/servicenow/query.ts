@@ -28,6 +28,7 @@ import {
     TABLE,
     TARGET_KINDS,
     TICKET_UPDATE_FIELDS,
+    TICKET_UPDATE_KINDS,
     SYS_ID_PATTERN,
 } from '@gbg/shared'
 import { QUERYABLE_FIELDS, SYSTEM_FIELDS } from './platform-fields'
@@ -48,6 +49,8 @@ const ENUM_FIELDS: Readonly<Record<string, Readonly<Record<string, readonly stri
         [GRANT_FIELDS.targetKind]: TARGET_KINDS,
         [GRANT_FIELDS.provider]: PROVIDERS,
     },
+    // `report` reads the drift incidents the executor raised (kind incident).
+    [TABLE.ticketUpdate]: { [TICKET_UPDATE_FIELDS.kind]: TICKET_UPDATE_KINDS },
 }
 
 /** Fields that may be compared to an identifier (see {@link IDENTIFIER_PATTERN}) — names we choose ourselves. */
@@ -57,7 +60,7 @@ export const IDENTIFIER_FIELDS: Readonly<Record<string, readonly string[]>> = {
     // Record numbers (BGA…, BGQ…) people type into the CLI; it checks the number's own pattern first.
     [TABLE.grant]: [GRANT_FIELDS.number],
     // The executor's own idempotency keys (<instance>:…), to find its ticket-update row after a lost answer.
-    [TABLE.ticketUpdate]: [TICKET_UPDATE_FIELDS.idempotencyKey],
+    [TABLE.ticketUpdate]: [TICKET_UPDATE_FIELDS.idempotencyKey, TICKET_UPDATE_FIELDS.incidentKind],
 }
 
 /**

@@ -6,11 +6,19 @@
  * is resumed by reading the provider (verify) before any new grant call, so a lost response never becomes a
  * second grant.
  */
+import { createHash } from 'node:crypto'
 import { ACTION_PRIORITY, GRANTABLE_STATES, isSysId, type ExecutionPlan } from '@gbg/shared'
 import { redact } from '../log'
 import { ProviderError, type GrantResult } from '../providers/types'
-import { buildReceipt, describeTarget, grantedWorkNote, receiptFileName } from '../receipt'
-import { recheckGrant, type RecheckRefused } from '../recheck'
+import {
+    buildReceipt,
+    describeTarget,
+    grantedWorkNote,
+    receiptFileName,
+    receiptHtmlFileName,
+    renderReceiptHtml,
+} from '../receipt'
+import { RECHECK_CODE, recheckGrant, type RecheckRefused } from '../recheck'
 import { outboxItem } from '../writeback'
 import type { JournalAction } from '../journal/journal'
 import {
@@ -76,7 +84,12 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
         return retryGrant(ctx, `${recheck.code}: ${recheck.reason}`, recheck.retryAfterMs)
     }
     if (!recheck.ok) return refuse(ctx, recheck)
-    const { grant, plan, digest, approvals, decision } = recheck
+    const { grant, digest, approvals, decision } = recheck
+    // Bound to a change: granted only up to the window's end (fewer minutes than approved, never more).
+    const plan =
+        recheck.grantMinutes < recheck.plan.durationMinutes
+            ? { ...recheck.plan, durationMinutes: recheck.grantMinutes }
+            : recheck.plan
     core.events.emit('recheck:passed', ref(ctx))
     const recheckSummary = {
         checkedAt: recheck.checkedAt.toISOString(),
@@ -85,6 +98,15 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
         highRisk: decision.highRisk,
         autoApprove: decision.autoApprove ? decision.autoApprove.rule : null,
         approvals: approvals.map((x) => ({ approver: x.approverSysId, state: x.state, at: x.updatedOn.toISOString() })),
+        ...(plan !== recheck.plan
+            ? {
+                  cappedToChangeWindow: {
+                      windowEndsAt: new Date(recheck.expiryCapMs!).toISOString(),
+                      approvedMinutes: recheck.plan.durationMinutes,
+                      grantedMinutes: plan.durationMinutes,
+                  },
+              }
+            : {}),
     }
     // Journal `calling` BEFORE the call, together with the plan it acts on and the facts the write-back needs.
     commit(
@@ -120,9 +142,24 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
         ],
         'calling provider.grant',
     )
-    // Best effort: show `granting` before the call. Never waits for ServiceNow to succeed.
+    // `granting` must be recorded in ServiceNow before the call: it is the compare-and-set against a cancel. The app
+    // cancels only approved / queued grants, and its state guard refuses the executor's move of a cancelled grant to
+    // granting. Refused for good (a cancel won the race) or not delivered (ServiceNow unreachable, so a cancel could
+    // land unseen) → no provider call now; the retry runs the recheck gate again, which reads the grant's state.
     await core.writeBack.flush()
     if (ctx.signal.aborted) return
+    const granting = core.journal
+        .outbox({ actionId: action.sysId })
+        .filter((item) => item.kind === 'grant_patch')
+        .pop()
+    if (granting && granting.status !== 'delivered') {
+        return retryGrant(
+            ctx,
+            granting.status === 'dead'
+                ? `ServiceNow refused the move to granting (${granting.lastError}); checking the grant again before any call`
+                : 'ServiceNow has not recorded the move to granting yet; no provider call until it has',
+        )
+    }
     const provider = core.providers.get(plan.provider)!
     core.events.emit('grant:calling', { ...ref(ctx), provider: plan.provider })
     let result: GrantResult
@@ -196,6 +233,8 @@ async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void
         executorInstance: core.options.instance,
     })
     const body = Buffer.from(JSON.stringify(receipt, null, 2), 'utf8')
+    // The same content for people, carrying the JSON's SHA-256 (issue 16).
+    const html = Buffer.from(renderReceiptHtml(receipt, createHash('sha256').update(body).digest('hex')), 'utf8')
     const items = [
         outboxItem.grantPatch(
             action.grantSysId,
@@ -229,6 +268,15 @@ async function writeBackGrant(ctx: RunContext, row: JournalAction): Promise<void
             receiptFileName(plan.grantNumber),
             'application/json',
             body,
+            action.grantSysId,
+            action.sysId,
+        ),
+        outboxItem.attachment(
+            ritm ? 'sc_req_item' : GRANT_TABLE,
+            ritm || action.grantSysId,
+            receiptHtmlFileName(plan.grantNumber),
+            'text/html',
+            html,
             action.grantSysId,
             action.sysId,
         ),
@@ -472,28 +520,46 @@ async function failGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderEr
     })
 }
 
-/** Halted: a human decision is pending at the provider. The grant stays; SecOps is told. */
+/**
+ * Halted: the provider stopped rather than guessed (a decision pending at the provider, console drift, an
+ * ambiguous outcome). The grant goes to `halted` with the provider's takeover state (when it gives one) as its
+ * evidence; SecOps get an incident — P1 when the provider says the outcome is unknown (access may exist) — and
+ * resume by hand or cancel (Revoke now). Never retried.
+ */
 async function haltGrant(ctx: RunContext, plan: ExecutionPlan, error: ProviderError): Promise<void> {
     const { core, action } = ctx
     const ritm = journaledGrant(ctx).data.ritm ?? ''
     const text = `halted by ${plan.provider}${error.code ? ` (${error.code})` : ''}: ${error.message}`
+    const details = error.details ?? {}
+    const takeover = details['takeover']
+    const priority = details['incidentPriority'] === 1 ? 1 : 2
     return finishAction(ctx, {
         kind: 'halted',
         error: text,
         items: [
-            outboxItem.grantPatch(action.grantSysId, { lastError: text }, action.sysId),
+            outboxItem.grantPatch(
+                action.grantSysId,
+                {
+                    state: 'halted',
+                    lastError: text,
+                    ...(takeover !== undefined ? { evidence: JSON.stringify({ takeover }) } : {}),
+                },
+                action.sysId,
+            ),
             ...ritmNoteItems(ctx, ritm, `The grant is halted and needs a human decision: ${text}`),
             incidentItem(
                 ctx,
                 'grant_halted',
-                2,
+                priority,
                 `Break-glass grant ${plan.grantNumber} halted at ${plan.provider}`,
-                text,
+                takeover !== undefined
+                    ? `${text}\nTakeover state (in full on the grant's evidence): ${JSON.stringify(takeover).slice(0, 3000)}`
+                    : text,
             ),
             auditItem(ctx, 'grant_halted', {
                 code: error.code ?? '',
                 error: error.message,
-                details: error.details ?? {},
+                details,
             }),
         ],
         detail: 'halted',
@@ -507,7 +573,12 @@ async function refuse(ctx: RunContext, r: RecheckRefused): Promise<void> {
     const text = `Recheck refused (${r.code}): ${r.reason}`
     const g = r.grant
     const items = []
-    if (g) {
+    if (r.code === RECHECK_CODE.grantCancelled) {
+        // A person (or the ticket-bound rule) cancelled it, and the app has already told the ticket and the audit
+        // trail: nothing to escalate, nothing to write on the grant; the executor records that it stood down.
+        if (isSysId(action.grantSysId))
+            items.push(auditItem(ctx, 'recheck_refused', { code: r.code, reason: r.reason }))
+    } else if (g) {
         items.push(
             outboxItem.grantPatch(
                 g.sysId,
@@ -517,7 +588,7 @@ async function refuse(ctx: RunContext, r: RecheckRefused): Promise<void> {
             ...ritmNoteItems(ctx, g.ritm, `No access was granted. ${text}. SecOps has been notified.`),
         )
     }
-    if (isSysId(action.grantSysId)) {
+    if (isSysId(action.grantSysId) && r.code !== RECHECK_CODE.grantCancelled) {
         items.push(
             incidentItem(
                 ctx,

@@ -317,6 +317,11 @@ async function writeBackRevoke(ctx: RunContext, row: JournalAction): Promise<voi
               ? `Access had already ended (expired at the provider) and is verified absent at ${formatTime(revokedAt)}: ${what}.`
               : `Access removed at ${formatTime(revokedAt)} and verified absent at the provider: ${what}.`,
         ...r.notes.map((n) => `Note: ${n}`),
+        // The revoke evidence reaches the request item too (issue 16), not only the grant's evidence field.
+        // A ticket update's text holds 8000 characters: a longer evidence is cut here, whole on the grant.
+        evidenceText.length <= 6000
+            ? `Evidence: ${evidenceText}`
+            : `Evidence (first 6000 characters; whole on ${plan.grantNumber}): ${evidenceText.slice(0, 6000)}`,
     ].join('\n')
     const items = [
         outboxItem.grantPatch(

@@ -10,6 +10,7 @@
  * Input: a path parameter that must be a sys_id (checked before any query; nothing is built from request text).
  * A grant that does not exist (or the caller cannot read) → 404; a malformed sys_id → 400; no executor role → 403.
  */
+import { failureRoute } from './failure-routing'
 import { gs, GlideRecord } from '@servicenow/glide'
 import { str } from './glide-io'
 import { parseBooleanField } from './shared/booleans'
@@ -133,6 +134,7 @@ function incidentFacts(sysId: string): GateFactsIncident | null {
         number: str(gr, APP_TASK_FIELDS.number),
         priority: whole(APP_TASK_FIELDS.priority, 5),
         active: flag(gr, APP_TASK_FIELDS.active),
+        state: str(gr, APP_TASK_FIELDS.state),
         caller_id: str(gr, APP_TASK_FIELDS.callerId),
         assigned_to: str(gr, APP_TASK_FIELDS.assignedTo),
         assignment_group: str(gr, APP_TASK_FIELDS.assignmentGroup),
@@ -149,6 +151,7 @@ function changeFacts(sysId: string): GateFactsChange | null {
         sys_id: sysId,
         number: str(gr, APP_TASK_FIELDS.number),
         active: flag(gr, APP_TASK_FIELDS.active),
+        state: str(gr, APP_TASK_FIELDS.state),
         start_date: str(gr, APP_TASK_FIELDS.startDate),
         end_date: str(gr, APP_TASK_FIELDS.endDate),
         cmdb_ci: str(gr, APP_TASK_FIELDS.cmdbCi),
@@ -340,6 +343,7 @@ export function executorContext(_request: any, response: any): void {
     const context: ExecutorContextFacts = {
         settings: { ...settings(), secops_group: secopsRaw },
         secops_group: secops,
+        failure_route: failureRouteFacts(),
         incident_caller: isSysId(userSysId) ? { sys_id: userSysId, user_name: userName } : null,
         session: {
             sys_id: userSysId,
@@ -349,4 +353,10 @@ export function executorContext(_request: any, response: any): void {
         },
     }
     answer(response, 200, context)
+}
+
+/** Where a failed grant is routed (failure-routing.ts), for doctor. */
+function failureRouteFacts(): NonNullable<ExecutorContextFacts['failure_route']> {
+    const route = failureRoute()
+    return { via: route.via, sys_id: route.groupSysId, name: route.groupName }
 }

@@ -10,6 +10,8 @@ import { appendAudit, groupMemberIds, notify, sessionActor, str, sysIdProperty, 
 import { policyMinFor } from './request'
 import { accessOf, timeOf } from './notice'
 import { syncRitm } from './ritm-sync'
+import { routeFailedGrant } from './failure-routing'
+import { checkTicketsOfGrant } from './ticket-bound'
 import { customerComment, workNote } from './ticket'
 import { EVENT, GRANT_FIELDS, PROPERTY, type TargetKind } from './shared/schema'
 
@@ -83,6 +85,8 @@ export function onGrantStateChanged(current: any, previous: any): void {
             `Access ${number} (${access}) is granted until ${timeOf(current, GRANT_FIELDS.expiresAt)}. It is removed automatically then.`,
         )
         notify(EVENT.granted, current, requester, text)
+        // Bound to an incident / change that ended while it was being granted, or to a shorter window: act now.
+        checkTicketsOfGrant(current)
     } else if (state === 'revoked') {
         const reason = str(current, GRANT_FIELDS.revokeReason)
         const text = `Removed: ${access}, at ${timeOf(current, GRANT_FIELDS.revokedAt)}.${reason ? ` Reason: ${reason}` : ''}`
@@ -105,5 +109,6 @@ export function onGrantStateChanged(current: any, previous: any): void {
         )
     } else if (state === 'grant_failed') {
         customerComment(current, `Access ${number} could not be granted: ${str(current, GRANT_FIELDS.lastError)}`)
+        routeFailedGrant(current)
     }
 }

@@ -16,6 +16,8 @@ interface NewAction {
     /** sys_user sys_id of whoever asked ('' for the app itself). */
     requestedBy: string
     reason: string
+    /** Not to run before (epoch ms); now when absent. */
+    notBeforeMs?: number
 }
 
 /** Insert a ready action due now and audit it as `eventType`; returns its number. */
@@ -27,7 +29,7 @@ function insertAction(grantSysId: string, a: NewAction, eventType: string, actor
     action.setValue(ACTION_FIELDS.type, a.type)
     action.setValue(ACTION_FIELDS.state, 'ready')
     action.setValue(ACTION_FIELDS.priority, String(a.priority))
-    action.setValue(ACTION_FIELDS.notBefore, msToGlide(nowMs()))
+    action.setValue(ACTION_FIELDS.notBefore, msToGlide(a.notBeforeMs !== undefined ? a.notBeforeMs : nowMs()))
     action.setValue(ACTION_FIELDS.attempts, '0')
     action.setValue(ACTION_FIELDS.maxAttempts, String(a.maxAttempts))
     action.setValue(ACTION_FIELDS.idempotencyKey, a.idempotencyKey)
@@ -58,7 +60,7 @@ export function queueGrantAction(grantSysId: string, actor: string, reason: stri
     return insertAction(grantSysId, grant, 'grant.queued', actor, {})
 }
 
-/** Insert a revoke action (revoke now, watchdog re-queue); returns its number. */
+/** Insert a revoke action (revoke now, watchdog re-queue, ticket end; due at `notBeforeMs`, else now); returns its number. */
 export function queueRevokeAction(
     grantSysId: string,
     priority: number,
@@ -66,7 +68,19 @@ export function queueRevokeAction(
     requestedBy: string,
     reason: string,
     actor: string,
+    notBeforeMs?: number,
 ): string {
-    const revoke: NewAction = { type: 'revoke', priority, maxAttempts: 1000, idempotencyKey, requestedBy, reason }
-    return insertAction(grantSysId, revoke, 'revoke.queued', actor, { reason: reason.slice(0, 1000) })
+    const revoke: NewAction = {
+        type: 'revoke',
+        priority,
+        maxAttempts: 1000,
+        idempotencyKey,
+        requestedBy,
+        reason,
+        ...(notBeforeMs !== undefined ? { notBeforeMs } : {}),
+    }
+    return insertAction(grantSysId, revoke, 'revoke.queued', actor, {
+        reason: reason.slice(0, 1000),
+        ...(notBeforeMs !== undefined ? { notBefore: msToGlide(notBeforeMs) } : {}),
+    })
 }

@@ -7,8 +7,18 @@
  */
 import { gs, GlideRecord } from '@servicenow/glide'
 import { DECISION_MAX_LENGTH, requestApprovals, approveGrant } from './approvals'
-import { addJournal, appendAudit, groupMemberIds, notify, readUser, sessionActor, str, sysIdProperty } from './glide-io'
-import { judge, resolveGrant } from './request'
+import {
+    addJournal,
+    appendAudit,
+    groupMemberIds,
+    notify,
+    nowMs,
+    readUser,
+    sessionActor,
+    str,
+    sysIdProperty,
+} from './glide-io'
+import { judge, policyMinFor, resolveGrant } from './request'
 import { customerComment, ticketOf } from './ticket'
 import { approvalRoute } from './shared/approval'
 import { canonicalJson } from './shared/canonical-json'
@@ -32,7 +42,9 @@ import {
 import {
     duplicateRequestReason,
     mergeReasons,
+    plannedDurationWithinWindow,
     recordTicketFacts,
+    ticketSubmitReasons,
     targetField,
     targetValue,
     ticketReasons,
@@ -92,6 +104,7 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         resolved.reasons,
         decision.reasons,
         ticketReasons(request),
+        ticketSubmitReasons(request, nowMs()),
         duplicate ? [duplicate] : [],
         providerReasons,
         secopsGroupReasons(),
@@ -133,13 +146,21 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
             },
         ])
     }
+    // Bound to a change: the access ends by the window's end (shared tickets.ts; the executor's gate caps it again).
+    const windowed = plannedDurationWithinWindow(
+        request,
+        decision.durationMinutes,
+        policyMinFor(request.targetKind),
+        nowMs(),
+    )
+    if (!windowed.ok) return refuse([windowed.reason])
     let plan
     try {
         plan = buildPlan({
             grantSysId,
             grantNumber: str(grant, GRANT_FIELDS.number),
             request,
-            durationMinutes: decision.durationMinutes,
+            durationMinutes: windowed.durationMinutes,
             highRisk: decision.highRisk,
             ritmNumber: ritmNumber(grant),
             provider,
@@ -176,6 +197,9 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         digest,
         provider: plan.provider,
         durationMinutes: plan.durationMinutes,
+        ...(windowed.capped && request.change
+            ? { cappedToChangeWindow: { change: request.change.number, requestedMinutes: decision.durationMinutes } }
+            : {}),
     })
 
     if (decision.autoApprove) {

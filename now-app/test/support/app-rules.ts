@@ -8,7 +8,10 @@ import { guardAuditAppend } from '../../src/server/audit-chain-rule'
 import { onRitmInserted } from '../../src/server/catalog-submit'
 import { guardActionInsert, guardActionWrite, guardGrantWrite } from '../../src/server/claim-guard-rule'
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
+import { setGrantMeasures } from '../../src/server/grant-measures'
 import { onGrantInserted } from '../../src/server/submit'
+import { guardCancelledFinal } from '../../src/server/cancel'
+import { onChangeUpdated, onIncidentUpdated } from '../../src/server/ticket-bound'
 import { guardPolicyWrite } from '../../src/server/policy-confirmation'
 import { executorContext, executorGateFacts } from '../../src/server/executor-api'
 import { proposeRequest } from '../../src/server/proposal-api'
@@ -27,11 +30,19 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: TABLE.policy, when: 'before', on: 'insert', fn: (c) => guardPolicyWrite(c, null) })
     glide.addRule({ table: TABLE.policy, when: 'before', on: 'update', fn: (c, p) => guardPolicyWrite(c, p) })
     glide.addRule({ table: TABLE.auditEvent, when: 'before', on: 'insert', fn: (c) => guardAuditAppend(c) })
+    // A cancelled request stays cancelled (order 40: before the state machine's 50).
+    glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardCancelledFinal(c, p) })
     // The state machine (executor role only): before the app's other grant rules, as its order (50) says.
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => guardGrantWrite(c, null) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardGrantWrite(c, p) })
     glide.addRule({ table: TABLE.action, when: 'before', on: 'insert', fn: (c) => guardActionInsert(c) })
+    // The report measures (order 60, after the guard at 50).
+    glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => setGrantMeasures(c) })
+    glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c) => setGrantMeasures(c) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardApprovedDuration(c, p) })
+    // Ticket-bound access (async rules on an instance; here right after the update).
+    glide.addRule({ table: PLATFORM_TABLE.incident, when: 'after', on: 'update', fn: (c) => onIncidentUpdated(c) })
+    glide.addRule({ table: PLATFORM_TABLE.change, when: 'after', on: 'update', fn: (c) => onChangeUpdated(c) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantStateChanged(c, p) })
     glide.addRule({
         table: PLATFORM_TABLE.approval,

@@ -316,6 +316,8 @@ export const glide = {
         record.loadForRules(current)
         const errors = glide.messages.error.length
         const ok = record.runRulesFromOutside(when, on, previous)
+        // A before rule's setValue changes the record that is then saved (as on an instance): hand it back.
+        if (when === 'before') Object.assign(current, record.valuesForRules())
         return ok ? undefined : (glide.messages.error[errors] ?? `Operation aborted by a business rule on ${table}`)
     },
     /** The session user (default: admin with the admin role). */
@@ -711,6 +713,10 @@ export class GlideRecord {
     /** For glide.runRules: position on `row` as a business rule's `current`. */
     loadForRules(row: Row): void {
         this.load({ ...row })
+    }
+    /** For glide.runRules: the record's values after the rules ran. */
+    valuesForRules(): Row {
+        return { ...this._values }
     }
     /** For glide.runRules: run the registered rules; false when a before rule aborted. */
     runRulesFromOutside(when: 'before' | 'after', on: 'insert' | 'update', previous: Row | null): boolean {

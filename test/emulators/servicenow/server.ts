@@ -490,17 +490,24 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         const { values, provided } = writableValues(def, body, inputZone)
         for (const field of provided) if (!acl.canField(p, def.name, field, 'write', current)) throw aclFailed('Update')
         if (def.name === TABLE.action) claimGuard(p, current, values)
-        const refusal = businessRules?.before?.(
-            def.name,
-            'update',
-            { ...current, ...values },
-            { ...current },
-            p.userName,
-        )
+        const proposed = { ...current, ...values }
+        const refusal = businessRules?.before?.(def.name, 'update', proposed, { ...current }, p.userName)
         if (refusal) throw new HttpError(403, 'Operation Failed', refusal)
+        setByBeforeRules(def, { ...current, ...values }, proposed, values)
         const updated = store.modify(def.name, sysId!, values, p.userName)
         businessRules?.after?.(def.name, 'update', { ...updated }, current, p.userName)
         respond(req, res, 200, { result: render(def.name, store.get(def.name, sysId!) ?? updated, p, o) })
+    }
+
+    /**
+     * What a before business rule set on `current` is saved with the record (ServiceNow: "before" rules run before
+     * the database write, so values they set on current are saved without another update). Only the table's own
+     * columns; the rule's change wins over the caller's value, as on an instance.
+     */
+    function setByBeforeRules(def: TableDef, sent: Row, afterRules: Row, values: Row): void {
+        for (const [field, value] of Object.entries(afterRules)) {
+            if (def.fields.has(field) && value !== sent[field]) values[field] = value
+        }
     }
 
     function createRecord(
@@ -520,8 +527,10 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         if (!acl.canTable(p, def.name, 'create', preview)) throw aclFailed('Insert')
         for (const field of provided)
             if (!acl.canField(p, def.name, field, 'create', preview)) throw aclFailed('Insert')
-        const refusal = businessRules?.before?.(def.name, 'insert', { ...preview }, null, p.userName)
+        const proposed = { ...preview }
+        const refusal = businessRules?.before?.(def.name, 'insert', proposed, null, p.userName)
         if (refusal) throw new HttpError(403, 'Operation Failed', refusal)
+        setByBeforeRules(def, preview, proposed, values)
         const created = store.create(def.name, values, p.userName)
         businessRules?.after?.(def.name, 'insert', { ...created }, null, p.userName)
         res.set('Location', `${url}/api/now/table/${def.name}/${created['sys_id']}`)

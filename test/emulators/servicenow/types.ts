@@ -109,7 +109,10 @@ export interface SeenRequest {
  * app's server modules (see `glide-backend.ts`). Direct store writes never run them.
  */
 export interface EmulatorBusinessRules {
-    /** Before an insert / update: return a message to refuse it (403 "Operation Failed", nothing written). */
+    /**
+     * Before an insert / update: return a message to refuse it (403 "Operation Failed", nothing written). Values the
+     * rule sets on `record` are saved with the write (a before rule's `current.setValue` on an instance).
+     */
     before?(
         table: string,
         operation: 'insert' | 'update',

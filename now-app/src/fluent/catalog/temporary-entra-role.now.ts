@@ -1,6 +1,8 @@
 import {
     CatalogClientScript,
     CatalogItem,
+    CatalogUiPolicy,
+    CheckboxVariable,
     MultiLineTextVariable,
     ReferenceVariable,
     RequestedForVariable,
@@ -79,7 +81,31 @@ export const temporaryEntraRole = CatalogItem({
             referenceQualCondition: 'active=true',
             order: 500,
         }),
+        // Prefilled (with the incident) by "Request break-glass Entra role" on a P1 / P2 incident or incident task.
+        emergency: CheckboxVariable({
+            question: 'Emergency (production down)',
+            helpText: 'Emergency requests need an incident and use the short emergency approval path.',
+            order: 700,
+        }),
     },
+})
+
+CatalogUiPolicy({
+    $id: Now.ID['cat-policy-entra-role-emergency-incident'],
+    shortDescription: 'Emergency Entra role requests need an incident',
+    catalogItem: temporaryEntraRole,
+    global: false,
+    catalogCondition: `${temporaryEntraRole.variables.emergency}=true^EQ`,
+    reverseIfFalse: true,
+    onLoad: true,
+    actions: [
+        {
+            variableName: temporaryEntraRole.variables.incident,
+            mandatory: true,
+            variableMessage: 'An emergency request must reference the incident it resolves.',
+            variableMessageType: 'info',
+        },
+    ],
 })
 
 CatalogClientScript({

@@ -342,6 +342,22 @@ declare global {
                         table: 'sys_security_acl'
                         id: '2bf228a4c70c41f6b4572f09d793839b'
                     }
+                    'annotation-grant-approvals': {
+                        table: 'sys_ui_annotation'
+                        id: 'd297301164274f22873abec022b234a9'
+                    }
+                    'annotation-grant-audit': {
+                        table: 'sys_ui_annotation'
+                        id: 'ad3e8e50df0a4fcb9de569694a8654a6'
+                    }
+                    'annotation-grant-evidence': {
+                        table: 'sys_ui_annotation'
+                        id: 'e2631960a5f04d0390f94430303a32be'
+                    }
+                    'annotation-grant-plan': {
+                        table: 'sys_ui_annotation'
+                        id: 'bdb55a646f244e29a0a44dc3eb3f2d00'
+                    }
                     'atf-approval-path': {
                         table: 'sys_atf_test'
                         id: '00c20df3e20a4d0188c3732f86a4cbae'
@@ -586,9 +602,21 @@ declare global {
                         table: 'sys_script'
                         id: '1af70bebb56540838186bea30afb6a24'
                     }
+                    'br-change-ticket-bound': {
+                        table: 'sys_script'
+                        id: '9b06eff4eb924a62b50464c9e28fe83b'
+                    }
                     'br-grant-approved-duration': {
                         table: 'sys_script'
                         id: '405d4596e6a04f73a60077c531e95e80'
+                    }
+                    'br-grant-cancelled-final': {
+                        table: 'sys_script'
+                        id: '9d1e8895a7974cc1ae6cd943e77e1ff4'
+                    }
+                    'br-grant-measures': {
+                        table: 'sys_script'
+                        id: '80db503f42a3476a8bf49ef6607a1209'
                     }
                     'br-grant-state-guard': {
                         table: 'sys_script'
@@ -601,6 +629,10 @@ declare global {
                     'br-grant-submit': {
                         table: 'sys_script'
                         id: '9e4e3ce8a0664d868c3c6cd5ce89787d'
+                    }
+                    'br-incident-ticket-bound': {
+                        table: 'sys_script'
+                        id: 'c7866586ba3e46489e4eb68209dd1254'
                     }
                     'br-policy-confirmation': {
                         table: 'sys_script'
@@ -625,6 +657,10 @@ declare global {
                     'cat-item-temporary-local-admin': {
                         table: 'sc_cat_item'
                         id: 'bb349d9e0f6b45de958e641a0f6fa2c1'
+                    }
+                    'cat-policy-entra-role-emergency-incident': {
+                        table: 'catalog_ui_policy'
+                        id: 'c1bd0982c0584d86abc6f8baf2d68108'
                     }
                     'cat-policy-local-admin-emergency-incident': {
                         table: 'catalog_ui_policy'
@@ -654,6 +690,22 @@ declare global {
                     'cat-script-local-admin-submit': {
                         table: 'catalog_script_client'
                         id: '0aa06e89298446c7b3b6fc3090139e66'
+                    }
+                    'dashboard-secops': {
+                        table: 'par_dashboard'
+                        id: 'fe59212da9f94d1dad09e1fd49e18446'
+                    }
+                    'dashboard-secops-tab': {
+                        table: 'par_dashboard_tab'
+                        id: 'd5a8b08eaa9a4df3862ca9092bd31288'
+                    }
+                    'dashboard-service_desk': {
+                        table: 'par_dashboard'
+                        id: 'e51d514ce6464520aa47471de36a287b'
+                    }
+                    'dashboard-service_desk-tab': {
+                        table: 'par_dashboard_tab'
+                        id: 'a7ead7e52fc24881948004ac3cc1da59'
                     }
                     'event-approval-requested': {
                         table: 'sysevent_register'
@@ -800,6 +852,10 @@ declare global {
                         table: 'sys_properties'
                         id: '6c8aa23aaba149d59f5cb6b694f63d94'
                     }
+                    'prop-resolver-group': {
+                        table: 'sys_properties'
+                        id: '877d37936e0d45708b7c8b44906d0302'
+                    }
                     'prop-revoke-grace': {
                         table: 'sys_properties'
                         id: '563f94fbb9804d41b5d8b7fff1a37065'
@@ -844,6 +900,10 @@ declare global {
                         table: 'sys_properties_category_m2m'
                         id: '786dc15f64ed4911b4147f30510e83f5'
                     }
+                    'properties-category-resolver-group': {
+                        table: 'sys_properties_category_m2m'
+                        id: '84abea3336ad45a2b2eacb5343056386'
+                    }
                     'properties-category-revoke-grace': {
                         table: 'sys_properties_category_m2m'
                         id: '099f3d33e4134805a25413e39d7c223f'
@@ -855,6 +915,70 @@ declare global {
                     'properties-category-watchdog-interval': {
                         table: 'sys_properties_category_m2m'
                         id: 'ac648af3340947c085c8edc62cde6247'
+                    }
+                    'report-active_now': {
+                        table: 'sys_report'
+                        id: '9d5d3180e6d540a59835e92d16a8f0ae'
+                    }
+                    'report-approval_latency_weekly': {
+                        table: 'sys_report'
+                        id: 'd9c6f25c57bf406b91059cf9c0049677'
+                    }
+                    'report-auto_approved_share': {
+                        table: 'sys_report'
+                        id: '143cbc78e32b4dd3b900f68ab0a971e1'
+                    }
+                    'report-awaiting_approval_now': {
+                        table: 'sys_report'
+                        id: '72be3777f47b468081f35aa2b6309f63'
+                    }
+                    'report-drift_findings': {
+                        table: 'sys_report'
+                        id: '7cc8441c467f44bfb531b2f5dd10c552'
+                    }
+                    'report-emergency_share': {
+                        table: 'sys_report'
+                        id: '90188d94075a4268867e52ff780d8927'
+                    }
+                    'report-failed_now': {
+                        table: 'sys_report'
+                        id: '84e16994cf9444d28978a203514e5ed4'
+                    }
+                    'report-failures_and_escalations_weekly': {
+                        table: 'sys_report'
+                        id: '943f8d31423a4da8b4754f9594d79820'
+                    }
+                    'report-grants_by_kind_weekly': {
+                        table: 'sys_report'
+                        id: '5d8790d8f7774e1e8b421ecf9214e970'
+                    }
+                    'report-grants_by_provider_weekly': {
+                        table: 'sys_report'
+                        id: '3c5ed8b69bf849959b5151818c09eef9'
+                    }
+                    'report-grants_per_requester': {
+                        table: 'sys_report'
+                        id: '5690de8360074670a112071d2ea192ea'
+                    }
+                    'report-past_expiry_now': {
+                        table: 'sys_report'
+                        id: '1d76d82ba1634de480d86a167185e5b4'
+                    }
+                    'report-refusals_by_reason': {
+                        table: 'sys_report'
+                        id: 'acac6d719c454c3e8b7a985aff5ba0b0'
+                    }
+                    'report-revoke_lateness_weekly': {
+                        table: 'sys_report'
+                        id: '1d3cd7337ecc473697ae03254d939d6a'
+                    }
+                    'report-time_to_access_weekly': {
+                        table: 'sys_report'
+                        id: '64d9fe83909e4653bec483fe15b31294'
+                    }
+                    'report-votes_per_approver': {
+                        table: 'sys_report'
+                        id: '3fd30d69a59c438c83c4f3803666db4e'
                     }
                     'rest-breakglass': {
                         table: 'sys_ws_definition'
@@ -892,9 +1016,17 @@ declare global {
                         table: 'sys_module'
                         id: '7ce74ec6e6584ed6b449a82f05447244'
                     }
+                    src_server_cancel_ts: {
+                        table: 'sys_module'
+                        id: '34d90a5e77cb41ccaa1c8cd353cfdb29'
+                    }
                     'src_server_catalog-submit_ts': {
                         table: 'sys_module'
                         id: '8e87b2efb4e649ff9081f29c8f5bd8e1'
+                    }
+                    'src_server_chain-verify_ts': {
+                        table: 'sys_module'
+                        id: 'fa6346df78fd4516971529adbf6c41c1'
                     }
                     'src_server_claim-guard-rule_ts': {
                         table: 'sys_module'
@@ -908,9 +1040,17 @@ declare global {
                         table: 'sys_module'
                         id: '5d7d9195ec08436e943edeee829c7af5'
                     }
+                    'src_server_failure-routing_ts': {
+                        table: 'sys_module'
+                        id: '91f21880f27c4699bf9635a317f0b4f6'
+                    }
                     'src_server_glide-io_ts': {
                         table: 'sys_module'
                         id: '2cdbcc3f2b8243ad9b77fd77a5c30b75'
+                    }
+                    'src_server_grant-measures_ts': {
+                        table: 'sys_module'
+                        id: '309f760313d1406baf6a06c2c15fd09c'
                     }
                     'src_server_grant-rules_ts': {
                         table: 'sys_module'
@@ -956,6 +1096,10 @@ declare global {
                         table: 'sys_module'
                         id: '6aeed1778f1f4d4694c85c0ee0b77c76'
                     }
+                    'src_server_shared_audit-reports_ts': {
+                        table: 'sys_module'
+                        id: 'a76165b202d842f88f038cdcb0204897'
+                    }
                     src_server_shared_backoff_ts: {
                         table: 'sys_module'
                         id: '62702ea9db8340f381d48591f1f838a4'
@@ -964,6 +1108,10 @@ declare global {
                         table: 'sys_module'
                         id: 'b392d8c6b7de455ea44e082c665cd3ba'
                     }
+                    src_server_shared_cancel_ts: {
+                        table: 'sys_module'
+                        id: 'fbc91a6586de402e8164b3eba4b1a7df'
+                    }
                     'src_server_shared_canonical-json_ts': {
                         table: 'sys_module'
                         id: '0cd8950d858b42e29cfaeed3106afced'
@@ -971,6 +1119,10 @@ declare global {
                     'src_server_shared_claim-guard_ts': {
                         table: 'sys_module'
                         id: '3658d18160964eabac40e0a82b8a8d48'
+                    }
+                    'src_server_shared_grant-measures_ts': {
+                        table: 'sys_module'
+                        id: '17a6369073c241fb886351c722756b93'
                     }
                     src_server_shared_index_ts: {
                         table: 'sys_module'
@@ -1002,7 +1154,7 @@ declare global {
                     }
                     'src_server_shared_policy-provider_ts': {
                         table: 'sys_module'
-                        id: 'c8c3cca051ae4ad184833a027a764ccd'
+                        id: 'c72de0b0fd634b42a579de10fd993d99'
                     }
                     'src_server_shared_policy-record_ts': {
                         table: 'sys_module'
@@ -1052,6 +1204,10 @@ declare global {
                         table: 'sys_module'
                         id: 'c3694db33dd945a98fa1127bfafcf8fd'
                     }
+                    'src_server_ticket-bound_ts': {
+                        table: 'sys_module'
+                        id: 'e7a78f9fb5514e7ea9e9ca7bbed00f12'
+                    }
                     'src_server_ticket-update_ts': {
                         table: 'sys_module'
                         id: '08883b9031d04fbb8625851a6e2d671d'
@@ -1068,17 +1224,117 @@ declare global {
                         table: 'user_criteria'
                         id: '2d802432fef54e5c8fedcfe0634e07f0'
                     }
+                    'ui-action-grant-cancel': {
+                        table: 'sys_ui_action'
+                        id: 'd6a16b7af64a475e825ab2642a5c3641'
+                    }
                     'ui-action-grant-revoke-now': {
                         table: 'sys_ui_action'
                         id: '9d2b58d759be475f96abd61494ff984e'
+                    }
+                    'ui-action-grant-verify-chain': {
+                        table: 'sys_ui_action'
+                        id: 'd56299b737a547f0a6d79de120daded3'
                     }
                     'ui-action-incident-request-break-glass': {
                         table: 'sys_ui_action'
                         id: 'f5013e19aa34455689b60f0fff3aa106'
                     }
+                    'ui-action-incident-request-entra-role': {
+                        table: 'sys_ui_action'
+                        id: 'fe6a019740b74243a6dccaa8532bd988'
+                    }
+                    'ui-action-incident-task-request-break-glass': {
+                        table: 'sys_ui_action'
+                        id: '288a8c2d9a8a46d0a4b306148c794879'
+                    }
+                    'ui-action-incident-task-request-entra-role': {
+                        table: 'sys_ui_action'
+                        id: 'f71edefde9cd441d99a501363e4a9256'
+                    }
+                    'ui-action-ritm-cancel': {
+                        table: 'sys_ui_action'
+                        id: 'ae13db4451bd4272b08102bb20077df8'
+                    }
                     'ui-action-ritm-revoke-now': {
                         table: 'sys_ui_action'
                         id: '6e184804c21c49968ebdc7633afcfc40'
+                    }
+                    'widget-secops-active_now': {
+                        table: 'par_dashboard_widget'
+                        id: '1516340670cd4923bcf904c045bc22a3'
+                    }
+                    'widget-secops-approval_latency_weekly': {
+                        table: 'par_dashboard_widget'
+                        id: 'cb8f5764a79d4b46a38bc520015747ae'
+                    }
+                    'widget-secops-auto_approved_share': {
+                        table: 'par_dashboard_widget'
+                        id: 'a7a447b0021c4fc58aa4e7c3cfd1f4b0'
+                    }
+                    'widget-secops-drift_findings': {
+                        table: 'par_dashboard_widget'
+                        id: '8fe823624442401ba8153137b4153a41'
+                    }
+                    'widget-secops-emergency_share': {
+                        table: 'par_dashboard_widget'
+                        id: 'effb5a0469f445a7aa7ba3cb78cbd2b0'
+                    }
+                    'widget-secops-failed_now': {
+                        table: 'par_dashboard_widget'
+                        id: 'fc9e206489b0486a967d8a89a387c548'
+                    }
+                    'widget-secops-failures_and_escalations_weekly': {
+                        table: 'par_dashboard_widget'
+                        id: 'f865290c00a74c49a7bf36a943106067'
+                    }
+                    'widget-secops-grants_by_kind_weekly': {
+                        table: 'par_dashboard_widget'
+                        id: '65ae2d4e101a4e7bb13844aae2f038a6'
+                    }
+                    'widget-secops-grants_by_provider_weekly': {
+                        table: 'par_dashboard_widget'
+                        id: '1735eb7f51074689998a7281c0286466'
+                    }
+                    'widget-secops-grants_per_requester': {
+                        table: 'par_dashboard_widget'
+                        id: '40fcb59833e7450ebb0aa09b2dc49a4f'
+                    }
+                    'widget-secops-past_expiry_now': {
+                        table: 'par_dashboard_widget'
+                        id: 'a6e29ca4ac0f41ed89a76541102416ad'
+                    }
+                    'widget-secops-refusals_by_reason': {
+                        table: 'par_dashboard_widget'
+                        id: 'c21b6fe9bcf54233b9db83ba781d3fa0'
+                    }
+                    'widget-secops-revoke_lateness_weekly': {
+                        table: 'par_dashboard_widget'
+                        id: 'd9660e3b617e4566a2889b064435ea65'
+                    }
+                    'widget-secops-time_to_access_weekly': {
+                        table: 'par_dashboard_widget'
+                        id: '1efb5d84c58440b9bda65c453eacea65'
+                    }
+                    'widget-secops-votes_per_approver': {
+                        table: 'par_dashboard_widget'
+                        id: '0e158e95a6474bc7808c0dc0827c5d98'
+                    }
+                    'widget-service_desk-active_now': {
+                        table: 'par_dashboard_widget'
+                        id: '42f8b051985a4ee584b359a140bc9d58'
+                    }
+                    'widget-service_desk-awaiting_approval_now': {
+                        table: 'par_dashboard_widget'
+                        id: '5463be3668a54f29b512bcd57b6aa7e5'
+                    }
+                    'widget-service_desk-failed_now': {
+                        table: 'par_dashboard_widget'
+                        id: '2c926a87120e490d91331ab082f4ad4c'
+                    }
+                    'widget-service_desk-past_expiry_now': {
+                        table: 'par_dashboard_widget'
+                        id: 'cb71f241425048a5b6c61fd7e306d50b'
                     }
                     'xscope-change_request-read': {
                         table: 'sys_scope_privilege'
@@ -1087,6 +1343,10 @@ declare global {
                     'xscope-cmdb_ci_computer-read': {
                         table: 'sys_scope_privilege'
                         id: '0e06e6976fea4c58bf19fd2edf9ea90f'
+                    }
+                    'xscope-incident_task-read': {
+                        table: 'sys_scope_privilege'
+                        id: 'e75f065cd09241c189b96f816053f3ee'
                     }
                     'xscope-incident-create': {
                         table: 'sys_scope_privilege'
@@ -1180,6 +1440,52 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '01273911adab4dfea0ed40ea28d69b21'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'revoked_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '019cde2ae23647e2b5805ed4e042cbad'
+                        key: {
+                            list_id: {
+                                id: '387414dbf6004a30a692ee11b44817ba'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'event_type'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '0231d50ef01b47b697cb20c3e5699451'
                         key: {
@@ -1206,6 +1512,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '02539c04727547dbb22dab1f5c0e6633'
+                        key: {
+                            sys_ui_section: {
+                                id: '36c530fa19874d06b62af8df4828b023'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    caption: 'Break-glass executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'name'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '025c3f3418c74e0ab72748b42dfbc16e'
                         key: {
@@ -1228,6 +1556,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'payload'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '02fb6fbeb99c4f2a87551b7fb35ba415'
+                        key: {
+                            sys_ui_action: '288a8c2d9a8a46d0a4b306148c794879'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -1268,6 +1609,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '04675c48a0d346e2974b92a6499de046'
+                        key: {
+                            list_id: {
+                                id: 'caa647da9a064c03b5c37d9637d94154'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'grant'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '0468fd006ac64962b8c25dc368c61add'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'auto_approved'
+                            position: '5'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '048924b9f5f84f8fb10fc615ae58f93e'
                         key: {
@@ -1295,6 +1681,68 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'active'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '05bda1588c3746ad93f8871209b5ecc3'
+                        key: {
+                            sys_ui_section: {
+                                id: '36c530fa19874d06b62af8df4828b023'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    caption: 'Break-glass executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'host'
+                            position: '1'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '0628a7e2194140dbbc6892c8b4a2c342'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'attempts'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '062ddf64e5474297b767debcaca9ce43'
+                        key: {
+                            name: 'x_gbg_breakglass_executor'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
                         }
                     },
                     {
@@ -1387,6 +1835,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '09a7e7a7dfdd490fb977cf1c492e8c13'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'confirmed_at'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '0a6c48d0131b4bce839efc5def64e0c6'
                         key: {
@@ -1417,6 +1888,28 @@ declare global {
                         key: {
                             document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
                             variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '0c316cfbfb3e4be18f8202c95e0eb664'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'hash'
+                            position: '8'
                         }
                     },
                     {
@@ -1508,6 +2001,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: '0d42a318c43544ecae09a2e3f1df2940'
+                        key: {
+                            sys_ui_form: {
+                                id: 'fbe8dbd1d0ec432aa1209d87297b3704'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_db_object'
                         id: '0d5569dd46124130a076765a6b99ca71'
                         key: {
@@ -1520,6 +2046,28 @@ declare global {
                         key: {
                             document_key: '4fe4a3b5f8a04632a7bbca816a0b6b83'
                             variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '0da83e89d2fd4bc0a6d1f27843c81de7'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'approval_stage'
+                            position: '2'
                         }
                     },
                     {
@@ -1609,6 +2157,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '0f67eff602ac49e79eb78ec66a379ed9'
+                        key: {
+                            sys_ui_section: {
+                                id: '7ee3b4ae91724254bdd0bc852eaa628e'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Audit trail'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ad3e8e50df0a4fcb9de569694a8654a6'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '0fadf3fbe2d742beb752b5987b53285d'
                         key: {
@@ -1623,6 +2193,28 @@ declare global {
                         key: {
                             document_key: 'fc63f373127f480dba23ca09251301c0'
                             variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '1028e9dec7094ec9ae8efdb325677a27'
+                        key: {
+                            sys_ui_section: {
+                                id: '39dbf7ac5ae849a38e0d9c3a09585435'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Plan'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'plan_text'
+                            position: '1'
                         }
                     },
                     {
@@ -1669,6 +2261,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '1151851528c04cb09eb514b54078f7c7'
+                        key: {
+                            sys_ui_section: {
+                                id: '6fc12b4da13c4930a60cdf8cd0fc17b0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Measures'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '3'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '1151e1fcabe744658a64dd19669bfdc0'
                         key: {
@@ -1690,6 +2304,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '1198604214054d97aa95fbd1809e7bfa'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_required_for_production'
+                            position: '13'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '11bae119daf94446a481e032c54f061d'
                         key: {
@@ -1700,6 +2336,29 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '11d103b97e69424885161dc1919ade42'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'target_kind'
                         }
                     },
                     {
@@ -1754,11 +2413,66 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '12c1c43063854023b0dd2caffe5826a1'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident_required_for_emergency'
+                            position: '14'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '12c7e3561556439a800783ae4884fabb'
                         key: {
                             document_key: '0416ee7caade42269c2f3612bdc4e8f9'
                             variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '12d96a18e6c440148b246cac45158eb4'
+                        key: {
+                            sys_ui_form: {
+                                id: 'd1caeb6898c74cc7ace7b6c99dd3a1b9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: 'a4d58f9e3a7c42fe947981968f236bd0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Revoke evidence'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
                         }
                     },
                     {
@@ -1855,6 +2569,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'par_dashboard_canvas'
+                        id: '155dcb6cfcf84e2b94bb94e1c9c0bba4'
+                        key: {
+                            dashboard: 'fe59212da9f94d1dad09e1fd49e18446'
+                            dashboard_tab: 'd5a8b08eaa9a4df3862ca9092bd31288'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '157cfd2326d04575b8ead62d865b2bcc'
                         key: {
@@ -1865,6 +2587,51 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '16188358f03243d7bc65879b9324fa7d'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '5'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '1626bc2014e143e0af93f3dbc1e2c4e6'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'order'
                         }
                     },
                     {
@@ -1931,6 +2698,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list'
+                        id: '17d12578512c4c63930dcf9a4405b8f7'
+                        key: {
+                            name: 'x_gbg_breakglass_action'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'x_gbg_breakglass_grant'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '1801c2bc891b4ef6aac04b2160dceea9'
                         key: {
@@ -1944,6 +2728,52 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'provider_txn_ids'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '192a0f1acd4645b6845a76163fa265aa'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'grant'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '19dfe077386b4c8187692567395a3b62'
+                        key: {
+                            list_id: {
+                                id: '062ddf64e5474297b767debcaca9ce43'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'last_poll_at'
                         }
                     },
                     {
@@ -2054,6 +2884,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '1cf7e1812c75471aad752c693c17c668'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'emergency_approval_timeout_minutes'
+                            position: '21'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '1dd1c2055056446ba3276f27d80fb98a'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'emergency_max_duration'
+                            position: '6'
+                        }
+                    },
+                    {
                         table: 'sys_user_role_contains'
                         id: '1e6e059f5cda43338a2d189e53dac439'
                         key: {
@@ -2086,6 +2960,75 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_executor'
                             element: 'host'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '1efbd06c94b94309910c474445b72e66'
+                        key: {
+                            list_id: {
+                                id: '17d12578512c4c63930dcf9a4405b8f7'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '1f1be0c526cc4adc8df634d61cfae936'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'not_before'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '1f25b6cbd0b64187928df046ce527e49'
+                        key: {
+                            list_id: {
+                                id: '387414dbf6004a30a692ee11b44817ba'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'hash'
                         }
                     },
                     {
@@ -2191,6 +3134,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '225b5405eb4c4d068ca9fb91fb46a292'
+                        key: {
+                            list_id: {
+                                id: '17d12578512c4c63930dcf9a4405b8f7'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'attempts'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '2273239095f04735b90ce5d7041f0023'
                         key: {
@@ -2222,6 +3188,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '236f6ae335af4cd8b07b70dde3e7336d'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'lease_owner'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '23ad6d8a5c6144d89a35003b3d263eef'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'high_risk_roles'
+                            position: '18'
+                        }
+                    },
+                    {
                         table: 'sys_user_role_contains'
                         id: '23d56225e99643bca94c4252a91510e5'
                         key: {
@@ -2248,6 +3259,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '2439cc7bc42543ec9bcf58154cef1249'
+                        key: {
+                            sys_ui_section: {
+                                id: '6fc12b4da13c4930a60cdf8cd0fc17b0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Measures'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'time_to_access_seconds'
+                            position: '2'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '24ac79369a66466b9fdc4b6d2490a6fd'
                         key: {
@@ -2256,6 +3289,39 @@ declare global {
                                 id: 'b15dd9668f6743608400aa8c070ca099'
                                 key: {
                                     name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '24b0a27bdc124d4393069bb937eccec4'
+                        key: {
+                            sys_ui_form: {
+                                id: 'd1caeb6898c74cc7ace7b6c99dd3a1b9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
                                 }
                             }
                         }
@@ -2334,6 +3400,54 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: '28152639f72b44c7a80555ec1f9ce8d9'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            caption: 'Approvals'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '28ac377dbcbc4d1d96d0a80ac8f5053d'
+                        key: {
+                            sys_ui_form: {
+                                id: 'd1caeb6898c74cc7ace7b6c99dd3a1b9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '6fc12b4da13c4930a60cdf8cd0fc17b0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Measures'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '28b00c3d79b94f8289732d36b6f74ab5'
                         key: {
@@ -2352,6 +3466,28 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '295c03cf444b408a88655524525e03a6'
+                        key: {
+                            sys_ui_section: {
+                                id: '6fc12b4da13c4930a60cdf8cd0fc17b0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Measures'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'revoke_lateness_seconds'
+                            position: '4'
                         }
                     },
                     {
@@ -2389,6 +3525,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '2a30028a11ea44259da8811fa5dd1799'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'executor_instance'
+                            position: '6'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '2aad355423124d16ad2a0512d72f7c21'
+                        key: {
+                            list_id: {
+                                id: '443232d48c7046af9419ad821f4b19db'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'sys_created_on'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '2b397aec2fca4c4abc3a7c1c68398d95'
                         key: {
@@ -2411,6 +3592,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '2bdc2b2f16624af78222984151c9b802'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'time_to_access_seconds'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '2beccb2e64c04c90967e1d728d3996d3'
                         key: {
@@ -2427,11 +3616,67 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '2cb9b34f7c69435bb1f15fa6c8bf32c3'
+                        deleted: true
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'justification'
+                            position: '17'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2cba11d7c18446218fd92684df734c4e'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'change_required_for_servers'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '2d5c574b4df14141b4239d30fda44470'
+                        key: {
+                            sys_ui_form: {
+                                id: 'd1caeb6898c74cc7ace7b6c99dd3a1b9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
                         }
                     },
                     {
@@ -2466,6 +3711,58 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'catalog_ui_policy_action'
+                        id: '2e29ef0c37b54022bdbd2a7a47d7bb5c'
+                        key: {
+                            ui_policy: 'c1bd0982c0584d86abc6f8baf2d68108'
+                            catalog_variable: 'IO:b8c0e7efdf8d4fa88529b331a99205c6'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '2eb5ac8dce6b4a88ba4028dfe94e328b'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'lease_until'
+                            position: '9'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '2f0d842cb86041439208d2113b6f19c4'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'revoke_reason'
+                            position: '8'
                         }
                     },
                     {
@@ -2581,11 +3878,93 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '35606558b17d4359b98572de6ecbbb38'
+                        key: {
+                            list_id: {
+                                id: 'caa647da9a064c03b5c37d9637d94154'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'sys_created_on'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '35906c737a25462f87a202f0a836dcd0'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'max_duration'
+                            position: '5'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '359f6346c67f43fda9c65d079d72edb4'
                         key: {
                             document_key: '48856c27177c4330ae5033e057390752'
                             variable: '90144b535320220002c6435723dc3488'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '35b0c1b19efe42de9f9a0ebf8b1ad7b2'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'opened_by'
+                            position: '3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '36c530fa19874d06b62af8df4828b023'
+                        key: {
+                            name: 'x_gbg_breakglass_executor'
+                            caption: 'Break-glass executor'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -2615,6 +3994,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '37491ab3a8ae4d1e990e0f1d156cb3b2'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'auto_approve_rules'
+                            position: '19'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '374f710ec515472e954c5e77d6dd5be1'
                         key: {
@@ -2624,11 +4025,95 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '3778cf9089ca45be9353538d551b6ce6'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_required_for_servers'
+                            position: '12'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '378a3f6dce474108a712cf7141a3670e'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'attempts'
+                            position: '6'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '37e8f27c32914ff6bb583797e60dd8ff'
+                        key: {
+                            list_id: {
+                                id: '8a931ee49e044aa49f3b5a35038cd551'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'sequence'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '37ef1e62cfcd4369958e5665444c31c9'
                         key: {
                             document_key: '48856c27177c4330ae5033e057390752'
                             variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '387414dbf6004a30a692ee11b44817ba'
+                        key: {
+                            name: 'x_gbg_breakglass_audit_event'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'x_gbg_breakglass_grant'
                         }
                     },
                     {
@@ -2646,6 +4131,58 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'type'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '39dbf7ac5ae849a38e0d9c3a09585435'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            caption: 'Plan'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3a913f4c454f4ba59b4c07a473c212de'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'event_type'
+                            position: '3'
+                        }
+                    },
+                    {
+                        table: 'par_dashboard_permission'
+                        id: '3aa413e682114c56a0b24e834b1407c1'
+                        key: {
+                            dashboard: 'e51d514ce6464520aa47471de36a287b'
+                            user: 'NULL'
+                            group: 'NULL'
+                            role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
                         }
                     },
                     {
@@ -2691,6 +4228,28 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'plan_digest'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3cd3d5b91ba644eb87f39f28b75536bf'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_digest'
+                            position: '26'
                         }
                     },
                     {
@@ -2741,6 +4300,28 @@ declare global {
                         key: {
                             document_key: '14e5d92abc854220a4d0288e31ea52f1'
                             variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3e2c23333f774f0cbc861ffa69664822'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'mac'
+                            position: '9'
                         }
                     },
                     {
@@ -2877,6 +4458,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '413620e0ed3e4b9a9f6c37040e10bbb3'
+                        key: {
+                            sys_ui_action: 'f71edefde9cd441d99a501363e4a9256'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '416528e2f9464500ab1dc4c2663933a8'
                         key: {
@@ -2914,6 +4508,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '4226e9e0688b4ef6bd7c13418ecd75d0'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'min_duration'
+                            position: '4'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '42c92516eb1c490d82355ef1d59b6c1d'
                         key: {
@@ -2928,6 +4544,51 @@ declare global {
                         key: {
                             document_key: '35708fbe53e74637af4d03b40f6f4567'
                             variable: '78b8d86b531000109e02ddeeff7b12f3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '43d5975b347c43d29bc402262ff537b7'
+                        deleted: true
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ritm'
+                            position: '18'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '43ef411dce3d4005b583a9e109cf5467'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'not_before'
+                            position: '5'
                         }
                     },
                     {
@@ -2947,11 +4608,95 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list'
+                        id: '443232d48c7046af9419ad821f4b19db'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'x_gbg_breakglass_grant'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '448c3d69a3d4408d960dee2511586bd4'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'business_hours'
+                            position: '15'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '44f42700f3c6441ea1a807e979d1e1bf'
                         key: {
                             document_key: 'cd0ba8e04b0b4d93a4a39f5b256b7694'
                             variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '4592c098c404412ba3d549dd19968792'
+                        key: {
+                            list_id: {
+                                id: '387414dbf6004a30a692ee11b44817ba'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'sequence'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '4605d374ddd94deba9e43d8146abd998'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'max_attempts'
+                            position: '7'
                         }
                     },
                     {
@@ -2984,12 +4729,91 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '4742db03417c4ee7a7a2d1404f37cf2f'
+                        key: {
+                            list_id: {
+                                id: '062ddf64e5474297b767debcaca9ce43'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'last_claim_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '4776b2f7b52b4eae9cc222a0f28bcd87'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'emergency_max_duration'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '47b06ba2cf6148b485eee930d8c9b95b'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_group_id'
+                            position: '15'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '47d40ed82e764c02b431e9dac19752b2'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'priority'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '47f022b2619c49eab9f86de416de1e87'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'provider'
+                            value: 'epm'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -3127,6 +4951,27 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '4989a58e6d6941eb81e8bd80c5f13c7b'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'refusal_code'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '49f1564e84b84b75add3072d94f4bb4f'
+                        key: {
+                            sys_ui_action: 'fe6a019740b74243a6dccaa8532bd988'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '4a47a70e74f2475c81e71b91357d6781'
                         key: {
@@ -3174,6 +5019,28 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '4bf340f460e245e3b7789d9ec7ec0dc6'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'idempotency_key'
+                            position: '9'
                         }
                     },
                     {
@@ -3252,6 +5119,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '4f460121ce494d77bdf7709c6897075b'
+                        key: {
+                            list_id: {
+                                id: '17d12578512c4c63930dcf9a4405b8f7'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '4fb19a5168124135afcd475595c6958a'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'escalation_group'
+                            position: '22'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: '4fb4ffe20dea40fa97766cc1ad5689b1'
                         key: {
@@ -3261,11 +5173,55 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '506373c9e46344c2b5983a651d6ef3c1'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'justification'
+                            position: '18'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '507803a224c34284a9875be5034b7740'
                         key: {
                             document_key: 'cea9122c1d1d41aaa280ca875b8be191'
                             variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '50d05f0477114bf886b1d422febdb8c3'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'active'
+                            position: '1'
                         }
                     },
                     {
@@ -3331,11 +5287,49 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: '52d8207519c1483d9c871ec3259e09ca'
+                        key: {
+                            name: 'x_gbg_breakglass_audit_event'
+                            caption: 'Break-glass audit event'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '52fd4da291c749569a197ecb01bafa9a'
                         key: {
                             document_key: '9efcd5068b2f402d919536c2046dd286'
                             variable: 'ff6e125353a0220002c6435723dc3442'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '534f5a02fc7c49e58ec7a1d0baec3506'
+                        key: {
+                            list_id: {
+                                id: '443232d48c7046af9419ad821f4b19db'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'kind'
                         }
                     },
                     {
@@ -3354,6 +5348,29 @@ declare global {
                             name: 'x_gbg_breakglass_action'
                             element: 'not_before'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '54b151c2f41143a789dcdbe42429e15d'
+                        key: {
+                            list_id: {
+                                id: '443232d48c7046af9419ad821f4b19db'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'error'
                         }
                     },
                     {
@@ -3376,6 +5393,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '555c3b5d949b48778e2e5c963424c4ac'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'requested_by'
+                            position: '11'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '5582640f779f42f7a6cba29dd1eb8720'
                         key: {
@@ -3386,6 +5425,28 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '55c27fff02394640a0521c9c924c76d0'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident_kind'
+                            position: '3'
                         }
                     },
                     {
@@ -3480,12 +5541,79 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '58a1ac3c3e4e4f0ca4009242b21ab91a'
+                        key: {
+                            sys_ui_section: {
+                                id: '7ee3b4ae91724254bdd0bc852eaa628e'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Audit trail'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '12M.x_gbg_breakglass_grant.x_gbg_breakglass_action.grant'
+                            position: '2'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: '58abfb64c2594e2d891ed3e21d7f8658'
                         key: {
                             cat_item: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                             variable_set: 'NULL'
                             name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '58bf6fc1382a4a78a0725dfa46fcd288'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'confirmed_by'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '58ccc4f424124228a8e01c2e78cbf8de'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_ci'
+                            position: '12'
                         }
                     },
                     {
@@ -3580,6 +5708,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '59b628a5b8994e05831a1db1b42e2cf2'
+                        key: {
+                            list_id: {
+                                id: '17d12578512c4c63930dcf9a4405b8f7'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'priority'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '59cf7d2cd02f49f3905b8c79cfd223cf'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '59d3daafebf24228a00ed59db8e0732f'
                         key: {
@@ -3597,6 +5770,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '5a3c695fa72a4f888eca5e65e7562ff3'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_role_name'
+                            position: '13'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '5a8cb93d6ffe4cd4ba82b4388d04a788'
                         key: {
@@ -3608,11 +5803,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '5af3d27a2a14449bb09981e0749aab59'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'target_kind'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '5b14d2c5b69f44dbb3581005e5d9b3c1'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'watchdog_incident'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '5b753601a72149048ed66b490f1774ad'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_kind'
+                            position: '10'
                         }
                     },
                     {
@@ -3639,6 +5879,29 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '5bd1c2c58cfc48fd9452007af13ff1fc'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'edited_by'
                         }
                     },
                     {
@@ -3672,6 +5935,87 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '5cf5e36608a847ba86d33940ff5c1fd9'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'grant'
+                            position: '0'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '5d066915e5004dfab14aa53660b67cc3'
+                        deleted: true
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_account'
+                            position: '15'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form'
+                        id: '5d6aa322d29843059ab10f2c84629208'
+                        key: {
+                            name: 'x_gbg_breakglass_action'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '5d6b0c0e7d2c4f92adfe02c639f5ab0e'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_account'
+                            position: '16'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '5e12f77e761b49d89359a6c4d0fb5a3f'
                         key: {
@@ -3682,6 +6026,15 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '5e5280bc8d294b08ad35958ac91710e9'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'approval_latency_seconds'
+                            language: 'en'
                         }
                     },
                     {
@@ -3699,6 +6052,28 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'approval_requested_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '5eb29d7b5049404a849f9e417cc694fe'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'proposed_by'
+                            position: '4'
                         }
                     },
                     {
@@ -3784,6 +6159,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '61d3f023cbef45b692673eea8dcb86bd'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'idempotency_key'
+                            position: '10'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '6223e46d15b34428a25fd4042517ddab'
                         deleted: false
@@ -3798,6 +6195,28 @@ declare global {
                         key: {
                             document_key: 'e6b01792258c409fba0d760cfc3c8b29'
                             variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '62774d26cbf74417a4eb3c9641b35cd1'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'payload'
+                            position: '6'
                         }
                     },
                     {
@@ -3834,12 +6253,116 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '637c3b2ce4e2401c94d18183e9794ae7'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'revoked_at'
+                            position: '3'
+                        }
+                    },
+                    {
+                        table: 'par_dashboard_permission'
+                        id: '63d42877421c4089b778f4c18561b0bc'
+                        key: {
+                            dashboard: 'fe59212da9f94d1dad09e1fd49e18446'
+                            user: 'NULL'
+                            group: 'NULL'
+                            role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '64042ccd684b459d86d11407d3b03a2e'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_kind'
+                            position: '3'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '64745871b2ad409fb9c674b7b2869234'
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'occurred_at'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '65293170ec7347609e6deb3ff9678b98'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'requested_duration'
+                            position: '6'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '6582460f31504534b976ce64335175c0'
+                        deleted: true
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident'
+                            position: '19'
                         }
                     },
                     {
@@ -3886,14 +6409,26 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_choice'
-                        id: '684e882e96634a1e8e4c3791d3555ca2'
+                        table: 'sys_ui_list_element'
+                        id: '67cc9e07a56e44d8a3724b1d8835a4e7'
                         key: {
-                            name: 'x_gbg_breakglass_grant'
-                            element: 'provider'
-                            value: 'epm'
-                            language: 'en'
-                            dependent_value: 'NULL'
+                            list_id: {
+                                id: 'caa647da9a064c03b5c37d9637d94154'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'incident_kind'
                         }
                     },
                     {
@@ -3911,6 +6446,28 @@ declare global {
                         key: {
                             document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '69f0abd7f2844a5e92a1a6d8a2e402af'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'occurred_at'
+                            position: '5'
                         }
                     },
                     {
@@ -3936,6 +6493,62 @@ declare global {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'idempotency_key'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: '6ae1914dc8e44c22abe0eea948f7506d'
+                        key: {
+                            sys_ui_form: {
+                                id: 'd1caeb6898c74cc7ace7b6c99dd3a1b9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '6b3138ccfc3d4bba8af96b35ae3a170d'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'granted_at'
                         }
                     },
                     {
@@ -3969,6 +6582,28 @@ declare global {
                         key: {
                             document_key: 'f6c6d843d8504125b57be35abd6d9042'
                             variable: 'dd54cf535320220002c6435723dc34fd'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '6be68ec7d1f3441fae39c822d18b92f5'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_at'
+                            position: '25'
                         }
                     },
                     {
@@ -4017,11 +6652,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '6d7295b623b644cbbe280d627a151e43'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'last_error'
+                            position: '11'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '6d821d9eba8b420d93302ae6de739fc4'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '6db391ead519497f9ef2073c3e9b4ef5'
+                        key: {
+                            list_id: {
+                                id: '443232d48c7046af9419ad821f4b19db'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'result_number'
                         }
                     },
                     {
@@ -4080,6 +6760,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '6f525a915a504a86a5d4d5c0c00ca54e'
+                        key: {
+                            list_id: {
+                                id: '17d12578512c4c63930dcf9a4405b8f7'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'type'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '6f83e062d63e4465bdac2a6da158ace1'
                         key: {
@@ -4090,6 +6793,44 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '6fc12b4da13c4930a60cdf8cd0fc17b0'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            caption: 'Measures'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '6fe2e50bda29455c9470a036e09559b5'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'lease_until'
                         }
                     },
                     {
@@ -4122,6 +6863,45 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list'
+                        id: '7148382f911c457ebffb2cf879b22a51'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '71fbbe78f6f24d7dbd35a73f5fc2965f'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'result_number'
+                            position: '12'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '72127618b6ca4ace99f7b37976d569cb'
                         key: {
@@ -4141,6 +6921,74 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '723c0085dde440e3ae384827159979bf'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'name'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '723c0b6359a14066af8d008c0981cad2'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'provider'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '727ed7e7a4554717b46c211166851f67'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_by'
+                            position: '24'
                         }
                     },
                     {
@@ -4208,6 +7056,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '7585b4a6394a470885bf089b3f7412de'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'approval_summary'
+                            position: '9'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '7617de573feb453aa8078343c5be4044'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'type'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '761bf92a41a2413b8c4c09bf7fcd7da3'
                         key: {
@@ -4221,6 +7114,28 @@ declare global {
                         key: {
                             document_key: 'b44561c63ccd4c31bac71f76ad3fe69c'
                             variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '765bd0a8fd4b48ee8ab636e146ac97d3'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'blocked_users'
+                            position: '9'
                         }
                     },
                     {
@@ -4250,6 +7165,29 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_approval_timeout_minutes'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '77f841457efa40e586650aa7f549d302'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'state'
                         }
                     },
                     {
@@ -4333,6 +7271,73 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '7a2d40f7007a4a27a9ef5d6d9cd34e12'
+                        key: {
+                            list_id: {
+                                id: '062ddf64e5474297b767debcaca9ce43'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'version'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '7a33d676c1574d7bb78036b305f203ee'
+                        key: {
+                            sys_ui_action: 'd56299b737a547f0a6d79de120daded3'
+                            sys_user_role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7aa22291821a4120a27a1d5c3120b9eb'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'auto_approved'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '7aaee5c8dd52417193b469e93f42c60f'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'number'
+                            position: '1'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7ad9afdb40ae46f78bbee20f8da44def'
                         key: {
@@ -4346,6 +7351,37 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '7b6a835e0d6c4859a31189bcf647c3c1'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'revoke_lateness_seconds'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '7bc82b541adc4571bea1194cf6262eb8'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '17'
                         }
                     },
                     {
@@ -4375,6 +7411,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '7c55cf88ed15475e805ca8ad10d05ef3'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'text'
+                            position: '6'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '7c5f65888eeb4506ace1d9664806726a'
                         key: {
@@ -4390,6 +7448,28 @@ declare global {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'incident_kind'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '7d470ce813e1419ab7af71a127423ed0'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'expires_at'
+                            position: '2'
                         }
                     },
                     {
@@ -4423,6 +7503,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: '7ee3b4ae91724254bdd0bc852eaa628e'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            caption: 'Audit trail'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '7f21e35e0e2d4371a17c6a6547a86a57'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'state'
+                            value: 'halted'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '7f4b4bef39e2405384661b550ccfa06e'
                         key: {
@@ -4431,11 +7537,70 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '7f9c64ff91064cdfaa0ff4bbdc6358e5'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'priority'
+                            position: '4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '80124481ce1a43c7959ddea5698e5dfe'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'watchdog_incident'
+                            position: '7'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8031f17bca0c41938496772a85e96cff'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'plan'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '80a469baea4047c1b2f380b93a893114'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            caption: 'Break-glass ticket update'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -4486,6 +7651,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '8282f4b12b4f41ef93d6137d5c5ffb7e'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'priority'
+                            position: '4'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '830f76003bbe48be990441ce7960dffe'
                         key: {
@@ -4499,6 +7686,29 @@ declare global {
                         key: {
                             document_key: '14e5d92abc854220a4d0288e31ea52f1'
                             variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '835e24ea8354494aa0192a7ea8b866c9'
+                        key: {
+                            list_id: {
+                                id: 'caa647da9a064c03b5c37d9637d94154'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'kind'
                         }
                     },
                     {
@@ -4519,6 +7729,28 @@ declare global {
                             value: 'entra_group'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '83ede1e50d764980aad296841975a387'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'requested_for'
+                            position: '2'
                         }
                     },
                     {
@@ -4544,6 +7776,21 @@ declare global {
                         key: {
                             document_key: '9efcd5068b2f402d919536c2046dd286'
                             variable: 'cbddfa135320220002c6435723dc3415'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            caption: 'Access'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -4580,6 +7827,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '866789b39b0c447aa9b576d9a383da50'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident'
+                            position: '20'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '867c6de846184097b38b0c9e5dc55e1a'
+                        key: {
+                            list_id: {
+                                id: '8a931ee49e044aa49f3b5a35038cd551'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'event_type'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '867d2ec2bea240cb9745bcfdfebb8045'
                         key: {
@@ -4605,6 +7897,51 @@ declare global {
                             value: 'grant_failed'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '87a84d0bd229452d9477604e5e6b63c9'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'last_error'
+                            position: '13'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '87e80abe21c147a591e522ed919f3d60'
+                        key: {
+                            list_id: {
+                                id: '062ddf64e5474297b767debcaca9ce43'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'name'
                         }
                     },
                     {
@@ -4691,6 +8028,23 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list'
+                        id: '8a931ee49e044aa49f3b5a35038cd551'
+                        key: {
+                            name: 'x_gbg_breakglass_audit_event'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '8aa7e7503adf433abe238a204fc3dbfa'
                         key: {
@@ -4712,6 +8066,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '8b249de9ede94f2b87f482ce3aff03eb'
+                        key: {
+                            sys_ui_action: 'f71edefde9cd441d99a501363e4a9256'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '8b5e7061cf78403ebbe8b4645c8e0a94'
                         key: {
@@ -4727,6 +8094,21 @@ declare global {
                             name: 'x_gbg_breakglass_action'
                             element: 'lease_until'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            caption: 'Break-glass policy'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -4759,6 +8141,81 @@ declare global {
                         }
                     },
                     {
+                        table: 'par_dashboard_visibility'
+                        id: '8be5b679c47b480ebd8b953a484313a8'
+                        key: {
+                            dashboard: 'fe59212da9f94d1dad09e1fd49e18446'
+                            experience: '08c73d60537101100834ddeeff7b1287'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '8c3172d0eca647ae9a05d99b4b750b18'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'max_duration'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8c4f4dff21bd4006900394f44a100f20'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'allowed_device_classes'
+                            position: '7'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8c568dc2d1ba45f08925d4478a5320ea'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'action'
+                            position: '1'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: '8c7152ee3ac6493381e14efbb091d0a3'
                         key: {
@@ -4769,6 +8226,94 @@ declare global {
                                     name: 'x_gbg_breakglass.requester'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8cb22caceb0a46069754485f84d70683'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'second_approver_group'
+                            position: '17'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8cd57bc01f91485a987ee724630f8d96'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '9'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8d68a3529cd142cd9c3ed730833c8e76'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'error'
+                            position: '13'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8d98b04c69f94de19f91182f86c4023f'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'content_type'
+                            position: '8'
                         }
                     },
                     {
@@ -4892,10 +8437,76 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '90a2cd327f73441d845747015c9c1618'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'result'
+                            position: '14'
+                        }
+                    },
+                    {
                         table: 'ua_table_licensing_config'
                         id: '90d37342fda84f55800ae167b81609d8'
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '90f3f495cb224cd5835bb98b204d98a4'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'd297301164274f22873abec022b234a9'
+                            position: '8'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '90f91029b04c4c90ba983110268040cb'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'state'
+                            position: '10'
                         }
                     },
                     {
@@ -4904,6 +8515,28 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'not_before'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '917738f8150c4c14b2715724035151fd'
+                        key: {
+                            sys_ui_section: {
+                                id: 'a4d58f9e3a7c42fe947981968f236bd0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Revoke evidence'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'e2631960a5f04d0390f94430303a32be'
+                            position: '0'
                         }
                     },
                     {
@@ -4920,12 +8553,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '921c5b62b4d9480da751b27cbe9f47ea'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '8'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9227bc37f0984d8982004f06ffcb89b4'
                         deleted: false
                         key: {
                             document_key: '87cdf23f66504783ad436bb58e0e9980'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '9243e3cfc79a46238369ff168cd13204'
+                        key: {
+                            sys_ui_section: {
+                                id: '36c530fa19874d06b62af8df4828b023'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    caption: 'Break-glass executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'version'
+                            position: '2'
                         }
                     },
                     {
@@ -4953,11 +8630,66 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: '92fe354cf8344cd898fbff31fbb93685'
+                        key: {
+                            sys_ui_form: {
+                                id: 'c85a4adb03ec444f8dad7f481d1db5e8'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9335e16249b345b4ab10ec4caf5fbdbe'
                         key: {
                             document_key: '43dde28a41f946b284ca3447d5cab106'
                             variable: 'ff06ab840f20101091d0f00c97767e6d'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '934a7ba0f86b4fd1a042f43c89b4558f'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_role_id'
+                            position: '14'
                         }
                     },
                     {
@@ -4971,6 +8703,29 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '93b9f82c41a8478b96a4c9dcc7aca8c7'
+                        key: {
+                            list_id: {
+                                id: '443232d48c7046af9419ad821f4b19db'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'incident_kind'
                         }
                     },
                     {
@@ -5018,6 +8773,66 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '965be3cd4b474c0c9b7ab0cd4ebf4cbe'
+                        deleted: true
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_request'
+                            position: '20'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form'
+                        id: '967210f5ed9247759313bad544e74f9b'
+                        key: {
+                            name: 'x_gbg_breakglass_executor'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '96732ed5f8a64871b9dbca4344573f6f'
+                        key: {
+                            list_id: {
+                                id: '8a931ee49e044aa49f3b5a35038cd551'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'actor'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '97399ad520a54a15bed63b10dd6ee7bc'
                         key: {
@@ -5026,6 +8841,28 @@ declare global {
                             value: 'verify'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '973a5f6984d14e2eb00332019dbc73c5'
+                        key: {
+                            sys_ui_section: {
+                                id: '6fc12b4da13c4930a60cdf8cd0fc17b0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Measures'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
                         }
                     },
                     {
@@ -5062,6 +8899,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '991f536aba0b4285a8fa2b8739fc7945'
+                        key: {
+                            sys_ui_section: {
+                                id: '39dbf7ac5ae849a38e0d9c3a09585435'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Plan'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'plan_digest'
+                            position: '2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '9944280fa5b348659c2d866d6063fa49'
+                        key: {
+                            sys_ui_section: {
+                                id: '39dbf7ac5ae849a38e0d9c3a09585435'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Plan'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'plan'
+                            position: '3'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '99dd835b6fa641018211b02079ae6742'
                         key: {
@@ -5078,11 +8959,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'par_dashboard_canvas'
+                        id: '9a038143f7d44708b6cc648926aa4cb6'
+                        key: {
+                            dashboard: 'e51d514ce6464520aa47471de36a287b'
+                            dashboard_tab: 'a7ead7e52fc24881948004ac3cc1da59'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            caption: 'Request'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '9a54394d354842c3ab5a7d650f4a4771'
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'grant'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '9acfb3c670364900b9ca8915159e3cc3'
+                        key: {
+                            sys_ui_section: {
+                                id: '39dbf7ac5ae849a38e0d9c3a09585435'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Plan'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'bdb55a646f244e29a0a44dc3eb3f2d00'
+                            position: '0'
                         }
                     },
                     {
@@ -5108,11 +9034,82 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: '9b66fcb735bc4c0ab2435fa839ce558b'
+                        key: {
+                            list_id: {
+                                id: 'caa647da9a064c03b5c37d9637d94154'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'error'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9bc5abecd59d4bb0a8913a8feccf1c31'
                         key: {
                             document_key: 'a8563365ff35467d9d9c370fbb74e896'
                             variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'par_dashboard_visibility'
+                        id: '9bd53da9d2254b898f83f21476ee4ac6'
+                        key: {
+                            dashboard: 'e51d514ce6464520aa47471de36a287b'
+                            experience: '08c73d60537101100834ddeeff7b1287'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '9c64c422fa87455c8768d1ba436a401d'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'approved_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
                         }
                     },
                     {
@@ -5129,6 +9126,52 @@ declare global {
                         key: {
                             document_key: '43dde28a41f946b284ca3447d5cab106'
                             variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '9ce17b3fbf2e406aaf60d9aca6aa2e88'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'emergency'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '9d939974179048bca6521f24a8b44af0'
+                        key: {
+                            list_id: {
+                                id: '387414dbf6004a30a692ee11b44817ba'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'occurred_at'
                         }
                     },
                     {
@@ -5160,6 +9203,20 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form'
+                        id: '9e45497c09b5447889421a61fbddd66d'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '9e4976b4421f4da1b4029c2e2577fdc6'
                         key: {
@@ -5186,11 +9243,79 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '9e996ed75a83453c9b3fd2b4d1ed54e6'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'order'
+                            position: '2'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9ed9db838c1e49bd87db8eed4517a634'
                         key: {
                             document_key: 'd477c4da4bcf464488bf356a4183bc13'
                             variable: 'c2eb56e853422110248dddeeff7b1261'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '9f49a248b7cc4c7cb79ba0ff51ac3a89'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'number'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: '9fccd13d2f1a45d6a00ab01a81495d66'
+                        key: {
+                            list_id: {
+                                id: '387414dbf6004a30a692ee11b44817ba'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'actor'
                         }
                     },
                     {
@@ -5247,11 +9372,56 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'a22607ce30a542b7ba616f292a750cd5'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'number'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a2c6187afc3342e09617b8e116695ec2'
                         key: {
                             document_key: '9efcd5068b2f402d919536c2046dd286'
                             variable: '6aad5a575360220002c6435723dc34b0'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'a2dbc9d75cd743cc827ff3b4cace2ef3'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'file_name'
+                            position: '7'
                         }
                     },
                     {
@@ -5344,6 +9514,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'a4ac907fe7514fb38ecb5451b7616fb6'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'lease_owner'
+                            position: '8'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_section'
+                        id: 'a4d58f9e3a7c42fe947981968f236bd0'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            caption: 'Revoke evidence'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'a4fb469111244801bbf18b96673ce9b4'
                         key: {
@@ -5414,6 +9621,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'a6052a2c8f7546119604c85ed8413d22'
+                        key: {
+                            sys_ui_action: '288a8c2d9a8a46d0a4b306148c794879'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a6fe9da88c8e4c8595571514e2659ddd'
                         key: {
@@ -5471,6 +9691,43 @@ declare global {
                         }
                     },
                     {
+                        table: 'par_dashboard_permission'
+                        id: 'a78731e7a14347bb8ca1b4d47ff7e6e4'
+                        key: {
+                            dashboard: 'e51d514ce6464520aa47471de36a287b'
+                            user: 'NULL'
+                            group: 'NULL'
+                            role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'a81cf73da2db41eabbdf64973d9ecfc6'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'kind'
+                            position: '1'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a863d7e0a3ba42d2a1551305afd4d97c'
                         key: {
@@ -5501,6 +9758,28 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_max_duration'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'a95a95a2add2484382dfa0679f236410'
+                        key: {
+                            sys_ui_section: {
+                                id: '7ee3b4ae91724254bdd0bc852eaa628e'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Audit trail'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '12M.x_gbg_breakglass_grant.x_gbg_breakglass_ticket_update.grant'
+                            position: '3'
                         }
                     },
                     {
@@ -5575,6 +9854,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'aaa604e7cf574f7bbe853dd648904dc7'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'blocked_groups'
+                            position: '10'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'aaa8d70d04424b9fbdb528308b3e678d'
                         key: {
@@ -5598,6 +9899,28 @@ declare global {
                             field: 'record_id'
                             table: 'var__m_atf_input_variable_1f39a288df60220062fe6c7a4df2639d'
                             id: '9efcd5068b2f402d919536c2046dd286'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'abf97d06668f43739692d49bab0bee54'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'short_description'
+                            position: '5'
                         }
                     },
                     {
@@ -5644,6 +9967,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'ae0cf4cc96e84c47a33be4b3da7bc7b4'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'plan_text'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'ae18ed0d9b9a407b8ab8a11e9e83244d'
                         key: {
@@ -5684,6 +10016,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'aec2d00017b8484b9e96becbeaafdc73'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'revoke_lateness_seconds'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'af9420f3dca34b9381e1d4e74e0cb912'
                         key: {
@@ -5702,6 +10042,28 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b00ff99cf8964ee895d01d7acc69d1a8'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'type'
+                            position: '2'
                         }
                     },
                     {
@@ -5772,6 +10134,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: 'b2191a4af1944a6faac86271be7f528a'
+                        key: {
+                            sys_ui_form: {
+                                id: '9e45497c09b5447889421a61fbddd66d'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'b2563611538944d8ba952040ad880026'
                         key: {
@@ -5782,6 +10177,15 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'b26e7c114c9c48b083c3db7baf0da2e3'
+                        key: {
+                            cat_item: '343034545f4e4bffab7562f501a4bf1a'
+                            variable_set: 'NULL'
+                            name: 'emergency'
                         }
                     },
                     {
@@ -5799,6 +10203,28 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'plan'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b2f0ffb7db0d4b988e93a2a658f0139b'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '7'
                         }
                     },
                     {
@@ -5909,6 +10335,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'b6b956c930db4ff8b9e296b91eb9fc15'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'allowed_roles'
+                            position: '11'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'b6d4d5e6f85a417981d7bc5fab5cc9cd'
                         key: {
@@ -5936,6 +10384,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'b79b42fee0a04265acd5f0dcb9304d1b'
+                        key: {
+                            list_id: {
+                                id: '062ddf64e5474297b767debcaca9ce43'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'host'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'b7a2c75eb5ba44af8670e6651b45b6d2'
                         key: {
@@ -5955,6 +10426,43 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'change_required_for_servers'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'par_dashboard_permission'
+                        id: 'b81438d1b832475bb015444a6b66cd29'
+                        key: {
+                            dashboard: 'fe59212da9f94d1dad09e1fd49e18446'
+                            user: 'NULL'
+                            group: 'NULL'
+                            role: {
+                                id: '2672a06334f749589480f6bc1df77dd4'
+                                key: {
+                                    name: 'x_gbg_breakglass.auditor'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b81c280916954cce895e459415556206'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'number'
+                            position: '0'
                         }
                     },
                     {
@@ -5993,6 +10501,28 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b934e9b10fde4427ac8a008781bcf0cc'
+                        key: {
+                            sys_ui_section: {
+                                id: '7ee3b4ae91724254bdd0bc852eaa628e'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Audit trail'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '12M.x_gbg_breakglass_grant.x_gbg_breakglass_audit_event.grant'
+                            position: '1'
                         }
                     },
                     {
@@ -6041,6 +10571,74 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'bb35826e8afa403f88c89d90080db9bb'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'revoke_lateness_seconds'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'bb3bd6a689e249ebb6b2cd7d3b4082fc'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'priority'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'bbe924ff45af483e95fd5c085f70769b'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'corp_managed_only'
+                            position: '8'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'bc19a0a9c2be4700a17fa29181caa0da'
                         key: {
@@ -6071,6 +10669,48 @@ declare global {
                         key: {
                             logical_table_name: 'x_gbg_breakglass_action'
                             col_name_string: 'grant'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'bd420cf4a6164738a36cccabb7af1683'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'refusal_code'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'bd4d0c2036c745d8bd3bf1ac96f7c8e1'
+                        key: {
+                            sys_ui_form: {
+                                id: '967210f5ed9247759313bad544e74f9b'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '36c530fa19874d06b62af8df4828b023'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    caption: 'Break-glass executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
                         }
                     },
                     {
@@ -6111,6 +10751,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'be537d6cfb2a41d6a3e5f2b74ff52da0'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'expiry_warned'
+                            position: '4'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'be82f44fc0314a6db1e0b126aa8241b6'
                         key: {
@@ -6124,6 +10786,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form_section'
+                        id: 'bed630c19efd47adac49b4d992d7b247'
+                        key: {
+                            sys_ui_form: {
+                                id: '5d6aa322d29843059ab10f2c84629208'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'bf16b168d168490b859e83ab12ed6fe3'
                         key: {
@@ -6132,11 +10827,48 @@ declare global {
                         }
                     },
                     {
+                        table: 'par_dashboard_permission'
+                        id: 'bfce671feaa5418c964d1876a91844fd'
+                        key: {
+                            dashboard: 'e51d514ce6464520aa47471de36a287b'
+                            user: 'NULL'
+                            group: 'NULL'
+                            role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'bffac063e0554350b2332f7a87b653a4'
                         key: {
                             document_key: 'f6c6d843d8504125b57be35abd6d9042'
                             variable: '9024a37f671003007ba405225685efe5'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'c00624f67448430895f38106b0cf1f74'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'refusal_code'
+                            position: '6'
                         }
                     },
                     {
@@ -6203,6 +10935,61 @@ declare global {
                                 id: 'df0a3291b9924c51995aafd5d863929c'
                                 key: {
                                     name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'c1bab573c8d14bd0a3853214f41b488e'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'c1c4692be7e2429da97a4d72b6d342d5'
+                        key: {
+                            sys_ui_form: {
+                                id: 'd1caeb6898c74cc7ace7b6c99dd3a1b9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '7ee3b4ae91724254bdd0bc852eaa628e'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Audit trail'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
                                 }
                             }
                         }
@@ -6316,6 +11103,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'c3c7c39204f847cb93b512b1e0a86f21'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'result_sys_id'
+                            position: '11'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'c3e10afc26a0482f93d1945b0d36fe0f'
                         key: {
@@ -6340,6 +11149,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'c4bd241d46e548559aaf0b7c4f710726'
+                        key: {
+                            list_id: {
+                                id: '8a931ee49e044aa49f3b5a35038cd551'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'hash'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'c4dfa4e4833e42fc8eeea33063144a92'
                         key: {
@@ -6348,6 +11180,51 @@ declare global {
                             value: 'entra_role'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'c4f7e967c5b54c3fb568c93c76a112e9'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'approved_duration'
+                            position: '7'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'c518f4a908ce4406baf7a4c949168161'
+                        key: {
+                            list_id: {
+                                id: '17d12578512c4c63930dcf9a4405b8f7'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'state'
                         }
                     },
                     {
@@ -6369,6 +11246,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'c572d0b2d5bc4d16b37f0dc1797b594d'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_request'
+                            position: '21'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c5b0007364914e879f243367d5b5a6a7'
                         key: {
@@ -6387,6 +11286,29 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'expiry_warned'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'c63e9037b90d4950912970cae086bba3'
+                        key: {
+                            list_id: {
+                                id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'completed_at'
                         }
                     },
                     {
@@ -6453,6 +11375,20 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form'
+                        id: 'c85a4adb03ec444f8dad7f481d1db5e8'
+                        key: {
+                            name: 'x_gbg_breakglass_audit_event'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'c866d844ef69430fa799da1eedda1dc1'
                         key: {
@@ -6509,11 +11445,95 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'ca8b41fc382242beb5516744a0ac1a45'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'actor'
+                            position: '4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list'
+                        id: 'caa647da9a064c03b5c37d9637d94154'
+                        key: {
+                            name: 'x_gbg_breakglass_ticket_update'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cb391cceadfe4702a76cbc3547623034'
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'cb4334b1f58d45a290ddc7ec8d6fbf88'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'sequence'
+                            position: '2'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'cb6be30649684dc89d518c44163d8738'
+                        key: {
+                            list_id: {
+                                id: '8a931ee49e044aa49f3b5a35038cd551'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'occurred_at'
                         }
                     },
                     {
@@ -6530,6 +11550,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'cbdd925c806241d1800f8f44b8dd2d56'
+                        key: {
+                            sys_ui_action: 'd56299b737a547f0a6d79de120daded3'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'cc083a3d82b14b0bbb7fd8a686c45884'
                         key: {
@@ -6539,11 +11572,66 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'cc0a0fdee7fb48528d24145131f402d5'
+                        key: {
+                            sys_ui_section: {
+                                id: '36c530fa19874d06b62af8df4828b023'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    caption: 'Break-glass executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'last_poll_at'
+                            position: '3'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cc403709c98c49de9efa24450019557f'
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'business_hours'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form_section'
+                        id: 'cc507f87565f4c0790890e574391b446'
+                        key: {
+                            sys_ui_form: {
+                                id: 'd1caeb6898c74cc7ace7b6c99dd3a1b9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            sys_ui_section: {
+                                id: '39dbf7ac5ae849a38e0d9c3a09585435'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Plan'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
                         }
                     },
                     {
@@ -6600,6 +11688,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'ccf8a81cafde415f88e7ace7c73d1e6b'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'granted_at'
+                            position: '1'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cd161936e0904d5a8082d11fbf4f4e76'
                         key: {
@@ -6627,6 +11737,19 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'emergency'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'cde467988fc640db8858dac9ed98c177'
+                        key: {
+                            sys_ui_action: 'fe6a019740b74243a6dccaa8532bd988'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -6701,11 +11824,55 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'cf704d5484574df59d964f9cde2c676a'
+                        key: {
+                            sys_ui_section: {
+                                id: '84b0ce1368ab49e599eb3e99c10f09f2'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Access'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'provider_txn_ids'
+                            position: '10'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'cf88811d5afc48f88ecdbf79225fa68d'
                         key: {
                             document_key: '87352ce531dc4807b56f60f97bec076e'
                             variable: '98c44875ffa033008d3f5d9ad53bf1fa'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'cff241305a1e4de0912d184a069161ea'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'approval_timeout_minutes'
+                            position: '20'
                         }
                     },
                     {
@@ -6726,11 +11893,42 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list'
+                        id: 'd095c6ff7ef4424a9775f94a9fff7c8a'
+                        key: {
+                            name: 'x_gbg_breakglass_action'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                            element: 'NULL'
+                            relationship: 'NULL'
+                            parent: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'd17386dec4a646b39e0cf51774cbe159'
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_form'
+                        id: 'd1caeb6898c74cc7ace7b6c99dd3a1b9'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
                         }
                     },
                     {
@@ -6740,6 +11938,28 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_approval_timeout_minutes'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'd2400ad4ca614759ba7a90f08eb4e7c1'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.begin_split'
+                            position: '0'
                         }
                     },
                     {
@@ -6756,12 +11976,102 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'd282a42fb60f49878a389b6289e6ca3a'
+                        key: {
+                            sys_ui_section: {
+                                id: '6fc12b4da13c4930a60cdf8cd0fc17b0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Measures'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'approval_latency_seconds'
+                            position: '1'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'd2eda79e1da94fd0a60c64ef60e4c88a'
+                        deleted: true
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '16'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'd38a390c1f9243b2a2ec784a800bd6e1'
+                        key: {
+                            list_id: {
+                                id: '8a931ee49e044aa49f3b5a35038cd551'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'grant'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'd3a3f9e65e1d4b1e8536d14f8da18af7'
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'content_type'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'd3b25e7364694295a596d8f9da9349e0'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'state'
+                            position: '9'
                         }
                     },
                     {
@@ -6804,6 +12114,37 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd4ecca565d0140f385e91bd7da6580a1'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'plan_text'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'd4fbb543db3a49e09100607b02e57853'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'state'
                         }
                     },
                     {
@@ -6888,6 +12229,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'd6b65ee1b8024f03af4bf8fa5faeeca5'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ritm'
+                            position: '19'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'd744282954ed4be3846b18b524aab187'
                         deleted: true
@@ -6902,6 +12265,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'd7fa14fd797242efabb4e4818b0dfc8d'
+                        key: {
+                            list_id: {
+                                id: '443232d48c7046af9419ad821f4b19db'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'short_description'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'd7ffdb1200ac413b8841c29d76265af9'
                         key: {
@@ -6912,6 +12298,52 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'd80464b17c8346cb825c4b1f72d80e44'
+                        key: {
+                            list_id: {
+                                id: 'caa647da9a064c03b5c37d9637d94154'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'result_number'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'd96de685817443498e95340cf9d3264d'
+                        key: {
+                            list_id: {
+                                id: 'caa647da9a064c03b5c37d9637d94154'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'state'
                         }
                     },
                     {
@@ -6933,6 +12365,28 @@ declare global {
                         key: {
                             document_key: '1e67f3e458a04ee58ab9a3362b82de07'
                             variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'da10300bca3d470ebb01363334b1c3fe'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'completed_at'
+                            position: '15'
                         }
                     },
                     {
@@ -6990,6 +12444,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'dc99d2ce146b43af89d74e4412c1a730'
+                        key: {
+                            list_id: {
+                                id: '387414dbf6004a30a692ee11b44817ba'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'payload'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: 'dccdd6d5932a4e1091ebfdfe635a8ded'
                         key: {
@@ -7023,6 +12500,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'dd9131c946ab4596a3c7c6fbdc31224e'
+                        key: {
+                            sys_ui_action: '288a8c2d9a8a46d0a4b306148c794879'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'dda1fba3c3644c1ea3dfb100e8abf531'
                         key: {
@@ -7052,6 +12542,28 @@ declare global {
                         key: {
                             document_key: '9cc4c9736c134c9c9eafbd3f8c5031a8'
                             variable: '67400008676003007ba405225685efa4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'de154b0cae6644aeaca5f55a67baa1ef'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'second_approver_rules'
+                            position: '16'
                         }
                     },
                     {
@@ -7156,6 +12668,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'e198e319786446fa8e21b325642e3737'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'edited_by'
+                            position: '23'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'e1a21ad95ea74817bd6b1ca7fa326294'
                         key: {
@@ -7186,6 +12720,29 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'priority'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'e275d1857b18460b8a48499858b9f3c9'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'requested_for'
                         }
                     },
                     {
@@ -7268,6 +12825,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'e53735fbcb804709a755b916a83de0d7'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'state'
+                            position: '3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'e53d69a36dfd43038304b6cf573b212b'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'approved_at'
+                            position: '3'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e5793f18cbab4334996d9c5f1c28cd73'
                         key: {
@@ -7292,6 +12893,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'e5cde1aa2b6244d0ae15a87981056153'
+                        key: {
+                            sys_ui_action: 'f71edefde9cd441d99a501363e4a9256'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e660b2d07b9a4ff1ac0b661d1a1ec43f'
                         key: {
@@ -7302,6 +12916,29 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'e672c42d440943d7a9700c51cbf4780e'
+                        deleted: true
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_group_id'
+                            position: '14'
                         }
                     },
                     {
@@ -7334,6 +12971,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'e77276dd182744468a9ca1db1cbc4e1a'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'approval_latency_seconds'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e77b7c9f3a564410aa85f91fd03ea357'
                         key: {
@@ -7342,6 +12987,19 @@ declare global {
                                 id: 'df0a3291b9924c51995aafd5d863929c'
                                 key: {
                                     name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'e821390f5e8746dfb5b94c7773248fa7'
+                        key: {
+                            sys_ui_action: 'fe6a019740b74243a6dccaa8532bd988'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
                                 }
                             }
                         }
@@ -7394,6 +13052,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'e9317e5a5adc480d9a3df40ef2d23f14'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'emergency'
+                            position: '5'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e94bfafc393e4e36904076b9be938aef'
                         key: {
@@ -7404,6 +13084,29 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'e9623900571f414dbc022f715c346131'
+                        key: {
+                            list_id: {
+                                id: '7148382f911c457ebffb2cf879b22a51'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'active'
                         }
                     },
                     {
@@ -7451,6 +13154,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_section'
+                        id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                        key: {
+                            name: 'x_gbg_breakglass_action'
+                            caption: 'Break-glass action'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: 'ea593e6816704b67a4989edee295004e'
                         key: {
@@ -7480,6 +13198,28 @@ declare global {
                         key: {
                             document_key: '0156305ab53042c89a9942f08bf156f7'
                             variable: 'b86c0427531000109e02ddeeff7b1227'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'eb3b5c797403426992116e31af7c6075'
+                        key: {
+                            sys_ui_section: {
+                                id: 'a4d58f9e3a7c42fe947981968f236bd0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Revoke evidence'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'evidence'
+                            position: '1'
                         }
                     },
                     {
@@ -7580,6 +13320,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'ed3bf821daab4bbe81da65e1ed275ab5'
+                        key: {
+                            list_id: {
+                                id: '17d12578512c4c63930dcf9a4405b8f7'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'lease_owner'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'ed73364e1ebd47878b91a0cef41e3687'
                         key: {
@@ -7638,6 +13401,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'ee0ee6ae4e014b81a5e9107da00d7b59'
+                        key: {
+                            sys_ui_section: {
+                                id: '6fc12b4da13c4930a60cdf8cd0fc17b0'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Measures'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '5'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'ee39c338deeb462da0de4d5d4ef32e13'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'time_to_access_seconds'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'eef26faa4abf44dfb50df966ebd44699'
                         key: {
@@ -7692,6 +13486,28 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'result'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'ef6aed6ef6554ca39771e159d0104540'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.split'
+                            position: '4'
                         }
                     },
                     {
@@ -7796,6 +13612,51 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_list_element'
+                        id: 'f27152f2b63847899830f83840ba7a0f'
+                        key: {
+                            list_id: {
+                                id: '9c931b17aa0a4a9f9d79d24fe07b74b8'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'NULL'
+                                }
+                            }
+                            element: 'expires_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f2ac65b1755c425c9f90d05dab13644b'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'prev_hash'
+                            position: '7'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'f2c981566b464163b9d707f8393c70e7'
                         key: {
@@ -7835,6 +13696,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'f30fd73aa5d34d56979a20420ac22045'
+                        key: {
+                            sys_ui_section: {
+                                id: '52d8207519c1483d9c871ec3259e09ca'
+                                key: {
+                                    name: 'x_gbg_breakglass_audit_event'
+                                    caption: 'Break-glass audit event'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'grant'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f3507261892f4855bf7d6cc4aec535a4'
                         key: {
@@ -7867,6 +13750,50 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'f3eac30b596a4c1592198d55928899a6'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'provider'
+                            position: '11'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f455114cdf474eabb41364bec211beba'
+                        key: {
+                            sys_ui_section: {
+                                id: '36c530fa19874d06b62af8df4828b023'
+                                key: {
+                                    name: 'x_gbg_breakglass_executor'
+                                    caption: 'Break-glass executor'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'last_claim_at'
+                            position: '4'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'f475ba88465541f19a29d8a301f24065'
                         key: {
@@ -7896,6 +13823,39 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'f60255ab42b0498181ebda265d0fc3b0'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'reason'
+                            position: '12'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: 'f619599cacef471b9a52d6e59019e7e8'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'provider'
+                            value: 'console'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'f627b2928f884221898d0631f73bb608'
                         key: {
@@ -7909,6 +13869,51 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'f7629b79d5fd41f3b12b40a72e2ebfcf'
+                        key: {
+                            list_id: {
+                                id: '443232d48c7046af9419ad821f4b19db'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'state'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f7a78036286546f8be31833b1e86f327'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'approval_requested_at'
+                            position: '1'
                         }
                     },
                     {
@@ -7956,6 +13961,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'f8bf06674e27406f873dbb3c91f15e53'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'name'
+                            position: '0'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'f8c5cd9586754b1988755ac99b87ba61'
                         key: {
@@ -7995,6 +14022,28 @@ declare global {
                         key: {
                             document_key: '3ef28d6c672b4f75b1d5996300a17ef2'
                             variable: '334b7bb7675003007ba405225685ef72'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f998ca7958e14c708e672b72bf346f7f'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'policy_decision'
+                            position: '10'
                         }
                     },
                     {
@@ -8043,6 +14092,28 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'fa7db9d12998434d8fc212455cf103cf'
+                        key: {
+                            sys_ui_section: {
+                                id: '80a469baea4047c1b2f380b93a893114'
+                                key: {
+                                    name: 'x_gbg_breakglass_ticket_update'
+                                    caption: 'Break-glass ticket update'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident'
+                            position: '2'
                         }
                     },
                     {
@@ -8126,6 +14197,20 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_form'
+                        id: 'fbe8dbd1d0ec432aa1209d87297b3704'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            view: {
+                                id: 'Default view'
+                                key: {
+                                    name: 'NULL'
+                                }
+                            }
+                            sys_domain: 'global'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'fbec0513f5664d66a2d5381ae985236e'
                         key: {
@@ -8196,6 +14281,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'fdd77cb9103147f19763905ce4b2acb5'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'auto_approved'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_list_element'
+                        id: 'fe08965e2cde434ea7a41190265c95cb'
+                        key: {
+                            list_id: {
+                                id: '17d12578512c4c63930dcf9a4405b8f7'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                    element: 'NULL'
+                                    relationship: 'NULL'
+                                    parent: 'x_gbg_breakglass_grant'
+                                }
+                            }
+                            element: 'last_error'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'fe186c842ae64293ac747e7cf560949b'
                         key: {
@@ -8222,6 +14338,50 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'high_risk_roles'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'fe8dfc5cf2ff4d8fbc269c176b26176d'
+                        key: {
+                            sys_ui_section: {
+                                id: '28152639f72b44c7a80555ec1f9ce8d9'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Approvals'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '12M.x_gbg_breakglass_grant.sysapproval_approver.document_id'
+                            position: '11'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'fea4f15b6a3f4d1e94a7ab2cc534613b'
+                        key: {
+                            sys_ui_section: {
+                                id: 'ea46e937f1cc49fa98495c5f08590cf6'
+                                key: {
+                                    name: 'x_gbg_breakglass_action'
+                                    caption: 'Break-glass action'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'grant'
+                            position: '1'
                         }
                     },
                     {

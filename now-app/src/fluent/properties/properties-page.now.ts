@@ -7,6 +7,7 @@ import {
     expiryWarningProperty,
     heartbeatStaleProperty,
     integrationEnabledProperty,
+    resolverGroupProperty,
     revokeGraceProperty,
     secopsGroupProperty,
     watchdogIntervalProperty,
@@ -87,4 +88,10 @@ Record({
     $id: Now.ID['properties-category-device-admin-provider'],
     table: 'sys_properties_category_m2m',
     data: { category: propertiesCategory, property: deviceAdminProviderProperty, order: 1000 },
+})
+
+Record({
+    $id: Now.ID['properties-category-resolver-group'],
+    table: 'sys_properties_category_m2m',
+    data: { category: propertiesCategory, property: resolverGroupProperty, order: 250 },
 })

@@ -83,6 +83,16 @@ export const secopsGroupProperty = Property({
     roles: { write: [adminRole, secopsRole] },
 })
 
+export const resolverGroupProperty = Property({
+    $id: Now.ID['prop-resolver-group'],
+    name: 'x_gbg_breakglass.resolver_group',
+    type: 'string',
+    value: '',
+    description:
+        'sys_id of the resolver group a failed grant is routed to: its request item is assigned to the group with the reason (seed: "routes to the right resolver group"). Empty or not a group: Security Operations, and the work note says so.',
+    roles: { write: [adminRole, secopsRole] },
+})
+
 export const expiryWarningProperty = Property({
     $id: Now.ID['prop-expiry-warning'],
     name: 'x_gbg_breakglass.expiry_warning_minutes',

@@ -197,3 +197,13 @@ CrossScopePrivilege({
     targetScope: 'global',
     targetType: 'sys_db_object',
 })
+
+// Emergency requests from an incident task (emergency.ts): the task's parent incident and its active flag.
+CrossScopePrivilege({
+    $id: Now.ID['xscope-incident_task-read'],
+    operation: 'read',
+    status: 'allowed',
+    targetName: 'incident_task',
+    targetScope: 'global',
+    targetType: 'sys_db_object',
+})

@@ -56,6 +56,7 @@ export const x_gbg_breakglass_grant = Table({
                 'entra-role': { label: 'Entra role (PIM)', sequence: 20 },
                 'entra-group': { label: 'Entra group', sequence: 30 },
                 epm: { label: 'BeyondTrust EPM JIT Admin', sequence: 40 },
+                console: { label: 'Emergency console (browser)', sequence: 50 },
             },
         }),
         target_ci: ReferenceColumn({ label: 'Target device', referenceTable: 'cmdb_ci_computer' }),
@@ -95,6 +96,7 @@ export const x_gbg_breakglass_grant = Table({
                 revoke_failed: { label: 'Revoke failed', sequence: 120 },
                 cancelled: { label: 'Cancelled', sequence: 130 },
                 expired_unapproved: { label: 'Expired unapproved', sequence: 140 },
+                halted: { label: 'Halted (human takeover)', sequence: 150 },
             },
         }),
         granted_at: DateTimeColumn({ label: 'Granted at' }),
@@ -110,5 +112,12 @@ export const x_gbg_breakglass_grant = Table({
         approval_stage: IntegerColumn({ label: 'Approval stage (0 = approvers, 1 = escalated)', default: 0 }),
         expiry_warned: BooleanColumn({ label: 'Expiry warning sent', default: false }),
         watchdog_incident: ReferenceColumn({ label: 'Watchdog incident', referenceTable: 'incident' }),
+        // Report measures, computed once by the app (server/grant-measures.ts, shared/src/grant-measures.ts).
+        approval_latency_seconds: IntegerColumn({ label: 'Approval latency (seconds, submit to approved)' }),
+        time_to_access_seconds: IntegerColumn({ label: 'Time to access (seconds, approved to active)' }),
+        revoke_lateness_seconds: IntegerColumn({ label: 'Revoke lateness (seconds past expiry, target 0)' }),
+        auto_approved: BooleanColumn({ label: 'Auto-approved by rule', default: false }),
+        refusal_code: StringColumn({ label: 'Refusal reason code', maxLength: 64 }),
+        plan_text: StringColumn({ label: 'Plan in words', maxLength: 8000 }),
     },
 })

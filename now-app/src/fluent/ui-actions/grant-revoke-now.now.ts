@@ -1,5 +1,6 @@
 import '@servicenow/sdk/global'
 import { UiAction } from '@servicenow/sdk/core'
+import { cancelFromGrant } from '../../server/cancel'
 import { revokeNowFromGrant } from '../../server/revoke-now'
 
 /* "Revoke now" on the grant form: queues a priority-1 revoke action (who and why on the action). */
@@ -9,7 +10,7 @@ UiAction({
     name: 'Revoke now',
     actionName: 'x_gbg_revoke_now',
     hint: 'Remove this access now: queues a priority-1 revoke for the executor',
-    condition: "['granting','active','revoking','revoke_failed'].indexOf(String(current.state)) >= 0",
+    condition: "['granting','active','revoking','revoke_failed','halted'].indexOf(String(current.state)) >= 0",
     showInsert: false,
     showUpdate: true,
     form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
@@ -23,4 +24,25 @@ UiAction({
     ],
     script: revokeNowFromGrant,
     order: 100,
+})
+
+/*
+ * "Cancel before start" on the grant form: an approved grant that has not started ends cancelled (nothing is
+ * granted, the executor's gate refuses it even if it already claimed the action). No role filter: the approvers the
+ * route asked hold no app role; the server decides who may (shared/src/cancel.ts).
+ */
+UiAction({
+    $id: Now.ID['ui-action-grant-cancel'],
+    table: 'x_gbg_breakglass_grant',
+    name: 'Cancel before start',
+    actionName: 'x_gbg_cancel_before_start',
+    hint: 'Cancel this approved access before it starts (approver, Security Operations, or the person it is for)',
+    condition: "['approved','queued'].indexOf(String(current.state)) >= 0",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: [],
+    script: cancelFromGrant,
+    order: 110,
 })

@@ -1,6 +1,7 @@
 import '@servicenow/sdk/global'
 import { UiAction } from '@servicenow/sdk/core'
-import { requestBreakGlassFromIncident } from '../../server/emergency'
+import { cancelFromRitm } from '../../server/cancel'
+import { requestBreakGlassFromIncident, requestEntraRoleFromIncident } from '../../server/emergency'
 import { revokeNowFromRitm } from '../../server/revoke-now'
 
 /*
@@ -46,4 +47,77 @@ UiAction({
     ],
     script: revokeNowFromRitm,
     order: 100,
+})
+
+/* "Request break-glass Entra role" on an open P1/P2 incident: the Entra role item, prefilled the same way. */
+UiAction({
+    $id: Now.ID['ui-action-incident-request-entra-role'],
+    table: 'incident',
+    name: 'Request break-glass Entra role',
+    actionName: 'x_gbg_request_break_glass_entra_role',
+    hint: 'Emergency: request a temporary Entra role for this P1/P2 incident (emergency policy applies)',
+    condition: "current.active == true && (String(current.priority) == '1' || String(current.priority) == '2')",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: ['x_gbg_breakglass.agent', 'x_gbg_breakglass.secops', 'x_gbg_breakglass.requester'],
+    script: requestEntraRoleFromIncident,
+    order: 210,
+})
+
+/* The same two emergency actions on an open task of a P1/P2 incident (seed 000: "or incident task"). */
+UiAction({
+    $id: Now.ID['ui-action-incident-task-request-break-glass'],
+    table: 'incident_task',
+    name: 'Request break-glass access',
+    actionName: 'x_gbg_task_request_break_glass',
+    hint: 'Emergency: request temporary admin access for the P1/P2 incident of this task (emergency policy applies)',
+    condition:
+        "current.active == true && (String(current.incident.priority) == '1' || String(current.incident.priority) == '2')",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: ['x_gbg_breakglass.agent', 'x_gbg_breakglass.secops', 'x_gbg_breakglass.requester'],
+    script: requestBreakGlassFromIncident,
+    order: 200,
+})
+
+UiAction({
+    $id: Now.ID['ui-action-incident-task-request-entra-role'],
+    table: 'incident_task',
+    name: 'Request break-glass Entra role',
+    actionName: 'x_gbg_task_request_break_glass_entra_role',
+    hint: 'Emergency: request a temporary Entra role for the P1/P2 incident of this task (emergency policy applies)',
+    condition:
+        "current.active == true && (String(current.incident.priority) == '1' || String(current.incident.priority) == '2')",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: ['x_gbg_breakglass.agent', 'x_gbg_breakglass.secops', 'x_gbg_breakglass.requester'],
+    script: requestEntraRoleFromIncident,
+    order: 210,
+})
+
+/*
+ * "Cancel break-glass request" on the RITM: cancels every approved grant of the request that has not started. No
+ * role filter: the approvers the route asked hold no app role; the server decides who may (shared/src/cancel.ts).
+ */
+UiAction({
+    $id: Now.ID['ui-action-ritm-cancel'],
+    table: 'sc_req_item',
+    name: 'Cancel break-glass request',
+    actionName: 'x_gbg_ritm_cancel',
+    hint: 'Cancel approved access that has not started (approver, Security Operations, or the person it is for)',
+    condition:
+        "current.cat_item.name == 'Temporary local admin access' || current.cat_item.name == 'Temporary Entra role'",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: [],
+    script: cancelFromRitm,
+    order: 110,
 })
