@@ -65,7 +65,7 @@ describe('simulator', () => {
         expect(Object.values(result.faults).reduce((a, b) => a + b, 0)).toBeGreaterThan(0)
         expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
         expect(Object.values(result.outcomes).reduce((a, b) => a + b, 0)).toBe(3)
-    }, 60_000)
+    }, 300_000)
 
     it('regression, seed 3: an early Graph token expiry is survived by the one forced refresh (finding 3)', async () => {
         // setup: the seed that found finding 3 (docs/simulation.md): early Graph token expiries only, at full rate.
@@ -81,7 +81,7 @@ describe('simulator', () => {
         expect(result.faults['graph_expired_token']).toBeGreaterThan(0)
         expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
         expect(result.outcomes).toEqual({ 'entra-group/human -> revoked': 1, 'webhook/human -> revoked': 1 })
-    }, 60_000)
+    }, 300_000)
 
     it('regression, seed 7: overlapping Entra grants held by different replicas keep their shared access', async () => {
         // setup: the seed that found finding 2 (docs/simulation.md): a replica revoking one grant removed the group

@@ -203,7 +203,14 @@ export class WriteBack {
         this.chain = run.catch(() => undefined)
         return run.catch((error) => {
             this.o.logger.error('write-back pass failed', { error: String(error) })
-            return { delivered: 0, failed: 0, pending: this.o.journal.pendingOutbox() }
+            let pending = 0
+            try {
+                pending = this.o.journal.pendingOutbox()
+            } catch {
+                // The journal is closed (a pass still running when the service was force-stopped): nothing to
+                // count, and a rejection here would be unhandled for a caller that does not await the flush.
+            }
+            return { delivered: 0, failed: 0, pending }
         })
     }
 

@@ -64,6 +64,8 @@ const RE_ADD_RATE = 0.1
 
 export class FaultInjector {
     private active = true
+    /** Lifecycles at whose revoke someone re-added access that SecOps have not removed yet. */
+    private strays: Lifecycle[] = []
     /** Set by the run: one extra watchdog run. */
     onWatchdogRace: () => void = () => undefined
 
@@ -106,6 +108,8 @@ export class FaultInjector {
         if (!this.prng.chance(this.rate * RE_ADD_RATE) || !this.enabled('access_re_added')) return
         const { graph, ids } = this.sim
         l.reAdded = true
+        l.strayAccess = true
+        this.strays.push(l)
         if (l.kind === 'entra-role') graph.addPermanentAssignment(ids.userId, l.roleId ?? ids.roleId)
         else graph.addDirectMember(ids.groupId, ids.userId)
         this.count('access_re_added')
@@ -130,6 +134,9 @@ export class FaultInjector {
         state.directMembers.get(ids.groupId)?.delete(ids.userId)
         const after = state.roleInstances.length + (state.directMembers.get(ids.groupId)?.size ?? 0)
         if (before !== after) this.trace(`SecOps removed the out-of-band access found for ${l.label}`)
+        // Every out-of-band assignment / membership of the requester is gone, whichever revoke it was added at.
+        for (const stray of this.strays) stray.strayAccess = false
+        this.strays = []
     }
 
     /** Arms faults at PRNG-chosen ticks from `start` until the run is finishing. */

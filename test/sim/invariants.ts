@@ -160,17 +160,24 @@ export class Invariants {
         if (l.kind === 'webhook') return false
         return this.lifecycles.some((o) => {
             if (o === l || o.kind !== l.kind || !o.grantSysId) return false
+            // Only the same assignment: the Entra role kind spreads over several roles.
+            if (l.kind === 'entra-role' && o.roleId !== l.roleId) return false
             const state = this.sn.store.get(TABLE.grant, o.grantSysId)?.[GRANT_FIELDS.state] ?? ''
             return state !== 'revoked' && this.incidentOpen(o.grantSysId)
         })
     }
 
-    /** Another live grant of the same person and target (Entra kinds share one assignment). */
+    /**
+     * Another live grant of the same person and target (Entra kinds share one assignment), or access someone re-added
+     * out of band at another lifecycle's revoke and not yet removed: that access is judged on that lifecycle (its
+     * incident), not on every grant of the same target.
+     */
     private coveredByAnother(l: Lifecycle): boolean {
         if (l.kind === 'webhook') return false
         const now = this.clock.nowMs()
         return this.lifecycles.some((o) => {
             if (o === l || o.kind !== l.kind || o.roleId !== l.roleId || !o.grantSysId) return false
+            if (o.strayAccess) return true
             const g = this.sn.store.get(TABLE.grant, o.grantSysId)
             if (!g) return false
             const state = g[GRANT_FIELDS.state] ?? ''

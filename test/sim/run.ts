@@ -91,8 +91,10 @@ export interface Lifecycle {
     approved: boolean
     /** When "Revoke now" was clicked (epoch ms). */
     revokeNowAt?: number
-    /** The sim's re-added access (someone granted it out of band) was cleaned up by SecOps. */
+    /** Someone re-added the access out of band at this lifecycle's revoke (once per lifecycle). */
     reAdded?: boolean
+    /** That out-of-band access is still there (SecOps have not removed it yet). */
+    strayAccess?: boolean
     final: string
 }
 
