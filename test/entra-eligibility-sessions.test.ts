@@ -205,12 +205,13 @@ describe('entra-role: sign-in sessions revoked after a high-risk role', () => {
         // setup: two overlapping GA grants of Alice
         const first = rolePlan({ target: GA_TARGET, grantSysId: '1'.repeat(32), durationMinutes: 30 })
         const second = rolePlan({ target: GA_TARGET, grantSysId: '2'.repeat(32), durationMinutes: 60 })
-        await fx.role.grant(first, ctx('g1'))
-        await fx.role.grant(second, ctx('g2'))
+        // (through the worker's grant-state writes: holders are read from ServiceNow's grants, the fleet double)
+        await fx.worker.grant(fx.role, first, ctx('g1'))
+        await fx.worker.grant(fx.role, second, ctx('g2'))
         // execution + validation: the first revoke releases only
-        await fx.role.revoke(first, ctx('r1'))
+        await fx.worker.revoke(fx.role, first, ctx('r1'))
         expect(fx.emu.state.sessionRevocations).toHaveLength(0)
-        await fx.role.revoke(second, ctx('r2'))
+        await fx.worker.revoke(fx.role, second, ctx('r2'))
         expect(fx.emu.state.sessionRevocations).toHaveLength(1)
     })
 

@@ -213,7 +213,7 @@ describe('plan', () => {
             'plan.extra is not a plan field',
             'plan.emergency is missing',
             'plan.grantSysId must be a sys_id',
-            'plan.provider must be one of webhook, entra-role, entra-group, console',
+            'plan.provider must be one of webhook, entra-role, entra-group, epm, console',
             'plan.target.deviceName is required for device_local_admin',
             'plan.target.roleId does not apply to device_local_admin',
             'plan.target.ciSysId must be a sys_id',
