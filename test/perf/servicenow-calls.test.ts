@@ -18,7 +18,9 @@ const POLL_S = 5
 const IDLE_POLLS = 48
 /** Bounds of today (see the module comment). */
 // revoke: 9 of its own + the periodic audit chain check (one read per active grant every 5 min) falling in it.
-const BOUND = { grant: 16, revoke: 10, verify: 5, idlePerPoll: 1.05 }
+// grant: 16 measured by the perf work + 1 since the human-readable HTML receipt (issue 16) is its own ticket-update
+// row beside the JSON one (one POST each). Issue 18's target is 12 per lifecycle: not met yet (docs/performance.md).
+const BOUND = { grant: 17, revoke: 10, verify: 5, idlePerPoll: 1.05 }
 
 const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
 let world: World
