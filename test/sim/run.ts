@@ -68,7 +68,7 @@ export interface SimResult {
     trace: string[]
 }
 
-export type Kind = 'webhook' | 'entra-group' | 'entra-role'
+export type Kind = 'webhook' | 'entra-group' | 'entra-role' | 'epm'
 export type ApprovalPath = 'human' | 'rule' | 'escalation' | 'rejection' | 'abandoned'
 
 /** One simulated lifecycle. */
@@ -420,12 +420,17 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     let arrival = start + 30_000
     for (let i = 0; i < run.count; i++) {
         const id = run.firstId + i
-        const kind = prng.weighted<Kind>({ webhook: 4, 'entra-group': 2, 'entra-role': 3 })
+        let kind: Kind = prng.weighted<Exclude<Kind, 'epm'>>({ webhook: 4, 'entra-group': 2, 'entra-role': 3 })
+        // A third of the device orders go to BeyondTrust EPM — by lifecycle number, not a draw, so the PRNG's
+        // sequence (and every other lifecycle of a kept seed) is unchanged.
+        if (kind !== 'entra-role' && id % 3 === 2) kind = 'epm'
         let path = prng.weighted<ApprovalPath>({ human: 60, rule: 10, escalation: 10, rejection: 12, abandoned: 4 })
         if (path === 'rule' && kind === 'entra-role') path = 'human'
         const long = prng.chance(0.25)
         let durationMinutes = long ? prng.int(30, 120) : prng.int(1, 20)
         if (path === 'rule') durationMinutes = Math.min(durationMinutes, 60)
+        // EPM's floor: a JIT Admin session lasts at least 5 minutes (docs/epm.md).
+        if (kind === 'epm') durationMinutes = Math.max(durationMinutes, 5)
         const revokeNow = prng.chance(0.2)
         const l: Lifecycle = {
             id,
@@ -448,10 +453,11 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
         const voteDelay = prng.int(10_000, 20 * 60_000)
         agenda.at(arrival, `order ${l.label}`, () => {
             let incident = ''
-            if (kind !== 'entra-role') sim.setDeviceProvider(kind === 'entra-group' ? 'entra-group' : 'webhook')
+            if (kind !== 'entra-role') sim.setDeviceProvider(kind)
             if (path === 'rule') incident = raiseP1(sim)
-            const ci =
-                kind === 'entra-role' ? '' : addWorkstation(sn.store, base, `WS-SIM-${run.index}-${String(id).padStart(5, '0')}`)
+            const host = `WS-SIM-${run.index}-${String(id).padStart(5, '0')}`
+            const ci = kind === 'entra-role' ? '' : addWorkstation(sn.store, base, host)
+            if (kind === 'epm') sim.enrolDevice(host)
             const emergency = path === 'rule'
             l.ritmSysId = app.as(requester.userName, () =>
                 orderItem(
