@@ -90,6 +90,11 @@ export class FaultInjector {
         return this.only.length === 0 || this.only.includes(kind)
     }
 
+    /** A race or a hit observed (not a draw): e.g. an armed EPM fault met a call. */
+    observe(what: string): void {
+        this.result.observed[what] = (this.result.observed[what] ?? 0) + 1
+    }
+
     count(kind: string): void {
         this.result.faults[kind] = (this.result.faults[kind] ?? 0) + 1
     }
@@ -247,13 +252,20 @@ export class FaultInjector {
                     status,
                     ...(status !== 500 ? { retryAfterSeconds: p.int(1, 20) } : {}),
                     times,
+                    before: () => this.observe('epm_fault_hit'),
                 })
                 break
             }
             case 'epm_lost_response':
                 epm.faults.clear()
                 // The create or the decision (end early) applied by EPM, its answer lost on the way back.
-                epm.faults.add({ method: 'POST', path: /^\/management-api\/v[23]\/AdminAccessRequest/, dropAfterApply: true, times: 1 })
+                epm.faults.add({
+                    method: 'POST',
+                    path: /^\/management-api\/v[23]\/AdminAccessRequest/,
+                    dropAfterApply: true,
+                    times: 1,
+                    before: () => this.observe('epm_fault_hit'),
+                })
                 break
             case 'watchdog_race': {
                 const now = this.clockNow()
