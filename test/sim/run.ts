@@ -80,6 +80,8 @@ export interface Lifecycle {
     durationMinutes: number
     /** The directory role asked for (entra-role). */
     roleId?: string
+    /** Who orders it (the world's requester; EPM orders rotate over the world's EPM engineers). */
+    requester?: { sysId: string; userName: string }
     /** Minutes after activation at which the requester clicks "Revoke now" (none: runs to expiry). */
     revokeNowAfterMinutes?: number
     orderedAt: number
@@ -400,7 +402,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             (x) => x['document_id'] === l.grantSysId && x['state'] === 'requested',
         )) {
             const who = userName(a['approver'] ?? '')
-            if (!who || who === requester.userName) continue
+            if (!who || who === (l.requester ?? requester).userName) continue
             app.as(who, () => castVote(a['sys_id']!, decision, decision === 'rejected' ? 'Not justified' : ''))
             votes += 1
             if (decision === 'rejected') break
@@ -449,6 +451,11 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             approved: false,
             final: '',
         }
+        if (kind === 'epm') {
+            // By count, not a draw: EPM orders rotate over the EPM engineers (one open EPM request per user).
+            const n = lifecycles.filter((x) => x.kind === 'epm').length
+            l.requester = sim.epmRequesters[n % sim.epmRequesters.length]
+        }
         lifecycles.push(l)
         const voteDelay = prng.int(10_000, 20 * 60_000)
         agenda.at(arrival, `order ${l.label}`, () => {
@@ -457,14 +464,19 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             if (path === 'rule') incident = raiseP1(sim)
             const host = `WS-SIM-${run.index}-${String(id).padStart(5, '0')}`
             const ci = kind === 'entra-role' ? '' : addWorkstation(sn.store, base, host)
-            if (kind === 'epm') sim.enrolDevice(host)
+            const who = l.requester ?? requester
+            if (kind === 'epm') {
+                // The workstation is the EPM engineer's, enrolled in EPM.
+                sn.store.update(PLATFORM_TABLE.computer, ci, { assigned_to: who.sysId })
+                sim.enrolDevice(host)
+            }
             const emergency = path === 'rule'
-            l.ritmSysId = app.as(requester.userName, () =>
+            l.ritmSysId = app.as(who.userName, () =>
                 orderItem(
                     kind === 'entra-role' ? items.entraRole : items.localAdmin,
-                    requester.sysId,
+                    who.sysId,
                     {
-                        requested_for: requester.sysId,
+                        requested_for: who.sysId,
                         device: ci,
                         role: l.roleId ?? '',
                         duration_minutes: String(durationMinutes),
@@ -474,7 +486,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
                     },
                     {
                         short_description: kind === 'entra-role' ? 'Temporary Entra role' : 'Temporary local admin access',
-                        requested_for: requester.sysId,
+                        requested_for: who.sysId,
                     },
                 ),
             )
@@ -537,7 +549,8 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             if (g?.[GRANT_FIELDS.state] !== 'active') continue
             const grantedAt = faults.parseTime(g[GRANT_FIELDS.grantedAt])
             if (grantedAt === undefined || clock.nowMs() < grantedAt + l.revokeNowAfterMinutes * 60_000) continue
-            const r = app.as(requester.userName, () => queueRevokeNow(l.grantSysId, requester.sysId, 'Work finished'))
+            const who = l.requester ?? requester
+            const r = app.as(who.userName, () => queueRevokeNow(l.grantSysId, who.sysId, 'Work finished'))
             if (r.ok) {
                 l.revokeNowAt = clock.nowMs()
                 trace(`${l.label} Revoke now clicked`)

@@ -14,6 +14,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
     PLATFORM_TABLE,
+    ROLE,
     POLICY_FIELDS,
     PROPERTY,
     TABLE,
@@ -63,6 +64,11 @@ export interface SimWorld {
     epm: EpmEmulator
     /** Enrols a workstation in EPM (Authorised, connected now), as the EPM agent does when it is installed. */
     enrolDevice(hostName: string): void
+    /**
+     * Engineers of the requester's group who order EPM local admin (EPM allows one open request per user, which
+     * the app enforces for the epm provider: with one requester most EPM orders would be refused).
+     */
+    epmRequesters: { sysId: string; userName: string }[]
     /** Entra object ids (user = the requester). */
     ids: typeof DEFAULT_GRAPH_IDS
     /**
@@ -168,6 +174,19 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
         roles: ['itil'],
     })
 
+    const epmRequesters = ['jordan.epm', 'kim.epm', 'lee.epm'].map((userName) => ({
+        userName,
+        sysId: sn.addUser({
+            userName,
+            firstName: userName.split('.')[0]!,
+            lastName: 'Engineer',
+            email: `${userName}@contoso.example`,
+            roles: [ROLE.requester],
+            groups: [base.resolverGroupSysId],
+            manager: base.manager.sysId,
+        }),
+    }))
+
     const setDeviceProvider = (provider: 'webhook' | 'entra-group' | 'epm'): void => {
         const row = sn.scripting.list('sys_properties').find((p) => p['name'] === PROPERTY.deviceAdminProvider)
         if (row) sn.scripting.modify('sys_properties', row['sys_id']!, { value: provider }, 'system')
@@ -184,6 +203,7 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
         ids,
         roleIds: [ids.roleId, ...EXTRA_ROLES.map((r) => r.id)],
         deskAgent,
+        epmRequesters,
         env(instance) {
             return world.env(instance, {
                 GBG_LOG_LEVEL: 'warn',
