@@ -1,7 +1,8 @@
 /**
  * The simulated world: the app world of the e2e tests (test/e2e/support/app-world.ts — ServiceNow emulator with the
  * app's real server modules and rules, the webhook emulator, the sandbox people and workstation policy), plus the
- * Graph emulator (PIM for roles and groups) and the Teams emulator, an Entra-role policy next to the workstation
+ * Graph emulator (PIM for roles and groups), the BeyondTrust EPM emulator (with three EPM engineers in the requester's
+ * group) and the Teams emulator, an Entra-role policy next to the workstation
  * policy, the documented auto-approval rule (set by one SecOps person, confirmed by another), and the `GBG_*`
  * environment of each REAL executor started in process on the world's virtual clock.
  *
