@@ -77,11 +77,26 @@ describe('simulator', () => {
         // execution
         const result = await runSimulation(options)
 
-        // validation: tokens were expired, the Entra group lifecycle was granted and revoked, no grant failed
+        // validation: tokens were expired, the Entra group lifecycle was granted and revoked, no grant failed (L2,
+        // a device order, goes to EPM since lifecycles numbered 2 mod 3 do)
         expect(result.faults['graph_expired_token']).toBeGreaterThan(0)
         expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
-        expect(result.outcomes).toEqual({ 'entra-group/human -> revoked': 1, 'webhook/human -> revoked': 1 })
+        expect(result.outcomes).toEqual({ 'entra-group/human -> revoked': 1, 'epm/human -> revoked': 1 })
     }, 300_000)
+
+    it('epm: faults on the EPM Management API (5xx / 429, lost responses) break no invariant', async () => {
+        // setup: EPM faults only, at full rate; L2 (2 mod 3, a device order) goes to EPM
+        const options = { seed: '1', lifecycles: 2, faults: 1, only: ['epm_error', 'epm_lost_response'] }
+
+        // execution
+        const result = await runSimulation(options)
+
+        // validation: armed EPM faults met the provider's calls, its session was opened once and ended, no violation
+        expect(result.observed['epm_fault_hit']).toBeGreaterThan(0)
+        expect(result.trace.some((t) => / granted L2 via epm/.test(t))).toBe(true)
+        expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
+        expect(result.outcomes['epm/human -> revoked']).toBe(1)
+    }, 120_000)
 
     it('regression, seed 7: overlapping Entra grants held by different replicas keep their shared access', async () => {
         // setup: the seed that found finding 2 (docs/simulation.md): a replica revoking one grant removed the group

@@ -9,6 +9,8 @@
  * - Providers (webhook, Graph): 5xx / 429, a request lost before it was applied (timeout), a response lost after
  *   the change was applied, an expired Graph token; access re-added by someone at the revoke (Entra: a permanent
  *   role assignment or a direct group membership added out of band; SecOps removes it once an incident is raised).
+ * - BeyondTrust EPM: 500 / 429 / 503 on its Management API, a create or decision whose response is lost after
+ *   EPM applied it.
  * - Teams: the notification webhook failing.
  * - Executor: a crash at a journal step (the in-process service force-stopped from its own event — no production
  *   hook), a restart on the same journal or on a lost (deleted) one, clock skew against the instance.
@@ -39,6 +41,8 @@ export type FaultKind =
     | 'graph_expired_token'
     | 'teams_error'
     | 'watchdog_race'
+    | 'epm_error'
+    | 'epm_lost_response'
 
 /** Probability per fault tick (about every 30 s of virtual time) at `--faults 1`. */
 const BASE_RATE: Record<FaultKind, number> = {
@@ -56,6 +60,8 @@ const BASE_RATE: Record<FaultKind, number> = {
     graph_expired_token: 0.05,
     teams_error: 0.1,
     watchdog_race: 0.2,
+    epm_error: 0.2,
+    epm_lost_response: 0.1,
 }
 /** Chance of a crash at each journal step event, at `--faults 1`. */
 const CRASH_RATE = 0.03
@@ -84,6 +90,11 @@ export class FaultInjector {
         return this.only.length === 0 || this.only.includes(kind)
     }
 
+    /** A race or a hit observed (not a draw): e.g. an armed EPM fault met a call. */
+    observe(what: string): void {
+        this.result.observed[what] = (this.result.observed[what] ?? 0) + 1
+    }
+
     count(kind: string): void {
         this.result.faults[kind] = (this.result.faults[kind] ?? 0) + 1
     }
@@ -104,7 +115,7 @@ export class FaultInjector {
      * for the grant (raised before the re-add: no new one will come), SecOps working it find the stray access too.
      */
     maybeReAdd(l: Lifecycle | undefined, agenda: Agenda, now: number): void {
-        if (!l || !this.active || l.kind === 'webhook' || l.reAdded) return
+        if (!l || !this.active || l.kind === 'webhook' || l.kind === 'epm' || l.reAdded) return
         if (!this.prng.chance(this.rate * RE_ADD_RATE) || !this.enabled('access_re_added')) return
         const { graph, ids } = this.sim
         l.reAdded = true
@@ -162,11 +173,12 @@ export class FaultInjector {
         this.sim.appWorld.world.webhook.faults.clear()
         this.sim.graph.faults.clear()
         this.sim.teams.faults.clear()
+        this.sim.epm.faults.clear()
     }
 
     private inject(kind: FaultKind, agenda: Agenda): void {
         const { sn, webhook } = this.sim.appWorld.world
-        const { graph, teams } = this.sim
+        const { graph, teams, epm } = this.sim
         const p = this.prng
         const times = p.int(1, 3)
         // The Table / Attachment APIs only: the token endpoint is not rate limited and answers in its own format.
@@ -228,6 +240,32 @@ export class FaultInjector {
                 break
             case 'teams_error':
                 teams.faults.add({ status: p.pick([500, 502, 429]), times: 1 })
+                break
+            case 'epm_error': {
+                // At most one EPM rule armed at a time: EPM is called only while an EPM lifecycle runs, so rules
+                // armed in between would pile up and fail its first calls far beyond the injected rate.
+                epm.faults.clear()
+                const status = p.pick([500, 429, 503])
+                epm.faults.add({
+                    path: /^\/management-api\//,
+                    method: p.pick(['GET', 'POST']),
+                    status,
+                    ...(status !== 500 ? { retryAfterSeconds: p.int(1, 20) } : {}),
+                    times,
+                    before: () => this.observe('epm_fault_hit'),
+                })
+                break
+            }
+            case 'epm_lost_response':
+                epm.faults.clear()
+                // The create or the decision (end early) applied by EPM, its answer lost on the way back.
+                epm.faults.add({
+                    method: 'POST',
+                    path: /^\/management-api\/v[23]\/AdminAccessRequest/,
+                    dropAfterApply: true,
+                    times: 1,
+                    before: () => this.observe('epm_fault_hit'),
+                })
                 break
             case 'watchdog_race': {
                 const now = this.clockNow()

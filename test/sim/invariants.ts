@@ -75,6 +75,8 @@ const LIVE_STATES = ['granting', 'active', 'revoking', 'revoke_failed', 'halted'
 export class Invariants {
     private readonly reported = new Set<string>()
     private readonly checkedRevoked = new Set<string>()
+    /** EPM requests seen Approved at some check (a session lasts ≥ 5 minutes: no approval goes unseen). */
+    private readonly epmApproved = new Set<string>()
 
     constructor(
         private readonly sim: SimWorld,
@@ -138,10 +140,24 @@ export class Invariants {
         return incidentOpenFor(this.sn, grantSysId)
     }
 
-    /** Access of `l` alive at its provider now (webhook: its own service grant; Entra: the person holds the target). */
+    /**
+     * Access of `l` alive at its provider now (webhook: its own service grant; EPM: its approved request's session
+     * has not run out; Entra: the person holds the target).
+     */
     private accessAlive(l: Lifecycle): boolean {
         const { webhook } = this.sim.appWorld.world
-        const { graph, ids } = this.sim
+        const { graph, ids, epm } = this.sim
+        if (l.kind === 'epm') {
+            // An approved request whose session has not run out (EPM logs the user off at its end on its own).
+            const now = this.clock.nowMs()
+            return [...epm.requests.values()].some(
+                (r) =>
+                    r.ticketId === l.ritmNumber &&
+                    r.decision === 'Approved' &&
+                    r.decisionTime !== null &&
+                    now < r.decisionTime.getTime() + r.durationSeconds * 1000,
+            )
+        }
         if (l.kind === 'webhook') {
             return [...webhook.grants.values()].some((g) => g.grantNumber === l.grantNumber && g.status === 'active')
         }
@@ -157,7 +173,7 @@ export class Invariants {
      * last holder is what keeps the shared access, and SecOps have it (docs/entra.md "Overlap").
      */
     private sharedUnderIncident(l: Lifecycle): boolean {
-        if (l.kind === 'webhook') return false
+        if (l.kind === 'webhook' || l.kind === 'epm') return false
         return this.lifecycles.some((o) => {
             if (o === l || o.kind !== l.kind || !o.grantSysId) return false
             // Only the same assignment: the Entra role kind spreads over several roles.
@@ -173,7 +189,8 @@ export class Invariants {
      * incident), not on every grant of the same target.
      */
     private coveredByAnother(l: Lifecycle): boolean {
-        if (l.kind === 'webhook') return false
+        // Webhook and EPM grants each hold their own access (an EPM request per grant).
+        if (l.kind === 'webhook' || l.kind === 'epm') return false
         const now = this.clock.nowMs()
         return this.lifecycles.some((o) => {
             if (o === l || o.kind !== l.kind || o.roleId !== l.roleId || !o.grantSysId) return false
@@ -331,6 +348,24 @@ export class Invariants {
                 l,
                 `PIM group assignment (${ticket || 'no ticket'})`,
                 (plan) => plan.provider === 'entra-group' && r.principalId === ids.userId && r.groupId === ids.groupId,
+            )
+        }
+        // EPM: every admin access request EPM approved maps to the approved request of that user and computer.
+        const { epm } = this.sim
+        for (const r of epm.requests.values()) {
+            if (r.decision === 'Approved') this.epmApproved.add(r.id)
+            if (!this.epmApproved.has(r.id)) continue
+            const l = byRitm.get(r.ticketId)
+            const host = epm.computers.get(r.computerId)?.hostName ?? ''
+            judge(
+                l,
+                `EPM admin access request ${r.id} (${r.ticketId || 'no ticket'})`,
+                (plan) =>
+                    plan.provider === 'epm' &&
+                    plan.target.kind === 'device_local_admin' &&
+                    r.userName.toLowerCase() === plan.principal.userName.toLowerCase() &&
+                    host !== '' &&
+                    host.toLowerCase() === (plan.target.deviceName ?? '').toLowerCase(),
             )
         }
         for (const [label, n] of seen) {

@@ -68,7 +68,7 @@ export interface SimResult {
     trace: string[]
 }
 
-export type Kind = 'webhook' | 'entra-group' | 'entra-role'
+export type Kind = 'webhook' | 'entra-group' | 'entra-role' | 'epm'
 export type ApprovalPath = 'human' | 'rule' | 'escalation' | 'rejection' | 'abandoned'
 
 /** One simulated lifecycle. */
@@ -80,6 +80,8 @@ export interface Lifecycle {
     durationMinutes: number
     /** The directory role asked for (entra-role). */
     roleId?: string
+    /** Who orders it (the world's requester; EPM orders rotate over the world's EPM engineers). */
+    requester?: { sysId: string; userName: string }
     /** Minutes after activation at which the requester clicks "Revoke now" (none: runs to expiry). */
     revokeNowAfterMinutes?: number
     orderedAt: number
@@ -400,7 +402,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             (x) => x['document_id'] === l.grantSysId && x['state'] === 'requested',
         )) {
             const who = userName(a['approver'] ?? '')
-            if (!who || who === requester.userName) continue
+            if (!who || who === (l.requester ?? requester).userName) continue
             app.as(who, () => castVote(a['sys_id']!, decision, decision === 'rejected' ? 'Not justified' : ''))
             votes += 1
             if (decision === 'rejected') break
@@ -420,12 +422,17 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     let arrival = start + 30_000
     for (let i = 0; i < run.count; i++) {
         const id = run.firstId + i
-        const kind = prng.weighted<Kind>({ webhook: 4, 'entra-group': 2, 'entra-role': 3 })
+        let kind: Kind = prng.weighted<Exclude<Kind, 'epm'>>({ webhook: 4, 'entra-group': 2, 'entra-role': 3 })
+        // A third of the device orders go to BeyondTrust EPM — by lifecycle number, not a draw, so the PRNG's
+        // sequence (and every other lifecycle of a kept seed) is unchanged.
+        if (kind !== 'entra-role' && id % 3 === 2) kind = 'epm'
         let path = prng.weighted<ApprovalPath>({ human: 60, rule: 10, escalation: 10, rejection: 12, abandoned: 4 })
         if (path === 'rule' && kind === 'entra-role') path = 'human'
         const long = prng.chance(0.25)
         let durationMinutes = long ? prng.int(30, 120) : prng.int(1, 20)
         if (path === 'rule') durationMinutes = Math.min(durationMinutes, 60)
+        // EPM's floor: a JIT Admin session lasts at least 5 minutes (docs/epm.md).
+        if (kind === 'epm') durationMinutes = Math.max(durationMinutes, 5)
         const revokeNow = prng.chance(0.2)
         const l: Lifecycle = {
             id,
@@ -444,21 +451,32 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             approved: false,
             final: '',
         }
+        if (kind === 'epm') {
+            // By count, not a draw: EPM orders rotate over the EPM engineers (one open EPM request per user).
+            const n = lifecycles.filter((x) => x.kind === 'epm').length
+            l.requester = sim.epmRequesters[n % sim.epmRequesters.length]
+        }
         lifecycles.push(l)
         const voteDelay = prng.int(10_000, 20 * 60_000)
         agenda.at(arrival, `order ${l.label}`, () => {
             let incident = ''
-            if (kind !== 'entra-role') sim.setDeviceProvider(kind === 'entra-group' ? 'entra-group' : 'webhook')
+            if (kind !== 'entra-role') sim.setDeviceProvider(kind)
             if (path === 'rule') incident = raiseP1(sim)
-            const ci =
-                kind === 'entra-role' ? '' : addWorkstation(sn.store, base, `WS-SIM-${run.index}-${String(id).padStart(5, '0')}`)
+            const host = `WS-SIM-${run.index}-${String(id).padStart(5, '0')}`
+            const ci = kind === 'entra-role' ? '' : addWorkstation(sn.store, base, host)
+            const who = l.requester ?? requester
+            if (kind === 'epm') {
+                // The workstation is the EPM engineer's, enrolled in EPM.
+                sn.store.update(PLATFORM_TABLE.computer, ci, { assigned_to: who.sysId })
+                sim.enrolDevice(host)
+            }
             const emergency = path === 'rule'
-            l.ritmSysId = app.as(requester.userName, () =>
+            l.ritmSysId = app.as(who.userName, () =>
                 orderItem(
                     kind === 'entra-role' ? items.entraRole : items.localAdmin,
-                    requester.sysId,
+                    who.sysId,
                     {
-                        requested_for: requester.sysId,
+                        requested_for: who.sysId,
                         device: ci,
                         role: l.roleId ?? '',
                         duration_minutes: String(durationMinutes),
@@ -468,7 +486,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
                     },
                     {
                         short_description: kind === 'entra-role' ? 'Temporary Entra role' : 'Temporary local admin access',
-                        requested_for: requester.sysId,
+                        requested_for: who.sysId,
                     },
                 ),
             )
@@ -531,7 +549,8 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             if (g?.[GRANT_FIELDS.state] !== 'active') continue
             const grantedAt = faults.parseTime(g[GRANT_FIELDS.grantedAt])
             if (grantedAt === undefined || clock.nowMs() < grantedAt + l.revokeNowAfterMinutes * 60_000) continue
-            const r = app.as(requester.userName, () => queueRevokeNow(l.grantSysId, requester.sysId, 'Work finished'))
+            const who = l.requester ?? requester
+            const r = app.as(who.userName, () => queueRevokeNow(l.grantSysId, who.sysId, 'Work finished'))
             if (r.ok) {
                 l.revokeNowAt = clock.nowMs()
                 trace(`${l.label} Revoke now clicked`)

@@ -1,7 +1,8 @@
 /**
  * The simulated world: the app world of the e2e tests (test/e2e/support/app-world.ts — ServiceNow emulator with the
  * app's real server modules and rules, the webhook emulator, the sandbox people and workstation policy), plus the
- * Graph emulator (PIM for roles and groups) and the Teams emulator, an Entra-role policy next to the workstation
+ * Graph emulator (PIM for roles and groups), the BeyondTrust EPM emulator (with three EPM engineers in the requester's
+ * group) and the Teams emulator, an Entra-role policy next to the workstation
  * policy, the documented auto-approval rule (set by one SecOps person, confirmed by another), and the `GBG_*`
  * environment of each REAL executor started in process on the world's virtual clock.
  *
@@ -14,6 +15,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
     PLATFORM_TABLE,
+    ROLE,
     POLICY_FIELDS,
     PROPERTY,
     TABLE,
@@ -24,6 +26,7 @@ import {
 } from '@gbg/shared'
 import { GlideRecord } from '../../now-app/test/support/glide-fake'
 import { startAppWorld, type AppWorld } from '../e2e/support/app-world'
+import { DECISION_PATHS, startEpmEmulator, type EpmEmulator } from '../emulators/epm'
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph'
 import { startTeamsEmulator, type TeamsEmulator } from '../emulators/teams'
 import { DEFAULT_GRAPH_IDS } from '../sandbox/seed'
@@ -58,6 +61,15 @@ export interface SimWorld {
     appWorld: AppWorld
     graph: GraphEmulator
     teams: TeamsEmulator
+    /** BeyondTrust EPM (every simulated workstation is enrolled as it is ordered: {@link enrolDevice}). */
+    epm: EpmEmulator
+    /** Enrols a workstation in EPM (Authorised, connected now), as the EPM agent does when it is installed. */
+    enrolDevice(hostName: string): void
+    /**
+     * Engineers of the requester's group who order EPM local admin (EPM allows one open request per user, which
+     * the app enforces for the epm provider: with one requester most EPM orders would be refused).
+     */
+    epmRequesters: { sysId: string; userName: string }[]
     /** Entra object ids (user = the requester). */
     ids: typeof DEFAULT_GRAPH_IDS
     /**
@@ -70,7 +82,7 @@ export interface SimWorld {
     /** Executor environment of `instance` (journal `<dir>/<instance>.db`). */
     env(instance: string): Record<string, string>
     /** Which provider the catalog's device item uses for the next order. */
-    setDeviceProvider(provider: Extract<ProviderName, 'webhook' | 'entra-group'>): void
+    setDeviceProvider(provider: Extract<ProviderName, 'webhook' | 'entra-group' | 'epm'>): void
     close(): Promise<void>
 }
 
@@ -105,6 +117,10 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
         pimForGroups: true,
     })
     const teams = await startTeamsEmulator({ now })
+    // Not drawn from `prng`: a new draw would shift every later one, and so every kept seed's world.
+    const epmClientId = 'gbg-sim-executor'
+    const epmSecret = `epm-${clientSecret}`
+    const epm = await startEpmEmulator({ clientId: epmClientId, clientSecret: epmSecret, now })
     const caFile = join(world.dir, 'graph-ca.pem')
     writeFileSync(caFile, graph.ca)
 
@@ -159,7 +175,20 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
         roles: ['itil'],
     })
 
-    const setDeviceProvider = (provider: 'webhook' | 'entra-group'): void => {
+    const epmRequesters = ['jordan.epm', 'kim.epm', 'lee.epm'].map((userName) => ({
+        userName,
+        sysId: sn.addUser({
+            userName,
+            firstName: userName.split('.')[0]!,
+            lastName: 'Engineer',
+            email: `${userName}@contoso.example`,
+            roles: [ROLE.requester],
+            groups: [base.resolverGroupSysId],
+            manager: base.manager.sysId,
+        }),
+    }))
+
+    const setDeviceProvider = (provider: 'webhook' | 'entra-group' | 'epm'): void => {
         const row = sn.scripting.list('sys_properties').find((p) => p['name'] === PROPERTY.deviceAdminProvider)
         if (row) sn.scripting.modify('sys_properties', row['sys_id']!, { value: provider }, 'system')
     }
@@ -168,9 +197,14 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
         appWorld,
         graph,
         teams,
+        epm,
+        enrolDevice(hostName) {
+            epm.addComputer(hostName, { state: 'Authorised', lastConnected: now() })
+        },
         ids,
         roleIds: [ids.roleId, ...EXTRA_ROLES.map((r) => r.id)],
         deskAgent,
+        epmRequesters,
         env(instance) {
             return world.env(instance, {
                 GBG_LOG_LEVEL: 'warn',
@@ -182,7 +216,7 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
                 GBG_LEASE_SECONDS: '180',
                 GBG_BACKOFF_BASE_MS: '2000',
                 GBG_BACKOFF_MAX_MS: '60000',
-                GBG_PROVIDERS: 'webhook,entra-role,entra-group',
+                GBG_PROVIDERS: 'webhook,entra-role,entra-group,epm',
                 GBG_AUDIT_KEY: auditKey,
                 GBG_AUDIT_INTEGRATION_USER: base.executorUser.userName,
                 GBG_TEAMS_WEBHOOK_URL: teams.workflowsUrl,
@@ -194,10 +228,15 @@ export async function startSimWorld(clock: VirtualClock, prng: Prng): Promise<Si
                 GBG_ENTRA_GROUP_MODE: 'pim',
                 GBG_ENTRA_DEVICE_CLASS_GROUPS: `workstation=${ids.groupId}`,
                 GBG_ENTRA_CA_FILE: caFile,
+                GBG_EPM_BASE_URL: epm.url,
+                GBG_EPM_CLIENT_ID: epmClientId,
+                GBG_EPM_CLIENT_SECRET: epmSecret,
+                GBG_EPM_DECISION_PATH: DECISION_PATHS[epm.switches.decisionPath],
             })
         },
         setDeviceProvider,
         async close() {
+            await epm.close().catch(() => undefined)
             await teams.close().catch(() => undefined)
             await graph.close().catch(() => undefined)
             await appWorld.close()
