@@ -38,8 +38,8 @@ import type { ServiceNowGateway } from './ports'
 import { buildProviders, connectServiceNow, openJournal } from './service'
 import type { ServiceNowClient } from './servicenow/client'
 import { isServiceNowError } from './servicenow/errors'
+import { checkInstanceFields } from './servicenow/field-check'
 import { ServiceNowFleetGrants } from './servicenow/fleet-grants'
-import { query } from './servicenow/query'
 import { errorText } from './transport'
 
 type Out = (line: string) => void
@@ -193,32 +193,21 @@ export async function runDoctor(env: NodeJS.ProcessEnv, out: Out, deps: DoctorDe
         bad(e.what, e.fix)
     }
     if (reachable) {
-        for (const [table, fields] of Object.entries(READ_FIELDS)) {
-            try {
-                const rows = await client.list(
-                    table,
-                    query(table).orderByDesc('sys_created_on').build(),
-                    ['sys_id', ...fields],
-                    1,
-                )
-                const row = rows[0]
-                if (!row) {
-                    ok(`${table}: readable (empty: fields cannot be checked until it has a record)`)
-                    continue
-                }
-                const missing = fields.filter((f) => !(f in row))
-                if (missing.length === 0) ok(`${table}: readable, all ${fields.length} fields present`)
-                else
-                    bad(
-                        `${table}: fields missing or hidden: ${missing.join(', ')}`,
-                        `upgrade the app to the version this executor expects, or check the field read ACLs for ${EXECUTOR_ROLE}`,
-                    )
-            } catch (error) {
+        for (const r of await checkInstanceFields(client, READ_FIELDS)) {
+            const fields = READ_FIELDS[r.table] ?? []
+            if (r.status === 'error')
                 bad(
-                    `${table}: ${explainServiceNow(error, config).what}`,
+                    `${r.table}: ${explainServiceNow(r.cause, config).what}`,
                     'the executor role needs read on this table (see now-app/src/fluent/security)',
                 )
-            }
+            else if (r.status === 'empty')
+                ok(`${r.table}: readable (empty: fields cannot be checked until it has a record)`)
+            else if (r.missing.length === 0) ok(`${r.table}: readable, all ${fields.length} fields present`)
+            else
+                bad(
+                    `${r.table}: fields missing or hidden: ${r.missing.join(', ')}`,
+                    `upgrade the app to the version this executor expects, or check the field read ACLs for ${EXECUTOR_ROLE}`,
+                )
         }
 
         out('instance settings')

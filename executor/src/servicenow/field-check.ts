@@ -24,12 +24,20 @@ export interface FieldCheckResult {
     status: 'checked' | 'empty' | 'error'
     missing: string[]
     error?: string
+    /** The read's failure as thrown (doctor explains it). */
+    cause?: unknown
 }
 
-/** Reads one record per table and lists the fields its answer lacks. Never throws. */
-export async function checkInstanceFields(client: ServiceNowClient): Promise<FieldCheckResult[]> {
+/**
+ * Reads one record per table and lists the fields its answer lacks (`tables`: the fields to check per table; the
+ * start-up check's by default, doctor passes every table it reads). Never throws.
+ */
+export async function checkInstanceFields(
+    client: ServiceNowClient,
+    tables: Readonly<Record<string, readonly string[]>> = CHECKED_FIELDS,
+): Promise<FieldCheckResult[]> {
     const results: FieldCheckResult[] = []
-    for (const [table, fields] of Object.entries(CHECKED_FIELDS)) {
+    for (const [table, fields] of Object.entries(tables)) {
         try {
             const rows = await client.list(
                 table,
@@ -41,7 +49,7 @@ export async function checkInstanceFields(client: ServiceNowClient): Promise<Fie
             if (!row) results.push({ table, status: 'empty', missing: [] })
             else results.push({ table, status: 'checked', missing: fields.filter((f) => !(f in row)) })
         } catch (error) {
-            results.push({ table, status: 'error', missing: [], error: String(error) })
+            results.push({ table, status: 'error', missing: [], error: String(error), cause: error })
         }
     }
     return results
