@@ -20,6 +20,7 @@ import { parseArgs } from 'node:util'
 import axios from 'axios'
 import { chromium } from 'playwright-core'
 import { GRANT_FIELDS, TABLE } from '@gbg/shared'
+import { CHROMIUM_ARGS } from '../executor/src/providers/console/provider'
 import { startSandbox } from '../test/sandbox/sandbox'
 import { REPO_ROOT } from '../test/support/executor-process'
 import { startInProcessExecutor } from '../test/support/executor-in-process'
@@ -235,15 +236,7 @@ async function main(): Promise<void> {
     mkdirSync(dirname(out), { recursive: true })
     const browser = await chromium.launch({
         executablePath: '/usr/bin/chromium',
-        args: [
-            '--headless',
-            '--no-sandbox',
-            '--disable-gpu',
-            '--no-first-run',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-        ],
+        args: [...CHROMIUM_ARGS],
     })
     try {
         const pageHandle = await browser.newPage({ viewport: { width: 24 * 56 + 20, height }, deviceScaleFactor: 1 })

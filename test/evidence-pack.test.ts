@@ -16,6 +16,7 @@ import { chromium } from 'playwright-core'
 import { afterAll, describe, expect, it } from 'vitest'
 import { AUDIT_REPORTS, GRANT_FIELDS, TABLE, chainEvent, GENESIS_HASH } from '@gbg/shared'
 import { main } from '@gbg/executor/src/cli'
+import { CHROMIUM_ARGS as CONSOLE_CHROMIUM_ARGS } from '@gbg/executor/src/providers/console/provider'
 import { computePack, renderEvidencePack, renderSummary, weekOf, type PackData } from '@gbg/executor/src/evidence-pack'
 import { runScenario } from './sandbox/scenario'
 import { REPO_ROOT } from './support/executor-process'
@@ -23,16 +24,8 @@ import { VirtualClock } from './support/virtual-clock'
 import { runUntil } from './support/virtual-time'
 
 const at = (iso: string): string => iso.replace('T', ' ').slice(0, 19)
-const CHROMIUM_ARGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-]
+// The machine's Chromium flags (the console provider's), plus no QUIC: the pack must make no network request at all.
+const CHROMIUM_ARGS = [...CONSOLE_CHROMIUM_ARGS, '--disable-quic']
 
 describe('evidence pack: the measures', () => {
     // Two weeks: Mon 2026-01-05 and Mon 2026-01-12.

@@ -27,6 +27,7 @@ import { join } from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { planDigest, type ExecutionPlan } from '@gbg/shared'
 import { nullLogger } from '../../log'
+import type { ConsoleConfig } from '../../config'
 import type { Logger } from '../../ports'
 import type { RecheckResult } from '../../recheck'
 import { URL_RULE, isAllowedUrl } from '../../url-policy'
@@ -62,23 +63,8 @@ export const CHROMIUM_ARGS = [
     '--disable-sync',
 ] as const
 
-/** Configuration of the console provider (config.ts `console` section). */
-export interface ConsoleProviderConfig {
-    /** Console base URL (https; http only to loopback). */
-    baseUrl: string
-    /** Service account. */
-    username: string
-    /** Service account password. Secret. */
-    password: string
-    /** Base32 TOTP seed of the service account. Secret. */
-    totpSeed: string
-    /** Chromium binary. @defaultValue /usr/bin/chromium */
-    chromiumPath: string
-    /** Folder of the masked screenshots, page texts and traces. */
-    evidenceDir: string
-    /** How long one page may take (ms). */
-    pageTimeoutMs: number
-}
+/** Configuration of the console provider: the executor configuration's `console` section, as validated there. */
+export type ConsoleProviderConfig = ConsoleConfig
 
 /** The fresh recheck the packet check and the submit gate run (recheck.ts recheckGrant bound to ServiceNow). */
 export type ConsoleGate = (grantSysId: string) => Promise<RecheckResult>
