@@ -122,10 +122,8 @@ describe('entra-group provider, PIM for Groups mode', () => {
 describe('entra-group provider, PIM for Groups overlap under clock skew (docs/simulation.md finding 7)', () => {
     it('extending a shared assignment keeps its start: an executor clock ahead of Entra never opens a gap', async () => {
         // setup: the executor's clock runs 5 s ahead of Entra's (NTP-scale skew, as in the simulator)
-        let started: EntraFixture | undefined
-        const entraNow = () => new Date((started?.clock.now().getTime() ?? Date.parse('2030-01-01T08:00:00Z')) - 5_000)
-        started = await startEntraFixture({ groupMode: 'pim', emulator: { now: entraNow } })
-        fx = started
+        const entraNow = () => new Date((fx?.clock.now().getTime() ?? Date.parse('2030-01-01T08:00:00Z')) - 5_000)
+        fx = await startEntraFixture({ groupMode: 'pim', emulator: { now: entraNow } })
         const a = groupPlan({ grantSysId: 'a'.repeat(32), durationMinutes: 30 })
         const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 90 })
         await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
