@@ -212,7 +212,7 @@ describe('epm provider: every unconfirmed contract point, under each setting', (
     }
 
     for (const value of SWITCH_SETTINGS.repeatDecision) {
-        it(`repeatDecision = ${value}: an executor clock ahead of EPM's still ends a session EPM keeps running (docs/simulation.md finding 10)`, async () => {
+        it(`repeatDecision = ${value}: an executor clock ahead of EPM's still ends a session EPM keeps running (docs/simulation.md finding 8)`, async () => {
             // setup: the executor's clock runs 6 s ahead of EPM's (NTP-scale skew)
             const fx = await fixture({ repeatDecision: value }, true, 6_000)
             const ctx: ProviderCallContext = { idempotencyKey: key() }

@@ -66,7 +66,7 @@ const MAX_EVENT_PAGES = 20
 const DURATION_TOLERANCE_S = 1
 /**
  * A session our clock says ended less than this long ago is still ended explicitly by a revoke: EPM's clock decides
- * when it ends, and ours may run ahead of EPM's (docs/simulation.md finding 10). Denying a request that has really
+ * when it ends, and ours may run ahead of EPM's (docs/simulation.md finding 8). Denying a request that has really
  * ended is harmless (EPM answers 409 or 200 without effect).
  */
 export const ENDED_SESSION_MARGIN_MS = 60_000
