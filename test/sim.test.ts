@@ -118,6 +118,26 @@ describe('simulator', () => {
         expect(Object.values(result.outcomes).reduce((a, b) => a + b, 0)).toBe(12)
     }, 120_000)
 
+    it('regression, seed c2: an EPM revoke by a replica whose clock runs ahead ends the session (finding 8)', async () => {
+        // setup: the seed that reproduces finding 8 in a short run (docs/simulation.md): replicas with clock skew,
+        // crashes and watchdog races at full rate. On the old code L8 and L11 (EPM) were revoked "already absent" at
+        // their expiry by the replica's own clock while EPM's session still ran for those seconds.
+        const options = {
+            seed: 'c2',
+            lifecycles: 12,
+            faults: 1,
+            only: ['clock_skew', 'executor_crash', 'watchdog_race'],
+        }
+
+        // execution
+        const result = await runSimulation(options)
+
+        // validation: skewed replicas revoked EPM sessions at their expiry, and no invariant broke
+        expect(result.faults['clock_skew']).toBeGreaterThan(0)
+        expect(result.trace.some((t) => / revoked L(8|11)\b/.test(t))).toBe(true)
+        expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
+    }, 300_000)
+
     it('the PRNG is a pure function of the seed', () => {
         const draw = (seed: string) => {
             const p = new Prng(seed)
