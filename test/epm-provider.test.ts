@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { ExecutionPlan } from '@gbg/shared'
 import {
     createEpmProvider,
+    ENDED_SESSION_MARGIN_MS,
     LATE_AFTER_MS,
     TOKEN_RENEW_BEFORE_MS,
     type EpmProvider,
@@ -46,9 +47,11 @@ afterEach(async () => {
     await Promise.all(open.splice(0).map((e) => e.close()))
 })
 
-async function fixture(switches: Partial<EpmSwitches> = {}, computer = true): Promise<Fx> {
+/** `skewMs`: the executor's clock runs this far ahead of EPM's. */
+async function fixture(switches: Partial<EpmSwitches> = {}, computer = true, skewMs = 0): Promise<Fx> {
     const clock = { t: T0 }
     const now = () => clock.t
+    const executorNow = () => new Date(clock.t.getTime() + skewMs)
     const emu = await startEpmEmulator({ clientId: CLIENT_ID, clientSecret: SECRET, now, switches })
     open.push(emu)
     if (computer) emu.addComputer('PC-0042')
@@ -65,7 +68,7 @@ async function fixture(switches: Partial<EpmSwitches> = {}, computer = true): Pr
             timeoutMs: 2_000,
         },
         {
-            now,
+            now: executorNow,
             logger: { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') },
         },
     )
@@ -205,6 +208,29 @@ describe('epm provider: every unconfirmed contract point, under each setting', (
             expect(revoked.notes?.[0]).toMatch(/expired/)
             expect((revoked.evidence as { endedBy: string }).endedBy).toBe('expired')
             expect(fx.emu.callCount('POST', '/management-api/v2/AdminAccessRequest')).toBe(0)
+        })
+    }
+
+    for (const value of SWITCH_SETTINGS.repeatDecision) {
+        it(`repeatDecision = ${value}: an executor clock ahead of EPM's still ends a session EPM keeps running (docs/simulation.md finding 8)`, async () => {
+            // setup: the executor's clock runs 6 s ahead of EPM's (NTP-scale skew)
+            const fx = await fixture({ repeatDecision: value }, true, 6_000)
+            const ctx: ProviderCallContext = { idempotencyKey: key() }
+            const granted = await fx.provider.grant(plan, ctx)
+            // execution: the revoke timer fires at the expiry by the executor's clock — EPM's session runs ~6 s more
+            fx.advance(30 * 60_000 - 3_000)
+            const revoked = await fx.provider.revoke(plan, { ...ctx, txnIds: granted.txnIds })
+            // validation: before the fix the revoke trusted its own clock (already absent) and left the session
+            // running on EPM; now it ends it, and EPM shows it ended
+            const request = fx.emu.requests.get(granted.txnIds[0]!)!
+            expect(request.decision).toBe('Denied')
+            expect(revoked.alreadyAbsent).toBe(false)
+            // long after the end (past the margin) nothing is sent
+            const before = fx.emu.requests.size
+            fx.advance(ENDED_SESSION_MARGIN_MS + 60_000)
+            const again = await fx.provider.revoke(plan, { ...ctx, txnIds: granted.txnIds })
+            expect(again.alreadyAbsent).toBe(true)
+            expect(fx.emu.requests.size).toBe(before)
         })
     }
 

@@ -118,6 +118,23 @@ describe('simulator', () => {
         expect(Object.values(result.outcomes).reduce((a, b) => a + b, 0)).toBe(12)
     }, 120_000)
 
+    it('regression, seed e2: an EPM revoke by a replica whose clock runs ahead ends the session (finding 8)', async () => {
+        // setup: the shortest run found that reproduces finding 8 (docs/simulation.md): two lifecycles, replicas with
+        // clock skew. On the old code L2 (EPM) was revoked "already absent" at its expiry by the replica's own clock
+        // (7.8 s ahead) while EPM's session still ran for those seconds (revoke-readback). Seed c2 (12 lifecycles,
+        // clock_skew + executor_crash + watchdog_race) found it first: 2 violations before, 0 after.
+        const options = { seed: 'e2', lifecycles: 2, faults: 1, only: ['clock_skew'] }
+
+        // execution
+        const result = await runSimulation(options)
+
+        // validation: a replica ahead of the instance revoked the EPM session, and no invariant broke
+        expect(result.trace.some((t) => /clock skew \d+ ms/.test(t))).toBe(true)
+        expect(result.trace.some((t) => / revoked L2\b/.test(t))).toBe(true)
+        expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
+        expect(result.outcomes['epm/human -> revoked']).toBe(1)
+    }, 300_000)
+
     it('the PRNG is a pure function of the seed', () => {
         const draw = (seed: string) => {
             const p = new Prng(seed)

@@ -119,6 +119,27 @@ describe('entra-group provider, PIM for Groups mode', () => {
     })
 })
 
+describe('entra-group provider, PIM for Groups overlap under clock skew (docs/simulation.md finding 7)', () => {
+    it('extending a shared assignment keeps its start: an executor clock ahead of Entra never opens a gap', async () => {
+        // setup: the executor's clock runs 5 s ahead of Entra's (NTP-scale skew, as in the simulator)
+        const entraNow = () => new Date((fx?.clock.now().getTime() ?? Date.parse('2030-01-01T08:00:00Z')) - 5_000)
+        fx = await startEntraFixture({ groupMode: 'pim', emulator: { now: entraNow } })
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 90 })
+        await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
+        fx.clock.advanceMinutes(10)
+        const firstStart = fx.emu.state.groupInstances[0]!.startDateTime
+        // execution: B's grant extends the assignment A holds
+        await fx.worker.grant(fx.group, b, { idempotencyKey: 'b-1' })
+        // validation: the update kept A's start; the membership never left (before the fix the new window started
+        // "now" by the executor's clock, 5 s in Entra's future, and Alice was no member for those 5 s)
+        expect(fx.emu.state.groupRequests.map((r) => r.action)).toEqual(['adminAssign', 'adminUpdate'])
+        expect(fx.emu.state.groupInstances[0]!.startDateTime).toBe(firstStart)
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id).map((u) => u.id)).toEqual([ALICE.id])
+        expect(fx.emu.state.groupInstances[0]!.endDateTime).toBe('2030-01-01T09:40:00Z')
+    })
+})
+
 describe('entra-group provider, members mode', () => {
     it('adds with $ref, removes with DELETE …/$ref, never DELETE without $ref; no native expiry', async () => {
         // setup

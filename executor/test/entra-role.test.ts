@@ -207,6 +207,23 @@ describe('entra-role provider', () => {
         expect(gb.expiresAt.toISOString()).toBe('2030-01-01T08:02:00.000Z')
     })
 
+    it('overlap under clock skew: the update keeps the assignment start (no gap for the first holder)', async () => {
+        // setup: Entra's clock 5 s behind the executor's (docs/simulation.md finding 7)
+        const t0 = fx.clock.now().getTime()
+        await restart({ emulator: { now: () => new Date((fx?.clock.now().getTime() ?? t0) - 5_000) } })
+        const a = rolePlan({ grantSysId: 'a'.repeat(32), durationMinutes: 30 })
+        const b = rolePlan({ grantSysId: 'b'.repeat(32), durationMinutes: 60 })
+        await fx.worker.grant(fx.role, a, { idempotencyKey: 'a-1' })
+        fx.clock.advanceMinutes(10)
+        const firstStart = instancesOf(ALICE.id)[0]!.startDateTime
+        // execution
+        await fx.worker.grant(fx.role, b, { idempotencyKey: 'b-1' })
+        // validation: same start, later end, the role still active on Entra's clock
+        expect(fx.emu.state.roleRequests.map((r) => r.action)).toEqual(['adminAssign', 'adminUpdate'])
+        expect(instancesOf(ALICE.id)[0]!.startDateTime).toBe(firstStart)
+        expect(fx.emu.state.listRoleInstances({ principalId: ALICE.id })).toHaveLength(1)
+    })
+
     it('overlap with a shorter second grant does not shorten or extend the assignment', async () => {
         // setup
         const a = rolePlan({ grantSysId: 'a'.repeat(32), durationMinutes: 60 })

@@ -13,10 +13,13 @@ import { REPO_ROOT } from '../support/executor-process'
 /** Where the build leaves the app's records (what test/support/app-dist.ts reads). */
 export const BUILT_APP_DIR = resolve(REPO_ROOT, 'now-app/dist/app')
 
-/** Builds the app when it has never been built; returns false (after printing why) when the build fails. */
-export function ensureBuiltApp(print: (line: string) => void = (l) => console.log(l)): boolean {
-    if (existsSync(BUILT_APP_DIR)) return true
-    print('First run: building the ServiceNow app (now-app/dist) for the emulator — about a minute…')
+/**
+ * Builds the app when it has never been built (or always, with `force`: a stale build, test/sim/built-app.ts);
+ * returns false (after printing why) when the build fails.
+ */
+export function ensureBuiltApp(print: (line: string) => void = (l) => console.log(l), force = false): boolean {
+    if (!force && existsSync(BUILT_APP_DIR)) return true
+    if (!force) print('First run: building the ServiceNow app (now-app/dist) for the emulator — about a minute…')
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm'
     const build = spawnSync(npm, ['run', 'build', '--workspace', 'now-app'], { cwd: REPO_ROOT, encoding: 'utf8' })
     if (build.status === 0 && existsSync(BUILT_APP_DIR)) return true

@@ -128,9 +128,16 @@ export class FaultInjector {
         if (incidentOpenFor(this.sim.appWorld.world.sn, l.grantSysId)) this.onIncident(l, agenda, now)
     }
 
-    /** SecOps reacts to an incident about a grant whose access someone re-added: the stray access is removed. */
+    /**
+     * SecOps reacts to an incident about a grant whose access someone re-added: the stray access is removed. Also
+     * when the incident is another grant's of the same person and target (finding 7b): a membership re-added at a
+     * revoke that kept the shared assignment for other holders raises nothing for that grant; the last holder's
+     * revoke finds it (held outside the system) and raises its incident, and SecOps working it find the stray.
+     */
     onIncident(l: Lifecycle | undefined, agenda: Agenda, now: number): void {
-        if (!l?.reAdded) return
+        if (!l) return
+        const sameTarget = (o: Lifecycle) => o.kind === l.kind && o.roleId === l.roleId
+        if (!l.reAdded && !this.strays.some((o) => o.strayAccess && sameTarget(o))) return
         agenda.at(now + this.prng.int(60_000, 15 * 60_000), `secops cleans ${l.label}`, () => this.cleanUp(l))
     }
 

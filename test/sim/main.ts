@@ -6,6 +6,7 @@
  * Test / dev code only.
  */
 import { existsSync, writeFileSync } from 'node:fs'
+import { ensureCurrentApp } from './built-app'
 import { formatReport, parseSimArgs } from './report'
 import { runSimulation } from './run'
 
@@ -22,6 +23,8 @@ async function main(): Promise<number> {
         console.error((error as Error).message)
         return 2
     }
+    // The worlds read now-app/dist: build it first on a fresh clone, rebuild it after an edit of the app.
+    if (!ensureCurrentApp((line) => console.error(line))) return 3
     const logLines: string[] = []
     const result = await runSimulation({
         ...args,

@@ -19,16 +19,26 @@ import { VirtualClock } from './virtual-clock'
 let inFlight = 0
 let started = 0
 let subscribed = false
+/** What is in flight, named in settle's error (which request never ended, and its socket's state). */
+const active = new Map<number, () => string>()
 
-function track(done: (end: () => void) => void): void {
+function track(describe: () => string, done: (end: () => void) => void): void {
     inFlight += 1
     started += 1
+    const id = started
+    active.set(id, describe)
     let ended = false
     done(() => {
         if (ended) return
         ended = true
         inFlight -= 1
+        active.delete(id)
     })
+}
+
+function clientState(request: ClientRequest): string {
+    const path = request.path.split('?')[0]
+    return `client ${request.method} ${request.host}${path} (sent ${request.writableFinished}, reused socket ${request.reusedSocket})`
 }
 
 /** Count this process's HTTP requests (idempotent). */
@@ -37,7 +47,7 @@ function subscribe(): void {
     subscribed = true
     dc.subscribe('http.client.request.start', (message) => {
         const { request } = message as { request: ClientRequest }
-        track((end) => {
+        track(() => clientState(request), (end) => {
             request.once('close', end)
             request.once('error', end)
             request.once('response', (res: IncomingMessage) => {
@@ -48,8 +58,8 @@ function subscribe(): void {
         })
     })
     dc.subscribe('http.server.request.start', (message) => {
-        const { response } = message as { response: ServerResponse }
-        track((end) => {
+        const { request, response } = message as { request: IncomingMessage; response: ServerResponse }
+        track(() => `server ${request.method} ${(request.url ?? '').split('?')[0]}`, (end) => {
             response.once('close', end)
             response.once('finish', end)
             response.once('error', end)
@@ -81,7 +91,9 @@ export async function settle(realMs = 30_000): Promise<void> {
         else quiet = 0
         seen = started
         if (Date.now() > giveUpAt)
-            throw new Error(`settle: still ${inFlight} HTTP request(s) in flight after ${realMs} ms`)
+            throw new Error(
+                `settle: still ${inFlight} HTTP request(s) in flight after ${realMs} ms: ${[...active.values()].map((d) => d()).join('; ')}`,
+            )
     }
 }
 

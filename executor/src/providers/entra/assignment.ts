@@ -97,8 +97,13 @@ export interface AssignmentBackend {
         signal?: AbortSignal,
     ): Promise<{ grantSysIds: string[]; requestIds: string[] }>
     assign(args: WriteArgs, end: Date): Promise<AssignOutcome>
-    /** Move the end of a live assignment later (only called when `nativeExpiry`). */
-    extend(args: WriteArgs, end: Date): Promise<AssignOutcome>
+    /**
+     * Move the end of the live assignment `obs` later (only called when `nativeExpiry`). Its start must stay
+     * where it is: an update's window replaces the old one, and a start "now" by a replica whose clock runs ahead
+     * of Entra's would leave the access of every holder scheduled a few seconds in the future (docs/simulation.md
+     * finding 7).
+     */
+    extend(args: WriteArgs, end: Date, obs: Observed): Promise<AssignOutcome>
     remove(args: WriteArgs, obs: Observed): Promise<{ txnIds: string[] }>
     isExistsError(e: ProviderError): boolean
     isAbsentError(e: ProviderError): boolean
@@ -122,6 +127,14 @@ export interface AssignmentBackend {
 export interface Followup {
     notes: string[]
     evidence: Record<string, unknown>
+}
+
+/**
+ * The `startDateTime` of an update of the live assignment `obs`: the start it already has (never "now": see
+ * {@link AssignmentBackend.extend}); now only when the read did not say.
+ */
+export function keptStart(obs: Observed, now: Date): string {
+    return (obs.start ?? now).toISOString()
 }
 
 /** Marker put into PIM `customData` so a lost response can be traced back to its grant. */
@@ -384,7 +397,7 @@ export class AssignmentProvider implements Provider {
             let extended = false
             if (this.o.backend.nativeExpiry && end !== null && end.getTime() < wanted.getTime() - EXTEND_SLACK_MS) {
                 try {
-                    const out = await this.o.backend.extend(args, wanted)
+                    const out = await this.o.backend.extend(args, wanted, obs)
                     txnIds = [...out.txnIds, ...obs.ids.filter((id) => !out.txnIds.includes(id))]
                     end = out.end
                     extended = true

@@ -21,6 +21,7 @@ import type { AuditedCall } from '../types'
 import { ProviderError } from '../types'
 import {
     grantMarker,
+    keptStart,
     parseGrantMarker,
     type AssignmentBackend,
     type AssignOutcome,
@@ -231,12 +232,12 @@ export class PimGroupBackend implements AssignmentBackend {
         }
     }
 
-    async extend(a: WriteArgs, end: Date): Promise<AssignOutcome> {
+    async extend(a: WriteArgs, end: Date, obs: Observed): Promise<AssignOutcome> {
         const req = await this.post(
             {
                 ...this.body(a, 'adminUpdate'),
                 scheduleInfo: {
-                    startDateTime: this.now().toISOString(),
+                    startDateTime: keptStart(obs, this.now()),
                     expiration: { type: 'afterDateTime', endDateTime: end.toISOString() },
                 },
             },

@@ -14,6 +14,7 @@ import type { AuditedCall } from '../types'
 import { ProviderError } from '../types'
 import {
     grantMarker,
+    keptStart,
     parseGrantMarker,
     type AssignmentBackend,
     type AssignOutcome,
@@ -199,12 +200,12 @@ export class RoleBackend implements AssignmentBackend {
         }
     }
 
-    async extend(a: WriteArgs, end: Date): Promise<AssignOutcome> {
+    async extend(a: WriteArgs, end: Date, obs: Observed): Promise<AssignOutcome> {
         // adminUpdate moves the end of the live schedule; afterDateTime keeps the exact later expiry.
         const body: UnifiedRoleAssignmentScheduleRequest = {
             ...this.baseBody(a, 'adminUpdate'),
             scheduleInfo: {
-                startDateTime: this.now().toISOString(),
+                startDateTime: keptStart(obs, this.now()),
                 expiration: { type: 'afterDateTime', endDateTime: end.toISOString() },
             },
         }

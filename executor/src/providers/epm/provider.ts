@@ -64,6 +64,12 @@ const EVENT_RECORD_SIZE = 1000
 const MAX_EVENT_PAGES = 20
 /** Slack between the planned duration and what EPM reports before the provider pins it again. */
 const DURATION_TOLERANCE_S = 1
+/**
+ * A session our clock says ended less than this long ago is still ended explicitly by a revoke: EPM's clock decides
+ * when it ends, and ours may run ahead of EPM's (docs/simulation.md finding 8). Denying a request that has really
+ * ended is harmless (EPM answers 409 or 200 without effect).
+ */
+export const ENDED_SESSION_MARGIN_MS = 60_000
 
 /** Configuration of the EPM provider. */
 export interface EpmProviderConfig extends EpmClientConfig {
@@ -239,7 +245,10 @@ export class EpmProvider implements Provider {
         if (!request) return { alreadyAbsent: true, calls, notes: ['No request of this grant exists in EPM.'] }
         this.checkPrincipal(request, plan, 'revoke')
         const now = this.now()
-        if (!isOpen(request, now)) {
+        // By our clock only: an Approved session that ended moments ago may still run on EPM's clock. End it.
+        const maybeRunning =
+            request.decision === 'Approved' && sessionEnd(request).getTime() > now.getTime() - ENDED_SESSION_MARGIN_MS
+        if (!isOpen(request, now) && !maybeRunning) {
             return {
                 alreadyAbsent: true,
                 calls,
@@ -264,8 +273,18 @@ export class EpmProvider implements Provider {
             ? { request: requestEvidence(back.request, this.now()) }
             : { requestId: request.id }
         if (answer.status !== 200) {
-            // 404 / 409: the request was ended (or removed) by someone else meanwhile: nothing left to do.
+            // 404 / 409: the request was ended (or removed) by someone else meanwhile, or its session had run out
+            // on EPM's clock: nothing left to do.
             return { alreadyAbsent: true, calls, notes: ['The session had already ended in EPM.'], evidence }
+        }
+        if (back.request && back.request.decision !== 'Denied') {
+            // Accepted without effect: the session had already run out on EPM's clock.
+            return {
+                alreadyAbsent: true,
+                calls,
+                notes: [alreadyEndedNote(back.request)],
+                evidence: { ...evidence, endedBy: endedBy(back.request, this.now()) },
+            }
         }
         return { alreadyAbsent: false, calls, evidence }
     }
