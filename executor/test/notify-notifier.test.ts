@@ -319,8 +319,8 @@ describe('expiry warnings from ServiceNow, claimed once for the fleet', () => {
         expect(second.titles()).toEqual(['11 warning 1'])
         const warnings = journal.outbox({}).filter((o) => o.actionId.startsWith(`teams:${g}:warning`))
         expect(warnings.map((o) => [o.actionId, o.status])).toEqual([
-            [`teams:${g}:warning:5`, 'delivered'],
-            [`teams:${g}:warning:1`, 'delivered'],
+            [`teams:${g}:warning:5:${expiresAt.getTime() / 1000}`, 'delivered'],
+            [`teams:${g}:warning:1:${expiresAt.getTime() / 1000}`, 'delivered'],
         ])
         const lateness = warnings.map((o, i) => o.createdAt.getTime() - T0 - [5, 9][i]! * 60_000)
         for (const ms of lateness) expect(ms).toBeGreaterThanOrEqual(0)
@@ -328,7 +328,8 @@ describe('expiry warnings from ServiceNow, claimed once for the fleet', () => {
         expect(sn.reads).toBeLessThanOrEqual(Math.ceil((10 * 60_000) / WARNING_SCAN_MS) + 1)
         const card = first.sent[0]!
         expect(card.kind === 'warning' && card.expiresAt.getTime()).toBe(expiresAt.getTime())
-        expect([...sn.claims.keys()]).toEqual([`expiry-warning:${g}:5`, `expiry-warning:${g}:1`])
+        const at = expiresAt.getTime() / 1000
+        expect([...sn.claims.keys()]).toEqual([`expiry-warning:${g}:5:${at}`, `expiry-warning:${g}:1:${at}`])
     })
 
     it('two executors: each warning is sent once, by whichever claims it; a grant neither granted is warned too', async () => {
