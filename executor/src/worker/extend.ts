@@ -5,9 +5,9 @@
  * to `granting` recorded in ServiceNow first (the compare-and-set a cancel of the extension wins) → provider.extend
  * on the extended grant's own plan → journal `provider_done` → write-back:
  *
- * - the extended grant gets the new `expires_at` (what overlap holders, drift, expiry warnings and the watchdog read)
- *   and its scheduled revoke's `not_before` moves to the new end; this replica's local timer (if it has one for that
- *   grant) moves too. A replica whose timer still says the old end reads the revoke action at that time, finds it
+ * - the extended grant gets the new `expires_at` (what overlap holders, drift, expiry warnings and the watchdog read;
+ *   the app's write guard accepts exactly the approved new end) and the app moves its scheduled revoke's `not_before`
+ *   there (extend.ts onGrantExpiryMoved); this replica's local timer (if it has one for that grant) moves too. A replica whose timer still says the old end reads the revoke action at that time, finds it
  *   due later and re-arms (worker.ts takeTimer);
  * - the extension record ends `extended` with the old and new end;
  * - both audit chains record it (`grant_extended` on the grant: old end, new end, the extension and its approvals);
@@ -220,11 +220,9 @@ export async function writeBackExtend(ctx: RunContext, row: JournalAction): Prom
         `Access ${ext.grantNumber} extended by ${plan.durationMinutes} minutes (${plan.grantNumber}, approved): it now ends ` +
         `${formatTime(to)} instead of ${formatTime(from)}. ${(r.notes ?? []).join(' ')}`.trim()
     const items = [
-        // The extended grant: its new end is what every replica, the watchdog and the warnings read from now on.
+        // The extended grant: its new end is what every replica, the watchdog and the warnings read from now on. The
+        // app's guard accepts it only as the new end of this approved extension, and moves the scheduled revoke.
         outboxItem.grantPatch(ext.grantSysId, { expiresAt: to }, action.sysId),
-        ...(ext.scheduledRevoke
-            ? [outboxItem.actionPatch(ext.scheduledRevoke, ext.grantSysId, { notBefore: to })]
-            : []),
         outboxItem.audit({
             grantSysId: ext.grantSysId,
             actionSysId: action.sysId,

@@ -19,6 +19,7 @@ import {
     appendAudit,
     glideToMs,
     groupMemberIds,
+    msToGlide,
     notify,
     nowMs,
     readUser,
@@ -44,6 +45,7 @@ import { planDigest, verifyPlanDigest } from './shared/plan'
 import { planText } from './shared/plan-text'
 import type { Decision, DecisionReason } from './shared/policy-types'
 import { ACTION_FIELDS, ACTION_PRIORITY, EVENT, GRANT_FIELDS, TABLE, type TargetKind } from './shared/schema'
+import type { ExtensionWriteFacts } from './shared/state-machine'
 import { mergeReasons, ticketReasons, ticketSubmitReasons } from './shared/tickets'
 import { formatTime } from './shared/time-format'
 
@@ -384,4 +386,66 @@ export function extendFromGrant(current: any): void {
 /** Live verdict for a grant form condition (shared; exported for the app's tests). */
 export function canStillExtend(grant: any): boolean {
     return grantLiveVerdict(extendable(grant), nowMs()).allowed
+}
+
+/**
+ * For the executor-write guard (claim-guard-rule.ts): whether `previous` is an extension record, and the new ends of
+ * the approved extensions of it that start at its current end — an extension record in `granting` (the executor is
+ * applying it) or `extended`, whose stored plan verifies against its digest and names this grant and this end.
+ */
+export function extensionWriteFacts(current: any, previous: any): ExtensionWriteFacts {
+    const grantSysId = String(previous.getUniqueValue())
+    const newMs = glideToMs(str(current, GRANT_FIELDS.expiresAt))
+    const facts: ExtensionWriteFacts = {
+        isExtensionRecord: str(previous, GRANT_FIELDS.extendsGrant) !== '',
+        approvedEndsMs: [],
+        newExpiresAtMs: newMs === null ? NaN : newMs,
+    }
+    const fromMs = glideToMs(str(previous, GRANT_FIELDS.expiresAt))
+    if (facts.isExtensionRecord || fromMs === null) return facts
+    const gr = new GlideRecord(TABLE.grant)
+    gr.addQuery(GRANT_FIELDS.extendsGrant, grantSysId)
+    gr.addQuery(GRANT_FIELDS.state, 'IN', 'granting,extended')
+    gr.query()
+    while (gr.next()) {
+        const v = verifyPlanDigest(str(gr, GRANT_FIELDS.plan), str(gr, GRANT_FIELDS.planDigest))
+        if (!v.ok || v.plan.operation !== 'extend' || !v.plan.extension) continue
+        if (v.plan.grantSysId !== String(gr.getUniqueValue())) continue
+        const e = v.plan.extension
+        if (e.grantSysId !== grantSysId || Math.abs(Date.parse(e.fromExpiresAt) - fromMs) >= 1000) continue
+        facts.approvedEndsMs.push(Date.parse(e.toExpiresAt))
+    }
+    return facts
+}
+
+/**
+ * Business rule (after update, grant, expires_at changes on active access): an approved extension moved the end, so
+ * the grant's scheduled revoke (ready, not a Revoke now) falls due at the new end. The app moves it: the executor may
+ * write only actions it holds the lease of (shared claim-guard.ts), and the revoke is nobody's until it falls due.
+ */
+export function onGrantExpiryMoved(current: any, previous: any): void {
+    if (!previous || str(current, GRANT_FIELDS.state) !== 'active') return
+    const before = str(previous, GRANT_FIELDS.expiresAt)
+    const after = str(current, GRANT_FIELDS.expiresAt)
+    const afterMs = glideToMs(after)
+    if (before === after || afterMs === null || str(current, GRANT_FIELDS.extendsGrant)) return
+    const grantSysId = String(current.getUniqueValue())
+    const revoke = new GlideRecord(TABLE.action)
+    revoke.addQuery(ACTION_FIELDS.grant, grantSysId)
+    revoke.addQuery(ACTION_FIELDS.type, 'revoke')
+    revoke.addQuery(ACTION_FIELDS.state, 'ready')
+    revoke.addQuery(ACTION_FIELDS.priority, '>', String(ACTION_PRIORITY.revokeNow))
+    revoke.query()
+    const moved: string[] = []
+    while (revoke.next()) {
+        revoke.setValue(ACTION_FIELDS.notBefore, msToGlide(afterMs))
+        revoke.update()
+        moved.push(str(revoke, ACTION_FIELDS.number))
+    }
+    appendAudit(grantSysId, 'revoke.rescheduled', 'system', {
+        previousExpiresAt: before,
+        expiresAt: after,
+        actions: moved,
+    })
+    workNote(current, `Access ${str(current, GRANT_FIELDS.number)} now ends ${formatTime(new Date(afterMs))}; its scheduled revoke moved with it.`)
 }

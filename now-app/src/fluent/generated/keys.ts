@@ -1052,6 +1052,10 @@ declare global {
                         table: 'sys_module'
                         id: '5d7d9195ec08436e943edeee829c7af5'
                     }
+                    src_server_extend_ts: {
+                        table: 'sys_module'
+                        id: '7f2b7792e03941f0908ddb05d28b1151'
+                    }
                     'src_server_failure-routing_ts': {
                         table: 'sys_module'
                         id: '91f21880f27c4699bf9635a317f0b4f6'
@@ -1135,6 +1139,10 @@ declare global {
                     'src_server_shared_claim-guard_ts': {
                         table: 'sys_module'
                         id: '3658d18160964eabac40e0a82b8a8d48'
+                    }
+                    src_server_shared_extend_ts: {
+                        table: 'sys_module'
+                        id: '15697e47bcfb409b8a3c6261dde37d6d'
                     }
                     'src_server_shared_grant-measures_ts': {
                         table: 'sys_module'
@@ -1243,6 +1251,10 @@ declare global {
                     'ui-action-grant-cancel': {
                         table: 'sys_ui_action'
                         id: 'd6a16b7af64a475e825ab2642a5c3641'
+                    }
+                    'ui-action-grant-extend': {
+                        table: 'sys_ui_action'
+                        id: '2e79cfd257b8460a8a7a7a80f8f1ace0'
                     }
                     'ui-action-grant-revoke-now': {
                         table: 'sys_ui_action'
@@ -2448,6 +2460,17 @@ declare global {
                             }
                             element: 'incident_required_for_emergency'
                             position: '14'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '12c6aa9b651a49429617c7c644e75188'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'state'
+                            value: 'extended'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -7008,6 +7031,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: '72e5b1222f7b4bde993ea270db0213ae'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'extends_grant'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '736e2e0a4c6d4152906ecaa16bbd4aae'
                         key: {
@@ -10630,6 +10662,14 @@ declare global {
                                 }
                             }
                             element: 'priority'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bb46f59198fb42c4ae6c42689ad14ac0'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'extends_grant'
                         }
                     },
                     {
