@@ -439,6 +439,8 @@ export function onGrantExpiryMoved(current: any, previous: any): void {
     const moved: string[] = []
     while (revoke.next()) {
         revoke.setValue(ACTION_FIELDS.notBefore, msToGlide(afterMs))
+        // The app's own move, in the executor's session: not an executor write for the action's claim guard.
+        revoke.setWorkflow(false)
         revoke.update()
         moved.push(str(revoke, ACTION_FIELDS.number))
     }

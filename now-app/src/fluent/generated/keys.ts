@@ -614,6 +614,10 @@ declare global {
                         table: 'sys_script'
                         id: '9d1e8895a7974cc1ae6cd943e77e1ff4'
                     }
+                    'br-grant-expiry-extended': {
+                        table: 'sys_script'
+                        id: 'caa3124b1f5842ce89824c948b71b220'
+                    }
                     'br-grant-measures': {
                         table: 'sys_script'
                         id: '80db503f42a3476a8bf49ef6607a1209'
