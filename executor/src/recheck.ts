@@ -169,11 +169,7 @@ class Refusal extends Error {
  * Read the grant an extension plan extends, and its open actions, and judge them (shared extensionGateVerdict): deny
  * when in doubt (ended, revoked or being revoked, changed since the approval, another provider / person / target).
  */
-async function extensionAtGate(
-    plan: ExecutionPlan,
-    deps: RecheckDeps,
-    now: Date,
-): Promise<ExtensionAtGate> {
+async function extensionAtGate(plan: ExecutionPlan, deps: RecheckDeps, now: Date): Promise<ExtensionAtGate> {
     const ext = plan.extension!
     let extended: GrantRecord
     try {

@@ -153,7 +153,10 @@ describe('extend an active grant: request, judgement, approval', () => {
         expect(ask(grant, 30)).toMatchObject({ ok: false, message: expect.stringMatching(/being removed/) })
         expect(executorWrites(grant, { state: 'revoking' })).not.toBeNull()
         expect(executorWrites(grant, { state: 'revoked', revoked_at: at(START + 41 * MIN) })).not.toBeNull()
-        expect(ask(grant, 30)).toMatchObject({ ok: false, message: expect.stringMatching(/revoked: the access has ended/) })
+        expect(ask(grant, 30)).toMatchObject({
+            ok: false,
+            message: expect.stringMatching(/revoked: the access has ended/),
+        })
     })
 
     it('a provider that cannot extend (the webhook) is refused with the reason; so is a second open extension', () => {

@@ -305,7 +305,10 @@ export function extensionGateVerdict(plan: ExecutionPlan, grant: GateGrant, nowM
     }
     const g = grant.plan
     if (!g || g.operation !== 'grant') {
-        return refuse(EXTEND_CODE.mismatch, `The plan of ${grant.number} cannot be read or verified; nothing is extended.`)
+        return refuse(
+            EXTEND_CODE.mismatch,
+            `The plan of ${grant.number} cannot be read or verified; nothing is extended.`,
+        )
     }
     if (
         g.provider !== plan.provider ||

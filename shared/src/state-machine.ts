@@ -106,7 +106,9 @@ export function checkExecutorGrantUpdate(
     const isExtension = extension !== undefined && extension.isExtensionRecord
     // An extension record (shared/src/extend.ts) never holds access: granting → extended, never active.
     if (fromState !== toState && isExtension && !(fromState === 'queued' && toState === 'granting')) {
-        const ok = (fromState === 'granting' || fromState === 'queued') && (toState === 'extended' || toState === 'grant_failed')
+        const ok =
+            (fromState === 'granting' || fromState === 'queued') &&
+            (toState === 'extended' || toState === 'grant_failed')
         if (!ok) return refused(`Grant write refused: an extension record may not move ${fromState} → ${toState}.`)
         if (toState === 'extended' && fromState !== 'granting') {
             return refused('Grant write refused: an extension is applied only from granting.')

@@ -96,16 +96,28 @@ describe('who may ask for more time, and when', () => {
     })
 
     it('refuses anyone else: another user, an approver, nobody', () => {
-        expect(extendRequestVerdict(facts({ actor: BOB }))).toMatchObject({ allowed: false, code: EXTEND_CODE.notAllowed })
-        expect(extendRequestVerdict(facts({ actor: '' }))).toMatchObject({ allowed: false, code: EXTEND_CODE.notAllowed })
+        expect(extendRequestVerdict(facts({ actor: BOB }))).toMatchObject({
+            allowed: false,
+            code: EXTEND_CODE.notAllowed,
+        })
+        expect(extendRequestVerdict(facts({ actor: '' }))).toMatchObject({
+            allowed: false,
+            code: EXTEND_CODE.notAllowed,
+        })
     })
 
     it('refuses a grant that ended, is being revoked, never started, or ends within a minute', () => {
         for (const state of ['revoked', 'revoking', 'revoke_failed', 'grant_failed', 'cancelled']) {
-            expect(extendRequestVerdict(facts({}, { state }))).toMatchObject({ allowed: false, code: EXTEND_CODE.ended })
+            expect(extendRequestVerdict(facts({}, { state }))).toMatchObject({
+                allowed: false,
+                code: EXTEND_CODE.ended,
+            })
         }
         for (const state of ['queued', 'granting', 'awaiting_approval', 'halted']) {
-            expect(extendRequestVerdict(facts({}, { state }))).toMatchObject({ allowed: false, code: EXTEND_CODE.state })
+            expect(extendRequestVerdict(facts({}, { state }))).toMatchObject({
+                allowed: false,
+                code: EXTEND_CODE.state,
+            })
         }
         expect(extendRequestVerdict(facts({ nowMs: T0 + 30 * MIN }))).toMatchObject({ code: EXTEND_CODE.ended })
         expect(extendRequestVerdict(facts({ nowMs: T0 + 30 * MIN - EXTEND_MIN_LEFT_MS + 1 }))).toMatchObject({
@@ -197,7 +209,9 @@ describe('the extension plan', () => {
         }
         expect(broken((p) => delete p.extension)).toContain('plan.extension is required for operation extend')
         expect(broken((p) => (p.operation = 'grant'))).toContain('plan.extension applies only to operation extend')
-        expect(broken((p) => (p.extension.grantSysId = EXT))).toContain('plan.extension.grantSysId must name another grant')
+        expect(broken((p) => (p.extension.grantSysId = EXT))).toContain(
+            'plan.extension.grantSysId must name another grant',
+        )
         expect(broken((p) => (p.extension.toExpiresAt = p.extension.fromExpiresAt))).toContain(
             'plan.extension.toExpiresAt must be later than fromExpiresAt',
         )
@@ -236,9 +250,9 @@ describe("the executor's gate on the grant an extension extends", () => {
 
     it('refuses when a Revoke now (or a moved revoke) is open', () => {
         const revokeNow = { priority: 1, number: 'BGAA0002', notBeforeMs: now }
-        expect(
-            extensionGateVerdict(extensionPlan(), gateGrant({ openRevokes: [revokeNow] }), now),
-        ).toMatchObject({ code: EXTEND_CODE.revokePending })
+        expect(extensionGateVerdict(extensionPlan(), gateGrant({ openRevokes: [revokeNow] }), now)).toMatchObject({
+            code: EXTEND_CODE.revokePending,
+        })
         const early = { priority: 2, number: 'BGAA0003', notBeforeMs: T0 + 25 * MIN }
         expect(extensionGateVerdict(extensionPlan(), gateGrant({ openRevokes: [early] }), now)).toMatchObject({
             code: EXTEND_CODE.revokePending,
@@ -252,7 +266,10 @@ describe("the executor's gate on the grant an extension extends", () => {
         expect(extensionGateVerdict(extensionPlan(), gateGrant({ sysId: 'cd'.repeat(16) }), now)).toMatchObject({
             code: EXTEND_CODE.mismatch,
         })
-        const otherTarget = { ...grantPlan, target: { ...grantPlan.target, roleId: '62e90394-69f5-4237-9190-012177145e10' } }
+        const otherTarget = {
+            ...grantPlan,
+            target: { ...grantPlan.target, roleId: '62e90394-69f5-4237-9190-012177145e10' },
+        }
         expect(extensionGateVerdict(extensionPlan(), gateGrant({ plan: otherTarget }), now)).toMatchObject({
             code: EXTEND_CODE.mismatch,
         })
@@ -272,9 +289,9 @@ describe("the app's guard on executor writes for extensions", () => {
     it('moves an active grant’s end only to an approved extension’s new end', () => {
         const ext = { isExtensionRecord: false, approvedEndsMs: [to], newExpiresAtMs: to }
         expect(checkGrantWrite('active', 'active', ['expires_at'], ext)).toEqual({ allowed: true })
-        expect(
-            checkGrantWrite('active', 'active', ['expires_at'], { ...ext, newExpiresAtMs: to + MIN }),
-        ).toMatchObject({ allowed: false })
+        expect(checkGrantWrite('active', 'active', ['expires_at'], { ...ext, newExpiresAtMs: to + MIN })).toMatchObject(
+            { allowed: false },
+        )
         expect(checkGrantWrite('active', 'active', ['expires_at'], { ...ext, approvedEndsMs: [] })).toMatchObject({
             allowed: false,
         })
@@ -294,8 +311,8 @@ describe("the app's guard on executor writes for extensions", () => {
         expect(checkGrantWrite('granting', 'active', ['state', 'expires_at'], ext)).toMatchObject({ allowed: false })
         expect(checkGrantWrite('queued', 'extended', ['state'], ext)).toMatchObject({ allowed: false })
         expect(checkGrantWrite('granting', 'extended', ['state'])).toMatchObject({ allowed: false })
-        expect(
-            checkGrantWrite('granting', 'extended', ['state'], { ...ext, isExtensionRecord: false }),
-        ).toMatchObject({ allowed: false })
+        expect(checkGrantWrite('granting', 'extended', ['state'], { ...ext, isExtensionRecord: false })).toMatchObject({
+            allowed: false,
+        })
     })
 })

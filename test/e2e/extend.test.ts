@@ -49,8 +49,7 @@ describe('extend an active Entra role grant in place, across two executor replic
         const grant = (id: string) => sn.store.get(TABLE.grant, id)!
         const state = (id: string) => grant(id)[GRANT_FIELDS.state]
         const { userId, roleId } = sb.seeded.graphIds
-        const instances = () =>
-            sb.graph.state.listRoleInstances({ principalId: userId, roleDefinitionId: roleId })
+        const instances = () => sb.graph.state.listRoleInstances({ principalId: userId, roleDefinitionId: roleId })
         const alice = sb.seeded.requester.userName
         const marcus = sb.seeded.manager.userName
         const env = (name: string) => ({
@@ -131,7 +130,7 @@ describe('extend an active Entra role grant in place, across two executor replic
         })
 
         // execution 3: replica B (it never saw the grant) claims the extension
-        const b = await start('ext-b')
+        await start('ext-b')
         await runUntil(clock, () => state(ext) === 'extended', { within: 60_000, what: 'extension applied' }).catch(
             (error) => {
                 const acts = sn.store.list(TABLE.action, (r) => r[ACTION_FIELDS.grant] === ext)

@@ -258,7 +258,13 @@ export class Notifications {
                 const note =
                     `Expiry warning (${formatMinutes(minutesLeft)} left, access ends ${formatTime(g.expiresAt)}) ` +
                     `sent to Teams by executor ${this.o.instance}.`
-                if (!(await this.o.grants.claimOnce(g.sysId, `expiry-warning:${g.sysId}:${minutesLeft}:${Math.floor(expiresMs / 1000)}`, note))) {
+                if (
+                    !(await this.o.grants.claimOnce(
+                        g.sysId,
+                        `expiry-warning:${g.sysId}:${minutesLeft}:${Math.floor(expiresMs / 1000)}`,
+                        note,
+                    ))
+                ) {
                     this.claimedElsewhere.add(key)
                     continue
                 }

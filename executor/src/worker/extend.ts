@@ -23,7 +23,16 @@ import type { JournalAction } from '../journal/journal'
 import { ProviderError, type ExtendResult } from '../providers/types'
 import type { RecheckPassed } from '../recheck'
 import { outboxItem } from '../writeback'
-import { auditItem, commit, errorText, incidentItem, journaledPlan, ref, ritmNoteItems, type RunContext } from './context'
+import {
+    auditItem,
+    commit,
+    errorText,
+    incidentItem,
+    journaledPlan,
+    ref,
+    ritmNoteItems,
+    type RunContext,
+} from './context'
 import { finishAction, nextAttempt } from './finish'
 import { dataOf, journalData, journalResult } from './journal-data'
 
@@ -133,14 +142,22 @@ export async function callExtend(ctx: RunContext, row: JournalAction): Promise<v
     const ext = journaledExtension(row)
     const grantPlan = parsePlan(ext.grantPlan)
     if (!grantPlan.ok) {
-        return failExtend(ctx, plan, new ProviderError('fatal', `the extended grant's plan does not parse`, 'invalid_plan'))
+        return failExtend(
+            ctx,
+            plan,
+            new ProviderError('fatal', `the extended grant's plan does not parse`, 'invalid_plan'),
+        )
     }
     const provider = core.providers.get(plan.provider)
     if (!provider || !provider.extend) {
         return failExtend(
             ctx,
             plan,
-            new ProviderError('fatal', `provider ${plan.provider} cannot extend access in place`, 'EXTEND_NOT_SUPPORTED'),
+            new ProviderError(
+                'fatal',
+                `provider ${plan.provider} cannot extend access in place`,
+                'EXTEND_NOT_SUPPORTED',
+            ),
         )
     }
     core.events.emit('grant:calling', { ...ref(ctx), provider: plan.provider })
@@ -256,7 +273,8 @@ export async function writeBackExtend(ctx: RunContext, row: JournalAction): Prom
         detail: 'extension write-back queued',
         // This replica's revoke timer of the extended grant (if it holds one) moves with it.
         journal: () => {
-            if (core.journal.timers().some((t) => t.grantId === ext.grantSysId)) core.journal.armTimer(ext.grantSysId, to)
+            if (core.journal.timers().some((t) => t.grantId === ext.grantSysId))
+                core.journal.armTimer(ext.grantSysId, to)
         },
         announce: () =>
             core.events.emit('grant:active', {
@@ -277,7 +295,11 @@ async function retryExtend(
 ): Promise<void> {
     const next = nextAttempt(ctx, message, retryAfterMs)
     if ('gaveUp' in next) {
-        return failExtend(ctx, journaledPlan(ctx.core.journal.get(ctx.action.sysId)!), new ProviderError('fatal', next.gaveUp))
+        return failExtend(
+            ctx,
+            journaledPlan(ctx.core.journal.get(ctx.action.sysId)!),
+            new ProviderError('fatal', next.gaveUp),
+        )
     }
     return finishAction(ctx, {
         kind: 'retry',
@@ -310,7 +332,12 @@ async function failExtend(ctx: RunContext, plan: ExecutionPlan, error: ProviderE
             ...(error.code === 'RoleAssignmentDoesNotExist'
                 ? []
                 : [incidentItem(ctx, 'extend_failed', 2, `Break-glass extension ${plan.grantNumber} failed`, text)]),
-            auditItem(ctx, 'grant_failed', { kind: error.kind, code: error.code ?? '', error: error.message, extend: true }),
+            auditItem(ctx, 'grant_failed', {
+                kind: error.kind,
+                code: error.code ?? '',
+                error: error.message,
+                extend: true,
+            }),
         ],
         detail: 'provider refused the extension',
         announce: () =>

@@ -600,7 +600,11 @@ export class Worker {
                 const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed' | { later: Date }> => {
                     const queued = await gateway.getAction(revokeActionId)
                     // The grant was extended (shared extend.ts): its scheduled revoke now falls due later.
-                    if (queued.state === 'ready' && queued.notBefore && queued.notBefore.getTime() > clock.now().getTime())
+                    if (
+                        queued.state === 'ready' &&
+                        queued.notBefore &&
+                        queued.notBefore.getTime() > clock.now().getTime()
+                    )
                         return { later: queued.notBefore }
                     if (queued.state === 'ready') return this.leases.tryClaim(queued)
                     // Claimed: another executor runs it (or our previous process: resume takes it back).

@@ -188,12 +188,18 @@ export function processExtension(
     const number = str(ext, GRANT_FIELDS.number)
     const grant = new GlideRecord(TABLE.grant)
     const grantSysId = str(ext, GRANT_FIELDS.extendsGrant)
-    const fail = (reasons: DecisionReason[], decision: Decision | null): { state: string; reasons: DecisionReason[] } => {
+    const fail = (
+        reasons: DecisionReason[],
+        decision: Decision | null,
+    ): { state: string; reasons: DecisionReason[] } => {
         refuseExtension(ext, grantSysId, decision ? decision.policyName : '', reasons)
         return { state: 'policy_rejected', reasons }
     }
     if (!grant.get(grantSysId)) {
-        return fail([{ code: EXTEND_CODE.state, message: `The access to extend (${grantSysId}) does not exist.` }], null)
+        return fail(
+            [{ code: EXTEND_CODE.state, message: `The access to extend (${grantSysId}) does not exist.` }],
+            null,
+        )
     }
     const g = extendable(grant)
     const minutes = wholeNumber(str(ext, GRANT_FIELDS.requestedDuration))
@@ -222,14 +228,24 @@ export function processExtension(
         str(ext, GRANT_FIELDS.targetKind) === str(grant, GRANT_FIELDS.targetKind)
     if (!same) {
         return fail(
-            [{ code: EXTEND_CODE.mismatch, message: `The extension names another person, provider or target than ${g.number}.` }],
+            [
+                {
+                    code: EXTEND_CODE.mismatch,
+                    message: `The extension names another person, provider or target than ${g.number}.`,
+                },
+            ],
             null,
         )
     }
     const verified = verifyPlanDigest(str(grant, GRANT_FIELDS.plan), str(grant, GRANT_FIELDS.planDigest))
     if (!verified.ok || verified.plan.operation !== 'grant' || verified.plan.grantSysId !== grantSysId) {
         return fail(
-            [{ code: EXTEND_CODE.mismatch, message: `The plan of ${g.number} cannot be verified; it cannot be extended.` }],
+            [
+                {
+                    code: EXTEND_CODE.mismatch,
+                    message: `The plan of ${g.number} cannot be verified; it cannot be extended.`,
+                },
+            ],
             null,
         )
     }
@@ -316,7 +332,10 @@ export function processExtension(
         assignments: route.assignments,
     })
     if (stored.length > DECISION_MAX_LENGTH) {
-        return fail([{ code: 'APPROVAL_ROUTE_TOO_LARGE', message: 'Too many approvers to record the approval route.' }], judged)
+        return fail(
+            [{ code: 'APPROVAL_ROUTE_TOO_LARGE', message: 'Too many approvers to record the approval route.' }],
+            judged,
+        )
     }
     ext.setValue(GRANT_FIELDS.plan, canonicalJson(plan))
     ext.setValue(GRANT_FIELDS.planDigest, digest)
@@ -449,5 +468,8 @@ export function onGrantExpiryMoved(current: any, previous: any): void {
         expiresAt: after,
         actions: moved,
     })
-    workNote(current, `Access ${str(current, GRANT_FIELDS.number)} now ends ${formatTime(new Date(afterMs))}; its scheduled revoke moved with it.`)
+    workNote(
+        current,
+        `Access ${str(current, GRANT_FIELDS.number)} now ends ${formatTime(new Date(afterMs))}; its scheduled revoke moved with it.`,
+    )
 }

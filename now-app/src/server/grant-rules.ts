@@ -6,7 +6,16 @@
 import { gs } from '@servicenow/glide'
 import { recordRefusal } from './approvals'
 import { isPendingApproverOf } from './approver-access'
-import { appendAudit, glideToMs, groupMemberIds, notify, sessionActor, str, sysIdProperty, wholeNumber } from './glide-io'
+import {
+    appendAudit,
+    glideToMs,
+    groupMemberIds,
+    notify,
+    sessionActor,
+    str,
+    sysIdProperty,
+    wholeNumber,
+} from './glide-io'
 import { policyMinFor } from './request'
 import { accessOf, timeOf } from './notice'
 import { syncRitm } from './ritm-sync'

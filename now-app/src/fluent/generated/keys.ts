@@ -5353,6 +5353,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '533affc16127441994f22082fbcd8369'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'extends_grant'
+                            position: '22'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '534f5a02fc7c49e58ec7a1d0baec3506'
                         key: {
