@@ -332,6 +332,24 @@ describe('expiry warnings from ServiceNow, claimed once for the fleet', () => {
         expect([...sn.claims.keys()]).toEqual([`expiry-warning:${g}:5:${at}`, `expiry-warning:${g}:1:${at}`])
     })
 
+    it('an extended grant (issue 17) is warned again before its new end, once per end', async () => {
+        // setup: a 10-minute grant, warned at 5 minutes left
+        const g = '3'.repeat(32)
+        granted(g, 10)
+        const sender = new Sender()
+        const a = start(sender)
+        await rounds(a.round, 7 * 60_000)
+        expect(sender.titles()).toEqual(['33 warning 5'])
+        // execution: an approved extension moves its end 10 minutes later (what ServiceNow's grant now says)
+        sn.add(plan(g, 10), new Date(T0 + 20 * 60_000))
+        await rounds(a.round, 21 * 60_000)
+        a.stop()
+        // validation: 5 and 1 minute before the NEW end; the old end's 1-minute warning never went out
+        expect(sender.titles()).toEqual(['33 warning 5', '33 warning 5', '33 warning 1'])
+        const ends = sender.sent.map((c) => (c.kind === 'warning' ? c.expiresAt.getTime() - T0 : 0) / 60_000)
+        expect(ends).toEqual([10, 20, 20])
+    })
+
     it('two executors: each warning is sent once, by whichever claims it; a grant neither granted is warned too', async () => {
         // setup: executor B has its own journal and granted nothing; the grant is in ServiceNow only
         const g = '3'.repeat(32)
