@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 
 import { GlideRecord, glide } from './support/glide-fake'
-import { castVote, orderItem } from './support/app-actions'
+import { callProposalApi, castVote, orderItem } from './support/app-actions'
 import { W, actionsOf, approvalsOf, auditOf, buildWorld, grants, journalOf } from './support/app-world'
-import { ACTION_PRIORITY, PROPERTY, TABLE } from '../../shared/src/schema'
+import { ACTION_PRIORITY, PROPERTY, ROLE, TABLE } from '../../shared/src/schema'
 import { extendFromGrant, requestExtension } from '../src/server/extend'
 import { queueRevokeNow } from '../src/server/revoke-now'
 
@@ -217,5 +217,48 @@ describe('the executor-write guard and the scheduled revoke', () => {
             }),
         ).not.toBeNull()
         expect(journalOf(grantRow(grant).ritm!, 'comments').join('\n')).toContain('now ends 2026-11-27 11:30 UTC')
+    })
+})
+
+describe('extension proposals (proposal API)', () => {
+    const BOT = 'b07'.padEnd(32, '0')
+    const proposer = () => {
+        glide.insert('sys_user', { sys_id: BOT, user_name: 'teams-bot', name: 'Teams bot', active: true })
+        glide.setUser({ sysId: BOT, userName: 'teams-bot', roles: [ROLE.proposer] })
+    }
+
+    it('an assistant asks on behalf of alice: created, awaiting approval by the manager, proposed by the bot', () => {
+        const { grant } = activeGrant()
+        proposer()
+        const out = callProposalApi({
+            extends: grant,
+            duration_minutes: 20,
+            justification: REASON,
+            requested_by: 'alice',
+        })
+        expect(out.status, JSON.stringify(out.body)).toBe(201)
+        expect(out.body.state).toBe('awaiting_approval')
+        const ext = grantRow(out.body.sys_id)
+        expect(ext).toMatchObject({ extends_grant: grant, opened_by: W.alice, proposed_by: BOT })
+        expect(approvalsOf(out.body.sys_id).map((a) => a.approver)).toEqual([W.bob])
+    })
+
+    it('ATTACK: the assistant names someone else as the asker, or sends a bad body → 400, nothing created', () => {
+        const { grant } = activeGrant()
+        proposer()
+        const other = callProposalApi({
+            extends: grant,
+            duration_minutes: 20,
+            justification: REASON,
+            requested_by: 'bob',
+        })
+        expect(other.status).toBe(400)
+        expect(JSON.stringify(other.body)).toMatch(/only the person the access is for/)
+        const bad = callProposalApi({ extends: "x' OR 1=1", duration_minutes: 0, justification: 'short', extra: 1 })
+        expect(bad.status).toBe(400)
+        expect(bad.body.errors.map((e: { field: string }) => e.field).sort()).toEqual(
+            ['duration_minutes', 'extends', 'extra', 'justification'].sort(),
+        )
+        expect(grants().filter((g) => g.extends_grant === grant)).toEqual([])
     })
 })

@@ -112,9 +112,23 @@ function openExtensionOf(grantSysId: string, except: string): string {
  * is created and judged at once (policy, approvals) by the grant's submit rule.
  */
 export function requestExtension(grantSysId: string, minutes: number, justification: string): ExtendResult {
+    return requestExtensionAs(grantSysId, minutes, justification, String(gs.getUserID() || ''), '')
+}
+
+/**
+ * {@link requestExtension} for `actor` (a sys_user sys_id): the proposal API's path, where an assistant
+ * (`proposedBy`, the calling integration) asks on behalf of the person who asked it. The same rule applies: only the
+ * person the access is for (or who asked for it) may ask, and they can never approve it.
+ */
+export function requestExtensionAs(
+    grantSysId: string,
+    minutes: number,
+    justification: string,
+    actor: string,
+    proposedBy: string,
+): ExtendResult {
     const grant = new GlideRecord(TABLE.grant)
     if (!grant.get(grantSysId)) return { ok: false, message: 'Extend: the access does not exist.' }
-    const actor = String(gs.getUserID() || '')
     const facts = extendable(grant)
     const verdict = extendRequestVerdict({
         grant: facts,
@@ -152,13 +166,19 @@ export function requestExtension(grantSysId: string, minutes: number, justificat
     ]
     for (const field of copy) ext.setValue(field, str(grant, field))
     ext.setValue(GRANT_FIELDS.openedBy, actor)
+    if (proposedBy) ext.setValue(GRANT_FIELDS.proposedBy, proposedBy)
     ext.setValue(GRANT_FIELDS.extendsGrant, facts.sysId)
     ext.setValue(GRANT_FIELDS.requestedDuration, String(minutes))
     ext.setValue(GRANT_FIELDS.justification, String(justification).trim().slice(0, 4000))
     ext.setValue(GRANT_FIELDS.state, 'requested')
     const id = String(ext.insert() || '')
     if (!id) return { ok: false, message: 'Extend: the extension request could not be created.' }
-    appendAudit(facts.sysId, 'extension.requested', sessionActor(), { by: actor, extension: id, minutes })
+    appendAudit(facts.sysId, 'extension.requested', sessionActor(), {
+        by: actor,
+        extension: id,
+        minutes,
+        ...(proposedBy ? { proposedBy } : {}),
+    })
     const created = new GlideRecord(TABLE.grant)
     created.get(id)
     const number = str(created, GRANT_FIELDS.number)
