@@ -196,6 +196,12 @@ describe('the executor-write guard and the scheduled revoke', () => {
 
     it('the approved new end is accepted while the extension is applied; the app moves the scheduled revoke', () => {
         const { grant, revoke } = activeGrant()
+        glide.setUser({ sysId: '6816f79cc0a8016401c5a33be04be441', userName: 'system', roles: ['admin'] })
+        const warned = new GlideRecord(TABLE.grant)
+        warned.get(grant)
+        warned.setValue('expiry_warned', 'true')
+        warned.update()
+        expect(grantRow(grant).expiry_warned).toBe('true')
         const result = ask(grant, 30)
         glide.setUser(BOB)
         castVote(approvalsOf(result.sysId!)[0]!.sys_id!, 'approved')
@@ -206,6 +212,8 @@ describe('the executor-write guard and the scheduled revoke', () => {
         expect(executorWrites(grant, { expires_at: at(START + 100 * MIN) })).toBeNull()
         expect(executorWrites(grant, { expires_at: at(START + 90 * MIN) })).not.toBeNull()
         expect(glide.row(TABLE.action, revoke)!.not_before).toBe(at(START + 90 * MIN))
+        // The "expires soon" e-mail is due again before the new end.
+        expect(grantRow(grant).expiry_warned).toBe('false')
         expect(auditOf(grant).map((e) => e.event_type)).toContain('revoke.rescheduled')
         // The extension record ends `extended`, never `active`.
         expect(executorWrites(result.sysId!, { state: 'active', expires_at: at(START + 90 * MIN) })).toBeNull()

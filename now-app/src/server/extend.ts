@@ -17,6 +17,7 @@ import { gs, GlideRecord } from '@servicenow/glide'
 import { DECISION_MAX_LENGTH, requestApprovals } from './approvals'
 import {
     appendAudit,
+    boolField,
     glideToMs,
     groupMemberIds,
     msToGlide,
@@ -482,6 +483,13 @@ export function onGrantExpiryMoved(current: any, previous: any): void {
         revoke.setWorkflow(false)
         revoke.update()
         moved.push(str(revoke, ACTION_FIELDS.number))
+    }
+    // The *expires soon* e-mail (watchdog.ts) is sent again before the new end.
+    const warned = new GlideRecord(TABLE.grant)
+    if (warned.get(grantSysId) && boolField(warned, GRANT_FIELDS.expiryWarned)) {
+        warned.setValue(GRANT_FIELDS.expiryWarned, 'false')
+        warned.setWorkflow(false)
+        warned.update()
     }
     appendAudit(grantSysId, 'revoke.rescheduled', 'system', {
         previousExpiresAt: before,
