@@ -434,7 +434,7 @@ export function canStillExtend(grant: any): boolean {
  * applying it) or `extended`, whose stored plan verifies against its digest and names this grant and this end.
  */
 export function extensionWriteFacts(current: any, previous: any): ExtensionWriteFacts {
-    const grantSysId = String(previous.getUniqueValue())
+    const grantSysId = String(current.getUniqueValue())
     const newMs = glideToMs(str(current, GRANT_FIELDS.expiresAt))
     const facts: ExtensionWriteFacts = {
         isExtensionRecord: str(previous, GRANT_FIELDS.extendsGrant) !== '',
@@ -442,7 +442,12 @@ export function extensionWriteFacts(current: any, previous: any): ExtensionWrite
         newExpiresAtMs: newMs === null ? NaN : newMs,
     }
     const fromMs = glideToMs(str(previous, GRANT_FIELDS.expiresAt))
-    if (facts.isExtensionRecord || fromMs === null) return facts
+    // Only a move of an active grant's end needs the approved extensions (one query, only then).
+    const moving =
+        str(previous, GRANT_FIELDS.state) === 'active' &&
+        str(current, GRANT_FIELDS.state) === 'active' &&
+        str(previous, GRANT_FIELDS.expiresAt) !== str(current, GRANT_FIELDS.expiresAt)
+    if (facts.isExtensionRecord || fromMs === null || !moving) return facts
     const gr = new GlideRecord(TABLE.grant)
     gr.addQuery(GRANT_FIELDS.extendsGrant, grantSysId)
     gr.addQuery(GRANT_FIELDS.state, 'IN', 'granting,extended')
