@@ -4,6 +4,7 @@ import { GlideRecord, glide } from './support/glide-fake'
 import { callProposalApi, castVote, orderItem } from './support/app-actions'
 import { W, actionsOf, approvalsOf, auditOf, buildWorld, grants, journalOf } from './support/app-world'
 import { ACTION_PRIORITY, PROPERTY, ROLE, TABLE } from '../../shared/src/schema'
+import { cancelGrantAsUser } from '../src/server/cancel'
 import { extendFromGrant, requestExtension } from '../src/server/extend'
 import { queueRevokeNow } from '../src/server/revoke-now'
 
@@ -167,6 +168,20 @@ describe('extend an active grant: request, judgement, approval', () => {
         const other = activeGrantAgain()
         expect(ask(other, 30).ok).toBe(true)
         expect(ask(other, 10)).toMatchObject({ ok: false, message: expect.stringMatching(/already open/) })
+    })
+
+    it('an approved extension can be cancelled before it starts; the grant and its RITM are untouched', () => {
+        const { ritm, grant } = activeGrant()
+        const result = ask(grant, 30)
+        glide.setUser(BOB)
+        castVote(approvalsOf(result.sysId!)[0]!.sys_id!, 'approved')
+        glide.setUser(ALICE)
+        expect(cancelGrantAsUser(result.sysId!, 'Finished sooner than expected').ok).toBe(true)
+        expect(grantRow(result.sysId!).state).toBe('cancelled')
+        expect(actionsOf(result.sysId!).filter((a) => a.type === 'grant')[0]!.state).toBe('failed')
+        expect(grantRow(grant).state).toBe('active')
+        expect(grantRow(grant).expires_at).toBe(at(START + 60 * MIN))
+        expect(glide.row('sc_req_item', ritm)!.state).toBe('2')
     })
 
     it('the grant form action asks for 30 more minutes and says what happened', () => {
