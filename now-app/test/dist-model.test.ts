@@ -91,6 +91,7 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [GRANT_FIELDS.autoApproved]: bool(),
         [GRANT_FIELDS.refusalCode]: { type: 'string', maxLength: 64 },
         [GRANT_FIELDS.planText]: long(),
+        [GRANT_FIELDS.extendsGrant]: ref(TABLE.grant),
     },
     [TABLE.action]: {
         [ACTION_FIELDS.number]: str(),

@@ -72,6 +72,7 @@ describe('UI actions in Service Operations Workspace', () => {
             'sc_req_item:Cancel break-glass request',
             'sc_req_item:Revoke break-glass access now',
             'x_gbg_breakglass_grant:Cancel before start',
+            'x_gbg_breakglass_grant:Extend (30 more minutes)',
             'x_gbg_breakglass_grant:Revoke now',
         ]
         const actions = dist.records('sys_ui_action')

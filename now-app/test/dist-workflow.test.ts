@@ -107,6 +107,15 @@ describe('built app: workflow business rules', () => {
             'guardAuditAppend',
         ],
     ]
+    // An extended grant's scheduled revoke moves with it (behaviour: server-extend.test.ts).
+    cases.push([
+        'Break-glass: an extended grant moves its scheduled revoke',
+        TABLE.grant,
+        'after',
+        'update',
+        'src/server/extend.ts',
+        'onGrantExpiryMoved',
+    ])
     for (const [name, table, when, on, path, fn] of cases) {
         it(`${name}: ${when} ${on} on ${table}, calling ${fn}`, () => {
             const r = rule(name)
@@ -131,6 +140,9 @@ describe('built app: workflow business rules', () => {
         }
         expect(rule('Break-glass: judge a new request').condition).toBe("current.state == 'requested'")
         expect(rule('Break-glass: tell people what the executor did').condition).toBe('current.state.changes()')
+        expect(rule('Break-glass: an extended grant moves its scheduled revoke').condition).toBe(
+            "current.expires_at.changes() && current.state == 'active'",
+        )
     })
 
     it('has no other business rule', () => {
@@ -153,7 +165,14 @@ describe('built app: workflow business rules', () => {
         // The report measures rule is checked in dist-audit.test.ts.
         const measures = ['Break-glass: grant report measures']
         expect(rules.map((r) => r.name).sort()).toEqual(
-            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate, ...ticketBound, ...measures].sort(),
+            [
+                ...cases.map((c) => c[0]),
+                policyRule,
+                ...stateMachine,
+                ...ticketUpdate,
+                ...ticketBound,
+                ...measures,
+            ].sort(),
         )
     })
 })
@@ -182,15 +201,22 @@ describe('built app: workflow UI actions', () => {
     }
 
     it('every UI action is hidden on new records; all but the cancel actions are role-gated', () => {
-        // The workflow actions, the cancel actions and "Verify audit chain" (its roles: dist-audit.test.ts).
-        expect(actions).toHaveLength(9)
-        // Cancel: the approvers the route asked hold no app role, so the server decides who may (shared/src/cancel.ts).
-        const cancel = ['Cancel before start', 'Cancel break-glass request']
+        // The workflow actions, the cancel actions, "Extend" and "Verify audit chain" (its roles: dist-audit.test.ts).
+        expect(actions).toHaveLength(10)
+        // Cancel: the approvers the route asked hold no app role, so the server decides who may (shared/src/cancel.ts);
+        // Extend: the person the access is for, judged by the server too (shared/src/extend.ts).
+        const cancel = ['Cancel before start', 'Cancel break-glass request', 'Extend (30 more minutes)']
         for (const a of actions) {
             expect(a.show_insert, a.name).toBe('false')
             if (cancel.indexOf(a.name ?? '') >= 0) expect(rolesOf(a.sys_id!), a.name).toEqual([])
             else expect(rolesOf(a.sys_id!).length, a.name).toBeGreaterThan(0)
         }
+    })
+
+    it('the extend action calls the server module on active grants that are not extensions themselves', () => {
+        const extend = find(TABLE.grant, 'Extend (30 more minutes)')
+        expect(extend.condition).toBe("String(current.state) == 'active' && String(current.extends_grant) == ''")
+        expectWired(extend.script, 'src/server/extend.ts', 'extendFromGrant')
     })
 
     it('cancel actions call the server module on approved / queued grants only', () => {

@@ -64,6 +64,11 @@ export const GRANT_STATES = [
      * the takeover state is on the grant's evidence; SecOps resumes by hand or cancels (revoke).
      */
     'halted',
+    /**
+     * An extension record (`extends_grant` set) whose new end was applied to the grant it extends: final; the access
+     * itself stays on that grant (shared/src/extend.ts).
+     */
+    'extended',
 ] as const
 export type GrantState = (typeof GRANT_STATES)[number]
 
@@ -138,6 +143,11 @@ export const GRANT_FIELDS = {
     refusalCode: 'refusal_code',
     /** The frozen plan in words (shared planText), for the grant's form; the digest over `plan` stays the authority. */
     planText: 'plan_text',
+    /**
+     * On an extension request (shared/src/extend.ts): the grant whose live access it asks more time for. Set by the
+     * app when it creates the extension, never by people or the executor.
+     */
+    extendsGrant: 'extends_grant',
 } as const
 
 /** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */

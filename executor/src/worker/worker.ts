@@ -595,10 +595,17 @@ export class Worker {
                 return
             }
             if (timer.revokeActionId && this.lastPollOk && !graceOver) {
-                let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' = 'failed'
+                let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' | { later: Date } = 'failed'
                 const revokeActionId = timer.revokeActionId
-                const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed'> => {
+                const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed' | { later: Date }> => {
                     const queued = await gateway.getAction(revokeActionId)
+                    // The grant was extended (shared extend.ts): its scheduled revoke now falls due later.
+                    if (
+                        queued.state === 'ready' &&
+                        queued.notBefore &&
+                        queued.notBefore.getTime() > clock.now().getTime()
+                    )
+                        return { later: queued.notBefore }
                     if (queued.state === 'ready') return this.leases.tryClaim(queued)
                     // Claimed: another executor runs it (or our previous process: resume takes it back).
                     if (queued.state === 'claimed') return 'lost'
@@ -622,6 +629,10 @@ export class Worker {
                     })
                 } finally {
                     stop.abort()
+                }
+                if (typeof outcome === 'object' && 'later' in outcome) {
+                    journal.armTimer(grantId, outcome.later)
+                    return
                 }
                 if (typeof outcome === 'object') {
                     this.heldElsewhere.delete(grantId)

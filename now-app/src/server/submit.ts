@@ -18,6 +18,7 @@ import {
     str,
     sysIdProperty,
 } from './glide-io'
+import { processExtension } from './extend'
 import { judge, policyMinFor, resolveGrant } from './request'
 import { customerComment, ticketOf } from './ticket'
 import { approvalRoute } from './shared/approval'
@@ -67,6 +68,14 @@ export function onGrantInserted(current: any): void {
 export function processSubmission(grant: any, actor: string): SubmissionResult {
     const grantSysId = String(grant.getUniqueValue())
     if (str(grant, GRANT_FIELDS.state) !== 'requested') return { state: 'ignored', reasons: [] }
+    // An extension of an active grant: its own judgement (extend.ts, shared/src/extend.ts).
+    if (str(grant, GRANT_FIELDS.extendsGrant)) {
+        const judged = processExtension(grant, actor, secopsGroupReasons())
+        return {
+            state: judged.state === 'awaiting_approval' ? 'awaiting_approval' : 'policy_rejected',
+            reasons: judged.reasons,
+        }
+    }
     const resolved = resolveGrant(grant)
     const request = resolved.request
     appendAudit(grantSysId, 'request.submitted', actor, {

@@ -8,6 +8,7 @@ import { guardAuditAppend } from '../../src/server/audit-chain-rule'
 import { onRitmInserted } from '../../src/server/catalog-submit'
 import { guardActionInsert, guardActionWrite, guardGrantWrite } from '../../src/server/claim-guard-rule'
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
+import { onGrantExpiryMoved } from '../../src/server/extend'
 import { setGrantMeasures } from '../../src/server/grant-measures'
 import { onGrantInserted } from '../../src/server/submit'
 import { guardCancelledFinal } from '../../src/server/cancel'
@@ -47,6 +48,7 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: PLATFORM_TABLE.incident, when: 'after', on: 'update', fn: (c) => onIncidentUpdated(c) })
     glide.addRule({ table: PLATFORM_TABLE.change, when: 'after', on: 'update', fn: (c) => onChangeUpdated(c) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantStateChanged(c, p) })
+    glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantExpiryMoved(c, p) })
     glide.addRule({
         table: PLATFORM_TABLE.approval,
         when: 'before',

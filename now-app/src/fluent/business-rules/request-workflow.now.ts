@@ -2,6 +2,7 @@ import '@servicenow/sdk/global'
 import { BusinessRule } from '@servicenow/sdk/core'
 import { guardApprovalInsert, guardApprovalVote, onApprovalVote } from '../../server/approvals'
 import { onRitmInserted } from '../../server/catalog-submit'
+import { onGrantExpiryMoved } from '../../server/extend'
 import { guardApprovedDuration, onGrantStateChanged } from '../../server/grant-rules'
 import { onGrantInserted } from '../../server/submit'
 
@@ -108,4 +109,17 @@ BusinessRule({
     description:
         "Aborts any approval for a break-glass grant that the app did not create itself for the request's approval route (a pre-approved record inserted by form, import or Table API), recording the refusal on the grant.",
     script: guardApprovalInsert,
+})
+
+BusinessRule({
+    $id: Now.ID['br-grant-expiry-extended'],
+    name: 'Break-glass: an extended grant moves its scheduled revoke',
+    table: 'x_gbg_breakglass_grant',
+    when: 'after',
+    action: ['update'],
+    order: 210,
+    active: true,
+    condition: "current.expires_at.changes() && current.state == 'active'",
+    description: 'An approved extension moved the end of active access: the scheduled revoke falls due at the new end.',
+    script: onGrantExpiryMoved,
 })

@@ -614,6 +614,10 @@ declare global {
                         table: 'sys_script'
                         id: '9d1e8895a7974cc1ae6cd943e77e1ff4'
                     }
+                    'br-grant-expiry-extended': {
+                        table: 'sys_script'
+                        id: 'caa3124b1f5842ce89824c948b71b220'
+                    }
                     'br-grant-measures': {
                         table: 'sys_script'
                         id: '80db503f42a3476a8bf49ef6607a1209'
@@ -1052,6 +1056,10 @@ declare global {
                         table: 'sys_module'
                         id: '5d7d9195ec08436e943edeee829c7af5'
                     }
+                    src_server_extend_ts: {
+                        table: 'sys_module'
+                        id: '7f2b7792e03941f0908ddb05d28b1151'
+                    }
                     'src_server_failure-routing_ts': {
                         table: 'sys_module'
                         id: '91f21880f27c4699bf9635a317f0b4f6'
@@ -1135,6 +1143,10 @@ declare global {
                     'src_server_shared_claim-guard_ts': {
                         table: 'sys_module'
                         id: '3658d18160964eabac40e0a82b8a8d48'
+                    }
+                    src_server_shared_extend_ts: {
+                        table: 'sys_module'
+                        id: '15697e47bcfb409b8a3c6261dde37d6d'
                     }
                     'src_server_shared_grant-measures_ts': {
                         table: 'sys_module'
@@ -1243,6 +1255,10 @@ declare global {
                     'ui-action-grant-cancel': {
                         table: 'sys_ui_action'
                         id: 'd6a16b7af64a475e825ab2642a5c3641'
+                    }
+                    'ui-action-grant-extend': {
+                        table: 'sys_ui_action'
+                        id: '2e79cfd257b8460a8a7a7a80f8f1ace0'
                     }
                     'ui-action-grant-revoke-now': {
                         table: 'sys_ui_action'
@@ -2448,6 +2464,17 @@ declare global {
                             }
                             element: 'incident_required_for_emergency'
                             position: '14'
+                        }
+                    },
+                    {
+                        table: 'sys_choice'
+                        id: '12c6aa9b651a49429617c7c644e75188'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'state'
+                            value: 'extended'
+                            language: 'en'
+                            dependent_value: 'NULL'
                         }
                     },
                     {
@@ -5326,6 +5353,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '533affc16127441994f22082fbcd8369'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'extends_grant'
+                            position: '22'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '534f5a02fc7c49e58ec7a1d0baec3506'
                         key: {
@@ -7005,6 +7054,15 @@ declare global {
                             }
                             element: 'confirmed_by'
                             position: '24'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '72e5b1222f7b4bde993ea270db0213ae'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'extends_grant'
+                            language: 'en'
                         }
                     },
                     {
@@ -10630,6 +10688,14 @@ declare global {
                                 }
                             }
                             element: 'priority'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bb46f59198fb42c4ae6c42689ad14ac0'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'extends_grant'
                         }
                     },
                     {

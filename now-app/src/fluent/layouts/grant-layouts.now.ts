@@ -43,6 +43,7 @@ export const grantForm = Form({
                         { field: 'ritm', type: 'table_field' },
                         { field: 'incident', type: 'table_field' },
                         { field: 'change_request', type: 'table_field' },
+                        { field: 'extends_grant', type: 'table_field' },
                     ],
                 },
             ],

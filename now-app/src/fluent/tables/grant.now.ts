@@ -97,6 +97,7 @@ export const x_gbg_breakglass_grant = Table({
                 cancelled: { label: 'Cancelled', sequence: 130 },
                 expired_unapproved: { label: 'Expired unapproved', sequence: 140 },
                 halted: { label: 'Halted (human takeover)', sequence: 150 },
+                extended: { label: 'Extended (applied to its grant)', sequence: 160 },
             },
         }),
         granted_at: DateTimeColumn({ label: 'Granted at' }),
@@ -119,5 +120,7 @@ export const x_gbg_breakglass_grant = Table({
         auto_approved: BooleanColumn({ label: 'Auto-approved by rule', default: false }),
         refusal_code: StringColumn({ label: 'Refusal reason code', maxLength: 64 }),
         plan_text: StringColumn({ label: 'Plan in words', maxLength: 8000 }),
+        // An extension request: the grant whose live access it asks more time for (server/extend.ts).
+        extends_grant: ReferenceColumn({ label: 'Extends grant', referenceTable: 'x_gbg_breakglass_grant' }),
     },
 })
