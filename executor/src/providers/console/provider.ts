@@ -46,6 +46,7 @@ import {
     EXPIRY_CHOICES,
     MASK_SELECTOR,
     REQUESTABLE_PRIVILEGES,
+    consoleExpiryWithin,
     describeLeak,
     leakedValues,
     type ConsolePageName,
@@ -142,6 +143,10 @@ export interface ConsolePacket {
     tenantName: string
     account: string
     scope: string[]
+    /**
+     * The expiry set at the console: the longest of its choices not beyond the minutes the executor may grant
+     * (the plan's, capped by the recheck gate's ticket-bound window at the packet check), never longer.
+     */
     expiryMinutes: number
     incident: string
     reference: string
@@ -168,9 +173,10 @@ export function consolePacket(
             problems.push(`privilege "${s}" is not one the provider may request`)
     }
     if (new Set(scope).size !== scope.length) problems.push('the scope names a privilege twice')
-    if (!(EXPIRY_CHOICES as readonly number[]).includes(plan.durationMinutes))
+    const expiry = consoleExpiryWithin(plan.durationMinutes)
+    if (expiry === null)
         problems.push(
-            `an expiry of ${plan.durationMinutes} minutes is not one of the console's (${EXPIRY_CHOICES.join(', ')})`,
+            `${plan.durationMinutes} minutes are shorter than the console's shortest expiry (${EXPIRY_CHOICES.join(', ')} minutes)`,
         )
     if (!plan.tickets.incident) problems.push('no incident')
     if (problems.length > 0) return { ok: false, problems }
@@ -181,7 +187,7 @@ export function consolePacket(
             tenantName: t.tenantName!,
             account: t.account!,
             scope: [...scope].sort(),
-            expiryMinutes: plan.durationMinutes,
+            expiryMinutes: expiry!,
             incident: plan.tickets.incident!,
             reference: plan.grantNumber,
             evidence: `${plan.grantNumber} approvals (incident command, security, customer-account authority)`,
@@ -494,8 +500,12 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
         }
     }
 
-    /** Run the fresh recheck for the plan; a refusal or another digest is a halt. */
-    async function gateFor(flow: Flow, where: string): Promise<void> {
+    /**
+     * Run the fresh recheck for the plan; a refusal or another digest is a halt. The plan being executed may be the
+     * approved one with fewer minutes (the worker caps it at a change window's end): it must be the approved plan
+     * in every other field, never longer. Returns the minutes the gate allows now (its ticket-bound cap).
+     */
+    async function gateFor(flow: Flow, where: string): Promise<number> {
         let r: RecheckResult
         try {
             r = await deps.gate(flow.plan.grantSysId)
@@ -503,7 +513,11 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             throw new Halt(CONSOLE_HALT.gate, `${where}: the recheck could not run (${(error as Error).message}).`)
         }
         if (!r.ok) throw new Halt(CONSOLE_HALT.gate, `${where}: recheck refused (${r.code}): ${r.reason}`)
-        if (r.digest !== planDigest(flow.plan)) {
+        const approvedMinutes = r.plan.durationMinutes
+        if (
+            r.digest !== planDigest({ ...flow.plan, durationMinutes: approvedMinutes }) ||
+            flow.plan.durationMinutes > approvedMinutes
+        ) {
             throw new Halt(
                 CONSOLE_HALT.packet,
                 `${where}: the approved plan in ServiceNow is no longer the plan being executed.`,
@@ -514,11 +528,20 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             approver: a.approverSysId,
             updatedOn: a.updatedOn instanceof Date ? a.updatedOn.toISOString() : '',
         }))
+        const allowedMinutes = Math.min(flow.plan.durationMinutes, r.grantMinutes)
         flow.calls.push({
             method: 'GATE',
             url: 'servicenow:recheck',
-            responseBody: { where, ok: true, digest: r.digest, approvals: flow.approvals },
+            responseBody: {
+                where,
+                ok: true,
+                digest: r.digest,
+                approvals: flow.approvals,
+                grantMinutes: r.grantMinutes,
+                expiryCapMs: r.expiryCapMs,
+            },
         })
+        return allowedMinutes
     }
 
     /** Stop: draft where possible, masked screenshot, trace, takeover state → ProviderError('halted'). */
@@ -597,8 +620,16 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             if (!p.ok)
                 throw new Halt(CONSOLE_HALT.packet, `The approved packet cannot be executed: ${p.problems.join('; ')}.`)
             const packet = p.packet
-            // 1. Packet check, before any browser entry.
-            await gateFor(flow, 'Packet check')
+            // 1. Packet check, before any browser entry. The console's expiry comes from the capped plan: the
+            //    longest console choice within the minutes the gate allows now (a change window may end sooner).
+            const allowed = await gateFor(flow, 'Packet check')
+            const expiry = consoleExpiryWithin(allowed)
+            if (expiry === null)
+                throw new Halt(
+                    CONSOLE_HALT.duration,
+                    `Only ${allowed} minutes may be granted (the linked ticket's window ends sooner); the console's shortest expiry is ${EXPIRY_CHOICES[0]} minutes.`,
+                )
+            packet.expiryMinutes = expiry
             await flow.open()
             await flow.page.setContent(packetCard(plan, packet, flow.approvals, now()))
             await flow.checkpoint('packet-checked')
@@ -645,8 +676,13 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             await compareReview(flow, packet)
             await flow.checkpoint('review')
 
-            // 4. Submit gate: fresh recheck immediately before the final click.
-            await gateFor(flow, 'Submit gate')
+            // 4. Submit gate: fresh recheck immediately before the final click (the window may have shrunk since).
+            const stillAllowed = await gateFor(flow, 'Submit gate')
+            if (packet.expiryMinutes > stillAllowed)
+                throw new Halt(
+                    CONSOLE_HALT.duration,
+                    `Submit gate: only ${stillAllowed} minutes may be granted now, less than the ${packet.expiryMinutes}-minute expiry entered.`,
+                )
             const button = flow.page.getByRole('button', { name: 'Submit restoration', exact: true })
             if ((await button.count()) !== 1)
                 throw new Halt(CONSOLE_HALT.formChanged, 'The review page has no single "Submit restoration" button.')
@@ -733,10 +769,10 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
         note?: string,
     ): Promise<GrantResult> {
         const traces = await flow.stopTrace()
+        // The console's own expiry, never later than the expiry entered: the executor's revoke is scheduled there.
+        const entered = now().getTime() + packet.expiryMinutes * 60_000
         const parsed = Date.parse(expiresText)
-        const expiresAt = Number.isFinite(parsed)
-            ? new Date(parsed)
-            : new Date(now().getTime() + packet.expiryMinutes * 60_000)
+        const expiresAt = new Date(Number.isFinite(parsed) ? Math.min(parsed, entered) : entered)
         return {
             txnIds: [id],
             expiresAt,
