@@ -81,6 +81,8 @@ export interface Sandbox {
     epm: EpmEmulator
     /** The browser-only emergency console (issue 14), started for the console provider only (else null). */
     console: ConsoleEmulator | null
+    /** The sandbox's one clock (virtual in tests). */
+    now(): Date
     seeded: SeededScenario
     /** The app running on the ServiceNow emulator (via 'app'), or null. */
     app: AppRuntime | null
@@ -175,8 +177,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
                 },
             ],
             roles: [{ id: graphIds.roleId, displayName: graphIds.roleName }],
-        // The requester is eligible for the role in PIM: the executor confirms it before an Entra role grant.
-        eligibilities: [{ principalId: graphIds.userId, roleDefinitionId: graphIds.roleId }],
+            // The requester is eligible for the role in PIM: the executor confirms it before an Entra role grant.
+            eligibilities: [{ principalId: graphIds.userId, roleDefinitionId: graphIds.roleId }],
             groups: [{ id: graphIds.groupId, displayName: graphIds.groupName }],
             pimForGroups: true,
             // Entra's real rules stay on (5 minutes before a removal is accepted): a 1-minute PIM assignment ends
@@ -235,6 +237,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             teams,
             epm,
             console: consoleEmu,
+            now,
             seeded,
             app: appSubmission ? appSubmission.app : null,
             approvedBy: appSubmission ? appSubmission.approvedBy : [],
