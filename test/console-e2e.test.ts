@@ -196,7 +196,7 @@ describe('console end to end (app → real executor and gate → console in Chro
                 expect(takeover['code']).toBe('SCOPE_EXPANSION')
                 expect(takeover['submitted']).toBe(false)
                 expect(takeover['draftId']).toBe(sandbox.console!.drafts[0]!.id)
-                expect(takeover['pageReached']).toBe('New restoration')
+                expect(takeover['pageReached']).toBe('Restore administrator access')
                 expect(takeover['approvalsReliedOn']).toHaveLength(3)
                 expect((takeover['enteredValues'] as Record<string, string>)['scope']).toBeUndefined()
                 expect(existsSync((takeover['screenshot'] as { screenshot: string }).screenshot)).toBe(true)

@@ -21,6 +21,7 @@ import { parseGlideDateTime } from '../emulators/servicenow/store'
 import { startExecutorProcess, REPO_ROOT } from '../support/executor-process'
 import { startInProcessExecutor } from '../support/executor-in-process'
 import type { VirtualClock } from '../support/virtual-clock'
+import { holdAwake } from '../support/virtual-time'
 import { startSandbox, type Sandbox, type SandboxPorts } from './sandbox'
 import type { ConsoleDrift } from '../emulators/console'
 import { compactJson, watchGrant, type Timeline } from './timeline'
@@ -59,6 +60,22 @@ export interface ScenarioExecutor {
 async function startScenarioExecutor(sandbox: Sandbox, clock: VirtualClock | undefined): Promise<ScenarioExecutor> {
     if (!clock) return startExecutorProcess(sandbox.env, { logFile: sandbox.executorLogFile, detached: true })
     const service = await startInProcessExecutor(sandbox.env, clock, sandbox.executorLogFile)
+    // The console's browser flows run in real time over Playwright's pipe to Chromium (not HTTP): each holds the
+    // virtual clock still until it ends, as the real clock would barely move during a flow of a few seconds.
+    const browserProvider = service.service.providers.get('console')
+    if (browserProvider) {
+        for (const op of ['grant', 'revoke', 'verify'] as const) {
+            const call = browserProvider[op].bind(browserProvider) as (...args: unknown[]) => Promise<unknown>
+            ;(browserProvider as unknown as Record<string, unknown>)[op] = async (...args: unknown[]) => {
+                const release = holdAwake()
+                try {
+                    return await call(...args)
+                } finally {
+                    release()
+                }
+            }
+        }
+    }
     let exit: (code: number) => void = () => undefined
     const exited = new Promise<number | string>((resolve) => (exit = resolve))
     return {
