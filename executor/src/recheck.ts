@@ -390,7 +390,7 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
  * For each named slot filled: the group today's policy names for it (decision.requiredApprovals), the group the
  * stored route drew it from, and the assigned approver's current membership must all agree. [] when they do.
  */
-function slotGroupProblems(
+export function slotGroupProblems(
     decision: Decision,
     route: ReturnType<typeof parseStoredRoute>,
     filled: { filled: string; approverSysId: string; onBehalfOf: string }[],

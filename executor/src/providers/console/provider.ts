@@ -284,12 +284,12 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             this.context.setDefaultNavigationTimeout(config.pageTimeoutMs)
             this.page = await this.context.newPage()
             await this.context.tracing.start({ screenshots: false, snapshots: false, sources: false })
-            await this.startTrace()
         }
 
         /**
-         * Playwright trace in chunks (actions only: no DOM snapshots, no screenshots, so no unmasked value): one
-         * before sign-in and one after; the sign-in itself (password, one-time code) is never in a trace.
+         * Playwright trace (actions only: no DOM snapshots, no screenshots, so no unmasked value), one chunk from
+         * sign-in to the end of the flow: the sign-in itself (password, one-time code) is never in a trace, and the
+         * packet card before it is evidence of its own (one trace file per flow: each chunk costs a zip write).
          */
         async startTrace(): Promise<void> {
             if (this.tracing) return
@@ -450,7 +450,6 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
         async signIn(): Promise<void> {
             await this.goto('/login')
             await this.expect('signIn')
-            await this.stopTrace()
             await this.page.fill('main input[name=username]', config.username)
             await this.page.fill('main input[name=password]', config.password)
             await this.page.fill('main input[name=otp]', totp(base32Decode(config.totpSeed), now().getTime()))
