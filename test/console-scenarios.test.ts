@@ -418,7 +418,7 @@ describe('console provider in real Chromium (issue 14)', { timeout: 120_000 }, (
     })
 
     it('confirmation never arrives → looked up by our reference, no second submission', async () => {
-        const r = await run('ambiguous: never answered', { drift: { confirmation: 'never' }, pageTimeoutMs: 800 })
+        const r = await run('ambiguous: never answered', { drift: { confirmation: 'never' }, pageTimeoutMs: 1_500 })
         expect(r.error).toBeNull()
         expect(r.result!.txnIds).toEqual([r.console.restorations[0]!.id])
         expect(r.console.submitRequests).toBe(1)

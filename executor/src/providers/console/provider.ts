@@ -195,6 +195,9 @@ export function consolePacket(
     }
 }
 
+/** Look-ups of the status page by our reference after an unconfirmed submit (reads, never a second submission). */
+const LOOKUP_ATTEMPTS = 3
+
 /** `promise`, or `fallback` after `ms` (a page still waiting for an answer may never settle a read). */
 function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
     let timer: NodeJS.Timeout | undefined
@@ -743,20 +746,25 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
      * one may still be waiting for the answer that never comes; it is left alone, never reloaded or resubmitted).
      */
     async function lookUpAfterSubmit(flow: Flow, packet: ConsolePacket) {
-        const stale = flow.page
-        try {
-            flow.page = await flow.context.newPage()
-            void stale.close({ runBeforeUnload: false }).catch(() => undefined)
-            const found = (await flow.lookUp(packet.reference)).filter((r) => r.tenantId === packet.tenantId)
-            if (found.length === 1) {
-                await flow.checkpoint('confirmation')
-                return found[0]!
+        // A read only, so it may be tried again (a slow status page is not an answer): up to LOOKUP_ATTEMPTS times,
+        // each on a fresh page. Nothing here ever submits.
+        for (let attempt = 1; attempt <= LOOKUP_ATTEMPTS; attempt++) {
+            const stale = flow.page
+            try {
+                flow.page = await flow.context.newPage()
+                void stale.close({ runBeforeUnload: false }).catch(() => undefined)
+                const found = (await flow.lookUp(packet.reference)).filter((r) => r.tenantId === packet.tenantId)
+                if (found.length === 1) {
+                    await flow.checkpoint('confirmation')
+                    return found[0]!
+                }
+                if (found.length > 1) return null // two restorations for one reference: never guess which
+            } catch (error) {
+                if (error instanceof Halt && error.code === CONSOLE_HALT.secret) throw error
+                logger.debug('console status look-up failed', { attempt, error: (error as Error).message })
             }
-            return null
-        } catch (error) {
-            if (error instanceof Halt && error.code === CONSOLE_HALT.secret) throw error
-            return null
         }
+        return null
     }
 
     async function done(
