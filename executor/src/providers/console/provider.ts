@@ -329,9 +329,19 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             const want = CONSOLE_PAGES[name]
             logger.debug('console page expected', { grant: this.plan.grantNumber, page: want.heading })
             await this.page.waitForLoadState('domcontentloaded')
-            const seen = await this.heading()
-            if (seen !== want.heading) {
-                if (seen === CONSOLE_PAGES.signIn.heading && name !== 'signIn') {
+            // One read of the page (heading, alerts, marker counts): one round trip to the browser, not one per check.
+            const seen = await this.page.evaluate((markers: string[]) => {
+                const main = document.querySelector('main')
+                const h = main ? main.querySelectorAll('h1') : []
+                const alert = main ? main.querySelector('[role=alert], .alert') : null
+                return {
+                    heading: h.length === 1 ? (h[0]!.textContent ?? '').trim() : '',
+                    alert: alert ? (alert.textContent ?? '').trim().slice(0, 300) : null,
+                    counts: markers.map((m) => (main ? main.querySelectorAll(m).length : 0)),
+                }
+            }, [...want.markers])
+            if (seen.heading !== want.heading) {
+                if (seen.heading === CONSOLE_PAGES.signIn.heading && name !== 'signIn') {
                     throw new Halt(
                         CONSOLE_HALT.sessionExpired,
                         `The console session ended: the sign-in page came instead of "${want.heading}".`,
@@ -339,23 +349,33 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
                 }
                 throw new Halt(
                     CONSOLE_HALT.unexpectedPage,
-                    `Expected the console page "${want.heading}", found "${seen || '(no heading)'}" at ${new URL(this.page.url()).pathname}.`,
+                    `Expected the console page "${want.heading}", found "${seen.heading || '(no heading)'}" at ${new URL(this.page.url()).pathname}.`,
                 )
             }
-            const alerts = this.page.locator('main [role=alert], main .alert')
-            if ((await alerts.count()) > 0) {
-                const text = ((await alerts.first().textContent()) ?? '').trim().slice(0, 300)
-                throw new Halt(CONSOLE_HALT.alert, `The console warns on "${want.heading}": ${text}`)
+            if (seen.alert !== null) {
+                throw new Halt(CONSOLE_HALT.alert, `The console warns on "${want.heading}": ${seen.alert}`)
             }
-            for (const marker of want.markers) {
-                const n = await this.page.locator(`main ${marker}`).count()
+            want.markers.forEach((marker, i) => {
+                const n = seen.counts[i]!
                 if (n !== 1) {
                     throw new Halt(
                         CONSOLE_HALT.formChanged,
                         `The console page "${want.heading}" changed: ${n === 0 ? 'missing' : `${n} ×`} ${marker}.`,
                     )
                 }
-            }
+            })
+        }
+
+        /** The trimmed text of the first element matching each selector inside `main` ('' when none), in one read. */
+        async texts(selectors: readonly string[]): Promise<string[]> {
+            return this.page.evaluate(
+                (list: string[]) =>
+                    list.map((sel) => {
+                        const e = document.querySelector(`main ${sel}`)
+                        return e ? (e.textContent ?? '').trim() : ''
+                    }),
+                [...selectors],
+            )
         }
 
         async text(selector: string): Promise<string> {
@@ -468,17 +488,17 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
         async lookUp(reference: string): Promise<{ id: string; state: string; expiresAt: string; tenantId: string }[]> {
             await this.goto(`/restorations/status?reference=${encodeURIComponent(reference)}`)
             await this.expect('status')
-            const rows = this.page.locator('main table.status tr[data-restoration]')
-            const out = []
-            for (let i = 0; i < (await rows.count()); i++) {
-                const row = rows.nth(i)
-                out.push({
-                    id: ((await row.locator('.restoration-id').textContent()) ?? '').trim(),
-                    state: ((await row.locator('.state').textContent()) ?? '').trim(),
-                    expiresAt: ((await row.locator('.expires-at').textContent()) ?? '').trim(),
-                    tenantId: ((await row.locator('.tenant-id').textContent()) ?? '').trim(),
-                })
-            }
+            const out = await this.page.evaluate(() =>
+                Array.from(document.querySelectorAll('main table.status tr[data-restoration]')).map((row) => {
+                    const cell = (sel: string): string => (row.querySelector(sel)?.textContent ?? '').trim()
+                    return {
+                        id: cell('.restoration-id'),
+                        state: cell('.state'),
+                        expiresAt: cell('.expires-at'),
+                        tenantId: cell('.tenant-id'),
+                    }
+                }),
+            )
             this.calls.push({
                 method: 'GET',
                 url: `${base}/restorations/status`,
@@ -658,8 +678,7 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             }
             await Promise.all([flow.page.waitForLoadState('domcontentloaded'), links.first().click()])
             await flow.expect('tenantVerify')
-            const shownId = await flow.text('dd.tenant-id')
-            const shownName = await flow.text('dd.tenant-name')
+            const [shownId, shownName] = await flow.texts(['dd.tenant-id', 'dd.tenant-name'])
             if (shownId !== packet.tenantId || shownName !== packet.tenantName) {
                 throw new Halt(
                     CONSOLE_HALT.tenant,
@@ -806,14 +825,14 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
     }
 
     async function checkForm(flow: Flow, packet: ConsolePacket): Promise<void> {
-        const boxes = flow.page.locator('main input[name=scope]')
-        const offered: string[] = []
-        const prechecked: string[] = []
-        for (let i = 0; i < (await boxes.count()); i++) {
-            const v = (await boxes.nth(i).getAttribute('value')) ?? ''
-            offered.push(v)
-            if (await boxes.nth(i).isChecked()) prechecked.push(v)
-        }
+        const boxes = await flow.page.evaluate(() =>
+            Array.from(document.querySelectorAll('main input[name=scope]')).map((e) => ({
+                value: (e as HTMLInputElement).value,
+                checked: (e as HTMLInputElement).checked,
+            })),
+        )
+        const offered = boxes.map((b) => b.value)
+        const prechecked = boxes.filter((b) => b.checked).map((b) => b.value)
         const unknown = offered.filter(
             (v) => !(REQUESTABLE_PRIVILEGES as readonly string[]).includes(v) && v !== 'global_admin',
         )
@@ -867,19 +886,28 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
     }
 
     async function compareReview(flow: Flow, packet: ConsolePacket): Promise<void> {
+        const [tenantId, tenantName, account, scopeText, expiry, incident, reference] = await flow.texts([
+            'dd.tenant-id',
+            'dd.tenant-name',
+            'dd.admin-account',
+            'dd.scope',
+            'dd.expiry',
+            'dd.incident',
+            'dd.client-reference',
+        ])
         const shown = {
-            tenantId: await flow.text('dd.tenant-id'),
-            tenantName: await flow.text('dd.tenant-name'),
-            account: await flow.text('dd.admin-account'),
-            scope: (await flow.text('dd.scope'))
+            tenantId: tenantId!,
+            tenantName: tenantName!,
+            account: account!,
+            scope: scopeText!
                 .split(',')
                 .map((s) => s.trim())
                 .filter(Boolean)
                 .sort()
                 .join(','),
-            expiry: await flow.text('dd.expiry'),
-            incident: await flow.text('dd.incident'),
-            reference: await flow.text('dd.client-reference'),
+            expiry: expiry!,
+            incident: incident!,
+            reference: reference!,
         }
         const diffs: string[] = []
         if (shown.tenantId !== packet.tenantId) diffs.push(`tenant id ${shown.tenantId} ≠ ${packet.tenantId}`)
