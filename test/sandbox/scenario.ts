@@ -260,7 +260,7 @@ export function checkOutcome(sandbox: Sandbox): Outcome {
             (r) => r.endedAt === null && (r.expiresAt === null || r.expiresAt > sandbox.now()),
         ).length
         lines.push(
-            `  console restorations for ${s.grant.number}: ${mine.map((r) => `${r.id} (${r.scope.join(',')}, ${r.expiryMinutes} min)`).join(', ') || 'none'}`,
+            `  console restorations for ${s.grant.number}: ${mine.map((r) => `${r.id} (${r.scope.slice().sort().join(',')}, ${r.expiryMinutes} min)`).join(', ') || 'none'}`,
         )
         if (mine.length !== 1)
             problems.push(`the console holds ${mine.length} restorations for ${s.grant.number}, expected 1`)
@@ -326,7 +326,8 @@ export function checkOutcome(sandbox: Sandbox): Outcome {
     )
     if (!verdict.ok) problems.push(`audit chain broken at event ${verdict.brokenAt + 1}: ${verdict.reason}`)
 
-    const incidents = store.list(PLATFORM_TABLE.incident)
+    // Raised by the run (the console scenario's P1, which the request is for, was there before it).
+    const incidents = store.list(PLATFORM_TABLE.incident, (i) => i['sys_id'] !== s.console?.incident.sysId)
     lines.push(`  incidents raised: ${incidents.length}; Teams notifications: ${sandbox.teams.messages.length}`)
     return { lines, problems }
 }
