@@ -391,6 +391,17 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
                 `Policy now denies the request: ${decision.reasons.map((r) => `${r.code}: ${r.message}`).join('; ')}`,
             )
         }
+        // The emergency console: each named slot approved by a current member of the group today's policy names for
+        // it (nobody outside the slot's group, whatever the stored route says).
+        if (plan.target.kind === 'console' && plan.provider === 'console') {
+            const problems = slotGroupProblems(decision, route, filled, facts)
+            if (problems.length > 0) {
+                throw new Refusal(
+                    RECHECK_CODE.approvalMissing,
+                    `The emergency console's approvals do not come from the groups the policy names: ${problems.join('; ')}.`,
+                )
+            }
+        }
 
         // A route with no slot was approved by rule: the auto-approve rule must still match today, recently.
         const maxAge = deps.maxApprovalAgeMs ?? DEFAULT_MAX_APPROVAL_AGE_MS
@@ -460,6 +471,39 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             retryAfterMs: transient ? (error as { retryAfterMs?: number }).retryAfterMs : undefined,
         }
     }
+}
+
+/**
+ * For each named slot filled: the group today's policy names for it (decision.requiredApprovals), the group the
+ * stored route drew it from, and the assigned approver's current membership must all agree. [] when they do.
+ */
+export function slotGroupProblems(
+    decision: Decision,
+    route: ReturnType<typeof parseStoredRoute>,
+    filled: { filled: string; approverSysId: string; onBehalfOf: string }[],
+    facts: GateFactsBundle,
+): string[] {
+    const problems: string[] = []
+    for (const f of filled) {
+        const label = f.filled.replace(/_/g, ' ')
+        const required = decision.requiredApprovals.filter((r) => r.kind === f.filled)[0]
+        const groupId = required?.groupId ?? ''
+        if (!isSysId(groupId)) {
+            problems.push(`the policy names no group for the ${label} slot`)
+            continue
+        }
+        // The person the slot was asked of (a delegate acts for them; the delegate need not be in the group).
+        const assigned = f.onBehalfOf || f.approverSysId
+        const drawn = route.assignments.filter((a) => a.slot === f.filled && a.approverSysId === assigned)
+        if (drawn.length === 0 || drawn.some((a) => a.groupId !== groupId)) {
+            problems.push(`the ${label} approver was not drawn from the policy's ${label} group`)
+        }
+        const user = facts.users.get(assigned)
+        if (!user || !user.groupSysIds.includes(groupId)) {
+            problems.push(`the ${label} approver ${user?.userName ?? assigned} is not a member of the ${label} group`)
+        }
+    }
+    return problems
 }
 
 /** The tickets the request is bound to (its incident and change, as read now). */

@@ -104,6 +104,13 @@ export const GRANT_FIELDS = {
     targetRoleName: 'target_role_name',
     targetGroupId: 'target_group_id',
     targetAccount: 'target_account',
+    /**
+     * The emergency console packet (target kind `console`, issue 14): the customer tenant's id and name as the
+     * console shows them, and the temporary privilege scope (comma-separated console privilege names).
+     */
+    targetTenantId: 'target_tenant_id',
+    targetTenantName: 'target_tenant_name',
+    targetScope: 'target_scope',
     requestedDuration: 'requested_duration',
     approvedDuration: 'approved_duration',
     justification: 'justification',
@@ -195,6 +202,13 @@ export const POLICY_FIELDS = {
     approvalTimeoutMinutes: 'approval_timeout_minutes',
     emergencyApprovalTimeoutMinutes: 'emergency_approval_timeout_minutes',
     escalationGroup: 'escalation_group',
+    /**
+     * The emergency console's named approval slots (issue 14, target kind `console`): the group each slot's
+     * approver is drawn from (sys_user_group sys_id, '' when none). A console request needs all three.
+     */
+    incidentCommandGroup: 'incident_command_group',
+    securityGroup: 'security_group',
+    customerAuthorityGroup: 'customer_authority_group',
     /**
      * Two-person rule for policy changes (now-app/src/server/policy-confirmation.ts): who last changed the
      * policy's content (set by the app's rule), the SecOps person who confirmed it (never the editor), when, and

@@ -1620,6 +1620,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '0333122f3c854f558595e7238ae7ca39'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_by'
+                            position: '27'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '03bb091a3a954dc3bb1502d430b6d1de'
                         key: {
@@ -3731,6 +3753,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '2d9031fcc2704aab9f62c384e35b9c83'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'security_group'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '2ddf6a2306a4402a8fa2763116a4c8b1'
                         key: {
@@ -3854,6 +3884,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_ci'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '303707b5c47440ecbc2fa1be5ae96eda'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_scope'
                             language: 'en'
                         }
                     },
@@ -3993,6 +4032,28 @@ declare global {
                             }
                             element: 'opened_by'
                             position: '3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3685ba7f8c9b4ee5909cacaf0789e932'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'edited_by'
+                            position: '26'
                         }
                     },
                     {
@@ -4169,6 +4230,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '388163beffa540a29fb4f33811112209'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'customer_authority_group'
+                            position: '25'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '3970eb21d5aa4b68adb422d1963c3855'
                         key: {
@@ -4276,6 +4359,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '3cd3d5b91ba644eb87f39f28b75536bf'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '8b91bf4c2cbf4b2692654ec86011f9bb'
@@ -4665,6 +4749,14 @@ declare global {
                             element: 'NULL'
                             relationship: 'NULL'
                             parent: 'x_gbg_breakglass_grant'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '446f1e0a54c7471a8ea941bbc1c60a11'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'customer_authority_group'
                         }
                     },
                     {
@@ -5218,6 +5310,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '506373c9e46344c2b5983a651d6ef3c1'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -6474,6 +6567,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '66e07950e4b944278c52e647f7d32e9a'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident_command_group'
+                            position: '23'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '67cc9e07a56e44d8a3724b1d8835a4e7'
                         key: {
@@ -6652,6 +6767,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '6be68ec7d1f3441fae39c822d18b92f5'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '8b91bf4c2cbf4b2692654ec86011f9bb'
@@ -7037,6 +7153,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '727ed7e7a4554717b46c211166851f67'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '8b91bf4c2cbf4b2692654ec86011f9bb'
@@ -7299,6 +7416,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '795ec095e0f14c7a92a6f625035a3da2'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_at'
+                            position: '28'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '796b33e957504773aa8462fd925e70b9'
                         key: {
@@ -7439,6 +7578,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '7bc82b541adc4571bea1194cf6262eb8'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -7747,6 +7887,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '830f37bd840649c7aabfe50e41883b17'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_tenant_name'
+                            position: '18'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '830f76003bbe48be990441ce7960dffe'
                         key: {
@@ -7901,8 +8063,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '86061eda6315438d9e694b889718b5eb'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'incident_command_group'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '866789b39b0c447aa9b576d9a383da50'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -8072,6 +8243,15 @@ declare global {
                         key: {
                             document_key: '9687c533efed499ebbc14432be57a5ff'
                             variable: 'b27b2b29ff6033008d3f5d9ad53bf164'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '898afee88a384e18b80fe8d82513baf5'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_id'
+                            language: 'en'
                         }
                     },
                     {
@@ -8287,6 +8467,28 @@ declare global {
                             }
                             element: 'action'
                             position: '1'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '8c699dfce30e41f0bcafa60beb166447'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_tenant_id'
+                            position: '17'
                         }
                     },
                     {
@@ -8839,6 +9041,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '9577a7f7d5894380924585cc2d39e18a'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'justification'
+                            position: '21'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '95ed951d3cdb492193ea7e81ff183c81'
                         key: {
@@ -9339,6 +9563,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '9ecd85fd0aaa4c7d887bfd58513409fe'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_request'
+                            position: '24'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9ed9db838c1e49bd87db8eed4517a634'
                         key: {
@@ -9708,6 +9954,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'a6c3b530308b48789cd6c725b1d71fe1'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_digest'
+                            position: '29'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a6fe9da88c8e4c8595571514e2659ddd'
                         key: {
@@ -9977,6 +10245,28 @@ declare global {
                     },
                     {
                         table: 'sys_ui_element'
+                        id: 'abdda07026044aa8a751ba956c9a4d42'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'security_group'
+                            position: '24'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
                         id: 'abf97d06668f43739692d49bab0bee54'
                         key: {
                             sys_ui_section: {
@@ -10038,6 +10328,14 @@ declare global {
                             value: 'console'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'ad85a966f73347c597d0d00b686d214b'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_name'
                         }
                     },
                     {
@@ -10150,6 +10448,15 @@ declare global {
                     },
                     {
                         table: 'sys_documentation'
+                        id: 'b0778cce002d42e8aa9e19588d49785c'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'incident_command_group'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
                         id: 'b0e018a097084835ab155d2c1786b1fc'
                         key: {
                             name: 'x_gbg_breakglass_executor'
@@ -10254,6 +10561,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'b26c2a5c6027447da89aab52e109c7e9'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_scope'
+                            position: '19'
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: 'b26e7c114c9c48b083c3db7baf0da2e3'
                         key: {
@@ -10299,6 +10628,28 @@ declare global {
                             }
                             element: '.end_split'
                             position: '7'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b36e952c9b5648ccb7bb4518d2d725b7'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident'
+                            position: '23'
                         }
                     },
                     {
@@ -11330,6 +11681,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'c572d0b2d5bc4d16b37f0dc1797b594d'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -11391,6 +11743,14 @@ declare global {
                                 }
                             }
                             element: 'completed_at'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'c64ed4c8dd93474d806f6d13dab6b2ac'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_id'
                         }
                     },
                     {
@@ -11992,6 +12352,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'd1677fdc2d434c56b90628ba597c2fda'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'd17386dec4a646b39e0cf51774cbe159'
                         key: {
@@ -12020,6 +12389,14 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_approval_timeout_minutes'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'd211ecca3d6240ce8ae6dadace450ec4'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_scope'
                         }
                     },
                     {
@@ -12313,6 +12690,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'd6b65ee1b8024f03af4bf8fa5faeeca5'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -12752,6 +13130,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'e198e319786446fa8e21b325642e3737'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '8b91bf4c2cbf4b2692654ec86011f9bb'
@@ -12839,6 +13218,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'e372cf25d1f644f5b032cab235a4f7cb'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ritm'
+                            position: '22'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'e373fbe091584048b3c3e6fdfbd19130'
                         key: {
@@ -12862,6 +13263,15 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e38815b20d824b48b7cc0d3f976783a7'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'customer_authority_group'
+                            language: 'en'
                         }
                     },
                     {
@@ -13665,6 +14075,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'f153b4d09a714d029aeb446e1352dd4f'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '20'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'f1ab371325884fccaa197eae646e0a20'
                         key: {
@@ -14322,6 +14754,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'NULL'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'fd2afcaf1a2c410da46f0f3c38d66bce'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'security_group'
                             language: 'en'
                         }
                     },
