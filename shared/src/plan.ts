@@ -33,6 +33,14 @@ export function defaultProviderFor(kind: TargetKind): ProviderName {
     }
 }
 
+/**
+ * The provider of a console request: the emergency console provider when the request carries the console packet
+ * (a tenant id: the "Emergency console action" item), else the webhook's console kind (no packet; proposal API).
+ */
+export function consoleProviderFor(target: { tenantId?: string }): ProviderName {
+    return target.tenantId ? 'console' : 'webhook'
+}
+
 /** Input of {@link buildPlan}. */
 export interface BuildPlanInput {
     grantSysId: string

@@ -64,6 +64,15 @@ export function resolveGrant(grant: any): ResolvedRequest {
         target.groupId = str(grant, GRANT_FIELDS.targetGroupId)
     } else if ((TARGET_KINDS as readonly string[]).indexOf(kind) >= 0) {
         target.account = str(grant, GRANT_FIELDS.targetAccount)
+        if (kind === 'console') {
+            // The console packet, when the request carries one (the "Emergency console action" item).
+            const tenantId = str(grant, GRANT_FIELDS.targetTenantId)
+            const tenantName = str(grant, GRANT_FIELDS.targetTenantName)
+            const scope = str(grant, GRANT_FIELDS.targetScope)
+            if (tenantId) target.tenantId = tenantId
+            if (tenantName) target.tenantName = tenantName
+            if (scope) target.scope = scope
+        }
     }
     const request: AccessRequest = {
         requestedFor: user || { sysId: userId, userName: '', email: '', active: false, groupIds: [] },

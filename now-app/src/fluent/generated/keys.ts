@@ -650,6 +650,14 @@ declare global {
                         table: 'sys_script'
                         id: '9518c7ae394d41b0a80e73bdfbad672f'
                     }
+                    'cat-item-emergency-console': {
+                        table: 'sc_cat_item'
+                        id: '3591b98f67b049f8864f6f96d455957c'
+                    }
+                    'cat-item-temporary-entra-group': {
+                        table: 'sc_cat_item'
+                        id: 'f91e452e5dea459da3521f1c2edc33e5'
+                    }
                     'cat-item-temporary-entra-role': {
                         table: 'sc_cat_item'
                         id: '343034545f4e4bffab7562f501a4bf1a'
@@ -658,6 +666,10 @@ declare global {
                         table: 'sc_cat_item'
                         id: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                     }
+                    'cat-policy-entra-group-emergency-incident': {
+                        table: 'catalog_ui_policy'
+                        id: '6000a37edb734dc89d2c2fdfefd458c3'
+                    }
                     'cat-policy-entra-role-emergency-incident': {
                         table: 'catalog_ui_policy'
                         id: 'c1bd0982c0584d86abc6f8baf2d68108'
@@ -665,6 +677,14 @@ declare global {
                     'cat-policy-local-admin-emergency-incident': {
                         table: 'catalog_ui_policy'
                         id: '901ad7946f2146f38b0c347ad35cc914'
+                    }
+                    'cat-script-console-submit': {
+                        table: 'catalog_script_client'
+                        id: '254d7baf436349ffb2ee01659d0db29e'
+                    }
+                    'cat-script-entra-group-submit': {
+                        table: 'catalog_script_client'
+                        id: 'c055f31299ae496f83e34c54510852d5'
                     }
                     'cat-script-entra-role-duration': {
                         table: 'catalog_script_client'
@@ -1256,6 +1276,14 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'f5013e19aa34455689b60f0fff3aa106'
                     }
+                    'ui-action-incident-request-console': {
+                        table: 'sys_ui_action'
+                        id: 'ce6ed9f8003e415982580871e2f6f88b'
+                    }
+                    'ui-action-incident-request-entra-group': {
+                        table: 'sys_ui_action'
+                        id: '3d6ae635ab4c4973872661f622dbb092'
+                    }
                     'ui-action-incident-request-entra-role': {
                         table: 'sys_ui_action'
                         id: 'fe6a019740b74243a6dccaa8532bd988'
@@ -1263,6 +1291,14 @@ declare global {
                     'ui-action-incident-task-request-break-glass': {
                         table: 'sys_ui_action'
                         id: '288a8c2d9a8a46d0a4b306148c794879'
+                    }
+                    'ui-action-incident-task-request-console': {
+                        table: 'sys_ui_action'
+                        id: '204b6b604c6a439c866d96bed6812d52'
+                    }
+                    'ui-action-incident-task-request-entra-group': {
+                        table: 'sys_ui_action'
+                        id: '159931f7035644c4a50f79ae5809f03c'
                     }
                     'ui-action-incident-task-request-entra-role': {
                         table: 'sys_ui_action'
@@ -1612,6 +1648,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: '03ca9885a5d840b3a8856e52f388d8f2'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '041226cd906345b7808b61accaa12983'
                         key: {
@@ -1622,6 +1666,21 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '0428df74fe9c415ba15da051530db20d'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '120'
                         }
                     },
                     {
@@ -1803,6 +1862,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '0734666e46d8497aa09c023e1d649f02'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '60'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '076b4c06ad0140a0a11724cb79c60295'
                         key: {
@@ -1827,6 +1901,15 @@ declare global {
                         key: {
                             document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
                             variable: '6aad5a575360220002c6435723dc34b0'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '089f1165cf6c426992d387edfd17f910'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_helpdesk_admin'
                         }
                     },
                     {
@@ -2160,6 +2243,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '0f0d7607f5714fceb232cc11687caa70'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_request'
+                            position: '24'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '0f6050a0b8764de29b23c1cd5602926a'
                         key: {
@@ -2342,6 +2447,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '11a46d28d66643149939ed7825fd275d'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'incident'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '11bae119daf94446a481e032c54f061d'
                         key: {
@@ -2508,6 +2622,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '13d630f826a8467eb4d026dd8f090b8d'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'justification'
+                            position: '21'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '13d9814ef7624b05ac171240046a7ce6'
                         key: {
@@ -2660,6 +2796,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '166d691e2fb14d00bd50a3971f5cd0df'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '166dbc01e9db4aa688fa1a5b1c240085'
                         key: {
@@ -2747,6 +2896,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '18a4bc2c67c6459d8aa130c6cb8230d7'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'group_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '18e7bf5fd0a54325ac73cadc0abe272e'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '20'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '192a0f1acd4645b6845a76163fa265aa'
                         key: {
@@ -2831,6 +3011,15 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_role_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '1aaed280f1364670acfa115d43a0b128'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_security_admin'
                         }
                     },
                     {
@@ -3364,6 +3553,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_catalog'
+                        id: '26542489411d4a109ab9426547240128'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: '2672a06334f749589480f6bc1df77dd4'
                         key: {
@@ -3632,6 +3829,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '2c9b06f758c645e881493d8a644b0983'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'emergency'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '2cb9b34f7c69435bb1f15fa6c8bf32c3'
                         deleted: true
@@ -3801,6 +4007,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '2f725a57970449e2b285ac5b493defb4'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2f7e12f889b5482096093bccc41d9e20'
                         key: {
@@ -3831,6 +4046,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '30d04b8233bd4088a48e24a579bf0b15'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_tenant_name'
+                            position: '18'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '311f2714e5c449faa42f797d66848088'
                         key: {
@@ -3851,6 +4088,30 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'incident_kind'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '3258b0ef1af245d0bc22209597b15fa9'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '30'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '329a5e30fd3146d08d667df6fa93a282'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
                         }
                     },
                     {
@@ -4142,6 +4403,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '38d50fbdfed546e180eebcb3a97d167f'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'account'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '3970eb21d5aa4b68adb422d1963c3855'
                         key: {
@@ -4162,6 +4432,15 @@ declare global {
                                 }
                             }
                             sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '3a26b6cdfc5a4aecb3cb81bf5fe13925'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'justification'
                         }
                     },
                     {
@@ -4207,6 +4486,28 @@ declare global {
                         key: {
                             document_key: '5a2a8ac6b24845c2bed195c858a5826b'
                             variable: '571e6a25c3b2220076173b0ac3d3ae46'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3b65a17f0f394af79c42abd5864980f6'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_scope'
+                            position: '19'
                         }
                     },
                     {
@@ -4266,6 +4567,28 @@ declare global {
                             }
                             element: 'confirmed_digest'
                             position: '26'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3d1610cff7544e5fbfe86322b252127d'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ritm'
+                            position: '22'
                         }
                     },
                     {
@@ -4469,6 +4792,19 @@ declare global {
                                 id: 'df0a3291b9924c51995aafd5d863929c'
                                 key: {
                                     name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '40a3c2aa2302493bb8b7bcd32fff8233'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
                                 }
                             }
                         }
@@ -5012,6 +5348,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '4aafbcb5229745e2bd25162cbbe46897'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'tenant_id'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '4acce5c737ab4c6e825b6714efe2d4d7'
                         key: {
@@ -5191,6 +5536,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '506373c9e46344c2b5983a651d6ef3c1'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -5278,6 +5624,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '51d6130ffded4b968f75c1b7c1f64745'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'tenant_name'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '51e3acd6eb614649b07c087ffee730d1'
                         key: {
@@ -5346,6 +5701,19 @@ declare global {
                                 }
                             }
                             element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '537ed6898d7846d890576a328e3a17d4'
+                        key: {
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -6175,6 +6543,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'catalog_ui_policy_action'
+                        id: '613034c6feaf4e4199e159c0ca601835'
+                        key: {
+                            ui_policy: '6000a37edb734dc89d2c2fdfefd458c3'
+                            catalog_variable: 'IO:776f72373a5f4b9fa6114b606506f895'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '61d3f023cbef45b692673eea8dcb86bd'
                         key: {
@@ -6448,6 +6824,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '68c5cf58639e4f71a7496e7548783e81'
+                        key: {
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '68ec23f689b84f84afe8707d23f1f3ca'
                         key: {
@@ -6462,6 +6851,14 @@ declare global {
                         key: {
                             document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_catalog'
+                        id: '69a636a894824768b0ce303e7b22007e'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
                         }
                     },
                     {
@@ -7008,6 +7405,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '73505cabedac4e78b7b3336d5c064bf6'
+                        key: {
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '736e2e0a4c6d4152906ecaa16bbd4aae'
                         key: {
@@ -7165,6 +7575,15 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '776f72373a5f4b9fa6114b606506f895'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'incident'
                         }
                     },
                     {
@@ -7381,6 +7800,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '7bc82b541adc4571bea1194cf6262eb8'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -7516,6 +7936,19 @@ declare global {
                         key: {
                             document_key: 'ab02ad4c10424b73a4988aedef538e9d'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '7e98ecc543c24baf852b465dd3b8f884'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -7845,6 +8278,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '866789b39b0c447aa9b576d9a383da50'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -8066,6 +8500,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'approval_requested_at'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '8abd0c45b01a4ffcb0d2bdf18de15a97'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_billing_admin'
                         }
                     },
                     {
@@ -8414,6 +8857,38 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'text'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8f2ef317357646ee815e129caee5f38f'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '8f47046b885649fabd5977420b419a37'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_scope'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '8fd30381a122484aa863c0cd11a294e8'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '15'
                         }
                     },
                     {
@@ -9372,6 +9847,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'a160333641a549ceb71bdfa73f3413e7'
+                        key: {
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a1d582f1a8ce4705ad9134f5b9932466'
                         key: {
@@ -9480,6 +9968,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a3f79690f2194e44acfece0eef6e33bf'
                         key: {
@@ -9580,6 +10077,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'a502fa95fc4e40faa8d5f0c8f972c832'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a5111bd2c2a744d6836f2c4a52c4e6d2'
                         key: {
@@ -9634,6 +10144,15 @@ declare global {
                             value: 'entra-role'
                             language: 'en'
                             dependent_value: 'NULL'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'a5dbd9f233924636992bc603f2b62748'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'justification'
                         }
                     },
                     {
@@ -9948,6 +10467,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_category'
+                        id: 'ac41fdcf5205456e970d9f4cb1eadd2a'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'ac4471b718334668838e1c2e2dccdda5'
                         key: {
@@ -10244,6 +10771,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b391a0c0c26143e7ac3c74af6e5c8afe'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_name'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'b3bcc6320da04384b143535101318467'
                         key: {
@@ -10254,6 +10789,28 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b3decf9eb98747eda59eb549afb36f72'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_tenant_id'
+                            position: '17'
                         }
                     },
                     {
@@ -10633,6 +11190,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'bbbcbc1b19974a139ba36dde34788fb7'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_id'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: 'bbe924ff45af483e95fd5c085f70769b'
                         key: {
@@ -10932,6 +11497,14 @@ declare global {
                             field: 'record_id'
                             table: 'var__m_atf_input_variable_17a72288df60220062fe6c7a4df26397'
                             id: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: 'c10d661e8e3b40478d5de9e4a64383f5'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
                         }
                     },
                     {
@@ -11264,6 +11837,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'c572d0b2d5bc4d16b37f0dc1797b594d'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -11530,6 +12104,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'cb51f823301447469b05badf45d28e20'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_user_admin'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: 'cb6be30649684dc89d518c44163d8738'
                         key: {
@@ -11648,6 +12231,15 @@ declare global {
                                     sys_domain: 'global'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cc678071d18c46bea8cdf1455048e421'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_scope'
+                            language: 'en'
                         }
                     },
                     {
@@ -11798,6 +12390,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'ce249f597cd8429ba75e25967701eb08'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ce326e3da8c644519d4c9a3e1acdac98'
                         key: {
@@ -11898,6 +12499,19 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'incident_required_for_emergency'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'd020271d6530434dbf426728eea102b9'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -12091,6 +12705,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'd3c4861d72944fb5aba9bfdd76edbe3f'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident'
+                            position: '23'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd3d507de3709497a919c63982243ee54'
                         key: {
@@ -12247,6 +12883,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'd6b65ee1b8024f03af4bf8fa5faeeca5'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -12403,6 +13040,19 @@ declare global {
                             }
                             element: 'completed_at'
                             position: '15'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'db24e8fce51f467aaccc636ff77c367b'
+                        key: {
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -13239,6 +13889,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'eb473ea125dd4fa3a92dca189e3d5c59'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'eb47c2170d554e0c91aa18c79074667d'
                         deleted: false
@@ -13304,6 +13963,21 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: 'ecf0d0134099484d8151b79ee5f876fe'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '240'
                         }
                     },
                     {
@@ -13524,6 +14198,19 @@ declare global {
                             }
                             element: '.split'
                             position: '4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'ef6fdeb5bd68430f8160e53fed29fcde'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {
@@ -14196,6 +14883,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_category'
+                        id: 'fb46b3409d1846e8bc0a15e6104404c6'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'fb5641c0d413420fb0ddbaf6a2ddfe0b'
                         key: {
@@ -14302,6 +14997,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'auto_approved'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'fde742ccc46f432cac85ffe2d3c15db7'
+                        key: {
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {

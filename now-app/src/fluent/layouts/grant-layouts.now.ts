@@ -34,6 +34,9 @@ export const grantForm = Form({
                         { field: 'target_role_id', type: 'table_field' },
                         { field: 'target_group_id', type: 'table_field' },
                         { field: 'target_account', type: 'table_field' },
+                        { field: 'target_tenant_id', type: 'table_field' },
+                        { field: 'target_tenant_name', type: 'table_field' },
+                        { field: 'target_scope', type: 'table_field' },
                     ],
                 },
                 {
