@@ -502,8 +502,8 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             approved: false,
             final: '',
         }
-        if (path === 'human' && extras.chance(0.15)) l.cancelAfterMs = extras.int(0, 40_000)
-        if (path === 'rule' && extras.chance(0.5)) l.closeTicketAfterMs = extras.int(0, (durationMinutes + 3) * 60_000)
+        if (path === 'human' && extras.chance(0.25)) l.cancelAfterMs = extras.int(0, 40_000)
+        if (path === 'rule' && extras.chance(0.6)) l.closeTicketAfterMs = extras.int(0, (durationMinutes + 3) * 60_000)
         if (extendHook && (path === 'human' || path === 'rule') && extras.chance(0.15))
             l.extendAfterMinutes = extras.int(0, Math.max(0, durationMinutes - 1))
         if (kind === 'epm') {
