@@ -332,10 +332,9 @@ describe('attacks on the console packet (the item is always an emergency; nothin
         expect(glide.rows(TABLE.grant).some((g) => String(g.plan ?? '').includes('global_admin'))).toBe(false)
     })
 
-    it('an expiry that is not one of the console form\'s choices is refused before anyone approves', () => {
-        const reasons = refused({ duration_minutes: '20' })
-        expect(reasons).toContain('[DURATION_NOT_A_PROVIDER_CHOICE]')
-        expect(reasons).toContain('15, 30, 60, 120, 240')
+    it('an expiry below the console\'s shortest choice (15 minutes) is refused before anyone approves', () => {
+        const reasons = refused({ duration_minutes: '10' })
+        expect(reasons).toContain('[DURATION_BELOW_PROVIDER_MINIMUM]')
     })
 
     it('a tenant id that is not an id, a missing tenant name and a bad account are each named in one reason', () => {

@@ -17,7 +17,7 @@ import { isSha256Hex, sha256 } from './sha256'
 /**
  * Default provider per target kind. Device local admin goes through an Entra group fed into the devices' local
  * Administrators (Intune policy) unless the deployment configures the admin-as-a-service webhook instead; PAM
- * accounts and the console go through the webhook.
+ * accounts go through the webhook; the emergency console kind through the browser-driving `console` provider.
  */
 export function defaultProviderFor(kind: TargetKind): ProviderName {
     switch (kind) {
@@ -28,17 +28,10 @@ export function defaultProviderFor(kind: TargetKind): ProviderName {
         case 'entra_group':
             return 'entra-group'
         case 'pam_account':
-        case 'console':
             return 'webhook'
+        case 'console':
+            return 'console'
     }
-}
-
-/**
- * The provider of a console request: the emergency console provider when the request carries the console packet
- * (a tenant id: the "Emergency console action" item), else the webhook's console kind (no packet; proposal API).
- */
-export function consoleProviderFor(target: { tenantId?: string }): ProviderName {
-    return target.tenantId ? 'console' : 'webhook'
 }
 
 /** Input of {@link buildPlan}. */

@@ -99,7 +99,10 @@ export const GRANT_FIELDS = {
     targetRoleName: 'target_role_name',
     targetGroupId: 'target_group_id',
     targetAccount: 'target_account',
-    /** Console packet (target kind console): the customer tenant's id and name and the privilege scope (comma list). */
+    /**
+     * The emergency console packet (target kind `console`, issue 14): the customer tenant's id and name as the
+     * console shows them, and the temporary privilege scope (comma-separated console privilege names).
+     */
     targetTenantId: 'target_tenant_id',
     targetTenantName: 'target_tenant_name',
     targetScope: 'target_scope',

@@ -3,7 +3,6 @@ import {
     DURATION_BOUNDS,
     PROVIDERS,
     PROVIDER_LIMIT_REASON,
-    consoleTargetReasons,
     openRequestForUserReason,
     providerDurationReasons,
     providerLimits,
@@ -32,27 +31,6 @@ describe('provider limits (what a provider enforces itself)', () => {
             })
             expect(providerDurationReasons(p, 1)).toEqual([])
         }
-    })
-
-    it("console: exactly the console form's expiry choices", () => {
-        expect(providerLimits('console')).toMatchObject({ minDurationMinutes: 15, maxDurationMinutes: 240 })
-        for (const m of [15, 30, 60, 120, 240]) expect(providerDurationReasons('console', m)).toEqual([])
-        for (const m of [1, 14, 20, 45, 241]) {
-            const reasons = providerDurationReasons('console', m)
-            expect(reasons, String(m)).toHaveLength(1)
-        }
-        expect(providerDurationReasons('console', 20)[0]!.code).toBe(PROVIDER_LIMIT_REASON.durationNotAProviderChoice)
-    })
-
-    it('console packet: complete and requestable, or one reason naming every problem', () => {
-        const ok = { tenantId: 'TNT-40213', tenantName: 'Contoso', account: 'admin@contoso.example', scope: 'user_admin' }
-        expect(consoleTargetReasons(ok)).toEqual([])
-        const bad = consoleTargetReasons({ ...ok, tenantId: 'a/b', scope: 'global_admin, user_admin' })
-        expect(bad).toHaveLength(1)
-        expect(bad[0]!.code).toBe(PROVIDER_LIMIT_REASON.consolePacketInvalid)
-        expect(bad[0]!.message).toContain('tenant id')
-        expect(bad[0]!.message).toContain('"global_admin" cannot be requested')
-        expect(consoleTargetReasons({})[0]!.message).toContain('no privilege is selected')
     })
 
     it('names the open request in the refusal', () => {

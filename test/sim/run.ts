@@ -108,6 +108,8 @@ export interface Lifecycle {
     approverUserName?: string
     /** When the cancel was accepted by the app (epoch ms): nothing may ever be granted for it. */
     cancelledAt?: number
+    /** The cancel was tried and refused (the executor had started: `granting` was recorded first). */
+    cancelRefused?: boolean
     /** Ticket close: the desk agent resolves the linked incident this long after approval. */
     closeTicketAfterMs?: number
     /** When the linked incident was resolved (epoch ms): access ends within the grace of it. */
@@ -446,6 +448,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             agenda.at(clock.nowMs() + l.cancelAfterMs, `cancel ${l.label}`, () => {
                 const r = app.as(who, () => cancelGrantAsUser(l.grantSysId, 'Approved in error: no longer needed'))
                 if (r.ok) l.cancelledAt = clock.nowMs()
+                else l.cancelRefused = true
                 trace(`${l.label} cancel by ${who}: ${r.ok ? 'cancelled' : `refused (${r.message})`}`)
             })
         }
@@ -713,7 +716,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
         const state = l.final || grantRow(l)?.[GRANT_FIELDS.state] || 'unknown'
         const extras =
             (l.revokeNowAt !== undefined ? '+revoke_now' : '') +
-            (l.cancelAfterMs !== undefined ? (l.cancelledAt !== undefined ? '+cancel' : '+cancel_too_late') : '') +
+            (l.cancelledAt !== undefined ? '+cancel' : l.cancelRefused ? '+cancel_too_late' : '') +
             (l.ticketClosedAt !== undefined ? '+ticket_closed' : '') +
             (l.extension ? `+extend_${l.extension.approved ? 'approved' : 'unapproved'}` : '')
         const key = `${l.kind}/${l.path}${extras} -> ${state}`

@@ -22,16 +22,12 @@ import { judge, policyMinFor, resolveGrant } from './request'
 import { customerComment, ticketOf } from './ticket'
 import { approvalRoute } from './shared/approval'
 import { canonicalJson } from './shared/canonical-json'
-import { buildPlan, consoleProviderFor, defaultProviderFor, planDigest } from './shared/plan'
+import { buildPlan, defaultProviderFor, planDigest } from './shared/plan'
 import { planText } from './shared/plan-text'
 import { APP_TASK_FIELDS } from './shared/platform'
-import type { Decision, DecisionReason, RequestTarget } from './shared/policy-types'
-import {
-    consoleTargetReasons,
-    openRequestForUserReason,
-    providerDurationReasons,
-    providerLimits,
-} from './shared/policy-provider'
+import type { Decision, DecisionReason } from './shared/policy-types'
+import { consoleTargetReasons } from './shared/console-packet'
+import { openRequestForUserReason, providerDurationReasons, providerLimits } from './shared/policy-provider'
 import {
     DEVICE_ADMIN_PROVIDERS,
     EVENT,
@@ -95,12 +91,12 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
     )
     // What the provider enforces itself (EPM: 5 min – 24 h, one open request per user): refused here, with the
     // reason on the ticket, rather than by the provider after approval.
-    const plannedProvider = providerFor(request.targetKind, request.target)
+    const plannedProvider = providerFor(request.targetKind)
     const providerReasons =
         plannedProvider === null
             ? []
             : [
-                  ...(plannedProvider === 'console' ? consoleTargetReasons(request.target) : []),
+                  ...(request.targetKind === 'console' ? consoleTargetReasons(request.target) : []),
                   ...(decision.reasons.length === 0
                       ? providerDurationReasons(plannedProvider, decision.durationMinutes)
                       : []),
@@ -143,7 +139,7 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
     if (reasons.length > 0) return refuse(reasons)
 
     // Freeze the plan: exactly what the executor will do. Approvers approve this text and digest.
-    const provider = providerFor(request.targetKind, request.target)
+    const provider = providerFor(request.targetKind)
     if (provider === null) {
         return refuse([
             {
@@ -264,8 +260,7 @@ export function secopsGroupReasons(): DecisionReason[] {
 }
 
 /** The provider a plan for `kind` names; null when the device provider property is not a known one. */
-function providerFor(kind: TargetKind, target: RequestTarget): ProviderName | null {
-    if (kind === 'console') return consoleProviderFor(target)
+function providerFor(kind: TargetKind): ProviderName | null {
     if (kind !== 'device_local_admin') return defaultProviderFor(kind)
     const configured = String(gs.getProperty(PROPERTY.deviceAdminProvider, 'entra-group'))
     return (DEVICE_ADMIN_PROVIDERS as readonly string[]).indexOf(configured) >= 0 ? (configured as ProviderName) : null

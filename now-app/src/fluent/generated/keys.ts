@@ -1156,6 +1156,10 @@ declare global {
                         table: 'sys_module'
                         id: '3658d18160964eabac40e0a82b8a8d48'
                     }
+                    'src_server_shared_console-packet_ts': {
+                        table: 'sys_module'
+                        id: '4b2c6c588715479e9d59b331bc3fb472'
+                    }
                     'src_server_shared_grant-measures_ts': {
                         table: 'sys_module'
                         id: '17a6369073c241fb886351c722756b93'

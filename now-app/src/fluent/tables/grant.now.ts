@@ -64,10 +64,10 @@ export const x_gbg_breakglass_grant = Table({
         target_role_name: StringColumn({ label: 'Target role name', maxLength: 100 }),
         target_group_id: StringColumn({ label: 'Target group id', maxLength: 64 }),
         target_account: StringColumn({ label: 'Target account', maxLength: 255 }),
-        // The emergency console's packet (target kind console): customer tenant id and name, privilege scope.
-        target_tenant_id: StringColumn({ label: 'Target tenant id', maxLength: 64 }),
-        target_tenant_name: StringColumn({ label: 'Target tenant name', maxLength: 100 }),
-        target_scope: StringColumn({ label: 'Target privilege scope', maxLength: 255 }),
+        // The emergency console packet (issue 14): tenant id and name as the console shows them, privilege scope.
+        target_tenant_id: StringColumn({ label: 'Console tenant id', maxLength: 100 }),
+        target_tenant_name: StringColumn({ label: 'Console tenant name', maxLength: 255 }),
+        target_scope: StringColumn({ label: 'Console privilege scope', maxLength: 1000 }),
         requested_duration: IntegerColumn({ label: 'Requested duration (minutes)', mandatory: true }),
         approved_duration: IntegerColumn({ label: 'Approved duration (minutes)' }),
         justification: MultiLineTextColumn({ label: 'Justification', maxLength: 4000, mandatory: true }),
