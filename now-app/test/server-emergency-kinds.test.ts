@@ -28,14 +28,22 @@ const GROUP = '3f1c2a7e-1111-4c2b-9d3e-0a1b2c3d4e5f'
 const TASK_P1 = id(0x310)
 const INC_P1 = id(0x311)
 
-/** The world's policies plus an Entra group and a console policy (the same emergency settings). */
+/**
+ * The world's policies plus an Entra group and a console policy (the same emergency settings). The console's named
+ * approval slots (issue 14: incident command, security, customer-account authority) each from its own group.
+ */
 function allPolicies(): PolicyRule[] {
     const base = policies()
     const local = base[0]!
+    const consoleSlots = {
+        incidentCommandGroupId: W.escalation,
+        securityGroupId: W.security,
+        customerAuthorityGroupId: W.secops,
+    }
     return [
         ...base,
         { ...local, name: 'Entra groups', targetKind: 'entra_group', autoApproveRules: [] },
-        { ...local, name: 'Emergency console', targetKind: 'console', autoApproveRules: [] },
+        { ...local, ...consoleSlots, name: 'Emergency console', targetKind: 'console', autoApproveRules: [] },
     ]
 }
 
@@ -185,7 +193,11 @@ describe('an emergency request of every kind from an incident and from an incide
                 const decision = JSON.parse(grant.policy_decision!) as { approvalTimeoutMinutes: number; escalationGroupId: string }
                 expect(decision.approvalTimeoutMinutes).toBe(5)
                 expect(decision.escalationGroupId).toBe(W.escalation)
-                expect(approvalsOf(grant.sys_id!).map((a) => a.approver)).toContain(W.bob)
+                // People are asked (the manager; for the console, its named slots: the console branch's policy).
+                const asked = approvalsOf(grant.sys_id!).map((a) => a.approver)
+                expect(asked.length).toBeGreaterThan(0)
+                expect(asked).not.toContain(W.alice)
+                if (k.provider !== 'console') expect(asked).toContain(W.bob)
             })
         }
     }
