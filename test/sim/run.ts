@@ -35,6 +35,11 @@ export interface SimOptions {
     faults: number
     /** Only these fault kinds (all when absent or empty). */
     only?: string[]
+    /**
+     * Rates of the issue-17 workload (tests): cancel before start among human-approved requests, ticket close among
+     * rule-path requests, extend among human / rule requests. Defaults 0.25, 0.6, 0.15.
+     */
+    workload?: { cancel?: number; ticketClose?: number; extend?: number }
     /** Lifecycles per simulated world (a fresh world — emulators, executors, journals — per batch). */
     perWorld?: number
     /** Child processes running whole worlds in parallel (1: all in this process). The result does not depend on it. */
@@ -489,6 +494,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     // The issue-17 workload (cancel before start, ticket close, extend) draws from its own PRNG, so the main
     // sequence — and every kept seed's other choices — is unchanged by it.
     const extras = new Prng(`lifecycle-extras/${run.seed}/${run.index}`)
+    const rates = { cancel: 0.25, ticketClose: 0.6, extend: 0.15, ...run.workload }
     let arrival = start + 30_000
     for (let i = 0; i < run.count; i++) {
         const id = run.firstId + i
@@ -521,9 +527,10 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             approved: false,
             final: '',
         }
-        if (path === 'human' && extras.chance(0.25)) l.cancelAfterMs = extras.int(0, 40_000)
-        if (path === 'rule' && extras.chance(0.6)) l.closeTicketAfterMs = extras.int(0, (durationMinutes + 3) * 60_000)
-        if (extendHook && (path === 'human' || path === 'rule') && extras.chance(0.15))
+        if (path === 'human' && extras.chance(rates.cancel)) l.cancelAfterMs = extras.int(0, 40_000)
+        if (path === 'rule' && extras.chance(rates.ticketClose))
+            l.closeTicketAfterMs = extras.int(0, (durationMinutes + 3) * 60_000)
+        if (extendHook && (path === 'human' || path === 'rule') && extras.chance(rates.extend))
             l.extendAfterMinutes = extras.int(0, Math.max(0, durationMinutes - 1))
         if (kind === 'epm') {
             // By count, not a draw: EPM orders rotate over the EPM engineers (one open EPM request per user).
