@@ -45,10 +45,11 @@ function setup(
         list: (table: string, pred: (r: Record<string, string>) => boolean) => (tables[table] ?? []).filter(pred),
     }
     const webhookGrants = new Map<string, { grantNumber: string; status: string; principal: { email: string } }>()
+    const roleRequests: Record<string, unknown>[] = []
     let now = T0 + MIN
     const sim = {
         appWorld: { world: { sn: { store }, webhook: { grants: webhookGrants } } },
-        graph: { state: { roleRequests: [], groupRequests: [], listRoleInstances: () => [], members: () => [] } },
+        graph: { state: { roleRequests, groupRequests: [], listRoleInstances: () => [], members: () => [] } },
         ids: { userId: 'u1', groupId: 'grp', roleId: 'role' },
         epm: { requests: new Map(), computers: new Map() },
         env: () => ({}),
@@ -81,6 +82,8 @@ function setup(
         extension,
         lifecycle,
         grantAtWebhook,
+        entraExtend: () =>
+            roleRequests.push({ action: 'adminExtend', status: 'Provisioned', ticketInfo: { ticketNumber: 'RITM0010001' } }),
         openIncident: () => tables[PLATFORM_TABLE.incident]!.push({ state: '2', correlation_id: 'x_gbg_breakglass:grant:g1' }),
         setNow: (ms: number) => (now = ms),
     }
@@ -193,5 +196,20 @@ describe('simulator invariant: extension-approval (an extension never grants wit
         w.extension[GRANT_FIELDS.state] = 'active'
         w.invariants.check()
         expect(w.violations()).toEqual(["extension-approval: L1's extension BGA0001002 is active though nobody approved it"])
+    })
+
+    it('reports an in-place extension at Entra (adminExtend on the grant\'s ticket) that nobody approved, not an approved one', () => {
+        const unapproved = setup({ lifecycle: { extension: extension(false) } })
+        unapproved.grantAtWebhook()
+        unapproved.entraExtend()
+        unapproved.invariants.check()
+        expect(unapproved.violations()).toEqual([
+            'extension-approval: an Entra adminExtend (RITM0010001) for L1 whose extension nobody approved',
+        ])
+        const approved = setup({ lifecycle: { extension: extension(true) } })
+        approved.grantAtWebhook()
+        approved.entraExtend()
+        approved.invariants.check()
+        expect(approved.violations()).toEqual([])
     })
 })

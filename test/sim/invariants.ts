@@ -359,6 +359,24 @@ export class Invariants {
                 plan.target.roleId === r.roleDefinitionId,
             )
         }
+        // 11. An in-place extension at Entra (adminExtend, ticket = the grant's RITM) only for an extension the
+        // simulated approvers approved.
+        const extendRequests = [
+            ...graph.state.roleRequests.map((r) => r as unknown as { action: string; status: string; ticketInfo?: { ticketNumber?: string } }),
+            ...graph.state.groupRequests.map((r) => r as unknown as { action: string; status: string; ticketInfo?: { ticketNumber?: string } }),
+        ]
+        for (const r of extendRequests) {
+            if (r.action !== 'adminExtend' || r.status === 'Failed') continue
+            const ticket = r.ticketInfo?.ticketNumber ?? ''
+            const l = byRitm.get(ticket)
+            if (!l?.extension?.approved) {
+                this.violate(
+                    'extension-approval',
+                    `an Entra adminExtend (${ticket || 'no ticket'}) for ${l?.label ?? 'no simulated request'} whose extension nobody approved`,
+                    l,
+                )
+            }
+        }
         for (const r of graph.state.groupRequests) {
             if (r.action !== 'adminAssign' || r.status === 'Failed') continue
             const ticket = (r as unknown as { ticketInfo?: { ticketNumber?: string } }).ticketInfo?.ticketNumber ?? ''
@@ -422,7 +440,7 @@ export class Invariants {
         }
         if (l.extension && !l.extension.approved) {
             const extState = this.sn.store.get(TABLE.grant, l.extension.sysId)?.[GRANT_FIELDS.state] ?? ''
-            if (['granting', 'active', 'revoking', 'revoked'].includes(extState)) {
+            if (['granting', 'active', 'revoking', 'revoked', 'extended'].includes(extState)) {
                 this.violate(
                     'extension-approval',
                     `${l.label}'s extension ${l.extension.number} is ${extState} though nobody approved it`,
