@@ -409,12 +409,55 @@ describe('catalog items', () => {
             expect(c['value']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     })
 
-    it('both items are orderable only through the requester user criteria', () => {
+    it('"Temporary Entra group membership": the group object id and the emergency box (issue 17)', () => {
+        const vars = variablesOf('Temporary Entra group membership')
+        expect([...vars.keys()].sort()).toEqual([
+            'duration_minutes',
+            'emergency',
+            'group_id',
+            'incident',
+            'justification',
+            'requested_for',
+        ])
+        expect(vars.get('group_id')).toMatchObject({ type: VARIABLE_TYPE.singleLineText, mandatory: 'true' })
+        expect(vars.get('requested_for')?.['type']).toBe(VARIABLE_TYPE.requestedFor)
+        expect(vars.get('incident')?.['reference']).toBe('incident')
+    })
+
+    it('"Emergency console action": the packet, one box per requestable privilege (none for global admin), the console\'s expiry choices, a P1/P2 incident', () => {
+        const vars = variablesOf('Emergency console action')
+        expect([...vars.keys()].sort()).toEqual([
+            'account',
+            'duration_minutes',
+            'incident',
+            'justification',
+            'requested_for',
+            'scope_billing_admin',
+            'scope_helpdesk_admin',
+            'scope_security_admin',
+            'scope_user_admin',
+            'tenant_id',
+            'tenant_name',
+        ])
+        for (const name of ['tenant_id', 'tenant_name', 'account', 'incident', 'duration_minutes'])
+            expect(vars.get(name)?.['mandatory'], name).toBe('true')
+        // No emergency box: always an emergency (catalog-submit.ts); the incident must be an open P1 / P2.
+        expect(vars.get('incident')?.['reference_qual_condition'] ?? vars.get('incident')?.['reference_qual']).toContain(
+            'priorityIN1,2',
+        )
+        const duration = vars.get('duration_minutes')!
+        expect(duration['type']).toBe(VARIABLE_TYPE.selectBox)
+        const choices = dist.records('question_choice').filter((c) => c['question'] === duration['sys_id'])
+        expect(choices.map((c) => Number(c['value'])).sort((a, b) => a - b)).toEqual([15, 30, 60, 120, 240])
+        for (const [name, v] of vars) if (name.startsWith('scope_')) expect(v['type'], name).toBe(VARIABLE_TYPE.checkbox)
+    })
+
+    it('every item is orderable only through the requester user criteria', () => {
         // Setup
         const criteria = dist.records('user_criteria')
         const links = dist.records('sc_cat_item_user_criteria_mtom')
 
-        for (const name of [LOCAL_ADMIN, ENTRA_ROLE]) {
+        for (const name of [LOCAL_ADMIN, ENTRA_ROLE, 'Temporary Entra group membership', 'Emergency console action']) {
             // Execution
             const item = dist.records('sc_cat_item').find((i) => i['name'] === name)
             const itemCriteria = links

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EVENT, PLATFORM_TABLE, ROLE, TABLE } from '@gbg/shared'
+import { CATALOG_ITEM, EVENT, PLATFORM_TABLE, ROLE, TABLE } from '@gbg/shared'
 import { loadAppDist } from '../../test/support/app-dist'
 
 /*
@@ -201,8 +201,9 @@ describe('built app: workflow UI actions', () => {
     }
 
     it('every UI action is hidden on new records; all but the cancel actions are role-gated', () => {
-        // The workflow actions, the cancel actions, "Extend" and "Verify audit chain" (its roles: dist-audit.test.ts).
-        expect(actions).toHaveLength(10)
+        // The workflow actions, the cancel actions, "Extend", the emergency actions on incidents and incident tasks,
+        // and "Verify audit chain" (its roles: dist-audit.test.ts).
+        expect(actions).toHaveLength(14)
         // Cancel: the approvers the route asked hold no app role, so the server decides who may (shared/src/cancel.ts);
         // Extend: the person the access is for, judged by the server too (shared/src/extend.ts).
         const cancel = ['Cancel before start', 'Cancel break-glass request', 'Extend (30 more minutes)']
@@ -224,17 +225,21 @@ describe('built app: workflow UI actions', () => {
         expect(onGrant.condition).toBe("['approved','queued'].indexOf(String(current.state)) >= 0")
         expectWired(onGrant.script, 'src/server/cancel.ts', 'cancelFromGrant')
         const onRitm = find(PLATFORM_TABLE.ritm, 'Cancel break-glass request')
-        expect(onRitm.condition).toContain("'Temporary local admin access'")
+        for (const item of Object.values(CATALOG_ITEM)) expect(onRitm.condition).toContain(`'${item.name}'`)
         expectWired(onRitm.script, 'src/server/cancel.ts', 'cancelFromRitm')
     })
 
-    it('emergency actions for both catalog items on incidents and incident tasks', () => {
+    it('emergency actions for every catalog item on incidents and incident tasks', () => {
         for (const table of [PLATFORM_TABLE.incident, 'incident_task']) {
             const admin = find(table, 'Request break-glass access')
             const role = find(table, 'Request break-glass Entra role')
+            const group = find(table, 'Request break-glass Entra group')
+            const console = find(table, 'Request emergency console action')
             expectWired(admin.script, 'src/server/emergency.ts', 'requestBreakGlassFromIncident')
             expectWired(role.script, 'src/server/emergency.ts', 'requestEntraRoleFromIncident')
-            for (const a of [admin, role]) {
+            expectWired(group.script, 'src/server/emergency.ts', 'requestEntraGroupFromIncident')
+            expectWired(console.script, 'src/server/emergency.ts', 'requestConsoleFromIncident')
+            for (const a of [admin, role, group, console]) {
                 expect(a.condition).toContain('current.active == true')
                 expect(a.condition).toContain(
                     table === 'incident_task' ? 'current.incident.priority' : 'current.priority',
@@ -253,10 +258,9 @@ describe('built app: workflow UI actions', () => {
         expectWired(a.script, 'src/server/emergency.ts', 'requestBreakGlassFromIncident')
     })
 
-    it('"Revoke break-glass access now" on the RITM of the two catalog items', () => {
+    it('"Revoke break-glass access now" on the RITM of every catalog item', () => {
         const a = find(PLATFORM_TABLE.ritm, 'Revoke break-glass access now')
-        expect(a.condition).toContain("'Temporary local admin access'")
-        expect(a.condition).toContain("'Temporary Entra role'")
+        for (const item of Object.values(CATALOG_ITEM)) expect(a.condition).toContain(`'${item.name}'`)
         expect(rolesOf(a.sys_id!)).toEqual([ROLE.agent, ROLE.approver, ROLE.requester, ROLE.secops].sort())
         expectWired(a.script, 'src/server/revoke-now.ts', 'revokeNowFromRitm')
     })

@@ -26,6 +26,9 @@ import type {
 } from './policy-types'
 
 /** Stable reason codes of {@link evaluate} and {@link canApprove}. Never rename: tickets and reports key on them. */
+/** An Entra object id (GUID): the only shape of Entra group id a request may carry. */
+const ENTRA_OBJECT_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+
 export const POLICY_REASON = {
     /** The integration kill switch is off. */
     integrationDisabled: 'INTEGRATION_DISABLED',
@@ -286,6 +289,8 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
         }
     } else if (request.targetKind === 'entra_group') {
         if (!t.groupId) deny(POLICY_REASON.targetMissing, 'An Entra group request needs a group id.')
+        else if (!ENTRA_OBJECT_ID.test(t.groupId))
+            deny(POLICY_REASON.targetMissing, 'The Entra group must be given by its object id (a GUID).')
     } else if (request.targetKind === 'pam_account' || request.targetKind === 'console') {
         if (!t.account) deny(POLICY_REASON.targetMissing, 'A PAM / console request needs an account.')
         if (isConsole) {

@@ -544,13 +544,22 @@ export const EVENT = {
 export const CATALOG_ITEM = {
     localAdmin: { name: 'Temporary local admin access', targetKind: 'device_local_admin' },
     entraRole: { name: 'Temporary Entra role', targetKind: 'entra_role' },
+    entraGroup: { name: 'Temporary Entra group membership', targetKind: 'entra_group' },
+    console: { name: 'Emergency console action', targetKind: 'console' },
 } as const
 
-/** Variable names of the catalog items (both items use the same names for the same meaning). */
+/** Variable names of the catalog items (the items use the same names for the same meaning). */
 export const CATALOG_VARIABLE = {
     requestedFor: 'requested_for',
     device: 'device',
     role: 'role',
+    /** Entra group item: the group's object id (GUID). */
+    group: 'group_id',
+    /** Console item: the customer tenant's id and name, the administrator to restore, the privilege scope. */
+    tenantId: 'tenant_id',
+    tenantName: 'tenant_name',
+    account: 'account',
+    scope: 'scope',
     durationMinutes: 'duration_minutes',
     justification: 'justification',
     incident: 'incident',

@@ -21,10 +21,12 @@ BusinessRule({
     action: ['insert'],
     order: 200,
     active: true,
-    // Only the app's two catalog items (their sys_ids, from generated/keys.ts: 'cat-item-temporary-local-admin',
-    // 'cat-item-temporary-entra-role'), not every RITM on the instance. Written out literally: a template literal
-    // here would be dropped by the build (FLUENT-NOTES); the dist test checks these are the items' sys_ids.
-    filterCondition: 'cat_item=bb349d9e0f6b45de958e641a0f6fa2c1^ORcat_item=343034545f4e4bffab7562f501a4bf1a^EQ',
+    // Only the app's catalog items (their sys_ids, from generated/keys.ts: 'cat-item-temporary-local-admin',
+    // 'cat-item-temporary-entra-role', 'cat-item-temporary-entra-group', 'cat-item-emergency-console'), not every
+    // RITM on the instance. Written out literally: a template literal here would be dropped by the build
+    // (FLUENT-NOTES); the dist test checks these are the items' sys_ids.
+    filterCondition:
+        'cat_item=bb349d9e0f6b45de958e641a0f6fa2c1^ORcat_item=343034545f4e4bffab7562f501a4bf1a^ORcat_item=f91e452e5dea459da3521f1c2edc33e5^ORcat_item=3591b98f67b049f8864f6f96d455957c^EQ',
     description:
         'A RITM of one of the break-glass catalog items becomes a grant in state requested (judged by the grant rule).',
     script: onRitmInserted,

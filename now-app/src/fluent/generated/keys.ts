@@ -654,6 +654,14 @@ declare global {
                         table: 'sys_script'
                         id: '9518c7ae394d41b0a80e73bdfbad672f'
                     }
+                    'cat-item-emergency-console': {
+                        table: 'sc_cat_item'
+                        id: '11999493b48d419fa81344dbc48158a4'
+                    }
+                    'cat-item-temporary-entra-group': {
+                        table: 'sc_cat_item'
+                        id: 'b26d2b3fde5d4708a6299f7acfca316e'
+                    }
                     'cat-item-temporary-entra-role': {
                         table: 'sc_cat_item'
                         id: '343034545f4e4bffab7562f501a4bf1a'
@@ -662,6 +670,10 @@ declare global {
                         table: 'sc_cat_item'
                         id: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                     }
+                    'cat-policy-entra-group-emergency-incident': {
+                        table: 'catalog_ui_policy'
+                        id: 'aa95842f0f08409f973bf79b774f4522'
+                    }
                     'cat-policy-entra-role-emergency-incident': {
                         table: 'catalog_ui_policy'
                         id: 'c1bd0982c0584d86abc6f8baf2d68108'
@@ -669,6 +681,14 @@ declare global {
                     'cat-policy-local-admin-emergency-incident': {
                         table: 'catalog_ui_policy'
                         id: '901ad7946f2146f38b0c347ad35cc914'
+                    }
+                    'cat-script-console-submit': {
+                        table: 'catalog_script_client'
+                        id: '7f1ceb34516a4da4a3febb91edbc4444'
+                    }
+                    'cat-script-entra-group-submit': {
+                        table: 'catalog_script_client'
+                        id: '4accb1dd747b48759cf3eed5df81e0fb'
                     }
                     'cat-script-entra-role-duration': {
                         table: 'catalog_script_client'
@@ -1144,6 +1164,10 @@ declare global {
                         table: 'sys_module'
                         id: '3658d18160964eabac40e0a82b8a8d48'
                     }
+                    'src_server_shared_console-packet_ts': {
+                        table: 'sys_module'
+                        id: '1a836adf79254791ba2db232d456815b'
+                    }
                     src_server_shared_extend_ts: {
                         table: 'sys_module'
                         id: '15697e47bcfb409b8a3c6261dde37d6d'
@@ -1272,6 +1296,14 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'f5013e19aa34455689b60f0fff3aa106'
                     }
+                    'ui-action-incident-request-console': {
+                        table: 'sys_ui_action'
+                        id: 'bc8075f4a7064ea1a093dc41bda0956a'
+                    }
+                    'ui-action-incident-request-entra-group': {
+                        table: 'sys_ui_action'
+                        id: 'f4932572e8a04a8888eb96a3223a9d28'
+                    }
                     'ui-action-incident-request-entra-role': {
                         table: 'sys_ui_action'
                         id: 'fe6a019740b74243a6dccaa8532bd988'
@@ -1279,6 +1311,14 @@ declare global {
                     'ui-action-incident-task-request-break-glass': {
                         table: 'sys_ui_action'
                         id: '288a8c2d9a8a46d0a4b306148c794879'
+                    }
+                    'ui-action-incident-task-request-console': {
+                        table: 'sys_ui_action'
+                        id: 'c7c798a1847b4c77b95ddb65c9ddd092'
+                    }
+                    'ui-action-incident-task-request-entra-group': {
+                        table: 'sys_ui_action'
+                        id: '7be2e29e750c4d349edc100a41311f26'
                     }
                     'ui-action-incident-task-request-entra-role': {
                         table: 'sys_ui_action'
@@ -1738,6 +1778,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '0586340feee54cb19d930cf14c494e18'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '05bda1588c3746ad93f8871209b5ecc3'
                         key: {
@@ -2169,6 +2218,15 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '0e801dabc4574d21aae7d2b3af65174d'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
                         }
                     },
                     {
@@ -3106,6 +3164,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '1f99bcae91f44b1ab0ae118e0a831a7a'
+                        key: {
+                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            variable_set: 'NULL'
+                            name: 'group_id'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '203cb030488344feb01086a90639ff07'
                         key: {
@@ -3321,6 +3388,15 @@ declare global {
                         key: {
                             document_key: 'b3e9e4d6ecf44b648310cc9812ea98da'
                             variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '2402c14c91ab4f658a0f3ff6b66bb0cb'
+                        key: {
+                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            variable_set: 'NULL'
+                            name: 'emergency'
                         }
                     },
                     {
@@ -3817,6 +3893,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '2ee941840ac442a49d1749869580e95d'
+                        key: {
+                            sys_ui_action: '7be2e29e750c4d349edc100a41311f26'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '2f0d842cb86041439208d2113b6f19c4'
                         key: {
@@ -3902,6 +3991,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'number'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '318a539269044db5ae02066568e09b9d'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'scope_user_admin'
                         }
                     },
                     {
@@ -4595,6 +4693,14 @@ declare global {
                                     name: 'x_gbg_breakglass.agent'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: '4159d6ef7ad143f39b20670910c6a306'
+                        key: {
+                            sc_cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
                         }
                     },
                     {
@@ -5308,6 +5414,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '5018942d6e2c4956983683faf9b0e59a'
+                        key: {
+                            sys_ui_action: 'c7c798a1847b4c77b95ddb65c9ddd092'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '506373c9e46344c2b5983a651d6ef3c1'
                         deleted: true
@@ -5382,6 +5501,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '514c567323524998ad0eb905c08dd20d'
+                        key: {
+                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '51758b633cf74b9889105b652bc1fda2'
                         key: {
@@ -5448,6 +5576,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '533affc16127441994f22082fbcd8369'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -5857,6 +5986,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '59996eb22ea245f7ba0dc00f62f0c711'
+                        key: {
+                            question: {
+                                id: '0e801dabc4574d21aae7d2b3af65174d'
+                                key: {
+                                    cat_item: '11999493b48d419fa81344dbc48158a4'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '30'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '59b27a7958c24724a9cf05118e2a19f3'
                         key: {
@@ -6171,6 +6315,19 @@ declare global {
                             }
                             element: 'target_account'
                             position: '16'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '5df9cc44b92f489580e8c6e6b43f87b4'
+                        key: {
+                            sys_ui_action: 'c7c798a1847b4c77b95ddb65c9ddd092'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -6612,11 +6769,35 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '67ef200315d64ab69381245e014a2231'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'justification'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '68ec23f689b84f84afe8707d23f1f3ca'
                         key: {
                             document_key: '14e5d92abc854220a4d0288e31ea52f1'
                             variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '69249c53e8a54d0a9654842736dfa227'
+                        key: {
+                            question: {
+                                id: '0e801dabc4574d21aae7d2b3af65174d'
+                                key: {
+                                    cat_item: '11999493b48d419fa81344dbc48158a4'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '15'
                         }
                     },
                     {
@@ -6745,6 +6926,19 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'proposed_by'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '6b5b9f5437d1450f9adb8efa4e2c6924'
+                        key: {
+                            sys_ui_action: '7be2e29e750c4d349edc100a41311f26'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -7012,6 +7206,19 @@ declare global {
                                 }
                             }
                             element: 'lease_until'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '6fed8451453e4d8caec3f66f19c4a344'
+                        key: {
+                            sys_ui_action: 'bc8075f4a7064ea1a093dc41bda0956a'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {
@@ -7379,6 +7586,15 @@ declare global {
                                 }
                             }
                             element: 'state'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '78492fe5f22b497f8ee0ba7fbbe81e20'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'incident'
                         }
                     },
                     {
@@ -8527,6 +8743,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '8cb91f468de749d3b3bfe76db87cf6c2'
+                        key: {
+                            question: {
+                                id: '0e801dabc4574d21aae7d2b3af65174d'
+                                key: {
+                                    cat_item: '11999493b48d419fa81344dbc48158a4'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '240'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '8cd57bc01f91485a987ee724630f8d96'
                         key: {
@@ -8616,6 +8847,14 @@ declare global {
                                     name: 'x_gbg_breakglass.agent'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_catalog'
+                        id: '8e8a6cba03b34763ab1df32a9058448e'
+                        key: {
+                            sc_cat_item: '11999493b48d419fa81344dbc48158a4'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
                         }
                     },
                     {
@@ -8813,6 +9052,19 @@ declare global {
                             }
                             element: 'e2631960a5f04d0390f94430303a32be'
                             position: '0'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '91b7b6fc0bf54da99695c7bbb69525a5'
+                        key: {
+                            sys_ui_action: 'f4932572e8a04a8888eb96a3223a9d28'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -9131,6 +9383,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '96cf580bfc4e4408872fde05b974dfe8'
+                        key: {
+                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
                         table: 'sys_choice'
                         id: '97399ad520a54a15bed63b10dd6ee7bc'
                         key: {
@@ -9355,6 +9616,34 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '9b7f2f33aead4f76940693f0c9682d63'
+                        key: {
+                            question: {
+                                id: '0e801dabc4574d21aae7d2b3af65174d'
+                                key: {
+                                    cat_item: '11999493b48d419fa81344dbc48158a4'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '120'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '9b9cc8e0448a413f89b7be5a0464939f'
+                        key: {
+                            sys_ui_action: 'f4932572e8a04a8888eb96a3223a9d28'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '9bc5abecd59d4bb0a8913a8feccf1c31'
                         key: {
@@ -9424,6 +9713,19 @@ declare global {
                         key: {
                             document_key: '43dde28a41f946b284ca3447d5cab106'
                             variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '9cc781c89cb64ac6a68cfd096aa00d3d'
+                        key: {
+                            sys_ui_action: '7be2e29e750c4d349edc100a41311f26'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {
@@ -9673,6 +9975,28 @@ declare global {
                         key: {
                             document_key: '675192be14e6476c9c2befbd53da743c'
                             variable: 'e6e3c7535320220002c6435723dc3496'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'a0f4c9fa85004b538288d1293a6ff918'
+                        key: {
+                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            variable_set: 'NULL'
+                            name: 'incident'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'a18b4521b7fa4a2485e4e30676d96368'
+                        key: {
+                            sys_ui_action: 'bc8075f4a7064ea1a093dc41bda0956a'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -9951,6 +10275,15 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'a62bb7854c0a4c2fbf218078c7db7a61'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'scope_security_admin'
                         }
                     },
                     {
@@ -10244,6 +10577,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: 'ab806ed2d0094c4688d2817d6d5f2877'
+                        key: {
+                            question: {
+                                id: '0e801dabc4574d21aae7d2b3af65174d'
+                                key: {
+                                    cat_item: '11999493b48d419fa81344dbc48158a4'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '60'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: 'abdda07026044aa8a751ba956c9a4d42'
                         key: {
@@ -10336,6 +10684,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_tenant_name'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'ad9c160ab83a47709c0dd03d09ffcb55'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'scope_billing_admin'
                         }
                     },
                     {
@@ -10921,11 +11278,32 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_category'
+                        id: 'b8cd6d7cf17147e3a1ca503cd9ff0ace'
+                        key: {
+                            sc_cat_item: '11999493b48d419fa81344dbc48158a4'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'b8e0bd6d61e54c0382f4c47aa5c9d47a'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_kind'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'b8f76ee27cfa4fb9b13d3db91f30a9e7'
+                        key: {
+                            sys_ui_action: 'f4932572e8a04a8888eb96a3223a9d28'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -11844,12 +12222,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_catalog'
+                        id: 'c8701c943bd44dd6ae15659e178c38ec'
+                        key: {
+                            sc_cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: 'c8d96bb0ed6c44e589a610d37bcfb44e'
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'sequence'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'c904b5ec75b7443caa232457c7426197'
+                        key: {
+                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            variable_set: 'NULL'
+                            name: 'justification'
                         }
                     },
                     {
@@ -12108,6 +12503,15 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'ccc5a6563c0149e881e24b564bbe1238'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'tenant_name'
                         }
                     },
                     {
@@ -12480,6 +12884,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'catalog_ui_policy_action'
+                        id: 'd343af3c71654afd8599e220ce421f51'
+                        key: {
+                            ui_policy: 'aa95842f0f08409f973bf79b774f4522'
+                            catalog_variable: 'IO:a0f4c9fa85004b538288d1293a6ff918'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: 'd38a390c1f9243b2a2ec784a800bd6e1'
                         key: {
@@ -12500,6 +12912,15 @@ declare global {
                                 }
                             }
                             element: 'grant'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'd3984e9c40ac4e2183e79fb0e79d5999'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'account'
                         }
                     },
                     {
@@ -12952,6 +13373,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: 'dcf21145c3764de48ca0690a0a7cf9bc'
+                        key: {
+                            sc_cat_item: '11999493b48d419fa81344dbc48158a4'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'dd73a713a313404e86f3936d515ebd16'
                         key: {
@@ -13309,6 +13738,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'e4f4eceeec224baaa857fc21a75520cb'
+                        key: {
+                            sys_ui_action: 'bc8075f4a7064ea1a093dc41bda0956a'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'e52f2076e1ca48aba2c67c041ec3d3fb'
                         key: {
@@ -13494,6 +13936,14 @@ declare global {
                                     name: 'x_gbg_breakglass.requester'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_category'
+                        id: 'e86d4d6942254110a972ec75b43f3009'
+                        key: {
+                            sc_cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
                         }
                     },
                     {
@@ -13721,6 +14171,15 @@ declare global {
                         key: {
                             document_key: '35708fbe53e74637af4d03b40f6f4567'
                             variable: '915990ab531000109e02ddeeff7b12f8'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'eb4916bbc3f44b6d917734df666d358a'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'tenant_id'
                         }
                     },
                     {
@@ -14097,6 +14556,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'f158251965334e91b38ace1c3193e8f8'
+                        key: {
+                            sys_ui_action: 'c7c798a1847b4c77b95ddb65c9ddd092'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'f1ab371325884fccaa197eae646e0a20'
                         key: {
@@ -14115,6 +14587,15 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'f255fca8821a4fa493d8fe69fb854dfa'
+                        key: {
+                            cat_item: '11999493b48d419fa81344dbc48158a4'
+                            variable_set: 'NULL'
+                            name: 'scope_helpdesk_admin'
                         }
                     },
                     {
@@ -14283,6 +14764,28 @@ declare global {
                             }
                             element: 'provider'
                             position: '11'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f42a28c5a164454da9385d93c440aa20'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'extends_grant'
+                            position: '25'
                         }
                     },
                     {
