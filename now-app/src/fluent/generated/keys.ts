@@ -586,6 +586,10 @@ declare global {
                         table: 'sys_script'
                         id: '424c2fd1635e4743babd95a834b0db9b'
                     }
+                    'br-action-nudge': {
+                        table: 'sys_script'
+                        id: 'f77024b4548f4918bfa023d619dbe4de'
+                    }
                     'br-approval-decide': {
                         table: 'sys_script'
                         id: 'b73b592e74f74f738bc1e6cfda8850ad'
@@ -856,6 +860,18 @@ declare global {
                         table: 'sys_properties'
                         id: '6c8aa23aaba149d59f5cb6b694f63d94'
                     }
+                    'prop-nudge-enabled': {
+                        table: 'sys_properties'
+                        id: '4ff0e35455aa4d5f80ff96f0d7e98b3a'
+                    }
+                    'prop-nudge-secret': {
+                        table: 'sys_properties'
+                        id: 'cc3e81ed8b1649978c27b0055cfad736'
+                    }
+                    'prop-nudge-url': {
+                        table: 'sys_properties'
+                        id: '18e4ccb7faa54f0ab15fa47f3f3fb22c'
+                    }
                     'prop-resolver-group': {
                         table: 'sys_properties'
                         id: '877d37936e0d45708b7c8b44906d0302'
@@ -903,6 +919,18 @@ declare global {
                     'properties-category-integration-enabled': {
                         table: 'sys_properties_category_m2m'
                         id: '786dc15f64ed4911b4147f30510e83f5'
+                    }
+                    'properties-category-nudge-enabled': {
+                        table: 'sys_properties_category_m2m'
+                        id: 'c6b6ad3ab48a4dba8f12ed077a5ba69d'
+                    }
+                    'properties-category-nudge-secret': {
+                        table: 'sys_properties_category_m2m'
+                        id: 'bdf3601feb0b4d398aaa13b96e18756f'
+                    }
+                    'properties-category-nudge-url': {
+                        table: 'sys_properties_category_m2m'
+                        id: '4dbac26d455848adaf04a5a439c07ef2'
                     }
                     'properties-category-resolver-group': {
                         table: 'sys_properties_category_m2m'
@@ -1072,6 +1100,10 @@ declare global {
                         table: 'sys_module'
                         id: 'd20a05d7510a4e6aaf62eb0f9167232c'
                     }
+                    src_server_nudge_ts: {
+                        table: 'sys_module'
+                        id: '4ef548114f7d4fdfa096002c906edfa4'
+                    }
                     'src_server_plan-store_ts': {
                         table: 'sys_module'
                         id: 'e2cf0162f9e0453aad2769ed7e7420e6'
@@ -1147,6 +1179,10 @@ declare global {
                     'src_server_shared_notice-text_ts': {
                         table: 'sys_module'
                         id: 'ffe8380072c44b66b025f1d7c5443b7e'
+                    }
+                    src_server_shared_nudge_ts: {
+                        table: 'sys_module'
+                        id: 'e9171739b51b4be789e4e81b4ec6401c'
                     }
                     src_server_shared_plan_ts: {
                         table: 'sys_module'
