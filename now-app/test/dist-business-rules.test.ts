@@ -53,7 +53,9 @@ describe('built app: the nudge rule', () => {
     const dist = loadAppDist()
 
     it('runs async after insert on the action table, and its module sends with RESTMessageV2 and a timeout', () => {
-        const nudge = dist.records('sys_script').filter((r) => r.name === 'Break-glass: nudge the executor when an action is queued')
+        const nudge = dist
+            .records('sys_script')
+            .filter((r) => r.name === 'Break-glass: nudge the executor when an action is queued')
         expect(nudge).toHaveLength(1)
         expect(nudge[0]).toMatchObject({
             collection: TABLE.action,
