@@ -28,9 +28,9 @@ export const NUDGE_SECRET_MIN_LENGTH = 32
 /** Largest body the executor reads. */
 export const NUDGE_MAX_BODY_BYTES = 4096
 /**
- * However many nudges arrive, the executor starts a nudged poll at most once per this many ms (nudges in between
- * are coalesced into that poll): a flood costs at most 1000 / 250 = 4 extra polls a second, each one ServiceNow
- * call, and a nudge is never delayed by more than this.
+ * However many nudges arrive, a nudge wakes the executor's loop at most once per this many ms: the first at once,
+ * later ones within the gap coalesced into one wake-up at its end. A flood costs at most 1000 / 250 = 4 extra polls
+ * a second, each one ServiceNow call, and no nudge is delayed by more than this.
  */
 export const NUDGE_MIN_POLL_GAP_MS = 250
 /** How long the app waits for the executor's answer before logging the nudge as failed (setHttpTimeout). */
@@ -107,7 +107,8 @@ export function nudgeConfigProblem(url: string, secret: string): string {
     if (authority.indexOf('@') >= 0) return 'the nudge URL must not carry credentials'
     const host = authority.replace(/:\d+$/, '').toLowerCase()
     const local = host === 'localhost' || host === '127.0.0.1' || host === '[::1]'
-    if ((m[1] as string).toLowerCase() === 'http' && !local) return 'the nudge URL must be https (http only to localhost)'
+    if ((m[1] as string).toLowerCase() === 'http' && !local)
+        return 'the nudge URL must be https (http only to localhost)'
     if (secret.length < NUDGE_SECRET_MIN_LENGTH) {
         return `the nudge secret is missing or shorter than ${NUDGE_SECRET_MIN_LENGTH} characters`
     }

@@ -170,8 +170,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
                 },
             ],
             roles: [{ id: graphIds.roleId, displayName: graphIds.roleName }],
-        // The requester is eligible for the role in PIM: the executor confirms it before an Entra role grant.
-        eligibilities: [{ principalId: graphIds.userId, roleDefinitionId: graphIds.roleId }],
+            // The requester is eligible for the role in PIM: the executor confirms it before an Entra role grant.
+            eligibilities: [{ principalId: graphIds.userId, roleDefinitionId: graphIds.roleId }],
             groups: [{ id: graphIds.groupId, displayName: graphIds.groupName }],
             pimForGroups: true,
             // Entra's real rules stay on (5 minutes before a removal is accepted): a 1-minute PIM assignment ends

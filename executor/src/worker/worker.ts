@@ -97,6 +97,8 @@ export class Worker {
     private claimedSinceHeartbeat = false
     private readonly forceAbort = new AbortController()
     private wake = new AbortController()
+    /** When a nudge last woke the loop (nudged wake-ups are spaced by NUDGE_MIN_POLL_GAP_MS). */
+    private lastNudgeWakeMs = -Infinity
     /** A nudged round is scheduled (nudges until it starts are coalesced into it). */
     private nudgeScheduled = false
     /** Cancels a scheduled nudged round on stop. */
@@ -173,16 +175,18 @@ export class Worker {
     }
 
     /**
-     * A nudge (the signed nudge endpoint calls this): poll soon. Nudges are coalesced and a nudged round starts no
-     * sooner than NUDGE_MIN_POLL_GAP_MS (250 ms) after the previous round began, so however many arrive they cost at
-     * most 4 extra polls a second; a nudge during a round that began long enough ago gets one more round after it
-     * (the action may have been queued after that round's read). A nudge grants nothing: the round reads the queue
-     * and every action passes the gate as at any poll.
+     * A nudge (the signed nudge endpoint calls this): poll now. The first nudge wakes the loop at once; further ones
+     * within NUDGE_MIN_POLL_GAP_MS (250 ms) of it are coalesced into one wake-up at the end of that gap, so however
+     * many arrive they cost at most 4 extra polls a second. A nudge during a round gets one more round after it (the
+     * action may have been queued after that round's read). A nudge grants nothing: the round reads the queue and
+     * every action passes the gate as at any poll.
      */
     nudge(): void {
         if (this.stopping || this.nudgeScheduled) return
-        const wait = this.lastRoundAtMs + NUDGE_MIN_POLL_GAP_MS - this.core.clock.now().getTime()
+        const now = this.core.clock.now().getTime()
+        const wait = this.lastNudgeWakeMs + NUDGE_MIN_POLL_GAP_MS - now
         if (wait <= 0) {
+            this.lastNudgeWakeMs = now
             this.wake.abort()
             return
         }
@@ -190,6 +194,7 @@ export class Worker {
         this.core.clock.sleep(wait, this.nudgeCancel.signal).then(
             () => {
                 this.nudgeScheduled = false
+                this.lastNudgeWakeMs = this.core.clock.now().getTime()
                 this.wake.abort()
             },
             () => {

@@ -317,7 +317,10 @@ function refuseInDryPass(what: string): void {
  * is the one whose effects count. The script must therefore be deterministic up to its outbound calls (read, then
  * call, then log) — what the app's nudge module is. `wrap` runs each pass (e.g. as the session user).
  */
-export async function runWithOutbound(script: () => void, wrap: (pass: () => void) => void = (p) => p()): Promise<void> {
+export async function runWithOutbound(
+    script: () => void,
+    wrap: (pass: () => void) => void = (p) => p(),
+): Promise<void> {
     const answers: OutboundAnswer[] = []
     for (let round = 0; round < 8; round++) {
         const pass = { answers, used: 0, pending: null as OutboundRequest | null, dry: true }
