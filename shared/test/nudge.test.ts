@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { loadPackagedModules, readPackagedSharedModules } from './packaged-modules'
 import {
     hmacSha256Hex,
     nudgeBody,
@@ -73,5 +74,20 @@ describe('nudgeConfigProblem', () => {
         expect(nudgeConfigProblem('ftp://executor.example.com/', secret)).toMatch(/not an http/)
         expect(nudgeConfigProblem('https://executor.example.com/v1/nudge', 'short')).toMatch(/secret/)
         expect(nudgeConfigProblem('https://executor.example.com/v1/nudge', 'hunter2')).not.toContain('hunter2')
+    })
+})
+
+describe('the packaged nudge module (what the instance runs: now-app/dist, in a bare vm)', () => {
+    it("signs exactly as the executor verifies with Node's HMAC", () => {
+        // setup
+        const runtime = loadPackagedModules(readPackagedSharedModules())
+        const secret = 'packaged-secret-0123456789abcdef-0123456789'
+        const body = '{"reason":"action.queued","type":"revoke"}'
+
+        // execution
+        const header = runtime.call<string>('nudgeSignature', [secret, 1767225600, body])
+
+        // validation
+        expect(header).toBe(`t=1767225600,v1=${nodeHmac(secret, `1767225600.${body}`)}`)
     })
 })
