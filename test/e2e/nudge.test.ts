@@ -18,7 +18,8 @@ import {
     TABLE,
     nudgeSignature,
 } from '@gbg/shared'
-import { glide } from '../../now-app/test/support/glide-fake'
+import { GlideRecord, glide } from '../../now-app/test/support/glide-fake'
+import { revokeNowFromGrant } from '../../now-app/src/server/revoke-now'
 import { castVote, orderItem } from '../../now-app/test/support/app-actions'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
 import { VirtualClock } from '../support/virtual-clock'
@@ -145,7 +146,7 @@ afterAll(async () => {
 })
 
 describe('the app nudges the executor on approval', () => {
-    it('an approval with the nudge configured reaches the claim without waiting for the poll', async () => {
+    it('an approval (and a "Revoke now") with the nudge configured reaches the executor without waiting for the poll', async () => {
         // setup
         configureNudge(true)
         const { sn } = appWorld.world
@@ -171,6 +172,23 @@ describe('the app nudges the executor on approval', () => {
         expect(claimMs).toBeLessThan(1000)
         expect(clock.nowMs() - approvedAt).toBeLessThan(1000)
         expect(glide.logs.filter((l) => l.level !== 'debug' && /nudge/i.test(l.message))).toEqual([])
+
+        // execution: "Revoke now" queues a revoke that is ready now: nudged as well
+        const revokeAt = clock.nowMs()
+        appWorld.app.as(appWorld.world.base.requester.userName, () => {
+            const form = new GlideRecord(TABLE.grant)
+            form.get(grantSysId)
+            revokeNowFromGrant(form)
+        })
+        await runUntil(clock, () => sn.store.get(TABLE.grant, grantSysId)?.[GRANT_FIELDS.state] === 'revoked', {
+            within: 5_000,
+            what: 'the grant revoked',
+        })
+
+        // validation
+        expect(clock.nowMs() - revokeAt).toBeLessThan(1000)
+        const revokeCall = sn.outbound.log.slice(sent + 1)
+        expect(revokeCall.map((c) => [c.status, JSON.parse(c.body).type])).toEqual([[202, 'revoke']])
     })
 
     it('without the nudge the approval waits for the next poll, and no outbound call is made', async () => {
