@@ -47,6 +47,14 @@ describe('startSandbox', () => {
                 sandbox.sn.store.list('sys_properties', (p) => p['name'] === PROPERTY.secopsGroup)[0]?.['value'],
             ).toBe(sandbox.seeded.secopsGroupSysId)
             expect(config.journalPath.startsWith(sandbox.dataDir)).toBe(true)
+            // The nudge is on: the instance's properties point at this executor with the secret it holds.
+            const property = (name: string) =>
+                sandbox!.sn.store.list('sys_properties', (p) => p['name'] === name)[0]?.['value']
+            expect(property(PROPERTY.nudgeEnabled)).toBe('true')
+            expect(property(PROPERTY.nudgeUrl)).toBe(`http://127.0.0.1:${sandbox.executorPort}/v1/nudge`)
+            expect(config.http.port).toBe(sandbox.executorPort)
+            expect(config.http.nudgeSecret).toBeDefined()
+            expect(property(PROPERTY.nudgeSecret)).toBe(config.http.nudgeSecret)
             if (provider === 'webhook') {
                 expect(config.webhook?.baseUrl).toBe(sandbox.webhook.url)
                 expect(config.entra).toBeUndefined()

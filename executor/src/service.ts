@@ -306,6 +306,8 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         metrics,
         onNudge: () => worker.nudge(),
         nudgeSecret: config.http.nudgeSecret,
+        // The service's one clock: the replay window is judged on the time everything else uses.
+        now: () => clock.now(),
         logger,
     })
 

@@ -526,6 +526,9 @@ describe('system properties', () => {
             PROPERTY.secopsGroup,
             PROPERTY.resolverGroup,
             PROPERTY.deviceAdminProvider,
+            PROPERTY.nudgeEnabled,
+            PROPERTY.nudgeUrl,
+            PROPERTY.nudgeSecret,
         ]
         const integers = Object.values(PROPERTY).filter((n) => strings.indexOf(n) < 0)
         for (const name of integers) {

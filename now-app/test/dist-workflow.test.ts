@@ -164,6 +164,8 @@ describe('built app: workflow business rules', () => {
         ]
         // The report measures rule is checked in dist-audit.test.ts.
         const measures = ['Break-glass: grant report measures']
+        // The nudge (async) is checked in dist-business-rules.test.ts.
+        const nudge = ['Break-glass: nudge the executor when an action is queued']
         expect(rules.map((r) => r.name).sort()).toEqual(
             [
                 ...cases.map((c) => c[0]),
@@ -172,6 +174,7 @@ describe('built app: workflow business rules', () => {
                 ...ticketUpdate,
                 ...ticketBound,
                 ...measures,
+                ...nudge,
             ].sort(),
         )
     })

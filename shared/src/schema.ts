@@ -502,6 +502,12 @@ export const PROPERTY = {
     /** Provider of device local-admin grants: `entra-group` (Intune-fed group), `webhook` (admin-as-a-service) or
      * `epm` (BeyondTrust EPM JIT Admin). */
     deviceAdminProvider: `${SCOPE}.device_admin_provider`,
+    /** Send the signed nudge to the executor when an action is queued ready now (issue 18). Default false. */
+    nudgeEnabled: `${SCOPE}.nudge_enabled`,
+    /** The executor's nudge endpoint, e.g. `https://executor.example.com:8443/v1/nudge`. */
+    nudgeUrl: `${SCOPE}.nudge_url`,
+    /** HMAC secret of the nudge (password2, private): the executor's GBG_NUDGE_SECRET. */
+    nudgeSecret: `${SCOPE}.nudge_secret`,
 } as const
 
 /** Providers that can grant device local admin (values of PROPERTY.deviceAdminProvider). */

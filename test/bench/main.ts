@@ -4,7 +4,8 @@
  * deterministic call counts (test/perf/servicenow-calls.test.ts). Figures of one run belong in
  * docs/performance.md together with the machine they were taken on.
  *
- *   npm run bench -- [--grants 200] [--latency 50] [--k 4] [--poll 5] [--storm 0.25] [--only throughput,revoke]
+ *   npm run bench -- [--grants 200] [--latency 50] [--k 4] [--poll 5] [--storm 0.25] [--only throughput,revoke,nudge]
+ *                    [--nudge-approvals 20] [--async-delay 0]
  *
  * Scenarios:
  * - throughput: N approved 1-minute grants at once, `latency` ms on every ServiceNow and webhook request, one
@@ -12,7 +13,8 @@
  * - revoke lateness: the same grants expire together; revoked_at − expires_at of each (p50 / p99 / max), with
  *   and without a 429 storm (`storm` = share of ServiceNow requests answered 429 while the revokes run);
  * - calls: ServiceNow requests of the integration user per grant lifecycle (grant + revoke) in the run;
- * - RSS of the whole bench process (executor + emulators: an upper bound of the executor's).
+ * - RSS of the whole bench process (executor + emulators: an upper bound of the executor's);
+ * - nudge (nudge.ts): approval → active with and without the app's nudge.
  * Test code only.
  */
 import { Writable } from 'node:stream'
@@ -23,6 +25,7 @@ import { GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { parseGlideDateTime } from '../emulators/servicenow'
 import { addGrant, type AddedGrant } from '../e2e/support/grants'
 import { startWorld, type World } from '../e2e/support/world'
+import { runNudgeBench } from './nudge'
 
 interface Args {
     grants: number
@@ -31,10 +34,15 @@ interface Args {
     poll: number
     storm: number
     only: string[]
+    nudgeApprovals: number
+    asyncDelay: number
 }
 
 function parseArgs(argv: string[]): Args {
-    const a: Args = { grants: 200, latency: 50, k: 4, poll: 5, storm: 0.25, only: ['throughput', 'revoke'] }
+    const a: Args = {
+        ...{ grants: 200, latency: 50, k: 4, poll: 5, storm: 0.25, only: ['throughput', 'revoke', 'nudge'] },
+        ...{ nudgeApprovals: 20, asyncDelay: 0 },
+    }
     for (let i = 0; i < argv.length; i += 2) {
         const [k, v] = [argv[i], argv[i + 1] ?? '']
         if (k === '--grants') a.grants = Number(v)
@@ -43,6 +51,8 @@ function parseArgs(argv: string[]): Args {
         else if (k === '--poll') a.poll = Number(v)
         else if (k === '--storm') a.storm = Number(v)
         else if (k === '--only') a.only = v.split(',')
+        else if (k === '--nudge-approvals') a.nudgeApprovals = Number(v)
+        else if (k === '--async-delay') a.asyncDelay = Number(v)
         else throw new Error(`unknown argument ${k}`)
     }
     return a
@@ -204,6 +214,12 @@ async function main(): Promise<void> {
             for (const e of two.execs) await e.stop()
             await two.world.close()
         }
+    }
+    if (args.only.includes('nudge')) {
+        await runNudgeBench(
+            { approvals: args.nudgeApprovals, latency: args.latency, poll: args.poll, asyncDelay: args.asyncDelay },
+            line,
+        )
     }
 }
 

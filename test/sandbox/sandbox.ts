@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import type { ProviderName } from '@gbg/shared'
+import { PROPERTY, type ProviderName } from '@gbg/shared'
 import { startServiceNowEmulator, type ServiceNowEmulator } from '../emulators/servicenow'
 import { startWebhookEmulator, type WebhookEmulator } from '../emulators/webhook'
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph'
@@ -206,7 +206,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         writeFileSync(graphCaFile, graph.ca)
 
         const executorPort = ports.executor ?? (await freePort())
+        // The nudge (issue 18): the app's async rule POSTs a signed "poll now" to this executor whenever it queues an
+        // action ready now (an approval, "Revoke now"), so those run without waiting for the poll. Configured as an
+        // admin would: the three properties on the instance, the same secret in GBG_NUDGE_SECRET.
+        const nudgeSecret = randomBytes(32).toString('base64url')
+        configureNudge(sn, `http://127.0.0.1:${executorPort}/v1/nudge`, nudgeSecret)
         const env = executorEnv({
+            nudgeSecret,
             provider: options.provider,
             sn,
             seeded,
@@ -253,6 +259,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 }
 
 interface EnvInput {
+    nudgeSecret: string
     provider: ProviderName
     sn: ServiceNowEmulator
     seeded: SeededScenario
@@ -294,6 +301,7 @@ function executorEnv(i: EnvInput): Record<string, string> {
         GBG_JOURNAL_PATH: i.journalPath,
         GBG_HTTP_HOST: '127.0.0.1',
         GBG_HTTP_PORT: String(i.executorPort),
+        GBG_NUDGE_SECRET: i.nudgeSecret,
         GBG_PROVIDERS: i.provider,
         GBG_TEAMS_WEBHOOK_URL: i.teams.workflowsUrl,
         // The executor's audit events are keyed (HMAC) as in production (docs/security.md, "Audit chain").
@@ -332,6 +340,18 @@ function executorEnv(i: EnvInput): Record<string, string> {
         env['NODE_EXTRA_CA_CERTS'] = i.graphCaFile
     }
     return env
+}
+
+/** Enable the app's nudge on the sandbox instance (properties PROPERTY.nudgeEnabled / nudgeUrl / nudgeSecret). */
+export function configureNudge(sn: ServiceNowEmulator, url: string, secret: string): void {
+    const set = (name: string, value: string): void => {
+        const existing = sn.scripting.list('sys_properties').find((p) => p['name'] === name)
+        if (existing) sn.scripting.modify('sys_properties', existing['sys_id']!, { value }, 'system')
+        else sn.scripting.create('sys_properties', { name, value }, 'system')
+    }
+    set(PROPERTY.nudgeEnabled, 'true')
+    set(PROPERTY.nudgeUrl, url)
+    set(PROPERTY.nudgeSecret, secret)
 }
 
 /** The env file's text: one `KEY="value"` line per variable, as `node --env-file` reads it. */

@@ -15,7 +15,7 @@
  * drains the runs; `stop({ force: true })` aborts them (their journal step stays, leases expire, the next start
  * resumes). On start every action the journal has not finished is resumed from its step.
  */
-import { ACTION_TYPES, isSysId } from '@gbg/shared'
+import { ACTION_TYPES, NUDGE_MIN_POLL_GAP_MS, isSysId } from '@gbg/shared'
 import { ExecutorEventBus } from '../events'
 import { Journal, type JournalAction, type RevokeTimer } from '../journal/journal'
 import { nullLogger } from '../log'
@@ -97,6 +97,12 @@ export class Worker {
     private claimedSinceHeartbeat = false
     private readonly forceAbort = new AbortController()
     private wake = new AbortController()
+    /** When a nudge last woke the loop (nudged wake-ups are spaced by NUDGE_MIN_POLL_GAP_MS). */
+    private lastNudgeWakeMs = -Infinity
+    /** A nudged round is scheduled (nudges until it starts are coalesced into it). */
+    private nudgeScheduled = false
+    /** Cancels a scheduled nudged round on stop. */
+    private readonly nudgeCancel = new AbortController()
     private ticking: Promise<TickReport> | null = null
     private loopDone: Promise<void> | null = null
     private stopping = false
@@ -168,9 +174,33 @@ export class Worker {
         this.loopDone = this.loop()
     }
 
-    /** Wake the loop now (the signed nudge endpoint calls this). */
+    /**
+     * A nudge (the signed nudge endpoint calls this): poll now. The first nudge wakes the loop at once; further ones
+     * within NUDGE_MIN_POLL_GAP_MS (250 ms) of it are coalesced into one wake-up at the end of that gap, so however
+     * many arrive they cost at most 4 extra polls a second. A nudge during a round gets one more round after it (the
+     * action may have been queued after that round's read). A nudge grants nothing: the round reads the queue and
+     * every action passes the gate as at any poll.
+     */
     nudge(): void {
-        this.wake.abort()
+        if (this.stopping || this.nudgeScheduled) return
+        const now = this.core.clock.now().getTime()
+        const wait = this.lastNudgeWakeMs + NUDGE_MIN_POLL_GAP_MS - now
+        if (wait <= 0) {
+            this.lastNudgeWakeMs = now
+            this.wake.abort()
+            return
+        }
+        this.nudgeScheduled = true
+        this.core.clock.sleep(wait, this.nudgeCancel.signal).then(
+            () => {
+                this.nudgeScheduled = false
+                this.lastNudgeWakeMs = this.core.clock.now().getTime()
+                this.wake.abort()
+            },
+            () => {
+                this.nudgeScheduled = false
+            },
+        )
     }
 
     /**
@@ -181,7 +211,8 @@ export class Worker {
         this.stopping = true
         const forced = options.force === true
         if (forced) this.forceAbort.abort(new Error('forced shutdown'))
-        this.nudge()
+        this.nudgeCancel.abort()
+        this.wake.abort()
         this.revokeWake.abort()
         if (this.loopDone) await this.loopDone
         if (this.revokeLoopDone) await this.revokeLoopDone
@@ -408,7 +439,7 @@ export class Worker {
                     const since = this.core.clock.now().getTime() - this.lastRoundAtMs
                     if (since >= REFILL_MIN_GAP_MS) {
                         this.backlogged = false
-                        this.nudge()
+                        this.wake.abort()
                     }
                 }
             }

@@ -18,6 +18,7 @@ import { executorApprovalNotices, executorContext, executorGateFacts } from '../
 import { proposeRequest } from '../../src/server/proposal-api'
 import { applyTicketUpdate, guardTicketUpdate } from '../../src/server/ticket-update'
 import { onApprovalDue } from '../../src/server/watchdog'
+import { nudgeOnActionInsert } from '../../src/server/nudge'
 import { EVENT, PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
 import { glide } from './glide-fake'
 
@@ -40,6 +41,8 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => guardGrantWrite(c, null) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardGrantWrite(c, p) })
     glide.addRule({ table: TABLE.action, when: 'before', on: 'insert', fn: (c) => guardActionInsert(c) })
+    // The nudge (business-rules/action-nudge.now.ts): async, run later by the scheduler (glide.useAsyncRunner).
+    glide.addRule({ table: TABLE.action, when: 'async', on: 'insert', fn: (c) => nudgeOnActionInsert(c) })
     // The report measures (order 60, after the guard at 50).
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => setGrantMeasures(c) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c) => setGrantMeasures(c) })

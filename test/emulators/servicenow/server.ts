@@ -2,6 +2,7 @@
  * The HTTP side of the ServiceNow emulator: Table API, Attachment API, OAuth token endpoint, auth, rate
  * limiting, fault injection and the app's claim guard. See README.md for what is emulated and how.
  */
+import { OutboundHttp } from './outbound'
 import { randomBytes } from 'node:crypto'
 import express, { type Request, type Response } from 'express'
 import { ACTION_FIELDS, ROLE, TABLE, checkActionWrite } from '@gbg/shared'
@@ -1006,6 +1007,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         }
         return clean
     }
+    const outbound = new OutboundHttp(now)
     const scripting: EmulatorScripting = {
         // Journal entries are rows of sys_journal_field on an instance; the emulator keeps them beside the records.
         list: (table) => (table === 'sys_journal_field' ? store.journalRows() : store.list(table)),
@@ -1042,6 +1044,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         addUser,
         waitFor,
         scripting,
+        outbound,
         useScriptedRest: (router) => {
             scriptedRest = router
         },

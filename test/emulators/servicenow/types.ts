@@ -1,3 +1,4 @@
+import type { OutboundHttp } from './outbound'
 import type { ScriptedRestRouter } from './scripted-rest'
 
 /**
@@ -181,6 +182,8 @@ export interface ServiceNowEmulator {
     useScriptedRest(router: ScriptedRestRouter | undefined): void
     /** Server-side scripting access to the records (what GlideRecord does on an instance). */
     scripting: EmulatorScripting
+    /** The instance's outbound HTTP (sn_ws.RESTMessageV2), its log and failure switches (outbound.ts). */
+    outbound: OutboundHttp
 }
 
 /** One journal entry (a sys_journal_field row). */

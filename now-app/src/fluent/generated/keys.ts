@@ -586,6 +586,10 @@ declare global {
                         table: 'sys_script'
                         id: '424c2fd1635e4743babd95a834b0db9b'
                     }
+                    'br-action-nudge': {
+                        table: 'sys_script'
+                        id: '79f1b76f694d40949a72e694f22e4de8'
+                    }
                     'br-approval-decide': {
                         table: 'sys_script'
                         id: 'b73b592e74f74f738bc1e6cfda8850ad'
@@ -656,11 +660,11 @@ declare global {
                     }
                     'cat-item-emergency-console': {
                         table: 'sc_cat_item'
-                        id: '11999493b48d419fa81344dbc48158a4'
+                        id: '3591b98f67b049f8864f6f96d455957c'
                     }
                     'cat-item-temporary-entra-group': {
                         table: 'sc_cat_item'
-                        id: 'b26d2b3fde5d4708a6299f7acfca316e'
+                        id: 'f91e452e5dea459da3521f1c2edc33e5'
                     }
                     'cat-item-temporary-entra-role': {
                         table: 'sc_cat_item'
@@ -672,7 +676,7 @@ declare global {
                     }
                     'cat-policy-entra-group-emergency-incident': {
                         table: 'catalog_ui_policy'
-                        id: 'aa95842f0f08409f973bf79b774f4522'
+                        id: '6000a37edb734dc89d2c2fdfefd458c3'
                     }
                     'cat-policy-entra-role-emergency-incident': {
                         table: 'catalog_ui_policy'
@@ -684,11 +688,11 @@ declare global {
                     }
                     'cat-script-console-submit': {
                         table: 'catalog_script_client'
-                        id: '7f1ceb34516a4da4a3febb91edbc4444'
+                        id: '254d7baf436349ffb2ee01659d0db29e'
                     }
                     'cat-script-entra-group-submit': {
                         table: 'catalog_script_client'
-                        id: '4accb1dd747b48759cf3eed5df81e0fb'
+                        id: 'c055f31299ae496f83e34c54510852d5'
                     }
                     'cat-script-entra-role-duration': {
                         table: 'catalog_script_client'
@@ -880,6 +884,18 @@ declare global {
                         table: 'sys_properties'
                         id: '6c8aa23aaba149d59f5cb6b694f63d94'
                     }
+                    'prop-nudge-enabled': {
+                        table: 'sys_properties'
+                        id: '82e34f159b4b4262a35f43316a2a19e3'
+                    }
+                    'prop-nudge-secret': {
+                        table: 'sys_properties'
+                        id: 'c7fb711585ee4983a909429cc1c2c81d'
+                    }
+                    'prop-nudge-url': {
+                        table: 'sys_properties'
+                        id: '7038c1131bcc4338a320a9215b1d3dcc'
+                    }
                     'prop-resolver-group': {
                         table: 'sys_properties'
                         id: '877d37936e0d45708b7c8b44906d0302'
@@ -927,6 +943,18 @@ declare global {
                     'properties-category-integration-enabled': {
                         table: 'sys_properties_category_m2m'
                         id: '786dc15f64ed4911b4147f30510e83f5'
+                    }
+                    'properties-category-nudge-enabled': {
+                        table: 'sys_properties_category_m2m'
+                        id: '18f227b9f15c483097ae6d0eaa89b793'
+                    }
+                    'properties-category-nudge-secret': {
+                        table: 'sys_properties_category_m2m'
+                        id: '8c0ae9358d1a4d40910c880df5abd5c4'
+                    }
+                    'properties-category-nudge-url': {
+                        table: 'sys_properties_category_m2m'
+                        id: '429d2d2238144eafa0b05d9b2e0a8d2d'
                     }
                     'properties-category-resolver-group': {
                         table: 'sys_properties_category_m2m'
@@ -1100,6 +1128,10 @@ declare global {
                         table: 'sys_module'
                         id: 'd20a05d7510a4e6aaf62eb0f9167232c'
                     }
+                    src_server_nudge_ts: {
+                        table: 'sys_module'
+                        id: '1f5ecdf0b30a4ccaba1c07406cbf0615'
+                    }
                     'src_server_plan-store_ts': {
                         table: 'sys_module'
                         id: 'e2cf0162f9e0453aad2769ed7e7420e6'
@@ -1166,7 +1198,7 @@ declare global {
                     }
                     'src_server_shared_console-packet_ts': {
                         table: 'sys_module'
-                        id: '1a836adf79254791ba2db232d456815b'
+                        id: '4b2c6c588715479e9d59b331bc3fb472'
                     }
                     src_server_shared_extend_ts: {
                         table: 'sys_module'
@@ -1183,6 +1215,10 @@ declare global {
                     'src_server_shared_notice-text_ts': {
                         table: 'sys_module'
                         id: 'ffe8380072c44b66b025f1d7c5443b7e'
+                    }
+                    src_server_shared_nudge_ts: {
+                        table: 'sys_module'
+                        id: 'f625d767d3e84632922867bd4faaa24a'
                     }
                     src_server_shared_plan_ts: {
                         table: 'sys_module'
@@ -1298,11 +1334,11 @@ declare global {
                     }
                     'ui-action-incident-request-console': {
                         table: 'sys_ui_action'
-                        id: 'bc8075f4a7064ea1a093dc41bda0956a'
+                        id: 'ce6ed9f8003e415982580871e2f6f88b'
                     }
                     'ui-action-incident-request-entra-group': {
                         table: 'sys_ui_action'
-                        id: 'f4932572e8a04a8888eb96a3223a9d28'
+                        id: '3d6ae635ab4c4973872661f622dbb092'
                     }
                     'ui-action-incident-request-entra-role': {
                         table: 'sys_ui_action'
@@ -1314,11 +1350,11 @@ declare global {
                     }
                     'ui-action-incident-task-request-console': {
                         table: 'sys_ui_action'
-                        id: 'c7c798a1847b4c77b95ddb65c9ddd092'
+                        id: '204b6b604c6a439c866d96bed6812d52'
                     }
                     'ui-action-incident-task-request-entra-group': {
                         table: 'sys_ui_action'
-                        id: '7be2e29e750c4d349edc100a41311f26'
+                        id: '159931f7035644c4a50f79ae5809f03c'
                     }
                     'ui-action-incident-task-request-entra-role': {
                         table: 'sys_ui_action'
@@ -1690,6 +1726,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: '03ca9885a5d840b3a8856e52f388d8f2'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '041226cd906345b7808b61accaa12983'
                         key: {
@@ -1700,6 +1744,21 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '0428df74fe9c415ba15da051530db20d'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '120'
                         }
                     },
                     {
@@ -1775,15 +1834,6 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'active'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: '0586340feee54cb19d930cf14c494e18'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'requested_for'
                         }
                     },
                     {
@@ -1890,6 +1940,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '0734666e46d8497aa09c023e1d649f02'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '60'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '076b4c06ad0140a0a11724cb79c60295'
                         key: {
@@ -1914,6 +1979,15 @@ declare global {
                         key: {
                             document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
                             variable: '6aad5a575360220002c6435723dc34b0'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '089f1165cf6c426992d387edfd17f910'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_helpdesk_admin'
                         }
                     },
                     {
@@ -2221,15 +2295,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'item_option_new'
-                        id: '0e801dabc4574d21aae7d2b3af65174d'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'duration_minutes'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '0e8bbb06660041dbb940541d5662d09e'
                         key: {
@@ -2253,6 +2318,28 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'plan_digest'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '0f0d7607f5714fceb232cc11687caa70'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_request'
+                            position: '24'
                         }
                     },
                     {
@@ -2438,6 +2525,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '11a46d28d66643149939ed7825fd275d'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'incident'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '11bae119daf94446a481e032c54f061d'
                         key: {
@@ -2615,6 +2711,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '13d630f826a8467eb4d026dd8f090b8d'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'justification'
+                            position: '21'
+                        }
+                    },
+                    {
                         table: 'sys_element_mapping'
                         id: '13d9814ef7624b05ac171240046a7ce6'
                         key: {
@@ -2767,6 +2885,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '166d691e2fb14d00bd50a3971f5cd0df'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '166dbc01e9db4aa688fa1a5b1c240085'
                         key: {
@@ -2854,6 +2985,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '18a4bc2c67c6459d8aa130c6cb8230d7'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'group_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '18e7bf5fd0a54325ac73cadc0abe272e'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '20'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '192a0f1acd4645b6845a76163fa265aa'
                         key: {
@@ -2938,6 +3100,15 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_role_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '1aaed280f1364670acfa115d43a0b128'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_security_admin'
                         }
                     },
                     {
@@ -3164,15 +3335,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'item_option_new'
-                        id: '1f99bcae91f44b1ab0ae118e0a831a7a'
-                        key: {
-                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            variable_set: 'NULL'
-                            name: 'group_id'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '203cb030488344feb01086a90639ff07'
                         key: {
@@ -3391,15 +3553,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'item_option_new'
-                        id: '2402c14c91ab4f658a0f3ff6b66bb0cb'
-                        key: {
-                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            variable_set: 'NULL'
-                            name: 'emergency'
-                        }
-                    },
-                    {
                         table: 'sys_ui_element'
                         id: '2439cc7bc42543ec9bcf58154cef1249'
                         key: {
@@ -3486,6 +3639,14 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_catalog'
+                        id: '26542489411d4a109ab9426547240128'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
                         }
                     },
                     {
@@ -3757,6 +3918,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '2c9b06f758c645e881493d8a644b0983'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'emergency'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '2cb9b34f7c69435bb1f15fa6c8bf32c3'
                         deleted: true
@@ -3893,19 +4063,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_action_role'
-                        id: '2ee941840ac442a49d1749869580e95d'
-                        key: {
-                            sys_ui_action: '7be2e29e750c4d349edc100a41311f26'
-                            sys_user_role: {
-                                id: 'c79390b875864645aede368499b11f7d'
-                                key: {
-                                    name: 'x_gbg_breakglass.agent'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_ui_element'
                         id: '2f0d842cb86041439208d2113b6f19c4'
                         key: {
@@ -3947,6 +4104,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '2f725a57970449e2b285ac5b493defb4'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2f7e12f889b5482096093bccc41d9e20'
                         key: {
@@ -3977,12 +4143,25 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '303707b5c47440ecbc2fa1be5ae96eda'
+                        table: 'sys_ui_element'
+                        id: '30d04b8233bd4088a48e24a579bf0b15'
                         key: {
-                            name: 'x_gbg_breakglass_grant'
-                            element: 'target_scope'
-                            language: 'en'
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_tenant_name'
+                            position: '18'
                         }
                     },
                     {
@@ -3991,15 +4170,6 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_action'
                             element: 'number'
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: '318a539269044db5ae02066568e09b9d'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'scope_user_admin'
                         }
                     },
                     {
@@ -4015,6 +4185,30 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'incident_kind'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '3258b0ef1af245d0bc22209597b15fa9'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '30'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '329a5e30fd3146d08d667df6fa93a282'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
                         }
                     },
                     {
@@ -4350,6 +4544,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '38d50fbdfed546e180eebcb3a97d167f'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'account'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '3970eb21d5aa4b68adb422d1963c3855'
                         key: {
@@ -4370,6 +4573,15 @@ declare global {
                                 }
                             }
                             sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '3a26b6cdfc5a4aecb3cb81bf5fe13925'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'justification'
                         }
                     },
                     {
@@ -4415,6 +4627,28 @@ declare global {
                         key: {
                             document_key: '5a2a8ac6b24845c2bed195c858a5826b'
                             variable: '571e6a25c3b2220076173b0ac3d3ae46'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3b65a17f0f394af79c42abd5864980f6'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_scope'
+                            position: '19'
                         }
                     },
                     {
@@ -4475,6 +4709,28 @@ declare global {
                             }
                             element: 'confirmed_digest'
                             position: '26'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3d1610cff7544e5fbfe86322b252127d'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ritm'
+                            position: '22'
                         }
                     },
                     {
@@ -4684,6 +4940,19 @@ declare global {
                     },
                     {
                         table: 'sys_ui_action_role'
+                        id: '40a3c2aa2302493bb8b7bcd32fff8233'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
                         id: '413620e0ed3e4b9a9f6c37040e10bbb3'
                         key: {
                             sys_ui_action: 'f71edefde9cd441d99a501363e4a9256'
@@ -4693,14 +4962,6 @@ declare global {
                                     name: 'x_gbg_breakglass.agent'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sc_cat_item_user_criteria_mtom'
-                        id: '4159d6ef7ad143f39b20670910c6a306'
-                        key: {
-                            sc_cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
                         }
                     },
                     {
@@ -5237,6 +5498,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '4aafbcb5229745e2bd25162cbbe46897'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'tenant_id'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '4acce5c737ab4c6e825b6714efe2d4d7'
                         key: {
@@ -5414,19 +5684,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_action_role'
-                        id: '5018942d6e2c4956983683faf9b0e59a'
-                        key: {
-                            sys_ui_action: 'c7c798a1847b4c77b95ddb65c9ddd092'
-                            sys_user_role: {
-                                id: 'b15dd9668f6743608400aa8c070ca099'
-                                key: {
-                                    name: 'x_gbg_breakglass.secops'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_ui_element'
                         id: '506373c9e46344c2b5983a651d6ef3c1'
                         deleted: true
@@ -5501,15 +5758,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'item_option_new'
-                        id: '514c567323524998ad0eb905c08dd20d'
-                        key: {
-                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            variable_set: 'NULL'
-                            name: 'requested_for'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '51758b633cf74b9889105b652bc1fda2'
                         key: {
@@ -5523,6 +5771,15 @@ declare global {
                         key: {
                             document_key: '1e40e4f016764efaa2f6703bab3442cb'
                             variable: '17513cb2c310320076173b0ac3d3ae64'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '51d6130ffded4b968f75c1b7c1f64745'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'tenant_name'
                         }
                     },
                     {
@@ -5617,6 +5874,19 @@ declare global {
                                 }
                             }
                             element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '537ed6898d7846d890576a328e3a17d4'
+                        key: {
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -5986,21 +6256,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'question_choice'
-                        id: '59996eb22ea245f7ba0dc00f62f0c711'
-                        key: {
-                            question: {
-                                id: '0e801dabc4574d21aae7d2b3af65174d'
-                                key: {
-                                    cat_item: '11999493b48d419fa81344dbc48158a4'
-                                    variable_set: 'NULL'
-                                    name: 'duration_minutes'
-                                }
-                            }
-                            value: '30'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: '59b27a7958c24724a9cf05118e2a19f3'
                         key: {
@@ -6318,19 +6573,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_action_role'
-                        id: '5df9cc44b92f489580e8c6e6b43f87b4'
-                        key: {
-                            sys_ui_action: 'c7c798a1847b4c77b95ddb65c9ddd092'
-                            sys_user_role: {
-                                id: 'c79390b875864645aede368499b11f7d'
-                                key: {
-                                    name: 'x_gbg_breakglass.agent'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_security_acl_role'
                         id: '5e12f77e761b49d89359a6c4d0fb5a3f'
                         key: {
@@ -6471,6 +6713,14 @@ declare global {
                             name: 'x_gbg_breakglass_action'
                             element: 'result'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'catalog_ui_policy_action'
+                        id: '613034c6feaf4e4199e159c0ca601835'
+                        key: {
+                            ui_policy: '6000a37edb734dc89d2c2fdfefd458c3'
+                            catalog_variable: 'IO:776f72373a5f4b9fa6114b606506f895'
                         }
                     },
                     {
@@ -6769,12 +7019,16 @@ declare global {
                         }
                     },
                     {
-                        table: 'item_option_new'
-                        id: '67ef200315d64ab69381245e014a2231'
+                        table: 'sys_ui_action_role'
+                        id: '68c5cf58639e4f71a7496e7548783e81'
                         key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'justification'
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {
@@ -6786,27 +7040,20 @@ declare global {
                         }
                     },
                     {
-                        table: 'question_choice'
-                        id: '69249c53e8a54d0a9654842736dfa227'
-                        key: {
-                            question: {
-                                id: '0e801dabc4574d21aae7d2b3af65174d'
-                                key: {
-                                    cat_item: '11999493b48d419fa81344dbc48158a4'
-                                    variable_set: 'NULL'
-                                    name: 'duration_minutes'
-                                }
-                            }
-                            value: '15'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '695f1d7084404b6fb79c685aa70594a5'
                         deleted: false
                         key: {
                             document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_catalog'
+                        id: '69a636a894824768b0ce303e7b22007e'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
                         }
                     },
                     {
@@ -6926,19 +7173,6 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'proposed_by'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_action_role'
-                        id: '6b5b9f5437d1450f9adb8efa4e2c6924'
-                        key: {
-                            sys_ui_action: '7be2e29e750c4d349edc100a41311f26'
-                            sys_user_role: {
-                                id: 'b15dd9668f6743608400aa8c070ca099'
-                                key: {
-                                    name: 'x_gbg_breakglass.secops'
-                                }
-                            }
                         }
                     },
                     {
@@ -7209,19 +7443,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_action_role'
-                        id: '6fed8451453e4d8caec3f66f19c4a344'
-                        key: {
-                            sys_ui_action: 'bc8075f4a7064ea1a093dc41bda0956a'
-                            sys_user_role: {
-                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
-                                key: {
-                                    name: 'x_gbg_breakglass.requester'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: '70f2089a4f0040d283a889530d5911ac'
                         key: {
@@ -7390,6 +7611,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '73505cabedac4e78b7b3336d5c064bf6'
+                        key: {
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '736e2e0a4c6d4152906ecaa16bbd4aae'
                         key: {
@@ -7550,6 +7784,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '776f72373a5f4b9fa6114b606506f895'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'incident'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '77966fb809dc481c94cbd1296d9de229'
                         key: {
@@ -7586,15 +7829,6 @@ declare global {
                                 }
                             }
                             element: 'state'
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: '78492fe5f22b497f8ee0ba7fbbe81e20'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'incident'
                         }
                     },
                     {
@@ -7933,6 +8167,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '7e98ecc543c24baf852b465dd3b8f884'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_section'
                         id: '7ee3b4ae91724254bdd0bc852eaa628e'
                         key: {
@@ -8100,28 +8347,6 @@ declare global {
                             }
                             element: 'priority'
                             position: '4'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_element'
-                        id: '830f37bd840649c7aabfe50e41883b17'
-                        key: {
-                            sys_ui_section: {
-                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
-                                key: {
-                                    name: 'x_gbg_breakglass_grant'
-                                    caption: 'Request'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                }
-                            }
-                            element: 'target_tenant_name'
-                            position: '18'
                         }
                     },
                     {
@@ -8462,15 +8687,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_documentation'
-                        id: '898afee88a384e18b80fe8d82513baf5'
-                        key: {
-                            name: 'x_gbg_breakglass_grant'
-                            element: 'target_tenant_id'
-                            language: 'en'
-                        }
-                    },
-                    {
                         table: 'sys_choice'
                         id: '8993bdaee3704f9ba3ca982a2c52bc69'
                         key: {
@@ -8520,6 +8736,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'approval_requested_at'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '8abd0c45b01a4ffcb0d2bdf18de15a97'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_billing_admin'
                         }
                     },
                     {
@@ -8686,28 +8911,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_element'
-                        id: '8c699dfce30e41f0bcafa60beb166447'
-                        key: {
-                            sys_ui_section: {
-                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
-                                key: {
-                                    name: 'x_gbg_breakglass_grant'
-                                    caption: 'Request'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                }
-                            }
-                            element: 'target_tenant_id'
-                            position: '17'
-                        }
-                    },
-                    {
                         table: 'sys_ui_action_role'
                         id: '8c7152ee3ac6493381e14efbb091d0a3'
                         key: {
@@ -8740,21 +8943,6 @@ declare global {
                             }
                             element: 'second_approver_group'
                             position: '17'
-                        }
-                    },
-                    {
-                        table: 'question_choice'
-                        id: '8cb91f468de749d3b3bfe76db87cf6c2'
-                        key: {
-                            question: {
-                                id: '0e801dabc4574d21aae7d2b3af65174d'
-                                key: {
-                                    cat_item: '11999493b48d419fa81344dbc48158a4'
-                                    variable_set: 'NULL'
-                                    name: 'duration_minutes'
-                                }
-                            }
-                            value: '240'
                         }
                     },
                     {
@@ -8850,14 +9038,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sc_cat_item_catalog'
-                        id: '8e8a6cba03b34763ab1df32a9058448e'
-                        key: {
-                            sc_cat_item: '11999493b48d419fa81344dbc48158a4'
-                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: '8e9b5a17d572492f873479d60fdb39a8'
                         key: {
@@ -8913,6 +9093,38 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'text'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8f2ef317357646ee815e129caee5f38f'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '8f47046b885649fabd5977420b419a37'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_scope'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '8fd30381a122484aa863c0cd11a294e8'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '15'
                         }
                     },
                     {
@@ -9052,19 +9264,6 @@ declare global {
                             }
                             element: 'e2631960a5f04d0390f94430303a32be'
                             position: '0'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_action_role'
-                        id: '91b7b6fc0bf54da99695c7bbb69525a5'
-                        key: {
-                            sys_ui_action: 'f4932572e8a04a8888eb96a3223a9d28'
-                            sys_user_role: {
-                                id: 'c79390b875864645aede368499b11f7d'
-                                key: {
-                                    name: 'x_gbg_breakglass.agent'
-                                }
-                            }
                         }
                     },
                     {
@@ -9293,28 +9492,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_element'
-                        id: '9577a7f7d5894380924585cc2d39e18a'
-                        key: {
-                            sys_ui_section: {
-                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
-                                key: {
-                                    name: 'x_gbg_breakglass_grant'
-                                    caption: 'Request'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                }
-                            }
-                            element: 'justification'
-                            position: '21'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '95ed951d3cdb492193ea7e81ff183c81'
                         key: {
@@ -9380,15 +9557,6 @@ declare global {
                                 }
                             }
                             element: 'actor'
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: '96cf580bfc4e4408872fde05b974dfe8'
-                        key: {
-                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            variable_set: 'NULL'
-                            name: 'duration_minutes'
                         }
                     },
                     {
@@ -9616,34 +9784,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'question_choice'
-                        id: '9b7f2f33aead4f76940693f0c9682d63'
-                        key: {
-                            question: {
-                                id: '0e801dabc4574d21aae7d2b3af65174d'
-                                key: {
-                                    cat_item: '11999493b48d419fa81344dbc48158a4'
-                                    variable_set: 'NULL'
-                                    name: 'duration_minutes'
-                                }
-                            }
-                            value: '120'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_action_role'
-                        id: '9b9cc8e0448a413f89b7be5a0464939f'
-                        key: {
-                            sys_ui_action: 'f4932572e8a04a8888eb96a3223a9d28'
-                            sys_user_role: {
-                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
-                                key: {
-                                    name: 'x_gbg_breakglass.requester'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '9bc5abecd59d4bb0a8913a8feccf1c31'
                         key: {
@@ -9713,19 +9853,6 @@ declare global {
                         key: {
                             document_key: '43dde28a41f946b284ca3447d5cab106'
                             variable: '1985e0ceff2433008d3f5d9ad53bf1ba'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_action_role'
-                        id: '9cc781c89cb64ac6a68cfd096aa00d3d'
-                        key: {
-                            sys_ui_action: '7be2e29e750c4d349edc100a41311f26'
-                            sys_user_role: {
-                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
-                                key: {
-                                    name: 'x_gbg_breakglass.requester'
-                                }
-                            }
                         }
                     },
                     {
@@ -9865,28 +9992,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_element'
-                        id: '9ecd85fd0aaa4c7d887bfd58513409fe'
-                        key: {
-                            sys_ui_section: {
-                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
-                                key: {
-                                    name: 'x_gbg_breakglass_grant'
-                                    caption: 'Request'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                }
-                            }
-                            element: 'change_request'
-                            position: '24'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: '9ed9db838c1e49bd87db8eed4517a634'
                         key: {
@@ -9978,19 +10083,10 @@ declare global {
                         }
                     },
                     {
-                        table: 'item_option_new'
-                        id: 'a0f4c9fa85004b538288d1293a6ff918'
-                        key: {
-                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            variable_set: 'NULL'
-                            name: 'incident'
-                        }
-                    },
-                    {
                         table: 'sys_ui_action_role'
-                        id: 'a18b4521b7fa4a2485e4e30676d96368'
+                        id: 'a160333641a549ceb71bdfa73f3413e7'
                         key: {
-                            sys_ui_action: 'bc8075f4a7064ea1a093dc41bda0956a'
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
                             sys_user_role: {
                                 id: 'c79390b875864645aede368499b11f7d'
                                 key: {
@@ -10108,6 +10204,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a3f79690f2194e44acfece0eef6e33bf'
                         key: {
@@ -10208,6 +10313,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'a502fa95fc4e40faa8d5f0c8f972c832'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a5111bd2c2a744d6836f2c4a52c4e6d2'
                         key: {
@@ -10265,6 +10383,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'a5dbd9f233924636992bc603f2b62748'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'justification'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'a6052a2c8f7546119604c85ed8413d22'
                         key: {
@@ -10275,15 +10402,6 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: 'a62bb7854c0a4c2fbf218078c7db7a61'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'scope_security_admin'
                         }
                     },
                     {
@@ -10577,21 +10695,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'question_choice'
-                        id: 'ab806ed2d0094c4688d2817d6d5f2877'
-                        key: {
-                            question: {
-                                id: '0e801dabc4574d21aae7d2b3af65174d'
-                                key: {
-                                    cat_item: '11999493b48d419fa81344dbc48158a4'
-                                    variable_set: 'NULL'
-                                    name: 'duration_minutes'
-                                }
-                            }
-                            value: '60'
-                        }
-                    },
-                    {
                         table: 'sys_ui_element'
                         id: 'abdda07026044aa8a751ba956c9a4d42'
                         key: {
@@ -10644,6 +10747,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_category'
+                        id: 'ac41fdcf5205456e970d9f4cb1eadd2a'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'ac4471b718334668838e1c2e2dccdda5'
                         key: {
@@ -10676,23 +10787,6 @@ declare global {
                             value: 'console'
                             language: 'en'
                             dependent_value: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'ad85a966f73347c597d0d00b686d214b'
-                        key: {
-                            name: 'x_gbg_breakglass_grant'
-                            element: 'target_tenant_name'
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: 'ad9c160ab83a47709c0dd03d09ffcb55'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'scope_billing_admin'
                         }
                     },
                     {
@@ -10918,28 +11012,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_element'
-                        id: 'b26c2a5c6027447da89aab52e109c7e9'
-                        key: {
-                            sys_ui_section: {
-                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
-                                key: {
-                                    name: 'x_gbg_breakglass_grant'
-                                    caption: 'Request'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                }
-                            }
-                            element: 'target_scope'
-                            position: '19'
-                        }
-                    },
-                    {
                         table: 'item_option_new'
                         id: 'b26e7c114c9c48b083c3db7baf0da2e3'
                         key: {
@@ -10988,8 +11060,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b391a0c0c26143e7ac3c74af6e5c8afe'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_name'
+                        }
+                    },
+                    {
+                        table: 'sys_security_acl_role'
+                        id: 'b3bcc6320da04384b143535101318467'
+                        key: {
+                            sys_security_acl: '48f9166fb4c1454db2a2423caf94fb7a'
+                            sys_user_role: {
+                                id: 'df0a3291b9924c51995aafd5d863929c'
+                                key: {
+                                    name: 'x_gbg_breakglass.admin'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
-                        id: 'b36e952c9b5648ccb7bb4518d2d725b7'
+                        id: 'b3decf9eb98747eda59eb549afb36f72'
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -11005,21 +11098,8 @@ declare global {
                                     sys_domain: 'global'
                                 }
                             }
-                            element: 'incident'
-                            position: '23'
-                        }
-                    },
-                    {
-                        table: 'sys_security_acl_role'
-                        id: 'b3bcc6320da04384b143535101318467'
-                        key: {
-                            sys_security_acl: '48f9166fb4c1454db2a2423caf94fb7a'
-                            sys_user_role: {
-                                id: 'df0a3291b9924c51995aafd5d863929c'
-                                key: {
-                                    name: 'x_gbg_breakglass.admin'
-                                }
-                            }
+                            element: 'target_tenant_id'
+                            position: '17'
                         }
                     },
                     {
@@ -11278,32 +11358,11 @@ declare global {
                         }
                     },
                     {
-                        table: 'sc_cat_item_category'
-                        id: 'b8cd6d7cf17147e3a1ca503cd9ff0ace'
-                        key: {
-                            sc_cat_item: '11999493b48d419fa81344dbc48158a4'
-                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: 'b8e0bd6d61e54c0382f4c47aa5c9d47a'
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_kind'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_action_role'
-                        id: 'b8f76ee27cfa4fb9b13d3db91f30a9e7'
-                        key: {
-                            sys_ui_action: 'f4932572e8a04a8888eb96a3223a9d28'
-                            sys_user_role: {
-                                id: 'b15dd9668f6743608400aa8c070ca099'
-                                key: {
-                                    name: 'x_gbg_breakglass.secops'
-                                }
-                            }
                         }
                     },
                     {
@@ -11425,6 +11484,14 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'extends_grant'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bbbcbc1b19974a139ba36dde34788fb7'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_id'
                         }
                     },
                     {
@@ -11727,6 +11794,14 @@ declare global {
                             field: 'record_id'
                             table: 'var__m_atf_input_variable_17a72288df60220062fe6c7a4df26397'
                             id: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: 'c10d661e8e3b40478d5de9e4a64383f5'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
                         }
                     },
                     {
@@ -12124,14 +12199,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_dictionary'
-                        id: 'c64ed4c8dd93474d806f6d13dab6b2ac'
-                        key: {
-                            name: 'x_gbg_breakglass_grant'
-                            element: 'target_tenant_id'
-                        }
-                    },
-                    {
                         table: 'sys_variable_value'
                         id: 'c656dac219a847c2a068b64ed66057ff'
                         key: {
@@ -12222,29 +12289,12 @@ declare global {
                         }
                     },
                     {
-                        table: 'sc_cat_item_catalog'
-                        id: 'c8701c943bd44dd6ae15659e178c38ec'
-                        key: {
-                            sc_cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
-                        }
-                    },
-                    {
                         table: 'sys_documentation'
                         id: 'c8d96bb0ed6c44e589a610d37bcfb44e'
                         key: {
                             name: 'x_gbg_breakglass_audit_event'
                             element: 'sequence'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: 'c904b5ec75b7443caa232457c7426197'
-                        key: {
-                            cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            variable_set: 'NULL'
-                            name: 'justification'
                         }
                     },
                     {
@@ -12348,6 +12398,15 @@ declare global {
                             }
                             element: 'sequence'
                             position: '2'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: 'cb51f823301447469b05badf45d28e20'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_user_admin'
                         }
                     },
                     {
@@ -12472,6 +12531,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'cc678071d18c46bea8cdf1455048e421'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_scope'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'cc693279d01f43cc8d3feae0bfee8c7a'
                         key: {
@@ -12503,15 +12571,6 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: 'ccc5a6563c0149e881e24b564bbe1238'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'tenant_name'
                         }
                     },
                     {
@@ -12628,6 +12687,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'ce249f597cd8429ba75e25967701eb08'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ce326e3da8c644519d4c9a3e1acdac98'
                         key: {
@@ -12731,6 +12799,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'd020271d6530434dbf426728eea102b9'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd044d662c62c4a04bd2570616a97e51f'
                         key: {
@@ -12753,15 +12834,6 @@ declare global {
                             element: 'NULL'
                             relationship: 'NULL'
                             parent: 'NULL'
-                        }
-                    },
-                    {
-                        table: 'sys_documentation'
-                        id: 'd1677fdc2d434c56b90628ba597c2fda'
-                        key: {
-                            name: 'x_gbg_breakglass_grant'
-                            element: 'target_tenant_name'
-                            language: 'en'
                         }
                     },
                     {
@@ -12793,14 +12865,6 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'emergency_approval_timeout_minutes'
                             language: 'en'
-                        }
-                    },
-                    {
-                        table: 'sys_dictionary'
-                        id: 'd211ecca3d6240ce8ae6dadace450ec4'
-                        key: {
-                            name: 'x_gbg_breakglass_grant'
-                            element: 'target_scope'
                         }
                     },
                     {
@@ -12884,14 +12948,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'catalog_ui_policy_action'
-                        id: 'd343af3c71654afd8599e220ce421f51'
-                        key: {
-                            ui_policy: 'aa95842f0f08409f973bf79b774f4522'
-                            catalog_variable: 'IO:a0f4c9fa85004b538288d1293a6ff918'
-                        }
-                    },
-                    {
                         table: 'sys_ui_list_element'
                         id: 'd38a390c1f9243b2a2ec784a800bd6e1'
                         key: {
@@ -12912,15 +12968,6 @@ declare global {
                                 }
                             }
                             element: 'grant'
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: 'd3984e9c40ac4e2183e79fb0e79d5999'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'account'
                         }
                     },
                     {
@@ -12952,6 +12999,28 @@ declare global {
                             }
                             element: 'state'
                             position: '9'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'd3c4861d72944fb5aba9bfdd76edbe3f'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident'
+                            position: '23'
                         }
                     },
                     {
@@ -13271,6 +13340,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'db24e8fce51f467aaccc636ff77c367b'
+                        key: {
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'item_option_new'
                         id: 'db3fcb1a1b89465eb7e481e85d042ebc'
                         key: {
@@ -13370,14 +13452,6 @@ declare global {
                         key: {
                             document_key: 'b44561c63ccd4c31bac71f76ad3fe69c'
                             variable: 'e6e3c7535320220002c6435723dc3496'
-                        }
-                    },
-                    {
-                        table: 'sc_cat_item_user_criteria_mtom'
-                        id: 'dcf21145c3764de48ca0690a0a7cf9bc'
-                        key: {
-                            sc_cat_item: '11999493b48d419fa81344dbc48158a4'
-                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
                         }
                     },
                     {
@@ -13647,28 +13721,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_element'
-                        id: 'e372cf25d1f644f5b032cab235a4f7cb'
-                        key: {
-                            sys_ui_section: {
-                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
-                                key: {
-                                    name: 'x_gbg_breakglass_grant'
-                                    caption: 'Request'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                }
-                            }
-                            element: 'ritm'
-                            position: '22'
-                        }
-                    },
-                    {
                         table: 'sys_security_acl_role'
                         id: 'e373fbe091584048b3c3e6fdfbd19130'
                         key: {
@@ -13735,19 +13787,6 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_policy'
                             element: 'edited_by'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_action_role'
-                        id: 'e4f4eceeec224baaa857fc21a75520cb'
-                        key: {
-                            sys_ui_action: 'bc8075f4a7064ea1a093dc41bda0956a'
-                            sys_user_role: {
-                                id: 'b15dd9668f6743608400aa8c070ca099'
-                                key: {
-                                    name: 'x_gbg_breakglass.secops'
-                                }
-                            }
                         }
                     },
                     {
@@ -13936,14 +13975,6 @@ declare global {
                                     name: 'x_gbg_breakglass.requester'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'sc_cat_item_category'
-                        id: 'e86d4d6942254110a972ec75b43f3009'
-                        key: {
-                            sc_cat_item: 'b26d2b3fde5d4708a6299f7acfca316e'
-                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
                         }
                     },
                     {
@@ -14165,21 +14196,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'eb473ea125dd4fa3a92dca189e3d5c59'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'eb47c2170d554e0c91aa18c79074667d'
                         deleted: false
                         key: {
                             document_key: '35708fbe53e74637af4d03b40f6f4567'
                             variable: '915990ab531000109e02ddeeff7b12f8'
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: 'eb4916bbc3f44b6d917734df666d358a'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'tenant_id'
                         }
                     },
                     {
@@ -14239,6 +14270,21 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: 'ecf0d0134099484d8151b79ee5f876fe'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '240'
                         }
                     },
                     {
@@ -14462,6 +14508,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'ef6fdeb5bd68430f8160e53fed29fcde'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ef74e61bedc6479189ef40a0d63d9e12'
                         key: {
@@ -14534,41 +14593,6 @@ declare global {
                         }
                     },
                     {
-                        table: 'sys_ui_element'
-                        id: 'f153b4d09a714d029aeb446e1352dd4f'
-                        key: {
-                            sys_ui_section: {
-                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
-                                key: {
-                                    name: 'x_gbg_breakglass_grant'
-                                    caption: 'Request'
-                                    view: {
-                                        id: 'Default view'
-                                        key: {
-                                            name: 'NULL'
-                                        }
-                                    }
-                                    sys_domain: 'global'
-                                }
-                            }
-                            element: '.end_split'
-                            position: '20'
-                        }
-                    },
-                    {
-                        table: 'sys_ui_action_role'
-                        id: 'f158251965334e91b38ace1c3193e8f8'
-                        key: {
-                            sys_ui_action: 'c7c798a1847b4c77b95ddb65c9ddd092'
-                            sys_user_role: {
-                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
-                                key: {
-                                    name: 'x_gbg_breakglass.requester'
-                                }
-                            }
-                        }
-                    },
-                    {
                         table: 'sys_dictionary'
                         id: 'f1ab371325884fccaa197eae646e0a20'
                         key: {
@@ -14587,15 +14611,6 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
-                        }
-                    },
-                    {
-                        table: 'item_option_new'
-                        id: 'f255fca8821a4fa493d8fe69fb854dfa'
-                        key: {
-                            cat_item: '11999493b48d419fa81344dbc48158a4'
-                            variable_set: 'NULL'
-                            name: 'scope_helpdesk_admin'
                         }
                     },
                     {
@@ -15197,6 +15212,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_category'
+                        id: 'fb46b3409d1846e8bc0a15e6104404c6'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'fb5641c0d413420fb0ddbaf6a2ddfe0b'
                         key: {
@@ -15312,6 +15335,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'auto_approved'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'fde742ccc46f432cac85ffe2d3c15db7'
+                        key: {
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {
