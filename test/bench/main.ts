@@ -12,7 +12,9 @@
  * - revoke lateness: the same grants expire together; revoked_at − expires_at of each (p50 / p99 / max), with
  *   and without a 429 storm (`storm` = share of ServiceNow requests answered 429 while the revokes run);
  * - calls: ServiceNow requests of the integration user per grant lifecycle (grant + revoke) in the run;
- * - RSS of the whole bench process (executor + emulators: an upper bound of the executor's).
+ * - RSS of the whole bench process (executor + emulators: an upper bound of the executor's);
+ * - journal (`--only journal`, test/bench/journal.ts): RSS of the executor bundle alone with 10,000 active grants,
+ *   restart after kill -9 with 1,000.
  * Test code only.
  */
 import { Writable } from 'node:stream'
@@ -23,6 +25,7 @@ import { GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { parseGlideDateTime } from '../emulators/servicenow'
 import { addGrant, type AddedGrant } from '../e2e/support/grants'
 import { startWorld, type World } from '../e2e/support/world'
+import { journalBench } from './journal'
 
 interface Args {
     grants: number
@@ -205,6 +208,7 @@ async function main(): Promise<void> {
             await two.world.close()
         }
     }
+    if (args.only.includes('journal')) await journalBench() // test/bench/journal.ts: RSS and restart, bundle
 }
 
 main().then(
