@@ -49,7 +49,12 @@ describe('journal retention', () => {
         })
         journal.transition(grantAction, 'provider_done', 'written_back', { data: { recheck: 'ok'.repeat(200) } })
         const ids = journal.enqueue([
-            { actionId: grantAction, grantId, kind: 'grant_patch', payload: { kind: 'grant_patch', x: 'y'.repeat(800) } },
+            {
+                actionId: grantAction,
+                grantId,
+                kind: 'grant_patch',
+                payload: { kind: 'grant_patch', x: 'y'.repeat(800) },
+            },
             { actionId: grantAction, grantId, kind: 'audit', payload: { kind: 'audit', x: 'z'.repeat(800) } },
             { actionId: `teams:${grantId}:granted`, grantId, kind: 'teams', payload: { card: 'c'.repeat(800) } },
         ])

@@ -32,7 +32,10 @@ import { lineSplitter, type LogLine } from '../support/log-lines'
 const BUNDLE = resolve(REPO_ROOT, 'executor/dist/cli.js')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const hex = () => randomBytes(16).toString('hex')
-const load = () => loadavg().map((l) => l.toFixed(1)).join(' ')
+const load = () =>
+    loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')
 const line = (what: string, value: string, target: string, met?: boolean) =>
     console.log(
         `${what.padEnd(46)} ${value.padEnd(24)} target ${target}${met === undefined ? '' : met ? '  ✓' : '  ✗'}`,
@@ -121,7 +124,9 @@ function copyGrant(path: string, template: string, n: number, dueInMs: number): 
     const insAction = insert('actions', actions[0]!)
     const insHistory = insert('step_history', strip(history[0]!, 'id'))
     const insOutbox = insert('outbox', strip(outbox[0]!, 'id'))
-    const insTimer = db.prepare('INSERT INTO revoke_timers (grant_id, revoke_action_id, due_at, armed_at) VALUES (?, ?, ?, ?)')
+    const insTimer = db.prepare(
+        'INSERT INTO revoke_timers (grant_id, revoke_action_id, due_at, armed_at) VALUES (?, ?, ?, ?)',
+    )
     const now = Date.now()
     db.transaction(() => {
         for (let i = 0; i < n; i++) {
@@ -219,8 +224,7 @@ async function restartScenario(active: number): Promise<void> {
         const expiry = new Map<string, number>()
         for (const g of real) {
             const row = db.prepare(`SELECT due_at FROM revoke_timers WHERE grant_id = ?`).get(g.grantSysId) as
-                | { due_at: number }
-                | undefined
+                { due_at: number } | undefined
             if (row) expiry.set(g.grantSysId, row.due_at)
         }
         db.close()
