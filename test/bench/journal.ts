@@ -52,7 +52,9 @@ interface Child {
 function spawnBundle(env: Record<string, string>): Child {
     const clean = Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'E2E_CLOCK_OFFSET_FILE'))
     const startedAt = performance.now()
-    const proc = spawn(process.execPath, [BUNDLE, 'run'], {
+    // BENCH_NODE_FLAGS: extra node flags for the executor (e.g. `--max-semi-space-size=2`), to compare footprints
+    const flags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '')
+    const proc = spawn(process.execPath, [...flags, BUNDLE, 'run'], {
         cwd: REPO_ROOT,
         env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...clean },
         stdio: ['ignore', 'pipe', 'pipe'],
