@@ -12,7 +12,7 @@ import { addGrant } from '../../test/e2e/support/grants'
 import { startWorld, type World } from '../../test/e2e/support/world'
 import { startInProcessExecutor, type InProcessExecutor } from '../../test/support/executor-in-process'
 import { VirtualClock } from '../../test/support/virtual-clock'
-import { runUntil } from '../../test/support/virtual-time'
+import { runFor, runUntil } from '../../test/support/virtual-time'
 import { Journal } from '../src/journal/journal'
 
 const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
@@ -52,7 +52,7 @@ function seedActive(path: string, n: number): void {
 }
 
 describe('restart with active grants', () => {
-    it('runs the revoke that fell due while down before the first claim, reading a bounded journal', async () => {
+    it('runs the revoke that fell due while down before the first claim; start-up and idle polls read a bounded journal', async () => {
         // setup: one real grant active, then the executor dies
         world = await startWorld({ durationMinutes: 1, webhookClockLagMs: 15_000, clock })
         const { sn, base } = world
@@ -96,5 +96,19 @@ describe('restart with active grants', () => {
         expect(startupRows).toBeLessThan(50) // 4 measured: the open actions and the next due times
         // the 1,000 seeded grants and the new approval, active
         expect(b.service.journal.timerCount()).toBe(1_001)
+
+        // execution: a minute of idle polls (12) with 1,001 active grants, once the audit-chain pass is over
+        await runUntil(clock, () => b.service.journal.pendingOutbox() === 0 && b.service.worker.inFlightCount === 0, {
+            within: 60_000,
+            what: 'settled',
+        })
+        await runFor(clock, 6 * 60_000)
+        b.service.journal.resetStatementStats()
+        await runFor(clock, 60_000)
+        const idle = b.service.journal.statementStats()
+
+        // validation: no statement returned the active grants' rows (the gauges count them: COUNT(*), one row)
+        const rows = idle.reduce((n, s) => n + s.rows, 0)
+        expect(rows, JSON.stringify(idle.slice(0, 5))).toBeLessThan(100)
     }, 60_000)
 })

@@ -75,7 +75,7 @@ describe('journal retention with the worker', () => {
 
         // a day and an hour later: a new grant whose audit write-backs ServiceNow refuses for now (503)
         await clock.advance(DAY + 3_600_000)
-        const live = addGrant(sn, base, { durationMinutes: 10 })
+        const live = addGrant(sn, base, { durationMinutes: 3 })
         const audits = () => sn.store.list(TABLE.auditEvent, (r) => r[AUDIT_FIELDS.grant] === live.grantSysId).length
         sn.faults.add({ method: 'POST', path: new RegExp(`/${TABLE.auditEvent}`), status: 503 })
         const b = await start()
@@ -123,7 +123,7 @@ describe('journal retention with the worker', () => {
         })
         expect(grantCalls()).toBe(4)
         // the live grant is still revoked at its expiry from the journal's timer
-        await runUntil(clock, () => state(live) === 'revoked', { within: 12 * 60_000, what: 'live grant revoked' })
+        await runUntil(clock, () => state(live) === 'revoked', { within: 5 * 60_000, what: 'live grant revoked' })
         expect(grantCalls()).toBe(4)
 
         // validation: an idle poll reads no more journal rows after 4 past grants than it did after 3 settled

@@ -30,6 +30,11 @@ import { REPO_ROOT } from '../support/executor-process'
 import { lineSplitter, type LogLine } from '../support/log-lines'
 
 const BUNDLE = resolve(REPO_ROOT, 'executor/dist/cli.js')
+/**
+ * Node flags of the executor: those of deploy/Dockerfile's ENTRYPOINT and deploy/gbg-executor.service (source maps
+ * on), or BENCH_NODE_FLAGS (e.g. `--enable-source-maps --max-semi-space-size=2`) to compare footprints.
+ */
+const NODE_FLAGS = (process.env['BENCH_NODE_FLAGS'] ?? '--enable-source-maps').split(' ').filter((f) => f !== '')
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const hex = () => randomBytes(16).toString('hex')
 const load = () =>
@@ -52,9 +57,7 @@ interface Child {
 function spawnBundle(env: Record<string, string>): Child {
     const clean = Object.fromEntries(Object.entries(env).filter(([k]) => k !== 'E2E_CLOCK_OFFSET_FILE'))
     const startedAt = performance.now()
-    // BENCH_NODE_FLAGS: extra node flags for the executor (e.g. `--max-semi-space-size=2`), to compare footprints
-    const flags = (process.env['BENCH_NODE_FLAGS'] ?? '').split(' ').filter((f) => f !== '')
-    const proc = spawn(process.execPath, [...flags, BUNDLE, 'run'], {
+    const proc = spawn(process.execPath, [...NODE_FLAGS, BUNDLE, 'run'], {
         cwd: REPO_ROOT,
         env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...clean },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -155,7 +158,7 @@ function copyGrant(path: string, template: string, n: number, dueInMs: number): 
 function moduleLoadMs(): number {
     const times = [0, 1, 2].map(() => {
         const t0 = performance.now()
-        execFileSync(process.execPath, [BUNDLE, '--version'], { stdio: 'ignore' })
+        execFileSync(process.execPath, [...NODE_FLAGS, BUNDLE, '--version'], { stdio: 'ignore' })
         return performance.now() - t0
     })
     return times.sort((a, b) => a - b)[1]!
@@ -291,7 +294,9 @@ async function restartScenario(active: number): Promise<void> {
 /** Both scenarios, after building the bundle. */
 export async function journalBench(options: { active?: number; restart?: number } = {}): Promise<void> {
     execFileSync('npm', ['run', 'build', '--workspace', 'executor'], { cwd: REPO_ROOT, stdio: 'ignore' })
-    console.log(`journal bench: the bundle ${BUNDLE} (node ${process.version}), load average ${load()}`)
+    console.log(
+        `journal bench: node ${NODE_FLAGS.join(' ')} ${BUNDLE} (node ${process.version}), load average ${load()}`,
+    )
     if (options.active !== 0) await rssScenario(options.active ?? 10_000)
     if (options.restart !== 0) await restartScenario(options.restart ?? 1_000)
 }
