@@ -154,6 +154,26 @@ function copyGrant(path: string, template: string, n: number, dueInMs: number): 
     db.close()
 }
 
+/** The V8 heap of the executor as its /metrics reports it (prom-client's default metrics), in MB. */
+async function heapOf(child: Child): Promise<string> {
+    const started = child.lines.find((l) => l.line['message'] === 'executor started')
+    const address = String(started?.line['http'] ?? '')
+    if (!address) return 'heap: no /metrics address logged'
+    try {
+        const text = await (await fetch(`http://${address}/metrics`)).text()
+        const metric = (name: string) => {
+            const m = new RegExp(`^${name}(?:\\{[^}]*\\})? ([0-9.e+]+)$`, 'm').exec(text)
+            return m ? (Number(m[1]) / 1e6).toFixed(0) : '?'
+        }
+        return (
+            `V8 heap used ${metric('nodejs_heap_size_used_bytes')} MB of ${metric('nodejs_heap_size_total_bytes')} MB, ` +
+            `external ${metric('nodejs_external_memory_bytes')} MB`
+        )
+    } catch (error) {
+        return `heap: /metrics unreadable (${String(error)})`
+    }
+}
+
 /** Wall time of `node executor/dist/cli.js --version`: node's start-up plus loading the bundle (median of 3). */
 function moduleLoadMs(): number {
     const times = [0, 1, 2].map(() => {
@@ -192,7 +212,7 @@ async function rssScenario(active: number): Promise<void> {
                 `${(statSync(path).size / 1e6).toFixed(1)} MB, ${(bytesPerGrant / 1024).toFixed(1)} KB per active grant`,
         )
         // the executor on that journal: polls, a few real grants through it, a minute of samples
-        const child = spawnBundle(world.env(name, { GBG_LOG_LEVEL: 'warn' }))
+        const child = spawnBundle(world.env(name, { GBG_LOG_LEVEL: 'info' }))
         const samples: number[] = []
         const sampler = setInterval(() => samples.push(rssMb(child.proc.pid)), 250)
         const fresh: AddedGrant[] = []
@@ -200,6 +220,7 @@ async function rssScenario(active: number): Promise<void> {
         await until('fresh grants active', () => fresh.every((g) => stateOf(world, g) === 'active'), 120_000, 100)
         await sleep(Math.max(0, 60_000 - (performance.now() - child.startedAt)))
         clearInterval(sampler)
+        const heap = await heapOf(child)
         const peak = Math.max(...samples)
         const end = samples[samples.length - 1] ?? 0
         line(
@@ -208,7 +229,7 @@ async function rssScenario(active: number): Promise<void> {
             '≤ 100 MB',
             peak <= 100,
         )
-        console.log(`  (load average ${load()}, ${samples.length} samples over 60 s)`)
+        console.log(`  (load average ${load()}, ${samples.length} samples over 60 s; at the end ${heap})`)
         child.proc.kill('SIGTERM')
         await child.exited
     } finally {
