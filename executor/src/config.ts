@@ -224,6 +224,11 @@ export interface Config {
     revoke: RevokeConfig
     /** SQLite journal file. @defaultValue './.data/journal.db' */
     journalPath: string
+    /**
+     * Days a settled grant's journal history (step history, delivered write-backs, plans) is kept before it is
+     * compacted to its idempotency facts (docs/performance.md "Journal"). @defaultValue 30
+     */
+    journalRetentionDays: number
     http: HttpConfig
     /** Audit chain MAC key and integration user. */
     audit: AuditConfig
@@ -646,6 +651,11 @@ const SETTINGS = {
         ),
     },
     journalPath: setting('GBG_JOURNAL_PATH', text({ type: 'file path' }, './.data/journal.db'), 'SQLite journal file'),
+    journalRetentionDays: setting(
+        'GBG_JOURNAL_RETENTION_DAYS',
+        int(1, 3_650, 30),
+        "Days a settled grant's journal history is kept before it is compacted to its idempotency facts",
+    ),
     http: {
         host: setting(
             'GBG_HTTP_HOST',
@@ -930,7 +940,8 @@ export function configTableMarkdown(): string {
 }
 
 /** Default values of the settings the worker maps (worker/options.ts takes its defaults from here). */
-export const CONFIG_DEFAULTS: Pick<Config, 'queue' | 'writeBack' | 'revoke'> = {
+export const CONFIG_DEFAULTS: Pick<Config, 'queue' | 'writeBack' | 'revoke' | 'journalRetentionDays'> = {
+    journalRetentionDays: SETTINGS.journalRetentionDays.field.schema.parse(undefined) as number,
     queue: sectionSchema(SETTINGS.queue).parse({}) as QueueConfig,
     writeBack: sectionSchema(SETTINGS.writeBack).parse({}) as WriteBackConfig,
     revoke: sectionSchema(SETTINGS.revoke).parse({}) as RevokeConfig,
@@ -1108,6 +1119,7 @@ function toConfig(raw: Raw): Config {
         writeBack: raw.writeBack,
         revoke: raw.revoke,
         journalPath: raw.journalPath,
+        journalRetentionDays: raw.journalRetentionDays,
         http: { host: raw.http.host, port: raw.http.port, nudgeSecret: raw.http.nudgeSecret },
         audit: { key: raw.audit.key, integrationUser: raw.audit.integrationUser ?? sn.username },
         providers: raw.providers ?? configured,

@@ -15,6 +15,8 @@
  * - calls: ServiceNow requests of the integration user per grant lifecycle (grant + revoke) in the run;
  * - RSS of the whole bench process (executor + emulators: an upper bound of the executor's);
  * - nudge (nudge.ts): approval → active with and without the app's nudge.
+ * - journal (`--only journal`, test/bench/journal.ts): RSS of the executor bundle alone with 10,000 active grants,
+ *   restart after kill -9 with 1,000.
  * Test code only.
  */
 import { Writable } from 'node:stream'
@@ -26,6 +28,7 @@ import { parseGlideDateTime } from '../emulators/servicenow'
 import { addGrant, type AddedGrant } from '../e2e/support/grants'
 import { startWorld, type World } from '../e2e/support/world'
 import { runNudgeBench } from './nudge'
+import { journalBench } from './journal'
 
 interface Args {
     grants: number
@@ -221,6 +224,7 @@ async function main(): Promise<void> {
             line,
         )
     }
+    if (args.only.includes('journal')) await journalBench() // test/bench/journal.ts: RSS and restart, bundle
 }
 
 main().then(

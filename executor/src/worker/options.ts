@@ -69,6 +69,13 @@ export interface WorkerOptions {
      * per pass (docs/security.md "Audit chain"). @defaultValue 300000 (5 min)
      */
     auditCheckIntervalMs?: number
+    /**
+     * Age after which a settled grant's journal history is compacted to its idempotency facts (journal/retention.ts).
+     * @defaultValue GBG_JOURNAL_RETENTION_DAYS' default (30 days)
+     */
+    journalRetentionMs?: number
+    /** How often a compaction pass runs (the first one a pass after start-up). @defaultValue 3600000 (1 h) */
+    compactIntervalMs?: number
 }
 
 /** Options with every default applied. */
@@ -147,5 +154,7 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
         auditKey: options.auditKey ?? '',
         auditIntegrationUser: options.auditIntegrationUser ?? '',
         auditCheckIntervalMs: options.auditCheckIntervalMs ?? 300_000,
+        journalRetentionMs: options.journalRetentionMs ?? CONFIG_DEFAULTS.journalRetentionDays * 86_400_000,
+        compactIntervalMs: options.compactIntervalMs ?? 3_600_000,
     }
 }

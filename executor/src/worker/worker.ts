@@ -72,6 +72,12 @@ const OPEN_STATES = ['ready', 'claimed']
 const TIMER_CLAIM_BOUND_MS = 1_000
 /** Least time between two rounds triggered by freed slots (each reads the due queue once). */
 const REFILL_MIN_GAP_MS = 250
+/** Grants whose audit chain one round checks: a pass over N active grants is spread over N / 100 rounds. */
+const AUDIT_CHECK_BATCH = 100
+/** Settled grants one round compacts at most (the rest in the next rounds). */
+const COMPACT_MAX_GRANTS = 500
+/** The first compaction pass runs this long after start-up (never on the way to the first claim). */
+const COMPACT_FIRST_DELAY_MS = 60_000
 
 /** The executor worker. */
 export class Worker {
@@ -110,6 +116,12 @@ export class Worker {
     private lastPollOk = true
     /** When the periodic audit chain check last ran (never: it runs in the first round). */
     private lastAuditCheckMs = -Infinity
+    /** Grant id after which the audit chain pass under way continues (null: no pass under way). */
+    private auditCursor: string | null = null
+    /** When the last compaction pass ran (set at start so the first runs COMPACT_FIRST_DELAY_MS after it). */
+    private lastCompactMs = -Infinity
+    /** The last pass left settled grants for the next round. */
+    private compactBacklog = false
 
     constructor(deps: WorkerDeps, options: WorkerOptions) {
         this.options = resolveWorkerOptions(options)
@@ -167,6 +179,8 @@ export class Worker {
     async start(): Promise<void> {
         if (this.started) throw new Error('worker already started')
         this.started = true
+        this.lastCompactMs =
+            this.core.clock.now().getTime() - this.options.compactIntervalMs + COMPACT_FIRST_DELAY_MS
         this.events.emit('worker:started', { instance: this.options.instance })
         // Revokes first: the lane runs due timers before anything else reads ServiceNow.
         this.revokeLoopDone = this.revokeLoop()
@@ -341,6 +355,7 @@ export class Worker {
             if (report.pollOk) await this.checkAuditChains()
         }
         await this.core.writeBack.flush()
+        if (!this.stopping) this.compactJournal()
         if (report.claimed > 0) this.claimedSinceHeartbeat = true
         const nowMs = clock.now().getTime()
         if (nowMs - this.lastHeartbeatMs >= this.options.heartbeatIntervalMs || this.stopping) {
@@ -569,11 +584,45 @@ export class Worker {
      * appended. A break found is reported by the write-back (WriteBack.checkAuditChains); access is never touched.
      */
     private async checkAuditChains(): Promise<void> {
-        const now = this.core.clock.now().getTime()
-        if (now - this.lastAuditCheckMs < this.options.auditCheckIntervalMs) return
-        this.lastAuditCheckMs = now
-        const grants = [...new Set(this.core.journal.timers().map((t) => t.grantId))]
+        if (this.auditCursor === null) {
+            const now = this.core.clock.now().getTime()
+            if (now - this.lastAuditCheckMs < this.options.auditCheckIntervalMs) return
+            this.lastAuditCheckMs = now
+            this.auditCursor = ''
+        }
+        // A page per round (AUDIT_CHECK_BATCH grants), never every timer row: a round's work stays bounded
+        // whatever the number of active grants, and the pass goes on in the next rounds.
+        const grants = this.core.journal.timerGrantsAfter(this.auditCursor, AUDIT_CHECK_BATCH)
+        this.auditCursor = grants.length < AUDIT_CHECK_BATCH ? null : grants[grants.length - 1]!
         if (grants.length > 0) await this.core.writeBack.checkAuditChains(grants)
+    }
+
+    /**
+     * Journal retention (journal/retention.ts): every `compactIntervalMs` (and in the following rounds while a
+     * pass left work), compact the history of grants settled for longer than `journalRetentionMs`. Bounded per
+     * round; a failure is logged and retried at the next interval (nothing depends on it but disk space).
+     */
+    private compactJournal(): void {
+        const { clock, journal, logger } = this.core
+        const now = clock.now().getTime()
+        if (!this.compactBacklog && now - this.lastCompactMs < this.options.compactIntervalMs) return
+        this.lastCompactMs = now
+        try {
+            const report = journal.compact(new Date(now - this.options.journalRetentionMs), COMPACT_MAX_GRANTS)
+            this.compactBacklog = report.more
+            if (report.grants > 0)
+                logger.info('journal compacted', {
+                    event: 'journal:compacted',
+                    grants: report.grants,
+                    kept: report.kept,
+                    historyRows: report.historyRows,
+                    outboxRows: report.outboxRows,
+                    more: report.more,
+                })
+        } catch (error) {
+            this.compactBacklog = false
+            logger.error('journal compaction failed; retried at the next interval', { error: errorText(error) })
+        }
     }
 
     /**
