@@ -115,6 +115,7 @@ export function connectServiceNow(
         auth: serviceNowAuth(config),
         timeoutMs: config.servicenow.timeoutMs,
         pageSize: config.servicenow.pageSize,
+        batch: config.servicenow.batch,
         clock,
         logger,
     })

@@ -62,6 +62,8 @@ export interface ServiceNowClientOptions {
     userAgent?: string
     /** Told about every HTTP call (Table, Attachment, OAuth token) as it ends: the metrics choke point. */
     observer?: ServiceNowCallObserver
+    /** Offer {@link ServiceNowClient.batch} (the Batch API). @defaultValue true */
+    batch?: boolean
 }
 
 /**
@@ -171,7 +173,12 @@ interface RequestSpec {
 
 /** Create a client. Throws a fatal {@link ServiceNowError} on an unusable base URL. */
 export function createServiceNowClient(options: ServiceNowClientOptions): ServiceNowClient {
-    return new AxiosServiceNowClient(options)
+    const client = new AxiosServiceNowClient(options)
+    if (options.batch === false) {
+        // No batch(): every caller falls back to one call per request.
+        Object.defineProperty(client, 'batch', { value: undefined })
+    }
+    return client
 }
 
 class AxiosServiceNowClient implements ServiceNowClient {
