@@ -329,7 +329,8 @@ export class WriteBack {
                 if (item.kind === 'create_action') {
                     const p = item.payload as PayloadOf<'create_action'>
                     const grantId = String(p.action['grantSysId'] ?? '')
-                    if (p.armTimer && outcome.sysId && journal.timer(grantId)) journal.setTimerAction(grantId, outcome.sysId)
+                    if (p.armTimer && outcome.sysId && journal.timer(grantId))
+                        journal.setTimerAction(grantId, outcome.sysId)
                 }
                 journal.markDelivered(item.id)
                 delivered++

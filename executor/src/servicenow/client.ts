@@ -365,8 +365,7 @@ class AxiosServiceNowClient implements ServiceNowClient {
                 unknownOutcome: true,
             })
         const body = parseJson(response.data) as
-            | { serviced_requests?: unknown; unserviced_requests?: unknown }
-            | undefined
+            { serviced_requests?: unknown; unserviced_requests?: unknown } | undefined
         if (typeof body !== 'object' || body === null || !Array.isArray(body.serviced_requests)) {
             const error = lost('no serviced_requests (instance asleep or a proxy?)')
             return built.map(() => ({ ok: false, error }))
@@ -390,7 +389,9 @@ class AxiosServiceNowClient implements ServiceNowClient {
                     error: new ServiceNowError(
                         'retryable',
                         `ServiceNow did not run ${spec.method} ${pathOf(spec.url)} of batch ${batchId}` +
-                            (known ? ' (unserviced: the batch reached a size or processing limit)' : ' (no answer for it)'),
+                            (known
+                                ? ' (unserviced: the batch reached a size or processing limit)'
+                                : ' (no answer for it)'),
                         { method: spec.method, path: pathOf(spec.url), unknownOutcome: !known },
                     ),
                 })
@@ -399,7 +400,10 @@ class AxiosServiceNowClient implements ServiceNowClient {
             try {
                 results.push(await this.subAnswer(requests[i]!, spec, item))
             } catch (error) {
-                results.push({ ok: false, error: mapTransportError(error, { ...this.ctx(spec), write: !spec.idempotent }) })
+                results.push({
+                    ok: false,
+                    error: mapTransportError(error, { ...this.ctx(spec), write: !spec.idempotent }),
+                })
             }
         }
         return results
@@ -417,12 +421,19 @@ class AxiosServiceNowClient implements ServiceNowClient {
                 assertSysId(r.sysId)
                 const params: Record<string, string> = { ...readParams }
                 if (r.fields && r.fields.length > 0) params.sysparm_fields = r.fields.join(',')
-                spec = { method: 'GET', url: `${TABLE_PATH}${r.table}/${r.sysId}`, params, table: r.table, idempotent: true }
+                spec = {
+                    method: 'GET',
+                    url: `${TABLE_PATH}${r.table}/${r.sysId}`,
+                    params,
+                    table: r.table,
+                    idempotent: true,
+                }
                 break
             }
             case 'list': {
                 guard(() => assertFields(r.table, r.fields))
-                if (!(r.query instanceof EncodedQuery)) throw invalid('list needs an EncodedQuery from the query builder')
+                if (!(r.query instanceof EncodedQuery))
+                    throw invalid('list needs an EncodedQuery from the query builder')
                 if (r.query.table !== r.table) throw invalid(`query built for ${r.query.table} used on ${r.table}`)
                 const limit = r.limit ?? Infinity
                 if (!(limit > 0)) throw invalid('list limit must be positive')
@@ -468,7 +479,8 @@ class AxiosServiceNowClient implements ServiceNowClient {
                 }
                 break
             case 'getApi':
-                if (!API_PATH.test(r.path)) throw invalid(`not an executor API path: ${JSON.stringify(r.path.slice(0, 120))}`)
+                if (!API_PATH.test(r.path))
+                    throw invalid(`not an executor API path: ${JSON.stringify(r.path.slice(0, 120))}`)
                 spec = { method: 'GET', url: r.path, table: API_LABEL, idempotent: true }
                 break
         }
@@ -493,11 +505,15 @@ class AxiosServiceNowClient implements ServiceNowClient {
         if (Array.isArray(item['headers'])) {
             for (const h of item['headers'] as unknown[]) {
                 const hv = h as { name?: unknown; value?: unknown } | null
-                if (typeof hv?.name === 'string' && typeof hv.value === 'string') headers[hv.name.toLowerCase()] = hv.value
+                if (typeof hv?.name === 'string' && typeof hv.value === 'string')
+                    headers[hv.name.toLowerCase()] = hv.value
             }
         }
         if (!(status >= 200 && status < 300)) {
-            return { ok: false, error: mapHttpError(Number.isFinite(status) ? status : 0, headers, text, this.ctx(spec)) }
+            return {
+                ok: false,
+                error: mapHttpError(Number.isFinite(status) ? status : 0, headers, text, this.ctx(spec)),
+            }
         }
         const response = { status, headers, data: text } as unknown as AxiosResponse
         const path = pathOf(spec.url)

@@ -70,7 +70,13 @@ import {
     type ApprovalNotice,
 } from './app-api'
 import { releaseLease } from '../worker/leases'
-import { MAX_BATCH_REQUESTS, type BatchSubRequest, type BatchSubResult, type ServiceNowClient, type SnRecord } from './client'
+import {
+    MAX_BATCH_REQUESTS,
+    type BatchSubRequest,
+    type BatchSubResult,
+    type ServiceNowClient,
+    type SnRecord,
+} from './client'
 import { AuditHeadMoved, ServiceNowError } from './errors'
 import { SYSTEM_FIELDS } from './platform-fields'
 import {
@@ -108,7 +114,13 @@ const OPEN_ACTION_STATES = ACTION_STATES.filter((s) => s !== 'done' && s !== 'de
 /** Fields of the grant's approval route read (getApprovalRoute). */
 const ROUTE_READ = [SYSTEM_FIELDS.sysId, GRANT_FIELDS.policyDecision]
 /** Fields of the gate's read of a grant's audit events (listAuditEvents; the hash gives the chain's head). */
-const GATE_EVENTS_READ = [AUDIT_FIELDS.sequence, AUDIT_FIELDS.eventType, AUDIT_FIELDS.actor, AUDIT_FIELDS.payload, AUDIT_FIELDS.hash]
+const GATE_EVENTS_READ = [
+    AUDIT_FIELDS.sequence,
+    AUDIT_FIELDS.eventType,
+    AUDIT_FIELDS.actor,
+    AUDIT_FIELDS.payload,
+    AUDIT_FIELDS.hash,
+]
 /**
  * How long a read sent in the claim's batch call stands in for the same read made directly: the reads of the gate
  * are batched with the claim ("at the same moment"), never reused later. Each is used at most once.
@@ -254,9 +266,20 @@ class TableApiGateway implements ServiceNowGateway {
         if (action.type === 'grant') {
             reads.push(
                 { key: `route:${grant}`, request: { op: 'get', table: TABLE.grant, sysId: grant, fields: ROUTE_READ } },
-                { key: `events:${grant}`, request: { op: 'list', table: TABLE.auditEvent, query: this.gateEventsQuery(grant), fields: GATE_EVENTS_READ } },
+                {
+                    key: `events:${grant}`,
+                    request: {
+                        op: 'list',
+                        table: TABLE.auditEvent,
+                        query: this.gateEventsQuery(grant),
+                        fields: GATE_EVENTS_READ,
+                    },
+                },
                 { key: `facts:${grant}`, request: { op: 'getApi', path: this.gateFactsPath(grant) } },
-                { key: 'policies', request: { op: 'list', table: TABLE.policy, query: this.policiesQuery(), fields: POLICY_READ } },
+                {
+                    key: 'policies',
+                    request: { op: 'list', table: TABLE.policy, query: this.policiesQuery(), fields: POLICY_READ },
+                },
             )
         }
         const [claim, ...answers] = await this.client.batch([
@@ -279,7 +302,8 @@ class TableApiGateway implements ServiceNowGateway {
         this.readAhead.delete(key)
         const age = this.opts.now().getTime() - hit.atMs
         // Stale entries of runs that never asked are dropped as they are found.
-        for (const [k, v] of this.readAhead) if (this.opts.now().getTime() - v.atMs > READ_AHEAD_MS) this.readAhead.delete(k)
+        for (const [k, v] of this.readAhead)
+            if (this.opts.now().getTime() - v.atMs > READ_AHEAD_MS) this.readAhead.delete(k)
         return age >= 0 && age <= READ_AHEAD_MS ? hit.result : undefined
     }
 
@@ -482,11 +506,14 @@ class TableApiGateway implements ServiceNowGateway {
         // The whole chain was read: its last row is the head the write-back's first append links after (a hint:
         // the insert rule refuses it if the head moved meanwhile).
         const last = rows[rows.length - 1]
-        const head = last ? { sequence: Number(last[AUDIT_FIELDS.sequence]), hash: last[AUDIT_FIELDS.hash] ?? '' } : undefined
+        const head = last
+            ? { sequence: Number(last[AUDIT_FIELDS.sequence]), hash: last[AUDIT_FIELDS.hash] ?? '' }
+            : undefined
         if (head && Number.isSafeInteger(head.sequence) && head.sequence > 0 && isSha256Hex(head.hash)) {
             this.headHints.delete(grantSysId)
             this.headHints.set(grantSysId, head)
-            if (this.headHints.size > MAX_HEAD_HINTS) this.headHints.delete(this.headHints.keys().next().value as string)
+            if (this.headHints.size > MAX_HEAD_HINTS)
+                this.headHints.delete(this.headHints.keys().next().value as string)
         }
         return rows
             .filter((r) => eventTypes.includes(r[AUDIT_FIELDS.eventType] ?? ''))
@@ -642,12 +669,20 @@ class TableApiGateway implements ServiceNowGateway {
                             break
                         }
                         if (!isSysId(w.grantSysId)) throw new ServiceNowError('fatal', 'updateGrant: not a sys_id')
-                        sent.push({ index, body, request: { op: 'patch', table: TABLE.grant, sysId: w.grantSysId, values: body } })
+                        sent.push({
+                            index,
+                            body,
+                            request: { op: 'patch', table: TABLE.grant, sysId: w.grantSysId, values: body },
+                        })
                         break
                     }
                     case 'action_patch': {
                         const body = this.actionPatchBody(w.patch)
-                        sent.push({ index, body, request: { op: 'patch', table: TABLE.action, sysId: w.actionSysId, values: body } })
+                        sent.push({
+                            index,
+                            body,
+                            request: { op: 'patch', table: TABLE.action, sysId: w.actionSysId, values: body },
+                        })
                         break
                     }
                     case 'ticket_update': {
@@ -663,7 +698,8 @@ class TableApiGateway implements ServiceNowGateway {
                     }
                     case 'audit': {
                         const grant = w.event.grantSysId
-                        if (grant !== '' && !isSysId(grant)) throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
+                        if (grant !== '' && !isSysId(grant))
+                            throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
                         let head: AuditAnchor | null | undefined = tips.has(grant) ? tips.get(grant) : w.knownHead
                         if (head === undefined) {
                             // No head known: the gate's read of this chain (a hint: a moved head is refused by the
@@ -674,7 +710,11 @@ class TableApiGateway implements ServiceNowGateway {
                         const link = auditLink(w.event, head, this.opts.auditKey)
                         tips.set(grant, { sequence: link.sequence, hash: link.hash })
                         links.set(index, { sequence: link.sequence, hash: link.hash })
-                        sent.push({ index, body: link.body, request: { op: 'create', table: TABLE.auditEvent, values: link.body } })
+                        sent.push({
+                            index,
+                            body: link.body,
+                            request: { op: 'create', table: TABLE.auditEvent, values: link.body },
+                        })
                         break
                     }
                 }
@@ -705,7 +745,11 @@ class TableApiGateway implements ServiceNowGateway {
                     case 'ticket_update': {
                         const settled =
                             row[TICKET_UPDATE_FIELDS.state] === undefined || row[TICKET_UPDATE_FIELDS.state] === ''
-                                ? await this.client.get(TABLE.ticketUpdate, sysId(row, SYSTEM_FIELDS.sysId), TICKET_UPDATE_READ)
+                                ? await this.client.get(
+                                      TABLE.ticketUpdate,
+                                      sysId(row, SYSTEM_FIELDS.sysId),
+                                      TICKET_UPDATE_READ,
+                                  )
                                 : row
                         outcomes[x.index] = { ok: true, ticket: ticketUpdateResult(settled) }
                         break
@@ -721,14 +765,18 @@ class TableApiGateway implements ServiceNowGateway {
                 outcomes[x.index] = { ok: false, error }
             }
         }
-        return outcomes.map((o) => o ?? { ok: false, error: new ServiceNowError('fatal', 'writeBatch: write not handled') })
+        return outcomes.map(
+            (o) => o ?? { ok: false, error: new ServiceNowError('fatal', 'writeBatch: write not handled') },
+        )
     }
 
     async findAppendedAudit(event: AuditEventInput): Promise<AuditAnchor | undefined> {
         const grant = event.grantSysId
         const action = event.actionSysId ?? ''
-        if (grant !== '' && !isSysId(grant)) throw new ServiceNowError('fatal', 'findAppendedAudit: grant is not a sys_id')
-        if (action !== '' && !isSysId(action)) throw new ServiceNowError('fatal', 'findAppendedAudit: action is not a sys_id')
+        if (grant !== '' && !isSysId(grant))
+            throw new ServiceNowError('fatal', 'findAppendedAudit: grant is not a sys_id')
+        if (action !== '' && !isSysId(action))
+            throw new ServiceNowError('fatal', 'findAppendedAudit: action is not a sys_id')
         // The events of the same action (or the last few of the grant for an event about no action): few rows.
         const q = build(() => {
             const b = query(TABLE.auditEvent)
