@@ -758,8 +758,11 @@ function ticketUpdateKey(item: OutboxItem): string {
     return `tu:${sha256(`${item.id}|${item.createdAt.toISOString()}|${item.kind}|${JSON.stringify(item.payload)}`).slice(0, 40)}`
 }
 
-/** Items one batch call carries at most. */
-const WRITE_BATCH_MAX = 40
+/**
+ * Items one batch call carries at most: about two actions' write-backs. The instance runs them one after another
+ * within its 30 s batch quota and our request timeout, so a batch is kept small.
+ */
+const WRITE_BATCH_MAX = 25
 
 /** The record a batched write changes, when at most one write to it may go in one call (PATCHes). */
 function recordOf(write: BatchWrite): string | undefined {
