@@ -342,13 +342,35 @@ export class WriteBack {
                 })
                 continue
             }
+            if (blocked.has(key)) {
+                failed++
+                this.recordFailure(item, retryLater(outcome.error))
+                continue
+            }
+            // Refused (a moved audit head, a ticket update's key already taken, a lapsed lease): not a transient,
+            // so the direct way with its recovery path runs NOW, in this pass. A transient (429, 5xx, a lost
+            // answer) waits for its backoff and then goes the direct way.
+            if (isRefusal(outcome.error)) {
+                const direct = await this.deliver(item)
+                if (direct.ok) {
+                    journal.markDelivered(item.id)
+                    delivered++
+                    this.o.events.emit('writeback:done', {
+                        outboxId: item.id,
+                        kind: item.kind,
+                        grantSysId: item.grantId,
+                        actionSysId: item.actionId,
+                    })
+                    continue
+                }
+                blocked.add(key)
+                failed++
+                this.recordFailure(item, direct.error)
+                continue
+            }
             blocked.add(key)
             failed++
-            // The direct retry repeats what the batch may have done: a refusal for good of a batched write is judged
-            // again there (a ticket update's duplicate key, a moved audit head) before the item is given up.
-            const error = outcome.error
-            const final = !isRetryableWrite(error)
-            this.recordFailure(item, final ? retryDirectly(error) : error)
+            this.recordFailure(item, retryLater(outcome.error))
         }
         return { delivered, failed }
     }
@@ -771,13 +793,18 @@ function recordOf(write: BatchWrite): string | undefined {
     return undefined
 }
 
+/** A batched write's failure that is not a transient: it is delivered the direct way at once. */
+function isRefusal(error: unknown): boolean {
+    return !isRetryableWrite(error) || isServiceNowError(error, 'lost_claim')
+}
+
 /**
- * A batched write refused for good is tried once more by itself, the direct way: there a ticket update's duplicate
- * key is read back and a moved audit head is checked and re-linked. Only a direct refusal is final.
+ * A batched write that failed is retried by itself, the direct way, after its backoff; a refusal is never final
+ * from a batch alone (the direct way judges it: a ticket update's key read back, a moved audit head re-linked).
  */
-function retryDirectly(error: unknown): ServiceNowError {
-    const text = errorText(error)
-    return new ServiceNowError('retryable', `refused in a batch call, retried by itself: ${text}`, {
+function retryLater(error: unknown): unknown {
+    if (isRetryableWrite(error)) return error
+    return new ServiceNowError('retryable', `refused in a batch call, retried by itself: ${errorText(error)}`, {
         ...(error instanceof ServiceNowError && error.status !== undefined ? { status: error.status } : {}),
         cause: error,
     })
