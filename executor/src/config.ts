@@ -52,6 +52,11 @@ export interface ServiceNowConfig {
     timeoutMs: number
     /** Rows per Table API page. @defaultValue 500 */
     pageSize: number
+    /**
+     * Use the Batch API (`POST /api/now/v1/batch`) for a claim with its reads and for an action's write-backs
+     * (docs/performance.md). Off: one call per request. @defaultValue true
+     */
+    batch: boolean
 }
 
 /** Queue polling, leasing and retries. */
@@ -615,6 +620,11 @@ const SETTINGS = {
         }),
         timeoutMs: setting('GBG_SN_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'ServiceNow request timeout (ms)'),
         pageSize: setting('GBG_SN_PAGE_SIZE', int(1, 10_000, 500), 'Rows per Table API page'),
+        batch: setting(
+            'GBG_SN_BATCH',
+            bool(true),
+            "Combine a claim with its reads and an action's write-backs in Batch API calls (off: one call each)",
+        ),
     },
     queue: {
         pollIntervalSeconds: setting('GBG_POLL_INTERVAL_SECONDS', int(1, 3_600, 5), 'Seconds between queue polls'),
@@ -1114,6 +1124,7 @@ function toConfig(raw: Raw): Config {
             clientSecret: sn.clientSecret,
             timeoutMs: sn.timeoutMs,
             pageSize: sn.pageSize,
+            batch: sn.batch,
         },
         queue: raw.queue,
         writeBack: raw.writeBack,

@@ -116,6 +116,7 @@ export function connectServiceNow(
         auth: serviceNowAuth(config),
         timeoutMs: config.servicenow.timeoutMs,
         pageSize: config.servicenow.pageSize,
+        batch: config.servicenow.batch,
         clock,
         logger,
     })

@@ -28,6 +28,7 @@ import { redact } from './log'
 import type {
     ActionPatch,
     AuditEventInput,
+    BatchWrite,
     Clock,
     GrantPatch,
     IncidentInput,
@@ -221,6 +222,9 @@ export class WriteBack {
         let delivered = 0
         let failed = 0
         const now = clock.now().getTime()
+        const batched = await this.passBatch(now, blocked, touched)
+        delivered += batched.delivered
+        failed += batched.failed
         for (const item of journal.outbox({ status: 'pending' })) {
             // Teams cards share the journal's outbox but are delivered by notify/notifier.ts, never held here.
             if (item.kind === TEAMS_OUTBOX_KIND) continue
@@ -263,6 +267,156 @@ export class WriteBack {
             }
         }
         return { delivered, failed, pending: journal.pendingOutbox() }
+    }
+
+    /**
+     * The batch step of a pass (issue 18): the leading due items of every grant that can go in one Batch API call —
+     * first attempts only, in queue order, at most one write per grant / action record per call — are delivered in
+     * ONE call; each answer is judged as the item's direct delivery would be. A write that failed is recorded like a
+     * failed direct delivery (its grant's later items wait for the next pass) and is then retried by itself, the
+     * direct way with its recovery paths (ticket-update key read back, audit chain check and dedupe, lease take-back).
+     * A whole call that failed (429, 5xx, a lost connection) is a failure of every item in it: each is retried by
+     * itself, and what a lost answer may have applied is found again by its idempotency key (ticket updates), its
+     * hash (audit events), its open action (create_action) or is simply repeated (PATCH). Nothing is lost, nothing
+     * written twice. Items after an item that cannot be batched are left to the direct loop, in order.
+     */
+    private async passBatch(
+        now: number,
+        blocked: Set<string>,
+        touched: Set<string>,
+    ): Promise<{ delivered: number; failed: number }> {
+        const { journal, gateway } = this.o
+        if (!gateway.writeBatch) return { delivered: 0, failed: 0 }
+        const stopped = new Set<string>()
+        const records = new Set<string>()
+        const picked: { item: OutboxItem; write: BatchWrite }[] = []
+        for (const item of journal.outbox({ status: 'pending' })) {
+            if (item.kind === TEAMS_OUTBOX_KIND) continue
+            const key = item.grantId || item.actionId || `#${item.id}`
+            if (stopped.has(key)) continue
+            const write = item.attempts === 0 && item.nextAttemptAt.getTime() <= now ? this.batchWrite(item) : undefined
+            const record = write ? recordOf(write) : undefined
+            if (!write || (record && records.has(record)) || picked.length >= WRITE_BATCH_MAX) {
+                stopped.add(key)
+                continue
+            }
+            if (record) records.add(record)
+            picked.push({ item, write })
+        }
+        // One item alone is sent the direct way (the same one call, and its direct recovery paths at once).
+        if (picked.length < 2) return { delivered: 0, failed: 0 }
+        // A create has no key the instance checks: mark it tried BEFORE the call, so a crash before the answer is
+        // recorded sends it the direct way (open actions read first) instead of a second time in a batch.
+        for (const { item } of picked) {
+            if (item.kind === 'create_action') journal.markRetry(item.id, 'sent in a batch call', new Date(now))
+        }
+        let outcomes: Awaited<ReturnType<NonNullable<ServiceNowGateway['writeBatch']>>>
+        try {
+            outcomes = await gateway.writeBatch(picked.map((p) => p.write))
+        } catch (error) {
+            outcomes = picked.map(() => ({ ok: false as const, error }))
+        }
+        let delivered = 0
+        let failed = 0
+        for (const [i, { item, write }] of picked.entries()) {
+            const outcome = outcomes[i] ?? { ok: false as const, error: new Error('no outcome') }
+            if (item.actionId) touched.add(item.actionId)
+            const key = item.grantId || item.actionId || `#${item.id}`
+            if (outcome.ok) {
+                if (write.kind === 'audit' && outcome.head && write.event.grantSysId !== '') {
+                    journal.anchorAudit(write.event.grantSysId, outcome.head.sequence, outcome.head.hash)
+                }
+                if (item.kind === 'create_action') {
+                    const p = item.payload as PayloadOf<'create_action'>
+                    const grantId = String(p.action['grantSysId'] ?? '')
+                    if (p.armTimer && outcome.sysId && journal.timer(grantId))
+                        journal.setTimerAction(grantId, outcome.sysId)
+                }
+                journal.markDelivered(item.id)
+                delivered++
+                this.o.events.emit('writeback:done', {
+                    outboxId: item.id,
+                    kind: item.kind,
+                    grantSysId: item.grantId,
+                    actionSysId: item.actionId,
+                })
+                continue
+            }
+            if (blocked.has(key)) {
+                failed++
+                this.recordFailure(item, retryLater(outcome.error))
+                continue
+            }
+            // Refused (a moved audit head, a ticket update's key already taken, a lapsed lease): not a transient,
+            // so the direct way with its recovery path runs NOW, in this pass. A transient (429, 5xx, a lost
+            // answer) waits for its backoff and then goes the direct way.
+            if (isRefusal(outcome.error)) {
+                const direct = await this.deliver(item)
+                if (direct.ok) {
+                    journal.markDelivered(item.id)
+                    delivered++
+                    this.o.events.emit('writeback:done', {
+                        outboxId: item.id,
+                        kind: item.kind,
+                        grantSysId: item.grantId,
+                        actionSysId: item.actionId,
+                    })
+                    continue
+                }
+                blocked.add(key)
+                failed++
+                this.recordFailure(item, direct.error)
+                continue
+            }
+            blocked.add(key)
+            failed++
+            this.recordFailure(item, retryLater(outcome.error))
+        }
+        return { delivered, failed }
+    }
+
+    /** The batch write an outbox item stands for, or undefined when it goes the direct way. */
+    private batchWrite(item: OutboxItem): BatchWrite | undefined {
+        const p = item.payload as OutboxPayload
+        switch (p.kind) {
+            case 'grant_patch':
+                return { kind: 'grant_patch', grantSysId: p.grantSysId, patch: reviveDates(p.patch) as GrantPatch }
+            case 'action_patch': {
+                const patch = reviveDates(p.patch) as ActionPatch
+                // A release takes the lease protocol's several writes.
+                if (patch.state === 'ready' && patch.leaseOwner === '') return undefined
+                return { kind: 'action_patch', actionSysId: p.actionSysId, patch }
+            }
+            case 'work_note':
+                if (p.table !== 'sc_req_item') return undefined
+                return {
+                    kind: 'ticket_update',
+                    update: { kind: 'ritm_note', grantSysId: item.grantId, text: p.note },
+                    idempotencyKey: ticketUpdateKey(item),
+                }
+            case 'attachment':
+                return {
+                    kind: 'ticket_update',
+                    update: {
+                        kind: 'receipt',
+                        grantSysId: item.grantId,
+                        fileName: p.fileName,
+                        contentType: p.contentType,
+                        content: Buffer.from(p.bodyBase64, 'base64'),
+                    },
+                    idempotencyKey: ticketUpdateKey(item),
+                }
+            case 'audit': {
+                const event = reviveDates(p.event) as unknown as AuditEventInput
+                const anchor = event.grantSysId !== '' ? this.o.journal.auditAnchor(event.grantSysId) : undefined
+                return { kind: 'audit', event, ...(anchor && this.o.auditGuard ? { knownHead: anchor } : {}) }
+            }
+            case 'create_action':
+                return { kind: 'create_action', action: reviveDates(p.action) as unknown as NewAction }
+            default:
+                // Incidents and incident notes depend on the journal's incident records: the direct way.
+                return undefined
+        }
     }
 
     private recordFailure(item: OutboxItem, error: unknown): void {
@@ -427,6 +581,18 @@ export class WriteBack {
                     return { ok: true }
                 case 'audit': {
                     const event = reviveDates(p.event) as unknown as AuditEventInput
+                    // An earlier attempt may have been applied with its answer lost (a dropped call, a batch whose
+                    // answer never came): its row is found by its hash, and not appended twice.
+                    if (item.attempts > 0 && gateway.findAppendedAudit) {
+                        const found = await gateway.findAppendedAudit(event)
+                        if (found) {
+                            const anchored = event.grantSysId !== '' ? journal.auditAnchor(event.grantSysId) : undefined
+                            if (event.grantSysId !== '' && (!anchored || anchored.sequence < found.sequence)) {
+                                journal.anchorAudit(event.grantSysId, found.sequence, found.hash)
+                            }
+                            return { ok: true }
+                        }
+                    }
                     // Fast path, no read: link after the head this executor anchored in its journal. The app's insert
                     // rule refuses it unless that IS the chain's head (nothing cut, rewritten or appended since); only
                     // then is the chain read and checked below.
@@ -612,6 +778,36 @@ export class WriteBack {
  */
 function ticketUpdateKey(item: OutboxItem): string {
     return `tu:${sha256(`${item.id}|${item.createdAt.toISOString()}|${item.kind}|${JSON.stringify(item.payload)}`).slice(0, 40)}`
+}
+
+/**
+ * Items one batch call carries at most: about two actions' write-backs. The instance runs them one after another
+ * within its 30 s batch quota and our request timeout, so a batch is kept small.
+ */
+const WRITE_BATCH_MAX = 25
+
+/** The record a batched write changes, when at most one write to it may go in one call (PATCHes). */
+function recordOf(write: BatchWrite): string | undefined {
+    if (write.kind === 'grant_patch') return `grant:${write.grantSysId}`
+    if (write.kind === 'action_patch') return `action:${write.actionSysId}`
+    return undefined
+}
+
+/** A batched write's failure that is not a transient: it is delivered the direct way at once. */
+function isRefusal(error: unknown): boolean {
+    return !isRetryableWrite(error) || isServiceNowError(error, 'lost_claim')
+}
+
+/**
+ * A batched write that failed is retried by itself, the direct way, after its backoff; a refusal is never final
+ * from a batch alone (the direct way judges it: a ticket update's key read back, a moved audit head re-linked).
+ */
+function retryLater(error: unknown): unknown {
+    if (isRetryableWrite(error)) return error
+    return new ServiceNowError('retryable', `refused in a batch call, retried by itself: ${errorText(error)}`, {
+        ...(error instanceof ServiceNowError && error.status !== undefined ? { status: error.status } : {}),
+        cause: error,
+    })
 }
 
 function incidentKindOf(item: OutboxItem): string {

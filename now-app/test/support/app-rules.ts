@@ -71,6 +71,8 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
  */
 export function wireExecutorApiRules(): void {
     glide.addRule({ table: TABLE.ticketUpdate, when: 'before', on: 'insert', fn: (c) => guardTicketUpdate(c) })
+    // The audit chain's insert rule: what the executor's appends (direct or batched) must link after (issue 18).
+    glide.addRule({ table: TABLE.auditEvent, when: 'before', on: 'insert', fn: (c) => guardAuditAppend(c) })
     glide.addRule({ table: TABLE.ticketUpdate, when: 'after', on: 'insert', fn: (c) => applyTicketUpdate(c) })
 }
 
