@@ -23,7 +23,7 @@ import {
 import { judgeBeforeAppend, type AuditJudgement } from './audit-verify'
 import type { ExecutorEventBus } from './events'
 import { TEAMS_OUTBOX_KIND, outboxItemText } from './notify/notifier'
-import type { Journal, OutboxInput, OutboxItem } from './journal/journal'
+import type { Journal, OutboxInput, OutboxItem, OutboxKey } from './journal/journal'
 import { redact } from './log'
 import type {
     ActionPatch,
@@ -168,6 +168,8 @@ export interface WriteBackOptions {
     /** This executor's name, in the integration incident. @defaultValue 'executor' */
     instance?: string
     random: () => number
+    /** Most deliveries to ServiceNow under way at once (lanes of different grants). @defaultValue 16 */
+    concurrency?: number
     /** Called after each pass with the actions whose items are all delivered (the worker closes them). */
     onActionSettled?: (actionId: string) => void
     /**
@@ -191,51 +193,130 @@ export interface FlushReport {
 
 type Outcome = { ok: true } | { ok: false; error: unknown; postpone?: boolean }
 
-/** Delivers the outbox. Passes never overlap: concurrent `flush` calls queue behind the running one. */
+/** Which items a {@link WriteBack.flush} delivers. */
+export interface FlushOptions {
+    /** Only this grant's items (a run delivering its own write-back). @defaultValue every due item */
+    grantId?: string
+    /**
+     * Wait only for the deliveries this call starts, not for those already under way (the worker's round, which
+     * must not sit behind the write-backs of runs). @defaultValue true
+     */
+    join?: boolean
+}
+
+/** Most ServiceNow write-backs under way at once unless configured (GBG_WRITEBACK_CONCURRENCY's default). */
+export const DEFAULT_WRITEBACK_CONCURRENCY = 16
+
+/**
+ * Delivers the outbox. Each delivery key (a grant; without one, an action; else the item alone) is a lane: its
+ * items go one at a time in queue order, and a failing item holds back the rest of its lane. Lanes run in parallel,
+ * at most `concurrency` ServiceNow calls at once: one grant's write-backs never wait behind another's.
+ */
 export class WriteBack {
-    private chain: Promise<unknown> = Promise.resolve()
+    /** The lane of each key with a delivery under way or queued. */
+    private readonly lanes = new Map<string, Promise<void>>()
+    /** Keys with a delivery queued behind the running one (a later flush joins it instead of queueing another). */
+    private readonly queued = new Map<string, Promise<void>>()
+    private active = 0
+    private readonly waiting: Array<() => void> = []
+    private readonly concurrency: number
 
-    constructor(private readonly o: WriteBackOptions) {}
-
-    /** Deliver every due item once. Never throws. */
-    flush(): Promise<FlushReport> {
-        const run = this.chain.then(() => this.pass())
-        this.chain = run.catch(() => undefined)
-        return run.catch((error) => {
-            this.o.logger.error('write-back pass failed', { error: String(error) })
-            let pending = 0
-            try {
-                pending = this.o.journal.pendingOutbox()
-            } catch {
-                // The journal is closed (a pass still running when the service was force-stopped): nothing to
-                // count, and a rejection here would be unhandled for a caller that does not await the flush.
-            }
-            return { delivered: 0, failed: 0, pending }
-        })
+    constructor(private readonly o: WriteBackOptions) {
+        this.concurrency = Math.max(1, o.concurrency ?? DEFAULT_WRITEBACK_CONCURRENCY)
     }
 
-    private async pass(): Promise<FlushReport> {
-        const { journal, clock } = this.o
-        const blocked = new Set<string>()
-        const touched = new Set<string>()
-        let delivered = 0
-        let failed = 0
-        const now = clock.now().getTime()
-        for (const item of journal.outbox({ status: 'pending' })) {
-            // Teams cards share the journal's outbox but are delivered by notify/notifier.ts, never held here.
-            if (item.kind === TEAMS_OUTBOX_KIND) continue
-            const key = item.grantId || item.actionId || `#${item.id}`
-            if (blocked.has(key)) continue
-            if (item.nextAttemptAt.getTime() > now) {
-                // Not due yet: later items of the same grant wait behind it (queue order per grant).
-                blocked.add(key)
-                continue
+    /** Deliver every due item (or one grant's) once. Never throws. */
+    async flush(options: FlushOptions = {}): Promise<FlushReport> {
+        const report = { delivered: 0, failed: 0 }
+        const runs: Promise<void>[] = []
+        try {
+            if (options.grantId) runs.push(this.lane(options.grantId, { grantId: options.grantId }, report))
+            else {
+                const now = this.o.clock.now().getTime()
+                const byKey = new Map<string, OutboxItem[]>()
+                for (const item of this.o.journal.outbox({ status: 'pending' })) {
+                    // Teams cards share the journal's outbox but are delivered by notify/notifier.ts, never held here.
+                    if (item.kind === TEAMS_OUTBOX_KIND) continue
+                    const key = keyOf(item)
+                    const list = byKey.get(key)
+                    if (list) list.push(item)
+                    else byKey.set(key, [item])
+                }
+                for (const [key, items] of byKey) {
+                    // A lane whose first item is not due waits (later items of the same key wait behind it).
+                    if (items[0]!.nextAttemptAt.getTime() > now) continue
+                    const running = this.lanes.has(key)
+                    if (running && options.join === false) continue
+                    const spec = { grantId: items[0]!.grantId, actionId: items[0]!.actionId, id: items[0]!.id }
+                    runs.push(this.lane(key, spec, report, running ? undefined : items))
+                }
+                this.alertAgedItems()
             }
-            const outcome = await this.deliver(item)
+            await Promise.all(runs)
+        } catch (error) {
+            this.o.logger.error('write-back pass failed', { error: String(error) })
+        }
+        let pending = 0
+        try {
+            pending = this.o.journal.pendingOutbox()
+        } catch {
+            // The journal is closed (a pass still running when the service was force-stopped): nothing to count,
+            // and a rejection here would be unhandled for a caller that does not await the flush.
+        }
+        return { ...report, pending }
+    }
+
+    /** Run `task` on the lane of `key`, after whatever the lane already runs. */
+    private onLane(key: string, task: () => Promise<void>): Promise<void> {
+        const previous = this.lanes.get(key)
+        const run = (previous ? previous.then(task) : task()).catch((error: unknown) => {
+            this.o.logger.error('write-back pass failed', { key, error: String(error) })
+        })
+        const tracked = run.finally(() => {
+            if (this.lanes.get(key) === tracked) this.lanes.delete(key)
+        })
+        this.lanes.set(key, tracked)
+        return tracked
+    }
+
+    /**
+     * Deliver the due items of one key, in order. `snapshot`: the items just read (the lane is idle, so nobody
+     * delivered them since); otherwise they are read when the delivery starts, after the one under way.
+     */
+    private lane(
+        key: string,
+        spec: OutboxKey,
+        report: { delivered: number; failed: number },
+        snapshot?: OutboxItem[],
+    ): Promise<void> {
+        const busy = this.lanes.has(key)
+        if (busy) {
+            // One delivery queued behind the running one is enough: it reads the key's items when it starts.
+            const queued = this.queued.get(key)
+            if (queued) return queued
+        }
+        const items = busy ? undefined : snapshot
+        const run = this.onLane(key, async () => {
+            if (busy) this.queued.delete(key)
+            await this.deliverKey(items ?? this.o.journal.pendingOutboxOfKey(spec), report)
+        })
+        if (busy) this.queued.set(key, run)
+        return run
+    }
+
+    private async deliverKey(items: OutboxItem[], report: { delivered: number; failed: number }): Promise<void> {
+        const { journal, clock } = this.o
+        const touched = new Set<string>()
+        const now = clock.now().getTime()
+        for (const item of items) {
+            if (item.kind === TEAMS_OUTBOX_KIND) continue
+            // Not due yet: later items of the same key wait behind it (queue order per grant).
+            if (item.nextAttemptAt.getTime() > now) break
+            const outcome = await this.withSlot(() => this.deliver(item))
             if (item.actionId) touched.add(item.actionId)
             if (outcome.ok) {
                 journal.markDelivered(item.id)
-                delivered++
+                report.delivered++
                 this.o.events.emit('writeback:done', {
                     outboxId: item.id,
                     kind: item.kind,
@@ -244,25 +325,36 @@ export class WriteBack {
                 })
                 continue
             }
-            blocked.add(key)
             if (outcome.postpone) {
                 journal.postpone(
                     item.id,
                     new Date(clock.now().getTime() + this.o.backoff.baseMs),
                     errorText(outcome.error),
                 )
-                continue
+                break
             }
-            failed++
+            report.failed++
             this.recordFailure(item, outcome.error)
+            break
         }
-        this.alertAgedItems()
         if (this.o.onActionSettled) {
             for (const actionId of touched) {
                 if (journal.pendingOutbox(actionId) === 0) this.o.onActionSettled(actionId)
             }
         }
-        return { delivered, failed, pending: journal.pendingOutbox() }
+    }
+
+    /** Run `call` when fewer than `concurrency` deliveries are under way. */
+    private async withSlot<T>(call: () => Promise<T>): Promise<T> {
+        if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve))
+        else this.active++
+        try {
+            return await call()
+        } finally {
+            const next = this.waiting.shift()
+            if (next) next()
+            else this.active--
+        }
     }
 
     private recordFailure(item: OutboxItem, error: unknown): void {
@@ -505,8 +597,9 @@ export class WriteBack {
      */
     async checkAuditChains(grantIds: readonly string[]): Promise<number> {
         let broken = 0
-        const run = this.chain.then(async () => {
-            for (const grantId of grantIds) {
+        for (const grantId of grantIds) {
+            // On the grant's lane: never at the same time as a delivery of the same chain.
+            await this.onLane(grantId, async () => {
                 try {
                     if ((await this.guardChain(grantId)).broken) broken++
                 } catch (error) {
@@ -515,10 +608,8 @@ export class WriteBack {
                         error: errorText(error),
                     })
                 }
-            }
-        })
-        this.chain = run.catch(() => undefined)
-        await run.catch(() => undefined)
+            })
+        }
         if (broken > 0) await this.flush()
         return broken
     }
@@ -612,6 +703,11 @@ export class WriteBack {
  */
 function ticketUpdateKey(item: OutboxItem): string {
     return `tu:${sha256(`${item.id}|${item.createdAt.toISOString()}|${item.kind}|${JSON.stringify(item.payload)}`).slice(0, 40)}`
+}
+
+/** The delivery key of an item: its grant; without one, its action; else the item alone. */
+function keyOf(item: OutboxItem): string {
+    return item.grantId || item.actionId || `#${item.id}`
 }
 
 function incidentKindOf(item: OutboxItem): string {

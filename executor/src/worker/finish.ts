@@ -69,7 +69,7 @@ export async function finishAction(ctx: RunContext, outcome: Outcome): Promise<v
             error: outcome.error,
         })
     }
-    await core.writeBack.flush()
+    await core.writeBack.flush({ grantId: ctx.action.grantSysId })
 }
 
 const STEP: Record<Outcome['kind'], JournalStep> = {
@@ -130,7 +130,7 @@ export async function closeFinished(ctx: RunContext, row: JournalAction): Promis
             }),
         )
     }
-    await core.writeBack.flush()
+    await core.writeBack.flush({ grantId: ctx.action.grantSysId })
 }
 
 /** The action patch item, or none for a local run (no ServiceNow action behind it). */

@@ -75,7 +75,7 @@ export async function runRevoke(ctx: RunContext): Promise<void> {
         case 'provider_done':
             return writeBackRevoke(ctx, row)
         case 'written_back':
-            await ctx.core.writeBack.flush()
+            await ctx.core.writeBack.flush({ grantId: ctx.action.grantSysId })
             return
         default:
             return closeFinished(ctx, row)
@@ -209,7 +209,7 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
         'calling provider.revoke',
     )
     // The 'revoking' state goes out in the background: a revoke never waits for the outbox (issue 18).
-    void core.writeBack.flush()
+    void core.writeBack.flush({ grantId })
     if (ctx.signal.aborted) return
     return revokeCall(ctx, row)
 }

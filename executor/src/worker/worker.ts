@@ -309,7 +309,8 @@ export class Worker {
             await Promise.allSettled([...this.timerTasks])
             if (report.pollOk) await this.checkAuditChains()
         }
-        await this.core.writeBack.flush()
+        // Write-backs due for a retry; runs deliver their own, and the round does not wait behind them.
+        await this.core.writeBack.flush({ join: this.stopping })
         if (report.claimed > 0) this.claimedSinceHeartbeat = true
         const nowMs = clock.now().getTime()
         if (nowMs - this.lastHeartbeatMs >= this.options.heartbeatIntervalMs || this.stopping) {
@@ -332,20 +333,39 @@ export class Worker {
     }
 
     private async claimReady(report: TickReport, listed?: QueueAction[]): Promise<void> {
-        const { gateway, clock, events } = this.core
+        const { gateway, clock } = this.core
         this.backlogged = false
         const ready = listed ?? (await gateway.listReadyActions(clock.now(), this.options.batchSize))
         report.ready = ready.length
-        const openByGrant = new Map<string, QueueAction[]>()
+        // Grants are claimed in parallel (each its ordering read and claim), a grant's own actions in queue order.
+        const byGrant = new Map<string, QueueAction[]>()
         for (const action of ready) {
+            const list = byGrant.get(action.grantSysId)
+            if (list) list.push(action)
+            else byGrant.set(action.grantSysId, [action])
+        }
+        const reserved = { slots: 0, revokes: 0 }
+        await Promise.all([...byGrant.values()].map((actions) => this.claimForGrant(actions, report, reserved)))
+    }
+
+    /** Claim the first runnable action of one grant (its list in queue order), within K / the revoke lane's bound. */
+    private async claimForGrant(
+        actions: QueueAction[],
+        report: TickReport,
+        reserved: { slots: number; revokes: number },
+    ): Promise<void> {
+        const { gateway, events } = this.core
+        let open: QueueAction[] | undefined
+        for (const action of actions) {
             if (this.stopping) return
             // Revokes never wait for a grant slot (their lane has its own bound); grants and verifies use K.
-            const lane = action.type === 'revoke' ? 'revoke' : 'slots'
-            if (lane === 'slots' && this.slotsInUse() >= this.options.maxInFlight) {
-                this.backlogged = true
+            const lane = action.type === 'revoke' ? 'revokes' : 'slots'
+            const inUse = lane === 'slots' ? this.slotsInUse() : this.revokeRuns.size
+            const bound = lane === 'slots' ? this.options.maxInFlight : this.options.revokeMaxInFlight
+            if (inUse + reserved[lane] >= bound) {
+                if (lane === 'slots') this.backlogged = true
                 continue
             }
-            if (lane === 'revoke' && this.revokeRuns.size >= this.options.revokeMaxInFlight) continue
             const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
             if (this.inFlight.has(action.sysId)) continue
             if (this.busyGrants.has(action.grantSysId)) {
@@ -353,26 +373,32 @@ export class Worker {
                 events.emit('action:skipped', { ...r, reason: 'grant_busy' })
                 continue
             }
-            // A malformed row is never run (it is marked dead), so the grant's order does not hold it back.
-            if (!action.malformed && isSysId(action.grantSysId)) {
-                let open = openByGrant.get(action.grantSysId)
-                if (!open) {
-                    open = await gateway.listOpenActionsForGrant(action.grantSysId)
-                    openByGrant.set(action.grantSysId, open)
+            reserved[lane]++
+            try {
+                // A malformed row is never run (it is marked dead), so the grant's order does not hold it back.
+                if (!action.malformed && isSysId(action.grantSysId)) {
+                    open ??= await gateway.listOpenActionsForGrant(action.grantSysId)
+                    // …nor does it hold back the grant's good actions behind it.
+                    const ahead = (o: QueueAction) =>
+                        o.sysId !== action.sysId && !o.malformed && OPEN_STATES.includes(o.state) && before(o, action)
+                    if (open.some(ahead)) {
+                        report.skipped++
+                        events.emit('action:skipped', { ...r, reason: 'ordering' })
+                        continue
+                    }
                 }
-                // …nor does it hold back the grant's good actions behind it.
-                const ahead = (o: QueueAction) =>
-                    o.sysId !== action.sysId && !o.malformed && OPEN_STATES.includes(o.state) && before(o, action)
-                if (open.some(ahead)) {
-                    report.skipped++
-                    events.emit('action:skipped', { ...r, reason: 'ordering' })
-                    continue
-                }
+                // Taken meanwhile (the revoke lane, or a run of the same grant launched during the reads).
+                if (this.inFlight.has(action.sysId) || this.busyGrants.has(action.grantSysId)) continue
+                const claimed = await this.leases.claim(action)
+                if (!claimed) continue
+                if (this.inFlight.has(claimed.sysId)) return
+                report.claimed++
+                this.launch(claimed, false)
+                // One run per grant at a time: the grant's later actions wait for a later round.
+                return
+            } finally {
+                reserved[lane]--
             }
-            const claimed = await this.leases.claim(action)
-            if (!claimed) continue
-            report.claimed++
-            this.launch(claimed, false)
         }
     }
 
