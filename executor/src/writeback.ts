@@ -308,39 +308,59 @@ export class WriteBack {
         const { journal, clock } = this.o
         const touched = new Set<string>()
         const now = clock.now().getTime()
-        for (const item of items) {
-            if (item.kind === TEAMS_OUTBOX_KIND) continue
-            // Not due yet: later items of the same key wait behind it (queue order per grant).
-            if (item.nextAttemptAt.getTime() > now) break
-            const outcome = await this.withSlot(() => this.deliver(item))
-            if (item.actionId) touched.add(item.actionId)
-            if (outcome.ok) {
-                journal.markDelivered(item.id)
-                report.delivered++
-                this.o.events.emit('writeback:done', {
-                    outboxId: item.id,
-                    kind: item.kind,
-                    grantSysId: item.grantId,
-                    actionSysId: item.actionId,
-                })
-                continue
-            }
-            if (outcome.postpone) {
-                journal.postpone(
-                    item.id,
-                    new Date(clock.now().getTime() + this.o.backoff.baseMs),
-                    errorText(outcome.error),
-                )
+        // Delivered items are marked in one journal transaction at the end of the pass (one disk sync, not one per
+        // item: issue 18). A crash before it delivers them again, which every item tolerates (ticket updates carry
+        // their idempotency key, patches are idempotent) — except an audit event, marked at once with its anchor.
+        const delivered: OutboxItem[] = []
+        try {
+            for (const item of items) {
+                if (item.kind === TEAMS_OUTBOX_KIND) continue
+                // Not due yet: later items of the same key wait behind it (queue order per grant).
+                if (item.nextAttemptAt.getTime() > now) break
+                const outcome = await this.withSlot(() => this.deliver(item))
+                if (item.actionId) touched.add(item.actionId)
+                if (outcome.ok) {
+                    if (item.kind === 'audit') this.markDelivered([item])
+                    else delivered.push(item)
+                    report.delivered++
+                    continue
+                }
+                if (outcome.postpone) {
+                    journal.postpone(
+                        item.id,
+                        new Date(clock.now().getTime() + this.o.backoff.baseMs),
+                        errorText(outcome.error),
+                    )
+                    break
+                }
+                report.failed++
+                this.recordFailure(item, outcome.error)
                 break
             }
-            report.failed++
-            this.recordFailure(item, outcome.error)
-            break
+        } finally {
+            this.markDelivered(delivered)
         }
         if (this.o.onActionSettled) {
             for (const actionId of touched) {
                 if (journal.pendingOutbox(actionId) === 0) this.o.onActionSettled(actionId)
             }
+        }
+    }
+
+    /** Mark items delivered (one transaction), then tell listeners. */
+    private markDelivered(items: OutboxItem[]): void {
+        if (items.length === 0) return
+        const { journal } = this.o
+        journal.transaction(() => {
+            for (const item of items) journal.markDelivered(item.id)
+        })
+        for (const item of items) {
+            this.o.events.emit('writeback:done', {
+                outboxId: item.id,
+                kind: item.kind,
+                grantSysId: item.grantId,
+                actionSysId: item.actionId,
+            })
         }
     }
 
