@@ -266,6 +266,11 @@ export class WriteBack {
         return { ...report, pending }
     }
 
+    /** Resolve once no delivery is under way or queued (revoke runs leave theirs in the background). */
+    async idle(): Promise<void> {
+        while (this.lanes.size > 0) await Promise.all([...this.lanes.values()])
+    }
+
     /** Run `task` on the lane of `key`, after whatever the lane already runs. */
     private onLane(key: string, task: () => Promise<void>): Promise<void> {
         const previous = this.lanes.get(key)

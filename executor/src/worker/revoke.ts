@@ -119,7 +119,10 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
     if (!ctx.local) {
         try {
             const read = core.gateway.getGrant(grantId)
-            grant = recorded ? await within(read, GRANT_READ_BOUND_MS, core) : await read
+            const bound = ctx.revokeBy
+                ? Math.min(GRANT_READ_BOUND_MS, Math.max(0, ctx.revokeBy.getTime() - core.clock.now().getTime()))
+                : GRANT_READ_BOUND_MS
+            grant = recorded ? await within(read, bound, core) : await read
         } catch (error) {
             if (ctx.signal.aborted) return
             if (error === SLOW) {

@@ -68,8 +68,12 @@ export interface StopOptions {
 }
 
 const OPEN_STATES = ['ready', 'claimed']
-/** Longest wait of a due timer for ServiceNow to hand over the queue revoke before revoking from the journal. */
-const TIMER_CLAIM_BOUND_MS = 1_000
+/**
+ * How long after its expiry a due revoke may wait for ServiceNow (the queue revoke's hand-over AND the grant read),
+ * all told, before it revokes from the journal: one deadline for both, so a 429 storm (in-call retries honouring
+ * Retry-After) never holds it longer (issue 18: p99 41 s, then 1 s claim bound + 2 s grant read bound).
+ */
+export const REVOKE_SERVICENOW_BUDGET_MS = 500
 /** Least time between two rounds triggered by freed slots (each reads the due queue once). */
 const REFILL_MIN_GAP_MS = 250
 
@@ -193,11 +197,12 @@ export class Worker {
         this.events.emit('worker:stopped', { instance: this.options.instance, forced })
     }
 
-    /** Resolve once no run is in flight. */
+    /** Resolve once no run is in flight, nor a write-back a run left under way (revokes do not wait for theirs). */
     async idle(): Promise<void> {
         while (this.inFlight.size > 0) {
             await Promise.allSettled([...this.inFlight.values()])
         }
+        await this.core.writeBack.idle()
     }
 
     /** Deliver the outbox now (also part of every round). */
@@ -403,9 +408,9 @@ export class Worker {
     }
 
     /** Start a run in the background (bounded by K), holding the grant busy and renewing the lease. */
-    private launch(action: QueueAction, resumed: boolean, local = false): void {
+    private launch(action: QueueAction, resumed: boolean, local = false, revokeBy?: Date): void {
         const signal = this.forceAbort.signal
-        const ctx: RunContext = { core: this.core, action, local, signal }
+        const ctx: RunContext = { core: this.core, action, local, signal, ...(revokeBy ? { revokeBy } : {}) }
         const revoke = action.type === 'revoke'
         if (revoke) this.revokeRuns.add(action.sysId)
         this.busyGrants.add(action.grantSysId)
@@ -620,6 +625,10 @@ export class Worker {
                 journal.disarmTimer(grantId)
                 return
             }
+            // The provider call is due by this instant, whatever ServiceNow does (its grant read shares the budget).
+            const revokeBy = new Date(
+                Math.max(timer.dueAt.getTime(), clock.now().getTime()) + REVOKE_SERVICENOW_BUDGET_MS,
+            )
             if (timer.revokeActionId && this.lastPollOk && !graceOver) {
                 let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' = 'failed'
                 const revokeActionId = timer.revokeActionId
@@ -630,13 +639,13 @@ export class Worker {
                     if (queued.state === 'claimed') return 'lost'
                     return 'closed'
                 }
-                // ServiceNow gets TIMER_CLAIM_BOUND_MS to hand over the queue revoke; a slower answer (429 storm,
-                // in-call retries) does not hold the revoke: it runs from the journal, the write-back catches up.
+                // ServiceNow has until the revoke's deadline to hand over the queue revoke; a slower answer (429
+                // storm, in-call retries) does not hold the revoke: it runs from the journal, the write-back catches up.
                 const stop = new AbortController()
                 try {
                     outcome = await Promise.race([
                         decide(),
-                        clock.sleep(TIMER_CLAIM_BOUND_MS, stop.signal).then(
+                        clock.sleep(Math.max(0, revokeBy.getTime() - clock.now().getTime()), stop.signal).then(
                             () => 'slow' as const,
                             () => 'slow' as const,
                         ),
@@ -652,7 +661,7 @@ export class Worker {
                 if (typeof outcome === 'object') {
                     this.heldElsewhere.delete(grantId)
                     events.emit('timer:fired', { grantSysId: grantId, dueAt: timer.dueAt, local: false })
-                    launch = () => this.launch(outcome as QueueAction, false)
+                    launch = () => this.launch(outcome as QueueAction, false, false, revokeBy)
                     return
                 }
                 if (outcome === 'lost') {
