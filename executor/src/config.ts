@@ -60,8 +60,13 @@ export interface QueueConfig {
     pollIntervalSeconds: number
     /** Lease length when claiming an action, seconds. @defaultValue 120 */
     leaseSeconds: number
-    /** Actions processed concurrently by one executor (K). @defaultValue 4 */
+    /** Grant and verify actions processed concurrently by one executor (K). @defaultValue 32 */
     maxInFlight: number
+    /**
+     * Grant and revoke calls per second to each provider (a token bucket; revokes never wait for it); 0 = unpaced.
+     * @defaultValue 20 (Microsoft Graph: 3,000 writes per 150 s per app and tenant)
+     */
+    providerWritesPerSecond: number
     /** Attempts of an action before it is dead (for actions the executor creates). @defaultValue 8 */
     maxAttempts: number
     /** First retry delay, ms. @defaultValue 2000 */
@@ -415,7 +420,8 @@ function url(opts: UrlOptions = {}, def?: string): Field<string | undefined> {
                 return issue(ctx, `must be a URL${shown}`)
             }
             if (u.protocol !== 'https:' && u.protocol !== 'http:') return issue(ctx, `must be an https:// URL${shown}`)
-            if (opts.httpsOnly && u.protocol !== 'https:') return issue(ctx, `must use https:// (MSAL refuses http)${shown}`)
+            if (opts.httpsOnly && u.protocol !== 'https:')
+                return issue(ctx, `must use https:// (MSAL refuses http)${shown}`)
             if (!isAllowedUrl(u)) return issue(ctx, `${URL_RULE}${shown}`)
             if (u.username !== '' || u.password !== '') {
                 return issue(ctx, 'must not embed credentials (user:password@); use the credential variables')
@@ -601,9 +607,14 @@ const SETTINGS = {
             'How the executor authenticates to ServiceNow',
         ),
         username: setting('GBG_SN_USERNAME', text(), 'Integration user name (basic, oauth_password)'),
-        password: setting('GBG_SN_PASSWORD', text({ secret: true }), 'Integration user password (basic, oauth_password)', {
-            secret: true,
-        }),
+        password: setting(
+            'GBG_SN_PASSWORD',
+            text({ secret: true }),
+            'Integration user password (basic, oauth_password)',
+            {
+                secret: true,
+            },
+        ),
         clientId: setting('GBG_SN_CLIENT_ID', text(), 'OAuth client id (oauth_*)'),
         clientSecret: setting('GBG_SN_CLIENT_SECRET', text({ secret: true }), 'OAuth client secret (oauth_*)', {
             secret: true,
@@ -614,7 +625,16 @@ const SETTINGS = {
     queue: {
         pollIntervalSeconds: setting('GBG_POLL_INTERVAL_SECONDS', int(1, 3_600, 5), 'Seconds between queue polls'),
         leaseSeconds: setting('GBG_LEASE_SECONDS', int(10, 86_400, 120), 'Lease length of a claimed action (s)'),
-        maxInFlight: setting('GBG_MAX_IN_FLIGHT', int(1, 64, 4), 'Actions processed concurrently (K)'),
+        maxInFlight: setting(
+            'GBG_MAX_IN_FLIGHT',
+            int(1, 256, 32),
+            'Grant and verify actions processed concurrently (K); revokes have their own lane',
+        ),
+        providerWritesPerSecond: setting(
+            'GBG_PROVIDER_WRITES_PER_SECOND',
+            int(0, 10_000, 20),
+            'Grant and revoke calls per second to each provider (token bucket; revokes never wait; honours Retry-After); 0 = unpaced',
+        ),
         maxAttempts: setting(
             'GBG_MAX_ATTEMPTS',
             int(1, 1_000, 8),
@@ -649,7 +669,10 @@ const SETTINGS = {
     http: {
         host: setting(
             'GBG_HTTP_HOST',
-            text({ pattern: /^[A-Za-z0-9.:[\]-]+$/, patternText: 'a host name or IP address', type: 'host' }, '127.0.0.1'),
+            text(
+                { pattern: /^[A-Za-z0-9.:[\]-]+$/, patternText: 'a host name or IP address', type: 'host' },
+                '127.0.0.1',
+            ),
             'Bind address of /healthz, /readyz, /metrics, nudge',
         ),
         port: setting('GBG_HTTP_PORT', int(0, 65_535, 8787), 'Port of the HTTP server'),
@@ -679,16 +702,17 @@ const SETTINGS = {
     }),
     webhook: {
         baseUrl: setting('GBG_WEBHOOK_BASE_URL', url(), 'Admin-as-a-service webhook base URL'),
-        hmacSecret: setting(
-            'GBG_WEBHOOK_HMAC_SECRET',
-            text({ secret: true, min: 32 }),
-            'Webhook HMAC signing secret',
-            { secret: true },
-        ),
+        hmacSecret: setting('GBG_WEBHOOK_HMAC_SECRET', text({ secret: true, min: 32 }), 'Webhook HMAC signing secret', {
+            secret: true,
+        }),
         timeoutMs: setting('GBG_WEBHOOK_TIMEOUT_MS', int(100, 300_000, 10_000), 'Webhook request timeout (ms)'),
     },
     entra: {
-        tenantId: setting('GBG_ENTRA_TENANT_ID', text({ pattern: GUID, patternText: 'a GUID', type: 'GUID' }), 'Entra tenant id'),
+        tenantId: setting(
+            'GBG_ENTRA_TENANT_ID',
+            text({ pattern: GUID, patternText: 'a GUID', type: 'GUID' }),
+            'Entra tenant id',
+        ),
         clientId: setting(
             'GBG_ENTRA_CLIENT_ID',
             text({ pattern: GUID, patternText: 'a GUID', type: 'GUID' }),
@@ -715,7 +739,11 @@ const SETTINGS = {
             url({}, 'https://graph.microsoft.com/v1.0'),
             'Microsoft Graph base URL',
         ),
-        groupMode: setting('GBG_ENTRA_GROUP_MODE', oneOf(['pim', 'members'] as const, 'pim'), 'Local admin groups: PIM for Groups or plain membership'),
+        groupMode: setting(
+            'GBG_ENTRA_GROUP_MODE',
+            oneOf(['pim', 'members'] as const, 'pim'),
+            'Local admin groups: PIM for Groups or plain membership',
+        ),
         principalLookup: setting(
             'GBG_ENTRA_PRINCIPAL_LOOKUP',
             oneOf<'userPrincipalName' | 'mail'>(['userPrincipalName', 'mail'], 'userPrincipalName', {
@@ -780,14 +808,22 @@ const SETTINGS = {
         timeoutMs: setting('GBG_EPM_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'EPM request timeout (ms)'),
     },
     console: {
-        baseUrl: setting('GBG_CONSOLE_URL', url(), 'Emergency admin console base URL (browser-only, driven in Chromium)'),
+        baseUrl: setting(
+            'GBG_CONSOLE_URL',
+            url(),
+            'Emergency admin console base URL (browser-only, driven in Chromium)',
+        ),
         username: setting('GBG_CONSOLE_USERNAME', text(), 'Console service account'),
         password: setting('GBG_CONSOLE_PASSWORD', text({ secret: true }), 'Console service account password', {
             secret: true,
         }),
         totpSeed: setting(
             'GBG_CONSOLE_TOTP_SEED',
-            text({ secret: true, pattern: /^[A-Za-z2-7]{16,}=*$/, patternText: 'a base32 seed of at least 16 characters' }),
+            text({
+                secret: true,
+                pattern: /^[A-Za-z2-7]{16,}=*$/,
+                patternText: 'a base32 seed of at least 16 characters',
+            }),
             'Base32 TOTP seed of the console service account (RFC 6238)',
             { secret: true },
         ),
@@ -801,7 +837,11 @@ const SETTINGS = {
             text({}, './.data/console-evidence'),
             'Folder of the masked screenshots, page texts and traces',
         ),
-        pageTimeoutMs: setting('GBG_CONSOLE_PAGE_TIMEOUT_MS', int(500, 300_000, 30_000), 'How long one console page may take (ms)'),
+        pageTimeoutMs: setting(
+            'GBG_CONSOLE_PAGE_TIMEOUT_MS',
+            int(500, 300_000, 30_000),
+            'How long one console page may take (ms)',
+        ),
     },
     driftSchedule: setting(
         'GBG_DRIFT_SCHEDULE',
@@ -863,7 +903,9 @@ type Raw = RawOf<typeof SETTINGS>
 /** Every setting with its dotted key, in table order. */
 function flatten(node: object, prefix = ''): { key: string; setting: Setting<unknown> }[] {
     return Object.entries(node).flatMap(([k, v]) =>
-        v instanceof Setting ? [{ key: prefix + k, setting: v as Setting<unknown> }] : flatten(v as object, `${prefix}${k}.`),
+        v instanceof Setting
+            ? [{ key: prefix + k, setting: v as Setting<unknown> }]
+            : flatten(v as object, `${prefix}${k}.`),
     )
 }
 
@@ -951,7 +993,10 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
         (raw.teams.opsWebhookUrl !== undefined || raw.teams.oncallWebhookUrl !== undefined) &&
         raw.teams.webhookUrl === undefined
     )
-        at(['teams', 'webhookUrl'], 'is required when an ops or on-call Teams webhook is set (cards for people go there)')
+        at(
+            ['teams', 'webhookUrl'],
+            'is required when an ops or on-call Teams webhook is set (cards for people go there)',
+        )
     if (raw.driftSchedule !== undefined && !entraGiven(raw))
         at(['driftSchedule'], 'the drift scan needs the Entra settings (GBG_ENTRA_*)')
     if (sn.authMode === 'basic' || sn.authMode === 'oauth_password') {
@@ -989,7 +1034,10 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
             at(['providers'], 'enables webhook but GBG_WEBHOOK_BASE_URL / GBG_WEBHOOK_HMAC_SECRET are not set')
         }
         if (p === 'epm' && !epmGiven(raw))
-            at(['providers'], 'enables epm but GBG_EPM_BASE_URL / GBG_EPM_CLIENT_ID / GBG_EPM_CLIENT_SECRET are not set')
+            at(
+                ['providers'],
+                'enables epm but GBG_EPM_BASE_URL / GBG_EPM_CLIENT_ID / GBG_EPM_CLIENT_SECRET are not set',
+            )
         if (p === 'console' && !consoleGiven(raw))
             at(['providers'], 'enables console but the GBG_CONSOLE_* settings are not set')
         if ((p === 'entra-role' || p === 'entra-group') && !entraGiven(raw))
