@@ -4,7 +4,7 @@
  * deterministic call counts (test/perf/servicenow-calls.test.ts). Figures of one run belong in
  * docs/performance.md together with the machine they were taken on.
  *
- *   npm run bench -- [--grants 200] [--latency 50] [--k 4] [--poll 5] [--storm 0.25] [--only throughput,revoke]
+ *   npm run bench -- [--grants 200] [--latency 50] [--k K] [--poll 5] [--storm 0.25] [--only throughput,revoke]
  *
  * Scenarios:
  * - throughput: N approved 1-minute grants at once, `latency` ms on every ServiceNow and webhook request, one
@@ -27,14 +27,15 @@ import { startWorld, type World } from '../e2e/support/world'
 interface Args {
     grants: number
     latency: number
-    k: number
+    /** K (GBG_MAX_IN_FLIGHT); the configuration's default when not given. */
+    k?: number
     poll: number
     storm: number
     only: string[]
 }
 
 function parseArgs(argv: string[]): Args {
-    const a: Args = { grants: 200, latency: 50, k: 4, poll: 5, storm: 0.25, only: ['throughput', 'revoke'] }
+    const a: Args = { grants: 200, latency: 50, poll: 5, storm: 0.25, only: ['throughput', 'revoke'] }
     for (let i = 0; i < argv.length; i += 2) {
         const [k, v] = [argv[i], argv[i + 1] ?? '']
         if (k === '--grants') a.grants = Number(v)
@@ -61,7 +62,7 @@ const line = (what: string, value: string, target: string, met?: boolean) =>
 async function startExecutor(world: World, name: string, args: Args): Promise<Service> {
     const env = world.env(name, {
         GBG_POLL_INTERVAL_SECONDS: String(args.poll),
-        GBG_MAX_IN_FLIGHT: String(args.k),
+        ...(args.k ? { GBG_MAX_IN_FLIGHT: String(args.k) } : {}),
         GBG_LOG_LEVEL: 'error',
     })
     const config = loadConfig(env)
@@ -105,7 +106,7 @@ async function burst(
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2))
     console.log(
-        `bench: ${args.grants} grants, ${args.latency} ms latency on ServiceNow and the webhook, K=${args.k}, ` +
+        `bench: ${args.grants} grants, ${args.latency} ms latency on ServiceNow and the webhook, K=${args.k ?? 'default'}, ` +
             `poll ${args.poll} s, node ${process.version}, ${new Date().toISOString()}`,
     )
     if (args.only.includes('throughput') || args.only.includes('revoke')) {
