@@ -15,6 +15,7 @@
  * - RSS of the whole bench process (executor + emulators: an upper bound of the executor's).
  * Test code only.
  */
+import os from 'node:os'
 import { Writable } from 'node:stream'
 import { loadConfig } from '@gbg/executor/src/config'
 import { createLogger } from '@gbg/executor/src/log'
@@ -82,7 +83,7 @@ async function until(what: string, check: () => boolean, timeoutMs: number): Pro
 async function burst(
     args: Args,
     replicas: number,
-): Promise<{ seconds: number; world: World; grants: AddedGrant[]; execs: Service[] }> {
+): Promise<{ seconds: number; cpuMs: number; world: World; grants: AddedGrant[]; execs: Service[] }> {
     const world = await startWorld({ durationMinutes: 1 })
     const { sn, webhook, base } = world
     if (args.latency > 0) {
@@ -92,6 +93,7 @@ async function burst(
     const grants: AddedGrant[] = []
     for (let i = 0; i < args.grants; i++) grants.push(addGrant(sn, base, { durationMinutes: 1 }))
     const t0 = Date.now()
+    const cpu0 = process.cpuUsage()
     const execs: Service[] = []
     for (let r = 0; r < replicas; r++) execs.push(await startExecutor(world, `bench-${replicas}-${r}`, args))
     const active = () =>
@@ -100,7 +102,8 @@ async function burst(
             return state === 'active' || state === 'revoking' || state === 'revoked'
         })
     await until('all grants active', active, 30 * 60_000)
-    return { seconds: (Date.now() - t0) / 1000, world, grants, execs }
+    const cpu = process.cpuUsage(cpu0)
+    return { seconds: (Date.now() - t0) / 1000, cpuMs: (cpu.user + cpu.system) / 1000, world, grants, execs }
 }
 
 async function main(): Promise<void> {
@@ -119,6 +122,12 @@ async function main(): Promise<void> {
             rate1 >= 16.7,
         )
         const requests = one.world.sn.requests.length
+        // CPU of the whole bench process (executor AND emulators) per grant: a figure a loaded machine distorts less
+        line(
+            'CPU per grant (bench process, incl. emulators)',
+            `${(one.cpuMs / args.grants).toFixed(1)} ms (load ${os.loadavg()[0]!.toFixed(1)})`,
+            '—',
+        )
 
         // revoke lateness: every grant expires about a minute after it went active (no storm)
         const lateness = async (world: World, grants: AddedGrant[], execs: Service[]) => {
