@@ -134,6 +134,10 @@ describe('simulator', () => {
         expect(() => parseSimArgs(['--bogus'])).toThrow(/unknown argument/)
         expect(() => parseSimArgs(['--workers', '0'])).toThrow(/--workers/)
         expect(() => parseSimArgs(['--world', '-1'])).toThrow(/--world/)
+        expect(() => parseSimArgs(['--world', '5-2'])).toThrow(/B must not be less than A/)
+        expect(parseSimArgs(['--world', '40-249'])).toMatchObject({ world: 40, worldTo: 249 })
+        expect(parseSimArgs(['--world', '7'])).toMatchObject({ world: 7 })
+        expect(parseSimArgs(['--world', '7']).worldTo).toBeUndefined()
         expect(parseSimArgs(['--seed', '42', '--lifecycles', '200', '--faults', '0.3'])).toMatchObject({
             seed: '42',
             lifecycles: 200,

@@ -19,6 +19,8 @@ export interface SimArgs {
     perWorld?: number
     workers?: number
     world?: number
+    /** With `world`: the last world of a range (`--world A-B`, both included). */
+    worldTo?: number
     quiet: boolean
     traceFile?: string
     logFile?: string
@@ -28,7 +30,7 @@ export interface SimArgs {
 }
 
 const USAGE =
-    'usage: npm run sim -- [--seed S] [--lifecycles N] [--faults P (0..1)] [--per-world N] [--workers N] [--world I] [--trace FILE] [--log FILE] [--report FILE] [--only KIND,KIND] [--quiet]'
+    'usage: npm run sim -- [--seed S] [--lifecycles N] [--faults P (0..1)] [--per-world N] [--workers N] [--world I | --world A-B] [--trace FILE] [--log FILE] [--report FILE] [--only KIND,KIND] [--quiet]'
 
 /** Parses `argv`; throws with the usage on anything wrong. */
 export function parseSimArgs(argv: string[]): SimArgs {
@@ -59,8 +61,13 @@ export function parseSimArgs(argv: string[]): SimArgs {
             if (!Number.isInteger(args.workers) || args.workers < 1 || args.workers > 64)
                 throw new Error(`--workers: an integer from 1 to 64\n${USAGE}`)
         } else if (flag === '--world') {
-            args.world = Number(value())
-            if (!Number.isInteger(args.world) || args.world < 0) throw new Error(`--world: a world index (0, 1, ...)\n${USAGE}`)
+            const m = /^(\d{1,6})(?:-(\d{1,6}))?$/.exec(value())
+            if (!m) throw new Error(`--world: a world index (0, 1, ...) or a range A-B\n${USAGE}`)
+            args.world = Number(m[1])
+            if (m[2] !== undefined) {
+                args.worldTo = Number(m[2])
+                if (args.worldTo < args.world) throw new Error(`--world A-B: B must not be less than A\n${USAGE}`)
+            }
         } else if (flag === '--trace') args.traceFile = value()
         else if (flag === '--log') args.logFile = value()
         else if (flag === '--report') args.reportFile = value()
@@ -84,7 +91,11 @@ export function formatReport(r: SimResult, options: { traceFile?: string } = {})
     const lines: string[] = []
     lines.push(
         `Simulation seed ${r.seed}: ${r.lifecycles} lifecycles at ${r.faultRate} fault rate, ${r.worlds} world(s)` +
-            (r.plan.world !== undefined ? ` (world ${r.plan.world} of the run's plan)` : '') +
+            (r.plan.world !== undefined
+                ? r.plan.worldTo !== undefined
+                    ? ` (worlds ${r.plan.world}-${r.plan.worldTo} of the run's plan)`
+                    : ` (world ${r.plan.world} of the run's plan)`
+                : '') +
             (r.only && r.only.length > 0 ? `, faults limited to ${r.only.join(', ')}` : ''),
     )
     lines.push('')

@@ -38,6 +38,8 @@ export interface SimOptions {
     workers?: number
     /** Run only this world of the run's plan (reproducing one world of a long run). */
     world?: number
+    /** With `world`: run the worlds `world`..`worldTo` (a long run split over several invocations). */
+    worldTo?: number
     /** Progress lines (one per world). */
     progress?: (line: string) => void
     /** The run so far, after each world is merged (a long run stopped early still has its figures). */
@@ -50,7 +52,7 @@ export interface SimOptions {
 export interface SimResult {
     seed: string
     /** Lifecycles asked for (`--lifecycles`) and per world: with the seed, what reproduces the run. */
-    plan: { lifecycles: number; perWorld: number; world?: number }
+    plan: { lifecycles: number; perWorld: number; world?: number; worldTo?: number }
     lifecycles: number
     faultRate: number
     only?: string[]
@@ -103,6 +105,13 @@ export interface Lifecycle {
 const FINAL_STATES = ['revoked', 'rejected', 'policy_rejected', 'cancelled', 'expired_unapproved', 'grant_failed']
 /** Lifecycles per world unless `perWorld` says otherwise. */
 export const DEFAULT_PER_WORLD = 40
+
+/**
+ * Wall time a world may take to go quiet between two virtual-time steps before the run fails as hung. Generous:
+ * on a loaded machine (long run 2026-12-02, load average ~18) a quiet point took over 30 s to reach, and the run
+ * died of the timeout although the world was not hung (the same world alone: 0 violations).
+ */
+const SETTLE_WALL_MS = 300_000
 const START = Date.UTC(2026, 0, 5, 9, 0, 0)
 const DAY = 24 * 60 * 60_000
 const WATCHDOG_EVERY_MS = 5 * 60_000
@@ -216,11 +225,18 @@ export function mergeWorld(total: SimResult, world: WorldResult): void {
 export async function runSimulation(options: SimOptions): Promise<SimResult> {
     const wallStart = performance.now()
     const all = planWorlds(options)
-    const worlds = options.world === undefined ? all : all.filter((w) => w.index === options.world)
+    const last = options.worldTo ?? options.world
+    const worlds =
+        options.world === undefined ? all : all.filter((w) => w.index >= options.world! && w.index <= last!)
     if (worlds.length === 0) throw new Error(`--world ${options.world}: the run has worlds 0..${all.length - 1}`)
     const result: SimResult = {
         seed: options.seed,
-        plan: { lifecycles: options.lifecycles, perWorld: options.perWorld ?? DEFAULT_PER_WORLD, world: options.world },
+        plan: {
+            lifecycles: options.lifecycles,
+            perWorld: options.perWorld ?? DEFAULT_PER_WORLD,
+            world: options.world,
+            worldTo: options.worldTo,
+        },
         lifecycles: 0,
         faultRate: options.faults,
         only: options.only,
@@ -589,7 +605,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     faults.schedule(agenda, start, lastArrival, () => finishing)
 
     for (;;) {
-        await settle()
+        await settle(SETTLE_WALL_MS)
         revokeNowCheck()
         invariants.check()
         if (clock.nowMs() > lastArrival && allFinal()) {
@@ -627,7 +643,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     result.simulatedMs += clock.nowMs() - start
     // A replica still starting needs the clock to move (its start-up may back off on it).
     for (let i = 0; i < 1000 && replicas.some((r) => r.starting); i++) {
-        await settle()
+        await settle(SETTLE_WALL_MS)
         const next = clock.nextWakeAt()
         if (next === undefined) break
         await clock.set(Math.max(next, clock.nowMs()))
