@@ -373,6 +373,8 @@ export class Worker {
             }
             const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
             if (this.inFlight.has(action.sysId)) continue
+            // The revoke lane takes the queue revoke of a grant whose journal timer is due (with its budget).
+            if (lane === 'revokes' && this.laneTakes(action)) continue
             if (this.busyGrants.has(action.grantSysId)) {
                 report.skipped++
                 events.emit('action:skipped', { ...r, reason: 'grant_busy' })
@@ -405,6 +407,12 @@ export class Worker {
                 reserved[lane]--
             }
         }
+    }
+
+    /** True when this executor's journal timer of the revoke's grant is due: the revoke lane takes it. */
+    private laneTakes(action: QueueAction): boolean {
+        const timer = this.core.journal.timer(action.grantSysId)
+        return timer !== undefined && timer.dueAt <= this.core.clock.now()
     }
 
     /** Start a run in the background (bounded by K), holding the grant busy and renewing the lease. */
