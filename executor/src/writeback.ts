@@ -313,9 +313,7 @@ export class WriteBack {
         const { journal, clock } = this.o
         const touched = new Set<string>()
         const now = clock.now().getTime()
-        // Delivered items are marked in one journal transaction at the end of the pass (one disk sync, not one per
-        // item: issue 18). A crash before it delivers them again, which every item tolerates (ticket updates carry
-        // their idempotency key, patches are idempotent) — except an audit event, marked at once with its anchor.
+        // Each delivered item is marked at once (crash-recovery tests kill the executor between any two marks).
         const delivered: OutboxItem[] = []
         try {
             for (const item of items) {
@@ -325,8 +323,7 @@ export class WriteBack {
                 const outcome = await this.withSlot(() => this.deliver(item))
                 if (item.actionId) touched.add(item.actionId)
                 if (outcome.ok) {
-                    if (item.kind === 'audit') this.markDelivered([item])
-                    else delivered.push(item)
+                    this.markDelivered([item])
                     report.delivered++
                     continue
                 }

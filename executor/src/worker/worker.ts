@@ -350,7 +350,16 @@ export class Worker {
             else byGrant.set(action.grantSysId, [action])
         }
         const reserved = { slots: 0, revokes: 0 }
-        await Promise.all([...byGrant.values()].map((actions) => this.claimForGrant(actions, report, reserved)))
+        let groups = [...byGrant.values()]
+        // Claims lost to another executor free their reservation: the grants left for want of a slot get another
+        // pass (a few at most), as the serial loop went on down the list.
+        for (let pass = 0; pass < 4 && groups.length > 0 && !this.stopping; pass++) {
+            const outcomes = await Promise.all(groups.map((actions) => this.claimForGrant(actions, report, reserved)))
+            const launched = outcomes.filter((o) => o === 'launched').length
+            const left = groups.filter((_, i) => outcomes[i] === 'capacity')
+            if (left.length === groups.length || launched === groups.length - left.length) break
+            groups = left
+        }
     }
 
     /** Claim the first runnable action of one grant (its list in queue order), within K / the revoke lane's bound. */
@@ -358,17 +367,19 @@ export class Worker {
         actions: QueueAction[],
         report: TickReport,
         reserved: { slots: number; revokes: number },
-    ): Promise<void> {
+    ): Promise<'launched' | 'capacity' | 'none'> {
         const { gateway, events } = this.core
         let open: QueueAction[] | undefined
+        let capacity = false
         for (const action of actions) {
-            if (this.stopping) return
+            if (this.stopping) return 'none'
             // Revokes never wait for a grant slot (their lane has its own bound); grants and verifies use K.
             const lane = action.type === 'revoke' ? 'revokes' : 'slots'
             const inUse = lane === 'slots' ? this.slotsInUse() : this.revokeRuns.size
             const bound = lane === 'slots' ? this.options.maxInFlight : this.options.revokeMaxInFlight
             if (inUse + reserved[lane] >= bound) {
                 if (lane === 'slots') this.backlogged = true
+                capacity = true
                 continue
             }
             const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
@@ -398,15 +409,16 @@ export class Worker {
                 if (this.inFlight.has(action.sysId) || this.busyGrants.has(action.grantSysId)) continue
                 const claimed = await this.leases.claim(action)
                 if (!claimed) continue
-                if (this.inFlight.has(claimed.sysId)) return
+                if (this.inFlight.has(claimed.sysId)) return 'none'
                 report.claimed++
                 this.launch(claimed, false)
                 // One run per grant at a time: the grant's later actions wait for a later round.
-                return
+                return 'launched'
             } finally {
                 reserved[lane]--
             }
         }
+        return capacity ? 'capacity' : 'none'
     }
 
     /** True when this executor's journal timer of the revoke's grant is due: the revoke lane takes it. */
