@@ -313,34 +313,29 @@ export class WriteBack {
         const { journal, clock } = this.o
         const touched = new Set<string>()
         const now = clock.now().getTime()
-        // Each delivered item is marked at once (crash-recovery tests kill the executor between any two marks).
-        const delivered: OutboxItem[] = []
-        try {
-            for (const item of items) {
-                if (item.kind === TEAMS_OUTBOX_KIND) continue
-                // Not due yet: later items of the same key wait behind it (queue order per grant).
-                if (item.nextAttemptAt.getTime() > now) break
-                const outcome = await this.withSlot(() => this.deliver(item))
-                if (item.actionId) touched.add(item.actionId)
-                if (outcome.ok) {
-                    this.markDelivered([item])
-                    report.delivered++
-                    continue
-                }
-                if (outcome.postpone) {
-                    journal.postpone(
-                        item.id,
-                        new Date(clock.now().getTime() + this.o.backoff.baseMs),
-                        errorText(outcome.error),
-                    )
-                    break
-                }
-                report.failed++
-                this.recordFailure(item, outcome.error)
+        // Each delivered item is marked at once (the crash-recovery test kills the executor between any two marks).
+        for (const item of items) {
+            if (item.kind === TEAMS_OUTBOX_KIND) continue
+            // Not due yet: later items of the same key wait behind it (queue order per grant).
+            if (item.nextAttemptAt.getTime() > now) break
+            const outcome = await this.withSlot(() => this.deliver(item))
+            if (item.actionId) touched.add(item.actionId)
+            if (outcome.ok) {
+                this.markDelivered(item)
+                report.delivered++
+                continue
+            }
+            if (outcome.postpone) {
+                journal.postpone(
+                    item.id,
+                    new Date(clock.now().getTime() + this.o.backoff.baseMs),
+                    errorText(outcome.error),
+                )
                 break
             }
-        } finally {
-            this.markDelivered(delivered)
+            report.failed++
+            this.recordFailure(item, outcome.error)
+            break
         }
         if (this.o.onActionSettled) {
             for (const actionId of touched) {
@@ -349,21 +344,15 @@ export class WriteBack {
         }
     }
 
-    /** Mark items delivered (one transaction), then tell listeners. */
-    private markDelivered(items: OutboxItem[]): void {
-        if (items.length === 0) return
-        const { journal } = this.o
-        journal.transaction(() => {
-            for (const item of items) journal.markDelivered(item.id)
+    /** Mark an item delivered, then tell listeners. */
+    private markDelivered(item: OutboxItem): void {
+        this.o.journal.markDelivered(item.id)
+        this.o.events.emit('writeback:done', {
+            outboxId: item.id,
+            kind: item.kind,
+            grantSysId: item.grantId,
+            actionSysId: item.actionId,
         })
-        for (const item of items) {
-            this.o.events.emit('writeback:done', {
-                outboxId: item.id,
-                kind: item.kind,
-                grantSysId: item.grantId,
-                actionSysId: item.actionId,
-            })
-        }
     }
 
     /** Run `call` when fewer than `concurrency` deliveries are under way. */
