@@ -420,8 +420,7 @@ function url(opts: UrlOptions = {}, def?: string): Field<string | undefined> {
                 return issue(ctx, `must be a URL${shown}`)
             }
             if (u.protocol !== 'https:' && u.protocol !== 'http:') return issue(ctx, `must be an https:// URL${shown}`)
-            if (opts.httpsOnly && u.protocol !== 'https:')
-                return issue(ctx, `must use https:// (MSAL refuses http)${shown}`)
+            if (opts.httpsOnly && u.protocol !== 'https:') return issue(ctx, `must use https:// (MSAL refuses http)${shown}`)
             if (!isAllowedUrl(u)) return issue(ctx, `${URL_RULE}${shown}`)
             if (u.username !== '' || u.password !== '') {
                 return issue(ctx, 'must not embed credentials (user:password@); use the credential variables')
@@ -607,14 +606,9 @@ const SETTINGS = {
             'How the executor authenticates to ServiceNow',
         ),
         username: setting('GBG_SN_USERNAME', text(), 'Integration user name (basic, oauth_password)'),
-        password: setting(
-            'GBG_SN_PASSWORD',
-            text({ secret: true }),
-            'Integration user password (basic, oauth_password)',
-            {
-                secret: true,
-            },
-        ),
+        password: setting('GBG_SN_PASSWORD', text({ secret: true }), 'Integration user password (basic, oauth_password)', {
+            secret: true,
+        }),
         clientId: setting('GBG_SN_CLIENT_ID', text(), 'OAuth client id (oauth_*)'),
         clientSecret: setting('GBG_SN_CLIENT_SECRET', text({ secret: true }), 'OAuth client secret (oauth_*)', {
             secret: true,
@@ -669,10 +663,7 @@ const SETTINGS = {
     http: {
         host: setting(
             'GBG_HTTP_HOST',
-            text(
-                { pattern: /^[A-Za-z0-9.:[\]-]+$/, patternText: 'a host name or IP address', type: 'host' },
-                '127.0.0.1',
-            ),
+            text({ pattern: /^[A-Za-z0-9.:[\]-]+$/, patternText: 'a host name or IP address', type: 'host' }, '127.0.0.1'),
             'Bind address of /healthz, /readyz, /metrics, nudge',
         ),
         port: setting('GBG_HTTP_PORT', int(0, 65_535, 8787), 'Port of the HTTP server'),
@@ -702,17 +693,16 @@ const SETTINGS = {
     }),
     webhook: {
         baseUrl: setting('GBG_WEBHOOK_BASE_URL', url(), 'Admin-as-a-service webhook base URL'),
-        hmacSecret: setting('GBG_WEBHOOK_HMAC_SECRET', text({ secret: true, min: 32 }), 'Webhook HMAC signing secret', {
-            secret: true,
-        }),
+        hmacSecret: setting(
+            'GBG_WEBHOOK_HMAC_SECRET',
+            text({ secret: true, min: 32 }),
+            'Webhook HMAC signing secret',
+            { secret: true },
+        ),
         timeoutMs: setting('GBG_WEBHOOK_TIMEOUT_MS', int(100, 300_000, 10_000), 'Webhook request timeout (ms)'),
     },
     entra: {
-        tenantId: setting(
-            'GBG_ENTRA_TENANT_ID',
-            text({ pattern: GUID, patternText: 'a GUID', type: 'GUID' }),
-            'Entra tenant id',
-        ),
+        tenantId: setting('GBG_ENTRA_TENANT_ID', text({ pattern: GUID, patternText: 'a GUID', type: 'GUID' }), 'Entra tenant id'),
         clientId: setting(
             'GBG_ENTRA_CLIENT_ID',
             text({ pattern: GUID, patternText: 'a GUID', type: 'GUID' }),
@@ -739,11 +729,7 @@ const SETTINGS = {
             url({}, 'https://graph.microsoft.com/v1.0'),
             'Microsoft Graph base URL',
         ),
-        groupMode: setting(
-            'GBG_ENTRA_GROUP_MODE',
-            oneOf(['pim', 'members'] as const, 'pim'),
-            'Local admin groups: PIM for Groups or plain membership',
-        ),
+        groupMode: setting('GBG_ENTRA_GROUP_MODE', oneOf(['pim', 'members'] as const, 'pim'), 'Local admin groups: PIM for Groups or plain membership'),
         principalLookup: setting(
             'GBG_ENTRA_PRINCIPAL_LOOKUP',
             oneOf<'userPrincipalName' | 'mail'>(['userPrincipalName', 'mail'], 'userPrincipalName', {
@@ -808,22 +794,14 @@ const SETTINGS = {
         timeoutMs: setting('GBG_EPM_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'EPM request timeout (ms)'),
     },
     console: {
-        baseUrl: setting(
-            'GBG_CONSOLE_URL',
-            url(),
-            'Emergency admin console base URL (browser-only, driven in Chromium)',
-        ),
+        baseUrl: setting('GBG_CONSOLE_URL', url(), 'Emergency admin console base URL (browser-only, driven in Chromium)'),
         username: setting('GBG_CONSOLE_USERNAME', text(), 'Console service account'),
         password: setting('GBG_CONSOLE_PASSWORD', text({ secret: true }), 'Console service account password', {
             secret: true,
         }),
         totpSeed: setting(
             'GBG_CONSOLE_TOTP_SEED',
-            text({
-                secret: true,
-                pattern: /^[A-Za-z2-7]{16,}=*$/,
-                patternText: 'a base32 seed of at least 16 characters',
-            }),
+            text({ secret: true, pattern: /^[A-Za-z2-7]{16,}=*$/, patternText: 'a base32 seed of at least 16 characters' }),
             'Base32 TOTP seed of the console service account (RFC 6238)',
             { secret: true },
         ),
@@ -837,11 +815,7 @@ const SETTINGS = {
             text({}, './.data/console-evidence'),
             'Folder of the masked screenshots, page texts and traces',
         ),
-        pageTimeoutMs: setting(
-            'GBG_CONSOLE_PAGE_TIMEOUT_MS',
-            int(500, 300_000, 30_000),
-            'How long one console page may take (ms)',
-        ),
+        pageTimeoutMs: setting('GBG_CONSOLE_PAGE_TIMEOUT_MS', int(500, 300_000, 30_000), 'How long one console page may take (ms)'),
     },
     driftSchedule: setting(
         'GBG_DRIFT_SCHEDULE',
@@ -903,9 +877,7 @@ type Raw = RawOf<typeof SETTINGS>
 /** Every setting with its dotted key, in table order. */
 function flatten(node: object, prefix = ''): { key: string; setting: Setting<unknown> }[] {
     return Object.entries(node).flatMap(([k, v]) =>
-        v instanceof Setting
-            ? [{ key: prefix + k, setting: v as Setting<unknown> }]
-            : flatten(v as object, `${prefix}${k}.`),
+        v instanceof Setting ? [{ key: prefix + k, setting: v as Setting<unknown> }] : flatten(v as object, `${prefix}${k}.`),
     )
 }
 
@@ -993,10 +965,7 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
         (raw.teams.opsWebhookUrl !== undefined || raw.teams.oncallWebhookUrl !== undefined) &&
         raw.teams.webhookUrl === undefined
     )
-        at(
-            ['teams', 'webhookUrl'],
-            'is required when an ops or on-call Teams webhook is set (cards for people go there)',
-        )
+        at(['teams', 'webhookUrl'], 'is required when an ops or on-call Teams webhook is set (cards for people go there)')
     if (raw.driftSchedule !== undefined && !entraGiven(raw))
         at(['driftSchedule'], 'the drift scan needs the Entra settings (GBG_ENTRA_*)')
     if (sn.authMode === 'basic' || sn.authMode === 'oauth_password') {
@@ -1034,10 +1003,7 @@ function crossChecks(raw: Raw, ctx: z.RefinementCtx): void {
             at(['providers'], 'enables webhook but GBG_WEBHOOK_BASE_URL / GBG_WEBHOOK_HMAC_SECRET are not set')
         }
         if (p === 'epm' && !epmGiven(raw))
-            at(
-                ['providers'],
-                'enables epm but GBG_EPM_BASE_URL / GBG_EPM_CLIENT_ID / GBG_EPM_CLIENT_SECRET are not set',
-            )
+            at(['providers'], 'enables epm but GBG_EPM_BASE_URL / GBG_EPM_CLIENT_ID / GBG_EPM_CLIENT_SECRET are not set')
         if (p === 'console' && !consoleGiven(raw))
             at(['providers'], 'enables console but the GBG_CONSOLE_* settings are not set')
         if ((p === 'entra-role' || p === 'entra-group') && !entraGiven(raw))
