@@ -65,8 +65,13 @@ export interface QueueConfig {
     pollIntervalSeconds: number
     /** Lease length when claiming an action, seconds. @defaultValue 120 */
     leaseSeconds: number
-    /** Actions processed concurrently by one executor (K). @defaultValue 4 */
+    /** Grant and verify actions processed concurrently by one executor (K). @defaultValue 32 */
     maxInFlight: number
+    /**
+     * Grant and revoke calls per second to each provider (a token bucket; revokes never wait for it); 0 = unpaced.
+     * @defaultValue 20 (Microsoft Graph: 3,000 writes per 150 s per app and tenant)
+     */
+    providerWritesPerSecond: number
     /** Attempts of an action before it is dead (for actions the executor creates). @defaultValue 8 */
     maxAttempts: number
     /** First retry delay, ms. @defaultValue 2000 */
@@ -629,7 +634,16 @@ const SETTINGS = {
     queue: {
         pollIntervalSeconds: setting('GBG_POLL_INTERVAL_SECONDS', int(1, 3_600, 5), 'Seconds between queue polls'),
         leaseSeconds: setting('GBG_LEASE_SECONDS', int(10, 86_400, 120), 'Lease length of a claimed action (s)'),
-        maxInFlight: setting('GBG_MAX_IN_FLIGHT', int(1, 64, 4), 'Actions processed concurrently (K)'),
+        maxInFlight: setting(
+            'GBG_MAX_IN_FLIGHT',
+            int(1, 256, 32),
+            'Grant and verify actions processed concurrently (K); revokes have their own lane',
+        ),
+        providerWritesPerSecond: setting(
+            'GBG_PROVIDER_WRITES_PER_SECOND',
+            int(0, 10_000, 20),
+            'Grant and revoke calls per second to each provider (token bucket; revokes never wait; honours Retry-After); 0 = unpaced',
+        ),
         maxAttempts: setting(
             'GBG_MAX_ATTEMPTS',
             int(1, 1_000, 8),

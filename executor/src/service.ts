@@ -24,6 +24,7 @@ import { createMetrics, type Metrics } from './metrics'
 import { Notifications } from './notify/notifier'
 import { createTeamsNotifier } from './notify/teams'
 import type { Clock, Logger, ServiceNowGateway } from './ports'
+import { pacedProvider } from './providers/pacer'
 import { createProviders } from './providers/registry'
 import type { ConsoleGate } from './providers/console'
 import { recheckGrant } from './recheck'
@@ -149,7 +150,18 @@ export function buildProviders(
 ): Map<ProviderName, Provider> {
     // Metrics fits the providers' call observer as it is (observeProviderCall). The providers read the service's
     // one clock (signature timestamps, schedule start and end, native expiry windows).
-    return createProviders(config, { logger, holders: journal, fleet, metrics, now: () => clock.now(), gate })
+    const providers = createProviders(config, {
+        logger,
+        holders: journal,
+        fleet,
+        metrics,
+        now: () => clock.now(),
+        gate,
+    })
+    // Each provider's grant and revoke calls at its pace (providers/pacer.ts), outside the metrics' timing.
+    const pace = { writesPerSecond: config.queue.providerWritesPerSecond }
+    for (const [name, provider] of providers) providers.set(name, pacedProvider(provider, pace, clock))
+    return providers
 }
 
 /**

@@ -23,7 +23,7 @@ import {
 import { judgeBeforeAppend, type AuditJudgement } from './audit-verify'
 import type { ExecutorEventBus } from './events'
 import { TEAMS_OUTBOX_KIND, outboxItemText } from './notify/notifier'
-import type { Journal, OutboxInput, OutboxItem } from './journal/journal'
+import type { Journal, OutboxInput, OutboxItem, OutboxKey } from './journal/journal'
 import { redact } from './log'
 import type {
     ActionPatch,
@@ -169,6 +169,8 @@ export interface WriteBackOptions {
     /** This executor's name, in the integration incident. @defaultValue 'executor' */
     instance?: string
     random: () => number
+    /** Most deliveries to ServiceNow under way at once (lanes of different grants). @defaultValue 16 */
+    concurrency?: number
     /** Called after each pass with the actions whose items are all delivered (the worker closes them). */
     onActionSettled?: (actionId: string) => void
     /**
@@ -192,119 +194,217 @@ export interface FlushReport {
 
 type Outcome = { ok: true } | { ok: false; error: unknown; postpone?: boolean }
 
-/** Delivers the outbox. Passes never overlap: concurrent `flush` calls queue behind the running one. */
+/** Which items a {@link WriteBack.flush} delivers. */
+export interface FlushOptions {
+    /** Only this grant's items (a run delivering its own write-back). @defaultValue every due item */
+    grantId?: string
+    /**
+     * Wait only for the deliveries this call starts, not for those already under way (the worker's round, which
+     * must not sit behind the write-backs of runs). @defaultValue true
+     */
+    join?: boolean
+}
+
+/** Most ServiceNow write-backs under way at once unless configured (GBG_WRITEBACK_CONCURRENCY's default). */
+export const DEFAULT_WRITEBACK_CONCURRENCY = 16
+
+/**
+ * Delivers the outbox. Each delivery key (a grant; without one, an action; else the item alone) is a lane: its
+ * items go one at a time in queue order, and a failing item holds back the rest of its lane. Lanes run in parallel,
+ * at most `concurrency` ServiceNow calls at once: one grant's write-backs never wait behind another's.
+ */
 export class WriteBack {
-    private chain: Promise<unknown> = Promise.resolve()
+    /** The lane of each key with a delivery under way or queued. */
+    private readonly lanes = new Map<string, Promise<void>>()
+    /** Keys with a delivery queued behind the running one (a later flush joins it instead of queueing another). */
+    private readonly queued = new Map<string, Promise<void>>()
+    private active = 0
+    private readonly waiting: Array<() => void> = []
+    private readonly concurrency: number
 
-    constructor(private readonly o: WriteBackOptions) {}
-
-    /** Deliver every due item once. Never throws. */
-    flush(): Promise<FlushReport> {
-        const run = this.chain.then(() => this.pass())
-        this.chain = run.catch(() => undefined)
-        return run.catch((error) => {
-            this.o.logger.error('write-back pass failed', { error: String(error) })
-            let pending = 0
-            try {
-                pending = this.o.journal.pendingOutbox()
-            } catch {
-                // The journal is closed (a pass still running when the service was force-stopped): nothing to
-                // count, and a rejection here would be unhandled for a caller that does not await the flush.
-            }
-            return { delivered: 0, failed: 0, pending }
-        })
+    constructor(private readonly o: WriteBackOptions) {
+        this.concurrency = Math.max(1, o.concurrency ?? DEFAULT_WRITEBACK_CONCURRENCY)
     }
 
-    private async pass(): Promise<FlushReport> {
-        const { journal, clock } = this.o
-        const blocked = new Set<string>()
-        const touched = new Set<string>()
-        let delivered = 0
-        let failed = 0
-        const now = clock.now().getTime()
-        const batched = await this.passBatch(now, blocked, touched)
-        delivered += batched.delivered
-        failed += batched.failed
-        for (const item of journal.outbox({ status: 'pending' })) {
-            // Teams cards share the journal's outbox but are delivered by notify/notifier.ts, never held here.
-            if (item.kind === TEAMS_OUTBOX_KIND) continue
-            const key = item.grantId || item.actionId || `#${item.id}`
-            if (blocked.has(key)) continue
-            if (item.nextAttemptAt.getTime() > now) {
-                // Not due yet: later items of the same grant wait behind it (queue order per grant).
-                blocked.add(key)
-                continue
+    /** Deliver every due item (or one grant's) once. Never throws. */
+    async flush(options: FlushOptions = {}): Promise<FlushReport> {
+        const report = { delivered: 0, failed: 0 }
+        const runs: Promise<void>[] = []
+        try {
+            if (options.grantId) runs.push(this.lane(options.grantId, { grantId: options.grantId }, report))
+            else {
+                const now = this.o.clock.now().getTime()
+                const byKey = new Map<string, OutboxItem[]>()
+                for (const item of this.o.journal.outbox({ status: 'pending' })) {
+                    // Teams cards share the journal's outbox but are delivered by notify/notifier.ts, never held here.
+                    if (item.kind === TEAMS_OUTBOX_KIND) continue
+                    const key = keyOf(item)
+                    const list = byKey.get(key)
+                    if (list) list.push(item)
+                    else byKey.set(key, [item])
+                }
+                for (const [key, items] of byKey) {
+                    // A lane whose first item is not due waits (later items of the same key wait behind it).
+                    if (items[0]!.nextAttemptAt.getTime() > now) continue
+                    const running = this.lanes.has(key)
+                    if (running && options.join === false) continue
+                    const spec = { grantId: items[0]!.grantId, actionId: items[0]!.actionId, id: items[0]!.id }
+                    runs.push(this.lane(key, spec, report, running ? undefined : items))
+                }
+                this.alertAgedItems()
             }
-            const outcome = await this.deliver(item)
+            await Promise.all(runs)
+        } catch (error) {
+            this.o.logger.error('write-back pass failed', { error: String(error) })
+        }
+        let pending = 0
+        try {
+            pending = this.o.journal.pendingOutbox()
+        } catch {
+            // The journal is closed (a pass still running when the service was force-stopped): nothing to count,
+            // and a rejection here would be unhandled for a caller that does not await the flush.
+        }
+        return { ...report, pending }
+    }
+
+    /** Resolve once no delivery is under way or queued (revoke runs leave theirs in the background). */
+    async idle(): Promise<void> {
+        while (this.lanes.size > 0) await Promise.all([...this.lanes.values()])
+    }
+
+    /** Run `task` on the lane of `key`, after whatever the lane already runs. */
+    private onLane(key: string, task: () => Promise<void>): Promise<void> {
+        const previous = this.lanes.get(key)
+        const run = (previous ? previous.then(task) : task()).catch((error: unknown) => {
+            this.o.logger.error('write-back pass failed', { key, error: String(error) })
+        })
+        const tracked = run.finally(() => {
+            if (this.lanes.get(key) === tracked) this.lanes.delete(key)
+        })
+        this.lanes.set(key, tracked)
+        return tracked
+    }
+
+    /**
+     * Deliver the due items of one key, in order. `snapshot`: the items just read (the lane is idle, so nobody
+     * delivered them since); otherwise they are read when the delivery starts, after the one under way.
+     */
+    private lane(
+        key: string,
+        spec: OutboxKey,
+        report: { delivered: number; failed: number },
+        snapshot?: OutboxItem[],
+    ): Promise<void> {
+        const busy = this.lanes.has(key)
+        if (busy) {
+            // One delivery queued behind the running one is enough: it reads the key's items when it starts.
+            const queued = this.queued.get(key)
+            if (queued) return queued
+        }
+        const items = busy ? undefined : snapshot
+        const run = this.onLane(key, async () => {
+            if (busy) this.queued.delete(key)
+            await this.deliverKey(items ?? this.o.journal.pendingOutboxOfKey(spec), report)
+        })
+        if (busy) this.queued.set(key, run)
+        return run
+    }
+
+    private async deliverKey(items: OutboxItem[], report: { delivered: number; failed: number }): Promise<void> {
+        const { journal, clock } = this.o
+        const touched = new Set<string>()
+        const now = clock.now().getTime()
+        // The lane's leading first attempts in one Batch API call; a failure there holds back the rest of the lane.
+        const batched = await this.withSlot(() => this.deliverBatch(items, now, touched))
+        report.delivered += batched.delivered
+        report.failed += batched.failed
+        // Each delivered item is marked at once (the crash-recovery test kills the executor between any two marks).
+        for (const item of batched.blocked ? [] : items) {
+            if (item.kind === TEAMS_OUTBOX_KIND || batched.handled.has(item.id)) continue
+            // Not due yet: later items of the same key wait behind it (queue order per grant).
+            if (item.nextAttemptAt.getTime() > now) break
+            const outcome = await this.withSlot(() => this.deliver(item))
             if (item.actionId) touched.add(item.actionId)
             if (outcome.ok) {
-                journal.markDelivered(item.id)
-                delivered++
-                this.o.events.emit('writeback:done', {
-                    outboxId: item.id,
-                    kind: item.kind,
-                    grantSysId: item.grantId,
-                    actionSysId: item.actionId,
-                })
+                this.markDelivered(item)
+                report.delivered++
                 continue
             }
-            blocked.add(key)
             if (outcome.postpone) {
                 journal.postpone(
                     item.id,
                     new Date(clock.now().getTime() + this.o.backoff.baseMs),
                     errorText(outcome.error),
                 )
-                continue
+                break
             }
-            failed++
+            report.failed++
             this.recordFailure(item, outcome.error)
+            break
         }
-        this.alertAgedItems()
         if (this.o.onActionSettled) {
             for (const actionId of touched) {
                 if (journal.pendingOutbox(actionId) === 0) this.o.onActionSettled(actionId)
             }
         }
-        return { delivered, failed, pending: journal.pendingOutbox() }
+    }
+
+    /** Mark an item delivered, then tell listeners. */
+    private markDelivered(item: OutboxItem): void {
+        this.o.journal.markDelivered(item.id)
+        this.o.events.emit('writeback:done', {
+            outboxId: item.id,
+            kind: item.kind,
+            grantSysId: item.grantId,
+            actionSysId: item.actionId,
+        })
+    }
+
+    /** Run `call` when fewer than `concurrency` deliveries are under way. */
+    private async withSlot<T>(call: () => Promise<T>): Promise<T> {
+        if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve))
+        else this.active++
+        try {
+            return await call()
+        } finally {
+            const next = this.waiting.shift()
+            if (next) next()
+            else this.active--
+        }
     }
 
     /**
-     * The batch step of a pass (issue 18): the leading due items of every grant that can go in one Batch API call —
-     * first attempts only, in queue order, at most one write per grant / action record per call — are delivered in
-     * ONE call; each answer is judged as the item's direct delivery would be. A write that failed is recorded like a
-     * failed direct delivery (its grant's later items wait for the next pass) and is then retried by itself, the
-     * direct way with its recovery paths (ticket-update key read back, audit chain check and dedupe, lease take-back).
-     * A whole call that failed (429, 5xx, a lost connection) is a failure of every item in it: each is retried by
-     * itself, and what a lost answer may have applied is found again by its idempotency key (ticket updates), its
-     * hash (audit events), its open action (create_action) or is simply repeated (PATCH). Nothing is lost, nothing
-     * written twice. Items after an item that cannot be batched are left to the direct loop, in order.
+     * The batch step of a lane (issue 18): its leading due items that can go in one Batch API call — first attempts
+     * only, in queue order, at most one write per grant / action record per call — are delivered in ONE call; each
+     * answer is judged as the item's direct delivery would be. A write that failed is recorded like a failed direct
+     * delivery (the lane's later items wait) and is then retried by itself, the direct way with its recovery paths
+     * (ticket-update key read back, audit chain check and dedupe, lease take-back). A whole call that failed (429,
+     * 5xx, a lost connection) is a failure of every item in it: each is retried by itself, and what a lost answer may
+     * have applied is found again by its idempotency key (ticket updates), its hash (audit events), its open action
+     * (create_action) or is simply repeated (PATCH). Nothing is lost, nothing written twice. Items after one that
+     * cannot be batched are left to the direct loop, in order. `handled`: the items this step settled.
      */
-    private async passBatch(
+    private async deliverBatch(
+        items: OutboxItem[],
         now: number,
-        blocked: Set<string>,
         touched: Set<string>,
-    ): Promise<{ delivered: number; failed: number }> {
+    ): Promise<{ delivered: number; failed: number; blocked: boolean; handled: Set<number> }> {
         const { journal, gateway } = this.o
-        if (!gateway.writeBatch) return { delivered: 0, failed: 0 }
-        const stopped = new Set<string>()
+        const handled = new Set<number>()
+        const none = { delivered: 0, failed: 0, blocked: false, handled }
+        if (!gateway.writeBatch) return none
         const records = new Set<string>()
         const picked: { item: OutboxItem; write: BatchWrite }[] = []
-        for (const item of journal.outbox({ status: 'pending' })) {
+        for (const item of items) {
             if (item.kind === TEAMS_OUTBOX_KIND) continue
-            const key = item.grantId || item.actionId || `#${item.id}`
-            if (stopped.has(key)) continue
             const write = item.attempts === 0 && item.nextAttemptAt.getTime() <= now ? this.batchWrite(item) : undefined
             const record = write ? recordOf(write) : undefined
-            if (!write || (record && records.has(record)) || picked.length >= WRITE_BATCH_MAX) {
-                stopped.add(key)
-                continue
-            }
+            if (!write || (record && records.has(record)) || picked.length >= WRITE_BATCH_MAX) break
             if (record) records.add(record)
             picked.push({ item, write })
         }
         // One item alone is sent the direct way (the same one call, and its direct recovery paths at once).
-        if (picked.length < 2) return { delivered: 0, failed: 0 }
+        if (picked.length < 2) return none
         // A create has no key the instance checks: mark it tried BEFORE the call, so a crash before the answer is
         // recorded sends it the direct way (open actions read first) instead of a second time in a batch.
         for (const { item } of picked) {
@@ -318,10 +418,11 @@ export class WriteBack {
         }
         let delivered = 0
         let failed = 0
+        let blocked = false
         for (const [i, { item, write }] of picked.entries()) {
+            handled.add(item.id)
             const outcome = outcomes[i] ?? { ok: false as const, error: new Error('no outcome') }
             if (item.actionId) touched.add(item.actionId)
-            const key = item.grantId || item.actionId || `#${item.id}`
             if (outcome.ok) {
                 if (write.kind === 'audit' && outcome.head && write.event.grantSysId !== '') {
                     journal.anchorAudit(write.event.grantSysId, outcome.head.sequence, outcome.head.hash)
@@ -332,47 +433,35 @@ export class WriteBack {
                     if (p.armTimer && outcome.sysId && journal.timer(grantId))
                         journal.setTimerAction(grantId, outcome.sysId)
                 }
-                journal.markDelivered(item.id)
+                this.markDelivered(item)
                 delivered++
-                this.o.events.emit('writeback:done', {
-                    outboxId: item.id,
-                    kind: item.kind,
-                    grantSysId: item.grantId,
-                    actionSysId: item.actionId,
-                })
                 continue
             }
-            if (blocked.has(key)) {
+            if (blocked) {
                 failed++
                 this.recordFailure(item, retryLater(outcome.error))
                 continue
             }
             // Refused (a moved audit head, a ticket update's key already taken, a lapsed lease): not a transient,
-            // so the direct way with its recovery path runs NOW, in this pass. A transient (429, 5xx, a lost
-            // answer) waits for its backoff and then goes the direct way.
+            // so the direct way with its recovery path runs NOW. A transient (429, 5xx, a lost answer) waits for its
+            // backoff and then goes the direct way.
             if (isRefusal(outcome.error)) {
                 const direct = await this.deliver(item)
                 if (direct.ok) {
-                    journal.markDelivered(item.id)
+                    this.markDelivered(item)
                     delivered++
-                    this.o.events.emit('writeback:done', {
-                        outboxId: item.id,
-                        kind: item.kind,
-                        grantSysId: item.grantId,
-                        actionSysId: item.actionId,
-                    })
                     continue
                 }
-                blocked.add(key)
+                blocked = true
                 failed++
                 this.recordFailure(item, direct.error)
                 continue
             }
-            blocked.add(key)
+            blocked = true
             failed++
             this.recordFailure(item, retryLater(outcome.error))
         }
-        return { delivered, failed }
+        return { delivered, failed, blocked, handled }
     }
 
     /** The batch write an outbox item stands for, or undefined when it goes the direct way. */
@@ -671,8 +760,9 @@ export class WriteBack {
      */
     async checkAuditChains(grantIds: readonly string[]): Promise<number> {
         let broken = 0
-        const run = this.chain.then(async () => {
-            for (const grantId of grantIds) {
+        for (const grantId of grantIds) {
+            // On the grant's lane: never at the same time as a delivery of the same chain.
+            await this.onLane(grantId, async () => {
                 try {
                     if ((await this.guardChain(grantId)).broken) broken++
                 } catch (error) {
@@ -681,10 +771,8 @@ export class WriteBack {
                         error: errorText(error),
                     })
                 }
-            }
-        })
-        this.chain = run.catch(() => undefined)
-        await run.catch(() => undefined)
+            })
+        }
         if (broken > 0) await this.flush()
         return broken
     }
@@ -780,34 +868,9 @@ function ticketUpdateKey(item: OutboxItem): string {
     return `tu:${sha256(`${item.id}|${item.createdAt.toISOString()}|${item.kind}|${JSON.stringify(item.payload)}`).slice(0, 40)}`
 }
 
-/**
- * Items one batch call carries at most: about two actions' write-backs. The instance runs them one after another
- * within its 30 s batch quota and our request timeout, so a batch is kept small.
- */
-const WRITE_BATCH_MAX = 25
-
-/** The record a batched write changes, when at most one write to it may go in one call (PATCHes). */
-function recordOf(write: BatchWrite): string | undefined {
-    if (write.kind === 'grant_patch') return `grant:${write.grantSysId}`
-    if (write.kind === 'action_patch') return `action:${write.actionSysId}`
-    return undefined
-}
-
-/** A batched write's failure that is not a transient: it is delivered the direct way at once. */
-function isRefusal(error: unknown): boolean {
-    return !isRetryableWrite(error) || isServiceNowError(error, 'lost_claim')
-}
-
-/**
- * A batched write that failed is retried by itself, the direct way, after its backoff; a refusal is never final
- * from a batch alone (the direct way judges it: a ticket update's key read back, a moved audit head re-linked).
- */
-function retryLater(error: unknown): unknown {
-    if (isRetryableWrite(error)) return error
-    return new ServiceNowError('retryable', `refused in a batch call, retried by itself: ${errorText(error)}`, {
-        ...(error instanceof ServiceNowError && error.status !== undefined ? { status: error.status } : {}),
-        cause: error,
-    })
+/** The delivery key of an item: its grant; without one, its action; else the item alone. */
+function keyOf(item: OutboxItem): string {
+    return item.grantId || item.actionId || `#${item.id}`
 }
 
 function incidentKindOf(item: OutboxItem): string {
@@ -842,4 +905,34 @@ function chainHead(rows: Record<string, string>[]): AuditAnchor | undefined {
     const sequence = Number(last[AUDIT_FIELDS.sequence])
     const hash = last[AUDIT_FIELDS.hash] ?? ''
     return Number.isInteger(sequence) && sequence > 0 && isSha256Hex(hash) ? { sequence, hash } : undefined
+}
+
+/**
+ * Items one batch call carries at most: about two actions' write-backs. The instance runs them one after another
+ * within its 30 s batch quota and our request timeout, so a batch is kept small.
+ */
+const WRITE_BATCH_MAX = 25
+
+/** The record a batched write changes, when at most one write to it may go in one call (PATCHes). */
+function recordOf(write: BatchWrite): string | undefined {
+    if (write.kind === 'grant_patch') return `grant:${write.grantSysId}`
+    if (write.kind === 'action_patch') return `action:${write.actionSysId}`
+    return undefined
+}
+
+/** A batched write's failure that is not a transient: it is delivered the direct way at once. */
+function isRefusal(error: unknown): boolean {
+    return !isRetryableWrite(error) || isServiceNowError(error, 'lost_claim')
+}
+
+/**
+ * A batched write that failed is retried by itself, the direct way, after its backoff; a refusal is never final
+ * from a batch alone (the direct way judges it: a ticket update's key read back, a moved audit head re-linked).
+ */
+function retryLater(error: unknown): unknown {
+    if (isRetryableWrite(error)) return error
+    return new ServiceNowError('retryable', `refused in a batch call, retried by itself: ${errorText(error)}`, {
+        ...(error instanceof ServiceNowError && error.status !== undefined ? { status: error.status } : {}),
+        cause: error,
+    })
 }

@@ -40,7 +40,7 @@ import { AuditAnchorStore, type AuditAnchorRecord } from './audit-anchors'
 import { HolderStore } from './holders'
 import { IncidentStore, type IncidentRef } from './incidents'
 import { MIGRATIONS, type Migration } from './migrations'
-import { OutboxStore, type OutboxFilter, type OutboxInput, type OutboxItem } from './outbox'
+import { OutboxStore, type OutboxFilter, type OutboxInput, type OutboxItem, type OutboxKey } from './outbox'
 import { RetentionStore, type CompactionReport } from './retention'
 import { RevokeTimerStore, type RevokeTimer } from './revoke-timers'
 import { Schema } from './schema'
@@ -57,7 +57,7 @@ export {
 } from './actions'
 export type { AuditAnchorRecord } from './audit-anchors'
 export type { IncidentRef } from './incidents'
-export type { OutboxInput, OutboxItem, OutboxStatus } from './outbox'
+export type { OutboxInput, OutboxItem, OutboxKey, OutboxStatus } from './outbox'
 export type { RevokeTimer } from './revoke-timers'
 export type { CompactionReport } from './retention'
 export type { StatementStat } from './statement-stats'
@@ -233,6 +233,11 @@ export class Journal {
     /** Every outbox item (optionally of one action and / or with one status), in queue order. */
     outbox(filter: OutboxFilter = {}): OutboxItem[] {
         return this.outboxStore.list(filter)
+    }
+
+    /** Pending items of one delivery key (a grant, else an action, else one item), in queue order. */
+    pendingOutboxOfKey(key: OutboxKey): OutboxItem[] {
+        return this.outboxStore.pendingOfKey(key)
     }
 
     /** Number of pending items (of one action, or all). */

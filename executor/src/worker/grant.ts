@@ -67,7 +67,7 @@ export async function runGrant(ctx: RunContext): Promise<void> {
             if (journaledPlan(row).operation === 'extend') return writeBackExtend(ctx, row)
             return writeBackGrant(ctx, row)
         case 'written_back':
-            await ctx.core.writeBack.flush()
+            await ctx.core.writeBack.flush({ grantId: ctx.action.grantSysId })
             return
         default:
             return closeFinished(ctx, row)
@@ -153,7 +153,7 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
     // cancels only approved / queued grants, and its state guard refuses the executor's move of a cancelled grant to
     // granting. Refused for good (a cancel won the race) or not delivered (ServiceNow unreachable, so a cancel could
     // land unseen) → no provider call now; the retry runs the recheck gate again, which reads the grant's state.
-    await core.writeBack.flush()
+    await core.writeBack.flush({ grantId: action.grantSysId })
     if (ctx.signal.aborted) return
     const granting = core.journal
         .outbox({ actionId: action.sysId })

@@ -17,7 +17,7 @@ export interface WorkerOptions {
     version?: string
     /** Poll interval. @defaultValue GBG_POLL_INTERVAL_SECONDS' default (every default of a setting comes from config.ts) */
     pollIntervalMs?: number
-    /** Most actions run at once (K). @defaultValue 4 */
+    /** Most grant and verify actions run at once (K). @defaultValue GBG_MAX_IN_FLIGHT (32) */
     maxInFlight?: number
     /** Ready actions read per poll. @defaultValue 20 */
     batchSize?: number

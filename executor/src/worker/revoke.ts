@@ -75,7 +75,7 @@ export async function runRevoke(ctx: RunContext): Promise<void> {
         case 'provider_done':
             return writeBackRevoke(ctx, row)
         case 'written_back':
-            await ctx.core.writeBack.flush()
+            await ctx.core.writeBack.flush({ grantId: ctx.action.grantSysId })
             return
         default:
             return closeFinished(ctx, row)
@@ -119,7 +119,10 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
     if (!ctx.local) {
         try {
             const read = core.gateway.getGrant(grantId)
-            grant = recorded ? await within(read, GRANT_READ_BOUND_MS, core) : await read
+            const bound = ctx.revokeBy
+                ? Math.min(GRANT_READ_BOUND_MS, Math.max(0, ctx.revokeBy.getTime() - core.clock.now().getTime()))
+                : GRANT_READ_BOUND_MS
+            grant = recorded ? await within(read, bound, core) : await read
         } catch (error) {
             if (ctx.signal.aborted) return
             if (error === SLOW) {
@@ -209,7 +212,7 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
         'calling provider.revoke',
     )
     // The 'revoking' state goes out in the background: a revoke never waits for the outbox (issue 18).
-    void core.writeBack.flush()
+    void core.writeBack.flush({ grantId })
     if (ctx.signal.aborted) return
     return revokeCall(ctx, row)
 }

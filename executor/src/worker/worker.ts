@@ -68,8 +68,12 @@ export interface StopOptions {
 }
 
 const OPEN_STATES = ['ready', 'claimed']
-/** Longest wait of a due timer for ServiceNow to hand over the queue revoke before revoking from the journal. */
-const TIMER_CLAIM_BOUND_MS = 1_000
+/**
+ * How long after its expiry a due revoke may wait for ServiceNow (the queue revoke's hand-over AND the grant read),
+ * all told, before it revokes from the journal: one deadline for both, so a 429 storm (in-call retries honouring
+ * Retry-After) never holds it longer (issue 18: p99 41 s, then 1 s claim bound + 2 s grant read bound).
+ */
+export const REVOKE_SERVICENOW_BUDGET_MS = 500
 /** Least time between two rounds triggered by freed slots (each reads the due queue once). */
 const REFILL_MIN_GAP_MS = 250
 /** Grants whose audit chain one round checks: a pass over N active grants is spread over N / 100 rounds. */
@@ -238,11 +242,12 @@ export class Worker {
         this.events.emit('worker:stopped', { instance: this.options.instance, forced })
     }
 
-    /** Resolve once no run is in flight. */
+    /** Resolve once no run is in flight, nor a write-back a run left under way (revokes do not wait for theirs). */
     async idle(): Promise<void> {
         while (this.inFlight.size > 0) {
             await Promise.allSettled([...this.inFlight.values()])
         }
+        await this.core.writeBack.idle()
     }
 
     /** Deliver the outbox now (also part of every round). */
@@ -354,7 +359,8 @@ export class Worker {
             await Promise.allSettled([...this.timerTasks])
             if (report.pollOk) await this.checkAuditChains()
         }
-        await this.core.writeBack.flush()
+        // Write-backs due for a retry; runs deliver their own, and the round does not wait behind them.
+        await this.core.writeBack.flush({ join: this.stopping })
         if (!this.stopping) this.compactJournal()
         if (report.claimed > 0) this.claimedSinceHeartbeat = true
         const nowMs = clock.now().getTime()
@@ -378,54 +384,99 @@ export class Worker {
     }
 
     private async claimReady(report: TickReport, listed?: QueueAction[]): Promise<void> {
-        const { gateway, clock, events } = this.core
+        const { gateway, clock } = this.core
         this.backlogged = false
         const ready = listed ?? (await gateway.listReadyActions(clock.now(), this.options.batchSize))
         report.ready = ready.length
-        const openByGrant = new Map<string, QueueAction[]>()
+        // Grants are claimed in parallel (each its ordering read and claim), a grant's own actions in queue order.
+        const byGrant = new Map<string, QueueAction[]>()
         for (const action of ready) {
-            if (this.stopping) return
+            const list = byGrant.get(action.grantSysId)
+            if (list) list.push(action)
+            else byGrant.set(action.grantSysId, [action])
+        }
+        const reserved = { slots: 0, revokes: 0 }
+        let groups = [...byGrant.values()]
+        // Claims lost to another executor free their reservation: the grants left for want of a slot get another
+        // pass (a few at most), as the serial loop went on down the list.
+        for (let pass = 0; pass < 4 && groups.length > 0 && !this.stopping; pass++) {
+            const outcomes = await Promise.all(groups.map((actions) => this.claimForGrant(actions, report, reserved)))
+            const launched = outcomes.filter((o) => o === 'launched').length
+            const left = groups.filter((_, i) => outcomes[i] === 'capacity')
+            if (left.length === groups.length || launched === groups.length - left.length) break
+            groups = left
+        }
+    }
+
+    /** Claim the first runnable action of one grant (its list in queue order), within K / the revoke lane's bound. */
+    private async claimForGrant(
+        actions: QueueAction[],
+        report: TickReport,
+        reserved: { slots: number; revokes: number },
+    ): Promise<'launched' | 'capacity' | 'none'> {
+        const { gateway, events } = this.core
+        let open: QueueAction[] | undefined
+        let capacity = false
+        for (const action of actions) {
+            if (this.stopping) return 'none'
             // Revokes never wait for a grant slot (their lane has its own bound); grants and verifies use K.
-            const lane = action.type === 'revoke' ? 'revoke' : 'slots'
-            if (lane === 'slots' && this.slotsInUse() >= this.options.maxInFlight) {
-                this.backlogged = true
+            const lane = action.type === 'revoke' ? 'revokes' : 'slots'
+            const inUse = lane === 'slots' ? this.slotsInUse() : this.revokeRuns.size
+            const bound = lane === 'slots' ? this.options.maxInFlight : this.options.revokeMaxInFlight
+            if (inUse + reserved[lane] >= bound) {
+                if (lane === 'slots') this.backlogged = true
+                capacity = true
                 continue
             }
-            if (lane === 'revoke' && this.revokeRuns.size >= this.options.revokeMaxInFlight) continue
             const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
             if (this.inFlight.has(action.sysId)) continue
+            // The revoke lane takes the queue revoke of a grant whose journal timer is due (with its budget).
+            if (lane === 'revokes' && this.laneTakes(action)) continue
             if (this.busyGrants.has(action.grantSysId)) {
                 report.skipped++
                 events.emit('action:skipped', { ...r, reason: 'grant_busy' })
                 continue
             }
-            // A malformed row is never run (it is marked dead), so the grant's order does not hold it back.
-            if (!action.malformed && isSysId(action.grantSysId)) {
-                let open = openByGrant.get(action.grantSysId)
-                if (!open) {
-                    open = await gateway.listOpenActionsForGrant(action.grantSysId)
-                    openByGrant.set(action.grantSysId, open)
+            reserved[lane]++
+            try {
+                // A malformed row is never run (it is marked dead), so the grant's order does not hold it back.
+                if (!action.malformed && isSysId(action.grantSysId)) {
+                    open ??= await gateway.listOpenActionsForGrant(action.grantSysId)
+                    // …nor does it hold back the grant's good actions behind it.
+                    const ahead = (o: QueueAction) =>
+                        o.sysId !== action.sysId && !o.malformed && OPEN_STATES.includes(o.state) && before(o, action)
+                    if (open.some(ahead)) {
+                        report.skipped++
+                        events.emit('action:skipped', { ...r, reason: 'ordering' })
+                        continue
+                    }
                 }
-                // …nor does it hold back the grant's good actions behind it.
-                const ahead = (o: QueueAction) =>
-                    o.sysId !== action.sysId && !o.malformed && OPEN_STATES.includes(o.state) && before(o, action)
-                if (open.some(ahead)) {
-                    report.skipped++
-                    events.emit('action:skipped', { ...r, reason: 'ordering' })
-                    continue
-                }
+                // Taken meanwhile (the revoke lane, or a run of the same grant launched during the reads).
+                if (this.inFlight.has(action.sysId) || this.busyGrants.has(action.grantSysId)) continue
+                const claimed = await this.leases.claim(action)
+                if (!claimed) continue
+                if (this.inFlight.has(claimed.sysId)) return 'none'
+                report.claimed++
+                this.launch(claimed, false)
+                // One run per grant at a time: the grant's later actions wait for a later round.
+                return 'launched'
+            } finally {
+                reserved[lane]--
             }
-            const claimed = await this.leases.claim(action)
-            if (!claimed) continue
-            report.claimed++
-            this.launch(claimed, false)
         }
+        return capacity ? 'capacity' : 'none'
+    }
+
+    /** True when this executor's journal timer of the revoke's grant is due: the revoke lane takes it. */
+    private laneTakes(action: QueueAction): boolean {
+        const timer = this.core.journal.timer(action.grantSysId)
+        return timer !== undefined && timer.dueAt <= this.core.clock.now()
     }
 
     /** Start a run in the background (bounded by K), holding the grant busy and renewing the lease. */
-    private launch(action: QueueAction, resumed: boolean, local = false): void {
+    private launch(action: QueueAction, resumed: boolean, local = false, revokeBy?: Date): void {
         const signal = this.forceAbort.signal
-        const ctx: RunContext = { core: this.core, action, local, signal }
+        const ctx: RunContext = { core: this.core, action, local, signal, ...(revokeBy ? { revokeBy } : {}) }
         const revoke = action.type === 'revoke'
         if (revoke) this.revokeRuns.add(action.sysId)
         this.busyGrants.add(action.grantSysId)
@@ -674,6 +725,10 @@ export class Worker {
                 journal.disarmTimer(grantId)
                 return
             }
+            // The provider call is due by this instant, whatever ServiceNow does (its grant read shares the budget).
+            const revokeBy = new Date(
+                Math.max(timer.dueAt.getTime(), clock.now().getTime()) + REVOKE_SERVICENOW_BUDGET_MS,
+            )
             if (timer.revokeActionId && this.lastPollOk && !graceOver) {
                 let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' | { later: Date } = 'failed'
                 const revokeActionId = timer.revokeActionId
@@ -691,13 +746,13 @@ export class Worker {
                     if (queued.state === 'claimed') return 'lost'
                     return 'closed'
                 }
-                // ServiceNow gets TIMER_CLAIM_BOUND_MS to hand over the queue revoke; a slower answer (429 storm,
-                // in-call retries) does not hold the revoke: it runs from the journal, the write-back catches up.
+                // ServiceNow has until the revoke's deadline to hand over the queue revoke; a slower answer (429
+                // storm, in-call retries) does not hold the revoke: it runs from the journal, the write-back catches up.
                 const stop = new AbortController()
                 try {
                     outcome = await Promise.race([
                         decide(),
-                        clock.sleep(TIMER_CLAIM_BOUND_MS, stop.signal).then(
+                        clock.sleep(Math.max(0, revokeBy.getTime() - clock.now().getTime()), stop.signal).then(
                             () => 'slow' as const,
                             () => 'slow' as const,
                         ),
@@ -717,7 +772,7 @@ export class Worker {
                 if (typeof outcome === 'object') {
                     this.heldElsewhere.delete(grantId)
                     events.emit('timer:fired', { grantSysId: grantId, dueAt: timer.dueAt, local: false })
-                    launch = () => this.launch(outcome as QueueAction, false)
+                    launch = () => this.launch(outcome as QueueAction, false, false, revokeBy)
                     return
                 }
                 if (outcome === 'lost') {
