@@ -35,13 +35,18 @@ export const AUTOMATION_ACTORS: readonly string[] = ['system', 'watchdog']
 /**
  * Events the app's own business rules append in the session of whoever changed the record — the executor's
  * integration user too, when its Table API write triggers the rule (an instance runs rules in the writer's
- * session): the e-mail notification of a state change, and the refusal of an executor write. They are created by
+ * session): the e-mail notification of a state change, the refusal of an executor write, and the scheduled revoke
+ * moved to the new end when the executor records an approved extension (extend.ts onGrantExpiryMoved). They are created by
  * the integration user and cannot carry the executor's MAC, so requiring one would report every normal lifecycle
  * as tampered. None of them is a fact the recheck gate relies on (votes, shortenings, ticket facts, approvals are
  * never written in the executor's session), so a forged one cannot steer access; they stay covered by the links
  * and the anchor like every app event.
  */
-export const APP_REACTION_EVENTS: readonly string[] = ['notification.queued', 'executor.write_refused']
+export const APP_REACTION_EVENTS: readonly string[] = [
+    'notification.queued',
+    'executor.write_refused',
+    'revoke.rescheduled',
+]
 
 /** An event created by the integration user that must carry the executor's MAC. */
 function needsExecutorMac(row: AuditRow, event: ChainedAuditEvent, integrationUser: string): boolean {

@@ -469,7 +469,10 @@ export function extensionWriteFacts(current: any, previous: any): ExtensionWrite
  * write only actions it holds the lease of (shared claim-guard.ts), and the revoke is nobody's until it falls due.
  */
 export function onGrantExpiryMoved(current: any, previous: any): void {
-    if (!previous || str(current, GRANT_FIELDS.state) !== 'active') return
+    // Only a move of the end of access that was already active: the executor's granting → active write sets
+    // expires_at for the first time, and that is no reschedule (it once appended one to every grant's chain).
+    if (!previous || str(current, GRANT_FIELDS.state) !== 'active' || str(previous, GRANT_FIELDS.state) !== 'active')
+        return
     const before = str(previous, GRANT_FIELDS.expiresAt)
     const after = str(current, GRANT_FIELDS.expiresAt)
     const afterMs = glideToMs(after)
