@@ -140,6 +140,40 @@ describe('entra-group provider, PIM for Groups overlap under clock skew (docs/si
     })
 })
 
+describe('entra-group provider, PIM for Groups: one grant per approved request (docs/simulation.md finding 10)', () => {
+    it('an earlier attempt granted and the membership ended natively: the re-attempt makes no second assignment', async () => {
+        // setup: the first attempt assigned the membership, then its journal and write-back were lost; the re-attempt
+        // (no holder, no txnIds) runs after Entra ended the 4-minute assignment
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const plan = groupPlan({ durationMinutes: 4 })
+        await fx.group.grant(plan, { idempotencyKey: 'act-1' })
+        fx.holders.removeHolder(key, plan.grantSysId)
+        fx.clock.advanceMinutes(5)
+        // execution
+        const err = await failure(fx.group.grant(plan, { idempotencyKey: 'act-1' }))
+        // validation
+        expect(err.kind).toBe('fatal')
+        expect(err.code).toBe('grant_ended')
+        expect(fx.emu.state.groupRequests.map((r) => r.action)).toEqual(['adminAssign'])
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id)).toEqual([])
+    })
+
+    it('another grant of the same person and group is not mistaken for an earlier attempt of this one', async () => {
+        // setup: grant A's assignment ran out; B (another approved request) is granted afterwards
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), durationMinutes: 4 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 10 })
+        await fx.group.grant(a, { idempotencyKey: 'a-1' })
+        fx.clock.advanceMinutes(5)
+        // execution
+        const g = await fx.group.grant(b, { idempotencyKey: 'b-1' })
+        // validation
+        expect(g.alreadyDone).toBe(false)
+        expect(fx.emu.state.groupRequests.map((r) => r.action)).toEqual(['adminAssign', 'adminAssign'])
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id).map((u) => u.id)).toEqual([ALICE.id])
+    })
+})
+
 describe('entra-group provider, members mode', () => {
     it('adds with $ref, removes with DELETE …/$ref, never DELETE without $ref; no native expiry', async () => {
         // setup
