@@ -380,7 +380,16 @@ export class Invariants {
     final(executors: InProcessExecutor[]): void {
         for (const e of executors) {
             const pending = e.service.journal.pendingOutbox()
-            if (pending > 0) this.violate('write-back', `${e.name} still holds ${pending} undelivered write-back(s)`)
+            if (pending === 0) continue
+            // Name what is stuck: kind, lifecycle, attempts, next attempt and last error of each item.
+            const items = e.service.journal
+                .outbox({ status: 'pending' })
+                .map(
+                    (i) =>
+                        `${i.kind} #${i.id} of ${this.byGrant.get(i.grantId)?.label ?? (i.grantId || 'no grant')} ` +
+                        `(${i.attempts} attempt(s), next ${i.nextAttemptAt.toISOString()}${i.lastError ? `: ${i.lastError}` : ''})`,
+                )
+            this.violate('write-back', `${e.name} still holds ${pending} undelivered write-back(s): ${items.join('; ')}`)
         }
         const env = this.sim.env('audit')
         for (const l of this.lifecycles) {
