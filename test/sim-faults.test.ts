@@ -44,7 +44,14 @@ describe('simulator fault injection', () => {
         const clock = { now: Date.parse('2026-07-27T11:00:00Z') }
         const { sim, systems } = world(clock)
         const result = { faults: {}, observed: {} } as SimResult
-        const faults = new FaultInjector(new Prng('pile-up'), 1, [], sim as unknown as SimWorld, result, () => undefined)
+        const faults = new FaultInjector(
+            new Prng('pile-up'),
+            1,
+            [],
+            sim as unknown as SimWorld,
+            result,
+            () => undefined,
+        )
         const agenda = new Agenda()
         faults.schedule(agenda, clock.now, clock.now, () => false)
         // execution: every tick of two hours of virtual time
