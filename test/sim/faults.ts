@@ -120,6 +120,7 @@ export class FaultInjector {
         const { graph, ids } = this.sim
         l.reAdded = true
         l.strayAccess = true
+        l.reAddedAt = now
         this.strays.push(l)
         if (l.kind === 'entra-role') graph.addPermanentAssignment(ids.userId, l.roleId ?? ids.roleId)
         else graph.addDirectMember(ids.groupId, ids.userId)

@@ -222,9 +222,12 @@ export class Invariants {
             if (!g) continue
             const state = g[GRANT_FIELDS.state] ?? ''
             const alive = this.accessAlive(l)
-            // 3. expiry + grace
+            // 3. expiry + grace. Access someone re-added out of band at this grant's revoke was not granted by this
+            // system: it is due an incident GRACE_MS after it appeared, not after the grant's end — re-added at a late
+            // revoke (past end + grace) it was otherwise a violation the instant it appeared (finding 12).
             const end = this.endOf(l, g)
-            if (alive && end !== undefined && now > end + GRACE_MS) {
+            const due = end !== undefined && l.strayAccess && l.reAddedAt !== undefined ? Math.max(end, l.reAddedAt) : end
+            if (alive && end !== undefined && due !== undefined && now > due + GRACE_MS) {
                 if (!this.coveredByAnother(l) && !this.incidentOpen(l.grantSysId) && !this.sharedUnderIncident(l)) {
                     this.violate(
                         'expiry',

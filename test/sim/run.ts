@@ -99,6 +99,8 @@ export interface Lifecycle {
     reAdded?: boolean
     /** That out-of-band access is still there (SecOps have not removed it yet). */
     strayAccess?: boolean
+    /** When it was re-added (epoch ms): the expiry invariant's grace for it runs from then (finding 12). */
+    reAddedAt?: number
     final: string
 }
 
