@@ -174,6 +174,54 @@ describe('entra-group provider, PIM for Groups: one grant per approved request (
     })
 })
 
+describe('entra-group provider, PIM for Groups: a membership held outside is never shared (docs/simulation.md finding 13)', () => {
+    it('a grant while another grant of this system rests on an outside membership is drift too, not a share', async () => {
+        // setup: someone made Alice a plain member; grant A found it (drift, nothing made) and is active
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        fx.emu.addDirectMember(GROUP_WS_ADMINS.id, ALICE.id)
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), grantNumber: 'BGA0000001', durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), grantNumber: 'BGA0000002', durationMinutes: 30 })
+        const ga = await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
+        // execution
+        const gb = await fx.worker.grant(fx.group, b, { idempotencyKey: 'b-1' })
+        // validation: B is told the access is held outside (SecOps informed) instead of "shared with A", which holds
+        // nothing: before, B recorded a share and lost its access the moment SecOps removed the outside membership
+        expect(ga.evidence).toMatchObject({ drift: true, external: true })
+        expect(gb.evidence).toMatchObject({ drift: true, external: true })
+        expect(gb.evidence?.sharedWith).toBeUndefined()
+        expect(fx.emu.state.groupRequests).toHaveLength(0)
+    })
+
+    it('two grants granting at once on an outside membership do not adopt each other', async () => {
+        // setup: both grants are `granting` in ServiceNow (claimed in the same poll) when they read the membership
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        fx.emu.addDirectMember(GROUP_WS_ADMINS.id, ALICE.id)
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), grantNumber: 'BGA0000001', durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), grantNumber: 'BGA0000002', durationMinutes: 30 })
+        fx.fleet.set(a, 'granting')
+        fx.fleet.set(b, 'granting')
+        // execution
+        const ga = await fx.group.grant(a, { idempotencyKey: 'a-1' })
+        const gb = await fx.group.grant(b, { idempotencyKey: 'b-1' })
+        // validation
+        expect(ga.evidence).toMatchObject({ drift: true, external: true })
+        expect(gb.evidence).toMatchObject({ drift: true, external: true })
+    })
+
+    it('a PIM assignment this system made is still shared by a second grant', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), grantNumber: 'BGA0000001', durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), grantNumber: 'BGA0000002', durationMinutes: 30 })
+        await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
+        // execution
+        const gb = await fx.worker.grant(fx.group, b, { idempotencyKey: 'b-1' })
+        // validation
+        expect(gb.evidence).toMatchObject({ sharedWith: [a.grantSysId] })
+        expect(gb.evidence?.drift).toBeUndefined()
+    })
+})
+
 describe('entra-group provider, members mode', () => {
     it('adds with $ref, removes with DELETE …/$ref, never DELETE without $ref; no native expiry', async () => {
         // setup

@@ -97,6 +97,12 @@ export interface AssignmentBackend {
     readonly nativeExpiry: boolean
     /** Register the holder before the write (backends with no provider-side marker to trace a lost response). */
     readonly preRegister: boolean
+    /**
+     * Every assignment this system makes carries a marker the provider keeps (PIM: the grant marker in the request's
+     * `customData`), so {@link traceOwners} tells this system's assignments from access held outside it. Plain
+     * membership has none: there, who holds it is known only from ServiceNow's grants.
+     */
+    readonly traceable: boolean
     /** Target id (GUID) for the plan; throws fatal when the plan does not fit this provider. */
     target(plan: ExecutionPlan): string
     read(principalId: string, targetId: string, calls: AuditedCall[], signal?: AbortSignal): Promise<Observed>
@@ -416,10 +422,16 @@ export class AssignmentProvider implements Provider {
     ): Promise<GrantResult> {
         const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
         const fleet = (await this.fleetView(plan, targetId, ctx))!
-        const adopt = adoptableHolders(fleet.others)
+        // Shared only when this system made it. With a traceable backend, live access that neither this grant nor
+        // any marker ties to this system (a plain membership under PIM for Groups, a permanent role assignment) is
+        // held outside, whatever other grants of this system are granting or active: they may rest on that same
+        // outside access themselves (a drift grant holds nothing), and the access ends whenever SecOps remove it
+        // (docs/simulation.md finding 13).
+        const systemMade = !this.o.backend.traceable || own.mine || own.traced.length > 0
+        const adopt = systemMade ? adoptableHolders(fleet.others) : []
         const removing = fleet.others.filter((g) => g.state === 'revoking' || g.state === 'revoke_failed')
         const base = { principalId: principal.id, targetId, assignment: obs.evidence }
-        if (adopt.length === 0 && removing.length > 0) {
+        if (systemMade && adopt.length === 0 && removing.length > 0) {
             // Another grant's revoke may already have decided to remove it (before our `granting` was visible):
             // never rely on that assignment; once that revoke has finished, the retry creates or adopts.
             throw new ProviderError(
@@ -430,7 +442,7 @@ export class AssignmentProvider implements Provider {
             )
         }
         let sharedWith = adopt.map((g) => g.sysId)
-        if (!own.mine && sharedWith.length === 0) {
+        if (systemMade && !own.mine && sharedWith.length === 0) {
             // A finished revoke that kept the assignment for this grant (it saw us granting), or an assignment a
             // marker ties to this system: ours to share. Nothing of this system behind it: held outside.
             const finished = await this.fleetView(plan, targetId, ctx, ['revoked'], RETAINED_LOOKBACK)

@@ -125,6 +125,7 @@ export class PimGroupBackend implements AssignmentBackend {
     readonly provider = 'entra-group' as const
     readonly nativeExpiry = true
     readonly preRegister = false
+    readonly traceable = true
 
     constructor(
         private readonly graph: GraphClient,
@@ -293,6 +294,7 @@ export class MembersGroupBackend implements AssignmentBackend {
     readonly nativeExpiry = false
     /** Graph keeps no marker on a membership: register the holder before the add so a lost response is ours. */
     readonly preRegister = true
+    readonly traceable = false
 
     constructor(
         private readonly graph: GraphClient,

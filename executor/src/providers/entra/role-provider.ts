@@ -129,6 +129,7 @@ export class RoleBackend implements AssignmentBackend {
     readonly provider = 'entra-role' as const
     readonly nativeExpiry = true
     readonly preRegister = false
+    readonly traceable = true
 
     constructor(
         private readonly graph: GraphClient,
