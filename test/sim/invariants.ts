@@ -205,6 +205,22 @@ export class Invariants {
         })
     }
 
+    /**
+     * The grant found its access held outside this system and made nothing (its evidence says `drift`, docs/entra.md
+     * "Drift") and an incident tells SecOps: the only access behind it is that outside access, which SecOps may
+     * remove; nothing this system granted is gone (finding 13). A grant that merely shared another's assignment
+     * carries no drift evidence and stays under the overlap invariant.
+     */
+    private heldOutsideAndReported(l: Lifecycle, g: Record<string, string>): boolean {
+        let evidence: { drift?: unknown } = {}
+        try {
+            evidence = JSON.parse(g[GRANT_FIELDS.evidence] || '{}') as { drift?: unknown }
+        } catch {
+            return false
+        }
+        return evidence.drift === true && this.incidentOpen(l.grantSysId)
+    }
+
     /** When the grant's access should end: the "Revoke now" click, else its expiry. */
     private endOf(l: Lifecycle, g: Record<string, string>): number | undefined {
         const expires = this.time(g[GRANT_FIELDS.expiresAt])
@@ -264,7 +280,8 @@ export class Invariants {
                     granted !== undefined &&
                     now > granted + SKEW_TOLERANCE_MS &&
                     now < expires - SKEW_TOLERANCE_MS &&
-                    !alive
+                    !alive &&
+                    !this.heldOutsideAndReported(l, g)
                 ) {
                     this.violate(
                         'overlap',
