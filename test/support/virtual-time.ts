@@ -68,6 +68,23 @@ function subscribe(): void {
 }
 subscribe()
 
+/**
+ * Work of this process that is not HTTP but must finish before the clock moves — a browser flow, whose Playwright
+ * talks to Chromium over a pipe, not HTTP — holds the system awake until the returned release is called: {@link settle}
+ * waits for it as for a request in flight, so the virtual clock does not jump in the middle of a browser flow.
+ */
+export function holdAwake(): () => void {
+    let released = false
+    inFlight += 1
+    started += 1
+    return () => {
+        if (released) return
+        released = true
+        inFlight -= 1
+        started += 1
+    }
+}
+
 /** HTTP requests of this process currently in flight (client and server side). */
 export function httpInFlight(): number {
     return inFlight
