@@ -140,6 +140,88 @@ describe('entra-group provider, PIM for Groups overlap under clock skew (docs/si
     })
 })
 
+describe('entra-group provider, PIM for Groups: one grant per approved request (docs/simulation.md finding 10)', () => {
+    it('an earlier attempt granted and the membership ended natively: the re-attempt makes no second assignment', async () => {
+        // setup: the first attempt assigned the membership, then its journal and write-back were lost; the re-attempt
+        // (no holder, no txnIds) runs after Entra ended the 4-minute assignment
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const plan = groupPlan({ durationMinutes: 4 })
+        await fx.group.grant(plan, { idempotencyKey: 'act-1' })
+        fx.holders.removeHolder(key, plan.grantSysId)
+        fx.clock.advanceMinutes(5)
+        // execution
+        const err = await failure(fx.group.grant(plan, { idempotencyKey: 'act-1' }))
+        // validation
+        expect(err.kind).toBe('fatal')
+        expect(err.code).toBe('grant_ended')
+        expect(fx.emu.state.groupRequests.map((r) => r.action)).toEqual(['adminAssign'])
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id)).toEqual([])
+    })
+
+    it('another grant of the same person and group is not mistaken for an earlier attempt of this one', async () => {
+        // setup: grant A's assignment ran out; B (another approved request) is granted afterwards
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), durationMinutes: 4 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 10 })
+        await fx.group.grant(a, { idempotencyKey: 'a-1' })
+        fx.clock.advanceMinutes(5)
+        // execution
+        const g = await fx.group.grant(b, { idempotencyKey: 'b-1' })
+        // validation
+        expect(g.alreadyDone).toBe(false)
+        expect(fx.emu.state.groupRequests.map((r) => r.action)).toEqual(['adminAssign', 'adminAssign'])
+        expect(fx.emu.state.members(GROUP_WS_ADMINS.id).map((u) => u.id)).toEqual([ALICE.id])
+    })
+})
+
+describe('entra-group provider, PIM for Groups: a membership held outside is never shared (docs/simulation.md finding 13)', () => {
+    it('a grant while another grant of this system rests on an outside membership is drift too, not a share', async () => {
+        // setup: someone made Alice a plain member; grant A found it (drift, nothing made) and is active
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        fx.emu.addDirectMember(GROUP_WS_ADMINS.id, ALICE.id)
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), grantNumber: 'BGA0000001', durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), grantNumber: 'BGA0000002', durationMinutes: 30 })
+        const ga = await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
+        // execution
+        const gb = await fx.worker.grant(fx.group, b, { idempotencyKey: 'b-1' })
+        // validation: B is told the access is held outside (SecOps informed) instead of "shared with A", which holds
+        // nothing: before, B recorded a share and lost its access the moment SecOps removed the outside membership
+        expect(ga.evidence).toMatchObject({ drift: true, external: true })
+        expect(gb.evidence).toMatchObject({ drift: true, external: true })
+        expect(gb.evidence?.sharedWith).toBeUndefined()
+        expect(fx.emu.state.groupRequests).toHaveLength(0)
+    })
+
+    it('two grants granting at once on an outside membership do not adopt each other', async () => {
+        // setup: both grants are `granting` in ServiceNow (claimed in the same poll) when they read the membership
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        fx.emu.addDirectMember(GROUP_WS_ADMINS.id, ALICE.id)
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), grantNumber: 'BGA0000001', durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), grantNumber: 'BGA0000002', durationMinutes: 30 })
+        fx.fleet.set(a, 'granting')
+        fx.fleet.set(b, 'granting')
+        // execution
+        const ga = await fx.group.grant(a, { idempotencyKey: 'a-1' })
+        const gb = await fx.group.grant(b, { idempotencyKey: 'b-1' })
+        // validation
+        expect(ga.evidence).toMatchObject({ drift: true, external: true })
+        expect(gb.evidence).toMatchObject({ drift: true, external: true })
+    })
+
+    it('a PIM assignment this system made is still shared by a second grant', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), grantNumber: 'BGA0000001', durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), grantNumber: 'BGA0000002', durationMinutes: 30 })
+        await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
+        // execution
+        const gb = await fx.worker.grant(fx.group, b, { idempotencyKey: 'b-1' })
+        // validation
+        expect(gb.evidence).toMatchObject({ sharedWith: [a.grantSysId] })
+        expect(gb.evidence?.drift).toBeUndefined()
+    })
+})
+
 describe('entra-group provider, members mode', () => {
     it('adds with $ref, removes with DELETE …/$ref, never DELETE without $ref; no native expiry', async () => {
         // setup

@@ -70,8 +70,10 @@ describe('entra-role provider', () => {
         expect(result).toMatchObject({ alreadyDone: false, nativeExpiry: true })
         expect(result.expiresAt.toISOString()).toBe('2030-01-01T08:30:00.000Z')
         expect(result.txnIds).toEqual([request.targetScheduleId, request.id])
-        // user lookup, the eligibility and current-assignment reads of the pre-check (seed 001), the instance read, the write
+        // user lookup, the eligibility and current-assignment reads of the pre-check (seed 001), the instance read,
+        // the request history (an earlier attempt of this grant? finding 10), the write
         expect(result.calls.map((c) => `${c.method} ${c.status}`)).toEqual([
+            'GET 200',
             'GET 200',
             'GET 200',
             'GET 200',
@@ -133,13 +135,17 @@ describe('entra-role provider', () => {
     })
 
     it('RoleAssignmentExists racing our read is reconciled by re-reading (our request, not in the registry)', async () => {
-        // setup: our earlier request exists, the registry lost it, and the first instance read misses it
+        // setup: our earlier request exists, the registry lost it, and the first instance read misses it (and so
+        // does the first read of the request history: both lag the write)
         const granted = await fx.role.grant(rolePlan(), { idempotencyKey: 'act-1' })
         fx.holders.removeHolder(holderKey('entra-role', ALICE.id, ROLE_USER_ADMIN.id), rolePlan().grantSysId)
         const origList = fx.emu.state.listRoleInstances.bind(fx.emu.state)
         let reads = 0
         // (the pre-check's current-assignment read comes first; the provider's own read is the second)
         fx.emu.state.listRoleInstances = (f) => (++reads === 2 ? [] : origList(f))
+        const origRequests = fx.emu.state.listRoleRequests.bind(fx.emu.state)
+        let requestReads = 0
+        fx.emu.state.listRoleRequests = (f) => (++requestReads === 1 ? [] : origRequests(f))
         // execution
         const again = await fx.role.grant(rolePlan(), { idempotencyKey: 'act-1', txnIds: granted.txnIds })
         // validation
@@ -152,6 +158,45 @@ describe('entra-role provider', () => {
         expect(fx.holders.holdersOf(holderKey('entra-role', ALICE.id, ROLE_USER_ADMIN.id))).toEqual([
             rolePlan().grantSysId,
         ])
+    })
+
+    it('an earlier attempt granted and the assignment ended natively: the re-attempt makes no second assignment (docs/simulation.md finding 10)', async () => {
+        // setup: the first attempt assigned the role; its journal and write-back were lost (a replica crashed with
+        // its journal), so the re-attempt knows nothing of it: no holder, no txnIds. It runs after Entra ended the
+        // 4-minute assignment natively.
+        const plan = rolePlan({ durationMinutes: 4 })
+        await fx.role.grant(plan, { idempotencyKey: 'act-1' })
+        fx.holders.removeHolder(holderKey('entra-role', ALICE.id, ROLE_USER_ADMIN.id), plan.grantSysId)
+        fx.clock.advanceMinutes(5)
+        // execution
+        const err = await failure(fx.role.grant(plan, { idempotencyKey: 'act-1' }))
+        // validation: refused for good with the earlier request named; still one adminAssign at Entra, no access
+        expect(err.kind).toBe('fatal')
+        expect(err.code).toBe('grant_ended')
+        expect(err.message).toContain(fx.emu.state.roleRequests[0]!.id)
+        expect(fx.emu.state.roleRequests.map((r) => r.action)).toEqual(['adminAssign'])
+        expect(instancesOf(ALICE.id)).toEqual([])
+    })
+
+    it('an earlier attempt’s assignment not live before its end (scheduled, or removed): retried, never re-assigned', async () => {
+        // setup: Entra's clock runs 10 s behind the replica that made the first request, so the assignment it asked
+        // for starts 10 s in Entra's future and no instance is active yet when another replica re-attempts
+        const plan = rolePlan({ durationMinutes: 30 })
+        await restart({ emulator: { now: () => new Date(fx.clock.now().getTime() - 10_000) } })
+        await fx.role.grant(plan, { idempotencyKey: 'act-1' })
+        fx.holders.removeHolder(holderKey('entra-role', ALICE.id, ROLE_USER_ADMIN.id), plan.grantSysId)
+        // execution
+        const err = await failure(fx.role.grant(plan, { idempotencyKey: 'act-1' }))
+        // validation: retryable, and one request at Entra
+        expect(err.kind).toBe('retryable')
+        expect(err.code).toBe('earlier_assignment_not_live')
+        expect(err.retryAfterMs).toBe(30_000)
+        expect(fx.emu.state.roleRequests).toHaveLength(1)
+        // execution: once Entra's clock reaches the start the assignment is live, and the retry adopts it
+        fx.clock.advanceMinutes(1)
+        const again = await fx.role.grant(plan, { idempotencyKey: 'act-1' })
+        expect(again.alreadyDone).toBe(true)
+        expect(fx.emu.state.roleRequests).toHaveLength(1)
     })
 
     it('overlap: two grants of one role to one user share one assignment that lasts until the later expiry', async () => {

@@ -120,6 +120,7 @@ export class FaultInjector {
         const { graph, ids } = this.sim
         l.reAdded = true
         l.strayAccess = true
+        l.reAddedAt = now
         this.strays.push(l)
         if (l.kind === 'entra-role') graph.addPermanentAssignment(ids.userId, l.roleId ?? ids.roleId)
         else graph.addDirectMember(ids.groupId, ids.userId)
@@ -188,20 +189,27 @@ export class FaultInjector {
         const { graph, teams, epm } = this.sim
         const p = this.prng
         const times = p.int(1, 3)
+        // At most one armed rule per system (finding 11): a rule waits for the next matching request, so rules armed
+        // while a system is called rarely (a lone revoke retrying at the end of a world) piled up and failed every
+        // call for hours, far beyond the injected rate. A new rule replaces the one not consumed yet.
+        const arm = <R>(faults: { add(rule: R): void; clear(): void }, rule: R): void => {
+            faults.clear()
+            faults.add(rule)
+        }
         // The Table / Attachment APIs only: the token endpoint is not rate limited and answers in its own format.
         const api = /^\/api\/now\//
         switch (kind) {
             case 'sn_429':
-                sn.faults.add({ path: api, method: p.pick(['GET', 'POST', 'PATCH']), status: 429, retryAfterSeconds: p.int(1, 30), times })
+                arm(sn.faults, { path: api, method: p.pick(['GET', 'POST', 'PATCH']), status: 429, retryAfterSeconds: p.int(1, 30), times })
                 break
             case 'sn_5xx':
-                sn.faults.add({ path: api, method: p.pick(['GET', 'POST', 'PATCH']), status: p.pick([500, 502, 503] as const), times })
+                arm(sn.faults, { path: api, method: p.pick(['GET', 'POST', 'PATCH']), status: p.pick([500, 502, 503] as const), times })
                 break
             case 'sn_drop_after_write':
-                sn.faults.add({ path: api, method: p.pick(['POST', 'PATCH']), dropAfterWrite: true, times: 1 })
+                arm(sn.faults, { path: api, method: p.pick(['POST', 'PATCH']), dropAfterWrite: true, times: 1 })
                 break
             case 'sn_timeout':
-                sn.faults.add({ path: api, method: p.pick(['GET', 'POST', 'PATCH']), dropBeforeProcessing: true, times: 1 })
+                arm(sn.faults, { path: api, method: p.pick(['GET', 'POST', 'PATCH']), dropBeforeProcessing: true, times: 1 })
                 break
             case 'sn_expired_token':
                 // At this instant (not a rule on a later request: rules injected while nobody calls would pile up
@@ -210,7 +218,7 @@ export class FaultInjector {
                 break
             case 'webhook_error': {
                 const status = p.pick([500, 502, 503, 429])
-                webhook.faults.add({
+                arm(webhook.faults, {
                     method: p.pick(['GET', 'POST', 'DELETE']),
                     status,
                     ...(status === 429 || status === 503 ? { retryAfterSeconds: p.int(1, 20) } : {}),
@@ -219,14 +227,14 @@ export class FaultInjector {
                 break
             }
             case 'webhook_timeout':
-                webhook.faults.add({ method: p.pick(['GET', 'POST', 'DELETE']), dropBeforeApply: true, times: 1 })
+                arm(webhook.faults, { method: p.pick(['GET', 'POST', 'DELETE']), dropBeforeApply: true, times: 1 })
                 break
             case 'webhook_lost_response':
-                webhook.faults.add({ method: p.pick(['POST', 'DELETE']), dropAfterApply: true, times: 1 })
+                arm(webhook.faults, { method: p.pick(['POST', 'DELETE']), dropAfterApply: true, times: 1 })
                 break
             case 'graph_error': {
                 const status = p.pick([500, 503, 429])
-                graph.faults.add({
+                arm(graph.faults, {
                     path: /^\/v1\.0\//,
                     status,
                     ...(status !== 500 ? { retryAfterSeconds: p.int(1, 20) } : {}),
@@ -235,10 +243,10 @@ export class FaultInjector {
                 break
             }
             case 'graph_timeout':
-                graph.faults.add({ path: /^\/v1\.0\//, dropBeforeApply: true, times: 1 })
+                arm(graph.faults, { path: /^\/v1\.0\//, dropBeforeApply: true, times: 1 })
                 break
             case 'graph_lost_response':
-                graph.faults.add({ method: 'POST', path: /Requests$/, dropAfterApply: true, times: 1 })
+                arm(graph.faults, { method: 'POST', path: /Requests$/, dropAfterApply: true, times: 1 })
                 break
             case 'graph_expired_token':
                 // At this instant (finding 3: rules queued while no Graph call happened expired the token fetched
@@ -246,7 +254,7 @@ export class FaultInjector {
                 graph.expireTokens()
                 break
             case 'teams_error':
-                teams.faults.add({ status: p.pick([500, 502, 429]), times: 1 })
+                arm(teams.faults, { status: p.pick([500, 502, 429]), times: 1 })
                 break
             case 'epm_error': {
                 // At most one EPM rule armed at a time: EPM is called only while an EPM lifecycle runs, so rules

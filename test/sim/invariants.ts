@@ -212,6 +212,22 @@ export class Invariants {
         })
     }
 
+    /**
+     * The grant found its access held outside this system and made nothing (its evidence says `drift`, docs/entra.md
+     * "Drift") and an incident tells SecOps: the only access behind it is that outside access, which SecOps may
+     * remove; nothing this system granted is gone (finding 13). A grant that merely shared another's assignment
+     * carries no drift evidence and stays under the overlap invariant.
+     */
+    private heldOutsideAndReported(l: Lifecycle, g: Record<string, string>): boolean {
+        let evidence: { drift?: unknown } = {}
+        try {
+            evidence = JSON.parse(g[GRANT_FIELDS.evidence] || '{}') as { drift?: unknown }
+        } catch {
+            return false
+        }
+        return evidence.drift === true && this.incidentOpen(l.grantSysId)
+    }
+
     /** When the grant's access should end: the "Revoke now" click or its incident's close, else its expiry. */
     private endOf(l: Lifecycle, g: Record<string, string>): number | undefined {
         const expires = this.time(g[GRANT_FIELDS.expiresAt])
@@ -230,9 +246,12 @@ export class Invariants {
             if (!g) continue
             const state = g[GRANT_FIELDS.state] ?? ''
             const alive = this.accessAlive(l)
-            // 3. expiry + grace
+            // 3. expiry + grace. Access someone re-added out of band at this grant's revoke was not granted by this
+            // system: it is due an incident GRACE_MS after it appeared, not after the grant's end — re-added at a late
+            // revoke (past end + grace) it was otherwise a violation the instant it appeared (finding 12).
             const end = this.endOf(l, g)
-            if (alive && end !== undefined && now > end + GRACE_MS) {
+            const due = end !== undefined && l.strayAccess && l.reAddedAt !== undefined ? Math.max(end, l.reAddedAt) : end
+            if (alive && end !== undefined && due !== undefined && now > due + GRACE_MS) {
                 if (!this.coveredByAnother(l) && !this.incidentOpen(l.grantSysId) && !this.sharedUnderIncident(l)) {
                     const byTicket = l.ticketClosedAt !== undefined && end === l.ticketClosedAt
                     this.violate(
@@ -276,7 +295,8 @@ export class Invariants {
                     granted !== undefined &&
                     now > granted + SKEW_TOLERANCE_MS &&
                     now < expires - SKEW_TOLERANCE_MS &&
-                    !alive
+                    !alive &&
+                    !this.heldOutsideAndReported(l, g)
                 ) {
                     this.violate(
                         'overlap',
@@ -454,7 +474,16 @@ export class Invariants {
     final(executors: InProcessExecutor[]): void {
         for (const e of executors) {
             const pending = e.service.journal.pendingOutbox()
-            if (pending > 0) this.violate('write-back', `${e.name} still holds ${pending} undelivered write-back(s)`)
+            if (pending === 0) continue
+            // Name what is stuck: kind, lifecycle, attempts, next attempt and last error of each item.
+            const items = e.service.journal
+                .outbox({ status: 'pending' })
+                .map(
+                    (i) =>
+                        `${i.kind} #${i.id} of ${this.byGrant.get(i.grantId)?.label ?? (i.grantId || 'no grant')} ` +
+                        `(${i.attempts} attempt(s), next ${i.nextAttemptAt.toISOString()}${i.lastError ? `: ${i.lastError}` : ''})`,
+                )
+            this.violate('write-back', `${e.name} still holds ${pending} undelivered write-back(s): ${items.join('; ')}`)
         }
         const env = this.sim.env('audit')
         for (const l of this.lifecycles) {

@@ -107,6 +107,8 @@ export interface Lifecycle {
     reAdded?: boolean
     /** That out-of-band access is still there (SecOps have not removed it yet). */
     strayAccess?: boolean
+    /** When it was re-added (epoch ms): the expiry invariant's grace for it runs from then (finding 12). */
+    reAddedAt?: number
     /** The incident the request is for (the rule path raises one). */
     incidentSysId?: string
     /** Cancel before start: the approver who voted cancels this long after approving (racing the executor's claim). */

@@ -63,6 +63,18 @@ export interface Observed {
     evidence: Record<string, unknown>
 }
 
+/**
+ * A schedule request of this grant that took effect at the provider: an earlier attempt's `adminAssign` (or the
+ * `adminUpdate` that extended a shared assignment for it), found by the grant marker in its `customData`.
+ */
+export interface EarlierRequest {
+    requestId: string
+    action: string
+    start: Date
+    /** End of the schedule it asked for; null = no expiration. */
+    end: Date | null
+}
+
 /** Inputs of a backend write. */
 export interface WriteArgs {
     plan: ExecutionPlan
@@ -86,6 +98,12 @@ export interface AssignmentBackend {
     readonly nativeExpiry: boolean
     /** Register the holder before the write (backends with no provider-side marker to trace a lost response). */
     readonly preRegister: boolean
+    /**
+     * Every assignment this system makes carries a marker the provider keeps (PIM: the grant marker in the request's
+     * `customData`), so {@link traceOwners} tells this system's assignments from access held outside it. Plain
+     * membership has none: there, who holds it is known only from ServiceNow's grants.
+     */
+    readonly traceable: boolean
     /** Target id (GUID) for the plan; throws fatal when the plan does not fit this provider. */
     target(plan: ExecutionPlan): string
     read(principalId: string, targetId: string, calls: AuditedCall[], signal?: AbortSignal): Promise<Observed>
@@ -97,6 +115,19 @@ export interface AssignmentBackend {
         calls: AuditedCall[],
         signal?: AbortSignal,
     ): Promise<{ grantSysIds: string[]; requestIds: string[] }>
+    /**
+     * The latest request of grant `grantSysId` that took effect at the provider (its marker, a success status, not a
+     * removal), read before a new assignment is made when none is live: an earlier attempt whose outcome this
+     * attempt does not know (journal lost, write-back not delivered) may have granted and the access since ended
+     * natively. Absent for backends with no request history (plain membership).
+     */
+    earlierRequest?(
+        principalId: string,
+        targetId: string,
+        grantSysId: string,
+        calls: AuditedCall[],
+        signal?: AbortSignal,
+    ): Promise<EarlierRequest | undefined>
     assign(args: WriteArgs, end: Date): Promise<AssignOutcome>
     /**
      * Move the end of the live assignment `obs` later (only called when `nativeExpiry`). Its start stays where it is
@@ -308,6 +339,16 @@ export class AssignmentProvider implements Provider {
         const wanted = new Date(this.o.now().getTime() + plan.durationMinutes * 60_000)
         let obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
         if (!obs.present) {
+            // At most one grant per approved request: an earlier attempt of this grant may have assigned it and the
+            // assignment ended since (docs/simulation.md finding 10). Never a second assignment then.
+            const earlier = await this.o.backend.earlierRequest?.(
+                principal.id,
+                targetId,
+                plan.grantSysId,
+                calls,
+                ctx.signal,
+            )
+            if (earlier) throw this.earlierGrantNotLive(earlier)
             if (this.o.backend.preRegister) this.o.holders.addHolder(key, plan.grantSysId, wanted)
             try {
                 const out = await this.o.backend.assign(args, wanted)
@@ -337,6 +378,39 @@ export class AssignmentProvider implements Provider {
         return this.grantOnExisting(plan, ctx, key, principal, targetId, obs, wanted, args, calls)
     }
 
+    /**
+     * An earlier attempt of this grant took effect at the provider and nothing is live now. Before the end it
+     * asked for, the assignment may still be scheduled (the earlier replica's clock ahead of Entra's) or was
+     * removed by someone: retried, never re-assigned. After it, the access granted for this request has run its
+     * course: the grant ends refused (`grant_ended`, as the webhook and EPM providers answer a replayed grant
+     * that has ended), and a new access needs a new request.
+     */
+    private earlierGrantNotLive(earlier: EarlierRequest): ProviderError {
+        const now = this.o.now().getTime()
+        const window = `${formatTime(earlier.start)} to ${earlier.end ? formatTime(earlier.end) : 'no end'}`
+        const details = { earlierRequestId: earlier.requestId, action: earlier.action, window }
+        if (earlier.end === null || earlier.end.getTime() > now) {
+            const startsIn = earlier.start.getTime() - now
+            return new ProviderError(
+                'retryable',
+                `an earlier attempt of this grant made ${this.o.name} request ${earlier.requestId} (${earlier.action}, ` +
+                    `${window}) but the provider shows no live assignment; no second assignment is made, retrying`,
+                'earlier_assignment_not_live',
+                startsIn > 0 ? startsIn + NATIVE_END_MARGIN_MS : 30_000,
+                details,
+            )
+        }
+        return new ProviderError(
+            'fatal',
+            `the assignment an earlier attempt of this grant made (${this.o.name} request ${earlier.requestId}, ` +
+                `${window}) has already ended; no second assignment is made for one approved request: a new ` +
+                'access needs a new request',
+            'grant_ended',
+            undefined,
+            details,
+        )
+    }
+
     private async grantOnExisting(
         plan: ExecutionPlan,
         ctx: ProviderCallContext,
@@ -350,10 +424,16 @@ export class AssignmentProvider implements Provider {
     ): Promise<GrantResult> {
         const own = await this.ownership(plan, ctx, key, principal.id, targetId, obs, calls)
         const fleet = (await this.fleetView(plan, targetId, ctx))!
-        const adopt = adoptableHolders(fleet.others)
+        // Shared only when this system made it. With a traceable backend, live access that neither this grant nor
+        // any marker ties to this system (a plain membership under PIM for Groups, a permanent role assignment) is
+        // held outside, whatever other grants of this system are granting or active: they may rest on that same
+        // outside access themselves (a drift grant holds nothing), and the access ends whenever SecOps remove it
+        // (docs/simulation.md finding 13).
+        const systemMade = !this.o.backend.traceable || own.mine || own.traced.length > 0
+        const adopt = systemMade ? adoptableHolders(fleet.others) : []
         const removing = fleet.others.filter((g) => g.state === 'revoking' || g.state === 'revoke_failed')
         const base = { principalId: principal.id, targetId, assignment: obs.evidence }
-        if (adopt.length === 0 && removing.length > 0) {
+        if (systemMade && adopt.length === 0 && removing.length > 0) {
             // Another grant's revoke may already have decided to remove it (before our `granting` was visible):
             // never rely on that assignment; once that revoke has finished, the retry creates or adopts.
             throw new ProviderError(
@@ -364,7 +444,7 @@ export class AssignmentProvider implements Provider {
             )
         }
         let sharedWith = adopt.map((g) => g.sysId)
-        if (!own.mine && sharedWith.length === 0) {
+        if (systemMade && !own.mine && sharedWith.length === 0) {
             // A finished revoke that kept the assignment for this grant (it saw us granting), or an assignment a
             // marker ties to this system: ours to share. Nothing of this system behind it: held outside.
             const finished = await this.fleetView(plan, targetId, ctx, ['revoked'], RETAINED_LOOKBACK)

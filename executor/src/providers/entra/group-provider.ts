@@ -25,6 +25,7 @@ import {
     parseGrantMarker,
     type AssignmentBackend,
     type AssignOutcome,
+    type EarlierRequest,
     type Observed,
     type WriteArgs,
 } from './assignment'
@@ -32,7 +33,7 @@ import { isGuid, type EntraGroupConfig } from './config'
 import { isoDurationFromMinutes } from './duration'
 import { GRAPH_CODES } from './errors'
 import { eqFilter, graphPath, type GraphClient } from './graph-client'
-import { checkRequestStatus, pimJustification, pimTicket, SUCCESS_STATUSES } from './role-provider'
+import { checkRequestStatus, earlierRequestOf, pimJustification, pimTicket, SUCCESS_STATUSES } from './role-provider'
 
 const PIM_REQUESTS = '/identityGovernance/privilegedAccess/group/assignmentScheduleRequests'
 const PIM_INSTANCES = '/identityGovernance/privilegedAccess/group/assignmentScheduleInstances'
@@ -124,6 +125,7 @@ export class PimGroupBackend implements AssignmentBackend {
     readonly provider = 'entra-group' as const
     readonly nativeExpiry = true
     readonly preRegister = false
+    readonly traceable = true
 
     constructor(
         private readonly graph: GraphClient,
@@ -184,6 +186,23 @@ export class PimGroupBackend implements AssignmentBackend {
             grantSysIds: ours.map((r) => parseGrantMarker(r.customData)).filter((g): g is string => g !== undefined),
             requestIds: ours.map((r) => r.id).filter((id): id is string => typeof id === 'string'),
         }
+    }
+
+    async earlierRequest(
+        principalId: string,
+        groupId: string,
+        grantSysId: string,
+        calls: AuditedCall[],
+        signal?: AbortSignal,
+    ): Promise<EarlierRequest | undefined> {
+        const requests = await this.graph.list<PrivilegedAccessGroupAssignmentScheduleRequest>(
+            { path: PIM_REQUESTS, query: { $filter: eqFilter({ groupId, principalId }) }, signal },
+            calls,
+        )
+        return earlierRequestOf(
+            requests.filter((r) => (r.accessId ?? 'member') === 'member'),
+            grantSysId,
+        )
     }
 
     private body(
@@ -278,6 +297,7 @@ export class MembersGroupBackend implements AssignmentBackend {
     readonly nativeExpiry = false
     /** Graph keeps no marker on a membership: register the holder before the add so a lost response is ours. */
     readonly preRegister = true
+    readonly traceable = false
 
     constructor(
         private readonly graph: GraphClient,

@@ -18,12 +18,13 @@ import {
     parseGrantMarker,
     type AssignmentBackend,
     type AssignOutcome,
+    type EarlierRequest,
     type Followup,
     type Observed,
     type WriteArgs,
 } from './assignment'
 import { isGuid, type EntraRoleConfig } from './config'
-import { isoDurationFromMinutes } from './duration'
+import { isoDurationFromMinutes, parseIsoDurationMs } from './duration'
 import { GRAPH_CODES } from './errors'
 import { eqFilter, type GraphClient } from './graph-client'
 
@@ -70,6 +71,46 @@ export function checkRequestStatus(
     )
 }
 
+/** The fields of a PIM schedule request (roles or groups) that {@link earlierRequestOf} reads. */
+interface ScheduleRequestLike {
+    id?: string
+    action?: string | null
+    status?: string | null
+    customData?: string | null
+    scheduleInfo?: {
+        startDateTime?: string | null
+        expiration?: { type?: string | null; endDateTime?: string | null; duration?: string | null } | null
+    } | null
+}
+
+/**
+ * Of a principal's PIM schedule requests for one target, the one of grant `grantSysId` (its marker) that took
+ * effect — a success status, not a removal — with the window it asked for; the latest end when there are several
+ * (an `adminUpdate` extending a shared assignment). Graph "List roleAssignmentScheduleRequests" / "List
+ * assignmentScheduleRequests" return the requests made, not only the live ones (contracts/microsoft-graph.md).
+ */
+export function earlierRequestOf(requests: ScheduleRequestLike[], grantSysId: string): EarlierRequest | undefined {
+    let best: EarlierRequest | undefined
+    for (const r of requests) {
+        if (parseGrantMarker(r.customData) !== grantSysId) continue
+        if (r.action === 'adminRemove' || !SUCCESS_STATUSES.includes(r.status ?? '')) continue
+        const startMs = Date.parse(r.scheduleInfo?.startDateTime ?? '')
+        if (Number.isNaN(startMs)) continue
+        const exp = r.scheduleInfo?.expiration
+        let end: Date | null = null
+        if (exp?.type === 'afterDuration') {
+            const ms = parseIsoDurationMs(exp.duration ?? '')
+            if (ms !== null) end = new Date(startMs + ms)
+        } else if (exp?.type === 'afterDateTime') {
+            const t = Date.parse(exp.endDateTime ?? '')
+            if (!Number.isNaN(t)) end = new Date(t)
+        }
+        const found = { requestId: r.id ?? '?', action: r.action ?? '?', start: new Date(startMs), end }
+        if (!best || (best.end !== null && (end === null || end.getTime() > best.end.getTime()))) best = found
+    }
+    return best
+}
+
 /** Justification sent to PIM: the approved text plus the grant number (a human-readable marker). */
 export function pimJustification(plan: ExecutionPlan, verb = 'Break-glass grant'): string {
     return `${verb} ${plan.grantNumber}: ${plan.justification}`.slice(0, 500)
@@ -88,6 +129,7 @@ export class RoleBackend implements AssignmentBackend {
     readonly provider = 'entra-role' as const
     readonly nativeExpiry = true
     readonly preRegister = false
+    readonly traceable = true
 
     constructor(
         private readonly graph: GraphClient,
@@ -155,6 +197,23 @@ export class RoleBackend implements AssignmentBackend {
             grantSysIds: ours.map((r) => parseGrantMarker(r.customData)).filter((g): g is string => g !== undefined),
             requestIds: ours.map((r) => r.id).filter((id): id is string => typeof id === 'string'),
         }
+    }
+
+    async earlierRequest(
+        principalId: string,
+        roleId: string,
+        grantSysId: string,
+        calls: AuditedCall[],
+        signal?: AbortSignal,
+    ): Promise<EarlierRequest | undefined> {
+        const requests = await this.graph.list<UnifiedRoleAssignmentScheduleRequest>(
+            { path: REQUESTS, query: { $filter: eqFilter({ principalId, roleDefinitionId: roleId }) }, signal },
+            calls,
+        )
+        return earlierRequestOf(
+            requests.filter((r) => (r.directoryScopeId ?? '/') === this.cfg.directoryScopeId),
+            grantSysId,
+        )
     }
 
     private async post(body: UnifiedRoleAssignmentScheduleRequest, calls: AuditedCall[], signal?: AbortSignal) {
