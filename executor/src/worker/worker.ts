@@ -88,6 +88,8 @@ export class Worker {
     private readonly heldElsewhere = new Map<string, number>()
     private readonly busyGrants = new Set<string>()
     private revokeWake = new AbortController()
+    /** Grants whose due timer waits for a failed revoke's retry: the attempt it waits after, and until when. */
+    private readonly retryWaits = new Map<string, { attempts: number; until: number }>()
     private revokeLoopDone: Promise<void> | null = null
     /** The last poll left ready actions unclaimed for want of a slot: a freed slot triggers a round at once. */
     private backlogged = false
@@ -557,6 +559,7 @@ export class Worker {
         const now = clock.now()
         let waiting = 0
         let taken = 0
+        for (const grantId of this.retryWaits.keys()) if (!journal.timer(grantId)) this.retryWaits.delete(grantId)
         for (const timer of journal.timers(now)) {
             if (this.stopping) break
             if (this.busyGrants.has(timer.grantId) || this.revokeRuns.size >= this.options.revokeMaxInFlight) {
@@ -595,11 +598,25 @@ export class Worker {
                 return
             }
             if (timer.revokeActionId && this.lastPollOk && !graceOver) {
-                let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' = 'failed'
+                let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' | 'backoff' = 'failed'
                 const revokeActionId = timer.revokeActionId
-                const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed'> => {
+                let retryAt = 0
+                const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed' | 'backoff'> => {
                     const queued = await gateway.getAction(revokeActionId)
-                    if (queued.state === 'ready') return this.leases.tryClaim(queued)
+                    if (queued.state === 'ready') {
+                        const now = clock.now().getTime()
+                        const due = retryDueAt(queued, now, this.options.revokeBackoff.maxMs)
+                        const waited = this.retryWaits.get(grantId)
+                        // Waited once for this attempt already (its not_before was beyond the cap): claim now.
+                        const over = waited !== undefined && waited.attempts === queued.attempts && now >= waited.until
+                        if (due > 0 && !over) {
+                            retryAt = due
+                            this.retryWaits.set(grantId, { attempts: queued.attempts, until: due })
+                            return 'backoff'
+                        }
+                        this.retryWaits.delete(grantId)
+                        return this.leases.tryClaim(queued)
+                    }
                     // Claimed: another executor runs it (or our previous process: resume takes it back).
                     if (queued.state === 'claimed') return 'lost'
                     return 'closed'
@@ -627,6 +644,15 @@ export class Worker {
                     this.heldElsewhere.delete(grantId)
                     events.emit('timer:fired', { grantSysId: grantId, dueAt: timer.dueAt, local: false })
                     launch = () => this.launch(outcome as QueueAction, false)
+                    return
+                }
+                if (outcome === 'backoff') {
+                    // A revoke that failed waits for its retry like the poll does: the timer sleeps until then. (A
+                    // claim here ignored that backoff, and every run's end wakes this lane: a revoke that kept
+                    // failing was retried in a loop with no wait — docs/simulation.md finding 9.)
+                    this.heldElsewhere.delete(grantId)
+                    journal.armTimer(grantId, new Date(retryAt))
+                    this.revokeWake.abort() // the lane's next wake-up is this timer's new due time
                     return
                 }
                 if (outcome === 'lost') {
@@ -664,6 +690,18 @@ export class Worker {
             if (launch && !this.stopping) launch()
         }
     }
+}
+
+/**
+ * When a due timer may claim its `ready` queue revoke: 0 for now, else the epoch ms to wait for. Only a retry
+ * waits — an action a run already claimed (`attempts` > 0) whose `not_before`, the backoff that run wrote, is
+ * still ahead — and never longer than the longest revoke backoff from now (a `not_before` moved far ahead does
+ * not hold a revoke for ever). The first revoke runs at expiry whatever its `not_before` says.
+ */
+export function retryDueAt(action: QueueAction, nowMs: number, maxBackoffMs: number): number {
+    if (action.attempts < 1 || action.notBefore === null) return 0
+    const notBefore = action.notBefore.getTime()
+    return notBefore > nowMs ? Math.min(notBefore, nowMs + maxBackoffMs) : 0
 }
 
 /** Queue order: priority, then creation, then sys_id. */
