@@ -26,7 +26,7 @@ const RECENT = 500
 const recent: string[] = []
 
 /** Requests one settle may see start without a quiet point before it declares a livelock. */
-export const SETTLE_MAX_REQUESTS = 20_000
+export const SETTLE_MAX_REQUESTS = 10_000
 
 /** A request's kind: method and path, record ids and query left out. */
 function kindOf(method: string, host: string, url: string): string {
