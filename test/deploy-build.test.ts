@@ -10,7 +10,7 @@
  * - the production `npm ci` runs with `--ignore-scripts` and the native better-sqlite3 binary is copied from the
  *   repository's node_modules (same Node.js ABI) instead of being compiled again (that compile alone takes minutes
  *   on this machine: better-sqlite3 has no prebuilt binary offline);
- * - `apt-get` steps (compiler tools) and the journal folder's `mkdir` / `chown` (absolute container paths, root
+ * - `apt-get` steps (compiler tools, Debian's Chromium) and the journal folder's `mkdir` / `chown` (absolute container paths, root
  *   only) are not run; the test asserts they are there and name the volume and the USER instead.
  *
  * It also checks the Dockerfile's shape (multi-stage, non-root, volume, healthcheck on /healthz) and the systemd
@@ -315,10 +315,14 @@ describe('deploy/Dockerfile, replayed outside Docker', () => {
         expect(runtime.volumes).toEqual(['/var/lib/gbg-executor'])
         expect(runtime.env['GBG_JOURNAL_PATH']).toBe('/var/lib/gbg-executor/journal.db')
         expect(runtime.env['NODE_ENV']).toBe('production')
-        // The one skipped runtime step creates the volume folder for that user (root filesystem read-only).
+        // The skipped runtime steps: Debian's Chromium for the console provider (the distribution's package, never a
+        // downloaded browser) and the volume folder for that user (root filesystem read-only), where the console's
+        // evidence goes too.
         expect(runtime.skipped).toEqual([
+            'apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation && rm -rf /var/lib/apt/lists/*',
             'mkdir -p /var/lib/gbg-executor && chown node:node /var/lib/gbg-executor && chmod 0700 /var/lib/gbg-executor',
         ])
+        expect(runtime.env['GBG_CONSOLE_EVIDENCE_DIR']).toBe('/var/lib/gbg-executor/console-evidence')
         expect(runtime.healthcheck).toMatch(/\/healthz/)
         expect(runtime.entrypoint).toEqual(['node', '--enable-source-maps', '/app/executor/dist/cli.js'])
         expect(runtime.cmd).toEqual(['run'])

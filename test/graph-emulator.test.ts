@@ -406,6 +406,38 @@ describe('graph emulator', () => {
             expect(emu.state.roleInstances[0]?.endDateTime).toBe('2030-01-01T10:00:00Z')
         })
 
+        it('adminExtend (issue 17): nothing active is RoleAssignmentDoesNotExist; from the start, the maximum judges the whole assignment', async () => {
+            // setup: a 1-hour maximum for the role; nothing assigned yet
+            await emu.close()
+            await start({ roleMaxDuration: { [ROLE_USER_ADMIN.id]: 'PT1H' } })
+            const extend = (end: string) =>
+                assignBody({
+                    action: 'adminExtend',
+                    scheduleInfo: {
+                        startDateTime: '2030-01-01T08:00:00Z',
+                        expiration: { type: 'afterDateTime', endDateTime: end },
+                    },
+                })
+            // execution
+            const absent = await graph('POST', REQUESTS, extend('2030-01-01T08:45:00Z'))
+            const first = await graph(
+                'POST',
+                REQUESTS,
+                assignBody({ scheduleInfo: { expiration: { type: 'afterDuration', duration: 'PT30M' } } }),
+            )
+            const beyond = await graph('POST', REQUESTS, extend('2030-01-01T09:30:00Z'))
+            const within = await graph('POST', REQUESTS, extend('2030-01-01T08:50:00Z'))
+            // validation
+            expectODataError(absent, 400, 'RoleAssignmentDoesNotExist')
+            expect(first.status).toBe(201)
+            expectODataError(beyond, 400, 'RoleAssignmentRequestPolicyValidationFailed')
+            expect(beyond.data.error.message).toContain('ExpirationRule')
+            expect(within.status).toBe(201)
+            expect(within.data).toMatchObject({ action: 'adminExtend', targetScheduleId: first.data.targetScheduleId })
+            expect(emu.state.roleInstances).toHaveLength(1)
+            expect(emu.state.roleInstances[0]?.endDateTime).toBe('2030-01-01T08:50:00Z')
+        })
+
         it('filters requests and refuses filters it does not support', async () => {
             // setup
             await graph('POST', REQUESTS, assignBody())

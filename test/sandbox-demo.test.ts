@@ -19,8 +19,8 @@ interface DemoRun {
     stderr: string
 }
 
-/** Runs the demo for `args` on a fresh virtual clock until it ends (at most 10 minutes of virtual time). */
-async function runDemo(args: string[]): Promise<DemoRun> {
+/** Runs the demo for `args` on a fresh virtual clock until it ends (at most `withinMs` of virtual time). */
+async function runDemo(args: string[], withinMs = 10 * 60_000): Promise<DemoRun> {
     const clock = new VirtualClock(Date.UTC(2026, 0, 6, 10, 0, 0))
     const out: string[] = []
     const err: string[] = []
@@ -28,7 +28,7 @@ async function runDemo(args: string[]): Promise<DemoRun> {
     const run = runDemoScenario(args, { out: (l) => out.push(l), err: (l) => err.push(l), clock }).then(
         (c) => (code = c),
     )
-    await runUntil(clock, () => code !== null, { within: 10 * 60_000, what: 'the demo to end', realMs: 90_000 })
+    await runUntil(clock, () => code !== null, { within: withinMs, what: 'the demo to end', realMs: 150_000 })
     await run
     return { code, stdout: out.join('\n') + '\n', stderr: err.join('\n') + '\n' }
 }
@@ -113,6 +113,35 @@ describe('npm run demo (one scenario per provider, virtual time)', () => {
         )
         expect(run.stdout).toMatch(/EPM session activity on the grant: 4 event\(s\)/)
     })
+
+    it(
+        'console: three named approvals, then the browser-only console in Chromium with its gated checkpoints on the timeline',
+        {
+            timeout: 200_000,
+        },
+        async () => {
+            // setup / execution (the console's shortest expiry: the demo restoration lasts 15 minutes of virtual time)
+            const run = await runDemo(['--provider', 'console'], 40 * 60_000)
+
+            // validation: the whole lifecycle, the approvers of the three slots, and each gated checkpoint in order
+            expectCompleteTimeline(run)
+            expect(run.stdout).toMatch(/through the browser-only emergency console/)
+            expect(run.stdout).toMatch(/asked iris\.cole and sam\.okafor and carlos\.reyes, who approved/)
+            const lines = run.stdout.split('\n')
+            const at = (re: RegExp): number => lines.findIndex((l) => re.test(l))
+            const order = [
+                /checkpoint\s+Packet check: recheck passed fresh/,
+                /checkpoint\s+packet-checked on "Packet checked": masked screenshot SHA-256 [0-9a-f]{12}/,
+                /checkpoint\s+tenant-verified on "Tenant verification": masked screenshot/,
+                /checkpoint\s+review on "Review restoration": masked screenshot/,
+                /checkpoint\s+Submit gate: recheck passed fresh \(plan [0-9a-f]{12}…, 3 approvals, 15 min allowed\)/,
+                /checkpoint\s+confirmation on "Restoration submitted": masked screenshot/,
+            ].map(at)
+            for (const i of order) expect(i, run.stdout).toBeGreaterThanOrEqual(0)
+            expect([...order].sort((a, b) => a - b)).toEqual(order)
+            expect(run.stdout).toMatch(/console restorations for BGA\d+: RST-\d+ \(helpdesk_admin,user_admin, 15 min\)/)
+        },
+    )
 
     it('refuses an unknown provider with a clear message and exit 1', async () => {
         // setup / execution

@@ -43,59 +43,66 @@ async function get(s: SeededScenario, path: string): Promise<{ status: number; b
 }
 
 describe('seedScenario', () => {
-    it.each(SANDBOX_PROVIDERS)('queues an approved %s grant the executor user can read and verify', async (provider) => {
-        // setup / execution: seed a 1-minute grant for the provider
-        const s = seedScenario(sn, { provider, durationMinutes: 1 })
-
-        // validation: the integration user sees exactly one ready grant action, with the agreed priority and key
-        const actions = await get(
-            s,
-            `/api/now/table/${TABLE.action}?sysparm_query=state=ready&sysparm_exclude_reference_link=true`,
-        )
-        expect(actions.status).toBe(200)
-        expect(actions.body.result).toHaveLength(1)
-        const action = actions.body.result[0]
-        expect(action[ACTION_FIELDS.type]).toBe('grant')
-        expect(action[ACTION_FIELDS.priority]).toBe(String(ACTION_PRIORITY.grant))
-        expect(action[ACTION_FIELDS.idempotencyKey]).toBe(action.sys_id)
-        expect(action[ACTION_FIELDS.grant]).toBe(s.grant.sysId)
-
-        // validation: the grant is queued, its stored plan verifies against the frozen digest and names the provider
-        const grant = (
-            await get(s, `/api/now/table/${TABLE.grant}/${s.grant.sysId}?sysparm_exclude_reference_link=true`)
-        ).body.result
-        expect(grant[GRANT_FIELDS.state]).toBe('queued')
-        expect(grant[GRANT_FIELDS.approvedDuration]).toBe('1')
-        const verified = verifyPlanDigest(grant[GRANT_FIELDS.plan], grant[GRANT_FIELDS.planDigest])
-        expect(verified.ok).toBe(true)
-        if (verified.ok) {
-            expect(verified.plan.provider).toBe(provider)
-            expect(verified.plan.durationMinutes).toBe(1)
-            expect(verified.plan.principal.email).toBe('alice.nguyen@contoso.example')
-            expect(verified.plan.tickets.ritm).toBe(s.ritm.number)
-        }
-        expect(JSON.parse(grant[GRANT_FIELDS.approvalSummary]).approvals.length).toBe(s.approvalSysIds.length)
-
-        // validation: every required approval is on the RITM, approved, and none by the requester (read from the
-        // instance's records: the executor user cannot read approvals on a stock instance; it gets them through the
-        // app's executor API, below)
-        const approvals = sn.store.list(PLATFORM_TABLE.approval, (a) => a['sysapproval'] === s.ritm.sysId)
-        expect(approvals.map((a) => a['state'])).toEqual(s.approvalSysIds.map(() => 'approved'))
-        expect(approvals.map((a) => a['approver'])).not.toContain(s.requester.sysId)
-        expect(approvals.length).toBe(provider === 'entra-role' ? 2 : 1)
-        expect((await get(s, `/api/now/table/${PLATFORM_TABLE.approval}`)).body.result).toEqual([])
-        const facts = await get(s, `/api/x_gbg_breakglass/executor/grants/${s.grant.sysId}/facts`)
-        expect(facts.status).toBe(200)
-        expect(facts.body.result.approvals.map((a: any) => a.sys_id).sort()).toEqual(
-            approvals.map((a) => a['sys_id']).sort(),
-        )
-
-        // validation: the policy record is stored as strings the shared parser accepts, with the 1-minute floor
-        const policy = sn.store.get(TABLE.policy, s.policySysId)!
-        const parsed = policyFromRecord(policy)
-        expect(parsed.ok && parsed.policy.minDurationMinutes).toBe(1)
-        expect(parsed.ok && parsed.policy.blockedUserIds).toContain(s.executorUser.sysId)
+    it("seeds the console scenario only through the app (its three named approvals are the app's)", () => {
+        expect(() => seedScenario(sn, { provider: 'console', durationMinutes: 15 })).toThrow(/through the app only/)
     })
+
+    it.each(SANDBOX_PROVIDERS.filter((p) => p !== 'console'))(
+        'queues an approved %s grant the executor user can read and verify',
+        async (provider) => {
+            // setup / execution: seed a 1-minute grant for the provider
+            const s = seedScenario(sn, { provider, durationMinutes: 1 })
+
+            // validation: the integration user sees exactly one ready grant action, with the agreed priority and key
+            const actions = await get(
+                s,
+                `/api/now/table/${TABLE.action}?sysparm_query=state=ready&sysparm_exclude_reference_link=true`,
+            )
+            expect(actions.status).toBe(200)
+            expect(actions.body.result).toHaveLength(1)
+            const action = actions.body.result[0]
+            expect(action[ACTION_FIELDS.type]).toBe('grant')
+            expect(action[ACTION_FIELDS.priority]).toBe(String(ACTION_PRIORITY.grant))
+            expect(action[ACTION_FIELDS.idempotencyKey]).toBe(action.sys_id)
+            expect(action[ACTION_FIELDS.grant]).toBe(s.grant.sysId)
+
+            // validation: the grant is queued, its stored plan verifies against the frozen digest and names the provider
+            const grant = (
+                await get(s, `/api/now/table/${TABLE.grant}/${s.grant.sysId}?sysparm_exclude_reference_link=true`)
+            ).body.result
+            expect(grant[GRANT_FIELDS.state]).toBe('queued')
+            expect(grant[GRANT_FIELDS.approvedDuration]).toBe('1')
+            const verified = verifyPlanDigest(grant[GRANT_FIELDS.plan], grant[GRANT_FIELDS.planDigest])
+            expect(verified.ok).toBe(true)
+            if (verified.ok) {
+                expect(verified.plan.provider).toBe(provider)
+                expect(verified.plan.durationMinutes).toBe(1)
+                expect(verified.plan.principal.email).toBe('alice.nguyen@contoso.example')
+                expect(verified.plan.tickets.ritm).toBe(s.ritm.number)
+            }
+            expect(JSON.parse(grant[GRANT_FIELDS.approvalSummary]).approvals.length).toBe(s.approvalSysIds.length)
+
+            // validation: every required approval is on the RITM, approved, and none by the requester (read from the
+            // instance's records: the executor user cannot read approvals on a stock instance; it gets them through the
+            // app's executor API, below)
+            const approvals = sn.store.list(PLATFORM_TABLE.approval, (a) => a['sysapproval'] === s.ritm.sysId)
+            expect(approvals.map((a) => a['state'])).toEqual(s.approvalSysIds.map(() => 'approved'))
+            expect(approvals.map((a) => a['approver'])).not.toContain(s.requester.sysId)
+            expect(approvals.length).toBe(provider === 'entra-role' ? 2 : 1)
+            expect((await get(s, `/api/now/table/${PLATFORM_TABLE.approval}`)).body.result).toEqual([])
+            const facts = await get(s, `/api/x_gbg_breakglass/executor/grants/${s.grant.sysId}/facts`)
+            expect(facts.status).toBe(200)
+            expect(facts.body.result.approvals.map((a: any) => a.sys_id).sort()).toEqual(
+                approvals.map((a) => a['sys_id']).sort(),
+            )
+
+            // validation: the policy record is stored as strings the shared parser accepts, with the 1-minute floor
+            const policy = sn.store.get(TABLE.policy, s.policySysId)!
+            const parsed = policyFromRecord(policy)
+            expect(parsed.ok && parsed.policy.minDurationMinutes).toBe(1)
+            expect(parsed.ok && parsed.policy.blockedUserIds).toContain(s.executorUser.sysId)
+        },
+    )
 
     it('gives the integration user only the executor role and a password stored nowhere in the data', () => {
         // setup / execution
@@ -290,6 +297,8 @@ describe('demo arguments', () => {
         expect(parseDemoArgs([])).toEqual({ provider: 'webhook', durationMinutes: 1 })
         expect(parseDemoArgs(['--provider', 'entra-role']).provider).toBe('entra-role')
         expect(parseDemoArgs(['--provider=entra-group']).provider).toBe('entra-group')
+        // The console's shortest expiry is 15 minutes.
+        expect(parseDemoArgs(['--provider', 'console'])).toEqual({ provider: 'console', durationMinutes: 15 })
         expect(() => parseDemoArgs(['--provider', 'pam'])).toThrow(/unknown provider/)
         expect(() => parseDemoArgs(['--provider'])).toThrow(/needs a value/)
         expect(() => parseDemoArgs(['--fast'])).toThrow(/unknown argument/)

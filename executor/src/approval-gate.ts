@@ -78,6 +78,10 @@ export function parseStoredRoute(text: string): StoredRoute {
                     slot: x.slot as ApprovalSlot,
                     approverSysId: x.approverSysId,
                     groupId: typeof x.groupId === 'string' ? x.groupId : '',
+                    // The approval record the app created for this assignment: it fills this slot and no other.
+                    ...(typeof x.approvalSysId === 'string' && isSysId(x.approvalSysId)
+                        ? { approvalSysId: x.approvalSysId }
+                        : {}),
                 })
             }
         }
@@ -211,7 +215,17 @@ export function judgeApprovals(input: ApprovalGateInput): ApprovalGateResult {
                 return refuse(APPROVAL_GATE_CODE.selfApproval, `Approval ${a.sysId}: ${verdict.reason}`)
             }
         }
-        const assigned = route.assignments.filter((x) => x.approverSysId === a.approverSysId)
+        // An assignment the app bound to an approval record (approvalSysId) is filled through that record only, for
+        // its own slot (a person asked in two slots has two records); unbound ones (older routes) by approver.
+        const bound = route.assignments.filter((x) => x.approvalSysId === a.sysId)
+        const assigned =
+            bound.length > 0
+                ? bound.filter((x) => x.approverSysId === a.approverSysId)
+                : route.assignments.filter((x) => x.approverSysId === a.approverSysId && !x.approvalSysId)
+        if (bound.length > 0 && assigned.length === 0) {
+            ignored.push(`${a.sysId} (its approver was changed from the one the app asked)`)
+            continue
+        }
         if (assigned.length === 0) {
             ignored.push(`${a.sysId} (approver ${a.approverSysId || '(empty)'} is not on the approval route)`)
             continue

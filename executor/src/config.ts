@@ -52,6 +52,11 @@ export interface ServiceNowConfig {
     timeoutMs: number
     /** Rows per Table API page. @defaultValue 500 */
     pageSize: number
+    /**
+     * Use the Batch API (`POST /api/now/v1/batch`) for a claim with its reads and for an action's write-backs
+     * (docs/performance.md). Off: one call per request. @defaultValue true
+     */
+    batch: boolean
 }
 
 /** Queue polling, leasing and retries. */
@@ -60,8 +65,13 @@ export interface QueueConfig {
     pollIntervalSeconds: number
     /** Lease length when claiming an action, seconds. @defaultValue 120 */
     leaseSeconds: number
-    /** Actions processed concurrently by one executor (K). @defaultValue 4 */
+    /** Grant and verify actions processed concurrently by one executor (K). @defaultValue 32 */
     maxInFlight: number
+    /**
+     * Grant and revoke calls per second to each provider (a token bucket; revokes never wait for it); 0 = unpaced.
+     * @defaultValue 20 (Microsoft Graph: 3,000 writes per 150 s per app and tenant)
+     */
+    providerWritesPerSecond: number
     /** Attempts of an action before it is dead (for actions the executor creates). @defaultValue 8 */
     maxAttempts: number
     /** First retry delay, ms. @defaultValue 2000 */
@@ -80,6 +90,11 @@ export interface WriteBackConfig {
 export interface RevokeConfig {
     /** Failed revoke attempts after which a P1/P2 incident is raised (retries continue). @defaultValue 3 */
     incidentAfterFailures: number
+    /**
+     * Milliseconds a due revoke waits for ServiceNow (the queue revoke's hand-over and the grant read, together)
+     * before it revokes from the journal's plan; its write-back catches up later. @defaultValue 500
+     */
+    serviceNowWaitMs: number
 }
 
 /** The executor's own HTTP server (/healthz, /readyz, /metrics, nudge). */
@@ -224,6 +239,11 @@ export interface Config {
     revoke: RevokeConfig
     /** SQLite journal file. @defaultValue './.data/journal.db' */
     journalPath: string
+    /**
+     * Days a settled grant's journal history (step history, delivered write-backs, plans) is kept before it is
+     * compacted to its idempotency facts (docs/performance.md "Journal"). @defaultValue 30
+     */
+    journalRetentionDays: number
     http: HttpConfig
     /** Audit chain MAC key and integration user. */
     audit: AuditConfig
@@ -610,11 +630,25 @@ const SETTINGS = {
         }),
         timeoutMs: setting('GBG_SN_TIMEOUT_MS', int(1_000, 300_000, 30_000), 'ServiceNow request timeout (ms)'),
         pageSize: setting('GBG_SN_PAGE_SIZE', int(1, 10_000, 500), 'Rows per Table API page'),
+        batch: setting(
+            'GBG_SN_BATCH',
+            bool(true),
+            "Combine a claim with its reads and an action's write-backs in Batch API calls (off: one call each)",
+        ),
     },
     queue: {
         pollIntervalSeconds: setting('GBG_POLL_INTERVAL_SECONDS', int(1, 3_600, 5), 'Seconds between queue polls'),
         leaseSeconds: setting('GBG_LEASE_SECONDS', int(10, 86_400, 120), 'Lease length of a claimed action (s)'),
-        maxInFlight: setting('GBG_MAX_IN_FLIGHT', int(1, 64, 4), 'Actions processed concurrently (K)'),
+        maxInFlight: setting(
+            'GBG_MAX_IN_FLIGHT',
+            int(1, 256, 32),
+            'Grant and verify actions processed concurrently (K); revokes have their own lane',
+        ),
+        providerWritesPerSecond: setting(
+            'GBG_PROVIDER_WRITES_PER_SECOND',
+            int(0, 10_000, 20),
+            'Grant and revoke calls per second to each provider (token bucket; revokes never wait; honours Retry-After); 0 = unpaced',
+        ),
         maxAttempts: setting(
             'GBG_MAX_ATTEMPTS',
             int(1, 1_000, 8),
@@ -644,8 +678,18 @@ const SETTINGS = {
             int(1, 1_000, 3),
             'Failed revoke attempts before a P1/P2 incident',
         ),
+        serviceNowWaitMs: setting(
+            'GBG_REVOKE_SERVICENOW_WAIT_MS',
+            int(100, 60_000, 500),
+            "Milliseconds a due revoke waits for ServiceNow before revoking from the journal's plan",
+        ),
     },
     journalPath: setting('GBG_JOURNAL_PATH', text({ type: 'file path' }, './.data/journal.db'), 'SQLite journal file'),
+    journalRetentionDays: setting(
+        'GBG_JOURNAL_RETENTION_DAYS',
+        int(1, 3_650, 30),
+        "Days a settled grant's journal history is kept before it is compacted to its idempotency facts",
+    ),
     http: {
         host: setting(
             'GBG_HTTP_HOST',
@@ -930,7 +974,8 @@ export function configTableMarkdown(): string {
 }
 
 /** Default values of the settings the worker maps (worker/options.ts takes its defaults from here). */
-export const CONFIG_DEFAULTS: Pick<Config, 'queue' | 'writeBack' | 'revoke'> = {
+export const CONFIG_DEFAULTS: Pick<Config, 'queue' | 'writeBack' | 'revoke' | 'journalRetentionDays'> = {
+    journalRetentionDays: SETTINGS.journalRetentionDays.field.schema.parse(undefined) as number,
     queue: sectionSchema(SETTINGS.queue).parse({}) as QueueConfig,
     writeBack: sectionSchema(SETTINGS.writeBack).parse({}) as WriteBackConfig,
     revoke: sectionSchema(SETTINGS.revoke).parse({}) as RevokeConfig,
@@ -1103,11 +1148,13 @@ function toConfig(raw: Raw): Config {
             clientSecret: sn.clientSecret,
             timeoutMs: sn.timeoutMs,
             pageSize: sn.pageSize,
+            batch: sn.batch,
         },
         queue: raw.queue,
         writeBack: raw.writeBack,
         revoke: raw.revoke,
         journalPath: raw.journalPath,
+        journalRetentionDays: raw.journalRetentionDays,
         http: { host: raw.http.host, port: raw.http.port, nudgeSecret: raw.http.nudgeSecret },
         audit: { key: raw.audit.key, integrationUser: raw.audit.integrationUser ?? sn.username },
         providers: raw.providers ?? configured,

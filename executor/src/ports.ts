@@ -361,8 +361,43 @@ export interface ServiceNowGateway {
      * executor checks against its journal anchor before it appends (additive, issue 10 attack 7; fakes may omit it).
      */
     readAuditChain?(grantSysId: string): Promise<Record<string, string>[]>
+    /**
+     * Several write-backs in ONE ServiceNow call (the Batch API; docs/performance.md). Each write is validated and
+     * built as its direct method builds it and its answer checked as the direct answer is; one outcome per write, in
+     * order. Rejects only when the call as a whole failed (then any write may or may not have been applied). Audit
+     * events are linked after `knownHead`, or after the previous event of the same grant in this batch. Optional
+     * (additive, issue 18): without it the write-back delivers item by item.
+     */
+    writeBatch?(writes: readonly BatchWrite[]): Promise<BatchWriteOutcome[]>
+    /**
+     * The audit event `event` is already in its grant's chain (an earlier attempt whose answer was lost): its row is
+     * found by the hash it would have had after its stored predecessor. Optional (additive, issue 18).
+     */
+    findAppendedAudit?(event: AuditEventInput): Promise<{ sequence: number; hash: string } | undefined>
     /** Upsert this executor's heartbeat row (watchdog input). */
     heartbeat(name: string, host: string, version: string, at: Date, claimed: boolean): Promise<void>
     /** Cheap authenticated call for readiness. */
     ping(): Promise<void>
 }
+
+/** One write of {@link ServiceNowGateway.writeBatch}: what the direct gateway method of the same name writes. */
+export type BatchWrite =
+    | { kind: 'grant_patch'; grantSysId: string; patch: GrantPatch }
+    /** Not a release (`state: 'ready'` with `leaseOwner: ''`): that takes the lease protocol's several writes. */
+    | { kind: 'action_patch'; actionSysId: string; patch: ActionPatch }
+    | { kind: 'ticket_update'; update: TicketUpdate; idempotencyKey: string }
+    | { kind: 'audit'; event: AuditEventInput; knownHead?: { sequence: number; hash: string } }
+    | { kind: 'create_action'; action: NewAction }
+
+/** The outcome of one {@link BatchWrite}. */
+export type BatchWriteOutcome =
+    | {
+          ok: true
+          /** audit: the new head. */
+          head?: { sequence: number; hash: string }
+          /** create_action: the new action's sys_id. */
+          sysId?: string
+          /** ticket_update: the app's answer. */
+          ticket?: TicketUpdateResult
+      }
+    | { ok: false; error: unknown }

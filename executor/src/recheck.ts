@@ -16,7 +16,9 @@ import {
     providerDurationReasons,
     GRANTABLE_STATES,
     durationWithinWindow,
+    extensionGateVerdict,
     ticketVerdict,
+    verifyPlanDigest,
     type BoundTicket,
     TARGET_KINDS,
     evaluatePolicyRecords,
@@ -48,6 +50,7 @@ import type {
     Clock,
     GateFactsBundle,
     GrantRecord,
+    QueueAction,
     ServiceNowGateway,
     UserRecord,
 } from './ports'
@@ -78,6 +81,8 @@ export const RECHECK_CODE = {
     grantCancelled: 'GRANT_CANCELLED',
     /** The linked incident / change ended, or the change window is over (shared tickets.ts ticketVerdict). */
     ticketEnded: 'TICKET_ENDED',
+    /** An extension plan whose grant can no longer be extended as approved (shared extend.ts extensionGateVerdict). */
+    extensionRefused: 'EXTENSION_REFUSED',
     checkError: 'CHECK_ERROR',
 } as const
 export type RecheckCode = (typeof RECHECK_CODE)[keyof typeof RECHECK_CODE]
@@ -108,6 +113,18 @@ export interface RecheckPassed {
     grantMinutes: number
     /** End of the linked change window (epoch ms): expiry is capped there. Null without a change. */
     expiryCapMs: number | null
+    /** An extension plan: the grant it extends as read at the gate, and that grant's scheduled revoke (to move). */
+    extension?: ExtensionAtGate
+}
+
+/** What the gate read about the grant an extension plan extends. */
+export interface ExtensionAtGate {
+    grant: GrantRecord
+    /** The grant's open scheduled revoke at its current end (null when none is open: nothing to move). */
+    scheduledRevoke: QueueAction | null
+    fromMs: number
+    toMs: number
+    totalMinutes: number
 }
 
 /** A refusal. */
@@ -145,6 +162,57 @@ class Refusal extends Error {
         readonly malformed = false,
     ) {
         super(message)
+    }
+}
+
+/**
+ * Read the grant an extension plan extends, and its open actions, and judge them (shared extensionGateVerdict): deny
+ * when in doubt (ended, revoked or being revoked, changed since the approval, another provider / person / target).
+ */
+async function extensionAtGate(plan: ExecutionPlan, deps: RecheckDeps, now: Date): Promise<ExtensionAtGate> {
+    const ext = plan.extension!
+    let extended: GrantRecord
+    try {
+        extended = await deps.gateway.getGrant(ext.grantSysId)
+    } catch (error) {
+        if (isServiceNowError(error, 'not_found')) {
+            throw new Refusal(RECHECK_CODE.extensionRefused, `The grant to extend (${ext.grantNumber}) does not exist.`)
+        }
+        throw error
+    }
+    const verified = verifyPlanDigest(extended.plan, extended.planDigest)
+    const open = await deps.gateway.listOpenActionsForGrant(extended.sysId)
+    const revokes = open.filter((a) => a.type === 'revoke')
+    const expiresAtMs = extended.expiresAt ? extended.expiresAt.getTime() : NaN
+    const verdict = extensionGateVerdict(
+        plan,
+        {
+            sysId: extended.sysId,
+            number: extended.number,
+            state: extended.state,
+            expiresAtMs,
+            plan: verified.ok && verified.plan.grantSysId === extended.sysId ? verified.plan : null,
+            openRevokes: revokes.map((a) => ({
+                priority: a.priority,
+                number: a.number,
+                notBeforeMs: a.notBefore ? a.notBefore.getTime() : NaN,
+            })),
+        },
+        now.getTime(),
+    )
+    if (!verdict.allowed) throw new Refusal(RECHECK_CODE.extensionRefused, `${verdict.code}: ${verdict.message}`)
+    const fromMs = Date.parse(ext.fromExpiresAt)
+    const toMs = Date.parse(ext.toExpiresAt)
+    const grantedAtMs = extended.grantedAt ? extended.grantedAt.getTime() : NaN
+    if (!isFinite(grantedAtMs)) {
+        throw new Refusal(RECHECK_CODE.extensionRefused, `${extended.number} has no recorded grant time.`)
+    }
+    return {
+        grant: extended,
+        scheduledRevoke: revokes.find((a) => a.state === 'ready') ?? null,
+        fromMs,
+        toMs,
+        totalMinutes: Math.ceil((toMs - grantedAtMs) / 60_000),
     }
 }
 
@@ -269,6 +337,16 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
 
         // Current facts → the same policy evaluation as on submit (and the plan's principal / device as they are).
         const request = buildRequest(g, plan, facts)
+        // An extension: the grant it extends must still be the live access the approvers saw, and the policy's
+        // maximum applies to the whole access (granted_at → new end), as on submit (shared extend.ts).
+        let extension: ExtensionAtGate | undefined
+        if (plan.operation === 'extend') {
+            if (route.slots.length === 0) {
+                throw new Refusal(RECHECK_CODE.approvalMissing, 'An extension needs a human approval; it has none.')
+            }
+            extension = await extensionAtGate(plan, deps, now)
+            request.durationMinutes = extension.totalMinutes
+        }
         // Approved by rule: who raised / shaped the incident is what the app recorded (sys_audit is not readable
         // here), and only while the incident is unchanged since (tickets.ts withRecordedTicketFacts).
         let factsProblem = ''
@@ -285,7 +363,15 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             if (!verdict.open) throw new Refusal(RECHECK_CODE.ticketEnded, verdict.reason)
             if (verdict.endsAtMs !== null) expiryCapMs = verdict.endsAtMs
         }
-        const grantMinutes = durationWithinWindow(now.getTime(), plan.durationMinutes, expiryCapMs)
+        if (extension && expiryCapMs !== null && extension.toMs > expiryCapMs) {
+            throw new Refusal(
+                RECHECK_CODE.ticketEnded,
+                `The window of change ${request.change ? request.change.number : ''} now ends before the extension's new end; nothing is extended.`,
+            )
+        }
+        const grantMinutes = extension
+            ? plan.durationMinutes
+            : durationWithinWindow(now.getTime(), plan.durationMinutes, expiryCapMs)
         if (grantMinutes < 1) {
             throw new Refusal(
                 RECHECK_CODE.ticketEnded,
@@ -304,6 +390,17 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
                 RECHECK_CODE.policyDenied,
                 `Policy now denies the request: ${decision.reasons.map((r) => `${r.code}: ${r.message}`).join('; ')}`,
             )
+        }
+        // The emergency console: each named slot approved by a current member of the group today's policy names for
+        // it (nobody outside the slot's group, whatever the stored route says).
+        if (plan.target.kind === 'console' && plan.provider === 'console') {
+            const problems = slotGroupProblems(decision, route, filled, facts)
+            if (problems.length > 0) {
+                throw new Refusal(
+                    RECHECK_CODE.approvalMissing,
+                    `The emergency console's approvals do not come from the groups the policy names: ${problems.join('; ')}.`,
+                )
+            }
         }
 
         // A route with no slot was approved by rule: the auto-approve rule must still match today, recently.
@@ -351,6 +448,7 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             checkedAt: now,
             grantMinutes,
             expiryCapMs,
+            ...(extension ? { extension } : {}),
         }
     } catch (error) {
         if (error instanceof Refusal) {
@@ -373,6 +471,39 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             retryAfterMs: transient ? (error as { retryAfterMs?: number }).retryAfterMs : undefined,
         }
     }
+}
+
+/**
+ * For each named slot filled: the group today's policy names for it (decision.requiredApprovals), the group the
+ * stored route drew it from, and the assigned approver's current membership must all agree. [] when they do.
+ */
+export function slotGroupProblems(
+    decision: Decision,
+    route: ReturnType<typeof parseStoredRoute>,
+    filled: { filled: string; approverSysId: string; onBehalfOf: string }[],
+    facts: GateFactsBundle,
+): string[] {
+    const problems: string[] = []
+    for (const f of filled) {
+        const label = f.filled.replace(/_/g, ' ')
+        const required = decision.requiredApprovals.filter((r) => r.kind === f.filled)[0]
+        const groupId = required?.groupId ?? ''
+        if (!isSysId(groupId)) {
+            problems.push(`the policy names no group for the ${label} slot`)
+            continue
+        }
+        // The person the slot was asked of (a delegate acts for them; the delegate need not be in the group).
+        const assigned = f.onBehalfOf || f.approverSysId
+        const drawn = route.assignments.filter((a) => a.slot === f.filled && a.approverSysId === assigned)
+        if (drawn.length === 0 || drawn.some((a) => a.groupId !== groupId)) {
+            problems.push(`the ${label} approver was not drawn from the policy's ${label} group`)
+        }
+        const user = facts.users.get(assigned)
+        if (!user || !user.groupSysIds.includes(groupId)) {
+            problems.push(`the ${label} approver ${user?.userName ?? assigned} is not a member of the ${label} group`)
+        }
+    }
+    return problems
 }
 
 /** The tickets the request is bound to (its incident and change, as read now). */

@@ -24,6 +24,7 @@ import { createMetrics, type Metrics } from './metrics'
 import { Notifications } from './notify/notifier'
 import { createTeamsNotifier } from './notify/teams'
 import type { Clock, Logger, ServiceNowGateway } from './ports'
+import { pacedProvider } from './providers/pacer'
 import { createProviders } from './providers/registry'
 import type { ConsoleGate } from './providers/console'
 import { recheckGrant } from './recheck'
@@ -96,6 +97,7 @@ export function workerOptions(config: Config): WorkerOptions {
         ...workerOptionsFromConfig(config),
         auditKey: config.audit.key ?? '',
         auditIntegrationUser: config.audit.integrationUser ?? '',
+        journalRetentionMs: config.journalRetentionDays * 86_400_000,
     }
 }
 
@@ -115,6 +117,7 @@ export function connectServiceNow(
         auth: serviceNowAuth(config),
         timeoutMs: config.servicenow.timeoutMs,
         pageSize: config.servicenow.pageSize,
+        batch: config.servicenow.batch,
         clock,
         logger,
     })
@@ -147,7 +150,18 @@ export function buildProviders(
 ): Map<ProviderName, Provider> {
     // Metrics fits the providers' call observer as it is (observeProviderCall). The providers read the service's
     // one clock (signature timestamps, schedule start and end, native expiry windows).
-    return createProviders(config, { logger, holders: journal, fleet, metrics, now: () => clock.now(), gate })
+    const providers = createProviders(config, {
+        logger,
+        holders: journal,
+        fleet,
+        metrics,
+        now: () => clock.now(),
+        gate,
+    })
+    // Each provider's grant and revoke calls at its pace (providers/pacer.ts), outside the metrics' timing.
+    const pace = { writesPerSecond: config.queue.providerWritesPerSecond }
+    for (const [name, provider] of providers) providers.set(name, pacedProvider(provider, pace, clock))
+    return providers
 }
 
 /**
@@ -202,8 +216,9 @@ function wireEvents(
         events.on('worker:polled', () => {
             const now = clock.now()
             metrics.setWriteBackBacklog(journal.pendingOutbox())
-            metrics.setActiveGrants(journal.timers().length)
-            metrics.setOverdueRevokes(journal.timers(now).length)
+            // Counts, not rows: a poll never reads every timer (10,000 active grants are 10,000 objects per poll).
+            metrics.setActiveGrants(journal.timerCount())
+            metrics.setOverdueRevokes(journal.timerCount(now))
         }),
     )
     return () => offs.forEach((off) => off())
@@ -306,6 +321,8 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         metrics,
         onNudge: () => worker.nudge(),
         nudgeSecret: config.http.nudgeSecret,
+        // The service's one clock: the replay window is judged on the time everything else uses.
+        now: () => clock.now(),
         logger,
     })
 

@@ -23,11 +23,12 @@ import {
 import { judgeBeforeAppend, type AuditJudgement } from './audit-verify'
 import type { ExecutorEventBus } from './events'
 import { TEAMS_OUTBOX_KIND, outboxItemText } from './notify/notifier'
-import type { Journal, OutboxInput, OutboxItem } from './journal/journal'
+import type { Journal, OutboxInput, OutboxItem, OutboxKey } from './journal/journal'
 import { redact } from './log'
 import type {
     ActionPatch,
     AuditEventInput,
+    BatchWrite,
     Clock,
     GrantPatch,
     IncidentInput,
@@ -168,6 +169,8 @@ export interface WriteBackOptions {
     /** This executor's name, in the integration incident. @defaultValue 'executor' */
     instance?: string
     random: () => number
+    /** Most deliveries to ServiceNow under way at once (lanes of different grants). @defaultValue 16 */
+    concurrency?: number
     /** Called after each pass with the actions whose items are all delivered (the worker closes them). */
     onActionSettled?: (actionId: string) => void
     /**
@@ -191,78 +194,318 @@ export interface FlushReport {
 
 type Outcome = { ok: true } | { ok: false; error: unknown; postpone?: boolean }
 
-/** Delivers the outbox. Passes never overlap: concurrent `flush` calls queue behind the running one. */
+/** Which items a {@link WriteBack.flush} delivers. */
+export interface FlushOptions {
+    /** Only this grant's items (a run delivering its own write-back). @defaultValue every due item */
+    grantId?: string
+    /**
+     * Wait only for the deliveries this call starts, not for those already under way (the worker's round, which
+     * must not sit behind the write-backs of runs). @defaultValue true
+     */
+    join?: boolean
+}
+
+/** Most ServiceNow write-backs under way at once unless configured (GBG_WRITEBACK_CONCURRENCY's default). */
+export const DEFAULT_WRITEBACK_CONCURRENCY = 16
+
+/**
+ * Delivers the outbox. Each delivery key (a grant; without one, an action; else the item alone) is a lane: its
+ * items go one at a time in queue order, and a failing item holds back the rest of its lane. Lanes run in parallel,
+ * at most `concurrency` ServiceNow calls at once: one grant's write-backs never wait behind another's.
+ */
 export class WriteBack {
-    private chain: Promise<unknown> = Promise.resolve()
+    /** The lane of each key with a delivery under way or queued. */
+    private readonly lanes = new Map<string, Promise<void>>()
+    /** Keys with a delivery queued behind the running one (a later flush joins it instead of queueing another). */
+    private readonly queued = new Map<string, Promise<void>>()
+    private active = 0
+    private readonly waiting: Array<() => void> = []
+    private readonly concurrency: number
 
-    constructor(private readonly o: WriteBackOptions) {}
-
-    /** Deliver every due item once. Never throws. */
-    flush(): Promise<FlushReport> {
-        const run = this.chain.then(() => this.pass())
-        this.chain = run.catch(() => undefined)
-        return run.catch((error) => {
-            this.o.logger.error('write-back pass failed', { error: String(error) })
-            let pending = 0
-            try {
-                pending = this.o.journal.pendingOutbox()
-            } catch {
-                // The journal is closed (a pass still running when the service was force-stopped): nothing to
-                // count, and a rejection here would be unhandled for a caller that does not await the flush.
-            }
-            return { delivered: 0, failed: 0, pending }
-        })
+    constructor(private readonly o: WriteBackOptions) {
+        this.concurrency = Math.max(1, o.concurrency ?? DEFAULT_WRITEBACK_CONCURRENCY)
     }
 
-    private async pass(): Promise<FlushReport> {
-        const { journal, clock } = this.o
-        const blocked = new Set<string>()
-        const touched = new Set<string>()
-        let delivered = 0
-        let failed = 0
-        const now = clock.now().getTime()
-        for (const item of journal.outbox({ status: 'pending' })) {
-            // Teams cards share the journal's outbox but are delivered by notify/notifier.ts, never held here.
-            if (item.kind === TEAMS_OUTBOX_KIND) continue
-            const key = item.grantId || item.actionId || `#${item.id}`
-            if (blocked.has(key)) continue
-            if (item.nextAttemptAt.getTime() > now) {
-                // Not due yet: later items of the same grant wait behind it (queue order per grant).
-                blocked.add(key)
-                continue
+    /** Deliver every due item (or one grant's) once. Never throws. */
+    async flush(options: FlushOptions = {}): Promise<FlushReport> {
+        const report = { delivered: 0, failed: 0 }
+        const runs: Promise<void>[] = []
+        try {
+            if (options.grantId) runs.push(this.lane(options.grantId, { grantId: options.grantId }, report))
+            else {
+                const now = this.o.clock.now().getTime()
+                const byKey = new Map<string, OutboxItem[]>()
+                for (const item of this.o.journal.outbox({ status: 'pending' })) {
+                    // Teams cards share the journal's outbox but are delivered by notify/notifier.ts, never held here.
+                    if (item.kind === TEAMS_OUTBOX_KIND) continue
+                    const key = keyOf(item)
+                    const list = byKey.get(key)
+                    if (list) list.push(item)
+                    else byKey.set(key, [item])
+                }
+                for (const [key, items] of byKey) {
+                    // A lane whose first item is not due waits (later items of the same key wait behind it).
+                    if (items[0]!.nextAttemptAt.getTime() > now) continue
+                    const running = this.lanes.has(key)
+                    if (running && options.join === false) continue
+                    const spec = { grantId: items[0]!.grantId, actionId: items[0]!.actionId, id: items[0]!.id }
+                    runs.push(this.lane(key, spec, report, running ? undefined : items))
+                }
+                this.alertAgedItems()
             }
-            const outcome = await this.deliver(item)
+            await Promise.all(runs)
+        } catch (error) {
+            this.o.logger.error('write-back pass failed', { error: String(error) })
+        }
+        let pending = 0
+        try {
+            pending = this.o.journal.pendingOutbox()
+        } catch {
+            // The journal is closed (a pass still running when the service was force-stopped): nothing to count,
+            // and a rejection here would be unhandled for a caller that does not await the flush.
+        }
+        return { ...report, pending }
+    }
+
+    /** Resolve once no delivery is under way or queued (revoke runs leave theirs in the background). */
+    async idle(): Promise<void> {
+        while (this.lanes.size > 0) await Promise.all([...this.lanes.values()])
+    }
+
+    /** Run `task` on the lane of `key`, after whatever the lane already runs. */
+    private onLane(key: string, task: () => Promise<void>): Promise<void> {
+        const previous = this.lanes.get(key)
+        const run = (previous ? previous.then(task) : task()).catch((error: unknown) => {
+            this.o.logger.error('write-back pass failed', { key, error: String(error) })
+        })
+        const tracked = run.finally(() => {
+            if (this.lanes.get(key) === tracked) this.lanes.delete(key)
+        })
+        this.lanes.set(key, tracked)
+        return tracked
+    }
+
+    /**
+     * Deliver the due items of one key, in order. `snapshot`: the items just read (the lane is idle, so nobody
+     * delivered them since); otherwise they are read when the delivery starts, after the one under way.
+     */
+    private lane(
+        key: string,
+        spec: OutboxKey,
+        report: { delivered: number; failed: number },
+        snapshot?: OutboxItem[],
+    ): Promise<void> {
+        const busy = this.lanes.has(key)
+        if (busy) {
+            // One delivery queued behind the running one is enough: it reads the key's items when it starts.
+            const queued = this.queued.get(key)
+            if (queued) return queued
+        }
+        const items = busy ? undefined : snapshot
+        const run = this.onLane(key, async () => {
+            if (busy) this.queued.delete(key)
+            await this.deliverKey(items ?? this.o.journal.pendingOutboxOfKey(spec), report)
+        })
+        if (busy) this.queued.set(key, run)
+        return run
+    }
+
+    private async deliverKey(items: OutboxItem[], report: { delivered: number; failed: number }): Promise<void> {
+        const { journal, clock } = this.o
+        const touched = new Set<string>()
+        const now = clock.now().getTime()
+        // The lane's leading first attempts in one Batch API call; a failure there holds back the rest of the lane.
+        const batched = await this.withSlot(() => this.deliverBatch(items, now, touched))
+        report.delivered += batched.delivered
+        report.failed += batched.failed
+        // Each delivered item is marked at once (the crash-recovery test kills the executor between any two marks).
+        for (const item of batched.blocked ? [] : items) {
+            if (item.kind === TEAMS_OUTBOX_KIND || batched.handled.has(item.id)) continue
+            // Not due yet: later items of the same key wait behind it (queue order per grant).
+            if (item.nextAttemptAt.getTime() > now) break
+            const outcome = await this.withSlot(() => this.deliver(item))
             if (item.actionId) touched.add(item.actionId)
             if (outcome.ok) {
-                journal.markDelivered(item.id)
-                delivered++
-                this.o.events.emit('writeback:done', {
-                    outboxId: item.id,
-                    kind: item.kind,
-                    grantSysId: item.grantId,
-                    actionSysId: item.actionId,
-                })
+                this.markDelivered(item)
+                report.delivered++
                 continue
             }
-            blocked.add(key)
             if (outcome.postpone) {
                 journal.postpone(
                     item.id,
                     new Date(clock.now().getTime() + this.o.backoff.baseMs),
                     errorText(outcome.error),
                 )
-                continue
+                break
             }
-            failed++
+            report.failed++
             this.recordFailure(item, outcome.error)
+            break
         }
-        this.alertAgedItems()
         if (this.o.onActionSettled) {
             for (const actionId of touched) {
                 if (journal.pendingOutbox(actionId) === 0) this.o.onActionSettled(actionId)
             }
         }
-        return { delivered, failed, pending: journal.pendingOutbox() }
+    }
+
+    /** Mark an item delivered, then tell listeners. */
+    private markDelivered(item: OutboxItem): void {
+        this.o.journal.markDelivered(item.id)
+        this.o.events.emit('writeback:done', {
+            outboxId: item.id,
+            kind: item.kind,
+            grantSysId: item.grantId,
+            actionSysId: item.actionId,
+        })
+    }
+
+    /** Run `call` when fewer than `concurrency` deliveries are under way. */
+    private async withSlot<T>(call: () => Promise<T>): Promise<T> {
+        if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve))
+        else this.active++
+        try {
+            return await call()
+        } finally {
+            const next = this.waiting.shift()
+            if (next) next()
+            else this.active--
+        }
+    }
+
+    /**
+     * The batch step of a lane (issue 18): its leading due items that can go in one Batch API call — first attempts
+     * only, in queue order, at most one write per grant / action record per call — are delivered in ONE call; each
+     * answer is judged as the item's direct delivery would be. A write that failed is recorded like a failed direct
+     * delivery (the lane's later items wait) and is then retried by itself, the direct way with its recovery paths
+     * (ticket-update key read back, audit chain check and dedupe, lease take-back). A whole call that failed (429,
+     * 5xx, a lost connection) is a failure of every item in it: each is retried by itself, and what a lost answer may
+     * have applied is found again by its idempotency key (ticket updates), its hash (audit events), its open action
+     * (create_action) or is simply repeated (PATCH). Nothing is lost, nothing written twice. Items after one that
+     * cannot be batched are left to the direct loop, in order. `handled`: the items this step settled.
+     */
+    private async deliverBatch(
+        items: OutboxItem[],
+        now: number,
+        touched: Set<string>,
+    ): Promise<{ delivered: number; failed: number; blocked: boolean; handled: Set<number> }> {
+        const { journal, gateway } = this.o
+        const handled = new Set<number>()
+        const none = { delivered: 0, failed: 0, blocked: false, handled }
+        if (!gateway.writeBatch) return none
+        const records = new Set<string>()
+        const picked: { item: OutboxItem; write: BatchWrite }[] = []
+        for (const item of items) {
+            if (item.kind === TEAMS_OUTBOX_KIND) continue
+            const write = item.attempts === 0 && item.nextAttemptAt.getTime() <= now ? this.batchWrite(item) : undefined
+            const record = write ? recordOf(write) : undefined
+            if (!write || (record && records.has(record)) || picked.length >= WRITE_BATCH_MAX) break
+            if (record) records.add(record)
+            picked.push({ item, write })
+        }
+        // One item alone is sent the direct way (the same one call, and its direct recovery paths at once).
+        if (picked.length < 2) return none
+        // A create has no key the instance checks: mark it tried BEFORE the call, so a crash before the answer is
+        // recorded sends it the direct way (open actions read first) instead of a second time in a batch.
+        for (const { item } of picked) {
+            if (item.kind === 'create_action') journal.markRetry(item.id, 'sent in a batch call', new Date(now))
+        }
+        let outcomes: Awaited<ReturnType<NonNullable<ServiceNowGateway['writeBatch']>>>
+        try {
+            outcomes = await gateway.writeBatch(picked.map((p) => p.write))
+        } catch (error) {
+            outcomes = picked.map(() => ({ ok: false as const, error }))
+        }
+        let delivered = 0
+        let failed = 0
+        let blocked = false
+        for (const [i, { item, write }] of picked.entries()) {
+            handled.add(item.id)
+            const outcome = outcomes[i] ?? { ok: false as const, error: new Error('no outcome') }
+            if (item.actionId) touched.add(item.actionId)
+            if (outcome.ok) {
+                if (write.kind === 'audit' && outcome.head && write.event.grantSysId !== '') {
+                    journal.anchorAudit(write.event.grantSysId, outcome.head.sequence, outcome.head.hash)
+                }
+                if (item.kind === 'create_action') {
+                    const p = item.payload as PayloadOf<'create_action'>
+                    const grantId = String(p.action['grantSysId'] ?? '')
+                    if (p.armTimer && outcome.sysId && journal.timer(grantId))
+                        journal.setTimerAction(grantId, outcome.sysId)
+                }
+                this.markDelivered(item)
+                delivered++
+                continue
+            }
+            if (blocked) {
+                failed++
+                this.recordFailure(item, retryLater(outcome.error))
+                continue
+            }
+            // Refused (a moved audit head, a ticket update's key already taken, a lapsed lease): not a transient,
+            // so the direct way with its recovery path runs NOW. A transient (429, 5xx, a lost answer) waits for its
+            // backoff and then goes the direct way.
+            if (isRefusal(outcome.error)) {
+                const direct = await this.deliver(item)
+                if (direct.ok) {
+                    this.markDelivered(item)
+                    delivered++
+                    continue
+                }
+                blocked = true
+                failed++
+                this.recordFailure(item, direct.error)
+                continue
+            }
+            blocked = true
+            failed++
+            this.recordFailure(item, retryLater(outcome.error))
+        }
+        return { delivered, failed, blocked, handled }
+    }
+
+    /** The batch write an outbox item stands for, or undefined when it goes the direct way. */
+    private batchWrite(item: OutboxItem): BatchWrite | undefined {
+        const p = item.payload as OutboxPayload
+        switch (p.kind) {
+            case 'grant_patch':
+                return { kind: 'grant_patch', grantSysId: p.grantSysId, patch: reviveDates(p.patch) as GrantPatch }
+            case 'action_patch': {
+                const patch = reviveDates(p.patch) as ActionPatch
+                // A release takes the lease protocol's several writes.
+                if (patch.state === 'ready' && patch.leaseOwner === '') return undefined
+                return { kind: 'action_patch', actionSysId: p.actionSysId, patch }
+            }
+            case 'work_note':
+                if (p.table !== 'sc_req_item') return undefined
+                return {
+                    kind: 'ticket_update',
+                    update: { kind: 'ritm_note', grantSysId: item.grantId, text: p.note },
+                    idempotencyKey: ticketUpdateKey(item),
+                }
+            case 'attachment':
+                return {
+                    kind: 'ticket_update',
+                    update: {
+                        kind: 'receipt',
+                        grantSysId: item.grantId,
+                        fileName: p.fileName,
+                        contentType: p.contentType,
+                        content: Buffer.from(p.bodyBase64, 'base64'),
+                    },
+                    idempotencyKey: ticketUpdateKey(item),
+                }
+            case 'audit': {
+                const event = reviveDates(p.event) as unknown as AuditEventInput
+                const anchor = event.grantSysId !== '' ? this.o.journal.auditAnchor(event.grantSysId) : undefined
+                return { kind: 'audit', event, ...(anchor && this.o.auditGuard ? { knownHead: anchor } : {}) }
+            }
+            case 'create_action':
+                return { kind: 'create_action', action: reviveDates(p.action) as unknown as NewAction }
+            default:
+                // Incidents and incident notes depend on the journal's incident records: the direct way.
+                return undefined
+        }
     }
 
     private recordFailure(item: OutboxItem, error: unknown): void {
@@ -427,6 +670,18 @@ export class WriteBack {
                     return { ok: true }
                 case 'audit': {
                     const event = reviveDates(p.event) as unknown as AuditEventInput
+                    // An earlier attempt may have been applied with its answer lost (a dropped call, a batch whose
+                    // answer never came): its row is found by its hash, and not appended twice.
+                    if (item.attempts > 0 && gateway.findAppendedAudit) {
+                        const found = await gateway.findAppendedAudit(event)
+                        if (found) {
+                            const anchored = event.grantSysId !== '' ? journal.auditAnchor(event.grantSysId) : undefined
+                            if (event.grantSysId !== '' && (!anchored || anchored.sequence < found.sequence)) {
+                                journal.anchorAudit(event.grantSysId, found.sequence, found.hash)
+                            }
+                            return { ok: true }
+                        }
+                    }
                     // Fast path, no read: link after the head this executor anchored in its journal. The app's insert
                     // rule refuses it unless that IS the chain's head (nothing cut, rewritten or appended since); only
                     // then is the chain read and checked below.
@@ -505,8 +760,9 @@ export class WriteBack {
      */
     async checkAuditChains(grantIds: readonly string[]): Promise<number> {
         let broken = 0
-        const run = this.chain.then(async () => {
-            for (const grantId of grantIds) {
+        for (const grantId of grantIds) {
+            // On the grant's lane: never at the same time as a delivery of the same chain.
+            await this.onLane(grantId, async () => {
                 try {
                     if ((await this.guardChain(grantId)).broken) broken++
                 } catch (error) {
@@ -515,10 +771,8 @@ export class WriteBack {
                         error: errorText(error),
                     })
                 }
-            }
-        })
-        this.chain = run.catch(() => undefined)
-        await run.catch(() => undefined)
+            })
+        }
         if (broken > 0) await this.flush()
         return broken
     }
@@ -614,6 +868,11 @@ function ticketUpdateKey(item: OutboxItem): string {
     return `tu:${sha256(`${item.id}|${item.createdAt.toISOString()}|${item.kind}|${JSON.stringify(item.payload)}`).slice(0, 40)}`
 }
 
+/** The delivery key of an item: its grant; without one, its action; else the item alone. */
+function keyOf(item: OutboxItem): string {
+    return item.grantId || item.actionId || `#${item.id}`
+}
+
 function incidentKindOf(item: OutboxItem): string {
     const p = item.payload as PayloadOf<'incident'>
     return `${p.grantSysId}|${p.incidentKind}`
@@ -646,4 +905,34 @@ function chainHead(rows: Record<string, string>[]): AuditAnchor | undefined {
     const sequence = Number(last[AUDIT_FIELDS.sequence])
     const hash = last[AUDIT_FIELDS.hash] ?? ''
     return Number.isInteger(sequence) && sequence > 0 && isSha256Hex(hash) ? { sequence, hash } : undefined
+}
+
+/**
+ * Items one batch call carries at most: about two actions' write-backs. The instance runs them one after another
+ * within its 30 s batch quota and our request timeout, so a batch is kept small.
+ */
+const WRITE_BATCH_MAX = 25
+
+/** The record a batched write changes, when at most one write to it may go in one call (PATCHes). */
+function recordOf(write: BatchWrite): string | undefined {
+    if (write.kind === 'grant_patch') return `grant:${write.grantSysId}`
+    if (write.kind === 'action_patch') return `action:${write.actionSysId}`
+    return undefined
+}
+
+/** A batched write's failure that is not a transient: it is delivered the direct way at once. */
+function isRefusal(error: unknown): boolean {
+    return !isRetryableWrite(error) || isServiceNowError(error, 'lost_claim')
+}
+
+/**
+ * A batched write that failed is retried by itself, the direct way, after its backoff; a refusal is never final
+ * from a batch alone (the direct way judges it: a ticket update's key read back, a moved audit head re-linked).
+ */
+function retryLater(error: unknown): unknown {
+    if (isRetryableWrite(error)) return error
+    return new ServiceNowError('retryable', `refused in a batch call, retried by itself: ${errorText(error)}`, {
+        ...(error instanceof ServiceNowError && error.status !== undefined ? { status: error.status } : {}),
+        cause: error,
+    })
 }

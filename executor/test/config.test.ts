@@ -43,7 +43,8 @@ describe('loadConfig', () => {
         expect(config.queue).toEqual({
             pollIntervalSeconds: 5,
             leaseSeconds: 120,
-            maxInFlight: 4,
+            maxInFlight: 32,
+            providerWritesPerSecond: 20,
             maxAttempts: 8,
             backoffBaseMs: 2000,
             backoffMaxMs: 300000,

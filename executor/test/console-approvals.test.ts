@@ -15,6 +15,8 @@ import {
     type Decision,
 } from '@gbg/shared'
 import { VOTE_EVENT, judgeApprovals, parseStoredRoute, type StoredRoute } from '../src/approval-gate'
+import { slotGroupProblems } from '../src/recheck'
+import type { GateFactsBundle } from '../src/ports'
 import type { ApprovalRecord, AuditEventRecord, UserRecord } from '../src/ports'
 
 const id = (c: string): string => c.repeat(32)
@@ -73,8 +75,9 @@ function approved(
     approver: string,
     slot: string,
     voter = approver,
+    digest = DIGEST,
 ): { record: ApprovalRecord; vote: AuditEventRecord } {
-    const sysId = id(String.fromCharCode(98 + (seq++ % 20)))
+    const sysId = ((0x10 + seq++) % 256).toString(16).padStart(2, '0').repeat(16)
     return {
         record: { sysId, approverSysId: approver, state: 'approved', updatedOn: NOW },
         vote: {
@@ -82,7 +85,7 @@ function approved(
             sequence: seq,
             eventType: VOTE_EVENT,
             actor: voter,
-            payload: { approval: sysId, decision: 'approved', voter, slot, planDigest: DIGEST, authority: 'approver' },
+            payload: { approval: sysId, decision: 'approved', voter, slot, planDigest: digest, authority: 'approver' },
         } as unknown as AuditEventRecord,
     }
 }
@@ -272,5 +275,155 @@ describe('console approvals: three named slots, three distinct people, none the 
             [id('9')]: [CUST],
         })
         expect(empty.ok).toBe(false)
+    })
+
+    /** A route as the app stores it: every assignment bound to the approval record created for it. */
+    function boundRoute(
+        votes: { slot: ApprovalSlot; v: { record: ApprovalRecord; vote: AuditEventRecord } }[],
+        groups: Partial<Record<ApprovalSlot, string>> = {},
+    ): StoredRoute {
+        return parseStoredRoute(
+            JSON.stringify({
+                slots: CONSOLE_APPROVAL_SLOTS,
+                assignments: votes.map(({ slot, v }) => ({
+                    slot,
+                    approverSysId: v.record.approverSysId,
+                    groupId: groups[slot] ?? id('9'),
+                    approvalSysId: v.record.sysId,
+                })),
+            }),
+        )
+    }
+
+    it('attack: an approval for a different plan (another digest) is refused', () => {
+        const problems = gate(consoleRoute(), [
+            approved(IC, 'incident_command'),
+            approved(SEC, 'security', SEC, 'e'.repeat(64)),
+            approved(CUST, 'customer_authority'),
+        ])
+        expect(problems.join(' ')).toMatch(/PLAN_NOT_APPROVED/)
+    })
+
+    it('attack: one person asked in two slots (two records) approving both is refused', () => {
+        const a = approved(IC, 'incident_command')
+        const b = approved(IC, 'security')
+        const c = approved(CUST, 'customer_authority')
+        const route = boundRoute([
+            { slot: 'incident_command', v: a },
+            { slot: 'security', v: b },
+            { slot: 'customer_authority', v: c },
+        ])
+        expect(gate(route, [a, b, c]).join(' ')).toMatch(/APPROVAL_MISSING|distinct/)
+    })
+
+    it('attack: a slot label forged on the vote of a bound record is refused', () => {
+        // The record was created for the incident command slot; the vote claims security.
+        const a = approved(IC, 'security')
+        const b = approved(SEC, 'security')
+        const c = approved(CUST, 'customer_authority')
+        const route = boundRoute([
+            { slot: 'incident_command', v: a },
+            { slot: 'security', v: b },
+            { slot: 'customer_authority', v: c },
+        ])
+        expect(gate(route, [a, b, c])).toContain(
+            'the incident command approval was recorded for "security", not for incident command',
+        )
+    })
+
+    it('attack: a bound record whose approver was changed afterwards does not count', () => {
+        const a = approved(IC, 'incident_command')
+        const b = approved(SEC, 'security')
+        const c = approved(CUST, 'customer_authority')
+        const route = boundRoute([
+            { slot: 'incident_command', v: a },
+            { slot: 'security', v: b },
+            { slot: 'customer_authority', v: c },
+        ])
+        const moved = { record: { ...c.record, approverSysId: OTHER }, vote: { ...c.vote, actor: OTHER } }
+        ;(moved.vote.payload as Record<string, unknown>)['voter'] = OTHER
+        expect(gate(route, [a, b, moved]).join(' ')).toMatch(/APPROVAL_MISSING.*changed from the one the app asked/)
+    })
+
+    describe('each slot from its own group (policy today, route, membership)', () => {
+        const G_IC = id('7')
+        const G_SEC = id('8')
+        const G_CUST = id('9')
+        const decision = {
+            requiredApprovals: [
+                { kind: 'incident_command', groupId: G_IC, reason: 'console' },
+                { kind: 'security', groupId: G_SEC, reason: 'console' },
+                { kind: 'customer_authority', groupId: G_CUST, reason: 'console' },
+            ],
+        } as unknown as Decision
+        const route = parseStoredRoute(
+            JSON.stringify({
+                slots: CONSOLE_APPROVAL_SLOTS,
+                assignments: [
+                    { slot: 'incident_command', approverSysId: IC, groupId: G_IC },
+                    { slot: 'security', approverSysId: SEC, groupId: G_SEC },
+                    { slot: 'customer_authority', approverSysId: CUST, groupId: G_CUST },
+                ],
+            }),
+        )
+        const filled = [
+            { filled: 'incident_command', approverSysId: IC, onBehalfOf: '' },
+            { filled: 'security', approverSysId: SEC, onBehalfOf: '' },
+            { filled: 'customer_authority', approverSysId: CUST, onBehalfOf: '' },
+        ]
+        const facts = (groups: Record<string, string[]>): GateFactsBundle =>
+            ({
+                users: new Map(
+                    Object.entries(groups).map(([u, g]) => [
+                        u,
+                        { sysId: u, userName: `user-${u[0]}`, email: '', active: true, groupSysIds: g },
+                    ]),
+                ),
+            }) as unknown as GateFactsBundle
+
+        it('passes when every approver is a current member of the group the policy names for the slot', () => {
+            expect(
+                slotGroupProblems(decision, route, filled, facts({ [IC]: [G_IC], [SEC]: [G_SEC], [CUST]: [G_CUST] })),
+            ).toEqual([])
+        })
+
+        it('attack: a slot approved by someone no longer (or never) in its group is refused', () => {
+            expect(
+                slotGroupProblems(decision, route, filled, facts({ [IC]: [G_IC], [SEC]: [G_SEC], [CUST]: [G_IC] })),
+            ).toEqual(['the customer authority approver user-3 is not a member of the customer authority group'])
+        })
+
+        it('attack: a route that drew a slot from another group than the policy names is refused', () => {
+            const forged = parseStoredRoute(
+                JSON.stringify({
+                    slots: CONSOLE_APPROVAL_SLOTS,
+                    assignments: [
+                        { slot: 'incident_command', approverSysId: IC, groupId: G_IC },
+                        { slot: 'security', approverSysId: SEC, groupId: G_IC },
+                        { slot: 'customer_authority', approverSysId: CUST, groupId: G_CUST },
+                    ],
+                }),
+            )
+            expect(
+                slotGroupProblems(
+                    decision,
+                    forged,
+                    filled,
+                    facts({ [IC]: [G_IC], [SEC]: [G_SEC, G_IC], [CUST]: [G_CUST] }),
+                ),
+            ).toEqual(["the security approver was not drawn from the policy's security group"])
+        })
+
+        it('a delegate is judged by the membership of the approver they act for', () => {
+            const viaDelegate = [filled[0]!, { filled: 'security', approverSysId: OTHER, onBehalfOf: SEC }, filled[2]!]
+            expect(
+                slotGroupProblems(
+                    decision,
+                    route,
+                    viaDelegate,
+                    facts({ [IC]: [G_IC], [SEC]: [G_SEC], [CUST]: [G_CUST], [OTHER]: [] }),
+                ),
+            ).toEqual([])
+        })
     })
 })

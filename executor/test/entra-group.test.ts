@@ -278,3 +278,50 @@ describe('entra-group target selection', () => {
         expect((err as ProviderError).code).toBe(code)
     })
 })
+
+describe('extend an active grant in place (issue 17, shared/src/extend.ts)', () => {
+    it('PIM for Groups: adminExtend from the assignment’s own start moves its end; nothing live is a fatal refusal', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const absent = await failure(
+            fx.group.extend!(groupPlan(), new Date('2030-01-01T08:45:00Z'), { idempotencyKey: 'ext-0' }),
+        )
+        await fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' })
+        fx.clock.advanceMinutes(10)
+        // execution
+        const ext = await fx.group.extend!(groupPlan(), new Date('2030-01-01T08:45:00Z'), { idempotencyKey: 'ext-1' })
+        const again = await fx.group.extend!(groupPlan(), new Date('2030-01-01T08:45:00Z'), { idempotencyKey: 'ext-1' })
+        // validation
+        expect(absent.kind).toBe('fatal')
+        expect(absent.code).toBe('RoleAssignmentDoesNotExist')
+        const req = fx.emu.state.groupRequests.find((r) => r.action === 'adminExtend')!
+        expect(req).toMatchObject({ accessId: 'member', principalId: ALICE.id, groupId: GROUP_WS_ADMINS.id })
+        expect(req.scheduleInfo).toMatchObject({
+            startDateTime: '2030-01-01T08:00:00Z',
+            expiration: { type: 'afterDateTime', endDateTime: '2030-01-01T08:45:00.000Z' },
+        })
+        expect(req.customData).toContain(`gbg-grant=${groupPlan().grantSysId}`)
+        expect(ext).toMatchObject({ alreadyDone: false, nativeExpiry: true })
+        expect(ext.expiresAt.toISOString()).toBe('2030-01-01T08:45:00.000Z')
+        // The same end again (a resumed attempt): no second write.
+        expect(again.alreadyDone).toBe(true)
+        expect(fx.emu.state.groupRequests.filter((r) => r.action === 'adminExtend')).toHaveLength(1)
+        // Entra keeps it past the old end and ends it at the new one.
+        fx.clock.advanceMinutes(25)
+        expect((await fx.group.verify(groupPlan(), { idempotencyKey: 'v-1' })).present).toBe(true)
+        fx.clock.advanceMinutes(10)
+        expect((await fx.group.verify(groupPlan(), { idempotencyKey: 'v-2' })).present).toBe(false)
+    })
+
+    it('members mode: no end at Entra, nothing is written (the scheduled revoke moves)', async () => {
+        // setup
+        fx = await startEntraFixture({ groupMode: 'members' })
+        await fx.group.grant(groupPlan(), { idempotencyKey: 'act-1' })
+        const writes = fx.emu.requests.filter((r) => r.method !== 'GET').length
+        // execution
+        const ext = await fx.group.extend!(groupPlan(), new Date('2030-01-01T08:45:00Z'), { idempotencyKey: 'ext-1' })
+        // validation
+        expect(ext).toMatchObject({ nativeExpiry: false, alreadyDone: false })
+        expect(fx.emu.requests.filter((r) => r.method !== 'GET').length).toBe(writes)
+    })
+})

@@ -557,3 +557,33 @@ describe('entra-role provider', () => {
         expect(fx.emu.requests.filter((r) => r.clientId === CLIENT_ID)).toHaveLength(1)
     })
 })
+
+describe('entra-role extend (issue 17)', () => {
+    beforeEach(async () => {
+        fx = await startEntraFixture()
+    })
+    afterEach(async () => {
+        await fx.close()
+    })
+
+    it('adminExtend keeps the schedule and moves its end; Entra’s maximum judges the whole assignment', async () => {
+        // setup: a 1-hour maximum for the role at Entra
+        await restart({ emulator: { roleMaxDuration: { [ROLE_USER_ADMIN.id]: 'PT1H' } } })
+        const granted = await fx.role.grant(rolePlan(), { idempotencyKey: 'act-1' })
+        fx.clock.advanceMinutes(20)
+        // execution
+        const tooLong = await failure(
+            fx.role.extend!(rolePlan(), new Date('2030-01-01T09:15:00Z'), { idempotencyKey: 'ext-1' }),
+        )
+        const ok = await fx.role.extend!(rolePlan(), new Date('2030-01-01T08:50:00Z'), { idempotencyKey: 'ext-2' })
+        // validation
+        expect(tooLong.kind).toBe('fatal')
+        expect(tooLong.message).toContain('ExpirationRule')
+        const req = fx.emu.state.roleRequests.find((r) => r.action === 'adminExtend' && r.status === 'Provisioned')!
+        expect(req.targetScheduleId).toBe(granted.txnIds[0])
+        expect(ok.txnIds).toEqual([req.targetScheduleId, req.id])
+        expect(instancesOf(ALICE.id)).toHaveLength(1)
+        expect(instancesOf(ALICE.id)[0]!.endDateTime).toBe('2030-01-01T08:50:00Z')
+        expect(ok.notes?.join(' ')).toMatch(/extended in place/)
+    })
+})

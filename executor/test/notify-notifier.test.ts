@@ -319,8 +319,8 @@ describe('expiry warnings from ServiceNow, claimed once for the fleet', () => {
         expect(second.titles()).toEqual(['11 warning 1'])
         const warnings = journal.outbox({}).filter((o) => o.actionId.startsWith(`teams:${g}:warning`))
         expect(warnings.map((o) => [o.actionId, o.status])).toEqual([
-            [`teams:${g}:warning:5`, 'delivered'],
-            [`teams:${g}:warning:1`, 'delivered'],
+            [`teams:${g}:warning:5:${expiresAt.getTime() / 1000}`, 'delivered'],
+            [`teams:${g}:warning:1:${expiresAt.getTime() / 1000}`, 'delivered'],
         ])
         const lateness = warnings.map((o, i) => o.createdAt.getTime() - T0 - [5, 9][i]! * 60_000)
         for (const ms of lateness) expect(ms).toBeGreaterThanOrEqual(0)
@@ -328,7 +328,26 @@ describe('expiry warnings from ServiceNow, claimed once for the fleet', () => {
         expect(sn.reads).toBeLessThanOrEqual(Math.ceil((10 * 60_000) / WARNING_SCAN_MS) + 1)
         const card = first.sent[0]!
         expect(card.kind === 'warning' && card.expiresAt.getTime()).toBe(expiresAt.getTime())
-        expect([...sn.claims.keys()]).toEqual([`expiry-warning:${g}:5`, `expiry-warning:${g}:1`])
+        const at = expiresAt.getTime() / 1000
+        expect([...sn.claims.keys()]).toEqual([`expiry-warning:${g}:5:${at}`, `expiry-warning:${g}:1:${at}`])
+    })
+
+    it('an extended grant (issue 17) is warned again before its new end, once per end', async () => {
+        // setup: a 10-minute grant, warned at 5 minutes left
+        const g = '3'.repeat(32)
+        granted(g, 10)
+        const sender = new Sender()
+        const a = start(sender)
+        await rounds(a.round, 7 * 60_000)
+        expect(sender.titles()).toEqual(['33 warning 5'])
+        // execution: an approved extension moves its end 10 minutes later (what ServiceNow's grant now says)
+        sn.add(plan(g, 10), new Date(T0 + 20 * 60_000))
+        await rounds(a.round, 21 * 60_000)
+        a.stop()
+        // validation: 5 and 1 minute before the NEW end; the old end's 1-minute warning never went out
+        expect(sender.titles()).toEqual(['33 warning 5', '33 warning 5', '33 warning 1'])
+        const ends = sender.sent.map((c) => (c.kind === 'warning' ? c.expiresAt.getTime() - T0 : 0) / 60_000)
+        expect(ends).toEqual([10, 20, 20])
     })
 
     it('two executors: each warning is sent once, by whichever claims it; a grant neither granted is warned too', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { TABLE } from '@gbg/shared'
+import { PROPERTY, TABLE } from '@gbg/shared'
 import { loadAppDist } from '../../test/support/app-dist'
 
 // The claim guard must be wired where the instance enforces it: before update on the action table, calling a
@@ -44,6 +44,44 @@ describe('built app: business rules', () => {
         })
         expect(onGrant[0]!.script).toContain('guardGrantWrite')
         expect(dist.moduleByPath('src/server/claim-guard-rule.ts')).toContain('checkGrantWrite')
+    })
+})
+
+// The nudge (issue 18): async (a background job after the insert committed, never part of the approval), on the
+// action table's inserts, calling the packaged nudge module, which builds its request with sn_ws.RESTMessageV2.
+describe('built app: the nudge rule', () => {
+    const dist = loadAppDist()
+
+    it('runs async after insert on the action table, and its module sends with RESTMessageV2 and a timeout', () => {
+        const nudge = dist
+            .records('sys_script')
+            .filter((r) => r.name === 'Break-glass: nudge the executor when an action is queued')
+        expect(nudge).toHaveLength(1)
+        expect(nudge[0]).toMatchObject({
+            collection: TABLE.action,
+            when: 'async_always',
+            action_insert: 'true',
+            action_update: 'false',
+            active: 'true',
+        })
+        expect(nudge[0]!.script).toContain("src/server/nudge.ts')")
+        expect(nudge[0]!.script).toContain('nudgeOnActionInsert')
+        const module = dist.moduleByPath('src/server/nudge.ts') ?? ''
+        expect(module).toContain("from '@servicenow/glide/sn_ws'")
+        expect(module).toContain('setHttpTimeout(')
+        expect(module).toContain('nudgeSignature')
+    })
+
+    it('the nudge properties: off by default, the secret a private password2 only admins read or write', () => {
+        const props = new Map(dist.records('sys_properties').map((p) => [p['name'], p]))
+        expect(props.get(PROPERTY.nudgeEnabled)).toMatchObject({ type: 'boolean', value: 'false' })
+        expect(props.get(PROPERTY.nudgeUrl)).toMatchObject({ type: 'string' })
+        expect(props.get(PROPERTY.nudgeUrl)?.['value'] ?? '').toBe('')
+        const secret = props.get(PROPERTY.nudgeSecret)
+        expect(secret).toMatchObject({ type: 'password2', is_private: 'true' })
+        expect(secret?.['value'] ?? '').toBe('')
+        expect(secret?.['read_roles']).toBe('x_gbg_breakglass.admin')
+        expect(secret?.['write_roles']).toBe('x_gbg_breakglass.admin')
     })
 })
 

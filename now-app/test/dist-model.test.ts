@@ -59,6 +59,9 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [GRANT_FIELDS.targetRoleName]: str(),
         [GRANT_FIELDS.targetGroupId]: str(),
         [GRANT_FIELDS.targetAccount]: str(),
+        [GRANT_FIELDS.targetTenantId]: str(),
+        [GRANT_FIELDS.targetTenantName]: str(),
+        [GRANT_FIELDS.targetScope]: str(),
         [GRANT_FIELDS.requestedDuration]: int(),
         [GRANT_FIELDS.approvedDuration]: int(),
         [GRANT_FIELDS.justification]: { type: 'multi_two_lines', minLength: 4000, maxLength: 4000 },
@@ -91,6 +94,7 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [GRANT_FIELDS.autoApproved]: bool(),
         [GRANT_FIELDS.refusalCode]: { type: 'string', maxLength: 64 },
         [GRANT_FIELDS.planText]: long(),
+        [GRANT_FIELDS.extendsGrant]: ref(TABLE.grant),
     },
     [TABLE.action]: {
         [ACTION_FIELDS.number]: str(),
@@ -134,6 +138,9 @@ const EXPECTED: Record<string, Record<string, ColumnSpec>> = {
         [POLICY_FIELDS.approvalTimeoutMinutes]: int(),
         [POLICY_FIELDS.emergencyApprovalTimeoutMinutes]: int(),
         [POLICY_FIELDS.escalationGroup]: ref('sys_user_group'),
+        [POLICY_FIELDS.incidentCommandGroup]: ref('sys_user_group'),
+        [POLICY_FIELDS.securityGroup]: ref('sys_user_group'),
+        [POLICY_FIELDS.customerAuthorityGroup]: ref('sys_user_group'),
         [POLICY_FIELDS.editedBy]: ref('sys_user'),
         [POLICY_FIELDS.confirmedBy]: ref('sys_user'),
         [POLICY_FIELDS.confirmedAt]: time(),
@@ -402,12 +409,55 @@ describe('catalog items', () => {
             expect(c['value']).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     })
 
-    it('both items are orderable only through the requester user criteria', () => {
+    it('"Temporary Entra group membership": the group object id and the emergency box (issue 17)', () => {
+        const vars = variablesOf('Temporary Entra group membership')
+        expect([...vars.keys()].sort()).toEqual([
+            'duration_minutes',
+            'emergency',
+            'group_id',
+            'incident',
+            'justification',
+            'requested_for',
+        ])
+        expect(vars.get('group_id')).toMatchObject({ type: VARIABLE_TYPE.singleLineText, mandatory: 'true' })
+        expect(vars.get('requested_for')?.['type']).toBe(VARIABLE_TYPE.requestedFor)
+        expect(vars.get('incident')?.['reference']).toBe('incident')
+    })
+
+    it('"Emergency console action": the packet, one box per requestable privilege (none for global admin), the console\'s expiry choices, a P1/P2 incident', () => {
+        const vars = variablesOf('Emergency console action')
+        expect([...vars.keys()].sort()).toEqual([
+            'account',
+            'duration_minutes',
+            'incident',
+            'justification',
+            'requested_for',
+            'scope_billing_admin',
+            'scope_helpdesk_admin',
+            'scope_security_admin',
+            'scope_user_admin',
+            'tenant_id',
+            'tenant_name',
+        ])
+        for (const name of ['tenant_id', 'tenant_name', 'account', 'incident', 'duration_minutes'])
+            expect(vars.get(name)?.['mandatory'], name).toBe('true')
+        // No emergency box: always an emergency (catalog-submit.ts); the incident must be an open P1 / P2.
+        expect(vars.get('incident')?.['reference_qual_condition'] ?? vars.get('incident')?.['reference_qual']).toContain(
+            'priorityIN1,2',
+        )
+        const duration = vars.get('duration_minutes')!
+        expect(duration['type']).toBe(VARIABLE_TYPE.selectBox)
+        const choices = dist.records('question_choice').filter((c) => c['question'] === duration['sys_id'])
+        expect(choices.map((c) => Number(c['value'])).sort((a, b) => a - b)).toEqual([15, 30, 60, 120, 240])
+        for (const [name, v] of vars) if (name.startsWith('scope_')) expect(v['type'], name).toBe(VARIABLE_TYPE.checkbox)
+    })
+
+    it('every item is orderable only through the requester user criteria', () => {
         // Setup
         const criteria = dist.records('user_criteria')
         const links = dist.records('sc_cat_item_user_criteria_mtom')
 
-        for (const name of [LOCAL_ADMIN, ENTRA_ROLE]) {
+        for (const name of [LOCAL_ADMIN, ENTRA_ROLE, 'Temporary Entra group membership', 'Emergency console action']) {
             // Execution
             const item = dist.records('sc_cat_item').find((i) => i['name'] === name)
             const itemCriteria = links
@@ -476,6 +526,9 @@ describe('system properties', () => {
             PROPERTY.secopsGroup,
             PROPERTY.resolverGroup,
             PROPERTY.deviceAdminProvider,
+            PROPERTY.nudgeEnabled,
+            PROPERTY.nudgeUrl,
+            PROPERTY.nudgeSecret,
         ]
         const integers = Object.values(PROPERTY).filter((n) => strings.indexOf(n) < 0)
         for (const name of integers) {

@@ -16,6 +16,9 @@ const item = (name: string) => {
 }
 const localAdmin = item(CATALOG_ITEM.localAdmin.name)
 const entraRole = item(CATALOG_ITEM.entraRole.name)
+const entraGroup = item(CATALOG_ITEM.entraGroup.name)
+const consoleItem = item(CATALOG_ITEM.console.name)
+const allItems = [localAdmin, entraRole, entraGroup, consoleItem]
 const variableId = (catItem: Record<string, string>, name: string): string => {
     const found = dist.records('item_option_new').filter((v) => v.cat_item === catItem.sys_id && v.name === name)
     expect(found, `${catItem.name}.${name}`).toHaveLength(1)
@@ -23,16 +26,18 @@ const variableId = (catItem: Record<string, string>, name: string): string => {
 }
 
 describe('catalog requests: which RITMs the app takes, and what fulfils them', () => {
-    it('the RITM rule runs only for the two break-glass items (a filter on their sys_ids, not every RITM)', () => {
+    it('the RITM rule runs only for the break-glass items (a filter on their sys_ids, not every RITM)', () => {
         const rules = dist.records('sys_script').filter((r) => r.collection === PLATFORM_TABLE.ritm)
         expect(rules.map((r) => r.name)).toEqual(['Break-glass: catalog request creates a grant'])
-        expect(rules[0]!.filter_condition).toBe(`cat_item=${localAdmin.sys_id}^ORcat_item=${entraRole.sys_id}^EQ`)
+        expect(rules[0]!.filter_condition).toBe(`${allItems.map((i) => `cat_item=${i.sys_id}`).join('^OR')}^EQ`)
+        // Every item of the contract, and nothing else.
+        expect(allItems.map((i) => i.name).sort()).toEqual(Object.values(CATALOG_ITEM).map((i) => i.name).sort())
         // The filter alone decides (no script condition that could widen or silently narrow it).
         expect(rules[0]!.condition).toBe('')
     })
 
     it('neither item names a flow, workflow or delivery plan: no platform fulfilment is attached to their RITMs', () => {
-        for (const i of [localAdmin, entraRole]) {
+        for (const i of allItems) {
             expect(i.flow_designer_flow, i.name).toBe('')
             expect(i.workflow, i.name).toBe('')
             expect(i.delivery_plan, i.name).toBe('')
@@ -41,7 +46,7 @@ describe('catalog requests: which RITMs the app takes, and what fulfils them', (
     })
 
     it('"Requested for" is a Requested For variable (type 31) on both items, defaulting to the person ordering', () => {
-        for (const i of [localAdmin, entraRole]) {
+        for (const i of allItems) {
             const v = dist.records('item_option_new').find((r) => r.cat_item === i.sys_id && r.name === 'requested_for')
             expect(v, i.name).toMatchObject({
                 type: '31',
@@ -67,11 +72,16 @@ describe('UI actions in Service Operations Workspace', () => {
         const expected = [
             'incident:Request break-glass access',
             'incident:Request break-glass Entra role',
+            'incident:Request break-glass Entra group',
+            'incident:Request emergency console action',
             'incident_task:Request break-glass access',
             'incident_task:Request break-glass Entra role',
+            'incident_task:Request break-glass Entra group',
+            'incident_task:Request emergency console action',
             'sc_req_item:Cancel break-glass request',
             'sc_req_item:Revoke break-glass access now',
             'x_gbg_breakglass_grant:Cancel before start',
+            'x_gbg_breakglass_grant:Extend (30 more minutes)',
             'x_gbg_breakglass_grant:Revoke now',
         ]
         const actions = dist.records('sys_ui_action')

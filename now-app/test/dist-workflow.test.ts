@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { EVENT, PLATFORM_TABLE, ROLE, TABLE } from '@gbg/shared'
+import { CATALOG_ITEM, EVENT, PLATFORM_TABLE, ROLE, TABLE } from '@gbg/shared'
 import { loadAppDist } from '../../test/support/app-dist'
 
 /*
@@ -107,6 +107,15 @@ describe('built app: workflow business rules', () => {
             'guardAuditAppend',
         ],
     ]
+    // An extended grant's scheduled revoke moves with it (behaviour: server-extend.test.ts).
+    cases.push([
+        'Break-glass: an extended grant moves its scheduled revoke',
+        TABLE.grant,
+        'after',
+        'update',
+        'src/server/extend.ts',
+        'onGrantExpiryMoved',
+    ])
     for (const [name, table, when, on, path, fn] of cases) {
         it(`${name}: ${when} ${on} on ${table}, calling ${fn}`, () => {
             const r = rule(name)
@@ -131,6 +140,9 @@ describe('built app: workflow business rules', () => {
         }
         expect(rule('Break-glass: judge a new request').condition).toBe("current.state == 'requested'")
         expect(rule('Break-glass: tell people what the executor did').condition).toBe('current.state.changes()')
+        expect(rule('Break-glass: an extended grant moves its scheduled revoke').condition).toBe(
+            "current.expires_at.changes() && current.state == 'active'",
+        )
     })
 
     it('has no other business rule', () => {
@@ -152,8 +164,18 @@ describe('built app: workflow business rules', () => {
         ]
         // The report measures rule is checked in dist-audit.test.ts.
         const measures = ['Break-glass: grant report measures']
+        // The nudge (async) is checked in dist-business-rules.test.ts.
+        const nudge = ['Break-glass: nudge the executor when an action is queued']
         expect(rules.map((r) => r.name).sort()).toEqual(
-            [...cases.map((c) => c[0]), policyRule, ...stateMachine, ...ticketUpdate, ...ticketBound, ...measures].sort(),
+            [
+                ...cases.map((c) => c[0]),
+                policyRule,
+                ...stateMachine,
+                ...ticketUpdate,
+                ...ticketBound,
+                ...measures,
+                ...nudge,
+            ].sort(),
         )
     })
 })
@@ -182,10 +204,12 @@ describe('built app: workflow UI actions', () => {
     }
 
     it('every UI action is hidden on new records; all but the cancel actions are role-gated', () => {
-        // The workflow actions, the cancel actions and "Verify audit chain" (its roles: dist-audit.test.ts).
-        expect(actions).toHaveLength(9)
-        // Cancel: the approvers the route asked hold no app role, so the server decides who may (shared/src/cancel.ts).
-        const cancel = ['Cancel before start', 'Cancel break-glass request']
+        // The workflow actions, the cancel actions, "Extend", the emergency actions on incidents and incident tasks,
+        // and "Verify audit chain" (its roles: dist-audit.test.ts).
+        expect(actions).toHaveLength(14)
+        // Cancel: the approvers the route asked hold no app role, so the server decides who may (shared/src/cancel.ts);
+        // Extend: the person the access is for, judged by the server too (shared/src/extend.ts).
+        const cancel = ['Cancel before start', 'Cancel break-glass request', 'Extend (30 more minutes)']
         for (const a of actions) {
             expect(a.show_insert, a.name).toBe('false')
             if (cancel.indexOf(a.name ?? '') >= 0) expect(rolesOf(a.sys_id!), a.name).toEqual([])
@@ -193,22 +217,32 @@ describe('built app: workflow UI actions', () => {
         }
     })
 
+    it('the extend action calls the server module on active grants that are not extensions themselves', () => {
+        const extend = find(TABLE.grant, 'Extend (30 more minutes)')
+        expect(extend.condition).toBe("String(current.state) == 'active' && String(current.extends_grant) == ''")
+        expectWired(extend.script, 'src/server/extend.ts', 'extendFromGrant')
+    })
+
     it('cancel actions call the server module on approved / queued grants only', () => {
         const onGrant = find(TABLE.grant, 'Cancel before start')
         expect(onGrant.condition).toBe("['approved','queued'].indexOf(String(current.state)) >= 0")
         expectWired(onGrant.script, 'src/server/cancel.ts', 'cancelFromGrant')
         const onRitm = find(PLATFORM_TABLE.ritm, 'Cancel break-glass request')
-        expect(onRitm.condition).toContain("'Temporary local admin access'")
+        for (const item of Object.values(CATALOG_ITEM)) expect(onRitm.condition).toContain(`'${item.name}'`)
         expectWired(onRitm.script, 'src/server/cancel.ts', 'cancelFromRitm')
     })
 
-    it('emergency actions for both catalog items on incidents and incident tasks', () => {
+    it('emergency actions for every catalog item on incidents and incident tasks', () => {
         for (const table of [PLATFORM_TABLE.incident, 'incident_task']) {
             const admin = find(table, 'Request break-glass access')
             const role = find(table, 'Request break-glass Entra role')
+            const group = find(table, 'Request break-glass Entra group')
+            const console = find(table, 'Request emergency console action')
             expectWired(admin.script, 'src/server/emergency.ts', 'requestBreakGlassFromIncident')
             expectWired(role.script, 'src/server/emergency.ts', 'requestEntraRoleFromIncident')
-            for (const a of [admin, role]) {
+            expectWired(group.script, 'src/server/emergency.ts', 'requestEntraGroupFromIncident')
+            expectWired(console.script, 'src/server/emergency.ts', 'requestConsoleFromIncident')
+            for (const a of [admin, role, group, console]) {
                 expect(a.condition).toContain('current.active == true')
                 expect(a.condition).toContain(
                     table === 'incident_task' ? 'current.incident.priority' : 'current.priority',
@@ -227,10 +261,9 @@ describe('built app: workflow UI actions', () => {
         expectWired(a.script, 'src/server/emergency.ts', 'requestBreakGlassFromIncident')
     })
 
-    it('"Revoke break-glass access now" on the RITM of the two catalog items', () => {
+    it('"Revoke break-glass access now" on the RITM of every catalog item', () => {
         const a = find(PLATFORM_TABLE.ritm, 'Revoke break-glass access now')
-        expect(a.condition).toContain("'Temporary local admin access'")
-        expect(a.condition).toContain("'Temporary Entra role'")
+        for (const item of Object.values(CATALOG_ITEM)) expect(a.condition).toContain(`'${item.name}'`)
         expect(rolesOf(a.sys_id!)).toEqual([ROLE.agent, ROLE.approver, ROLE.requester, ROLE.secops].sort())
         expectWired(a.script, 'src/server/revoke-now.ts', 'revokeNowFromRitm')
     })

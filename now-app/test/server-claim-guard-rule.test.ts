@@ -29,6 +29,9 @@ vi.mock('../src/server/glide-io', () => ({
     appendAudit: (grant: string, eventType: string, _actor: string, payload: Record<string, unknown>) =>
         glide.audits.push({ grant, eventType, payload }),
     sessionActor: () => 'svc.breakglass.executor',
+    // Used by extend.ts extensionWriteFacts (the executor-write guard's extension facts).
+    str: (record: { getValue(f: string): unknown }, field: string) => String(record.getValue(field) ?? ''),
+    glideToMs: (value: string) => (value ? Date.parse(`${value.replace(' ', 'T')}Z`) : null),
 }))
 vi.mock('../src/server/ticket', () => ({ workNote: (_grant: unknown, text: string) => glide.notes.push(text) }))
 

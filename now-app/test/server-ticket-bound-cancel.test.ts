@@ -340,7 +340,8 @@ describe('emergency requests from incidents and incident tasks, for every kind w
         updateTicket(PLATFORM_TABLE.incident, W.incident, { priority: '2' })
         expect(emergencyRequestUrl(task({ active: false }), 'device_local_admin')).toMatchObject({ ok: false })
         expect(emergencyRequestUrl(task({ incident: id(0x999) }), 'device_local_admin')).toMatchObject({ ok: false })
-        const none = emergencyRequestUrl(task({}), 'console')
+        // PAM accounts have no catalog item (the console has had one since issue 17's emergency kinds).
+        const none = emergencyRequestUrl(task({}), 'pam_account')
         expect(none).toMatchObject({ ok: false })
         expect((none as { message: string }).message).toContain('proposal API')
     })

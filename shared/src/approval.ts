@@ -34,6 +34,26 @@ export type ApprovalSlot =
 /** The named approval slots of the emergency console (target kind and provider `console`). */
 export const CONSOLE_APPROVAL_SLOTS: readonly ApprovalSlot[] = ['incident_command', 'security', 'customer_authority']
 
+/** How each slot is named for people: on every approval record the app creates, in notes and summaries. */
+export const SLOT_LABELS: Readonly<Record<ApprovalSlot, string>> = {
+    manager: 'Manager',
+    second_approver: 'Second approver',
+    escalation: 'Escalation',
+    incident_command: 'Incident command',
+    security: 'Security',
+    customer_authority: 'Accountable customer-account authority',
+}
+
+/**
+ * The first line of an approval record's comments: which slot this approval fills (issue 14: "shown on each
+ * approval record"). The app's own record and the assignment it was created for are what the gate binds the slot to;
+ * this line is for the approver.
+ */
+export function approvalSlotLine(slot: ApprovalSlot): string {
+    const named = CONSOLE_APPROVAL_SLOTS.indexOf(slot) >= 0
+    return `Approval slot: ${SLOT_LABELS[slot] || slot}${named ? ' (emergency console: one of three named approvals, three different people)' : ''}`
+}
+
 /** Every slot kind a stored route may name (escalation is never a route slot of its own). */
 export const ROUTE_SLOTS: readonly ApprovalSlot[] = [
     'manager',

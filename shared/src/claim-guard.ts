@@ -24,6 +24,7 @@ import {
     checkExecutorActionInsert,
     checkExecutorGrantInsert,
     checkExecutorGrantUpdate,
+    type ExtensionWriteFacts,
     executorMayMoveAction,
     type ActionRowValues,
 } from './state-machine'
@@ -129,8 +130,13 @@ export function checkActionInsert(row: ActionRowValues): ClaimGuardVerdict {
  * Decide whether the executor may update a grant from state `fromState` to `toState`, changing the fields
  * `changed` (every field whose stored value the update changes).
  */
-export function checkGrantWrite(fromState: string, toState: string, changed: readonly string[]): ClaimGuardVerdict {
-    return checkExecutorGrantUpdate(fromState, toState, changed, EXECUTOR_WRITABLE[TABLE.grant])
+export function checkGrantWrite(
+    fromState: string,
+    toState: string,
+    changed: readonly string[],
+    extension?: ExtensionWriteFacts,
+): ClaimGuardVerdict {
+    return checkExecutorGrantUpdate(fromState, toState, changed, EXECUTOR_WRITABLE[TABLE.grant], extension)
 }
 
 /** Decide whether the executor may insert a grant: never. */

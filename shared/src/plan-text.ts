@@ -5,6 +5,7 @@
  * Pure and dependency-free (ES2021): bundled into the ServiceNow app.
  */
 import type { ExecutionPlan } from './plan-types'
+import { formatTime } from './time-format'
 
 const KIND_TEXT: Record<string, string> = {
     device_local_admin: 'local administrator on device',
@@ -27,6 +28,19 @@ export function planText(plan: ExecutionPlan, digest: string): string {
     if (plan.tickets.ritm) tickets.push(`request ${plan.tickets.ritm}`)
     if (plan.tickets.incident) tickets.push(`incident ${plan.tickets.incident}`)
     if (plan.tickets.change) tickets.push(`change ${plan.tickets.change}`)
+    const ext = plan.extension
+    if (plan.operation === 'extend' && ext) {
+        return [
+            `Extension plan ${plan.grantNumber} for ${ext.grantNumber}${plan.emergency ? ' (EMERGENCY)' : ''}${plan.highRisk ? ' (HIGH RISK)' : ''}`,
+            `- Provider: ${plan.provider}, operation: extend the live access in place, then automatic revoke at the new end`,
+            `- Who: ${plan.principal.userName} <${plan.principal.email}>`,
+            `- What: ${target}`,
+            `- Ends now: ${formatTime(new Date(ext.fromExpiresAt))}; new end: ${formatTime(new Date(ext.toExpiresAt))} (${plan.durationMinutes} more minutes)`,
+            `- Tickets: ${tickets.length > 0 ? tickets.join(', ') : 'none'}`,
+            `- Justification: ${plan.justification}`,
+            `- Plan digest (SHA-256): ${digest}`,
+        ].join('\n')
+    }
     return [
         `Execution plan for ${plan.grantNumber}${plan.emergency ? ' (EMERGENCY)' : ''}${plan.highRisk ? ' (HIGH RISK)' : ''}`,
         `- Provider: ${plan.provider}, operation: ${plan.operation}, then automatic revoke at expiry`,

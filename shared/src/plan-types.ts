@@ -52,6 +52,17 @@ export interface PlanTickets {
     change?: string
 }
 
+/**
+ * What an extension plan extends (operation `extend`, shared/src/extend.ts): the grant whose live access gets more
+ * time, its end when the extension was asked for, and the new end (ISO 8601 UTC).
+ */
+export interface PlanExtension {
+    grantSysId: string
+    grantNumber: string
+    fromExpiresAt: string
+    toExpiresAt: string
+}
+
 /** The frozen execution plan. */
 export interface ExecutionPlan {
     version: number
@@ -60,7 +71,8 @@ export interface ExecutionPlan {
     /** grant number (e.g. BGA0001001), for humans. */
     grantNumber: string
     provider: ProviderName
-    operation: 'grant'
+    /** `grant`: give the access; `extend`: move the end of the access of the grant named in `extension`. */
+    operation: 'grant' | 'extend'
     principal: PlanPrincipal
     target: PlanTarget
     /** Approved duration in minutes (already bounded by policy). */
@@ -70,4 +82,6 @@ export interface ExecutionPlan {
     emergency: boolean
     /** True for high-risk targets (servers / production, high-risk roles): drives P1 vs P2 escalation. */
     highRisk: boolean
+    /** Only on an `extend` plan: the grant it extends and the ends before and after. */
+    extension?: PlanExtension
 }

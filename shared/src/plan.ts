@@ -17,7 +17,7 @@ import { isSha256Hex, sha256 } from './sha256'
 /**
  * Default provider per target kind. Device local admin goes through an Entra group fed into the devices' local
  * Administrators (Intune policy) unless the deployment configures the admin-as-a-service webhook instead; PAM
- * accounts and the console go through the webhook.
+ * accounts go through the webhook; the emergency console kind through the browser-driving `console` provider.
  */
 export function defaultProviderFor(kind: TargetKind): ProviderName {
     switch (kind) {
@@ -28,8 +28,9 @@ export function defaultProviderFor(kind: TargetKind): ProviderName {
         case 'entra_group':
             return 'entra-group'
         case 'pam_account':
-        case 'console':
             return 'webhook'
+        case 'console':
+            return 'console'
     }
 }
 
@@ -212,7 +213,7 @@ function checkKeys(obj: Record<string, unknown>, allowed: string[], where: strin
 function validatePlan(value: unknown): string[] {
     const errors: string[] = []
     if (!isPlainObject(value)) return ['plan must be a JSON object']
-    checkKeys(value, PLAN_KEYS, 'plan', errors)
+    checkKeys(value, PLAN_KEYS.concat(['extension']), 'plan', errors)
     for (const key of PLAN_KEYS) {
         if (!(key in value)) errors.push(`plan.${key} is missing`)
     }
@@ -225,7 +226,9 @@ function validatePlan(value: unknown): string[] {
     if ('provider' in value && PROVIDERS.indexOf(value.provider as ProviderName) < 0) {
         errors.push(`plan.provider must be one of ${PROVIDERS.join(', ')}`)
     }
-    if ('operation' in value && value.operation !== 'grant') errors.push("plan.operation must be 'grant'")
+    if ('operation' in value && value.operation !== 'grant' && value.operation !== 'extend')
+        errors.push("plan.operation must be 'grant' or 'extend'")
+    validateExtension(value, errors)
     if ('principal' in value) {
         const p = value.principal
         if (!isPlainObject(p)) {
@@ -263,6 +266,42 @@ function validatePlan(value: unknown): string[] {
     if ('emergency' in value && typeof value.emergency !== 'boolean') errors.push('plan.emergency must be a boolean')
     if ('highRisk' in value && typeof value.highRisk !== 'boolean') errors.push('plan.highRisk must be a boolean')
     return errors
+}
+
+const EXTENSION_KEYS = ['grantSysId', 'grantNumber', 'fromExpiresAt', 'toExpiresAt']
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/
+
+/** `extension` is present exactly on an `extend` plan, names another grant, and its end is later than its start. */
+function validateExtension(value: Record<string, unknown>, errors: string[]): void {
+    const extend = value.operation === 'extend'
+    if (!('extension' in value)) {
+        if (extend) errors.push('plan.extension is required for operation extend')
+        return
+    }
+    if (!extend) {
+        errors.push('plan.extension applies only to operation extend')
+        return
+    }
+    const e = value.extension
+    if (!isPlainObject(e)) {
+        errors.push('plan.extension must be an object')
+        return
+    }
+    checkKeys(e, EXTENSION_KEYS, 'plan.extension', errors)
+    if (!isSysId(e.grantSysId)) errors.push('plan.extension.grantSysId must be a sys_id')
+    else if (e.grantSysId === value.grantSysId) errors.push('plan.extension.grantSysId must name another grant')
+    if (!nonEmptyString(e.grantNumber)) errors.push('plan.extension.grantNumber must be a non-empty string')
+    for (const key of ['fromExpiresAt', 'toExpiresAt']) {
+        const v = e[key]
+        if (typeof v !== 'string' || !ISO_UTC.test(v) || !isFinite(Date.parse(v)))
+            errors.push(`plan.extension.${key} must be an ISO 8601 UTC time`)
+    }
+    if (
+        typeof e.fromExpiresAt === 'string' &&
+        typeof e.toExpiresAt === 'string' &&
+        !(Date.parse(e.toExpiresAt) > Date.parse(e.fromExpiresAt))
+    )
+        errors.push('plan.extension.toExpiresAt must be later than fromExpiresAt')
 }
 
 function validateTarget(target: unknown, errors: string[]): void {

@@ -33,9 +33,23 @@ export const PROVIDER_LIMIT_REASON = {
     openRequestForUser: 'OPEN_REQUEST_FOR_USER',
 } as const
 
+/**
+ * The emergency console's expiry choices in minutes (issue 14; its restoration form offers exactly these). The console
+ * provider sets the longest choice not beyond the minutes it may grant (approved, capped by a change window), so a
+ * console request lasts 15 minutes to 4 hours.
+ */
+export const CONSOLE_EXPIRY_CHOICES: readonly number[] = [15, 30, 60, 120, 240]
+
 /** The limits of `provider` (the hard bounds and per-target duplicates for providers that add nothing). */
 export function providerLimits(provider: ProviderName): ProviderLimits {
     if (provider === 'epm') return { minDurationMinutes: 5, maxDurationMinutes: 24 * 60, openRequestScope: 'user' }
+    if (provider === 'console') {
+        return {
+            minDurationMinutes: CONSOLE_EXPIRY_CHOICES[0]!,
+            maxDurationMinutes: CONSOLE_EXPIRY_CHOICES[CONSOLE_EXPIRY_CHOICES.length - 1]!,
+            openRequestScope: 'user_and_target',
+        }
+    }
     return {
         minDurationMinutes: DURATION_BOUNDS.min,
         maxDurationMinutes: DURATION_BOUNDS.max,

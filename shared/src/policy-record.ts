@@ -24,6 +24,8 @@
  *   "highRiskRoles": bool }`; '' = all false.
  * - `auto_approve_rules`: JSON array of {@link AutoApproveRule}; '' = none.
  * - `second_approver_group`, `escalation_group`: sys_id or ''.
+ * - `incident_command_group`, `security_group`, `customer_authority_group` (the emergency console's named approval
+ *   slots, issue 14): sys_id or ''; a console request needs all three (shared evaluate).
  *
  * Pure ES2021, dependency-free (bundled into the ServiceNow app too).
  */
@@ -176,6 +178,9 @@ export function policyFromRecord(fields: Record<string, string>): PolicyParseRes
     const approvalTimeoutMinutes = minutes(F.approvalTimeoutMinutes)
     const emergencyApprovalTimeoutMinutes = minutes(F.emergencyApprovalTimeoutMinutes)
     const escalationGroupId = reference(F.escalationGroup)
+    const incidentCommandGroupId = reference(F.incidentCommandGroup)
+    const securityGroupId = reference(F.securityGroup)
+    const customerAuthorityGroupId = reference(F.customerAuthorityGroup)
 
     // Cross-field checks: a policy that asks for a second approver must say who that is.
     if (
@@ -223,6 +228,10 @@ export function policyFromRecord(fields: Record<string, string>): PolicyParseRes
             approvalTimeoutMinutes,
             emergencyApprovalTimeoutMinutes,
             escalationGroupId,
+            // Set only when given: a policy without console slots keeps the content digest it was confirmed with.
+            ...(incidentCommandGroupId ? { incidentCommandGroupId } : {}),
+            ...(securityGroupId ? { securityGroupId } : {}),
+            ...(customerAuthorityGroupId ? { customerAuthorityGroupId } : {}),
         },
     }
 }
@@ -254,6 +263,9 @@ export function policyToRecord(policy: PolicyRule): Record<string, string> {
     record[F.approvalTimeoutMinutes] = String(policy.approvalTimeoutMinutes)
     record[F.emergencyApprovalTimeoutMinutes] = String(policy.emergencyApprovalTimeoutMinutes)
     record[F.escalationGroup] = policy.escalationGroupId
+    record[F.incidentCommandGroup] = policy.incidentCommandGroupId || ''
+    record[F.securityGroup] = policy.securityGroupId || ''
+    record[F.customerAuthorityGroup] = policy.customerAuthorityGroupId || ''
     return record
 }
 

@@ -95,6 +95,14 @@ export interface PolicyRule {
     /** Group escalated to on approval timeout (sys_user_group sys_id), '' when none. */
     escalationGroupId: string
     /**
+     * The emergency console's named approval slots (target kind `console`, issue 14): the group each slot's approver
+     * is drawn from (sys_user_group sys_id). Absent / '' = none; a console request then is refused
+     * (CONSOLE_APPROVERS_UNSET). Optional so policies written before the columns existed stay valid.
+     */
+    incidentCommandGroupId?: string
+    securityGroupId?: string
+    customerAuthorityGroupId?: string
+    /**
      * Why {@link autoApproveRules} may not be used although present ('' / absent = they may): set by
      * evaluatePolicyRecords when the record's current content is not confirmed by a second SecOps person
      * (policy-confirmation.ts). The rest of the policy still applies; requests take the human approval route.

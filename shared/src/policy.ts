@@ -26,6 +26,9 @@ import type {
 } from './policy-types'
 
 /** Stable reason codes of {@link evaluate} and {@link canApprove}. Never rename: tickets and reports key on them. */
+/** An Entra object id (GUID): the only shape of Entra group id a request may carry. */
+const ENTRA_OBJECT_ID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/
+
 export const POLICY_REASON = {
     /** The integration kill switch is off. */
     integrationDisabled: 'INTEGRATION_DISABLED',
@@ -67,6 +70,11 @@ export const POLICY_REASON = {
     justificationTooShort: 'JUSTIFICATION_TOO_SHORT',
     /** A second approver is required but the policy names no second-approver group. */
     secondApproverUnavailable: 'SECOND_APPROVER_UNAVAILABLE',
+    /**
+     * An emergency console request (issue 14) needs its three named approval slots, but the policy does not name
+     * the group of each (incident command, security, customer-account authority).
+     */
+    consoleApproversUnset: 'CONSOLE_APPROVERS_UNSET',
     /** canApprove: the approver is the requester (requested_for or opened_by). */
     selfApproval: 'SELF_APPROVAL',
     /** canApprove: the approver id is not a sys_id. */
@@ -183,7 +191,9 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
     const roleId = t.roleId
     const highRiskRole =
         !!policy && request.targetKind === 'entra_role' && !!roleId && policy.highRiskRoleIds.indexOf(roleId) >= 0
-    const highRisk = isServer || isProduction || highRiskRole
+    // The emergency console restores privileged access to a customer's production tenant: always high risk.
+    const isConsole = request.targetKind === 'console'
+    const highRisk = isServer || isProduction || highRiskRole || isConsole
 
     // --- Context and request shape -------------------------------------------------------------------------
     if (context.integrationEnabled !== true) {
@@ -279,8 +289,21 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
         }
     } else if (request.targetKind === 'entra_group') {
         if (!t.groupId) deny(POLICY_REASON.targetMissing, 'An Entra group request needs a group id.')
+        else if (!ENTRA_OBJECT_ID.test(t.groupId))
+            deny(POLICY_REASON.targetMissing, 'The Entra group must be given by its object id (a GUID).')
     } else if (request.targetKind === 'pam_account' || request.targetKind === 'console') {
         if (!t.account) deny(POLICY_REASON.targetMissing, 'A PAM / console request needs an account.')
+        if (isConsole) {
+            // The console packet (issue 14): which tenant, as the console shows it, and which privileges.
+            const missing = [
+                t.tenantId ? '' : 'tenant id',
+                t.tenantName ? '' : 'tenant name',
+                t.scope ? '' : 'privilege scope',
+            ].filter((x) => x !== '')
+            if (missing.length > 0) {
+                deny(POLICY_REASON.targetMissing, `An emergency console request needs its ${missing.join(', ')}.`)
+            }
+        }
     }
 
     // --- Change --------------------------------------------------------------------------------------------
@@ -365,7 +388,36 @@ export function evaluate(request: AccessRequest, policies: PolicyRule[], context
                 break
             }
         }
-        if (!autoApprove) {
+        if (isConsole) {
+            // The emergency console (issue 14): incident command, security and the accountable customer-account
+            // authority, each from its own group, three distinct people (approval.ts namedSlotProblems), no manager
+            // slot and never by rule (high risk).
+            const slots: { kind: RequiredApproval['kind']; groupId: string; label: string }[] = [
+                { kind: 'incident_command', groupId: policy.incidentCommandGroupId || '', label: 'incident command' },
+                { kind: 'security', groupId: policy.securityGroupId || '', label: 'security' },
+                {
+                    kind: 'customer_authority',
+                    groupId: policy.customerAuthorityGroupId || '',
+                    label: 'customer-account authority',
+                },
+            ]
+            const unset = slots.filter((x) => !isSysId(x.groupId)).map((x) => x.label)
+            if (unset.length > 0) {
+                deny(
+                    POLICY_REASON.consoleApproversUnset,
+                    `An emergency console request needs incident command, security and the accountable customer-account ` +
+                        `authority to approve, but policy ${policy.name} names no group for ${unset.join(', ')}.`,
+                )
+            } else {
+                for (const x of slots) {
+                    requiredApprovals.push({
+                        kind: x.kind,
+                        groupId: x.groupId,
+                        reason: `emergency console: ${x.label} approval`,
+                    })
+                }
+            }
+        } else if (!autoApprove) {
             requiredApprovals.push({ kind: 'manager', reason: 'manager approval is always required' })
             if (secondReasons.length > 0) {
                 if (!isSysId(policy.secondApproverGroupId)) {

@@ -87,6 +87,8 @@ const view = (
  * - policy_rejected → Closed Incomplete, Request Cancelled (approval never requested: left as it is)
  * - cancelled / expired_unapproved → Closed Incomplete, Request Cancelled, approval cancelled
  * - grant_failed → Closed Incomplete, Request Cancelled (approval stays approved)
+ * - extended: none — only an extension record (shared/src/extend.ts) is ever extended, and the RITM follows the grant
+ *   it extends, never the extension (ritm-sync.ts skips extension records)
  */
 export function ritmViewOf(state: GrantState | string): RitmView | null {
     switch (state) {

@@ -64,6 +64,11 @@ export const GRANT_STATES = [
      * the takeover state is on the grant's evidence; SecOps resumes by hand or cancels (revoke).
      */
     'halted',
+    /**
+     * An extension record (`extends_grant` set) whose new end was applied to the grant it extends: final; the access
+     * itself stays on that grant (shared/src/extend.ts).
+     */
+    'extended',
 ] as const
 export type GrantState = (typeof GRANT_STATES)[number]
 
@@ -99,6 +104,13 @@ export const GRANT_FIELDS = {
     targetRoleName: 'target_role_name',
     targetGroupId: 'target_group_id',
     targetAccount: 'target_account',
+    /**
+     * The emergency console packet (target kind `console`, issue 14): the customer tenant's id and name as the
+     * console shows them, and the temporary privilege scope (comma-separated console privilege names).
+     */
+    targetTenantId: 'target_tenant_id',
+    targetTenantName: 'target_tenant_name',
+    targetScope: 'target_scope',
     requestedDuration: 'requested_duration',
     approvedDuration: 'approved_duration',
     justification: 'justification',
@@ -138,6 +150,11 @@ export const GRANT_FIELDS = {
     refusalCode: 'refusal_code',
     /** The frozen plan in words (shared planText), for the grant's form; the digest over `plan` stays the authority. */
     planText: 'plan_text',
+    /**
+     * On an extension request (shared/src/extend.ts): the grant whose live access it asks more time for. Set by the
+     * app when it creates the extension, never by people or the executor.
+     */
+    extendsGrant: 'extends_grant',
 } as const
 
 /** Fields of the action table (`x_gbg_breakglass_action`), the executor's outbound queue. */
@@ -185,6 +202,13 @@ export const POLICY_FIELDS = {
     approvalTimeoutMinutes: 'approval_timeout_minutes',
     emergencyApprovalTimeoutMinutes: 'emergency_approval_timeout_minutes',
     escalationGroup: 'escalation_group',
+    /**
+     * The emergency console's named approval slots (issue 14, target kind `console`): the group each slot's
+     * approver is drawn from (sys_user_group sys_id, '' when none). A console request needs all three.
+     */
+    incidentCommandGroup: 'incident_command_group',
+    securityGroup: 'security_group',
+    customerAuthorityGroup: 'customer_authority_group',
     /**
      * Two-person rule for policy changes (now-app/src/server/policy-confirmation.ts): who last changed the
      * policy's content (set by the app's rule), the SecOps person who confirmed it (never the editor), when, and
@@ -478,6 +502,12 @@ export const PROPERTY = {
     /** Provider of device local-admin grants: `entra-group` (Intune-fed group), `webhook` (admin-as-a-service) or
      * `epm` (BeyondTrust EPM JIT Admin). */
     deviceAdminProvider: `${SCOPE}.device_admin_provider`,
+    /** Send the signed nudge to the executor when an action is queued ready now (issue 18). Default false. */
+    nudgeEnabled: `${SCOPE}.nudge_enabled`,
+    /** The executor's nudge endpoint, e.g. `https://executor.example.com:8443/v1/nudge`. */
+    nudgeUrl: `${SCOPE}.nudge_url`,
+    /** HMAC secret of the nudge (password2, private): the executor's GBG_NUDGE_SECRET. */
+    nudgeSecret: `${SCOPE}.nudge_secret`,
 } as const
 
 /** Providers that can grant device local admin (values of PROPERTY.deviceAdminProvider). */
@@ -520,13 +550,22 @@ export const EVENT = {
 export const CATALOG_ITEM = {
     localAdmin: { name: 'Temporary local admin access', targetKind: 'device_local_admin' },
     entraRole: { name: 'Temporary Entra role', targetKind: 'entra_role' },
+    entraGroup: { name: 'Temporary Entra group membership', targetKind: 'entra_group' },
+    console: { name: 'Emergency console action', targetKind: 'console' },
 } as const
 
-/** Variable names of the catalog items (both items use the same names for the same meaning). */
+/** Variable names of the catalog items (the items use the same names for the same meaning). */
 export const CATALOG_VARIABLE = {
     requestedFor: 'requested_for',
     device: 'device',
     role: 'role',
+    /** Entra group item: the group's object id (GUID). */
+    group: 'group_id',
+    /** Console item: the customer tenant's id and name, the administrator to restore, the privilege scope. */
+    tenantId: 'tenant_id',
+    tenantName: 'tenant_name',
+    account: 'account',
+    scope: 'scope',
     durationMinutes: 'duration_minutes',
     justification: 'justification',
     incident: 'incident',

@@ -92,6 +92,7 @@ export function checkExecutorGrantUpdate(
     toState: string,
     changed: readonly string[],
     writable: readonly string[],
+    extension?: ExtensionWriteFacts,
 ): TransitionVerdict {
     for (let i = 0; i < changed.length; i++) {
         const field = changed[i]!
@@ -101,6 +102,35 @@ export function checkExecutorGrantUpdate(
     }
     if (GRANT_STATES.indexOf(toState as never) < 0) {
         return refused(`Grant write refused: "${toState.slice(0, 40)}" is not a grant state.`)
+    }
+    const isExtension = extension !== undefined && extension.isExtensionRecord
+    // An extension record (shared/src/extend.ts) never holds access: granting → extended, never active.
+    if (fromState !== toState && isExtension && !(fromState === 'queued' && toState === 'granting')) {
+        const ok =
+            (fromState === 'granting' || fromState === 'queued') &&
+            (toState === 'extended' || toState === 'grant_failed')
+        if (!ok) return refused(`Grant write refused: an extension record may not move ${fromState} → ${toState}.`)
+        if (toState === 'extended' && fromState !== 'granting') {
+            return refused('Grant write refused: an extension is applied only from granting.')
+        }
+        return ALLOWED
+    }
+    if (toState === 'extended' && fromState !== toState) {
+        return refused('Grant write refused: only an extension record becomes extended.')
+    }
+    // The end of active access moves only to the new end of an approved extension of it, from the end it extends.
+    if (fromState === 'active' && toState === 'active' && changed.indexOf(GRANT_FIELDS.expiresAt) >= 0) {
+        const others = changed.filter((f) => f !== GRANT_FIELDS.expiresAt)
+        const approved =
+            extension !== undefined &&
+            isFinite(extension.newExpiresAtMs) &&
+            extension.approvedEndsMs.indexOf(extension.newExpiresAtMs) >= 0
+        if (approved && others.length === 0) return ALLOWED
+        return refused(
+            approved
+                ? `Grant write refused: an extension moves only expires_at (not ${others.join(', ')}).`
+                : 'Grant write refused: the expiry of active access moves only to the new end of an approved extension of it.',
+        )
     }
     if (!executorMayMoveGrant(fromState, toState)) {
         return refused(`Grant write refused: the executor may not move a grant ${fromState} → ${toState}.`)
@@ -113,6 +143,18 @@ export function checkExecutorGrantUpdate(
         }
     }
     return ALLOWED
+}
+
+/**
+ * What the app knows about an executor write that may belong to an extension (shared/src/extend.ts): whether the
+ * grant written is an extension record, and, for the grant it extends, the new ends of its approved extensions that
+ * start at its current end (an extension record in `granting` or `extended` whose verified plan says so).
+ */
+export interface ExtensionWriteFacts {
+    isExtensionRecord: boolean
+    approvedEndsMs: number[]
+    /** The expires_at the write sets (epoch ms; NaN when it sets none). */
+    newExpiresAtMs: number
 }
 
 /** Judge an executor's insert of a grant: never (grants come from requests, through the app). */

@@ -164,7 +164,12 @@ describe('state machine: the executor makes only its own transitions', () => {
             ['granting', 'paused', ['state'], /"paused" is not a grant state/],
             ['queued', 'queued', ['plan', 'plan_digest'], /plan is not the executor's to write/],
             ['queued', 'queued', ['approval_summary'], /approval_summary is not the executor's/],
-            ['active', 'active', ['expires_at'], /expires_at is written only with the move to active/],
+            [
+                'active',
+                'active',
+                ['expires_at'],
+                /expiry of active access moves only to the new end of an approved extension/,
+            ],
             ['active', 'revoking', ['revoked_at'], /revoked_at is written only with the move to revoked/],
         ]
         for (const [from, to, fields, reason] of refused) {

@@ -91,7 +91,7 @@ describe('plan', () => {
             'entra-role',
             'entra-group',
             'webhook',
-            'webhook',
+            'console',
         ])
         expect(buildPlan(input({ provider: 'webhook' })).provider).toBe('webhook')
     })

@@ -22,8 +22,23 @@ describe('provider limits (what a provider enforces itself)', () => {
         expect(providerDurationReasons('epm', 30.5)[0]?.code).toBe(PROVIDER_LIMIT_REASON.durationBelowProviderMinimum)
     })
 
+    it('the emergency console lasts 15 minutes to 4 hours: its shortest and longest expiry choices', () => {
+        expect(providerLimits('console')).toEqual({
+            minDurationMinutes: 15,
+            maxDurationMinutes: 240,
+            openRequestScope: 'user_and_target',
+        })
+        expect(providerDurationReasons('console', 14).map((r) => r.code)).toEqual([
+            PROVIDER_LIMIT_REASON.durationBelowProviderMinimum,
+        ])
+        expect(providerDurationReasons('console', 241).map((r) => r.code)).toEqual([
+            PROVIDER_LIMIT_REASON.durationAboveProviderMaximum,
+        ])
+        expect(providerDurationReasons('console', 45)).toEqual([])
+    })
+
     it('every other provider adds nothing to the hard bounds and scopes duplicates per target', () => {
-        for (const p of PROVIDERS.filter((x) => x !== 'epm')) {
+        for (const p of PROVIDERS.filter((x) => x !== 'epm' && x !== 'console')) {
             expect(providerLimits(p)).toEqual({
                 minDurationMinutes: DURATION_BOUNDS.min,
                 maxDurationMinutes: DURATION_BOUNDS.max,

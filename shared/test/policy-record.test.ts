@@ -35,6 +35,9 @@ const validRecord = (): Record<string, string> => ({
     approval_timeout_minutes: '60',
     emergency_approval_timeout_minutes: '5',
     escalation_group: G1,
+    incident_command_group: '',
+    security_group: '',
+    customer_authority_group: '',
 })
 
 describe('policyFromRecord', () => {

@@ -147,15 +147,22 @@ export function decisionInvariantViolations(decision: Decision): string[] {
         problems.push('a denial carries approvals')
     }
     if (decision.autoApprove !== null && decision.highRisk) problems.push('high-risk request auto-approved')
+    // Every human route has a manager, except the emergency console's: exactly its three named slots (issue 14).
+    const kinds = decision.requiredApprovals.map((a) => a.kind)
+    const consoleRoute = kinds.join(',') === 'incident_command,security,customer_authority'
     if (
         decision.allowed &&
         decision.autoApprove === null &&
+        !consoleRoute &&
         decision.requiredApprovals.every((a) => a.kind !== 'manager')
     ) {
         problems.push('allowed without auto-approval but no manager approval')
     }
+    if (consoleRoute && (decision.autoApprove !== null || !decision.highRisk)) {
+        problems.push('a console route must be high risk and never by rule')
+    }
     for (const a of decision.requiredApprovals) {
-        if (a.kind === 'second_approver' && !a.groupId) problems.push('second approver without group')
+        if (a.kind !== 'manager' && !a.groupId) problems.push(`${a.kind} approval without group`)
     }
     return problems
 }

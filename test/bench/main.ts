@@ -4,7 +4,8 @@
  * deterministic call counts (test/perf/servicenow-calls.test.ts). Figures of one run belong in
  * docs/performance.md together with the machine they were taken on.
  *
- *   npm run bench -- [--grants 200] [--latency 50] [--k 4] [--poll 5] [--storm 0.25] [--only throughput,revoke]
+ *   npm run bench -- [--grants 200] [--latency 50] [--k K] [--poll 5] [--storm 0.25] [--only throughput,revoke,nudge]
+ *                    [--nudge-approvals 20] [--async-delay 0]
  *
  * Scenarios:
  * - throughput: N approved 1-minute grants at once, `latency` ms on every ServiceNow and webhook request, one
@@ -12,9 +13,13 @@
  * - revoke lateness: the same grants expire together; revoked_at − expires_at of each (p50 / p99 / max), with
  *   and without a 429 storm (`storm` = share of ServiceNow requests answered 429 while the revokes run);
  * - calls: ServiceNow requests of the integration user per grant lifecycle (grant + revoke) in the run;
- * - RSS of the whole bench process (executor + emulators: an upper bound of the executor's).
+ * - RSS of the whole bench process (executor + emulators: an upper bound of the executor's);
+ * - nudge (nudge.ts): approval → active with and without the app's nudge.
+ * - journal (`--only journal`, test/bench/journal.ts): RSS of the executor bundle alone with 10,000 active grants,
+ *   restart after kill -9 with 1,000.
  * Test code only.
  */
+import os from 'node:os'
 import { Writable } from 'node:stream'
 import { loadConfig } from '@gbg/executor/src/config'
 import { createLogger } from '@gbg/executor/src/log'
@@ -23,18 +28,26 @@ import { GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { parseGlideDateTime } from '../emulators/servicenow'
 import { addGrant, type AddedGrant } from '../e2e/support/grants'
 import { startWorld, type World } from '../e2e/support/world'
+import { runNudgeBench } from './nudge'
+import { journalBench } from './journal'
 
 interface Args {
     grants: number
     latency: number
-    k: number
+    /** K (GBG_MAX_IN_FLIGHT); the configuration's default when not given. */
+    k?: number
     poll: number
     storm: number
     only: string[]
+    nudgeApprovals: number
+    asyncDelay: number
 }
 
 function parseArgs(argv: string[]): Args {
-    const a: Args = { grants: 200, latency: 50, k: 4, poll: 5, storm: 0.25, only: ['throughput', 'revoke'] }
+    const a: Args = {
+        ...{ grants: 200, latency: 50, poll: 5, storm: 0.25, only: ['throughput', 'revoke', 'nudge'] },
+        ...{ nudgeApprovals: 20, asyncDelay: 0 },
+    }
     for (let i = 0; i < argv.length; i += 2) {
         const [k, v] = [argv[i], argv[i + 1] ?? '']
         if (k === '--grants') a.grants = Number(v)
@@ -43,6 +56,8 @@ function parseArgs(argv: string[]): Args {
         else if (k === '--poll') a.poll = Number(v)
         else if (k === '--storm') a.storm = Number(v)
         else if (k === '--only') a.only = v.split(',')
+        else if (k === '--nudge-approvals') a.nudgeApprovals = Number(v)
+        else if (k === '--async-delay') a.asyncDelay = Number(v)
         else throw new Error(`unknown argument ${k}`)
     }
     return a
@@ -61,7 +76,7 @@ const line = (what: string, value: string, target: string, met?: boolean) =>
 async function startExecutor(world: World, name: string, args: Args): Promise<Service> {
     const env = world.env(name, {
         GBG_POLL_INTERVAL_SECONDS: String(args.poll),
-        GBG_MAX_IN_FLIGHT: String(args.k),
+        ...(args.k ? { GBG_MAX_IN_FLIGHT: String(args.k) } : {}),
         GBG_LOG_LEVEL: 'error',
     })
     const config = loadConfig(env)
@@ -81,7 +96,7 @@ async function until(what: string, check: () => boolean, timeoutMs: number): Pro
 async function burst(
     args: Args,
     replicas: number,
-): Promise<{ seconds: number; world: World; grants: AddedGrant[]; execs: Service[] }> {
+): Promise<{ seconds: number; cpuMs: number; world: World; grants: AddedGrant[]; execs: Service[] }> {
     const world = await startWorld({ durationMinutes: 1 })
     const { sn, webhook, base } = world
     if (args.latency > 0) {
@@ -91,6 +106,7 @@ async function burst(
     const grants: AddedGrant[] = []
     for (let i = 0; i < args.grants; i++) grants.push(addGrant(sn, base, { durationMinutes: 1 }))
     const t0 = Date.now()
+    const cpu0 = process.cpuUsage()
     const execs: Service[] = []
     for (let r = 0; r < replicas; r++) execs.push(await startExecutor(world, `bench-${replicas}-${r}`, args))
     const active = () =>
@@ -99,13 +115,14 @@ async function burst(
             return state === 'active' || state === 'revoking' || state === 'revoked'
         })
     await until('all grants active', active, 30 * 60_000)
-    return { seconds: (Date.now() - t0) / 1000, world, grants, execs }
+    const cpu = process.cpuUsage(cpu0)
+    return { seconds: (Date.now() - t0) / 1000, cpuMs: (cpu.user + cpu.system) / 1000, world, grants, execs }
 }
 
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2))
     console.log(
-        `bench: ${args.grants} grants, ${args.latency} ms latency on ServiceNow and the webhook, K=${args.k}, ` +
+        `bench: ${args.grants} grants, ${args.latency} ms latency on ServiceNow and the webhook, K=${args.k ?? 'default'}, ` +
             `poll ${args.poll} s, node ${process.version}, ${new Date().toISOString()}`,
     )
     if (args.only.includes('throughput') || args.only.includes('revoke')) {
@@ -118,6 +135,12 @@ async function main(): Promise<void> {
             rate1 >= 16.7,
         )
         const requests = one.world.sn.requests.length
+        // CPU of the whole bench process (executor AND emulators) per grant: a figure a loaded machine distorts less
+        line(
+            'CPU per grant (bench process, incl. emulators)',
+            `${(one.cpuMs / args.grants).toFixed(1)} ms (load ${os.loadavg()[0]!.toFixed(1)})`,
+            '—',
+        )
 
         // revoke lateness: every grant expires about a minute after it went active (no storm)
         const lateness = async (world: World, grants: AddedGrant[], execs: Service[]) => {
@@ -205,6 +228,13 @@ async function main(): Promise<void> {
             await two.world.close()
         }
     }
+    if (args.only.includes('nudge')) {
+        await runNudgeBench(
+            { approvals: args.nudgeApprovals, latency: args.latency, poll: args.poll, asyncDelay: args.asyncDelay },
+            line,
+        )
+    }
+    if (args.only.includes('journal')) await journalBench() // test/bench/journal.ts: RSS and restart, bundle
 }
 
 main().then(

@@ -63,6 +63,13 @@ describe('kill -9 at every journal step, restart on the same journal', () => {
             GBG_MAX_IN_FLIGHT: '8',
             GBG_SN_TIMEOUT_MS: '30000',
             GBG_WEBHOOK_TIMEOUT_MS: '30000',
+            // Each hold below slows ONE direct call so that the kill lands on exactly that step (issue 18's Batch API
+            // would carry the held call inside a batch with its neighbours). The direct path is what this test pins;
+            // batch calls whose answer is lost are test/perf/servicenow-batch-failures.test.ts.
+            GBG_SN_BATCH: 'false',
+            // The held ServiceNow calls below hold a revoke at `claimed` until the kill: a due revoke would otherwise
+            // stop waiting for ServiceNow after 500 ms and run from the journal (a crash there is another step).
+            GBG_REVOKE_SERVICENOW_WAIT_MS: '60000',
         })
         const journal = world.journalPath(INSTANCE)
         const grantPath = (g: AddedGrant) => new RegExp(`/${TABLE.grant}/${g.grantSysId}(\\?|$)`)

@@ -6,11 +6,10 @@
 import { PROVIDERS, providerLimits, type ProviderName } from '@gbg/shared'
 
 /**
- * Providers the sandbox scenario runs. `console` (issue 14) is not among them yet: its scenario needs the console
- * packet (tenant, scope) and the three named approvals seeded through the app; its flows run in real Chromium in
- * test/console-scenarios.test.ts.
+ * Providers the sandbox scenario runs: every one. `console` (issue 14) drives the console emulator in Debian's
+ * Chromium (/usr/bin/chromium) after the three named approvals through the app.
  */
-export const SANDBOX_PROVIDERS: readonly ProviderName[] = PROVIDERS.filter((p) => p !== 'console')
+export const SANDBOX_PROVIDERS: readonly ProviderName[] = PROVIDERS
 
 /** Parsed command line. */
 export interface DemoArgs {
@@ -20,7 +19,8 @@ export interface DemoArgs {
 
 /**
  * Parses `--provider X` / `--provider=X`. The grant lasts 1 minute, except through `epm`: BeyondTrust EPM's JIT
- * Admin sessions last at least 5 minutes (the app refuses less). Throws a usage message.
+ * Admin sessions last at least 5 minutes (the app refuses less), and `console`: the console's shortest expiry is
+ * 15 minutes. Throws a usage message.
  */
 export function parseDemoArgs(argv: string[]): DemoArgs {
     const args: DemoArgs = { provider: 'webhook', durationMinutes: 1 }
@@ -36,22 +36,16 @@ export function parseDemoArgs(argv: string[]): DemoArgs {
         }
         if (flag === '--provider') {
             const p = value()
-            if (p === 'console') {
-                throw new Error(
-                    'the sandbox does not run the console provider yet; its flows run in real Chromium in ' +
-                        'test/console-scenarios.test.ts (npx vitest run test/console-scenarios.test.ts)',
-                )
-            }
             if (!(SANDBOX_PROVIDERS as readonly string[]).includes(p)) {
                 throw new Error(`unknown provider "${p}"; choose one of ${SANDBOX_PROVIDERS.join(', ')}`)
             }
             args.provider = p as ProviderName
             args.durationMinutes = Math.max(1, providerLimits(args.provider).minDurationMinutes)
         } else if (flag === '--help' || flag === '-h') {
-            throw new Error('usage: npm run demo [-- --provider webhook|entra-role|entra-group|epm]')
+            throw new Error('usage: npm run demo [-- --provider webhook|entra-role|entra-group|epm|console]')
         } else {
             throw new Error(
-                `unknown argument "${arg}"; usage: npm run demo [-- --provider webhook|entra-role|entra-group|epm]`,
+                `unknown argument "${arg}"; usage: npm run demo [-- --provider webhook|entra-role|entra-group|epm|console]`,
             )
         }
     }

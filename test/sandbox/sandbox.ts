@@ -12,12 +12,13 @@ import { randomBytes } from 'node:crypto'
 import { createServer } from 'node:net'
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import type { ProviderName } from '@gbg/shared'
+import { PROPERTY, type ProviderName } from '@gbg/shared'
 import { startServiceNowEmulator, type ServiceNowEmulator } from '../emulators/servicenow'
 import { startWebhookEmulator, type WebhookEmulator } from '../emulators/webhook'
 import { startGraphEmulator, type GraphEmulator } from '../emulators/graph'
 import { startTeamsEmulator, type TeamsEmulator } from '../emulators/teams'
 import { DECISION_PATHS, startEpmEmulator, type EpmEmulator } from '../emulators/epm'
+import { startConsoleEmulator, type ConsoleEmulator } from '../emulators/console'
 import { DEFAULT_GRAPH_IDS, seedScenario, type GraphIds, type SeededScenario } from './seed'
 import { REPO_ROOT } from '../support/executor-process'
 import { submitThroughApp, type AppSubmission } from './through-app'
@@ -32,6 +33,8 @@ export interface SandboxPorts {
     graph?: number
     teams?: number
     epm?: number
+    /** The emergency console (provider console only). */
+    console?: number
     /** The executor's own HTTP port (/healthz, /readyz, /metrics). */
     executor?: number
 }
@@ -76,6 +79,10 @@ export interface Sandbox {
     teams: TeamsEmulator
     /** BeyondTrust EPM (the device is enrolled; the endpoint's session activity is simulated). */
     epm: EpmEmulator
+    /** The browser-only emergency console (issue 14), started for the console provider only (else null). */
+    console: ConsoleEmulator | null
+    /** The sandbox's one clock (virtual in tests). */
+    now(): Date
     seeded: SeededScenario
     /** The app running on the ServiceNow emulator (via 'app'), or null. */
     app: AppRuntime | null
@@ -170,8 +177,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
                 },
             ],
             roles: [{ id: graphIds.roleId, displayName: graphIds.roleName }],
-        // The requester is eligible for the role in PIM: the executor confirms it before an Entra role grant.
-        eligibilities: [{ principalId: graphIds.userId, roleDefinitionId: graphIds.roleId }],
+            // The requester is eligible for the role in PIM: the executor confirms it before an Entra role grant.
+            eligibilities: [{ principalId: graphIds.userId, roleDefinitionId: graphIds.roleId }],
             groups: [{ id: graphIds.groupId, displayName: graphIds.groupName }],
             pimForGroups: true,
             // Entra's real rules stay on (5 minutes before a removal is accepted): a 1-minute PIM assignment ends
@@ -189,11 +196,23 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         })
         closers.push(() => epm.close())
         if (seeded.ci) epm.addComputer(seeded.ci.name)
+        let consoleEmu: ConsoleEmulator | null = null
+        if (options.provider === 'console') {
+            consoleEmu = await startConsoleEmulator({ now, port: ports.console ?? 0 })
+            const c = consoleEmu
+            closers.push(() => c.close())
+        }
         const graphCaFile = join(dataDir, 'graph-emulator-ca.pem')
         writeFileSync(graphCaFile, graph.ca)
 
         const executorPort = ports.executor ?? (await freePort())
+        // The nudge (issue 18): the app's async rule POSTs a signed "poll now" to this executor whenever it queues an
+        // action ready now (an approval, "Revoke now"), so those run without waiting for the poll. Configured as an
+        // admin would: the three properties on the instance, the same secret in GBG_NUDGE_SECRET.
+        const nudgeSecret = randomBytes(32).toString('base64url')
+        configureNudge(sn, `http://127.0.0.1:${executorPort}/v1/nudge`, nudgeSecret)
         const env = executorEnv({
+            nudgeSecret,
             provider: options.provider,
             sn,
             seeded,
@@ -207,6 +226,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             epm,
             epmClientId,
             epmSecret,
+            console: consoleEmu,
+            dataDir,
             journalPath: join(dataDir, 'journal.db'),
             executorPort,
             instanceName: options.instanceName ?? 'sandbox-executor-1',
@@ -221,6 +242,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
             graph,
             teams,
             epm,
+            console: consoleEmu,
+            now,
             seeded,
             app: appSubmission ? appSubmission.app : null,
             approvedBy: appSubmission ? appSubmission.approvedBy : [],
@@ -236,6 +259,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 }
 
 interface EnvInput {
+    nudgeSecret: string
     provider: ProviderName
     sn: ServiceNowEmulator
     seeded: SeededScenario
@@ -249,6 +273,8 @@ interface EnvInput {
     epm: EpmEmulator
     epmClientId: string
     epmSecret: string
+    console: ConsoleEmulator | null
+    dataDir: string
     journalPath: string
     executorPort: number
     instanceName: string
@@ -275,6 +301,7 @@ function executorEnv(i: EnvInput): Record<string, string> {
         GBG_JOURNAL_PATH: i.journalPath,
         GBG_HTTP_HOST: '127.0.0.1',
         GBG_HTTP_PORT: String(i.executorPort),
+        GBG_NUDGE_SECRET: i.nudgeSecret,
         GBG_PROVIDERS: i.provider,
         GBG_TEAMS_WEBHOOK_URL: i.teams.workflowsUrl,
         // The executor's audit events are keyed (HMAC) as in production (docs/security.md, "Audit chain").
@@ -288,6 +315,16 @@ function executorEnv(i: EnvInput): Record<string, string> {
         env['GBG_EPM_CLIENT_ID'] = i.epmClientId
         env['GBG_EPM_CLIENT_SECRET'] = i.epmSecret
         env['GBG_EPM_DECISION_PATH'] = DECISION_PATHS[i.epm.switches.decisionPath]
+    } else if (i.provider === 'console') {
+        if (!i.console) throw new Error('executorEnv: the console provider needs the console emulator')
+        env['GBG_CONSOLE_URL'] = i.console.url
+        env['GBG_CONSOLE_USERNAME'] = i.console.username
+        env['GBG_CONSOLE_PASSWORD'] = i.console.password
+        env['GBG_CONSOLE_TOTP_SEED'] = i.console.totpSeed
+        env['GBG_CONSOLE_EVIDENCE_DIR'] = join(i.dataDir, 'console-evidence')
+        // Debian's Chromium (the README's prerequisite); a loaded machine is slow to answer a page.
+        env['GBG_CONSOLE_CHROMIUM_PATH'] = '/usr/bin/chromium'
+        env['GBG_CONSOLE_PAGE_TIMEOUT_MS'] = '15000'
     } else {
         env['GBG_ENTRA_TENANT_ID'] = i.graph.tenantId
         env['GBG_ENTRA_CLIENT_ID'] = i.clientId
@@ -303,6 +340,18 @@ function executorEnv(i: EnvInput): Record<string, string> {
         env['NODE_EXTRA_CA_CERTS'] = i.graphCaFile
     }
     return env
+}
+
+/** Enable the app's nudge on the sandbox instance (properties PROPERTY.nudgeEnabled / nudgeUrl / nudgeSecret). */
+export function configureNudge(sn: ServiceNowEmulator, url: string, secret: string): void {
+    const set = (name: string, value: string): void => {
+        const existing = sn.scripting.list('sys_properties').find((p) => p['name'] === name)
+        if (existing) sn.scripting.modify('sys_properties', existing['sys_id']!, { value }, 'system')
+        else sn.scripting.create('sys_properties', { name, value }, 'system')
+    }
+    set(PROPERTY.nudgeEnabled, 'true')
+    set(PROPERTY.nudgeUrl, url)
+    set(PROPERTY.nudgeSecret, secret)
 }
 
 /** The env file's text: one `KEY="value"` line per variable, as `node --env-file` reads it. */

@@ -21,7 +21,9 @@ import { parseGlideDateTime } from '../emulators/servicenow/store'
 import { startExecutorProcess, REPO_ROOT } from '../support/executor-process'
 import { startInProcessExecutor } from '../support/executor-in-process'
 import type { VirtualClock } from '../support/virtual-clock'
+import { holdAwake } from '../support/virtual-time'
 import { startSandbox, type Sandbox, type SandboxPorts } from './sandbox'
+import type { ConsoleDrift } from '../emulators/console'
 import { compactJson, watchGrant, type Timeline } from './timeline'
 
 /** Options of {@link runScenario}. */
@@ -40,6 +42,8 @@ export interface ScenarioOptions {
     clock?: VirtualClock
     /** The executor's poll interval, seconds (longer scenarios on virtual time poll less). @defaultValue 1 */
     pollIntervalSeconds?: number
+    /** Drifts of the emergency console (provider console), switched on before the executor starts. */
+    consoleDrift?: ConsoleDrift
 }
 
 /** The scenario's executor, a child process or a service in this process. */
@@ -56,6 +60,22 @@ export interface ScenarioExecutor {
 async function startScenarioExecutor(sandbox: Sandbox, clock: VirtualClock | undefined): Promise<ScenarioExecutor> {
     if (!clock) return startExecutorProcess(sandbox.env, { logFile: sandbox.executorLogFile, detached: true })
     const service = await startInProcessExecutor(sandbox.env, clock, sandbox.executorLogFile)
+    // The console's browser flows run in real time over Playwright's pipe to Chromium (not HTTP): each holds the
+    // virtual clock still until it ends, as the real clock would barely move during a flow of a few seconds.
+    const browserProvider = service.service.providers.get('console')
+    if (browserProvider) {
+        for (const op of ['grant', 'revoke', 'verify'] as const) {
+            const call = browserProvider[op].bind(browserProvider) as (...args: unknown[]) => Promise<unknown>
+            ;(browserProvider as unknown as Record<string, unknown>)[op] = async (...args: unknown[]) => {
+                const release = holdAwake()
+                try {
+                    return await call(...args)
+                } finally {
+                    release()
+                }
+            }
+        }
+    }
     let exit: (code: number) => void = () => undefined
     const exited = new Promise<number | string>((resolve) => (exit = resolve))
     return {
@@ -89,6 +109,10 @@ function describeTarget(sandbox: Sandbox): string {
     if (s.targetKind === 'entra_role') return `Entra role ${s.graphIds.roleName} (${s.graphIds.roleId})`
     if (s.provider === 'entra-group') return `local admin on ${s.ci.name} through Entra group ${s.graphIds.groupName}`
     if (s.provider === 'epm') return `local admin on ${s.ci.name} through a BeyondTrust EPM JIT Admin session`
+    if (s.provider === 'console') {
+        const p = s.plan.target
+        return `the restoration of ${p.account} as ${p.scope} at tenant ${p.tenantId} (${p.tenantName}) through the browser-only emergency console`
+    }
     return `local admin on ${s.ci.name} through the admin-as-a-service webhook`
 }
 
@@ -102,6 +126,7 @@ export async function runScenario(options: ScenarioOptions): Promise<RunningScen
         clock: options.clock,
         pollIntervalSeconds: options.pollIntervalSeconds,
     })
+    if (sandbox.console && options.consoleDrift) Object.assign(sandbox.console.drift, options.consoleDrift)
     const s = sandbox.seeded
     const rel = (p: string): string => relative(process.cwd(), p) || p
     print(`Sandbox (${options.provider}) — every system below is an emulator on 127.0.0.1:`)
@@ -109,6 +134,9 @@ export async function runScenario(options: ScenarioOptions): Promise<RunningScen
     print(`  Webhook      ${sandbox.webhook.url}`)
     print(`  Graph/Entra  ${sandbox.graph.url}`)
     print(`  EPM          ${sandbox.epm.url}   (device ${s.ci.name} enrolled; its session activity is simulated)`)
+    if (sandbox.console) {
+        print(`  Console      ${sandbox.console.url}   (browser-only emergency console, driven in Debian's Chromium)`)
+    }
     print(`  Executor     http://127.0.0.1:${sandbox.executorPort}/healthz  /readyz  /metrics`)
     print(`  Executor logs (JSON): ${rel(sandbox.executorLogFile)}`)
     print('')
@@ -225,6 +253,19 @@ export function checkOutcome(sandbox: Sandbox): Outcome {
         const activity = evidence?.evidence?.['activity'] as { total?: number; text?: string } | undefined
         lines.push(`  EPM session activity on the grant: ${activity?.text ?? '(none)'}`)
         if (!activity || !activity.total) problems.push('the grant carries no EPM session activity')
+    } else if (s.provider === 'console' && sandbox.console) {
+        // The console's own status: no restoration of this grant still active; each one ended or expired.
+        const mine = sandbox.console.restorations.filter((r) => r.reference === s.grant.number)
+        remaining = mine.filter(
+            (r) => r.endedAt === null && (r.expiresAt === null || r.expiresAt > sandbox.now()),
+        ).length
+        lines.push(
+            `  console restorations for ${s.grant.number}: ${mine.map((r) => `${r.id} (${r.scope.slice().sort().join(',')}, ${r.expiryMinutes} min)`).join(', ') || 'none'}`,
+        )
+        if (mine.length !== 1)
+            problems.push(`the console holds ${mine.length} restorations for ${s.grant.number}, expected 1`)
+        const evidence = JSON.parse(g(GRANT_FIELDS.evidence) || 'null') as Record<string, unknown> | null
+        if (!evidence) problems.push('the grant carries no console evidence')
     } else if (s.provider === 'entra-role') {
         remaining = sandbox.graph.state.listRoleInstances({
             principalId: s.graphIds.userId,
@@ -285,7 +326,8 @@ export function checkOutcome(sandbox: Sandbox): Outcome {
     )
     if (!verdict.ok) problems.push(`audit chain broken at event ${verdict.brokenAt + 1}: ${verdict.reason}`)
 
-    const incidents = store.list(PLATFORM_TABLE.incident)
+    // Raised by the run (the console scenario's P1, which the request is for, was there before it).
+    const incidents = store.list(PLATFORM_TABLE.incident, (i) => i['sys_id'] !== s.console?.incident.sysId)
     lines.push(`  incidents raised: ${incidents.length}; Teams notifications: ${sandbox.teams.messages.length}`)
     return { lines, problems }
 }

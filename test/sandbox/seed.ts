@@ -118,6 +118,8 @@ export interface SeedOptions {
         roleId: string
         durationMinutes: number
         justification: string
+        /** The emergency console request (provider console): its P1 incident and packet. */
+        console?: { incidentSysId: string } & typeof CONSOLE_PACKET
     }) => {
         ritm: { sysId: string; number: string }
         grant: { sysId: string; number: string }
@@ -162,6 +164,13 @@ export interface SeededScenario {
     decision: Decision
     graphIds: GraphIds
     durationMinutes: number
+    /** The console scenario's P1 incident and its three named approvers (provider console), else null. */
+    console: {
+        incident: { sysId: string; number: string }
+        incidentCommander: SeededUser
+        customerAuthority: SeededUser
+        groups: { incidentCommand: string; security: string; customerAuthority: string }
+    } | null
 }
 
 /**
@@ -202,8 +211,21 @@ export function setAppProperty(store: EmulatorStore, name: string, value: string
 export function targetKindFor(provider: ProviderName): TargetKind {
     // Webhook and entra-group both give local admin on a workstation (admin-as-a-service vs an Entra group
     // that an Intune policy puts into the device's local Administrators); entra-role is a directory role.
+    // The console provider restores a customer tenant's administrators (issue 14): target kind console.
+    if (provider === 'console') return 'console'
     return provider === 'entra-role' ? 'entra_role' : 'device_local_admin'
 }
+
+/**
+ * The emergency console scenario's packet (issue 14): the customer administrator to restore at the tenant the console
+ * emulator knows (test/emulators/console DEFAULT_TENANTS), with two of its privileges.
+ */
+export const CONSOLE_PACKET = {
+    account: 'jane.admin@contoso.example',
+    tenantId: 'TNT-40213',
+    tenantName: 'Contoso Manufacturing',
+    scope: 'helpdesk_admin,user_admin',
+} as const
 
 /** A password that meets any sane instance password policy; never printed or logged. */
 export function randomPassword(): string {
@@ -288,9 +310,47 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
         support_group: resolverGroupSysId,
     })['sys_id']!
 
+    // --- The emergency console (issue 14): a P1 incident and the three named approval groups ---------------------
+    let consoleSeed: SeededScenario['console'] = null
+    if (targetKind === 'console') {
+        const group = (name: string, description: string): string =>
+            insert(PLATFORM_TABLE.group, { name, description })['sys_id']!
+        const incidentCommand = group('Major Incident Command', 'Incident commanders of major (P1) incidents')
+        const customerAuthority = group(
+            'Contoso Account Authority',
+            "The customer's accountable account owners (approve restorations of their tenant's administrators)",
+        )
+        const incidentCommander = person('iris.cole', 'Iris', 'Cole', [ROLE.approver], [incidentCommand])
+        const customerAuthorityUser = person('carlos.reyes', 'Carlos', 'Reyes', [ROLE.approver], [customerAuthority])
+        const incident = insert(PLATFORM_TABLE.incident, {
+            short_description: 'Contoso Manufacturing: customer administrators locked out after the SSO incident',
+            priority: '1',
+            impact: '1',
+            urgency: '1',
+            active: 'true',
+            state: '2',
+            caller_id: manager.sysId,
+            opened_by: manager.sysId,
+            assigned_to: requester.sysId,
+            assignment_group: resolverGroupSysId,
+        })
+        consoleSeed = {
+            incident: { sysId: incident['sys_id']!, number: incident['number']! },
+            incidentCommander,
+            customerAuthority: customerAuthorityUser,
+            // Security: the SecOps group (Sam).
+            groups: { incidentCommand, security: secopsGroupSysId, customerAuthority },
+        }
+    }
+
     // --- Policy as data (all values strings / JSON, as the table stores them) ----------------------------------
     const rule: PolicyRule = {
-        name: targetKind === 'entra_role' ? 'Sandbox: Entra directory roles' : 'Sandbox: workstation local admin',
+        name:
+            targetKind === 'entra_role'
+                ? 'Sandbox: Entra directory roles'
+                : targetKind === 'console'
+                  ? 'Sandbox: emergency console'
+                  : 'Sandbox: workstation local admin',
         active: true,
         order: 100,
         targetKind,
@@ -316,6 +376,15 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
         approvalTimeoutMinutes: 60,
         emergencyApprovalTimeoutMinutes: 5,
         escalationGroupId: secopsGroupSysId,
+        // The console's named slots: incident command, security (SecOps), the customer's account authority.
+        ...(consoleSeed
+            ? {
+                  emergencyMaxDurationMinutes: 240,
+                  incidentCommandGroupId: consoleSeed.groups.incidentCommand,
+                  securityGroupId: consoleSeed.groups.security,
+                  customerAuthorityGroupId: consoleSeed.groups.customerAuthority,
+              }
+            : {}),
     }
     // Two-person rule (now-app/src/server/policy-confirmation.ts): written by one SecOps person (Sam), confirmed
     // by another (Priya, SecOps role only: not in the SecOps group, so approval routes stay as they were).
@@ -335,7 +404,9 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
     const justification =
         targetKind === 'entra_role'
             ? 'Rotate the tenant-wide conditional access break-glass exclusions after the quarterly review'
-            : 'Install and debug the vendor VPN client driver on my development workstation'
+            : targetKind === 'console'
+              ? "Restore Contoso Manufacturing's customer administrator after the SSO incident locked every admin out"
+              : 'Install and debug the vendor VPN client driver on my development workstation'
     /** What the scenario seeded before the request, whoever then takes the request. */
     const people = () => ({
         provider,
@@ -349,6 +420,7 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
         ci: { sysId: ciSysId, name: ciName },
         policySysId,
         graphIds,
+        console: consoleSeed,
     })
     if (options.throughApp) {
         const r = options.throughApp({
@@ -359,8 +431,12 @@ export function seedScenario(sn: SeedTarget, options: SeedOptions): SeededScenar
             roleId: graphIds.roleId,
             durationMinutes: options.durationMinutes,
             justification,
+            ...(consoleSeed ? { console: { incidentSysId: consoleSeed.incident.sysId, ...CONSOLE_PACKET } } : {}),
         })
         return { ...people(), ...r, durationMinutes: r.plan.durationMinutes }
+    }
+    if (consoleSeed) {
+        throw new Error('seedScenario: the console scenario runs through the app only (its three named approvals)')
     }
     const itemName = targetKind === 'entra_role' ? 'Temporary Entra role' : 'Temporary local admin access'
     const ritm = insert(PLATFORM_TABLE.ritm, {

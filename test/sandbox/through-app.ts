@@ -9,6 +9,7 @@
 import { GRANT_FIELDS, PLATFORM_TABLE, TABLE, type Decision, type ExecutionPlan, type ProviderName } from '@gbg/shared'
 import type { ServiceNowEmulator } from '../emulators/servicenow'
 import { castVote, orderItem } from '../../now-app/test/support/app-actions'
+import { GlideRecord } from '../../now-app/test/support/glide-fake'
 import { installAppCatalog, startAppOnEmulator, type AppRuntime } from '../support/app-on-emulator'
 
 /** What the requester orders. */
@@ -20,6 +21,14 @@ export interface AppOrder {
     roleId: string
     durationMinutes: number
     justification: string
+    /** The emergency console request (issue 14): its P1 incident and packet. */
+    console?: {
+        incidentSysId: string
+        account: string
+        tenantId: string
+        tenantName: string
+        scope: string
+    }
 }
 
 /** What the app produced. */
@@ -36,6 +45,40 @@ export interface AppSubmission {
     decision: Decision
 }
 
+/**
+ * The emergency console request as an entry point creates it (issue 14; the catalog item / incident action that
+ * collects it is another area's): a RITM, then the grant in state `requested` with the console packet and the P1
+ * incident. The grant's after-insert rule then judges it exactly as for every other kind (submit.ts).
+ */
+function requestConsole(order: AppOrder, c: NonNullable<AppOrder['console']>): string {
+    const ritm = new GlideRecord(PLATFORM_TABLE.ritm)
+    ritm.initialize()
+    ritm.setValue('short_description', `Emergency console restoration: ${c.tenantName}`)
+    ritm.setValue('requested_for', order.requester.sysId)
+    ritm.setValue('opened_by', order.requester.sysId)
+    const ritmSysId = ritm.insert() ?? ''
+    const grant = new GlideRecord(TABLE.grant)
+    grant.initialize()
+    const values: Record<string, string> = {
+        [GRANT_FIELDS.requestedFor]: order.requester.sysId,
+        [GRANT_FIELDS.openedBy]: order.requester.sysId,
+        [GRANT_FIELDS.targetKind]: 'console',
+        [GRANT_FIELDS.targetAccount]: c.account,
+        [GRANT_FIELDS.targetTenantId]: c.tenantId,
+        [GRANT_FIELDS.targetTenantName]: c.tenantName,
+        [GRANT_FIELDS.targetScope]: c.scope,
+        [GRANT_FIELDS.requestedDuration]: String(order.durationMinutes),
+        [GRANT_FIELDS.justification]: order.justification,
+        [GRANT_FIELDS.incident]: c.incidentSysId,
+        [GRANT_FIELDS.emergency]: 'true',
+        [GRANT_FIELDS.ritm]: ritmSysId,
+        [GRANT_FIELDS.state]: 'requested',
+    }
+    for (const [field, value] of Object.entries(values)) grant.setValue(field, value)
+    grant.insert()
+    return ritmSysId
+}
+
 /** Order, approve and queue through the app. Throws with the app's reasons when it refuses. */
 export function submitThroughApp(sn: ServiceNowEmulator, order: AppOrder): AppSubmission {
     const items = installAppCatalog(
@@ -45,24 +88,26 @@ export function submitThroughApp(sn: ServiceNowEmulator, order: AppOrder): AppSu
     )
     const app = startAppOnEmulator(sn)
     const entra = order.provider === 'entra-role'
-    const ritmSysId = app.as(order.requester.userName, () =>
-        orderItem(
-            entra ? items.entraRole : items.localAdmin,
-            order.requester.sysId,
-            {
-                requested_for: order.requester.sysId,
-                device: entra ? '' : order.ciSysId,
-                role: entra ? order.roleId : '',
-                duration_minutes: String(order.durationMinutes),
-                justification: order.justification,
-                emergency: 'false',
-            },
-            {
-                short_description: entra ? 'Temporary Entra role' : 'Temporary local admin access',
-                requested_for: order.requester.sysId,
-            },
-        ),
-    )
+    const ritmSysId = order.console
+        ? app.as(order.requester.userName, () => requestConsole(order, order.console!))
+        : app.as(order.requester.userName, () =>
+              orderItem(
+                  entra ? items.entraRole : items.localAdmin,
+                  order.requester.sysId,
+                  {
+                      requested_for: order.requester.sysId,
+                      device: entra ? '' : order.ciSysId,
+                      role: entra ? order.roleId : '',
+                      duration_minutes: String(order.durationMinutes),
+                      justification: order.justification,
+                      emergency: 'false',
+                  },
+                  {
+                      short_description: entra ? 'Temporary Entra role' : 'Temporary local admin access',
+                      requested_for: order.requester.sysId,
+                  },
+              ),
+          )
     const grantOf = () => sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.ritm] === ritmSysId)[0]
     const submitted = grantOf()
     if (!submitted) throw new Error('the app created no grant for the catalog request')

@@ -11,7 +11,7 @@
  *
  * Test / dev code only.
  */
-import { ACTION_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
+import { ACTION_FIELDS, AUDIT_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
 import type { EmulatorStore } from '../emulators/servicenow/types'
 import { parseGlideDateTime } from '../emulators/servicenow/store'
 
@@ -29,7 +29,7 @@ export type Stage = (typeof STAGES)[number]
 
 /** One printed line. `kind` is a stage, or `retry` / `failure` / `incident` for the extra lines. */
 export interface TimelineEvent {
-    kind: Stage | 'retry' | 'failure' | 'incident' | 'recheck'
+    kind: Stage | 'retry' | 'failure' | 'incident' | 'recheck' | 'checkpoint'
     /** Wall-clock time the change was seen (synchronously with the write that made it). */
     at: Date
     text: string
@@ -175,6 +175,7 @@ export class Timeline {
                     `by ${g(GRANT_FIELDS.executorInstance) || '?'}`,
             )
         }
+        if (g(GRANT_FIELDS.provider) === 'console') this.consoleCheckpoints()
         // The executor's note (the app writes its own notes on the RITM too: approval requested, queued).
         const notes = this.store
             .journal(PLATFORM_TABLE.ritm, this.subject.ritmSysId)
@@ -262,6 +263,18 @@ export class Timeline {
                 )
             }
         }
+        if (state === 'halted') {
+            // The console stopped rather than guessed (issue 14): the takeover state is on the grant for SecOps.
+            const takeover = (parseJson(grant[GRANT_FIELDS.evidence])?.['takeover'] ?? {}) as Record<string, unknown>
+            const reason = grant[GRANT_FIELDS.lastError] || 'no error recorded'
+            this.fatal ??= `grant is halted: ${reason}`
+            this.emit(
+                'failure',
+                'grant:halted',
+                `grant halted (${String(takeover['code'] ?? '?')}) on "${String(takeover['pageReached'] ?? '?')}", ` +
+                    `submitted ${String(takeover['submitted'] ?? '?')}, draft ${String(takeover['draftId'] ?? 'none')}: ${reason}`,
+            )
+        }
         if (state === 'grant_failed' || state === 'revoke_failed' || state === 'cancelled') {
             const reason = grant[GRANT_FIELDS.lastError] || 'no error recorded'
             if (state !== 'revoke_failed') this.fatal ??= `grant is ${state}: ${reason}`
@@ -279,6 +292,47 @@ export class Timeline {
                 `incident:${i['sys_id']}`,
                 `${i['number']} P${i['priority']}: ${i['short_description']}`,
             )
+        }
+    }
+
+    /**
+     * The console's gated checkpoints (issue 14) as the executor recorded them in the grant's audit chain: each
+     * fresh recheck (packet check, submit gate) and each masked screenshot with its SHA-256.
+     */
+    private consoleCheckpoints(): void {
+        const events = this.store
+            .list(
+                TABLE.auditEvent,
+                (e) =>
+                    e[AUDIT_FIELDS.grant] === this.subject.grantSysId &&
+                    (e[AUDIT_FIELDS.eventType] ?? '').endsWith('provider_call'),
+            )
+            .sort((a, b) => Number(a[AUDIT_FIELDS.sequence]) - Number(b[AUDIT_FIELDS.sequence]))
+        for (const e of events) {
+            const calls = (parseJson(e[AUDIT_FIELDS.payload])?.['calls'] ?? []) as {
+                method?: string
+                responseBody?: Record<string, unknown>
+            }[]
+            calls.forEach((call, i) => {
+                const r = call.responseBody ?? {}
+                const key = `checkpoint:${e[AUDIT_FIELDS.sequence]}:${i}`
+                if (call.method === 'GATE') {
+                    const approvals = Array.isArray(r['approvals']) ? r['approvals'].length : 0
+                    this.emit(
+                        'checkpoint',
+                        key,
+                        `${String(r['where'])}: recheck passed fresh (plan ${String(r['digest']).slice(0, 12)}…, ` +
+                            `${approvals} approvals, ${String(r['grantMinutes'])} min allowed)`,
+                    )
+                } else if (call.method === 'CHECKPOINT') {
+                    this.emit(
+                        'checkpoint',
+                        key,
+                        `${String(r['checkpoint'])} on "${String(r['page'])}": masked screenshot SHA-256 ` +
+                            `${String(r['screenshotSha256']).slice(0, 12)}…`,
+                    )
+                }
+            })
         }
     }
 

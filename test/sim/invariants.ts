@@ -18,8 +18,15 @@
  * 7. lease            — no action stuck past its lease: a claimed action whose lease ran out more than LEASE_SLACK_MS
  *                       ago while an executor was up.
  * 8. overlap          — nothing revoked that another active grant still holds: while a grant is active (from
- *                       SKEW_TOLERANCE_MS after granted_at to SKEW_TOLERANCE_MS before its expiry, no "Revoke now"),
- *                       its access exists at the provider.
+ *                       SKEW_TOLERANCE_MS after granted_at to SKEW_TOLERANCE_MS before its expiry, no "Revoke now",
+ *                       its ticket not closed), its access exists at the provider.
+ * 9. cancel           — a request cancelled before it started is never granted: no access at any provider for it,
+ *                       and its grant stays `cancelled`.
+ * 10. ticket-close    — access given for an incident ends within GRACE_MS of the incident being resolved, unless an
+ *                       incident is open for the grant (the expiry check with the ticket's close as the end).
+ * 11. extension-approval — an extension never grants without its own approval: a grant's expiry never lies beyond
+ *                       its approved plan's end plus the extensions the simulated approvers approved, and an extension
+ *                       record is never executed unless they approved it.
  *
  * Test code only.
  */
@@ -205,10 +212,11 @@ export class Invariants {
         })
     }
 
-    /** When the grant's access should end: the "Revoke now" click, else its expiry. */
+    /** When the grant's access should end: the "Revoke now" click or its incident's close, else its expiry. */
     private endOf(l: Lifecycle, g: Record<string, string>): number | undefined {
         const expires = this.time(g[GRANT_FIELDS.expiresAt])
-        if (l.revokeNowAt !== undefined) return Math.min(l.revokeNowAt, expires ?? Infinity)
+        const early = Math.min(l.revokeNowAt ?? Infinity, l.ticketClosedAt ?? Infinity)
+        if (early !== Infinity) return Math.min(early, expires ?? Infinity)
         return expires
     }
 
@@ -226,13 +234,20 @@ export class Invariants {
             const end = this.endOf(l, g)
             if (alive && end !== undefined && now > end + GRACE_MS) {
                 if (!this.coveredByAnother(l) && !this.incidentOpen(l.grantSysId) && !this.sharedUnderIncident(l)) {
+                    const byTicket = l.ticketClosedAt !== undefined && end === l.ticketClosedAt
                     this.violate(
-                        'expiry',
-                        `${l.label} (${l.grantNumber}, ${l.kind}, state ${state}) still has access ${Math.round((now - end) / 60_000)} min after its end, no incident open`,
+                        byTicket ? 'ticket-close' : 'expiry',
+                        `${l.label} (${l.grantNumber}, ${l.kind}, state ${state}) still has access ${Math.round((now - end) / 60_000)} min after its ${byTicket ? 'incident was resolved' : 'end'}, no incident open`,
                         l,
                     )
                 }
             }
+            // 9. a cancelled request stays cancelled (the provider side is judged in checkProviderGrants)
+            if (l.cancelledAt !== undefined && state !== 'cancelled') {
+                this.violate('cancel', `${l.label} (${l.grantNumber}) was cancelled before it started but is now ${state}`, l)
+            }
+            // 11. the expiry never lies beyond what was approved (plan + approved extensions)
+            this.checkExtensionApproval(l, g)
             // 4. revoke confirmed by a read-back
             if (state === 'revoked' && !this.checkedRevoked.has(l.grantSysId)) {
                 this.checkedRevoked.add(l.grantSysId)
@@ -253,7 +268,7 @@ export class Invariants {
                 }
             }
             // 8. an active grant keeps its access
-            if (state === 'active' && l.revokeNowAt === undefined) {
+            if (state === 'active' && l.revokeNowAt === undefined && l.ticketClosedAt === undefined) {
                 const expires = this.time(g[GRANT_FIELDS.expiresAt])
                 const granted = this.time(g[GRANT_FIELDS.grantedAt])
                 if (
@@ -302,6 +317,10 @@ export class Invariants {
                 return
             }
             seen.set(l.label, (seen.get(l.label) ?? 0) + 1)
+            if (l.cancelledAt !== undefined) {
+                this.violate('cancel', `${what} for ${l.label}, which was cancelled before it started`, l)
+                return
+            }
             if (!l.approved) {
                 this.violate('approval-route', `${what} for ${l.label} (${l.path}) which nobody approved`, l)
                 return
@@ -340,6 +359,24 @@ export class Invariants {
                 plan.target.roleId === r.roleDefinitionId,
             )
         }
+        // 11. An in-place extension at Entra (adminExtend, ticket = the grant's RITM) only for an extension the
+        // simulated approvers approved.
+        const extendRequests = [
+            ...graph.state.roleRequests.map((r) => r as unknown as { action: string; status: string; ticketInfo?: { ticketNumber?: string } }),
+            ...graph.state.groupRequests.map((r) => r as unknown as { action: string; status: string; ticketInfo?: { ticketNumber?: string } }),
+        ]
+        for (const r of extendRequests) {
+            if (r.action !== 'adminExtend' || r.status === 'Failed') continue
+            const ticket = r.ticketInfo?.ticketNumber ?? ''
+            const l = byRitm.get(ticket)
+            if (!l?.extension?.approved) {
+                this.violate(
+                    'extension-approval',
+                    `an Entra adminExtend (${ticket || 'no ticket'}) for ${l?.label ?? 'no simulated request'} whose extension nobody approved`,
+                    l,
+                )
+            }
+        }
         for (const r of graph.state.groupRequests) {
             if (r.action !== 'adminAssign' || r.status === 'Failed') continue
             const ticket = (r as unknown as { ticketInfo?: { ticketNumber?: string } }).ticketInfo?.ticketNumber ?? ''
@@ -376,6 +413,43 @@ export class Invariants {
         }
     }
 
+    /**
+     * 11. An extension never grants without its own approval: the grant's expiry is at most granted_at + the approved
+     * plan's duration + the minutes of extensions the simulated approvers approved (+ skew tolerance), and an
+     * extension record the approvers did not approve never reaches the executor's states.
+     */
+    private checkExtensionApproval(l: Lifecycle, g: Record<string, string>): void {
+        const granted = this.time(g[GRANT_FIELDS.grantedAt])
+        const expires = this.time(g[GRANT_FIELDS.expiresAt])
+        if (granted === undefined || expires === undefined) return
+        let planned: number
+        try {
+            planned = (JSON.parse(g[GRANT_FIELDS.plan] ?? '') as ExecutionPlan).durationMinutes
+        } catch {
+            return
+        }
+        const extra = l.extension?.approved ? l.extension.minutes : 0
+        const allowed = granted + (planned + extra) * 60_000 + SKEW_TOLERANCE_MS
+        if (expires > allowed) {
+            this.violate(
+                'extension-approval',
+                `${l.label} (${l.grantNumber}) expires at ${new Date(expires).toISOString()}, beyond its approved ${planned} min` +
+                    `${extra ? ` + ${extra} min extension` : ''} from ${new Date(granted).toISOString()}`,
+                l,
+            )
+        }
+        if (l.extension && !l.extension.approved) {
+            const extState = this.sn.store.get(TABLE.grant, l.extension.sysId)?.[GRANT_FIELDS.state] ?? ''
+            if (['granting', 'active', 'revoking', 'revoked', 'extended'].includes(extState)) {
+                this.violate(
+                    'extension-approval',
+                    `${l.label}'s extension ${l.extension.number} is ${extState} though nobody approved it`,
+                    l,
+                )
+            }
+        }
+    }
+
     /** End of a world: write-backs delivered and audit chains intact. */
     final(executors: InProcessExecutor[]): void {
         for (const e of executors) {
@@ -394,7 +468,9 @@ export class Invariants {
             })
             if (!verdict.ok) this.violate('audit-chain', `${l.label}: ${verdict.reason}`, l)
             const state = this.sn.store.get(TABLE.grant, l.grantSysId)?.[GRANT_FIELDS.state] ?? ''
-            if (l.approved && !['revoked', 'grant_failed'].includes(state)) {
+            // A request cancelled before it started (by a person, or because its incident was resolved) ends cancelled.
+            const mayEndCancelled = l.cancelledAt !== undefined || l.ticketClosedAt !== undefined
+            if (l.approved && !['revoked', 'grant_failed', ...(mayEndCancelled ? ['cancelled'] : [])].includes(state)) {
                 this.violate('write-back', `${l.label} ended the run in state ${state}`, l)
             }
         }

@@ -16,7 +16,7 @@ const WORKER = resolve(dirname(fileURLToPath(import.meta.url)), 'worker.ts')
 /** Parent → worker. */
 export interface WorkRequest {
     spec: WorldSpec
-    options: Pick<SimOptions, 'seed' | 'lifecycles' | 'faults' | 'only' | 'perWorld'> & { wantLog: boolean }
+    options: Pick<SimOptions, 'seed' | 'lifecycles' | 'faults' | 'only' | 'perWorld' | 'workload'> & { wantLog: boolean }
 }
 
 /** Worker → parent. */
@@ -42,6 +42,7 @@ export async function runWorldsInWorkers(
             faults: options.faults,
             only: options.only,
             perWorld: options.perWorld,
+            workload: options.workload,
             wantLog: options.log !== undefined,
         },
     })

@@ -10,7 +10,9 @@
 import { rmSync } from 'node:fs'
 import { GRANT_FIELDS, PLATFORM_TABLE, TABLE, type ProviderName } from '@gbg/shared'
 import { castVote, orderItem } from '../../now-app/test/support/app-actions'
+import { cancelGrantAsUser } from '../../now-app/src/server/cancel'
 import { queueRevokeNow } from '../../now-app/src/server/revoke-now'
+import { GlideRecord } from '../../now-app/test/support/glide-fake'
 import { runWatchdog } from '../../now-app/src/server/watchdog'
 import { addWorkstation } from '../e2e/support/grants'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
@@ -23,6 +25,7 @@ import { useSeededEntropy } from './entropy'
 import { runWorldsInWorkers } from './parallel'
 import { Prng } from './prng'
 import { APPROVAL_TIMEOUT_MINUTES, raiseP1, startSimWorld, type SimWorld } from './world'
+import { extendHook } from './extend-hook'
 
 /** Options of {@link runSimulation}. */
 export interface SimOptions {
@@ -32,6 +35,11 @@ export interface SimOptions {
     faults: number
     /** Only these fault kinds (all when absent or empty). */
     only?: string[]
+    /**
+     * Rates of the issue-17 workload (tests): cancel before start among human-approved requests, ticket close among
+     * rule-path requests, extend among human / rule requests. Defaults 0.25, 0.6, 0.15.
+     */
+    workload?: { cancel?: number; ticketClose?: number; extend?: number }
     /** Lifecycles per simulated world (a fresh world — emulators, executors, journals — per batch). */
     perWorld?: number
     /** Child processes running whole worlds in parallel (1: all in this process). The result does not depend on it. */
@@ -99,6 +107,24 @@ export interface Lifecycle {
     reAdded?: boolean
     /** That out-of-band access is still there (SecOps have not removed it yet). */
     strayAccess?: boolean
+    /** The incident the request is for (the rule path raises one). */
+    incidentSysId?: string
+    /** Cancel before start: the approver who voted cancels this long after approving (racing the executor's claim). */
+    cancelAfterMs?: number
+    /** The approver who cast the deciding vote (user name). */
+    approverUserName?: string
+    /** When the cancel was accepted by the app (epoch ms): nothing may ever be granted for it. */
+    cancelledAt?: number
+    /** The cancel was tried and refused (the executor had started: `granting` was recorded first). */
+    cancelRefused?: boolean
+    /** Ticket close: the desk agent resolves the linked incident this long after approval. */
+    closeTicketAfterMs?: number
+    /** When the linked incident was resolved (epoch ms): access ends within the grace of it. */
+    ticketClosedAt?: number
+    /** Extend: the requester asks for more time this many minutes after activation (extend-hook.ts). */
+    extendAfterMinutes?: number
+    /** The extension asked for, and whether the sim's approver approved it (its own approval). */
+    extension?: { sysId: string; number: string; minutes: number; approved: boolean; state: string }
     final: string
 }
 
@@ -411,15 +437,16 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     const requester = base.requester
     const userName = (sysId: string): string => sn.store.get(PLATFORM_TABLE.user, sysId)?.['user_name'] ?? ''
     const grantRow = (l: Lifecycle) => sn.store.get(TABLE.grant, l.grantSysId)
-    const voteAll = (l: Lifecycle, decision: 'approved' | 'rejected'): number => {
+    const voteAll = (l: Lifecycle, decision: 'approved' | 'rejected', documentId = l.grantSysId): number => {
         let votes = 0
         for (const a of sn.store.list(
             PLATFORM_TABLE.approval,
-            (x) => x['document_id'] === l.grantSysId && x['state'] === 'requested',
+            (x) => x['document_id'] === documentId && x['state'] === 'requested',
         )) {
             const who = userName(a['approver'] ?? '')
             if (!who || who === (l.requester ?? requester).userName) continue
             app.as(who, () => castVote(a['sys_id']!, decision, decision === 'rejected' ? 'Not justified' : ''))
+            l.approverUserName = who
             votes += 1
             if (decision === 'rejected') break
         }
@@ -433,8 +460,41 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
         }
         l.approved = true
         trace(`${l.label} approved (${l.path}) -> ${state}`)
+        scheduleAfterApproval(l)
+    }
+    /** Cancel before start and ticket close, once a request is approved (issue 17 workload). */
+    const scheduleAfterApproval = (l: Lifecycle): void => {
+        if (l.cancelAfterMs !== undefined && l.approverUserName) {
+            const who = l.approverUserName
+            agenda.at(clock.nowMs() + l.cancelAfterMs, `cancel ${l.label}`, () => {
+                const r = app.as(who, () => cancelGrantAsUser(l.grantSysId, 'Approved in error: no longer needed'))
+                if (r.ok) l.cancelledAt = clock.nowMs()
+                else l.cancelRefused = true
+                trace(`${l.label} cancel by ${who}: ${r.ok ? 'cancelled' : `refused (${r.message})`}`)
+            })
+        }
+        if (l.closeTicketAfterMs !== undefined && l.incidentSysId) {
+            const incident = l.incidentSysId
+            agenda.at(clock.nowMs() + l.closeTicketAfterMs, `close ticket ${l.label}`, () => {
+                // The service desk resolves the incident; the app's async rule on incident runs (ticket-bound.ts).
+                const ok = app.as(sim.deskAgent.userName, () => {
+                    const gr = new GlideRecord(PLATFORM_TABLE.incident)
+                    if (!gr.get(incident)) return false
+                    gr.setValue('state', '6')
+                    gr.setValue('close_code', 'Solution provided')
+                    gr.setValue('close_notes', 'Service restored')
+                    return gr.update() !== null
+                })
+                if (ok) l.ticketClosedAt = clock.nowMs()
+                trace(`${l.label} incident resolved${ok ? '' : ' (update refused)'} -> ${grantRow(l)?.[GRANT_FIELDS.state]}`)
+            })
+        }
     }
 
+    // The issue-17 workload (cancel before start, ticket close, extend) draws from its own PRNG, so the main
+    // sequence — and every kept seed's other choices — is unchanged by it.
+    const extras = new Prng(`lifecycle-extras/${run.seed}/${run.index}`)
+    const rates = { cancel: 0.25, ticketClose: 0.6, extend: 0.15, ...run.workload }
     let arrival = start + 30_000
     for (let i = 0; i < run.count; i++) {
         const id = run.firstId + i
@@ -467,6 +527,11 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             approved: false,
             final: '',
         }
+        if (path === 'human' && extras.chance(rates.cancel)) l.cancelAfterMs = extras.int(0, 40_000)
+        if (path === 'rule' && extras.chance(rates.ticketClose))
+            l.closeTicketAfterMs = extras.int(0, (durationMinutes + 3) * 60_000)
+        if (extendHook && (path === 'human' || path === 'rule') && extras.chance(rates.extend))
+            l.extendAfterMinutes = extras.int(0, Math.max(0, durationMinutes - 1))
         if (kind === 'epm') {
             // By count, not a draw: EPM orders rotate over the EPM engineers (one open EPM request per user).
             const n = lifecycles.filter((x) => x.kind === 'epm').length
@@ -478,6 +543,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
             let incident = ''
             if (kind !== 'entra-role') sim.setDeviceProvider(kind)
             if (path === 'rule') incident = raiseP1(sim)
+            if (incident) l.incidentSysId = incident
             const host = `WS-SIM-${run.index}-${String(id).padStart(5, '0')}`
             const ci = kind === 'entra-role' ? '' : addWorkstation(sn.store, base, host)
             const who = l.requester ?? requester
@@ -574,6 +640,40 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
         }
     }
 
+    // Extend: once active, at the chosen minute, the requester asks for more time; the route's approver decides on
+    // the extension's own approval a little later (approves 4 times in 5).
+    const extendCheck = (): void => {
+        if (!extendHook) return
+        for (const l of lifecycles) {
+            if (l.extendAfterMinutes === undefined || l.extension || !l.grantSysId) continue
+            const g = grantRow(l)
+            if (g?.[GRANT_FIELDS.state] !== 'active') continue
+            const grantedAt = faults.parseTime(g[GRANT_FIELDS.grantedAt])
+            if (grantedAt === undefined || clock.nowMs() < grantedAt + l.extendAfterMinutes * 60_000) continue
+            const who = l.requester ?? requester
+            const minutes = extras.int(5, 20)
+            const answer = app.as(who.userName, () =>
+                extendHook!.request(l.grantSysId, minutes, `Simulated lifecycle ${l.label}: ${minutes} more minutes to finish`),
+            )
+            trace(`${l.label} extension of ${minutes} min asked: ${answer.ok ? `${answer.number} ${answer.state}` : `refused (${answer.message})`}`)
+            if (!answer.ok || !answer.sysId) {
+                l.extendAfterMinutes = undefined
+                continue
+            }
+            const ext = { sysId: answer.sysId, number: answer.number ?? '', minutes, approved: false, state: answer.state ?? '' }
+            l.extension = ext
+            const approve = extras.chance(0.8)
+            agenda.at(clock.nowMs() + extras.int(10_000, 3 * 60_000), `vote extension ${l.label}`, () => {
+                const state = sn.store.get(TABLE.grant, ext.sysId)?.[GRANT_FIELDS.state] ?? ''
+                if (state !== 'awaiting_approval') return
+                voteAll(l, approve ? 'approved' : 'rejected', ext.sysId)
+                ext.state = sn.store.get(TABLE.grant, ext.sysId)?.[GRANT_FIELDS.state] ?? ''
+                ext.approved = approve && (ext.state === 'queued' || ext.state === 'approved')
+                trace(`${l.label} extension ${ext.number} ${approve ? 'approved' : 'rejected'} -> ${ext.state}`)
+            })
+        }
+    }
+
     // The watchdog job (every 5 minutes on the instance), plus extra runs racing the executor at expiries.
     const watchdog = (why: string): void => {
         const r = app.as('system', () => runWatchdog())
@@ -607,6 +707,7 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
     for (;;) {
         await settle(SETTLE_WALL_MS)
         revokeNowCheck()
+        extendCheck()
         invariants.check()
         if (clock.nowMs() > lastArrival && allFinal()) {
             if (!finishing) {
@@ -636,7 +737,12 @@ async function runWorld(prng: Prng, result: SimResult, run: WorldRun): Promise<v
 
     for (const l of lifecycles) {
         const state = l.final || grantRow(l)?.[GRANT_FIELDS.state] || 'unknown'
-        const key = `${l.kind}/${l.path}${l.revokeNowAt !== undefined ? '+revoke_now' : ''} -> ${state}`
+        const extras =
+            (l.revokeNowAt !== undefined ? '+revoke_now' : '') +
+            (l.cancelledAt !== undefined ? '+cancel' : l.cancelRefused ? '+cancel_too_late' : '') +
+            (l.ticketClosedAt !== undefined ? '+ticket_closed' : '') +
+            (l.extension ? `+extend_${l.extension.approved ? 'approved' : 'unapproved'}` : '')
+        const key = `${l.kind}/${l.path}${extras} -> ${state}`
         result.outcomes[key] = (result.outcomes[key] ?? 0) + 1
     }
     result.lifecycles += lifecycles.length

@@ -42,6 +42,11 @@ export function startAppOnEmulator(
          * schedules with gs.eventQueueScheduled. Absent: scheduled events are only recorded.
          */
         scheduleAt?: (atMs: number, run: () => void) => void
+        /**
+         * How long after a write its async business rules start (the scheduler worker picking the job up; "usually
+         * only a few seconds later" on a busy instance, sub-second on an idle one). @defaultValue 0
+         */
+        asyncDelayMs?: number
     } = {},
 ): AppRuntime {
     glide.reset()
@@ -93,6 +98,22 @@ export function startAppOnEmulator(
     // Scheduled events run their script actions at their time, as the system user (the instance's event processor).
     const scheduleAt = options.scheduleAt
     if (scheduleAt) glide.useEventScheduler((atMs, run) => scheduleAt(atMs, () => as('system', run)))
+    // Async business rules (the nudge) run as scheduler jobs: `asyncDelayMs` after the write, on the world's clock
+    // (real timers without one), as the user whose write queued them. Their outbound calls (sn_ws.RESTMessageV2) go
+    // through the emulator's outbound HTTP (outbound.ts: real requests, a log, failure switches).
+    let stopped = false
+    const asyncDelayMs = options.asyncDelayMs ?? 0
+    const runAt =
+        scheduleAt ?? ((atMs: number, run: () => void) => void setTimeout(run, Math.max(0, atMs - sn.scripting.now())))
+    glide.useAsyncRunner((job) =>
+        runAt(sn.scripting.now() + asyncDelayMs, () => {
+            if (!stopped) void job()
+        }),
+    )
+    glide.useOutbound((request) => sn.outbound.perform(request))
+    if (scheduleAt) {
+        sn.outbound.sleep = (ms) => new Promise<void>((resolve) => scheduleAt(sn.scripting.now() + ms, resolve))
+    }
     // The app's Scripted REST APIs (proposals, the executor's facts and context), run in the caller's session.
     sn.useScriptedRest(createScriptedRest({ dist: loadAppDist(), handlers: APP_REST_HANDLERS, runAs: as }))
     return {
@@ -100,6 +121,9 @@ export function startAppOnEmulator(
         events: glide.events,
         messages: glide.messages,
         stop: () => {
+            stopped = true
+            glide.useAsyncRunner(undefined)
+            glide.useOutbound(undefined)
             glide.useEventScheduler(undefined)
             sn.useBusinessRules(undefined)
             sn.useScriptedRest(undefined)

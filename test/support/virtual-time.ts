@@ -88,6 +88,25 @@ function subscribe(): void {
 }
 subscribe()
 
+/**
+ * Work of this process that is not HTTP but must finish before the clock moves — a browser flow, whose Playwright
+ * talks to Chromium over a pipe, not HTTP — holds the system awake until the returned release is called: {@link settle}
+ * waits for it as for a request in flight, so the virtual clock does not jump in the middle of a browser flow.
+ */
+export function holdAwake(): () => void {
+    let released = false
+    inFlight += 1
+    started += 1
+    recent[started % RECENT] = 'hold awake (non-HTTP work)'
+    return () => {
+        if (released) return
+        released = true
+        inFlight -= 1
+        started += 1
+        recent[started % RECENT] = 'release (non-HTTP work)'
+    }
+}
+
 /** HTTP requests of this process currently in flight (client and server side). */
 export function httpInFlight(): number {
     return inFlight
@@ -100,7 +119,7 @@ const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1
 function frequentKinds(n: number): string {
     const counts = new Map<string, number>()
     for (let i = Math.max(1, started - Math.min(n, RECENT) + 1); i <= started; i++) {
-        const k = recent[i % RECENT]!
+        const k = recent[i % RECENT] ?? '?'
         counts.set(k, (counts.get(k) ?? 0) + 1)
     }
     return [...counts.entries()]

@@ -5,16 +5,27 @@
  *
  * Bound to 127.0.0.1 unless configured otherwise: these endpoints are for the local orchestrator / scraper.
  *
- * Nudge signature: `X-GBG-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(nudgeSecret, "<t>.<raw body>")>`.
+ * Nudge signature (one definition with the app that sends it: shared/src/nudge.ts):
+ * `X-GBG-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(nudgeSecret, "<t>.<raw body>")>`.
  * The timestamp must be within 300 s of this host's clock, and each signature is accepted once: a replay is
  * refused with 401 even inside the window (signatures are remembered until their timestamp leaves it).
+ * An accepted nudge only makes the worker poll sooner (coalesced, at most one nudged poll per 250 ms): nothing in
+ * its body is trusted or acted on.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import express, { type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
-import { ACTION_TYPES, SYS_ID_PATTERN } from '@gbg/shared'
+import {
+    ACTION_TYPES,
+    NUDGE_MAX_BODY_BYTES,
+    NUDGE_WINDOW_SECONDS,
+    SYS_ID_PATTERN,
+    nudgeSigningInput,
+    nudgeTimeInWindow,
+    parseNudgeSignature,
+} from '@gbg/shared'
 import { nullLogger } from '../log'
 import type { Logger } from '../ports'
 import { errorText } from '../transport'
@@ -22,8 +33,8 @@ import type { Health } from './health'
 
 export type { CheckReport, HealthCheckable } from './health'
 
-/** Replay window of a nudge signature, in seconds (both directions). */
-export const NUDGE_WINDOW_SECONDS = 300
+/** Replay window of a nudge signature, in seconds (both directions): shared/src/nudge.ts. */
+export { NUDGE_WINDOW_SECONDS }
 /** Upper bound of remembered nudge signatures; beyond it nudges are refused (503) until old ones age out. */
 const MAX_REMEMBERED_SIGNATURES = 10_000
 
@@ -113,29 +124,33 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         }
     })
 
-    app.post('/v1/nudge', express.raw({ type: () => true, limit: '4kb' }), async (req, res) => {
+    app.post('/v1/nudge', express.raw({ type: () => true, limit: NUDGE_MAX_BODY_BYTES }), async (req, res) => {
         const refuse = (status: number, code: string, message: string) =>
             res.status(status).json({ error: { code, message } })
         if (!options.nudgeSecret) return refuse(404, 'not_found', 'nudge is disabled')
         const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
         const header = req.get('x-gbg-signature') ?? ''
-        const match = /^t=(\d{1,12}),v1=([0-9a-f]{64})$/.exec(header.trim())
-        if (!match) return refuse(401, 'signature_missing', 'X-GBG-Signature must be t=<unix seconds>,v1=<hex>')
+        const signature = parseNudgeSignature(header)
+        if (!signature) return refuse(401, 'signature_missing', 'X-GBG-Signature must be t=<unix seconds>,v1=<hex>')
         const nowMs = now().getTime()
-        const t = Number(match[1])
-        if (Math.abs(nowMs / 1000 - t) > NUDGE_WINDOW_SECONDS) {
+        const { t, v1 } = signature
+        if (!nudgeTimeInWindow(t, nowMs)) {
             return refuse(401, 'signature_expired', 'signature timestamp outside the 300 s window')
         }
-        const expected = createHmac('sha256', options.nudgeSecret).update(`${match[1]}.`).update(raw).digest()
-        const given = Buffer.from(match[2]!, 'hex')
+        // The signed bytes are the raw body as received (the app signs the exact string it sends).
+        const expected = createHmac('sha256', options.nudgeSecret)
+            .update(nudgeSigningInput(t, ''))
+            .update(raw)
+            .digest()
+        const given = Buffer.from(v1, 'hex')
         if (!timingSafeEqual(given, expected)) return refuse(401, 'signature_invalid', 'signature does not match')
         for (const [sig, until] of seenSignatures) if (until < nowMs) seenSignatures.delete(sig)
-        if (seenSignatures.has(match[2]!)) return refuse(401, 'signature_replayed', 'signature already used')
+        if (seenSignatures.has(v1)) return refuse(401, 'signature_replayed', 'signature already used')
         if (seenSignatures.size >= MAX_REMEMBERED_SIGNATURES) {
             return refuse(503, 'unavailable', 'too many nudges in the replay window')
         }
         // Remember before validating the body: a signed but invalid request is not accepted a second time either.
-        seenSignatures.set(match[2]!, (t + NUDGE_WINDOW_SECONDS) * 1000 + 1000)
+        seenSignatures.set(v1, (t + NUDGE_WINDOW_SECONDS) * 1000 + 1000)
         if (!/^application\/json\b/i.test(req.get('content-type') ?? '')) {
             return refuse(400, 'validation_failed', 'Content-Type must be application/json')
         }

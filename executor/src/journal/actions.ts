@@ -34,6 +34,9 @@ export type JournalStep = (typeof JOURNAL_STEPS)[number]
 /** Steps after which nothing more happens to the action on this replica. */
 export const FINAL_STEPS: readonly JournalStep[] = ['done', 'failed', 'dead', 'halted']
 
+/** Steps an action is resumed from (every step that is not final). */
+const OPEN_STEPS: readonly JournalStep[] = JOURNAL_STEPS.filter((s) => !FINAL_STEPS.includes(s))
+
 /** One action as journaled. */
 export interface JournalAction {
     actionId: string
@@ -191,9 +194,11 @@ export class ActionStore {
         this.selectHistory = db.prepare(
             'SELECT from_step, to_step, at, detail FROM step_history WHERE action_id = ? ORDER BY id',
         )
-        const finalSteps = FINAL_STEPS.map(() => '?').join(', ')
+        // IN over the open steps (not NOT IN over the final ones): the step index finds the few open rows without
+        // reading every action ever journaled (start-up and `doctor` stay flat in the number of past grants).
+        const openSteps = OPEN_STEPS.map(() => '?').join(', ')
         this.selectUnfinished = db.prepare(
-            `SELECT * FROM actions WHERE step NOT IN (${finalSteps}) ORDER BY created_at, action_id`,
+            `SELECT * FROM actions WHERE step IN (${openSteps}) ORDER BY created_at, action_id`,
         )
         this.selectOfGrant = db.prepare('SELECT * FROM actions WHERE grant_id = ? ORDER BY created_at, action_id')
         this.selectGrantRecord = db.prepare(
@@ -276,7 +281,7 @@ export class ActionStore {
 
     /** Actions not done / failed / dead / halted (to resume on start), oldest first. */
     unfinished(): JournalAction[] {
-        return this.selectUnfinished.all(...FINAL_STEPS).map(toAction)
+        return this.selectUnfinished.all(...OPEN_STEPS).map(toAction)
     }
 
     /** Every journaled action of a grant, oldest first. */

@@ -12,6 +12,8 @@
  * - holders.ts: holders of shared accesses (the Entra providers' holder registry);
  * - incidents.ts: incidents raised per grant and kind;
  * - audit-anchors.ts: each grant's audit chain head after this executor's last append to it;
+ * - retention.ts: compaction of settled grants' history past the retention age;
+ * - statement-stats.ts: calls and rows of every statement (what a poll reads, for tests and the bench);
  * - schema.ts: the applied migrations (migrations.ts).
  *
  * Invariants:
@@ -38,9 +40,11 @@ import { AuditAnchorStore, type AuditAnchorRecord } from './audit-anchors'
 import { HolderStore } from './holders'
 import { IncidentStore, type IncidentRef } from './incidents'
 import { MIGRATIONS, type Migration } from './migrations'
-import { OutboxStore, type OutboxFilter, type OutboxInput, type OutboxItem } from './outbox'
+import { OutboxStore, type OutboxFilter, type OutboxInput, type OutboxItem, type OutboxKey } from './outbox'
+import { RetentionStore, type CompactionReport } from './retention'
 import { RevokeTimerStore, type RevokeTimer } from './revoke-timers'
 import { Schema } from './schema'
+import { countStatements, type StatementStat, type StatementStats } from './statement-stats'
 
 export {
     FINAL_STEPS,
@@ -53,8 +57,10 @@ export {
 } from './actions'
 export type { AuditAnchorRecord } from './audit-anchors'
 export type { IncidentRef } from './incidents'
-export type { OutboxInput, OutboxItem, OutboxStatus } from './outbox'
+export type { OutboxInput, OutboxItem, OutboxKey, OutboxStatus } from './outbox'
 export type { RevokeTimer } from './revoke-timers'
+export type { CompactionReport } from './retention'
+export type { StatementStat } from './statement-stats'
 
 /** Options of {@link Journal.open}. */
 export interface JournalOptions {
@@ -70,12 +76,14 @@ export class Journal {
     private readonly holders: HolderStore
     private readonly incidents: IncidentStore
     private readonly anchors: AuditAnchorStore
+    private readonly retention: RetentionStore
 
     /** Builds the stores over a migrated database (their statements need the tables). */
     private constructor(
         private readonly db: Database.Database,
         private readonly schema: Schema,
         nowMs: NowMs,
+        private readonly stats: StatementStats,
     ) {
         this.actions = new ActionStore(db, nowMs)
         this.outboxStore = new OutboxStore(db, nowMs)
@@ -83,11 +91,13 @@ export class Journal {
         this.holders = new HolderStore(db, nowMs)
         this.incidents = new IncidentStore(db, nowMs)
         this.anchors = new AuditAnchorStore(db, nowMs)
+        this.retention = new RetentionStore(db)
     }
 
     /** Open (creating if needed) the journal at `path` and apply pending migrations. */
     static open(path: string, options: JournalOptions): Journal {
         const db = new Database(path)
+        const stats = countStatements(db)
         db.pragma('journal_mode = WAL')
         db.pragma('synchronous = FULL')
         db.pragma('foreign_keys = ON')
@@ -95,7 +105,7 @@ export class Journal {
         const nowMs = (): number => options.clock.now().getTime()
         const schema = new Schema(db, nowMs)
         schema.migrate(MIGRATIONS)
-        return new Journal(db, schema, nowMs)
+        return new Journal(db, schema, nowMs, stats)
     }
 
     /** Apply `migrations` newer than the recorded version, each in its own transaction. */
@@ -127,6 +137,29 @@ export class Journal {
     /** Close the database. */
     close(): void {
         if (this.db.open) this.db.close()
+    }
+
+    /**
+     * Calls and rows returned per statement since the journal opened (or since {@link resetStatementStats}):
+     * what a poll, a revoke or a start-up reads, counted (tests assert it does not grow with past grants).
+     */
+    statementStats(): StatementStat[] {
+        return this.stats.list()
+    }
+
+    /** Zero the statement counters. */
+    resetStatementStats(): void {
+        this.stats.reset()
+    }
+
+    // ── retention (retention.ts) ──────────────────────────────────────────────────────────────────────────────
+
+    /**
+     * Compact the history of settled grants whose last activity is before `cutoff` (retention.ts says what is
+     * settled, what goes and what stays), at most `maxGrants` per call.
+     */
+    compact(cutoff: Date, maxGrants = 1000): CompactionReport {
+        return this.retention.compact(cutoff.getTime(), maxGrants)
     }
 
     /** Run `fn` in one SQLite transaction (nested calls join the outer one), whichever stores it writes. */
@@ -202,6 +235,11 @@ export class Journal {
         return this.outboxStore.list(filter)
     }
 
+    /** Pending items of one delivery key (a grant, else an action, else one item), in queue order. */
+    pendingOutboxOfKey(key: OutboxKey): OutboxItem[] {
+        return this.outboxStore.pendingOfKey(key)
+    }
+
     /** Number of pending items (of one action, or all). */
     pendingOutbox(actionId?: string): number {
         return this.outboxStore.pending(actionId)
@@ -267,6 +305,16 @@ export class Journal {
     /** Armed timers, soonest first (all, or those due at `now`). */
     timers(dueAt?: Date): RevokeTimer[] {
         return this.timerStore.list(dueAt)
+    }
+
+    /** Number of armed timers (all, or those due at `dueAt`): gauges, without reading the rows. */
+    timerCount(dueAt?: Date): number {
+        return this.timerStore.count(dueAt)
+    }
+
+    /** Up to `limit` grants with an armed timer after `cursor`, in grant id order (a page of a full pass). */
+    timerGrantsAfter(cursor: string, limit: number): string[] {
+        return this.timerStore.grantsAfter(cursor, limit)
     }
 
     // ── holders (holders.ts; the Entra providers' HolderRegistry) ─────────────────────────────────────────────

@@ -104,4 +104,14 @@ export const MIGRATIONS: readonly Migration[] = [
             );
         `,
     },
+    {
+        version: 4,
+        name: 'retention (compacted actions) and the indexes that keep polls and compaction off full scans',
+        sql: `
+            ALTER TABLE actions ADD COLUMN compacted INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX actions_compaction ON actions (compacted, updated_at);
+            CREATE INDEX outbox_grant ON outbox (grant_id, status);
+            CREATE INDEX holders_grant ON holders (grant_id);
+        `,
+    },
 ]

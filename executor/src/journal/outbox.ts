@@ -38,6 +38,13 @@ export interface OutboxFilter {
     status?: OutboxStatus
 }
 
+/** What orders delivery: a grant's items go in order; without a grant, an action's; else the item alone. */
+export interface OutboxKey {
+    grantId?: string
+    actionId?: string
+    id?: number
+}
+
 interface OutboxRow {
     id: number
     action_id: string
@@ -78,6 +85,9 @@ export class OutboxStore {
     private readonly selectOfAction: Database.Statement<[string], OutboxRow>
     private readonly selectWithStatus: Database.Statement<[string], OutboxRow>
     private readonly selectOfActionWithStatus: Database.Statement<[string, string], OutboxRow>
+    private readonly selectPendingOfGrant: Database.Statement<[string], OutboxRow>
+    private readonly selectPendingOfActionOnly: Database.Statement<[string], OutboxRow>
+    private readonly selectPendingById: Database.Statement<[number], OutboxRow>
     private readonly countPending: Database.Statement<[], { n: number }>
     private readonly countPendingOfAction: Database.Statement<[string], { n: number }>
     private readonly selectNextAttempt: Database.Statement<[], { t: number | null }>
@@ -105,6 +115,13 @@ export class OutboxStore {
         this.selectOfActionWithStatus = db.prepare(
             'SELECT * FROM outbox WHERE action_id = ? AND status = ? ORDER BY id',
         )
+        this.selectPendingOfGrant = db.prepare(
+            `SELECT * FROM outbox WHERE status = 'pending' AND grant_id = ? ORDER BY id`,
+        )
+        this.selectPendingOfActionOnly = db.prepare(
+            `SELECT * FROM outbox WHERE action_id = ? AND status = 'pending' AND grant_id = '' ORDER BY id`,
+        )
+        this.selectPendingById = db.prepare(`SELECT * FROM outbox WHERE id = ? AND status = 'pending'`)
         this.countPending = db.prepare(`SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending'`)
         this.countPendingOfAction = db.prepare(
             `SELECT COUNT(*) AS n FROM outbox WHERE status = 'pending' AND action_id = ?`,
@@ -158,6 +175,21 @@ export class OutboxStore {
                 : status === undefined
                   ? this.selectOfAction.all(actionId)
                   : this.selectOfActionWithStatus.all(actionId, status)
+        return rows.map(toOutbox)
+    }
+
+    /**
+     * Pending items of one delivery key, in queue order: a grant's items; else (no grant) an action's; else one
+     * item by id. The write-back delivers each key in order, keys in parallel (writeback.ts).
+     */
+    pendingOfKey(key: OutboxKey): OutboxItem[] {
+        const rows = key.grantId
+            ? this.selectPendingOfGrant.all(key.grantId)
+            : key.actionId
+              ? this.selectPendingOfActionOnly.all(key.actionId)
+              : key.id !== undefined
+                ? this.selectPendingById.all(key.id)
+                : []
         return rows.map(toOutbox)
     }
 

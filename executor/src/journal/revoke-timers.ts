@@ -39,6 +39,9 @@ export class RevokeTimerStore {
     private readonly selectAll: Database.Statement<[], TimerRow>
     private readonly selectDue: Database.Statement<[number], TimerRow>
     private readonly selectNext: Database.Statement<[number], { due: number | null }>
+    private readonly countAll: Database.Statement<[], { n: number }>
+    private readonly countDue: Database.Statement<[number], { n: number }>
+    private readonly selectGrantsAfter: Database.Statement<[string, number], { grant_id: string }>
 
     constructor(
         db: Database.Database,
@@ -58,6 +61,12 @@ export class RevokeTimerStore {
         db.exec('CREATE INDEX IF NOT EXISTS revoke_timers_due ON revoke_timers (due_at)')
         this.selectDue = db.prepare('SELECT * FROM revoke_timers WHERE due_at <= ? ORDER BY due_at')
         this.selectNext = db.prepare('SELECT MIN(due_at) AS due FROM revoke_timers WHERE due_at > ?')
+        // Gauges and the periodic audit-chain check: counts and pages, never every row at once.
+        this.countAll = db.prepare('SELECT COUNT(*) AS n FROM revoke_timers')
+        this.countDue = db.prepare('SELECT COUNT(*) AS n FROM revoke_timers WHERE due_at <= ?')
+        this.selectGrantsAfter = db.prepare(
+            'SELECT grant_id FROM revoke_timers WHERE grant_id > ? ORDER BY grant_id LIMIT ?',
+        )
     }
 
     /** Arm (or re-arm) the revoke timer of a grant; an empty `revokeActionId` keeps the recorded one. */
@@ -91,5 +100,15 @@ export class RevokeTimerStore {
     list(dueAt?: Date): RevokeTimer[] {
         const rows = dueAt === undefined ? this.selectAll.all() : this.selectDue.all(dueAt.getTime())
         return rows.map(toTimer)
+    }
+
+    /** Number of armed timers (all, or those due at `dueAt`). */
+    count(dueAt?: Date): number {
+        return (dueAt === undefined ? this.countAll.get() : this.countDue.get(dueAt.getTime()))!.n
+    }
+
+    /** Up to `limit` grants with an armed timer, after `cursor` in grant id order (a page of a full pass). */
+    grantsAfter(cursor: string, limit: number): string[] {
+        return this.selectGrantsAfter.all(cursor, limit).map((r) => r.grant_id)
     }
 }

@@ -251,13 +251,20 @@ export class Notifications {
                 const due = WARNING_MINUTES.filter((m) => plan.durationMinutes > m && at >= expiresMs - m * 60_000)
                 const minutesLeft = due[due.length - 1]
                 if (minutesLeft === undefined || at >= expiresMs) continue
-                const key = `${g.sysId}:warning:${minutesLeft}`
+                // The expiry is part of the key: an extended grant (shared extend.ts) is warned again before its new end.
+                const key = `${g.sysId}:warning:${minutesLeft}:${Math.floor(expiresMs / 1000)}`
                 if (this.claimedElsewhere.has(key) || this.o.journal.outbox({ actionId: `teams:${key}` }).length > 0)
                     continue
                 const note =
                     `Expiry warning (${formatMinutes(minutesLeft)} left, access ends ${formatTime(g.expiresAt)}) ` +
                     `sent to Teams by executor ${this.o.instance}.`
-                if (!(await this.o.grants.claimOnce(g.sysId, `expiry-warning:${g.sysId}:${minutesLeft}`, note))) {
+                if (
+                    !(await this.o.grants.claimOnce(
+                        g.sysId,
+                        `expiry-warning:${g.sysId}:${minutesLeft}:${Math.floor(expiresMs / 1000)}`,
+                        note,
+                    ))
+                ) {
                     this.claimedElsewhere.add(key)
                     continue
                 }

@@ -14,7 +14,7 @@ export interface ProviderCallObserver {
 }
 
 /** Operations of the provider port that are timed. */
-export type ProviderOperation = 'grant' | 'revoke' | 'verify' | 'health'
+export type ProviderOperation = 'grant' | 'revoke' | 'verify' | 'health' | 'extend'
 
 /** Outcome label of a failed provider call. */
 export function providerOutcome(error: unknown): string {
@@ -51,5 +51,11 @@ export function instrumentProvider(provider: Provider, observer: ProviderCallObs
         grant: (plan: ExecutionPlan, ctx: ProviderCallContext) => timed('grant', () => provider.grant(plan, ctx)),
         revoke: (plan: ExecutionPlan, ctx: ProviderCallContext) => timed('revoke', () => provider.revoke(plan, ctx)),
         verify: (plan: ExecutionPlan, ctx: ProviderCallContext) => timed('verify', () => provider.verify(plan, ctx)),
+        ...(provider.extend
+            ? {
+                  extend: (plan: ExecutionPlan, to: Date, ctx: ProviderCallContext) =>
+                      timed('extend', () => provider.extend!(plan, to, ctx)),
+              }
+            : {}),
     }
 }

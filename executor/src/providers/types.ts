@@ -76,6 +76,20 @@ export interface RevokeResult {
     evidence?: Record<string, unknown>
 }
 
+/** Result of an approved extension (shared/src/extend.ts): the access of the grant now ends at `expiresAt`. */
+export interface ExtendResult {
+    /** Provider transaction ids of the extension (request / schedule ids). */
+    txnIds: string[]
+    /** The end the provider now has (the approved new end, or later when an earlier attempt already set it). */
+    expiresAt: Date
+    nativeExpiry: boolean
+    /** True when the provider already ended at the new end (an earlier attempt's lost response): no second call. */
+    alreadyDone: boolean
+    calls: AuditedCall[]
+    notes?: string[]
+    evidence?: Record<string, unknown>
+}
+
 /** What the provider currently says about the access. */
 export interface VerifyResult {
     present: boolean
@@ -114,4 +128,9 @@ export interface Provider {
     revoke(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<RevokeResult>
     /** Read the provider's current state for the plan's principal and target. */
     verify(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<VerifyResult>
+    /**
+     * Move the end of the live access of the grant of `plan` (that grant's own plan) to `to`, in place. Only providers
+     * whose contract has an extend (shared EXTEND_SUPPORT `in_place`) implement it; idempotent for the same end.
+     */
+    extend?(plan: ExecutionPlan, to: Date, ctx: ProviderCallContext): Promise<ExtendResult>
 }

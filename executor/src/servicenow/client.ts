@@ -62,6 +62,8 @@ export interface ServiceNowClientOptions {
     userAgent?: string
     /** Told about every HTTP call (Table, Attachment, OAuth token) as it ends: the metrics choke point. */
     observer?: ServiceNowCallObserver
+    /** Offer {@link ServiceNowClient.batch} (the Batch API). @defaultValue true */
+    batch?: boolean
 }
 
 /**
@@ -101,9 +103,36 @@ export interface ServiceNowClient {
      * Only for operations that answer a repeat with the same result (the approval-notice claim): retried in-call.
      */
     postApi(path: string, body: Record<string, unknown>): Promise<unknown>
+    /**
+     * Several requests in ONE Batch API call (`POST /api/now/v1/batch`, docs/performance.md "Batch API"). Each
+     * sub-request is built and validated exactly as its direct method builds it, runs on the instance with the
+     * integration user's own ACLs, and its answer is checked exactly as the direct answer would be (the same error
+     * table): one {@link BatchSubResult} per request, in request order. Throws (a {@link ServiceNowError}) only when
+     * the batch call as a whole failed — a 429, 5xx, 401 or a lost connection: then none, some or all of the
+     * sub-requests may have run (`unknownOutcome` when the call was sent). A sub-request the instance did not run
+     * (`unserviced_requests`: a size or processing limit) is a `retryable` error of its own, known not applied.
+     * Not retried in-call (it holds writes). Optional: test fakes without it get direct calls.
+     */
+    batch?(requests: readonly BatchSubRequest[]): Promise<BatchSubResult[]>
     /** Release keep-alive sockets. */
     close(): void
 }
+
+/** One request of a {@link ServiceNowClient.batch} call, by the direct method it stands for. */
+export type BatchSubRequest =
+    | { op: 'get'; table: string; sysId: string; fields?: readonly string[] }
+    /** A list (all its pages: later pages, rare, are read directly). */
+    | { op: 'list'; table: string; query: EncodedQuery; fields: readonly string[]; limit?: number }
+    | { op: 'create'; table: string; values: Record<string, string> }
+    | { op: 'patch'; table: string; sysId: string; values: Record<string, string> }
+    | { op: 'getApi'; path: string }
+
+/** The answer to one {@link BatchSubRequest}: what the direct method resolves to, or the error it throws. */
+export type BatchSubResult =
+    | { ok: true; record: SnRecord; records?: undefined; result?: undefined }
+    | { ok: true; records: SnRecord[]; record?: undefined; result?: undefined }
+    | { ok: true; result: unknown; record?: undefined; records?: undefined }
+    | { ok: false; error: ServiceNowError; record?: undefined; records?: undefined; result?: undefined }
 
 /** Longest in-call wait before a GET retry unless configured otherwise (liveness windows are derived from it). */
 export const DEFAULT_GET_RETRY_MAX_DELAY_MS = 30_000
@@ -114,6 +143,12 @@ const API_PATH = new RegExp(`^${EXECUTOR_API.basePath}(?:/[A-Za-z0-9_-]{1,64}){1
 /** Metrics label of Scripted REST calls. */
 const API_LABEL = 'scripted_rest'
 const ATTACHMENT_PATH = '/api/now/attachment/file'
+/** The Batch API: only the versioned path exists (docs "Batch API"; community: /api/now/batch is 400). */
+const BATCH_PATH = '/api/now/v1/batch'
+/** Metrics label of Batch API calls. */
+const BATCH_LABEL = 'batch'
+/** Sub-requests one batch call carries at most (the caller splits longer lists). */
+export const MAX_BATCH_REQUESTS = 50
 const TOKEN_PATH = '/oauth_token.do'
 /** File names we send: plain, no path separators, no query metacharacters. */
 const FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
@@ -138,7 +173,12 @@ interface RequestSpec {
 
 /** Create a client. Throws a fatal {@link ServiceNowError} on an unusable base URL. */
 export function createServiceNowClient(options: ServiceNowClientOptions): ServiceNowClient {
-    return new AxiosServiceNowClient(options)
+    const client = new AxiosServiceNowClient(options)
+    if (options.batch === false) {
+        // No batch(): every caller falls back to one call per request.
+        Object.defineProperty(client, 'batch', { value: undefined })
+    }
+    return client
 }
 
 class AxiosServiceNowClient implements ServiceNowClient {
@@ -288,6 +328,221 @@ class AxiosServiceNowClient implements ServiceNowClient {
         if (!API_PATH.test(path)) throw invalid(`not an executor API path: ${JSON.stringify(path.slice(0, 120))}`)
         const response = await this.send({ method: 'POST', url: path, data: body, table: API_LABEL, idempotent: true })
         return resultOf(response, 'POST', path)
+    }
+
+    async batch(requests: readonly BatchSubRequest[]): Promise<BatchSubResult[]> {
+        if (requests.length === 0) return []
+        if (requests.length > MAX_BATCH_REQUESTS) throw invalid(`batch of ${requests.length} > ${MAX_BATCH_REQUESTS}`)
+        // Every sub-request is built (and validated) before anything is sent.
+        const built = requests.map((r, i) => ({ id: String(i + 1), ...this.subRequest(r) }))
+        const batchId = `gbg-${this.clock.now().getTime().toString(36)}-${(this.batchSeq++).toString(36)}`
+        const response = await this.send({
+            method: 'POST',
+            url: BATCH_PATH,
+            data: JSON.stringify({
+                batch_request_id: batchId,
+                rest_requests: built.map((b) => ({
+                    id: b.id,
+                    method: b.method,
+                    url: b.url,
+                    headers: [
+                        { name: 'Accept', value: 'application/json' },
+                        ...(b.body !== undefined ? [{ name: 'Content-Type', value: 'application/json' }] : []),
+                    ],
+                    ...(b.body !== undefined ? { body: Buffer.from(b.body, 'utf8').toString('base64') } : {}),
+                    exclude_response_headers: false,
+                })),
+            }),
+            table: BATCH_LABEL,
+            idempotent: false,
+        })
+        const lost = (what: string): ServiceNowError =>
+            // Sent and answered 2xx, but not in the documented shape: whether the sub-requests ran is unknown.
+            new ServiceNowError('retryable', `Unexpected ServiceNow answer to POST ${BATCH_PATH}: ${what}`, {
+                method: 'POST',
+                path: BATCH_PATH,
+                status: response.status,
+                unknownOutcome: true,
+            })
+        const body = parseJson(response.data) as
+            { serviced_requests?: unknown; unserviced_requests?: unknown } | undefined
+        if (typeof body !== 'object' || body === null || !Array.isArray(body.serviced_requests)) {
+            const error = lost('no serviced_requests (instance asleep or a proxy?)')
+            return built.map(() => ({ ok: false, error }))
+        }
+        const serviced = new Map<string, Record<string, unknown>>()
+        for (const s of body.serviced_requests as unknown[]) {
+            const item = s as Record<string, unknown> | null
+            if (item && typeof item['id'] === 'string') serviced.set(item['id'], item)
+        }
+        const unserviced = new Set(
+            Array.isArray(body.unserviced_requests) ? (body.unserviced_requests as unknown[]).map(String) : [],
+        )
+        const results: BatchSubResult[] = []
+        for (const [i, b] of built.entries()) {
+            const spec = b.spec
+            const item = serviced.get(b.id)
+            if (!item) {
+                const known = unserviced.has(b.id)
+                results.push({
+                    ok: false,
+                    error: new ServiceNowError(
+                        'retryable',
+                        `ServiceNow did not run ${spec.method} ${pathOf(spec.url)} of batch ${batchId}` +
+                            (known
+                                ? ' (unserviced: the batch reached a size or processing limit)'
+                                : ' (no answer for it)'),
+                        { method: spec.method, path: pathOf(spec.url), unknownOutcome: !known },
+                    ),
+                })
+                continue
+            }
+            try {
+                results.push(await this.subAnswer(requests[i]!, spec, item))
+            } catch (error) {
+                results.push({
+                    ok: false,
+                    error: mapTransportError(error, { ...this.ctx(spec), write: !spec.idempotent }),
+                })
+            }
+        }
+        return results
+    }
+
+    private batchSeq = 0
+
+    /** A sub-request as its direct method would send it. */
+    private subRequest(r: BatchSubRequest): { method: string; url: string; body?: string; spec: RequestSpec } {
+        const readParams = { sysparm_display_value: 'false', sysparm_exclude_reference_link: 'true' }
+        let spec: RequestSpec
+        switch (r.op) {
+            case 'get': {
+                guard(() => assertFields(r.table, r.fields ?? []))
+                assertSysId(r.sysId)
+                const params: Record<string, string> = { ...readParams }
+                if (r.fields && r.fields.length > 0) params.sysparm_fields = r.fields.join(',')
+                spec = {
+                    method: 'GET',
+                    url: `${TABLE_PATH}${r.table}/${r.sysId}`,
+                    params,
+                    table: r.table,
+                    idempotent: true,
+                }
+                break
+            }
+            case 'list': {
+                guard(() => assertFields(r.table, r.fields))
+                if (!(r.query instanceof EncodedQuery))
+                    throw invalid('list needs an EncodedQuery from the query builder')
+                if (r.query.table !== r.table) throw invalid(`query built for ${r.query.table} used on ${r.table}`)
+                const limit = r.limit ?? Infinity
+                if (!(limit > 0)) throw invalid('list limit must be positive')
+                const pageSize = Math.max(1, Math.min(this.opts.pageSize ?? 500, limit))
+                spec = {
+                    method: 'GET',
+                    url: TABLE_PATH + r.table,
+                    params: {
+                        sysparm_query: r.query.toString(),
+                        sysparm_fields: r.fields.join(','),
+                        sysparm_limit: String(pageSize),
+                        ...readParams,
+                    },
+                    table: r.table,
+                    idempotent: true,
+                }
+                break
+            }
+            case 'create':
+                guard(() => assertFields(r.table, Object.keys(r.values)))
+                assertStrings(r.values)
+                spec = {
+                    method: 'POST',
+                    url: TABLE_PATH + r.table,
+                    params: readParams,
+                    data: JSON.stringify(r.values),
+                    table: r.table,
+                    idempotent: false,
+                }
+                break
+            case 'patch':
+                guard(() => assertFields(r.table, Object.keys(r.values)))
+                assertSysId(r.sysId)
+                assertStrings(r.values)
+                if (Object.keys(r.values).length === 0) throw invalid('patch with no fields')
+                spec = {
+                    method: 'PATCH',
+                    url: `${TABLE_PATH}${r.table}/${r.sysId}`,
+                    params: readParams,
+                    data: JSON.stringify(r.values),
+                    table: r.table,
+                    idempotent: false,
+                }
+                break
+            case 'getApi':
+                if (!API_PATH.test(r.path))
+                    throw invalid(`not an executor API path: ${JSON.stringify(r.path.slice(0, 120))}`)
+                spec = { method: 'GET', url: r.path, table: API_LABEL, idempotent: true }
+                break
+        }
+        const query = spec.params ? '?' + new URLSearchParams(spec.params).toString() : ''
+        return {
+            method: spec.method as string,
+            url: spec.url + query,
+            ...(typeof spec.data === 'string' ? { body: spec.data } : {}),
+            spec,
+        }
+    }
+
+    /** One sub-response, checked and parsed exactly as the direct answer (the one error table, mapHttpError). */
+    private async subAnswer(
+        r: BatchSubRequest,
+        spec: RequestSpec,
+        item: Record<string, unknown>,
+    ): Promise<BatchSubResult> {
+        const status = Number(item['status_code'])
+        const text = typeof item['body'] === 'string' ? Buffer.from(item['body'], 'base64').toString('utf8') : ''
+        const headers: Record<string, string> = {}
+        if (Array.isArray(item['headers'])) {
+            for (const h of item['headers'] as unknown[]) {
+                const hv = h as { name?: unknown; value?: unknown } | null
+                if (typeof hv?.name === 'string' && typeof hv.value === 'string')
+                    headers[hv.name.toLowerCase()] = hv.value
+            }
+        }
+        if (!(status >= 200 && status < 300)) {
+            return {
+                ok: false,
+                error: mapHttpError(Number.isFinite(status) ? status : 0, headers, text, this.ctx(spec)),
+            }
+        }
+        const response = { status, headers, data: text } as unknown as AxiosResponse
+        const path = pathOf(spec.url)
+        const method = spec.method.toUpperCase()
+        switch (r.op) {
+            case 'getApi':
+                return { ok: true, result: resultOf(response, method, path) }
+            case 'list': {
+                const result = resultOf(response, method, path)
+                if (!Array.isArray(result)) throw shapeError(method, path, 'result is not an array')
+                const rows = result.map((row) => normalizeRecord(row, method, path))
+                const limit = r.limit ?? Infinity
+                // Later pages (a list longer than a page, or short pages under row ACLs): read directly.
+                let next = rows.length >= limit ? undefined : this.nextLink(response, path)
+                for (let page = 1; next !== undefined; page++) {
+                    if (page >= (this.opts.maxPages ?? 1000)) {
+                        throw new ServiceNowError('fatal', `GET ${path}: too many pages; refusing to follow Link`)
+                    }
+                    const more = await this.send({ method: 'GET', url: next, table: r.table, idempotent: true })
+                    const moreRows = resultOf(more, 'GET', path)
+                    if (!Array.isArray(moreRows)) throw shapeError('GET', path, 'result is not an array')
+                    for (const row of moreRows) rows.push(normalizeRecord(row, 'GET', path))
+                    next = rows.length >= limit ? undefined : this.nextLink(more, path)
+                }
+                return { ok: true, records: Number.isFinite(limit) ? rows.slice(0, limit) : rows }
+            }
+            default:
+                return { ok: true, record: normalizeRecord(resultOf(response, method, path), method, path) }
+        }
     }
 
     async ping(): Promise<void> {

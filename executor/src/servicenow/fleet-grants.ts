@@ -14,6 +14,8 @@ import type { GrantRecord, ServiceNowGateway } from '../ports'
 export function fleetGrantOf(g: GrantRecord): FleetGrant | undefined {
     const v = verifyPlanDigest(g.plan, g.planDigest)
     if (!v.ok || v.plan.grantSysId !== g.sysId) return undefined
+    // An extension record never holds access itself: its grant does, with the new end (shared extend.ts).
+    if (v.plan.operation !== 'grant') return undefined
     return {
         sysId: g.sysId,
         number: g.number,

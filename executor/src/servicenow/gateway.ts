@@ -45,6 +45,8 @@ import {
 import type {
     ActionPatch,
     AuditEventRecord,
+    BatchWrite,
+    BatchWriteOutcome,
     AuditEventInput,
     GateFactsBundle,
     GrantPatch,
@@ -68,7 +70,13 @@ import {
     type ApprovalNotice,
 } from './app-api'
 import { releaseLease } from '../worker/leases'
-import type { ServiceNowClient, SnRecord } from './client'
+import {
+    MAX_BATCH_REQUESTS,
+    type BatchSubRequest,
+    type BatchSubResult,
+    type ServiceNowClient,
+    type SnRecord,
+} from './client'
 import { AuditHeadMoved, ServiceNowError } from './errors'
 import { SYSTEM_FIELDS } from './platform-fields'
 import {
@@ -103,6 +111,24 @@ const LAST_ERROR_MAX = 4000
 const ACTION_READ = [SYSTEM_FIELDS.sysId, SYSTEM_FIELDS.createdOn, ...Object.values(ACTION_FIELDS)]
 const GRANT_READ = [SYSTEM_FIELDS.sysId, ...Object.values(GRANT_FIELDS)]
 const OPEN_ACTION_STATES = ACTION_STATES.filter((s) => s !== 'done' && s !== 'dead')
+/** Fields of the grant's approval route read (getApprovalRoute). */
+const ROUTE_READ = [SYSTEM_FIELDS.sysId, GRANT_FIELDS.policyDecision]
+/** Fields of the gate's read of a grant's audit events (listAuditEvents; the hash gives the chain's head). */
+const GATE_EVENTS_READ = [
+    AUDIT_FIELDS.sequence,
+    AUDIT_FIELDS.eventType,
+    AUDIT_FIELDS.actor,
+    AUDIT_FIELDS.payload,
+    AUDIT_FIELDS.hash,
+]
+/**
+ * How long a read sent in the claim's batch call stands in for the same read made directly: the reads of the gate
+ * are batched with the claim ("at the same moment"), never reused later. Each is used at most once.
+ */
+const READ_AHEAD_MS = 1000
+/** Audit chain heads remembered from the gate's read (a hint for the write-back's first append; bounded). */
+const MAX_HEAD_HINTS = 1000
+const POLICY_READ = [SYSTEM_FIELDS.sysId, ...Object.values(POLICY_FIELDS)]
 
 /** Create the gateway. */
 export function createServiceNowGateway(client: ServiceNowClient, opts: ServiceNowGatewayOptions): ServiceNowGateway {
@@ -123,6 +149,10 @@ class TableApiGateway implements ServiceNowGateway {
     /** The integration user's session time zone ('' unknown to the app), once learned. */
     private zone: string | undefined
     private zoneRetryAt = -Infinity
+    /** Reads sent in a claim's batch call, each used once within {@link READ_AHEAD_MS} (key → answer). */
+    private readonly readAhead = new Map<string, { atMs: number; result: BatchSubResult }>()
+    /** The head of a grant's chain as the gate last read it: where the write-back's first append links. */
+    private readonly headHints = new Map<string, AuditAnchor>()
 
     constructor(
         private readonly client: ServiceNowClient,
@@ -206,7 +236,7 @@ class TableApiGateway implements ServiceNowGateway {
             [ACTION_FIELDS.attempts]: String(action.attempts + 1),
         }
         assertOnly(TABLE.action, body, EXECUTOR_WRITABLE[TABLE.action], 'write')
-        const row = await this.client.patch(TABLE.action, action.sysId, body)
+        const row = await this.claimWithReads(action, body)
         const claimed = hasAll(row, ACTION_READ) ? parseAction(row) : await this.getAction(action.sysId)
         if (claimed.leaseOwner !== owner || claimed.state !== 'claimed') {
             // The write was answered but did not stick (a field silently not written): somebody else's action.
@@ -217,6 +247,103 @@ class TableApiGateway implements ServiceNowGateway {
             )
         }
         return claimed
+    }
+
+    /**
+     * The claim PATCH, and — in the same Batch API call, when the client has it — the reads the action's run makes
+     * right after it: the grant (every type) and the gate's facts for a grant (route, audit events, app facts,
+     * policies). They are read at the claim's moment and stand in for the direct reads only within
+     * {@link READ_AHEAD_MS}, once each: the gate stays as fresh as reading them itself. A refused claim discards them.
+     */
+    private async claimWithReads(action: QueueAction, body: Record<string, string>): Promise<SnRecord> {
+        const grant = action.grantSysId
+        if (!this.client.batch || !isSysId(grant) || action.malformed) {
+            return this.client.patch(TABLE.action, action.sysId, body)
+        }
+        const reads: { key: string; request: BatchSubRequest }[] = [
+            { key: `grant:${grant}`, request: { op: 'get', table: TABLE.grant, sysId: grant, fields: GRANT_READ } },
+        ]
+        if (action.type === 'grant') {
+            reads.push(
+                { key: `route:${grant}`, request: { op: 'get', table: TABLE.grant, sysId: grant, fields: ROUTE_READ } },
+                {
+                    key: `events:${grant}`,
+                    request: {
+                        op: 'list',
+                        table: TABLE.auditEvent,
+                        query: this.gateEventsQuery(grant),
+                        fields: GATE_EVENTS_READ,
+                    },
+                },
+                { key: `facts:${grant}`, request: { op: 'getApi', path: this.gateFactsPath(grant) } },
+                {
+                    key: 'policies',
+                    request: { op: 'list', table: TABLE.policy, query: this.policiesQuery(), fields: POLICY_READ },
+                },
+            )
+        }
+        const [claim, ...answers] = await this.client.batch([
+            { op: 'patch', table: TABLE.action, sysId: action.sysId, values: body },
+            ...reads.map((r) => r.request),
+        ])
+        if (!claim || !claim.ok) throw claim?.error ?? new ServiceNowError('retryable', 'claim not answered')
+        const atMs = this.opts.now().getTime()
+        for (const [i, r] of reads.entries()) {
+            const result = answers[i]
+            if (result?.ok) this.readAhead.set(r.key, { atMs, result })
+        }
+        return claim.record!
+    }
+
+    /** The answer of a read sent with the claim, if it is fresh and unused (then it is used up). */
+    private takeReadAhead(key: string): BatchSubResult | undefined {
+        const hit = this.readAhead.get(key)
+        if (!hit) return undefined
+        this.readAhead.delete(key)
+        const age = this.opts.now().getTime() - hit.atMs
+        // Stale entries of runs that never asked are dropped as they are found.
+        for (const [k, v] of this.readAhead)
+            if (this.opts.now().getTime() - v.atMs > READ_AHEAD_MS) this.readAhead.delete(k)
+        return age >= 0 && age <= READ_AHEAD_MS ? hit.result : undefined
+    }
+
+    private gateEventsQuery(grantSysId: string) {
+        return build(() =>
+            query(TABLE.auditEvent).eq(AUDIT_FIELDS.grant, grantSysId).orderBy(AUDIT_FIELDS.sequence).build(),
+        )
+    }
+
+    private policiesQuery() {
+        return build(() => query(TABLE.policy).orderBy(POLICY_FIELDS.order).build())
+    }
+
+    private gateFactsPath(grantSysId: string): string {
+        return EXECUTOR_API.basePath + EXECUTOR_API.gateFacts.replace('{grant_sys_id}', grantSysId)
+    }
+
+    /** The body of an action PATCH that is not a release (the claim guard names the writer by its lease_owner). */
+    private actionPatchBody(patch: ActionPatch): Record<string, string> {
+        const body: Record<string, string> = {}
+        if (patch.state !== undefined) body[ACTION_FIELDS.state] = oneOf(patch.state, ACTION_STATES, 'state')
+        if (patch.notBefore !== undefined) body[ACTION_FIELDS.notBefore] = dateOut(patch.notBefore)
+        if (patch.attempts !== undefined) body[ACTION_FIELDS.attempts] = intOut(patch.attempts, 'attempts')
+        if (patch.leaseUntil !== undefined) body[ACTION_FIELDS.leaseUntil] = dateOut(patch.leaseUntil)
+        if (patch.lastError !== undefined) body[ACTION_FIELDS.lastError] = lastErrorColumn(patch.lastError)
+        if (patch.result !== undefined) body[ACTION_FIELDS.result] = patch.result
+        if (patch.completedAt !== undefined) body[ACTION_FIELDS.completedAt] = dateOut(patch.completedAt)
+        if (patch.state === 'ready' && patch.leaseOwner === '') {
+            throw new ServiceNowError('fatal', 'a release takes the lease protocol (updateAction), not one PATCH')
+        }
+        if (patch.leaseOwner !== undefined && patch.leaseOwner !== this.opts.instanceName) {
+            throw new ServiceNowError(
+                'fatal',
+                `updateAction: lease_owner may only be this executor (${this.opts.instanceName}) or '' with ` +
+                    `state=ready (release)`,
+            )
+        }
+        body[ACTION_FIELDS.leaseOwner] = this.opts.instanceName
+        assertOnly(TABLE.action, body, EXECUTOR_WRITABLE[TABLE.action], 'write')
+        return body
     }
 
     async updateAction(sysId: string, patch: ActionPatch): Promise<void> {
@@ -270,18 +397,7 @@ class TableApiGateway implements ServiceNowGateway {
     }
 
     async createAction(action: NewAction): Promise<QueueAction> {
-        if (!isSysId(action.grantSysId)) throw new ServiceNowError('fatal', 'createAction: grant is not a sys_id')
-        const body = {
-            [ACTION_FIELDS.grant]: action.grantSysId,
-            [ACTION_FIELDS.type]: oneOf(action.type, ACTION_TYPES, 'type'),
-            [ACTION_FIELDS.state]: 'ready',
-            [ACTION_FIELDS.priority]: intOut(action.priority, 'priority'),
-            [ACTION_FIELDS.notBefore]: formatGlideDateTime(action.notBefore),
-            [ACTION_FIELDS.maxAttempts]: intOut(action.maxAttempts, 'maxAttempts'),
-            [ACTION_FIELDS.idempotencyKey]: action.idempotencyKey,
-            [ACTION_FIELDS.reason]: action.reason,
-        }
-        assertOnly(TABLE.action, body, EXECUTOR_CREATABLE[TABLE.action], 'create')
+        const body = createActionBody(action)
         const row = await this.client.create(TABLE.action, body)
         return hasAll(row, ACTION_READ) ? parseAction(row) : this.getAction(required(row, SYSTEM_FIELDS.sysId))
     }
@@ -300,6 +416,8 @@ class TableApiGateway implements ServiceNowGateway {
     }
 
     async getGrant(sysId: string): Promise<GrantRecord> {
+        const ahead = this.takeReadAhead(`grant:${sysId}`)
+        if (ahead?.record) return parseGrant(ahead.record)
         return parseGrant(await this.client.get(TABLE.grant, sysId, GRANT_READ))
     }
 
@@ -368,36 +486,35 @@ class TableApiGateway implements ServiceNowGateway {
     }
 
     async updateGrant(sysId: string, patch: GrantPatch): Promise<void> {
-        const body: Record<string, string> = {}
-        if (patch.state !== undefined) body[GRANT_FIELDS.state] = oneOf(patch.state, GRANT_STATES, 'state')
-        if (patch.grantedAt !== undefined) body[GRANT_FIELDS.grantedAt] = dateOut(patch.grantedAt)
-        if (patch.expiresAt !== undefined) body[GRANT_FIELDS.expiresAt] = dateOut(patch.expiresAt)
-        if (patch.revokedAt !== undefined) body[GRANT_FIELDS.revokedAt] = dateOut(patch.revokedAt)
-        if (patch.providerTxnIds !== undefined) body[GRANT_FIELDS.providerTxnIds] = patch.providerTxnIds
-        if (patch.executorInstance !== undefined) body[GRANT_FIELDS.executorInstance] = patch.executorInstance
-        if (patch.lastError !== undefined) body[GRANT_FIELDS.lastError] = lastErrorColumn(patch.lastError)
-        if (patch.evidence !== undefined) body[GRANT_FIELDS.evidence] = patch.evidence
-        // Anything else a caller smuggles in (a wider object cast to GrantPatch) is refused, not dropped.
-        for (const key of Object.keys(patch)) {
-            if (!GRANT_PATCH_KEYS.has(key)) throw new ServiceNowError('fatal', `updateGrant: ${key} is not writable`)
-        }
+        const body = grantPatchBody(patch)
         if (Object.keys(body).length === 0) return
-        assertOnly(TABLE.grant, body, EXECUTOR_WRITABLE[TABLE.grant], 'write')
         echoed(TABLE.grant, sysId, body, await this.client.patch(TABLE.grant, sysId, body))
     }
 
     async getApprovalRoute(grantSysId: string): Promise<string> {
-        const row = await this.client.get(TABLE.grant, grantSysId, [SYSTEM_FIELDS.sysId, GRANT_FIELDS.policyDecision])
+        const row =
+            this.takeReadAhead(`route:${grantSysId}`)?.record ??
+            (await this.client.get(TABLE.grant, grantSysId, ROUTE_READ))
         return parsing(TABLE.grant, row, () => required(row, GRANT_FIELDS.policyDecision))
     }
 
     async listAuditEvents(grantSysId: string, eventTypes: readonly string[]): Promise<AuditEventRecord[]> {
         // event_type is free text, not an enumeration the query builder accepts: filtered here instead.
-        const q = build(() =>
-            query(TABLE.auditEvent).eq(AUDIT_FIELDS.grant, grantSysId).orderBy(AUDIT_FIELDS.sequence).build(),
-        )
-        const fields = [AUDIT_FIELDS.sequence, AUDIT_FIELDS.eventType, AUDIT_FIELDS.actor, AUDIT_FIELDS.payload]
-        const rows = await this.client.list(TABLE.auditEvent, q, fields)
+        const rows =
+            this.takeReadAhead(`events:${grantSysId}`)?.records ??
+            (await this.client.list(TABLE.auditEvent, this.gateEventsQuery(grantSysId), GATE_EVENTS_READ))
+        // The whole chain was read: its last row is the head the write-back's first append links after (a hint:
+        // the insert rule refuses it if the head moved meanwhile).
+        const last = rows[rows.length - 1]
+        const head = last
+            ? { sequence: Number(last[AUDIT_FIELDS.sequence]), hash: last[AUDIT_FIELDS.hash] ?? '' }
+            : undefined
+        if (head && Number.isSafeInteger(head.sequence) && head.sequence > 0 && isSha256Hex(head.hash)) {
+            this.headHints.delete(grantSysId)
+            this.headHints.set(grantSysId, head)
+            if (this.headHints.size > MAX_HEAD_HINTS)
+                this.headHints.delete(this.headHints.keys().next().value as string)
+        }
         return rows
             .filter((r) => eventTypes.includes(r[AUDIT_FIELDS.eventType] ?? ''))
             .map((r) =>
@@ -411,15 +528,16 @@ class TableApiGateway implements ServiceNowGateway {
     }
 
     async listPolicies(): Promise<Record<string, string>[]> {
-        const q = build(() => query(TABLE.policy).orderBy(POLICY_FIELDS.order).build())
-        return this.client.list(TABLE.policy, q, [SYSTEM_FIELDS.sysId, ...Object.values(POLICY_FIELDS)])
+        return (
+            this.takeReadAhead('policies')?.records ??
+            (await this.client.list(TABLE.policy, this.policiesQuery(), POLICY_READ))
+        )
     }
 
     async gateFacts(grantSysId: string): Promise<GateFactsBundle> {
         if (!isSysId(grantSysId)) throw new ServiceNowError('fatal', 'gateFacts: grant is not a sys_id')
-        const answer = await this.client.getApi(
-            EXECUTOR_API.basePath + EXECUTOR_API.gateFacts.replace('{grant_sys_id}', grantSysId),
-        )
+        const ahead = this.takeReadAhead(`facts:${grantSysId}`)
+        const answer = ahead?.ok ? ahead.result : await this.client.getApi(this.gateFactsPath(grantSysId))
         const facts = parseGateFacts(answer, grantSysId)
         for (const u of facts.users.values()) {
             if (!u.displayName) continue
@@ -481,41 +599,12 @@ class TableApiGateway implements ServiceNowGateway {
         options: { onlyAfterKnownHead?: boolean } = {},
     ): Promise<AuditAnchor> {
         const grant = event.grantSysId
-        const action = event.actionSysId ?? ''
         if (grant !== '' && !isSysId(grant)) throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
-        if (action !== '' && !isSysId(action)) throw new ServiceNowError('fatal', 'appendAudit: action is not a sys_id')
-        // Stored at whole seconds (glide_date_time), so hash the ISO form a verifier will rebuild from the record.
-        const occurredAt = new Date(Math.floor(event.occurredAt.getTime() / 1000) * 1000)
-        // Redacted, then stored canonically; the hash covers exactly what is stored.
-        const payloadText = canonicalJson(redact(event.payload))
         // The audit insert rule refuses an event that does not extend the current head (the app, another replica
         // or a concurrent append got there first): re-read the head and link after it; anything else is thrown.
         for (let attempt = 1; ; attempt++) {
             const head = attempt === 1 && knownHead ? knownHead : await this.auditHead(grant)
-            const sequence = head ? head.sequence + 1 : 1
-            const prevHash = head ? head.hash : GENESIS_HASH
-            const hash = auditHash(prevHash, {
-                grant,
-                action,
-                sequence,
-                eventType: event.eventType,
-                actor: event.actor,
-                occurredAt: occurredAt.toISOString(),
-                payload: JSON.parse(payloadText) as unknown,
-            })
-            const body = {
-                [AUDIT_FIELDS.grant]: grant,
-                [AUDIT_FIELDS.action]: action,
-                [AUDIT_FIELDS.sequence]: String(sequence),
-                [AUDIT_FIELDS.eventType]: event.eventType,
-                [AUDIT_FIELDS.actor]: event.actor,
-                [AUDIT_FIELDS.occurredAt]: formatGlideDateTime(occurredAt),
-                [AUDIT_FIELDS.payload]: payloadText,
-                [AUDIT_FIELDS.prevHash]: prevHash,
-                [AUDIT_FIELDS.hash]: hash,
-                [AUDIT_FIELDS.mac]: this.opts.auditKey ? auditMac(this.opts.auditKey, hash) : '',
-            }
-            assertOnly(TABLE.auditEvent, body, EXECUTOR_CREATABLE[TABLE.auditEvent], 'create')
+            const { body, sequence, hash } = auditLink(event, head ?? null, this.opts.auditKey)
             try {
                 await this.client.create(TABLE.auditEvent, body)
                 return { sequence, hash }
@@ -560,6 +649,160 @@ class TableApiGateway implements ServiceNowGateway {
         return { sequence, hash }
     }
 
+    async writeBatch(writes: readonly BatchWrite[]): Promise<BatchWriteOutcome[]> {
+        if (!this.client.batch) throw new ServiceNowError('fatal', 'writeBatch: the ServiceNow client has no batch()')
+        if (writes.length > MAX_BATCH_REQUESTS) {
+            throw new ServiceNowError('fatal', `writeBatch: ${writes.length} writes > ${MAX_BATCH_REQUESTS}`)
+        }
+        const outcomes: (BatchWriteOutcome | undefined)[] = writes.map(() => undefined)
+        const sent: { index: number; request: BatchSubRequest; body: Record<string, string> }[] = []
+        // The chain tip per grant as this batch extends it: an event links after the one before it in the batch.
+        const tips = new Map<string, AuditAnchor | null>()
+        const links = new Map<number, AuditAnchor>()
+        for (const [index, w] of writes.entries()) {
+            try {
+                switch (w.kind) {
+                    case 'grant_patch': {
+                        const body = grantPatchBody(w.patch)
+                        if (Object.keys(body).length === 0) {
+                            outcomes[index] = { ok: true }
+                            break
+                        }
+                        if (!isSysId(w.grantSysId)) throw new ServiceNowError('fatal', 'updateGrant: not a sys_id')
+                        sent.push({
+                            index,
+                            body,
+                            request: { op: 'patch', table: TABLE.grant, sysId: w.grantSysId, values: body },
+                        })
+                        break
+                    }
+                    case 'action_patch': {
+                        const body = this.actionPatchBody(w.patch)
+                        sent.push({
+                            index,
+                            body,
+                            request: { op: 'patch', table: TABLE.action, sysId: w.actionSysId, values: body },
+                        })
+                        break
+                    }
+                    case 'ticket_update': {
+                        const body = ticketUpdateBody(w.update, w.idempotencyKey)
+                        assertOnly(TABLE.ticketUpdate, body, EXECUTOR_CREATABLE[TABLE.ticketUpdate], 'create')
+                        sent.push({ index, body, request: { op: 'create', table: TABLE.ticketUpdate, values: body } })
+                        break
+                    }
+                    case 'create_action': {
+                        const body = createActionBody(w.action)
+                        sent.push({ index, body, request: { op: 'create', table: TABLE.action, values: body } })
+                        break
+                    }
+                    case 'audit': {
+                        const grant = w.event.grantSysId
+                        if (grant !== '' && !isSysId(grant))
+                            throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
+                        let head: AuditAnchor | null | undefined = tips.has(grant) ? tips.get(grant) : w.knownHead
+                        if (head === undefined) {
+                            // No head known: the gate's read of this chain (a hint: a moved head is refused by the
+                            // insert rule and the event goes the direct way), else read it now.
+                            head = this.headHints.get(grant) ?? (await this.auditHead(grant))
+                            this.headHints.delete(grant)
+                        }
+                        const link = auditLink(w.event, head, this.opts.auditKey)
+                        tips.set(grant, { sequence: link.sequence, hash: link.hash })
+                        links.set(index, { sequence: link.sequence, hash: link.hash })
+                        sent.push({
+                            index,
+                            body: link.body,
+                            request: { op: 'create', table: TABLE.auditEvent, values: link.body },
+                        })
+                        break
+                    }
+                }
+            } catch (error) {
+                // Not sendable (a validation refusal, or the head read failed): this write alone fails, as directly.
+                outcomes[index] = { ok: false, error }
+            }
+        }
+        const answers = sent.length > 0 ? await this.client.batch(sent.map((x) => x.request)) : []
+        for (const [i, x] of sent.entries()) {
+            const answer = answers[i]
+            const w = writes[x.index]!
+            if (!answer || !answer.ok) {
+                outcomes[x.index] = { ok: false, error: answer?.error ?? new ServiceNowError('retryable', 'no answer') }
+                continue
+            }
+            try {
+                const row = answer.record!
+                switch (w.kind) {
+                    case 'grant_patch':
+                        echoed(TABLE.grant, w.grantSysId, x.body, row)
+                        outcomes[x.index] = { ok: true }
+                        break
+                    case 'action_patch':
+                        echoed(TABLE.action, w.actionSysId, x.body, row)
+                        outcomes[x.index] = { ok: true }
+                        break
+                    case 'ticket_update': {
+                        const settled =
+                            row[TICKET_UPDATE_FIELDS.state] === undefined || row[TICKET_UPDATE_FIELDS.state] === ''
+                                ? await this.client.get(
+                                      TABLE.ticketUpdate,
+                                      sysId(row, SYSTEM_FIELDS.sysId),
+                                      TICKET_UPDATE_READ,
+                                  )
+                                : row
+                        outcomes[x.index] = { ok: true, ticket: ticketUpdateResult(settled) }
+                        break
+                    }
+                    case 'create_action':
+                        outcomes[x.index] = { ok: true, sysId: sysId(row, SYSTEM_FIELDS.sysId) }
+                        break
+                    case 'audit':
+                        outcomes[x.index] = { ok: true, head: links.get(x.index)! }
+                        break
+                }
+            } catch (error) {
+                outcomes[x.index] = { ok: false, error }
+            }
+        }
+        return outcomes.map(
+            (o) => o ?? { ok: false, error: new ServiceNowError('fatal', 'writeBatch: write not handled') },
+        )
+    }
+
+    async findAppendedAudit(event: AuditEventInput): Promise<AuditAnchor | undefined> {
+        const grant = event.grantSysId
+        const action = event.actionSysId ?? ''
+        if (grant !== '' && !isSysId(grant))
+            throw new ServiceNowError('fatal', 'findAppendedAudit: grant is not a sys_id')
+        if (action !== '' && !isSysId(action))
+            throw new ServiceNowError('fatal', 'findAppendedAudit: action is not a sys_id')
+        // The events of the same action (or the last few of the grant for an event about no action): few rows.
+        const q = build(() => {
+            const b = query(TABLE.auditEvent)
+            if (grant === '') b.where(AUDIT_FIELDS.grant, 'ISEMPTY')
+            else b.eq(AUDIT_FIELDS.grant, grant)
+            if (action === '') b.where(AUDIT_FIELDS.action, 'ISEMPTY')
+            else b.eq(AUDIT_FIELDS.action, action)
+            return b.orderByDesc(AUDIT_FIELDS.sequence).build()
+        })
+        const rows = await this.client.list(
+            TABLE.auditEvent,
+            q,
+            [AUDIT_FIELDS.sequence, AUDIT_FIELDS.prevHash, AUDIT_FIELDS.hash],
+            50,
+        )
+        for (const row of rows) {
+            const sequence = Number(row[AUDIT_FIELDS.sequence])
+            const prevHash = row[AUDIT_FIELDS.prevHash] ?? ''
+            if (!Number.isSafeInteger(sequence) || sequence < 1 || !isSha256Hex(prevHash)) continue
+            // The row this event would be after the row's own predecessor: the same hash means the same event.
+            const link = auditLink(event, sequence === 1 ? null : { sequence: sequence - 1, hash: prevHash }, undefined)
+            if (link.hash === row[AUDIT_FIELDS.hash]) return { sequence, hash: link.hash }
+        }
+        return undefined
+    }
+
     async heartbeat(name: string, host: string, version: string, at: Date, claimed: boolean): Promise<void> {
         const values: Record<string, string> = {
             [EXECUTOR_FIELDS.host]: host,
@@ -595,6 +838,87 @@ class TableApiGateway implements ServiceNowGateway {
     async ping(): Promise<void> {
         await this.client.ping()
     }
+}
+
+/** The body of a grant PATCH (the executor's write set only; an empty body writes nothing). */
+function grantPatchBody(patch: GrantPatch): Record<string, string> {
+    const body: Record<string, string> = {}
+    if (patch.state !== undefined) body[GRANT_FIELDS.state] = oneOf(patch.state, GRANT_STATES, 'state')
+    if (patch.grantedAt !== undefined) body[GRANT_FIELDS.grantedAt] = dateOut(patch.grantedAt)
+    if (patch.expiresAt !== undefined) body[GRANT_FIELDS.expiresAt] = dateOut(patch.expiresAt)
+    if (patch.revokedAt !== undefined) body[GRANT_FIELDS.revokedAt] = dateOut(patch.revokedAt)
+    if (patch.providerTxnIds !== undefined) body[GRANT_FIELDS.providerTxnIds] = patch.providerTxnIds
+    if (patch.executorInstance !== undefined) body[GRANT_FIELDS.executorInstance] = patch.executorInstance
+    if (patch.lastError !== undefined) body[GRANT_FIELDS.lastError] = lastErrorColumn(patch.lastError)
+    if (patch.evidence !== undefined) body[GRANT_FIELDS.evidence] = patch.evidence
+    // Anything else a caller smuggles in (a wider object cast to GrantPatch) is refused, not dropped.
+    for (const key of Object.keys(patch)) {
+        if (!GRANT_PATCH_KEYS.has(key)) throw new ServiceNowError('fatal', `updateGrant: ${key} is not writable`)
+    }
+    assertOnly(TABLE.grant, body, EXECUTOR_WRITABLE[TABLE.grant], 'write')
+    return body
+}
+
+/**
+ * The audit event row that links `event` after `head` (null: the chain's first): sequence, prev_hash, the hash over
+ * exactly what is stored, and the MAC when the executor has an audit key. Pure: the same event after the same head
+ * always gives the same row (how a lost answer's row is found again, {@link ServiceNowGateway.findAppendedAudit}).
+ */
+export function auditLink(
+    event: AuditEventInput,
+    head: AuditAnchor | null,
+    auditKey: string | undefined,
+): { body: Record<string, string>; sequence: number; hash: string } {
+    const grant = event.grantSysId
+    const action = event.actionSysId ?? ''
+    if (grant !== '' && !isSysId(grant)) throw new ServiceNowError('fatal', 'appendAudit: grant is not a sys_id')
+    if (action !== '' && !isSysId(action)) throw new ServiceNowError('fatal', 'appendAudit: action is not a sys_id')
+    // Stored at whole seconds (glide_date_time), so hash the ISO form a verifier will rebuild from the record.
+    const occurredAt = new Date(Math.floor(event.occurredAt.getTime() / 1000) * 1000)
+    // Redacted, then stored canonically; the hash covers exactly what is stored.
+    const payloadText = canonicalJson(redact(event.payload))
+    const sequence = head ? head.sequence + 1 : 1
+    const prevHash = head ? head.hash : GENESIS_HASH
+    const hash = auditHash(prevHash, {
+        grant,
+        action,
+        sequence,
+        eventType: event.eventType,
+        actor: event.actor,
+        occurredAt: occurredAt.toISOString(),
+        payload: JSON.parse(payloadText) as unknown,
+    })
+    const body = {
+        [AUDIT_FIELDS.grant]: grant,
+        [AUDIT_FIELDS.action]: action,
+        [AUDIT_FIELDS.sequence]: String(sequence),
+        [AUDIT_FIELDS.eventType]: event.eventType,
+        [AUDIT_FIELDS.actor]: event.actor,
+        [AUDIT_FIELDS.occurredAt]: formatGlideDateTime(occurredAt),
+        [AUDIT_FIELDS.payload]: payloadText,
+        [AUDIT_FIELDS.prevHash]: prevHash,
+        [AUDIT_FIELDS.hash]: hash,
+        [AUDIT_FIELDS.mac]: auditKey ? auditMac(auditKey, hash) : '',
+    }
+    assertOnly(TABLE.auditEvent, body, EXECUTOR_CREATABLE[TABLE.auditEvent], 'create')
+    return { body, sequence, hash }
+}
+
+/** The body of a new queue action (the executor's create set only). */
+function createActionBody(action: NewAction): Record<string, string> {
+    if (!isSysId(action.grantSysId)) throw new ServiceNowError('fatal', 'createAction: grant is not a sys_id')
+    const body = {
+        [ACTION_FIELDS.grant]: action.grantSysId,
+        [ACTION_FIELDS.type]: oneOf(action.type, ACTION_TYPES, 'type'),
+        [ACTION_FIELDS.state]: 'ready',
+        [ACTION_FIELDS.priority]: intOut(action.priority, 'priority'),
+        [ACTION_FIELDS.notBefore]: formatGlideDateTime(action.notBefore),
+        [ACTION_FIELDS.maxAttempts]: intOut(action.maxAttempts, 'maxAttempts'),
+        [ACTION_FIELDS.idempotencyKey]: action.idempotencyKey,
+        [ACTION_FIELDS.reason]: action.reason,
+    }
+    assertOnly(TABLE.action, body, EXECUTOR_CREATABLE[TABLE.action], 'create')
+    return body
 }
 
 const GRANT_PATCH_KEYS = new Set([

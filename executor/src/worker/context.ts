@@ -31,6 +31,11 @@ export interface RunContext {
     local: boolean
     /** Aborted on forced shutdown: stop at once, leave the journal as it is (resume reconciles). */
     signal: AbortSignal
+    /**
+     * A revoke the lane took at its expiry: the provider call is due by this instant. ServiceNow reads before it
+     * (the grant) wait at most until then when the journal holds the plan.
+     */
+    revokeBy?: Date
 }
 
 /** Journal id prefix of revokes run by the local timer. */

@@ -69,7 +69,10 @@ export async function finishAction(ctx: RunContext, outcome: Outcome): Promise<v
             error: outcome.error,
         })
     }
-    await core.writeBack.flush()
+    const delivery = core.writeBack.flush({ grantId: ctx.action.grantSysId })
+    // A revoke's lane slot is not held while ServiceNow takes its write-back (a storm would keep due revokes
+    // waiting for slots); the journal step is committed and the grant's write-back lane delivers it.
+    if (ctx.action.type !== 'revoke') await delivery
 }
 
 const STEP: Record<Outcome['kind'], JournalStep> = {
@@ -130,7 +133,7 @@ export async function closeFinished(ctx: RunContext, row: JournalAction): Promis
             }),
         )
     }
-    await core.writeBack.flush()
+    await core.writeBack.flush({ grantId: ctx.action.grantSysId })
 }
 
 /** The action patch item, or none for a local run (no ServiceNow action behind it). */

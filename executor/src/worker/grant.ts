@@ -33,6 +33,7 @@ import {
     ritmNoteItems,
     type RunContext,
 } from './context'
+import { callExtend, extendFromStart, writeBackExtend } from './extend'
 import { closeFinished, finishAction, nextAttempt } from './finish'
 import {
     dataOf,
@@ -58,12 +59,15 @@ export async function runGrant(ctx: RunContext): Promise<void> {
             }
             return grantFromStart(ctx)
         case 'calling':
+            // An extension: extending again to the same end is harmless (worker/extend.ts).
+            if (journaledPlan(row).operation === 'extend') return callExtend(ctx, row)
             // Crashed (or was stopped) mid-call: the outcome is unknown.
             return reconcile(ctx, row, 'unknown_outcome', undefined, true)
         case 'provider_done':
+            if (journaledPlan(row).operation === 'extend') return writeBackExtend(ctx, row)
             return writeBackGrant(ctx, row)
         case 'written_back':
-            await ctx.core.writeBack.flush()
+            await ctx.core.writeBack.flush({ grantId: ctx.action.grantSysId })
             return
         default:
             return closeFinished(ctx, row)
@@ -84,6 +88,8 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
         return retryGrant(ctx, `${recheck.code}: ${recheck.reason}`, recheck.retryAfterMs)
     }
     if (!recheck.ok) return refuse(ctx, recheck)
+    // An extension record moves the end of another grant's live access: never a provider.grant.
+    if (recheck.plan.operation === 'extend') return extendFromStart(ctx, recheck)
     const { grant, digest, approvals, decision } = recheck
     // Bound to a change: granted only up to the window's end (fewer minutes than approved, never more).
     const plan =
@@ -147,7 +153,7 @@ async function grantFromStart(ctx: RunContext): Promise<void> {
     // cancels only approved / queued grants, and its state guard refuses the executor's move of a cancelled grant to
     // granting. Refused for good (a cancel won the race) or not delivered (ServiceNow unreachable, so a cancel could
     // land unseen) → no provider call now; the retry runs the recheck gate again, which reads the grant's state.
-    await core.writeBack.flush()
+    await core.writeBack.flush({ grantId: action.grantSysId })
     if (ctx.signal.aborted) return
     const granting = core.journal
         .outbox({ actionId: action.sysId })

@@ -36,6 +36,17 @@ const GRANT_DATA = z
         grantedAt: dateField,
         /** The last attempt's outcome is unknown: read the provider before anything else. */
         reconcile: z.boolean(),
+        /** An extension record's grant action (worker/extend.ts): the grant it extends and the ends. */
+        extension: z.object({
+            grantSysId: z.string(),
+            grantNumber: z.string(),
+            grantPlan: z.string(),
+            grantRitm: z.string(),
+            fromExpiresAt: isoDate,
+            toExpiresAt: isoDate,
+            scheduledRevoke: z.string(),
+            totalMinutes: z.number().int(),
+        }),
     })
     .partial()
 

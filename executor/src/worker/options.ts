@@ -17,7 +17,7 @@ export interface WorkerOptions {
     version?: string
     /** Poll interval. @defaultValue GBG_POLL_INTERVAL_SECONDS' default (every default of a setting comes from config.ts) */
     pollIntervalMs?: number
-    /** Most actions run at once (K). @defaultValue 4 */
+    /** Most grant and verify actions run at once (K). @defaultValue GBG_MAX_IN_FLIGHT (32) */
     maxInFlight?: number
     /** Ready actions read per poll. @defaultValue 20 */
     batchSize?: number
@@ -49,6 +49,11 @@ export interface WorkerOptions {
      * timer wait this long for it before revoking on its own. @defaultValue 60000
      */
     localRevokeGraceMs?: number
+    /**
+     * How long after its expiry a due revoke may wait for ServiceNow (the queue revoke's hand-over AND the grant read),
+     * all told, before it revokes from the journal (GBG_REVOKE_SERVICENOW_WAIT_MS). @defaultValue 500
+     */
+    revokeServiceNowWaitMs?: number
     /** Delay of the verify action scheduled after a revoke. @defaultValue 300000 (5 min) */
     verifyDelayMs?: number
     /** max_attempts written on revoke actions the executor creates (revokes never go dead). @defaultValue 1000 */
@@ -69,6 +74,13 @@ export interface WorkerOptions {
      * per pass (docs/security.md "Audit chain"). @defaultValue 300000 (5 min)
      */
     auditCheckIntervalMs?: number
+    /**
+     * Age after which a settled grant's journal history is compacted to its idempotency facts (journal/retention.ts).
+     * @defaultValue GBG_JOURNAL_RETENTION_DAYS' default (30 days)
+     */
+    journalRetentionMs?: number
+    /** How often a compaction pass runs (the first one a pass after start-up). @defaultValue 3600000 (1 h) */
+    compactIntervalMs?: number
 }
 
 /** Options with every default applied. */
@@ -86,6 +98,7 @@ export type ConfiguredWorkerOptions = Required<
         | 'writebackBackoff'
         | 'writebackBoundMs'
         | 'revokeEscalateAfterFailures'
+        | 'revokeServiceNowWaitMs'
         | 'verifyMaxAttempts'
     >
 >
@@ -111,6 +124,7 @@ export function workerOptionsFromConfig(
         writebackBackoff: backoff,
         writebackBoundMs: config.writeBack.maxMinutes * 60_000,
         revokeEscalateAfterFailures: config.revoke.incidentAfterFailures,
+        revokeServiceNowWaitMs: config.revoke.serviceNowWaitMs,
         verifyMaxAttempts: Math.min(q.maxAttempts, 5),
     }
 }
@@ -139,6 +153,7 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
         writebackBoundMs: options.writebackBoundMs ?? DEFAULTS.writebackBoundMs,
         revokeEscalateAfterFailures: options.revokeEscalateAfterFailures ?? DEFAULTS.revokeEscalateAfterFailures,
         localRevokeGraceMs: options.localRevokeGraceMs ?? 60_000,
+        revokeServiceNowWaitMs: options.revokeServiceNowWaitMs ?? DEFAULTS.revokeServiceNowWaitMs,
         verifyDelayMs: options.verifyDelayMs ?? 300_000,
         revokeMaxAttempts: options.revokeMaxAttempts ?? 1000,
         verifyMaxAttempts: options.verifyMaxAttempts ?? DEFAULTS.verifyMaxAttempts,
@@ -147,5 +162,7 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
         auditKey: options.auditKey ?? '',
         auditIntegrationUser: options.auditIntegrationUser ?? '',
         auditCheckIntervalMs: options.auditCheckIntervalMs ?? 300_000,
+        journalRetentionMs: options.journalRetentionMs ?? CONFIG_DEFAULTS.journalRetentionDays * 86_400_000,
+        compactIntervalMs: options.compactIntervalMs ?? 3_600_000,
     }
 }

@@ -41,7 +41,10 @@ import {
 import { closeFinished, finishAction } from './finish'
 import { dataOf, journalData, journaled, journaledRitm, journalResult, type ProviderResultRecord } from './journal-data'
 
-/** Longest wait for the grant read before a revoke of a grant this executor journaled. */
+/**
+ * Longest wait for the grant read before a revoke of a grant this executor journaled (or the configured
+ * `revokeServiceNowWaitMs` when longer); a timer's revoke shares its wait with the queue hand-over.
+ */
 const GRANT_READ_BOUND_MS = 2_000
 const SLOW = Symbol('slow')
 
@@ -75,7 +78,7 @@ export async function runRevoke(ctx: RunContext): Promise<void> {
         case 'provider_done':
             return writeBackRevoke(ctx, row)
         case 'written_back':
-            await ctx.core.writeBack.flush()
+            await ctx.core.writeBack.flush({ grantId: ctx.action.grantSysId })
             return
         default:
             return closeFinished(ctx, row)
@@ -119,7 +122,11 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
     if (!ctx.local) {
         try {
             const read = core.gateway.getGrant(grantId)
-            grant = recorded ? await within(read, GRANT_READ_BOUND_MS, core) : await read
+            const readBound = Math.max(GRANT_READ_BOUND_MS, core.options.revokeServiceNowWaitMs)
+            const bound = ctx.revokeBy
+                ? Math.min(readBound, Math.max(0, ctx.revokeBy.getTime() - core.clock.now().getTime()))
+                : readBound
+            grant = recorded ? await within(read, bound, core) : await read
         } catch (error) {
             if (ctx.signal.aborted) return
             if (error === SLOW) {
@@ -209,7 +216,7 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
         'calling provider.revoke',
     )
     // The 'revoking' state goes out in the background: a revoke never waits for the outbox (issue 18).
-    void core.writeBack.flush()
+    void core.writeBack.flush({ grantId })
     if (ctx.signal.aborted) return
     return revokeCall(ctx, row)
 }

@@ -37,7 +37,7 @@ export async function runVerify(ctx: RunContext): Promise<void> {
         case 'provider_done':
             return writeBackVerify(ctx, row)
         case 'written_back':
-            await ctx.core.writeBack.flush()
+            await ctx.core.writeBack.flush({ grantId: ctx.action.grantSysId })
             return
         default:
             return closeFinished(ctx, row)

@@ -15,7 +15,7 @@
  * drains the runs; `stop({ force: true })` aborts them (their journal step stays, leases expire, the next start
  * resumes). On start every action the journal has not finished is resumed from its step.
  */
-import { ACTION_TYPES, isSysId } from '@gbg/shared'
+import { ACTION_TYPES, NUDGE_MIN_POLL_GAP_MS, isSysId } from '@gbg/shared'
 import { ExecutorEventBus } from '../events'
 import { Journal, type JournalAction, type RevokeTimer } from '../journal/journal'
 import { nullLogger } from '../log'
@@ -68,10 +68,14 @@ export interface StopOptions {
 }
 
 const OPEN_STATES = ['ready', 'claimed']
-/** Longest wait of a due timer for ServiceNow to hand over the queue revoke before revoking from the journal. */
-const TIMER_CLAIM_BOUND_MS = 1_000
 /** Least time between two rounds triggered by freed slots (each reads the due queue once). */
 const REFILL_MIN_GAP_MS = 250
+/** Grants whose audit chain one round checks: a pass over N active grants is spread over N / 100 rounds. */
+const AUDIT_CHECK_BATCH = 100
+/** Settled grants one round compacts at most (the rest in the next rounds). */
+const COMPACT_MAX_GRANTS = 500
+/** The first compaction pass runs this long after start-up (never on the way to the first claim). */
+const COMPACT_FIRST_DELAY_MS = 60_000
 
 /** The executor worker. */
 export class Worker {
@@ -99,6 +103,12 @@ export class Worker {
     private claimedSinceHeartbeat = false
     private readonly forceAbort = new AbortController()
     private wake = new AbortController()
+    /** When a nudge last woke the loop (nudged wake-ups are spaced by NUDGE_MIN_POLL_GAP_MS). */
+    private lastNudgeWakeMs = -Infinity
+    /** A nudged round is scheduled (nudges until it starts are coalesced into it). */
+    private nudgeScheduled = false
+    /** Cancels a scheduled nudged round on stop. */
+    private readonly nudgeCancel = new AbortController()
     private ticking: Promise<TickReport> | null = null
     private loopDone: Promise<void> | null = null
     private stopping = false
@@ -106,6 +116,12 @@ export class Worker {
     private lastPollOk = true
     /** When the periodic audit chain check last ran (never: it runs in the first round). */
     private lastAuditCheckMs = -Infinity
+    /** Grant id after which the audit chain pass under way continues (null: no pass under way). */
+    private auditCursor: string | null = null
+    /** When the last compaction pass ran (set at start so the first runs COMPACT_FIRST_DELAY_MS after it). */
+    private lastCompactMs = -Infinity
+    /** The last pass left settled grants for the next round. */
+    private compactBacklog = false
 
     constructor(deps: WorkerDeps, options: WorkerOptions) {
         this.options = resolveWorkerOptions(options)
@@ -163,6 +179,8 @@ export class Worker {
     async start(): Promise<void> {
         if (this.started) throw new Error('worker already started')
         this.started = true
+        this.lastCompactMs =
+            this.core.clock.now().getTime() - this.options.compactIntervalMs + COMPACT_FIRST_DELAY_MS
         this.events.emit('worker:started', { instance: this.options.instance })
         // Revokes first: the lane runs due timers before anything else reads ServiceNow.
         this.revokeLoopDone = this.revokeLoop()
@@ -170,9 +188,33 @@ export class Worker {
         this.loopDone = this.loop()
     }
 
-    /** Wake the loop now (the signed nudge endpoint calls this). */
+    /**
+     * A nudge (the signed nudge endpoint calls this): poll now. The first nudge wakes the loop at once; further ones
+     * within NUDGE_MIN_POLL_GAP_MS (250 ms) of it are coalesced into one wake-up at the end of that gap, so however
+     * many arrive they cost at most 4 extra polls a second. A nudge during a round gets one more round after it (the
+     * action may have been queued after that round's read). A nudge grants nothing: the round reads the queue and
+     * every action passes the gate as at any poll.
+     */
     nudge(): void {
-        this.wake.abort()
+        if (this.stopping || this.nudgeScheduled) return
+        const now = this.core.clock.now().getTime()
+        const wait = this.lastNudgeWakeMs + NUDGE_MIN_POLL_GAP_MS - now
+        if (wait <= 0) {
+            this.lastNudgeWakeMs = now
+            this.wake.abort()
+            return
+        }
+        this.nudgeScheduled = true
+        this.core.clock.sleep(wait, this.nudgeCancel.signal).then(
+            () => {
+                this.nudgeScheduled = false
+                this.lastNudgeWakeMs = this.core.clock.now().getTime()
+                this.wake.abort()
+            },
+            () => {
+                this.nudgeScheduled = false
+            },
+        )
     }
 
     /**
@@ -183,7 +225,8 @@ export class Worker {
         this.stopping = true
         const forced = options.force === true
         if (forced) this.forceAbort.abort(new Error('forced shutdown'))
-        this.nudge()
+        this.nudgeCancel.abort()
+        this.wake.abort()
         this.revokeWake.abort()
         if (this.loopDone) await this.loopDone
         if (this.revokeLoopDone) await this.revokeLoopDone
@@ -195,11 +238,12 @@ export class Worker {
         this.events.emit('worker:stopped', { instance: this.options.instance, forced })
     }
 
-    /** Resolve once no run is in flight. */
+    /** Resolve once no run is in flight, nor a write-back a run left under way (revokes do not wait for theirs). */
     async idle(): Promise<void> {
         while (this.inFlight.size > 0) {
             await Promise.allSettled([...this.inFlight.values()])
         }
+        await this.core.writeBack.idle()
     }
 
     /** Deliver the outbox now (also part of every round). */
@@ -311,7 +355,9 @@ export class Worker {
             await Promise.allSettled([...this.timerTasks])
             if (report.pollOk) await this.checkAuditChains()
         }
-        await this.core.writeBack.flush()
+        // Write-backs due for a retry; runs deliver their own, and the round does not wait behind them.
+        await this.core.writeBack.flush({ join: this.stopping })
+        if (!this.stopping) this.compactJournal()
         if (report.claimed > 0) this.claimedSinceHeartbeat = true
         const nowMs = clock.now().getTime()
         if (nowMs - this.lastHeartbeatMs >= this.options.heartbeatIntervalMs || this.stopping) {
@@ -334,54 +380,99 @@ export class Worker {
     }
 
     private async claimReady(report: TickReport, listed?: QueueAction[]): Promise<void> {
-        const { gateway, clock, events } = this.core
+        const { gateway, clock } = this.core
         this.backlogged = false
         const ready = listed ?? (await gateway.listReadyActions(clock.now(), this.options.batchSize))
         report.ready = ready.length
-        const openByGrant = new Map<string, QueueAction[]>()
+        // Grants are claimed in parallel (each its ordering read and claim), a grant's own actions in queue order.
+        const byGrant = new Map<string, QueueAction[]>()
         for (const action of ready) {
-            if (this.stopping) return
+            const list = byGrant.get(action.grantSysId)
+            if (list) list.push(action)
+            else byGrant.set(action.grantSysId, [action])
+        }
+        const reserved = { slots: 0, revokes: 0 }
+        let groups = [...byGrant.values()]
+        // Claims lost to another executor free their reservation: the grants left for want of a slot get another
+        // pass (a few at most), as the serial loop went on down the list.
+        for (let pass = 0; pass < 4 && groups.length > 0 && !this.stopping; pass++) {
+            const outcomes = await Promise.all(groups.map((actions) => this.claimForGrant(actions, report, reserved)))
+            const launched = outcomes.filter((o) => o === 'launched').length
+            const left = groups.filter((_, i) => outcomes[i] === 'capacity')
+            if (left.length === groups.length || launched === groups.length - left.length) break
+            groups = left
+        }
+    }
+
+    /** Claim the first runnable action of one grant (its list in queue order), within K / the revoke lane's bound. */
+    private async claimForGrant(
+        actions: QueueAction[],
+        report: TickReport,
+        reserved: { slots: number; revokes: number },
+    ): Promise<'launched' | 'capacity' | 'none'> {
+        const { gateway, events } = this.core
+        let open: QueueAction[] | undefined
+        let capacity = false
+        for (const action of actions) {
+            if (this.stopping) return 'none'
             // Revokes never wait for a grant slot (their lane has its own bound); grants and verifies use K.
-            const lane = action.type === 'revoke' ? 'revoke' : 'slots'
-            if (lane === 'slots' && this.slotsInUse() >= this.options.maxInFlight) {
-                this.backlogged = true
+            const lane = action.type === 'revoke' ? 'revokes' : 'slots'
+            const inUse = lane === 'slots' ? this.slotsInUse() : this.revokeRuns.size
+            const bound = lane === 'slots' ? this.options.maxInFlight : this.options.revokeMaxInFlight
+            if (inUse + reserved[lane] >= bound) {
+                if (lane === 'slots') this.backlogged = true
+                capacity = true
                 continue
             }
-            if (lane === 'revoke' && this.revokeRuns.size >= this.options.revokeMaxInFlight) continue
             const r = { actionSysId: action.sysId, grantSysId: action.grantSysId, type: action.type }
             if (this.inFlight.has(action.sysId)) continue
+            // The revoke lane takes the queue revoke of a grant whose journal timer is due (with its budget).
+            if (lane === 'revokes' && this.laneTakes(action)) continue
             if (this.busyGrants.has(action.grantSysId)) {
                 report.skipped++
                 events.emit('action:skipped', { ...r, reason: 'grant_busy' })
                 continue
             }
-            // A malformed row is never run (it is marked dead), so the grant's order does not hold it back.
-            if (!action.malformed && isSysId(action.grantSysId)) {
-                let open = openByGrant.get(action.grantSysId)
-                if (!open) {
-                    open = await gateway.listOpenActionsForGrant(action.grantSysId)
-                    openByGrant.set(action.grantSysId, open)
+            reserved[lane]++
+            try {
+                // A malformed row is never run (it is marked dead), so the grant's order does not hold it back.
+                if (!action.malformed && isSysId(action.grantSysId)) {
+                    open ??= await gateway.listOpenActionsForGrant(action.grantSysId)
+                    // …nor does it hold back the grant's good actions behind it.
+                    const ahead = (o: QueueAction) =>
+                        o.sysId !== action.sysId && !o.malformed && OPEN_STATES.includes(o.state) && before(o, action)
+                    if (open.some(ahead)) {
+                        report.skipped++
+                        events.emit('action:skipped', { ...r, reason: 'ordering' })
+                        continue
+                    }
                 }
-                // …nor does it hold back the grant's good actions behind it.
-                const ahead = (o: QueueAction) =>
-                    o.sysId !== action.sysId && !o.malformed && OPEN_STATES.includes(o.state) && before(o, action)
-                if (open.some(ahead)) {
-                    report.skipped++
-                    events.emit('action:skipped', { ...r, reason: 'ordering' })
-                    continue
-                }
+                // Taken meanwhile (the revoke lane, or a run of the same grant launched during the reads).
+                if (this.inFlight.has(action.sysId) || this.busyGrants.has(action.grantSysId)) continue
+                const claimed = await this.leases.claim(action)
+                if (!claimed) continue
+                if (this.inFlight.has(claimed.sysId)) return 'none'
+                report.claimed++
+                this.launch(claimed, false)
+                // One run per grant at a time: the grant's later actions wait for a later round.
+                return 'launched'
+            } finally {
+                reserved[lane]--
             }
-            const claimed = await this.leases.claim(action)
-            if (!claimed) continue
-            report.claimed++
-            this.launch(claimed, false)
         }
+        return capacity ? 'capacity' : 'none'
+    }
+
+    /** True when this executor's journal timer of the revoke's grant is due: the revoke lane takes it. */
+    private laneTakes(action: QueueAction): boolean {
+        const timer = this.core.journal.timer(action.grantSysId)
+        return timer !== undefined && timer.dueAt <= this.core.clock.now()
     }
 
     /** Start a run in the background (bounded by K), holding the grant busy and renewing the lease. */
-    private launch(action: QueueAction, resumed: boolean, local = false): void {
+    private launch(action: QueueAction, resumed: boolean, local = false, revokeBy?: Date): void {
         const signal = this.forceAbort.signal
-        const ctx: RunContext = { core: this.core, action, local, signal }
+        const ctx: RunContext = { core: this.core, action, local, signal, ...(revokeBy ? { revokeBy } : {}) }
         const revoke = action.type === 'revoke'
         if (revoke) this.revokeRuns.add(action.sysId)
         this.busyGrants.add(action.grantSysId)
@@ -410,7 +501,7 @@ export class Worker {
                     const since = this.core.clock.now().getTime() - this.lastRoundAtMs
                     if (since >= REFILL_MIN_GAP_MS) {
                         this.backlogged = false
-                        this.nudge()
+                        this.wake.abort()
                     }
                 }
             }
@@ -540,11 +631,45 @@ export class Worker {
      * appended. A break found is reported by the write-back (WriteBack.checkAuditChains); access is never touched.
      */
     private async checkAuditChains(): Promise<void> {
-        const now = this.core.clock.now().getTime()
-        if (now - this.lastAuditCheckMs < this.options.auditCheckIntervalMs) return
-        this.lastAuditCheckMs = now
-        const grants = [...new Set(this.core.journal.timers().map((t) => t.grantId))]
+        if (this.auditCursor === null) {
+            const now = this.core.clock.now().getTime()
+            if (now - this.lastAuditCheckMs < this.options.auditCheckIntervalMs) return
+            this.lastAuditCheckMs = now
+            this.auditCursor = ''
+        }
+        // A page per round (AUDIT_CHECK_BATCH grants), never every timer row: a round's work stays bounded
+        // whatever the number of active grants, and the pass goes on in the next rounds.
+        const grants = this.core.journal.timerGrantsAfter(this.auditCursor, AUDIT_CHECK_BATCH)
+        this.auditCursor = grants.length < AUDIT_CHECK_BATCH ? null : grants[grants.length - 1]!
         if (grants.length > 0) await this.core.writeBack.checkAuditChains(grants)
+    }
+
+    /**
+     * Journal retention (journal/retention.ts): every `compactIntervalMs` (and in the following rounds while a
+     * pass left work), compact the history of grants settled for longer than `journalRetentionMs`. Bounded per
+     * round; a failure is logged and retried at the next interval (nothing depends on it but disk space).
+     */
+    private compactJournal(): void {
+        const { clock, journal, logger } = this.core
+        const now = clock.now().getTime()
+        if (!this.compactBacklog && now - this.lastCompactMs < this.options.compactIntervalMs) return
+        this.lastCompactMs = now
+        try {
+            const report = journal.compact(new Date(now - this.options.journalRetentionMs), COMPACT_MAX_GRANTS)
+            this.compactBacklog = report.more
+            if (report.grants > 0)
+                logger.info('journal compacted', {
+                    event: 'journal:compacted',
+                    grants: report.grants,
+                    kept: report.kept,
+                    historyRows: report.historyRows,
+                    outboxRows: report.outboxRows,
+                    more: report.more,
+                })
+        } catch (error) {
+            this.compactBacklog = false
+            logger.error('journal compaction failed; retried at the next interval', { error: errorText(error) })
+        }
     }
 
     /**
@@ -597,22 +722,29 @@ export class Worker {
                 journal.disarmTimer(grantId)
                 return
             }
+            // The provider call is due by this instant, whatever ServiceNow does (its grant read shares the budget).
+            const revokeBy = new Date(
+                Math.max(timer.dueAt.getTime(), clock.now().getTime()) + this.options.revokeServiceNowWaitMs,
+            )
             if (timer.revokeActionId && this.lastPollOk && !graceOver) {
-                let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' | 'backoff' = 'failed'
+                let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' | { later: Date } = 'failed'
                 const revokeActionId = timer.revokeActionId
-                let retryAt = 0
-                const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed' | 'backoff'> => {
+                const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed' | { later: Date }> => {
                     const queued = await gateway.getAction(revokeActionId)
                     if (queued.state === 'ready') {
                         const now = clock.now().getTime()
+                        // The grant was extended (shared extend.ts): its scheduled revoke now falls due later.
+                        if (queued.attempts < 1 && queued.notBefore && queued.notBefore.getTime() > now)
+                            return { later: queued.notBefore }
+                        // A failed revoke's retry waits for the backoff its run wrote, as the poll does (claiming it
+                        // at once, with every run's end waking this lane, retried a failing revoke in a loop with no
+                        // wait: docs/simulation.md finding 9) — bounded, and once per attempt.
                         const due = retryDueAt(queued, now, this.options.revokeBackoff.maxMs)
                         const waited = this.retryWaits.get(grantId)
-                        // Waited once for this attempt already (its not_before was beyond the cap): claim now.
                         const over = waited !== undefined && waited.attempts === queued.attempts && now >= waited.until
                         if (due > 0 && !over) {
-                            retryAt = due
                             this.retryWaits.set(grantId, { attempts: queued.attempts, until: due })
-                            return 'backoff'
+                            return { later: new Date(due) }
                         }
                         this.retryWaits.delete(grantId)
                         return this.leases.tryClaim(queued)
@@ -621,13 +753,13 @@ export class Worker {
                     if (queued.state === 'claimed') return 'lost'
                     return 'closed'
                 }
-                // ServiceNow gets TIMER_CLAIM_BOUND_MS to hand over the queue revoke; a slower answer (429 storm,
-                // in-call retries) does not hold the revoke: it runs from the journal, the write-back catches up.
+                // ServiceNow has until the revoke's deadline to hand over the queue revoke; a slower answer (429
+                // storm, in-call retries) does not hold the revoke: it runs from the journal, the write-back catches up.
                 const stop = new AbortController()
                 try {
                     outcome = await Promise.race([
                         decide(),
-                        clock.sleep(TIMER_CLAIM_BOUND_MS, stop.signal).then(
+                        clock.sleep(Math.max(0, revokeBy.getTime() - clock.now().getTime()), stop.signal).then(
                             () => 'slow' as const,
                             () => 'slow' as const,
                         ),
@@ -640,19 +772,16 @@ export class Worker {
                 } finally {
                     stop.abort()
                 }
+                if (typeof outcome === 'object' && 'later' in outcome) {
+                    this.heldElsewhere.delete(grantId)
+                    journal.armTimer(grantId, outcome.later)
+                    this.revokeWake.abort() // the lane's next wake-up is this timer's new due time
+                    return
+                }
                 if (typeof outcome === 'object') {
                     this.heldElsewhere.delete(grantId)
                     events.emit('timer:fired', { grantSysId: grantId, dueAt: timer.dueAt, local: false })
-                    launch = () => this.launch(outcome as QueueAction, false)
-                    return
-                }
-                if (outcome === 'backoff') {
-                    // A revoke that failed waits for its retry like the poll does: the timer sleeps until then. (A
-                    // claim here ignored that backoff, and every run's end wakes this lane: a revoke that kept
-                    // failing was retried in a loop with no wait — docs/simulation.md finding 9.)
-                    this.heldElsewhere.delete(grantId)
-                    journal.armTimer(grantId, new Date(retryAt))
-                    this.revokeWake.abort() // the lane's next wake-up is this timer's new due time
+                    launch = () => this.launch(outcome as QueueAction, false, false, revokeBy)
                     return
                 }
                 if (outcome === 'lost') {
@@ -693,10 +822,11 @@ export class Worker {
 }
 
 /**
- * When a due timer may claim its `ready` queue revoke: 0 for now, else the epoch ms to wait for. Only a retry
- * waits — an action a run already claimed (`attempts` > 0) whose `not_before`, the backoff that run wrote, is
- * still ahead — and never longer than the longest revoke backoff from now (a `not_before` moved far ahead does
- * not hold a revoke for ever). The first revoke runs at expiry whatever its `not_before` says.
+ * When a due timer may claim its `ready` queue revoke once a run tried it (`attempts` > 0): 0 for now, else the
+ * epoch ms to wait for — its `not_before`, the backoff that run wrote, while still ahead, and never longer than the
+ * longest revoke backoff from now (only an active grant is extended, so a retry's `not_before` moved far ahead is
+ * no extension: it does not hold a revoke for ever). 0 for a revoke never tried (an extension moves its
+ * `not_before`: the caller honours that).
  */
 export function retryDueAt(action: QueueAction, nowMs: number, maxBackoffMs: number): number {
     if (action.attempts < 1 || action.notBefore === null) return 0

@@ -28,7 +28,9 @@ import { customerComment, workNote } from './ticket'
 import {
     actsForAnother,
     approvalOutcome,
+    approvalSlotLine,
     approvalSummaryText,
+    SLOT_LABELS,
     escalationAssignments,
     judgeVote,
     type ApprovalAssignment,
@@ -105,7 +107,7 @@ export function requestApprovals(grant: any, assignments: ApprovalAssignment[], 
     grant.update()
     workNote(
         grant,
-        `Approval requested from ${assignments.map((a) => userName(a.approverSysId) || a.approverSysId).join(', ')}.\n\n${plan}`,
+        `Approval requested from ${assignments.map((a) => `${userName(a.approverSysId) || a.approverSysId} (${SLOT_LABELS[a.slot] || a.slot})`).join(', ')}.\n\n${plan}`,
     )
     appendAudit(grantSysId, 'approval.requested', 'system', {
         approvers: assignments.map((a) => ({ slot: a.slot, approver: a.approverSysId })),
@@ -157,7 +159,7 @@ function insertApprovals(
         approval.setValue(APP_APPROVAL_FIELDS.dueDate, msToGlide(dueMs))
         approval.setValue(
             APP_APPROVAL_FIELDS.comments,
-            `You are asked to approve (${a.slot.replace('_', ' ')}) this exact plan. You may shorten the duration on the grant before approving; you cannot lengthen it.\n\n${plan}`,
+            `${approvalSlotLine(a.slot)}\nYou are asked to approve (${SLOT_LABELS[a.slot] || a.slot}) this exact plan. You may shorten the duration on the grant before approving; you cannot lengthen it.\n\n${plan}`,
         )
         creatingApprovals = true
         let sysId: string | null = null

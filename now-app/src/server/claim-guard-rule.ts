@@ -10,6 +10,7 @@
  */
 import { gs, GlideDateTime, GlideRecord } from '@servicenow/glide'
 import { checkActionInsert, checkActionWrite, checkGrantInsert, checkGrantWrite } from './shared/claim-guard'
+import { extensionWriteFacts } from './extend'
 import { ACTION_FIELDS, GRANT_FIELDS, ROLE, TABLE } from './shared/schema'
 import { appendAudit, sessionActor } from './glide-io'
 import { workNote } from './ticket'
@@ -116,7 +117,7 @@ export function guardGrantWrite(current: any, previous: any): void {
     const from = value(previous, GRANT_FIELDS.state)
     const to = value(current, GRANT_FIELDS.state)
     const changed = changedGrantFields(current, previous)
-    const verdict = checkGrantWrite(from, to, changed)
+    const verdict = checkGrantWrite(from, to, changed, extensionWriteFacts(current, previous))
     if (!verdict.allowed) {
         refuse(current, verdict.reason, String(current.getUniqueValue()), {
             table: TABLE.grant,

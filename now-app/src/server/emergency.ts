@@ -1,19 +1,24 @@
 /**
  * Emergency break-glass access from an incident or an incident task (seed 000: "catalog item … (or incident task)"),
- * for every kind that has a catalog item: "Request break-glass local admin" / "… Entra role" on a P1 / P2 incident
- * and on an open task of one (classic form and Service Operations Workspace) open that item in the Service Portal
- * with the incident and the emergency flag prefilled by the platform's URL prefill (`sysparm_variable_values`, a
+ * for every kind (issue 17): on a P1 / P2 incident and on an open task of one (classic form and Service Operations
+ * Workspace), "Request break-glass access" (local admin — through the deployment's device provider: the Entra
+ * group, the admin-as-a-service webhook or BeyondTrust EPM JIT Admin, property device_admin_provider), "… Entra
+ * role", "… Entra group" and "Request emergency console action" open that kind's catalog item in the Service Portal
+ * with the incident (and the emergency flag) prefilled by the platform's URL prefill (`sysparm_variable_values`, a
  * JSON object of variable name → value, reference values as sys_ids; ServiceNow docs, "Prefilling variable values on
  * the catalog item form in the portal and Next Experience UIs", on unless glide.sc.enable_url_prefill is false). From
  * a task the prefilled incident is the task's parent incident (incident_task.incident), whose priority counts. No
  * client script reads the page. The emergency policy (shorter maximum, 5-minute approval timeout, incident
- * required) applies on submit as for any request; the prefilled values are re-validated there like typed ones.
- * Kinds without a catalog item (Entra group, PAM account, console) are requested through the proposal API.
+ * required) applies on submit as for any request; the prefilled values are re-validated there like typed ones (an
+ * incident the person is not on, a closed one or a P3 is refused with the reason on the ticket). The console item
+ * has no emergency box: its requests are always emergencies (catalog-submit.ts). PAM accounts have no item: the
+ * proposal API.
  */
 import { gs, GlideRecord } from '@servicenow/glide'
-import { boolField, str } from './glide-io'
+import { boolField, nowMs, str } from './glide-io'
 import { APP_TASK_FIELDS } from './shared/platform'
 import { CATALOG_ITEM, CATALOG_VARIABLE, PLATFORM_TABLE, isSysId, type TargetKind } from './shared/schema'
+import { ticketVerdict } from './shared/tickets'
 
 /** incident_task: the table and its reference to the parent incident. */
 export const INCIDENT_TASK = { table: 'incident_task', incident: 'incident' } as const
@@ -44,6 +49,17 @@ function emergencyIncident(task: any): { ok: true; sysId: string } | { ok: false
     }
     const priority = parseInt(str(incident, APP_TASK_FIELDS.priority), 10)
     if (!boolField(incident, APP_TASK_FIELDS.active) || (priority !== 1 && priority !== 2)) return refuse
+    // Resolved / closed / cancelled but still marked active: the same rule that ends access given for it.
+    const verdict = ticketVerdict(
+        {
+            kind: 'incident',
+            number: str(incident, APP_TASK_FIELDS.number),
+            state: str(incident, APP_TASK_FIELDS.state),
+            active: true,
+        },
+        nowMs(),
+    )
+    if (!verdict.open) return { ok: false, message: `${refuse.message} ${verdict.reason}` }
     return { ok: true, sysId: String(incident.getUniqueValue()) }
 }
 
@@ -73,7 +89,8 @@ export function emergencyRequestUrl(
         return { ok: false, message: 'The incident or the catalog item has no valid sys_id.' }
     const prefill: Record<string, string> = {}
     prefill[CATALOG_VARIABLE.incident] = incident.sysId
-    prefill[CATALOG_VARIABLE.emergency] = 'true'
+    // The console item has no emergency box (always an emergency).
+    if (kind !== 'console') prefill[CATALOG_VARIABLE.emergency] = 'true'
     const url = `sp?id=sc_cat_item&sys_id=${itemSysId}&sysparm_variable_values=${encodeURIComponent(JSON.stringify(prefill))}`
     return { ok: true, url }
 }
@@ -95,4 +112,14 @@ export function requestBreakGlassFromIncident(current: any): void {
 /** UI action script on the incident and incident task forms: emergency Entra role. */
 export function requestEntraRoleFromIncident(current: any): void {
     redirect(current, 'entra_role')
+}
+
+/** UI action script on the incident and incident task forms: emergency Entra group membership. */
+export function requestEntraGroupFromIncident(current: any): void {
+    redirect(current, 'entra_group')
+}
+
+/** UI action script on the incident and incident task forms: emergency console action (browser-only console). */
+export function requestConsoleFromIncident(current: any): void {
+    redirect(current, 'console')
 }

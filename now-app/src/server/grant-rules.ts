@@ -6,13 +6,23 @@
 import { gs } from '@servicenow/glide'
 import { recordRefusal } from './approvals'
 import { isPendingApproverOf } from './approver-access'
-import { appendAudit, groupMemberIds, notify, sessionActor, str, sysIdProperty, wholeNumber } from './glide-io'
+import {
+    appendAudit,
+    glideToMs,
+    groupMemberIds,
+    notify,
+    sessionActor,
+    str,
+    sysIdProperty,
+    wholeNumber,
+} from './glide-io'
 import { policyMinFor } from './request'
 import { accessOf, timeOf } from './notice'
 import { syncRitm } from './ritm-sync'
 import { routeFailedGrant } from './failure-routing'
 import { checkTicketsOfGrant } from './ticket-bound'
 import { customerComment, workNote } from './ticket'
+import { formatTime } from './shared/time-format'
 import { EVENT, GRANT_FIELDS, PROPERTY, type TargetKind } from './shared/schema'
 
 /**
@@ -35,6 +45,9 @@ export function guardApprovedDuration(current: any, previous: any): void {
     }
     if (state !== 'awaiting_approval')
         return refuse('The duration can only be changed while the request awaits approval.')
+    // An extension's plan carries its new end: reject it and let the requester ask for less instead.
+    if (str(current, GRANT_FIELDS.extendsGrant))
+        return refuse('The duration of an extension cannot be changed; reject it if it is too long.')
     const grantSysId = String(current.getUniqueValue())
     const refuseRecorded = (message: string): void => {
         current.setAbortAction(true)
@@ -74,6 +87,7 @@ export function guardApprovedDuration(current: any, previous: any): void {
 export function onGrantStateChanged(current: any, previous: any): void {
     const state = str(current, GRANT_FIELDS.state)
     if (previous && str(previous, GRANT_FIELDS.state) === state) return
+    if (str(current, GRANT_FIELDS.extendsGrant)) return onExtensionStateChanged(current, state)
     syncRitm(current)
     const number = str(current, GRANT_FIELDS.number)
     const requester = str(current, GRANT_FIELDS.requestedFor)
@@ -110,5 +124,25 @@ export function onGrantStateChanged(current: any, previous: any): void {
     } else if (state === 'grant_failed') {
         customerComment(current, `Access ${number} could not be granted: ${str(current, GRANT_FIELDS.lastError)}`)
         routeFailedGrant(current)
+    }
+}
+
+/**
+ * An extension record's state changes (shared/src/extend.ts): it never holds access, so the RITM and the e-mails follow
+ * the grant it extends; the requester reads the outcome as a comment on that RITM.
+ */
+function onExtensionStateChanged(current: any, state: string): void {
+    const number = str(current, GRANT_FIELDS.number)
+    if (state === 'extended') {
+        const end = glideToMs(str(current, GRANT_FIELDS.expiresAt))
+        customerComment(
+            current,
+            `Extension ${number} applied: the access now ends ${end === null ? '(unknown)' : formatTime(new Date(end))}. It is removed automatically then.`,
+        )
+    } else if (state === 'grant_failed') {
+        customerComment(
+            current,
+            `Extension ${number} could not be applied: ${str(current, GRANT_FIELDS.lastError)} The access still ends as before.`,
+        )
     }
 }

@@ -15,7 +15,8 @@
 import { gs, GlideRecord } from '@servicenow/glide'
 import { appendAudit, findUserSysId, readChange, readCi, readIncident, str } from './glide-io'
 import { validateProposal, type ProposalError } from './shared/proposal'
-import { GRANT_FIELDS, ROLE, TABLE } from './shared/schema'
+import { GRANT_FIELDS, ROLE, TABLE, isSysId } from './shared/schema'
+import { requestExtensionAs } from './extend'
 
 /** A user name or sys_id (the shape validateProposal allows for requested_for). */
 const REQUESTED_BY = /^[A-Za-z0-9._@+-]{1,100}$/
@@ -35,6 +36,10 @@ export function proposeRequest(request: any, response: any): void {
     } catch {
         return fail(400, [{ field: '(body)', message: 'The body is not valid JSON.' }])
     }
+    // An extension of an active grant (issue 17): its own small body, the same rules as the grant form's action.
+    if (body && typeof body === 'object' && !Array.isArray(body) && 'extends' in body) {
+        return proposeExtension(body as Record<string, unknown>, response, fail)
+    }
     // `requested_by` is this endpoint's own field (who asked the assistant); the rest is the shared proposal.
     let requestedBy = ''
     const errors: ProposalError[] = []
@@ -42,7 +47,10 @@ export function proposeRequest(request: any, response: any): void {
         const { requested_by: named, ...rest } = body as Record<string, unknown>
         body = rest
         if (typeof named !== 'string' || !REQUESTED_BY.test(named)) {
-            errors.push({ field: 'requested_by', message: 'Not a valid value: expected the user name or sys_id of the person who asked.' })
+            errors.push({
+                field: 'requested_by',
+                message: 'Not a valid value: expected the user name or sys_id of the person who asked.',
+            })
         } else {
             requestedBy = findUserSysId(named)
             if (!requestedBy) errors.push({ field: 'requested_by', message: `No user "${named}".` })
@@ -97,4 +105,63 @@ export function proposeRequest(request: any, response: any): void {
         state: str(created, GRANT_FIELDS.state),
         message: str(created, GRANT_FIELDS.lastError),
     })
+}
+
+/** Fields of an extension proposal. */
+const EXTENSION_FIELDS = ['extends', 'duration_minutes', 'justification', 'requested_by']
+
+/**
+ * `{ extends: <grant sys_id>, duration_minutes, justification, requested_by? }`: more time on an active grant, asked
+ * by the person behind the assistant (`requested_by`, else the caller), who must be the person the access is for or
+ * who asked for it (shared/src/extend.ts). 201 with where the extension stands (awaiting approval, or refused by
+ * policy with the reasons); 400 when the body is invalid or the extension may not be asked for (nothing created).
+ */
+function proposeExtension(
+    body: Record<string, unknown>,
+    response: any,
+    fail: (status: number, errors: ProposalError[]) => void,
+): void {
+    const errors: ProposalError[] = []
+    for (const key of Object.keys(body)) {
+        if (EXTENSION_FIELDS.indexOf(key) < 0) errors.push({ field: key, message: 'Unknown field for an extension.' })
+    }
+    const grantSysId = body['extends']
+    if (!isSysId(grantSysId)) errors.push({ field: 'extends', message: 'Expected the sys_id of the grant to extend.' })
+    const minutes = body['duration_minutes']
+    if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > 1440) {
+        errors.push({ field: 'duration_minutes', message: 'Expected whole extra minutes, 1 to 1440.' })
+    }
+    const justification = body['justification']
+    if (typeof justification !== 'string' || justification.trim().length < 20) {
+        errors.push({ field: 'justification', message: 'Expected a justification of at least 20 characters.' })
+    }
+    let human = String(gs.getUserID())
+    if ('requested_by' in body) {
+        const named = body['requested_by']
+        if (typeof named !== 'string' || !REQUESTED_BY.test(named)) {
+            errors.push({
+                field: 'requested_by',
+                message: 'Not a valid value: expected the user name or sys_id of the person who asked.',
+            })
+        } else {
+            human = findUserSysId(named)
+            if (!human) errors.push({ field: 'requested_by', message: `No user "${named}".` })
+        }
+    }
+    if (errors.length > 0) return fail(400, errors)
+    const result = requestExtensionAs(
+        grantSysId as string,
+        minutes as number,
+        (justification as string).trim(),
+        human,
+        String(gs.getUserID()),
+    )
+    if (!result.sysId) return fail(400, [{ field: 'extends', message: result.message }])
+    appendAudit(result.sysId, 'request.proposed', String(gs.getUserName()), {
+        proposedBy: String(gs.getUserID()),
+        requestedBy: human,
+        extends: grantSysId,
+    })
+    response.setStatus(201)
+    response.setBody({ sys_id: result.sysId, number: result.number, state: result.state, message: result.message })
 }

@@ -64,6 +64,15 @@ export function resolveGrant(grant: any): ResolvedRequest {
         target.groupId = str(grant, GRANT_FIELDS.targetGroupId)
     } else if ((TARGET_KINDS as readonly string[]).indexOf(kind) >= 0) {
         target.account = str(grant, GRANT_FIELDS.targetAccount)
+        if (kind === 'console') {
+            // The console packet (issue 14); the policy refuses a console request without it.
+            const tenantId = str(grant, GRANT_FIELDS.targetTenantId).trim()
+            const tenantName = str(grant, GRANT_FIELDS.targetTenantName).trim()
+            const scope = str(grant, GRANT_FIELDS.targetScope).trim()
+            if (tenantId) target.tenantId = tenantId
+            if (tenantName) target.tenantName = tenantName
+            if (scope) target.scope = scope
+        }
     }
     const request: AccessRequest = {
         requestedFor: user || { sysId: userId, userName: '', email: '', active: false, groupIds: [] },

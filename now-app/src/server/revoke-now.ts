@@ -23,6 +23,9 @@ export function queueRevokeNow(grantSysId: string, userSysId: string, reason: st
     if (!grant.get(grantSysId)) return { ok: false, message: 'Revoke now: the grant does not exist.' }
     const number = str(grant, GRANT_FIELDS.number) || grantSysId
     const state = str(grant, GRANT_FIELDS.state)
+    if (str(grant, GRANT_FIELDS.extendsGrant)) {
+        return { ok: false, message: `Revoke now: ${number} is an extension; revoke the access it extends.` }
+    }
     if ((REVOCABLE_STATES as readonly string[]).indexOf(state) < 0) {
         return { ok: false, message: `Revoke now: ${number} is ${state}; there is no access to revoke.` }
     }
@@ -75,6 +78,8 @@ export function revokeNowFromRitm(current: any): void {
     grants.query()
     let found = false
     while (grants.next()) {
+        // Extension records share the RITM; the access is on the grant they extend.
+        if (str(grants, GRANT_FIELDS.extendsGrant)) continue
         found = true
         show(
             queueRevokeNow(

@@ -18,6 +18,8 @@ export interface RitmSync {
 /** Bring the grant's RITM in line with the grant's state; null when the grant has no RITM or the state moves none. */
 export function syncRitm(grant: any): RitmSync | null {
     const ritmSysId = str(grant, GRANT_FIELDS.ritm)
+    // An extension record shares its grant's RITM for the conversation; the RITM follows the grant, not it.
+    if (str(grant, GRANT_FIELDS.extendsGrant)) return null
     const target = ritmViewOf(str(grant, GRANT_FIELDS.state))
     if (!target || !isSysId(ritmSysId)) return null
     const ritm = new GlideRecord(PLATFORM_TABLE.ritm)

@@ -1,5 +1,5 @@
 /**
- * Server-side enforcement on submit. Every entry point (the two catalog items, the incident's emergency action,
+ * Server-side enforcement on submit. Every entry point (the catalog items, the incident's emergency actions,
  * the proposal API) creates a grant in state `requested`; the grant's after-insert rule calls
  * {@link processSubmission}, which judges it — policy (shared evaluate), ticket validation, one open request per
  * user and target, approver availability — and then either rejects it with every reason, or freezes the plan
@@ -18,6 +18,7 @@ import {
     str,
     sysIdProperty,
 } from './glide-io'
+import { processExtension } from './extend'
 import { judge, policyMinFor, resolveGrant } from './request'
 import { customerComment, ticketOf } from './ticket'
 import { approvalRoute } from './shared/approval'
@@ -26,6 +27,7 @@ import { buildPlan, defaultProviderFor, planDigest } from './shared/plan'
 import { planText } from './shared/plan-text'
 import { APP_TASK_FIELDS } from './shared/platform'
 import type { Decision, DecisionReason } from './shared/policy-types'
+import { consoleTargetReasons } from './shared/console-packet'
 import { openRequestForUserReason, providerDurationReasons, providerLimits } from './shared/policy-provider'
 import {
     DEVICE_ADMIN_PROVIDERS,
@@ -67,6 +69,14 @@ export function onGrantInserted(current: any): void {
 export function processSubmission(grant: any, actor: string): SubmissionResult {
     const grantSysId = String(grant.getUniqueValue())
     if (str(grant, GRANT_FIELDS.state) !== 'requested') return { state: 'ignored', reasons: [] }
+    // An extension of an active grant: its own judgement (extend.ts, shared/src/extend.ts).
+    if (str(grant, GRANT_FIELDS.extendsGrant)) {
+        const judged = processExtension(grant, actor, secopsGroupReasons())
+        return {
+            state: judged.state === 'awaiting_approval' ? 'awaiting_approval' : 'policy_rejected',
+            reasons: judged.reasons,
+        }
+    }
     const resolved = resolveGrant(grant)
     const request = resolved.request
     appendAudit(grantSysId, 'request.submitted', actor, {
@@ -95,6 +105,7 @@ export function processSubmission(grant: any, actor: string): SubmissionResult {
         plannedProvider === null
             ? []
             : [
+                  ...(request.targetKind === 'console' ? consoleTargetReasons(request.target) : []),
                   ...(decision.reasons.length === 0
                       ? providerDurationReasons(plannedProvider, decision.durationMinutes)
                       : []),

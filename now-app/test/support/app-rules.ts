@@ -8,6 +8,7 @@ import { guardAuditAppend } from '../../src/server/audit-chain-rule'
 import { onRitmInserted } from '../../src/server/catalog-submit'
 import { guardActionInsert, guardActionWrite, guardGrantWrite } from '../../src/server/claim-guard-rule'
 import { guardApprovedDuration, onGrantStateChanged } from '../../src/server/grant-rules'
+import { onGrantExpiryMoved } from '../../src/server/extend'
 import { setGrantMeasures } from '../../src/server/grant-measures'
 import { onGrantInserted } from '../../src/server/submit'
 import { guardCancelledFinal } from '../../src/server/cancel'
@@ -17,6 +18,7 @@ import { executorApprovalNotices, executorContext, executorGateFacts } from '../
 import { proposeRequest } from '../../src/server/proposal-api'
 import { applyTicketUpdate, guardTicketUpdate } from '../../src/server/ticket-update'
 import { onApprovalDue } from '../../src/server/watchdog'
+import { nudgeOnActionInsert } from '../../src/server/nudge'
 import { EVENT, PLATFORM_TABLE, TABLE } from '../../../shared/src/schema'
 import { glide } from './glide-fake'
 
@@ -39,6 +41,8 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => guardGrantWrite(c, null) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c, p) => guardGrantWrite(c, p) })
     glide.addRule({ table: TABLE.action, when: 'before', on: 'insert', fn: (c) => guardActionInsert(c) })
+    // The nudge (business-rules/action-nudge.now.ts): async, run later by the scheduler (glide.useAsyncRunner).
+    glide.addRule({ table: TABLE.action, when: 'async', on: 'insert', fn: (c) => nudgeOnActionInsert(c) })
     // The report measures (order 60, after the guard at 50).
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'insert', fn: (c) => setGrantMeasures(c) })
     glide.addRule({ table: TABLE.grant, when: 'before', on: 'update', fn: (c) => setGrantMeasures(c) })
@@ -47,6 +51,7 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
     glide.addRule({ table: PLATFORM_TABLE.incident, when: 'after', on: 'update', fn: (c) => onIncidentUpdated(c) })
     glide.addRule({ table: PLATFORM_TABLE.change, when: 'after', on: 'update', fn: (c) => onChangeUpdated(c) })
     glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantStateChanged(c, p) })
+    glide.addRule({ table: TABLE.grant, when: 'after', on: 'update', fn: (c, p) => onGrantExpiryMoved(c, p) })
     glide.addRule({
         table: PLATFORM_TABLE.approval,
         when: 'before',
@@ -66,6 +71,8 @@ export function wireAppRules(options: { claimGuard: boolean }): void {
  */
 export function wireExecutorApiRules(): void {
     glide.addRule({ table: TABLE.ticketUpdate, when: 'before', on: 'insert', fn: (c) => guardTicketUpdate(c) })
+    // The audit chain's insert rule: what the executor's appends (direct or batched) must link after (issue 18).
+    glide.addRule({ table: TABLE.auditEvent, when: 'before', on: 'insert', fn: (c) => guardAuditAppend(c) })
     glide.addRule({ table: TABLE.ticketUpdate, when: 'after', on: 'insert', fn: (c) => applyTicketUpdate(c) })
 }
 

@@ -32,7 +32,8 @@ export interface FakeUser {
 
 export interface BusinessRule {
     table: string
-    when: 'before' | 'after'
+    /** `async`: queued after the write and run later by the scheduler ({@link glide.useAsyncRunner}). */
+    when: 'before' | 'after' | 'async'
     on: 'insert' | 'update'
     /** `previous` is null on insert. */
     fn: (current: GlideRecord, previous: GlideRecord | null) => void
@@ -253,6 +254,219 @@ function format(message: unknown, args: unknown[]): string {
 }
 
 let eventScheduler: ((atMs: number, run: () => void) => void) | undefined
+let asyncRunner: ((job: () => Promise<void>) => void) | undefined
+
+/** An outbound HTTP request as a script built it with RESTMessageV2. */
+export interface OutboundRequest {
+    method: string
+    url: string
+    headers: Record<string, string>
+    body: string
+    /** setHttpTimeout, ms (0: not set). */
+    timeoutMs: number
+}
+
+/**
+ * What a script reads back from execute(): the response (`status`, `body`, and `error` when the transaction
+ * failed: haveError() true, getErrorCode() / getErrorMessage()), or `thrown`: execute() throws an Error with that
+ * message (the docs' "Might throw exception if http connection timed out").
+ */
+export interface OutboundAnswer {
+    status: number
+    body: string
+    error?: { code: number; message: string }
+    thrown?: string
+}
+
+/** The instance's outbound HTTP: performs the request. */
+export type OutboundTransport = (request: OutboundRequest) => Promise<OutboundAnswer>
+
+let outboundTransport: OutboundTransport | undefined
+
+/**
+ * Outbound calls of the script being run by {@link runWithOutbound}: the answers so far, how many this pass used,
+ * the request this (dry) pass stopped at.
+ */
+let outboundPass: { answers: OutboundAnswer[]; used: number; pending: OutboundRequest | null; dry: boolean } | null =
+    null
+
+/** Thrown by execute() in a dry pass when the call has no answer yet (the runner performs it, then re-runs). */
+class PendingOutbound extends Error {
+    constructor() {
+        super('outbound call pending (fake scheduler: the script is re-run with its answer)')
+        this.name = 'PendingOutbound'
+    }
+}
+
+function refuseInDryPass(what: string): void {
+    if (outboundPass && outboundPass.dry) {
+        throw new Error(
+            `fake: ${what} before an outbound call in an async script: the fake re-runs such scripts (see runWithOutbound); write after the last execute()`,
+        )
+    }
+}
+
+/**
+ * Run a background script (async business rule, script action) that may call `RESTMessageV2.execute()`.
+ *
+ * On an instance execute() blocks the scheduler worker's thread until the answer (or the timeout) comes. Node
+ * cannot block a thread on I/O while the same process serves the other end (the executor under test), so the fake
+ * runs the script in passes: a dry pass runs it until its next unanswered execute() (nothing it logs or queues is
+ * kept, and a write before that call is refused loudly), the transport performs that request for real, and the
+ * script runs again from the start with the answers so far; the last pass, where every execute() has its answer,
+ * is the one whose effects count. The script must therefore be deterministic up to its outbound calls (read, then
+ * call, then log) — what the app's nudge module is. `wrap` runs each pass (e.g. as the session user).
+ */
+export async function runWithOutbound(
+    script: () => void,
+    wrap: (pass: () => void) => void = (p) => p(),
+): Promise<void> {
+    const answers: OutboundAnswer[] = []
+    for (let round = 0; round < 8; round++) {
+        const pass = { answers, used: 0, pending: null as OutboundRequest | null, dry: true }
+        const marks = {
+            logs: glide.logs.length,
+            events: glide.events.length,
+            info: glide.messages.info.length,
+            error: glide.messages.error.length,
+        }
+        outboundPass = pass
+        try {
+            wrap(script)
+        } catch {
+            // a dry pass's outcome does not count
+        } finally {
+            outboundPass = null
+            glide.logs.length = marks.logs
+            glide.events.length = marks.events
+            glide.messages.info.length = marks.info
+            glide.messages.error.length = marks.error
+        }
+        if (!pass.pending) break
+        const transport = outboundTransport
+        answers.push(
+            transport
+                ? await transport(pass.pending).catch((e: unknown) => ({ status: 0, body: '', thrown: str(e) }))
+                : { status: 0, body: '', thrown: 'fake: no outbound HTTP on this instance' },
+        )
+    }
+    outboundPass = { answers, used: 0, pending: null, dry: false }
+    try {
+        wrap(script)
+    } finally {
+        outboundPass = null
+    }
+}
+
+function queueAsyncRule(rule: BusinessRule, table: string, sysId: string): void {
+    const who = { ...user, roles: [...user.roles] }
+    const job = async (): Promise<void> => {
+        const before = user
+        try {
+            await runWithOutbound(
+                () => {
+                    // As the platform: the rule runs later, on the record as it is then.
+                    const current = new GlideRecord(table)
+                    if (!current.get(sysId)) return
+                    rule.fn(current, null)
+                },
+                (pass) => {
+                    user = who
+                    try {
+                        pass()
+                    } finally {
+                        user = before
+                    }
+                },
+            )
+        } catch (error) {
+            // As on an instance: a failing async rule is logged; the write that queued it stands.
+            glide.logs.push({ level: 'error', message: `async business rule on ${table} failed: ${str(error)}` })
+        }
+    }
+    if (asyncRunner) asyncRunner(job)
+    else glide.asyncJobs.push(job)
+}
+
+/** sn_ws.RESTResponseV2 over an {@link OutboundAnswer}. */
+export class RESTResponseV2 {
+    constructor(private readonly answer: OutboundAnswer) {}
+    getStatusCode(): number {
+        return this.answer.status
+    }
+    getBody(): string {
+        return this.answer.body
+    }
+    haveError(): boolean {
+        return this.answer.error !== undefined
+    }
+    getErrorCode(): number {
+        return this.answer.error ? this.answer.error.code : 0
+    }
+    getErrorMessage(): string {
+        return this.answer.error ? this.answer.error.message : ''
+    }
+}
+
+/**
+ * sn_ws.RESTMessageV2, the empty constructor (endpoint and method set by the script: docs "RESTMessageV2 -
+ * RESTMessageV2()", "setEndpoint", "setHttpMethod"); execute() performs the request through the instance's outbound
+ * HTTP ({@link glide.useOutbound}), from a background script run by {@link runWithOutbound} only.
+ */
+export class RESTMessageV2 {
+    private method = ''
+    private endpoint = ''
+    private body = ''
+    private timeoutMs = 0
+    private readonly headers: Record<string, string> = {}
+    constructor(name?: string, _methodName?: string) {
+        if (name !== undefined) throw new Error('fake: REST message records are not modelled; use new RESTMessageV2()')
+    }
+    setEndpoint(endpoint: string): void {
+        this.endpoint = String(endpoint)
+    }
+    getEndpoint(): string {
+        return this.endpoint
+    }
+    setHttpMethod(method: string): void {
+        this.method = String(method).toUpperCase()
+    }
+    setRequestHeader(name: string, value: string): void {
+        this.headers[String(name)] = String(value)
+    }
+    getRequestHeaders(): Record<string, string> {
+        return { ...this.headers }
+    }
+    setRequestBody(body: string): void {
+        this.body = String(body)
+    }
+    getRequestBody(): string {
+        return this.body
+    }
+    setHttpTimeout(ms: number): void {
+        this.timeoutMs = Number(ms)
+    }
+    execute(): RESTResponseV2 {
+        const pass = outboundPass
+        if (!pass) throw new Error('fake: execute() runs only in background scripts (async rules, script actions)')
+        if (!this.method || !this.endpoint) throw new Error('RESTMessageV2: no HTTP method or endpoint set')
+        const answer = pass.answers[pass.used]
+        if (answer) {
+            pass.used++
+            if (answer.thrown !== undefined) throw new Error(answer.thrown)
+            return new RESTResponseV2(answer)
+        }
+        if (!pass.dry) throw new Error('fake: an outbound call without an answer in the final pass')
+        pass.pending = {
+            method: this.method,
+            url: this.endpoint,
+            headers: { ...this.headers },
+            body: this.body,
+            timeoutMs: this.timeoutMs,
+        }
+        throw new PendingOutbound()
+    }
+}
 
 /** The fake instance: state to seed and inspect. */
 export const glide = {
@@ -283,6 +497,26 @@ export const glide = {
         if (!current.get(event.sysId)) return
         action({ name: event.name, parm1: event.parm1, parm2: event.parm2 }, current)
     },
+    /** Async business rule jobs queued while no runner is installed (run them with {@link glide.runAsyncJobs}). */
+    asyncJobs: [] as (() => Promise<void>)[],
+    /**
+     * Install the scheduler worker that runs async business rules (`run` resolves when the job is done); undefined:
+     * jobs wait in {@link glide.asyncJobs}.
+     */
+    useAsyncRunner(runner: ((job: () => Promise<void>) => void) | undefined): void {
+        asyncRunner = runner
+    },
+    /** Run (and empty) the queued async jobs, in order, including jobs they queue. */
+    async runAsyncJobs(): Promise<void> {
+        while (glide.asyncJobs.length > 0) await glide.asyncJobs.shift()!()
+    },
+    /**
+     * The instance's outbound HTTP (what `sn_ws.RESTMessageV2.execute()` reaches): performs one request and resolves
+     * with what the script will read. Undefined: execute() throws, as a call to an unreachable host does.
+     */
+    useOutbound(transport: OutboundTransport | undefined): void {
+        outboundTransport = transport
+    },
     logs: [] as { level: 'info' | 'warn' | 'error' | 'debug'; message: string }[],
     messages: { info: [] as string[], error: [] as string[] },
     journal: [] as { table: string; sysId: string; field: string; text: string; by: string; at: string }[],
@@ -300,6 +534,9 @@ export const glide = {
         glide.scheduledEvents.length = 0
         glide.scriptActions.clear()
         eventScheduler = undefined
+        glide.asyncJobs.length = 0
+        asyncRunner = undefined
+        outboundTransport = undefined
         glide.logs.length = 0
         glide.messages.info.length = 0
         glide.messages.error.length = 0
@@ -691,11 +928,20 @@ export class GlideRecord {
         for (const rule of rules.slice()) {
             if (rule.table === this._table && rule.when === when && rule.on === on) rule.fn(this, prev)
         }
+        if (when === 'after' && !this._aborted) {
+            const sysId = this.getUniqueValue()
+            for (const rule of rules.slice()) {
+                if (rule.table === this._table && rule.when === 'async' && rule.on === on) {
+                    queueAsyncRule(rule, this._table, sysId)
+                }
+            }
+        }
         return !this._aborted
     }
 
     /** Insert the current values as a new record; null when a before rule aborts or the sys_id exists. */
     insert(): string | null {
+        refuseInDryPass(`insert into ${this._table}`)
         this._aborted = false
         const values = { ...this._values }
         if (!values.sys_id || this._loaded) values.sys_id = newGuid()
@@ -717,6 +963,7 @@ export class GlideRecord {
     /** Write the changed fields; inserts a record never loaded; null when aborted or the record is gone. */
     update(_reason?: unknown): string | null {
         if (!this._loaded) return this.insert()
+        refuseInDryPass(`update of ${this._table}`)
         this._aborted = false
         const id = this.getUniqueValue()
         const found = backend.rows(this._table).find((r) => r.sys_id === id)
@@ -733,6 +980,7 @@ export class GlideRecord {
     }
 
     deleteRecord(): boolean {
+        refuseInDryPass(`delete from ${this._table}`)
         if (!this._loaded || !backend.remove(this._table, this._values.sys_id ?? '')) return false
         this.load(null)
         return true
@@ -846,6 +1094,7 @@ export const gs = {
         const atMs =
             when instanceof GlideDateTime ? when.getNumericValue() : new GlideDateTime(str(when)).getNumericValue()
         const event = { name, table, sysId: gr ? gr.getUniqueValue() : '', parm1: str(parm1), parm2: str(parm2), atMs }
+        refuseInDryPass(`scheduling event ${name}`)
         glide.scheduledEvents.push(event)
         if (eventScheduler) eventScheduler(atMs, () => glide.processScheduledEvent(event))
     },
@@ -882,6 +1131,7 @@ export const gs = {
 export class GlideSysAttachment {
     /** Attach base64 `content` to the record `gr` is on; the new sys_attachment sys_id, or null. */
     writeBase64(gr: GlideRecord, fileName: string, contentType: string, content: string): string | null {
+        refuseInDryPass('attachment write')
         const table = gr.getTableName()
         const sysId = gr.getUniqueValue()
         if (!sysId) return null
@@ -902,3 +1152,5 @@ export class GlideSysAttachment {
 }
 
 export const glideModule = { gs, GlideRecord, GlideElement, GlideDateTime, GlideAggregate, GlideSysAttachment }
+/** What `@servicenow/glide/sn_ws` resolves to in Node (glide-fake-sn-ws.ts). */
+export const snWsModule = { RESTMessageV2, RESTResponseV2 }

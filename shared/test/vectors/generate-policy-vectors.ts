@@ -475,6 +475,53 @@ vector('a PAM account request without an account is denied', {
     expect: no('TARGET_MISSING'),
 })
 
+// --- Emergency console (issue 14): three named slots from the policy's groups, never by rule -------------------
+const G_IC = id('1a') // incident command
+const G_SEC = id('2b') // security
+const G_CUST = id('3c') // accountable customer-account authority
+const consolePolicy = merge(anyPolicy, {
+    name: 'Emergency console',
+    order: 50,
+    targetKind: 'console',
+    maxDurationMinutes: 240,
+    emergencyMaxDurationMinutes: 240,
+    incidentCommandGroupId: G_IC,
+    securityGroupId: G_SEC,
+    customerAuthorityGroupId: G_CUST,
+    // A rule that would match a P1 console request: the console is high risk, so it never applies.
+    autoApproveRules: [
+        {
+            name: 'p1-console',
+            requireIncidentPriorityAtMost: 2,
+            requireRequesterInIncidentGroup: false,
+            targetKinds: ['console'],
+            maxDurationMinutes: 240,
+        },
+    ],
+})
+const consoleTarget = {
+    account: 'jane.admin@contoso.example',
+    tenantId: 'TNT-40213',
+    tenantName: 'Contoso Manufacturing',
+    scope: 'user_admin,helpdesk_admin',
+}
+const consoleSlots = ['incident_command', 'security', 'customer_authority']
+vector('an emergency console request needs incident command, security and customer-account authority', {
+    request: { targetKind: 'console', target: consoleTarget, ...emergencyP1 },
+    policies: [consolePolicy],
+    expect: ok({ requiredApprovalKinds: consoleSlots, highRisk: true, policyName: 'Emergency console' }),
+})
+vector('a console policy without the security group denies (no slot left unnamed)', {
+    request: { targetKind: 'console', target: consoleTarget, ...emergencyP1 },
+    policies: [merge(consolePolicy, { securityGroupId: '' })],
+    expect: no('CONSOLE_APPROVERS_UNSET'),
+})
+vector('a console request without its tenant packet is denied', {
+    request: { targetKind: 'console', target: { account: consoleTarget.account }, ...emergencyP1 },
+    policies: [consolePolicy],
+    expect: no('TARGET_MISSING'),
+})
+
 // --- Justification ---------------------------------------------------------------------------------------------
 vector('a 19-character justification is too short', {
     request: { justification: 'x'.repeat(19) },

@@ -19,13 +19,18 @@ export interface AppWorld {
 }
 
 /** Starts an {@link AppWorld}. */
-export async function startAppWorld(options: WorldOptions = {}): Promise<AppWorld> {
+export async function startAppWorld(
+    options: WorldOptions = {},
+    /** `asyncDelayMs`: when the instance's scheduler picks up async business rules (app-on-emulator.ts). */
+    appOptions: { asyncDelayMs?: number } = {},
+): Promise<AppWorld> {
     const world = await startWorld(options)
     const { sn, base } = world
     // The scenario's own hand-seeded grant is not part of these stories: end it so it is not an open request.
     sn.store.update(TABLE.grant, base.grant.sysId, { [GRANT_FIELDS.state]: 'cancelled' })
     const clock = options.clock
     const app = startAppOnEmulator(sn, {
+        ...appOptions,
         // Events the app schedules (gs.eventQueueScheduled) run at their time on the world's virtual clock.
         ...(clock
             ? {

@@ -44,7 +44,7 @@ export interface WorldOptions {
      */
     clock?: VirtualClock
     /** Further options of the ServiceNow emulator (e.g. `queryDateZone`). */
-    servicenow?: Pick<ServiceNowEmulatorOptions, 'queryDateZone'>
+    servicenow?: Pick<ServiceNowEmulatorOptions, 'queryDateZone' | 'batchOrder' | 'batchRateLimit'>
 }
 
 /** A running world. */

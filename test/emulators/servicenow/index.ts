@@ -4,6 +4,7 @@
  * emulates, and its documented choices, are in README.md beside this file.
  */
 export { startServiceNowEmulator } from './server'
+export { OutboundHttp, type OutboundCall, type OutboundLogEntry, type OutboundResult } from './outbound'
 export { createScriptedRest } from './scripted-rest'
 export type { ScriptedRestHandler, ScriptedRestRouter } from './scripted-rest'
 export type {

@@ -2,6 +2,7 @@
  * The HTTP side of the ServiceNow emulator: Table API, Attachment API, OAuth token endpoint, auth, rate
  * limiting, fault injection and the app's claim guard. See README.md for what is emulated and how.
  */
+import { OutboundHttp } from './outbound'
 import { randomBytes } from 'node:crypto'
 import express, { type Request, type Response } from 'express'
 import { ACTION_FIELDS, ROLE, TABLE, checkActionWrite } from '@gbg/shared'
@@ -32,6 +33,7 @@ import type {
     ServiceNowEmulatorOptions,
 } from './types'
 import type { ScriptedRestRouter } from './scripted-rest'
+import { BatchError, batchItemOf, batchSecret, runBatch, type BatchDeps } from './batch'
 
 type Row = Record<string, string>
 
@@ -108,6 +110,13 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
     const requests: SeenRequest[] = []
     const rateCounters = new Map<string, { windowStartMs: number; count: number }>()
     let url = ''
+    const batchDeps: BatchDeps = {
+        baseUrl: () => url,
+        secret: batchSecret(),
+        order: opts.batchOrder ?? 'sequential',
+        timeoutMs: opts.batchTimeoutMs ?? 30_000,
+        maxInputBytes: opts.batchMaxInputBytes ?? 5 * 1024 * 1024,
+    }
 
     // ---- paths and values ---------------------------------------------------------------------------------
 
@@ -304,6 +313,8 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
     function rateLimit(p: Principal, res: Response): void {
         const limit = opts.rateLimitPerHour
         if (limit === undefined) return
+        // A sub-request of a batch call counts on its own only under batchRateLimit 'each' (README "Batch API").
+        if (res.locals['batch'] !== undefined && opts.batchRateLimit === 'batch') return
         const nowMs = now().getTime()
         const windowStartMs = Math.floor(nowMs / 3_600_000) * 3_600_000
         let counter = rateCounters.get(p.sysId)
@@ -823,9 +834,13 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
 
     /** Applies matching fault rules; returns true when the request was answered by a fault. */
     async function applyFaults(req: Request, res: Response): Promise<boolean> {
+        const inBatch = res.locals['batch'] !== undefined
+        const isBatchCall = /^\/api\/now\/v1\/batch\/?$/.test(req.path)
         const matched = faults.filter(
             (f) =>
                 f.remaining > 0 &&
+                (f.scope === undefined || f.scope === 'any' || (f.scope === 'batch') === inBatch) &&
+                (f.unservicedAfter === undefined || isBatchCall) &&
                 (!f.method || f.method.toUpperCase() === req.method) &&
                 (!f.path || f.path.test(req.originalUrl)) &&
                 Math.random() < (f.rate ?? 1),
@@ -837,13 +852,18 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             f.status !== undefined ||
             f.dropAfterWrite === true ||
             f.dropBeforeProcessing === true ||
-            f.expireToken === true
+            f.expireToken === true ||
+            f.unservicedAfter !== undefined
         const terminal = matched.find(hasEffect)
         const applied = matched.filter((f) => f === terminal || !hasEffect(f))
         for (const f of applied) f.remaining--
         const latency = applied.reduce((sum, f) => sum + (f.latencyMs ?? 0), 0)
         if (latency > 0) await sleep(latency)
         if (!terminal) return false
+        if (terminal.unservicedAfter !== undefined) {
+            res.locals['unservicedAfter'] = terminal.unservicedAfter
+            return false
+        }
         if (terminal.dropAfterWrite) {
             res.locals['drop'] = true
             return false
@@ -905,6 +925,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
                     query,
                     status: res.statusCode,
                     user: String(res.locals['user'] ?? ''),
+                    ...(res.locals['batch'] !== undefined ? { batch: String(res.locals['batch']) } : {}),
                 })
             }
             if (res.locals['drop']) {
@@ -914,9 +935,21 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
             return end(...args)
         }) as typeof res.end
         try {
+            const batchItem = batchItemOf(req, batchDeps.secret)
+            if (batchItem !== undefined) res.locals['batch'] = batchItem
             if (await applyFaults(req, res)) return
             const path = req.path
             if (path === '/oauth_token.do') return oauthToken(req, res)
+            if (/^\/api\/now\/v1\/batch\/?$/.test(path)) {
+                // Docs: only the versioned path (community: /api/now/batch answers "Requested URI does not represent
+                // any resource", as it does here through the unknown-path rule below).
+                if (req.method !== 'POST')
+                    throw new HttpError(405, 'Method not Supported', `${req.method} is not supported for this resource`)
+                const p = authenticate(req, res)
+                rateLimit(p, res)
+                const unservicedAfter = res.locals['unservicedAfter'] as number | undefined
+                return await runBatch(req, res, batchDeps, unservicedAfter === undefined ? {} : { unservicedAfter })
+            }
             const table = /^\/api\/now\/(?:(v1|v2)\/)?table\/([^/]+)(?:\/([^/]+))?\/?$/.exec(path)
             if (table) return tableApi(req, res, table[1] ?? '', table[2]!, table[3])
             const attachment = /^\/api\/now\/(?:v1\/)?attachment(\/.*)?$/.exec(path)
@@ -944,7 +977,12 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
                 throw new HttpError(400, 'Requested URI does not represent any resource', null)
             res.status(404).type('text/plain').send('Not found')
         } catch (error) {
-            if (error instanceof HttpError) {
+            if (error instanceof BatchError) {
+                res.status(error.status).json({
+                    error: { message: error.message, detail: error.detail },
+                    status: 'failure',
+                })
+            } else if (error instanceof HttpError) {
                 res.set(error.headers)
                 res.status(error.status).json({
                     error: { message: error.message, detail: error.detail },
@@ -1006,6 +1044,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         }
         return clean
     }
+    const outbound = new OutboundHttp(now)
     const scripting: EmulatorScripting = {
         // Journal entries are rows of sys_journal_field on an instance; the emulator keeps them beside the records.
         list: (table) => (table === 'sys_journal_field' ? store.journalRows() : store.list(table)),
@@ -1042,6 +1081,7 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         addUser,
         waitFor,
         scripting,
+        outbound,
         useScriptedRest: (router) => {
             scriptedRest = router
         },

@@ -1,3 +1,4 @@
+import type { OutboundHttp } from './outbound'
 import type { ScriptedRestRouter } from './scripted-rest'
 
 /**
@@ -57,6 +58,19 @@ export interface FaultRule {
     dropBeforeProcessing?: boolean
     /** Answer 401 as for an expired token; a Bearer token used on the request stays expired. */
     expireToken?: boolean
+    /**
+     * Batch API only (`POST /api/now/v1/batch`): run the first N sub-requests, then stop as when the batch hits its
+     * size or processing limit — the rest come back in `unserviced_requests` (docs "Batch API", "Size and processing
+     * limits"). The batch itself answers 200.
+     */
+    unservicedAfter?: number
+    /**
+     * Whether the rule also matches the sub-requests of a Batch API call (each runs as its own request, README
+     * "Batch API"): `'any'` (default) direct calls and sub-requests, `'direct'` direct calls only, `'batch'`
+     * sub-requests only. A status fault on a sub-request is that sub-request's `status_code`; a drop inside a batch
+     * drops the whole batch call's connection at that point (the sub-requests before it applied, none after).
+     */
+    scope?: 'any' | 'direct' | 'batch'
 }
 
 /** OAuth application registry entry (oauth_entity). */
@@ -88,6 +102,23 @@ export interface ServiceNowEmulatorOptions {
      * under both. Table API JSON date-times are UTC either way. @defaultValue 'user'
      */
     queryDateZone?: 'utc' | 'user'
+    /**
+     * Batch API (README "Batch API"): how the sub-requests of one batch call count against `rateLimitPerHour`. The
+     * vendor docs do not say: `'each'` (default, the stricter reading) counts the batch call AND every sub-request
+     * (a sub-request over the limit answers 429 inside the batch); `'batch'` counts the batch call once.
+     */
+    batchRateLimit?: 'each' | 'batch'
+    /**
+     * Batch API: the order the sub-requests run in. The docs describe a list answered as a stream and "not intended
+     * for parallel transaction processing" (and ServiceNow's batch REST patent runs the items one after another), so
+     * `'sequential'` (default) runs them in request order; `'reverse'` runs them last to first, for clients that must
+     * not depend on the order.
+     */
+    batchOrder?: 'sequential' | 'reverse'
+    /** Batch API: the "REST Batch API request timeout" transaction quota (real ms). @defaultValue 30000 */
+    batchTimeoutMs?: number
+    /** Batch API: largest sub-request body (glide.rest.batch.max.inputSize). @defaultValue 5 MB */
+    batchMaxInputBytes?: number
 }
 
 /** One request the emulator answered (or dropped). */
@@ -101,6 +132,11 @@ export interface SeenRequest {
     status: number
     /** user_name of the authenticated caller, '' when unauthenticated. */
     user: string
+    /**
+     * Set on a sub-request of a Batch API call: the batch's `batch_request_id`. It reached the instance inside the
+     * batch call (one HTTP request, logged on its own without this field), not as a call of its own.
+     */
+    batch?: string
 }
 
 /**
@@ -181,6 +217,8 @@ export interface ServiceNowEmulator {
     useScriptedRest(router: ScriptedRestRouter | undefined): void
     /** Server-side scripting access to the records (what GlideRecord does on an instance). */
     scripting: EmulatorScripting
+    /** The instance's outbound HTTP (sn_ws.RESTMessageV2), its log and failure switches (outbound.ts). */
+    outbound: OutboundHttp
 }
 
 /** One journal entry (a sys_journal_field row). */

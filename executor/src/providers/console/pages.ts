@@ -3,6 +3,7 @@
  * page heading and the elements the step needs). A page that is not the one expected, an expected page missing
  * one of its markers, or any alert on it is a halt: the provider never guesses what an unknown page means.
  */
+import { CONSOLE_EXPIRY_CHOICES } from '@gbg/shared'
 
 /** Pages of the emergency console the provider knows. */
 export const CONSOLE_PAGES = {
@@ -62,8 +63,20 @@ export const SECRET_PATTERNS: readonly RegExp[] = [
 /** Privileges the provider knows how to request, in the console's own names. `global_admin` is never requested. */
 export const REQUESTABLE_PRIVILEGES = ['user_admin', 'helpdesk_admin', 'billing_admin', 'security_admin'] as const
 
-/** Expiry choices the console's form offers (minutes): the plan's duration must be one of them exactly. */
-export const EXPIRY_CHOICES = [15, 30, 60, 120, 240] as const
+/**
+ * Expiry choices the console's form offers (minutes): shared CONSOLE_EXPIRY_CHOICES, which the app's submit check
+ * also reads (a console request lasts 15 minutes to 4 hours).
+ */
+export const EXPIRY_CHOICES = CONSOLE_EXPIRY_CHOICES
+
+/**
+ * The console expiry to set for `minutes` the executor may grant (approved, capped by a change window): the longest
+ * choice not beyond them, never longer; null when even the shortest is too long.
+ */
+export function consoleExpiryWithin(minutes: number): number | null {
+    const fitting = EXPIRY_CHOICES.filter((c) => c <= minutes)
+    return fitting.length > 0 ? fitting[fitting.length - 1]! : null
+}
 
 /**
  * Which masked values (read from the masked elements) or secret-looking strings appear in `text` (the page text as

@@ -46,6 +46,7 @@ import {
     EXPIRY_CHOICES,
     MASK_SELECTOR,
     REQUESTABLE_PRIVILEGES,
+    consoleExpiryWithin,
     describeLeak,
     leakedValues,
     type ConsolePageName,
@@ -142,6 +143,10 @@ export interface ConsolePacket {
     tenantName: string
     account: string
     scope: string[]
+    /**
+     * The expiry set at the console: the longest of its choices not beyond the minutes the executor may grant
+     * (the plan's, capped by the recheck gate's ticket-bound window at the packet check), never longer.
+     */
     expiryMinutes: number
     incident: string
     reference: string
@@ -168,9 +173,10 @@ export function consolePacket(
             problems.push(`privilege "${s}" is not one the provider may request`)
     }
     if (new Set(scope).size !== scope.length) problems.push('the scope names a privilege twice')
-    if (!(EXPIRY_CHOICES as readonly number[]).includes(plan.durationMinutes))
+    const expiry = consoleExpiryWithin(plan.durationMinutes)
+    if (expiry === null)
         problems.push(
-            `an expiry of ${plan.durationMinutes} minutes is not one of the console's (${EXPIRY_CHOICES.join(', ')})`,
+            `${plan.durationMinutes} minutes are shorter than the console's shortest expiry (${EXPIRY_CHOICES.join(', ')} minutes)`,
         )
     if (!plan.tickets.incident) problems.push('no incident')
     if (problems.length > 0) return { ok: false, problems }
@@ -181,13 +187,16 @@ export function consolePacket(
             tenantName: t.tenantName!,
             account: t.account!,
             scope: [...scope].sort(),
-            expiryMinutes: plan.durationMinutes,
+            expiryMinutes: expiry!,
             incident: plan.tickets.incident!,
             reference: plan.grantNumber,
             evidence: `${plan.grantNumber} approvals (incident command, security, customer-account authority)`,
         },
     }
 }
+
+/** Look-ups of the status page by our reference after an unconfirmed submit (reads, never a second submission). */
+const LOOKUP_ATTEMPTS = 3
 
 /** `promise`, or `fallback` after `ms` (a page still waiting for an answer may never settle a read). */
 function within<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
@@ -278,12 +287,12 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             this.context.setDefaultNavigationTimeout(config.pageTimeoutMs)
             this.page = await this.context.newPage()
             await this.context.tracing.start({ screenshots: false, snapshots: false, sources: false })
-            await this.startTrace()
         }
 
         /**
-         * Playwright trace in chunks (actions only: no DOM snapshots, no screenshots, so no unmasked value): one
-         * before sign-in and one after; the sign-in itself (password, one-time code) is never in a trace.
+         * Playwright trace (actions only: no DOM snapshots, no screenshots, so no unmasked value), one chunk from
+         * sign-in to the end of the flow: the sign-in itself (password, one-time code) is never in a trace, and the
+         * packet card before it is evidence of its own (one trace file per flow: each chunk costs a zip write).
          */
         async startTrace(): Promise<void> {
             if (this.tracing) return
@@ -320,9 +329,19 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             const want = CONSOLE_PAGES[name]
             logger.debug('console page expected', { grant: this.plan.grantNumber, page: want.heading })
             await this.page.waitForLoadState('domcontentloaded')
-            const seen = await this.heading()
-            if (seen !== want.heading) {
-                if (seen === CONSOLE_PAGES.signIn.heading && name !== 'signIn') {
+            // One read of the page (heading, alerts, marker counts): one round trip to the browser, not one per check.
+            const seen = await this.page.evaluate((markers: string[]) => {
+                const main = document.querySelector('main')
+                const h = main ? main.querySelectorAll('h1') : []
+                const alert = main ? main.querySelector('[role=alert], .alert') : null
+                return {
+                    heading: h.length === 1 ? (h[0]!.textContent ?? '').trim() : '',
+                    alert: alert ? (alert.textContent ?? '').trim().slice(0, 300) : null,
+                    counts: markers.map((m) => (main ? main.querySelectorAll(m).length : 0)),
+                }
+            }, [...want.markers])
+            if (seen.heading !== want.heading) {
+                if (seen.heading === CONSOLE_PAGES.signIn.heading && name !== 'signIn') {
                     throw new Halt(
                         CONSOLE_HALT.sessionExpired,
                         `The console session ended: the sign-in page came instead of "${want.heading}".`,
@@ -330,23 +349,33 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
                 }
                 throw new Halt(
                     CONSOLE_HALT.unexpectedPage,
-                    `Expected the console page "${want.heading}", found "${seen || '(no heading)'}" at ${new URL(this.page.url()).pathname}.`,
+                    `Expected the console page "${want.heading}", found "${seen.heading || '(no heading)'}" at ${new URL(this.page.url()).pathname}.`,
                 )
             }
-            const alerts = this.page.locator('main [role=alert], main .alert')
-            if ((await alerts.count()) > 0) {
-                const text = ((await alerts.first().textContent()) ?? '').trim().slice(0, 300)
-                throw new Halt(CONSOLE_HALT.alert, `The console warns on "${want.heading}": ${text}`)
+            if (seen.alert !== null) {
+                throw new Halt(CONSOLE_HALT.alert, `The console warns on "${want.heading}": ${seen.alert}`)
             }
-            for (const marker of want.markers) {
-                const n = await this.page.locator(`main ${marker}`).count()
+            want.markers.forEach((marker, i) => {
+                const n = seen.counts[i]!
                 if (n !== 1) {
                     throw new Halt(
                         CONSOLE_HALT.formChanged,
                         `The console page "${want.heading}" changed: ${n === 0 ? 'missing' : `${n} ×`} ${marker}.`,
                     )
                 }
-            }
+            })
+        }
+
+        /** The trimmed text of the first element matching each selector inside `main` ('' when none), in one read. */
+        async texts(selectors: readonly string[]): Promise<string[]> {
+            return this.page.evaluate(
+                (list: string[]) =>
+                    list.map((sel) => {
+                        const e = document.querySelector(`main ${sel}`)
+                        return e ? (e.textContent ?? '').trim() : ''
+                    }),
+                [...selectors],
+            )
         }
 
         async text(selector: string): Promise<string> {
@@ -444,7 +473,6 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
         async signIn(): Promise<void> {
             await this.goto('/login')
             await this.expect('signIn')
-            await this.stopTrace()
             await this.page.fill('main input[name=username]', config.username)
             await this.page.fill('main input[name=password]', config.password)
             await this.page.fill('main input[name=otp]', totp(base32Decode(config.totpSeed), now().getTime()))
@@ -460,17 +488,17 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
         async lookUp(reference: string): Promise<{ id: string; state: string; expiresAt: string; tenantId: string }[]> {
             await this.goto(`/restorations/status?reference=${encodeURIComponent(reference)}`)
             await this.expect('status')
-            const rows = this.page.locator('main table.status tr[data-restoration]')
-            const out = []
-            for (let i = 0; i < (await rows.count()); i++) {
-                const row = rows.nth(i)
-                out.push({
-                    id: ((await row.locator('.restoration-id').textContent()) ?? '').trim(),
-                    state: ((await row.locator('.state').textContent()) ?? '').trim(),
-                    expiresAt: ((await row.locator('.expires-at').textContent()) ?? '').trim(),
-                    tenantId: ((await row.locator('.tenant-id').textContent()) ?? '').trim(),
-                })
-            }
+            const out = await this.page.evaluate(() =>
+                Array.from(document.querySelectorAll('main table.status tr[data-restoration]')).map((row) => {
+                    const cell = (sel: string): string => (row.querySelector(sel)?.textContent ?? '').trim()
+                    return {
+                        id: cell('.restoration-id'),
+                        state: cell('.state'),
+                        expiresAt: cell('.expires-at'),
+                        tenantId: cell('.tenant-id'),
+                    }
+                }),
+            )
             this.calls.push({
                 method: 'GET',
                 url: `${base}/restorations/status`,
@@ -494,8 +522,12 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
         }
     }
 
-    /** Run the fresh recheck for the plan; a refusal or another digest is a halt. */
-    async function gateFor(flow: Flow, where: string): Promise<void> {
+    /**
+     * Run the fresh recheck for the plan; a refusal or another digest is a halt. The plan being executed may be the
+     * approved one with fewer minutes (the worker caps it at a change window's end): it must be the approved plan
+     * in every other field, never longer. Returns the minutes the gate allows now (its ticket-bound cap).
+     */
+    async function gateFor(flow: Flow, where: string): Promise<number> {
         let r: RecheckResult
         try {
             r = await deps.gate(flow.plan.grantSysId)
@@ -503,7 +535,11 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             throw new Halt(CONSOLE_HALT.gate, `${where}: the recheck could not run (${(error as Error).message}).`)
         }
         if (!r.ok) throw new Halt(CONSOLE_HALT.gate, `${where}: recheck refused (${r.code}): ${r.reason}`)
-        if (r.digest !== planDigest(flow.plan)) {
+        const approvedMinutes = r.plan.durationMinutes
+        if (
+            r.digest !== planDigest({ ...flow.plan, durationMinutes: approvedMinutes }) ||
+            flow.plan.durationMinutes > approvedMinutes
+        ) {
             throw new Halt(
                 CONSOLE_HALT.packet,
                 `${where}: the approved plan in ServiceNow is no longer the plan being executed.`,
@@ -514,11 +550,20 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             approver: a.approverSysId,
             updatedOn: a.updatedOn instanceof Date ? a.updatedOn.toISOString() : '',
         }))
+        const allowedMinutes = Math.min(flow.plan.durationMinutes, r.grantMinutes)
         flow.calls.push({
             method: 'GATE',
             url: 'servicenow:recheck',
-            responseBody: { where, ok: true, digest: r.digest, approvals: flow.approvals },
+            responseBody: {
+                where,
+                ok: true,
+                digest: r.digest,
+                approvals: flow.approvals,
+                grantMinutes: r.grantMinutes,
+                expiryCapMs: r.expiryCapMs,
+            },
         })
+        return allowedMinutes
     }
 
     /** Stop: draft where possible, masked screenshot, trace, takeover state → ProviderError('halted'). */
@@ -597,8 +642,16 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             if (!p.ok)
                 throw new Halt(CONSOLE_HALT.packet, `The approved packet cannot be executed: ${p.problems.join('; ')}.`)
             const packet = p.packet
-            // 1. Packet check, before any browser entry.
-            await gateFor(flow, 'Packet check')
+            // 1. Packet check, before any browser entry. The console's expiry comes from the capped plan: the
+            //    longest console choice within the minutes the gate allows now (a change window may end sooner).
+            const allowed = await gateFor(flow, 'Packet check')
+            const expiry = consoleExpiryWithin(allowed)
+            if (expiry === null)
+                throw new Halt(
+                    CONSOLE_HALT.duration,
+                    `Only ${allowed} minutes may be granted (the linked ticket's window ends sooner); the console's shortest expiry is ${EXPIRY_CHOICES[0]} minutes.`,
+                )
+            packet.expiryMinutes = expiry
             await flow.open()
             await flow.page.setContent(packetCard(plan, packet, flow.approvals, now()))
             await flow.checkpoint('packet-checked')
@@ -625,8 +678,7 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             }
             await Promise.all([flow.page.waitForLoadState('domcontentloaded'), links.first().click()])
             await flow.expect('tenantVerify')
-            const shownId = await flow.text('dd.tenant-id')
-            const shownName = await flow.text('dd.tenant-name')
+            const [shownId, shownName] = await flow.texts(['dd.tenant-id', 'dd.tenant-name'])
             if (shownId !== packet.tenantId || shownName !== packet.tenantName) {
                 throw new Halt(
                     CONSOLE_HALT.tenant,
@@ -645,8 +697,13 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
             await compareReview(flow, packet)
             await flow.checkpoint('review')
 
-            // 4. Submit gate: fresh recheck immediately before the final click.
-            await gateFor(flow, 'Submit gate')
+            // 4. Submit gate: fresh recheck immediately before the final click (the window may have shrunk since).
+            const stillAllowed = await gateFor(flow, 'Submit gate')
+            if (packet.expiryMinutes > stillAllowed)
+                throw new Halt(
+                    CONSOLE_HALT.duration,
+                    `Submit gate: only ${stillAllowed} minutes may be granted now, less than the ${packet.expiryMinutes}-minute expiry entered.`,
+                )
             const button = flow.page.getByRole('button', { name: 'Submit restoration', exact: true })
             if ((await button.count()) !== 1)
                 throw new Halt(CONSOLE_HALT.formChanged, 'The review page has no single "Submit restoration" button.')
@@ -708,20 +765,25 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
      * one may still be waiting for the answer that never comes; it is left alone, never reloaded or resubmitted).
      */
     async function lookUpAfterSubmit(flow: Flow, packet: ConsolePacket) {
-        const stale = flow.page
-        try {
-            flow.page = await flow.context.newPage()
-            void stale.close({ runBeforeUnload: false }).catch(() => undefined)
-            const found = (await flow.lookUp(packet.reference)).filter((r) => r.tenantId === packet.tenantId)
-            if (found.length === 1) {
-                await flow.checkpoint('confirmation')
-                return found[0]!
+        // A read only, so it may be tried again (a slow status page is not an answer): up to LOOKUP_ATTEMPTS times,
+        // each on a fresh page. Nothing here ever submits.
+        for (let attempt = 1; attempt <= LOOKUP_ATTEMPTS; attempt++) {
+            const stale = flow.page
+            try {
+                flow.page = await flow.context.newPage()
+                void stale.close({ runBeforeUnload: false }).catch(() => undefined)
+                const found = (await flow.lookUp(packet.reference)).filter((r) => r.tenantId === packet.tenantId)
+                if (found.length === 1) {
+                    await flow.checkpoint('confirmation')
+                    return found[0]!
+                }
+                if (found.length > 1) return null // two restorations for one reference: never guess which
+            } catch (error) {
+                if (error instanceof Halt && error.code === CONSOLE_HALT.secret) throw error
+                logger.debug('console status look-up failed', { attempt, error: (error as Error).message })
             }
-            return null
-        } catch (error) {
-            if (error instanceof Halt && error.code === CONSOLE_HALT.secret) throw error
-            return null
         }
+        return null
     }
 
     async function done(
@@ -733,10 +795,10 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
         note?: string,
     ): Promise<GrantResult> {
         const traces = await flow.stopTrace()
+        // The console's own expiry, never later than the expiry entered: the executor's revoke is scheduled there.
+        const entered = now().getTime() + packet.expiryMinutes * 60_000
         const parsed = Date.parse(expiresText)
-        const expiresAt = Number.isFinite(parsed)
-            ? new Date(parsed)
-            : new Date(now().getTime() + packet.expiryMinutes * 60_000)
+        const expiresAt = new Date(Number.isFinite(parsed) ? Math.min(parsed, entered) : entered)
         return {
             txnIds: [id],
             expiresAt,
@@ -763,14 +825,14 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
     }
 
     async function checkForm(flow: Flow, packet: ConsolePacket): Promise<void> {
-        const boxes = flow.page.locator('main input[name=scope]')
-        const offered: string[] = []
-        const prechecked: string[] = []
-        for (let i = 0; i < (await boxes.count()); i++) {
-            const v = (await boxes.nth(i).getAttribute('value')) ?? ''
-            offered.push(v)
-            if (await boxes.nth(i).isChecked()) prechecked.push(v)
-        }
+        const boxes = await flow.page.evaluate(() =>
+            Array.from(document.querySelectorAll('main input[name=scope]')).map((e) => ({
+                value: (e as HTMLInputElement).value,
+                checked: (e as HTMLInputElement).checked,
+            })),
+        )
+        const offered = boxes.map((b) => b.value)
+        const prechecked = boxes.filter((b) => b.checked).map((b) => b.value)
         const unknown = offered.filter(
             (v) => !(REQUESTABLE_PRIVILEGES as readonly string[]).includes(v) && v !== 'global_admin',
         )
@@ -824,19 +886,28 @@ export function createConsoleProvider(config: ConsoleProviderConfig, deps: Conso
     }
 
     async function compareReview(flow: Flow, packet: ConsolePacket): Promise<void> {
+        const [tenantId, tenantName, account, scopeText, expiry, incident, reference] = await flow.texts([
+            'dd.tenant-id',
+            'dd.tenant-name',
+            'dd.admin-account',
+            'dd.scope',
+            'dd.expiry',
+            'dd.incident',
+            'dd.client-reference',
+        ])
         const shown = {
-            tenantId: await flow.text('dd.tenant-id'),
-            tenantName: await flow.text('dd.tenant-name'),
-            account: await flow.text('dd.admin-account'),
-            scope: (await flow.text('dd.scope'))
+            tenantId: tenantId!,
+            tenantName: tenantName!,
+            account: account!,
+            scope: scopeText!
                 .split(',')
                 .map((s) => s.trim())
                 .filter(Boolean)
                 .sort()
                 .join(','),
-            expiry: await flow.text('dd.expiry'),
-            incident: await flow.text('dd.incident'),
-            reference: await flow.text('dd.client-reference'),
+            expiry: expiry!,
+            incident: incident!,
+            reference: reference!,
         }
         const diffs: string[] = []
         if (shown.tenantId !== packet.tenantId) diffs.push(`tenant id ${shown.tenantId} ≠ ${packet.tenantId}`)

@@ -21,6 +21,7 @@
 import { formatTime, type ExecutionPlan } from '@gbg/shared'
 import type {
     AuditedCall,
+    ExtendResult,
     GrantResult,
     Provider,
     ProviderCallContext,
@@ -98,12 +99,13 @@ export interface AssignmentBackend {
     ): Promise<{ grantSysIds: string[]; requestIds: string[] }>
     assign(args: WriteArgs, end: Date): Promise<AssignOutcome>
     /**
-     * Move the end of the live assignment `obs` later (only called when `nativeExpiry`). Its start must stay
-     * where it is: an update's window replaces the old one, and a start "now" by a replica whose clock runs ahead
-     * of Entra's would leave the access of every holder scheduled a few seconds in the future (docs/simulation.md
-     * finding 7).
+     * Move the end of the live assignment `obs` later (only called when `nativeExpiry`). Its start stays where it is
+     * (`keptStart`): an update's window replaces the old one, and a start "now" by a replica whose clock runs ahead of
+     * Entra's would leave the access of every holder scheduled a few seconds in the future (docs/simulation.md finding
+     * 7). `asExtension`: an approved extension of this grant (PIM `adminExtend`, so Entra's maximum-duration rule
+     * judges the whole assignment); otherwise the overlap case (`adminUpdate`).
      */
-    extend(args: WriteArgs, end: Date, obs: Observed): Promise<AssignOutcome>
+    extend(args: WriteArgs, end: Date, obs: Observed, asExtension?: boolean): Promise<AssignOutcome>
     remove(args: WriteArgs, obs: Observed): Promise<{ txnIds: string[] }>
     isExistsError(e: ProviderError): boolean
     isAbsentError(e: ProviderError): boolean
@@ -586,6 +588,53 @@ export class AssignmentProvider implements Provider {
         }
         this.o.holders.removeHolder(key, plan.grantSysId)
         return { alreadyAbsent: false, calls, notes, evidence: { removed: obs.evidence } }
+    }
+
+    /**
+     * An approved extension of the grant of `plan` (shared/src/extend.ts): move the end of its live assignment to
+     * `to` in place. Absent → fatal `RoleAssignmentDoesNotExist` (the access already ended: nothing is extended, the
+     * requester asks anew). Already ending at `to` or later → done (a lost response of an earlier attempt). No native
+     * clock (plain membership) → nothing to call: our revoke, moved to `to` by the worker, ends it.
+     */
+    async extend(plan: ExecutionPlan, to: Date, ctx: ProviderCallContext): Promise<ExtendResult> {
+        const calls: AuditedCall[] = []
+        const { targetId, principal, args } = await this.context(plan, ctx, calls)
+        const obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
+        if (!obs.present) {
+            throw new ProviderError(
+                'fatal',
+                `the access of ${plan.grantNumber} no longer exists at Entra (it ended or was removed); nothing was extended`,
+                GRAPH_CODES.assignmentDoesNotExist,
+                undefined,
+                { assignment: obs.evidence },
+            )
+        }
+        const evidence = { principalId: principal.id, targetId, before: obs.evidence }
+        if (!this.o.backend.nativeExpiry || obs.end === null || obs.end === undefined) {
+            return {
+                txnIds: obs.ids,
+                expiresAt: to,
+                nativeExpiry: false,
+                alreadyDone: false,
+                calls,
+                notes: ['the assignment has no end at Entra; the scheduled revoke moves to the new end'],
+                evidence,
+            }
+        }
+        if (obs.end.getTime() >= to.getTime() - END_TOLERANCE_MS) {
+            return { txnIds: obs.ids, expiresAt: obs.end, nativeExpiry: true, alreadyDone: true, calls, evidence }
+        }
+        const out = await this.o.backend.extend(args, to, obs, true)
+        this.o.holders.addHolder(holderKey(this.o.name, principal.id, targetId), plan.grantSysId, to)
+        return {
+            txnIds: out.txnIds,
+            expiresAt: out.end ?? to,
+            nativeExpiry: true,
+            alreadyDone: false,
+            calls,
+            notes: [`Entra now ends the assignment at ${formatTime(to)} (extended in place)`],
+            evidence,
+        }
     }
 
     async verify(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<VerifyResult> {

@@ -2,8 +2,11 @@
  * App-only tokens for Graph through `@azure/msal-node`'s ConfidentialClientApplication (client credentials,
  * client secret or certificate). MSAL caches the token in memory and renews it before expiry; the Graph client
  * asks for a forced refresh once when Graph answers 401 (token revoked or clock skew).
+ *
+ * MSAL is loaded at the first token request, not at start-up: an executor without the Entra providers never loads
+ * it (about 15 MB of RSS and a good part of the start-up time; docs/performance.md "Journal").
  */
-import { ConfidentialClientApplication, LogLevel, type Configuration } from '@azure/msal-node'
+import type { ConfidentialClientApplication, Configuration } from '@azure/msal-node'
 import type { EntraConnectionConfig } from './config'
 import { mapTokenError } from './errors'
 import { ProviderError } from '../types'
@@ -29,7 +32,8 @@ export function defaultScope(graphBaseUrl: string): string {
 
 /** MSAL-backed token source. */
 export class MsalTokenSource implements TokenSource {
-    private readonly app: ConfidentialClientApplication
+    private app: Promise<ConfidentialClientApplication> | undefined
+    private readonly config: Configuration
     private readonly scope: string
 
     constructor(private readonly cfg: EntraConnectionConfig) {
@@ -57,14 +61,25 @@ export class MsalTokenSource implements TokenSource {
                 jwks_uri: `${authority}/discovery/v2.0/keys`,
             })
         }
-        this.app = new ConfidentialClientApplication({
+        this.config = {
             auth,
             system: {
                 ...(cfg.caCertificatePem ? { customAgentOptions: { ca: cfg.caCertificatePem } } : {}),
-                // MSAL logs can carry request parameters: keep them off.
-                loggerOptions: { piiLoggingEnabled: false, logLevel: LogLevel.Error, loggerCallback: () => undefined },
+                // MSAL logs can carry request parameters: keep them off (0 = LogLevel.Error).
+                loggerOptions: { piiLoggingEnabled: false, logLevel: 0, loggerCallback: () => undefined },
             },
-        })
+        }
+    }
+
+    /** The MSAL application, built at the first token request (one per source: its token cache). */
+    private application(): Promise<ConfidentialClientApplication> {
+        this.app ??= import('@azure/msal-node')
+            .then((msal) => new msal.ConfidentialClientApplication(this.config))
+            .catch((error: unknown) => {
+                this.app = undefined
+                throw error
+            })
+        return this.app
     }
 
     async getToken(forceRefresh = false): Promise<string> {
@@ -85,7 +100,9 @@ export class MsalTokenSource implements TokenSource {
         })
         try {
             const result = await Promise.race([
-                this.app.acquireTokenByClientCredential({ scopes: [this.scope], skipCache: forceRefresh }),
+                this.application().then((app) =>
+                    app.acquireTokenByClientCredential({ scopes: [this.scope], skipCache: forceRefresh }),
+                ),
                 timeout,
             ])
             if (!result?.accessToken) throw new ProviderError('fatal', 'Entra returned no access token', 'no_token')

@@ -232,17 +232,20 @@ export class PimGroupBackend implements AssignmentBackend {
         }
     }
 
-    async extend(a: WriteArgs, end: Date, obs: Observed): Promise<AssignOutcome> {
+    async extend(a: WriteArgs, end: Date, obs: Observed, asExtension?: boolean): Promise<AssignOutcome> {
+        // PIM for Groups takes the same actions as PIM for roles: adminExtend for an approved extension (from the
+        // assignment's own start), adminUpdate for the overlap case.
+        const action = asExtension ? 'adminExtend' : 'adminUpdate'
         const req = await this.post(
             {
-                ...this.body(a, 'adminUpdate'),
+                ...this.body(a, action),
                 scheduleInfo: {
                     startDateTime: keptStart(obs, this.now()),
                     expiration: { type: 'afterDateTime', endDateTime: end.toISOString() },
                 },
             },
             a,
-            `PIM for Groups adminUpdate of group ${a.targetId}`,
+            `PIM for Groups ${action} of group ${a.targetId}`,
         )
         return { txnIds: [req.targetScheduleId, req.id].filter((x): x is string => typeof x === 'string'), end }
     }

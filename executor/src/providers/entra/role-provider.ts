@@ -200,17 +200,21 @@ export class RoleBackend implements AssignmentBackend {
         }
     }
 
-    async extend(a: WriteArgs, end: Date, obs: Observed): Promise<AssignOutcome> {
-        // adminUpdate moves the end of the live schedule; afterDateTime keeps the exact later expiry.
+    async extend(a: WriteArgs, end: Date, obs: Observed, asExtension?: boolean): Promise<AssignOutcome> {
+        // Overlap: adminUpdate moves the end of the live schedule. An approved extension: adminExtend ("for
+        // administrators to extend expiring assignments", Graph v1.0 Create roleAssignmentScheduleRequests) from the
+        // assignment's own start, so the role's maximum-duration rule (ExpirationRule) judges the whole assignment.
+        // afterDateTime keeps the exact later expiry.
+        const action = asExtension ? 'adminExtend' : 'adminUpdate'
         const body: UnifiedRoleAssignmentScheduleRequest = {
-            ...this.baseBody(a, 'adminUpdate'),
+            ...this.baseBody(a, action),
             scheduleInfo: {
                 startDateTime: keptStart(obs, this.now()),
                 expiration: { type: 'afterDateTime', endDateTime: end.toISOString() },
             },
         }
         const req = await this.post(body, a.calls, a.ctx.signal)
-        checkRequestStatus(req, `adminUpdate of role ${a.targetId}`)
+        checkRequestStatus(req, `${action} of role ${a.targetId}`)
         return { txnIds: [req.targetScheduleId, req.id].filter((x): x is string => typeof x === 'string'), end }
     }
 

@@ -2,6 +2,7 @@ import '@servicenow/sdk/global'
 import { BusinessRule } from '@servicenow/sdk/core'
 import { guardApprovalInsert, guardApprovalVote, onApprovalVote } from '../../server/approvals'
 import { onRitmInserted } from '../../server/catalog-submit'
+import { onGrantExpiryMoved } from '../../server/extend'
 import { guardApprovedDuration, onGrantStateChanged } from '../../server/grant-rules'
 import { onGrantInserted } from '../../server/submit'
 
@@ -20,10 +21,12 @@ BusinessRule({
     action: ['insert'],
     order: 200,
     active: true,
-    // Only the app's two catalog items (their sys_ids, from generated/keys.ts: 'cat-item-temporary-local-admin',
-    // 'cat-item-temporary-entra-role'), not every RITM on the instance. Written out literally: a template literal
-    // here would be dropped by the build (FLUENT-NOTES); the dist test checks these are the items' sys_ids.
-    filterCondition: 'cat_item=bb349d9e0f6b45de958e641a0f6fa2c1^ORcat_item=343034545f4e4bffab7562f501a4bf1a^EQ',
+    // Only the app's catalog items (their sys_ids, from generated/keys.ts: 'cat-item-temporary-local-admin',
+    // 'cat-item-temporary-entra-role', 'cat-item-temporary-entra-group', 'cat-item-emergency-console'), not every
+    // RITM on the instance. Written out literally: a template literal here would be dropped by the build
+    // (FLUENT-NOTES); the dist test checks these are the items' sys_ids.
+    filterCondition:
+        'cat_item=bb349d9e0f6b45de958e641a0f6fa2c1^ORcat_item=343034545f4e4bffab7562f501a4bf1a^ORcat_item=f91e452e5dea459da3521f1c2edc33e5^ORcat_item=3591b98f67b049f8864f6f96d455957c^EQ',
     description:
         'A RITM of one of the break-glass catalog items becomes a grant in state requested (judged by the grant rule).',
     script: onRitmInserted,
@@ -108,4 +111,17 @@ BusinessRule({
     description:
         "Aborts any approval for a break-glass grant that the app did not create itself for the request's approval route (a pre-approved record inserted by form, import or Table API), recording the refusal on the grant.",
     script: guardApprovalInsert,
+})
+
+BusinessRule({
+    $id: Now.ID['br-grant-expiry-extended'],
+    name: 'Break-glass: an extended grant moves its scheduled revoke',
+    table: 'x_gbg_breakglass_grant',
+    when: 'after',
+    action: ['update'],
+    order: 210,
+    active: true,
+    condition: "current.expires_at.changes() && current.state == 'active'",
+    description: 'An approved extension moved the end of active access: the scheduled revoke falls due at the new end.',
+    script: onGrantExpiryMoved,
 })

@@ -586,6 +586,10 @@ declare global {
                         table: 'sys_script'
                         id: '424c2fd1635e4743babd95a834b0db9b'
                     }
+                    'br-action-nudge': {
+                        table: 'sys_script'
+                        id: '79f1b76f694d40949a72e694f22e4de8'
+                    }
                     'br-approval-decide': {
                         table: 'sys_script'
                         id: 'b73b592e74f74f738bc1e6cfda8850ad'
@@ -613,6 +617,10 @@ declare global {
                     'br-grant-cancelled-final': {
                         table: 'sys_script'
                         id: '9d1e8895a7974cc1ae6cd943e77e1ff4'
+                    }
+                    'br-grant-expiry-extended': {
+                        table: 'sys_script'
+                        id: 'caa3124b1f5842ce89824c948b71b220'
                     }
                     'br-grant-measures': {
                         table: 'sys_script'
@@ -650,6 +658,14 @@ declare global {
                         table: 'sys_script'
                         id: '9518c7ae394d41b0a80e73bdfbad672f'
                     }
+                    'cat-item-emergency-console': {
+                        table: 'sc_cat_item'
+                        id: '3591b98f67b049f8864f6f96d455957c'
+                    }
+                    'cat-item-temporary-entra-group': {
+                        table: 'sc_cat_item'
+                        id: 'f91e452e5dea459da3521f1c2edc33e5'
+                    }
                     'cat-item-temporary-entra-role': {
                         table: 'sc_cat_item'
                         id: '343034545f4e4bffab7562f501a4bf1a'
@@ -658,6 +674,10 @@ declare global {
                         table: 'sc_cat_item'
                         id: 'bb349d9e0f6b45de958e641a0f6fa2c1'
                     }
+                    'cat-policy-entra-group-emergency-incident': {
+                        table: 'catalog_ui_policy'
+                        id: '6000a37edb734dc89d2c2fdfefd458c3'
+                    }
                     'cat-policy-entra-role-emergency-incident': {
                         table: 'catalog_ui_policy'
                         id: 'c1bd0982c0584d86abc6f8baf2d68108'
@@ -665,6 +685,14 @@ declare global {
                     'cat-policy-local-admin-emergency-incident': {
                         table: 'catalog_ui_policy'
                         id: '901ad7946f2146f38b0c347ad35cc914'
+                    }
+                    'cat-script-console-submit': {
+                        table: 'catalog_script_client'
+                        id: '254d7baf436349ffb2ee01659d0db29e'
+                    }
+                    'cat-script-entra-group-submit': {
+                        table: 'catalog_script_client'
+                        id: 'c055f31299ae496f83e34c54510852d5'
                     }
                     'cat-script-entra-role-duration': {
                         table: 'catalog_script_client'
@@ -856,6 +884,18 @@ declare global {
                         table: 'sys_properties'
                         id: '6c8aa23aaba149d59f5cb6b694f63d94'
                     }
+                    'prop-nudge-enabled': {
+                        table: 'sys_properties'
+                        id: '82e34f159b4b4262a35f43316a2a19e3'
+                    }
+                    'prop-nudge-secret': {
+                        table: 'sys_properties'
+                        id: 'c7fb711585ee4983a909429cc1c2c81d'
+                    }
+                    'prop-nudge-url': {
+                        table: 'sys_properties'
+                        id: '7038c1131bcc4338a320a9215b1d3dcc'
+                    }
                     'prop-resolver-group': {
                         table: 'sys_properties'
                         id: '877d37936e0d45708b7c8b44906d0302'
@@ -903,6 +943,18 @@ declare global {
                     'properties-category-integration-enabled': {
                         table: 'sys_properties_category_m2m'
                         id: '786dc15f64ed4911b4147f30510e83f5'
+                    }
+                    'properties-category-nudge-enabled': {
+                        table: 'sys_properties_category_m2m'
+                        id: '18f227b9f15c483097ae6d0eaa89b793'
+                    }
+                    'properties-category-nudge-secret': {
+                        table: 'sys_properties_category_m2m'
+                        id: '8c0ae9358d1a4d40910c880df5abd5c4'
+                    }
+                    'properties-category-nudge-url': {
+                        table: 'sys_properties_category_m2m'
+                        id: '429d2d2238144eafa0b05d9b2e0a8d2d'
                     }
                     'properties-category-resolver-group': {
                         table: 'sys_properties_category_m2m'
@@ -1052,6 +1104,10 @@ declare global {
                         table: 'sys_module'
                         id: '5d7d9195ec08436e943edeee829c7af5'
                     }
+                    src_server_extend_ts: {
+                        table: 'sys_module'
+                        id: '7f2b7792e03941f0908ddb05d28b1151'
+                    }
                     'src_server_failure-routing_ts': {
                         table: 'sys_module'
                         id: '91f21880f27c4699bf9635a317f0b4f6'
@@ -1071,6 +1127,10 @@ declare global {
                     src_server_notice_ts: {
                         table: 'sys_module'
                         id: 'd20a05d7510a4e6aaf62eb0f9167232c'
+                    }
+                    src_server_nudge_ts: {
+                        table: 'sys_module'
+                        id: '1f5ecdf0b30a4ccaba1c07406cbf0615'
                     }
                     'src_server_plan-store_ts': {
                         table: 'sys_module'
@@ -1136,6 +1196,14 @@ declare global {
                         table: 'sys_module'
                         id: '3658d18160964eabac40e0a82b8a8d48'
                     }
+                    'src_server_shared_console-packet_ts': {
+                        table: 'sys_module'
+                        id: '4b2c6c588715479e9d59b331bc3fb472'
+                    }
+                    src_server_shared_extend_ts: {
+                        table: 'sys_module'
+                        id: '15697e47bcfb409b8a3c6261dde37d6d'
+                    }
                     'src_server_shared_grant-measures_ts': {
                         table: 'sys_module'
                         id: '17a6369073c241fb886351c722756b93'
@@ -1147,6 +1215,10 @@ declare global {
                     'src_server_shared_notice-text_ts': {
                         table: 'sys_module'
                         id: 'ffe8380072c44b66b025f1d7c5443b7e'
+                    }
+                    src_server_shared_nudge_ts: {
+                        table: 'sys_module'
+                        id: 'f625d767d3e84632922867bd4faaa24a'
                     }
                     src_server_shared_plan_ts: {
                         table: 'sys_module'
@@ -1244,6 +1316,10 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'd6a16b7af64a475e825ab2642a5c3641'
                     }
+                    'ui-action-grant-extend': {
+                        table: 'sys_ui_action'
+                        id: '2e79cfd257b8460a8a7a7a80f8f1ace0'
+                    }
                     'ui-action-grant-revoke-now': {
                         table: 'sys_ui_action'
                         id: '9d2b58d759be475f96abd61494ff984e'
@@ -1256,6 +1332,14 @@ declare global {
                         table: 'sys_ui_action'
                         id: 'f5013e19aa34455689b60f0fff3aa106'
                     }
+                    'ui-action-incident-request-console': {
+                        table: 'sys_ui_action'
+                        id: 'ce6ed9f8003e415982580871e2f6f88b'
+                    }
+                    'ui-action-incident-request-entra-group': {
+                        table: 'sys_ui_action'
+                        id: '3d6ae635ab4c4973872661f622dbb092'
+                    }
                     'ui-action-incident-request-entra-role': {
                         table: 'sys_ui_action'
                         id: 'fe6a019740b74243a6dccaa8532bd988'
@@ -1263,6 +1347,14 @@ declare global {
                     'ui-action-incident-task-request-break-glass': {
                         table: 'sys_ui_action'
                         id: '288a8c2d9a8a46d0a4b306148c794879'
+                    }
+                    'ui-action-incident-task-request-console': {
+                        table: 'sys_ui_action'
+                        id: '204b6b604c6a439c866d96bed6812d52'
+                    }
+                    'ui-action-incident-task-request-entra-group': {
+                        table: 'sys_ui_action'
+                        id: '159931f7035644c4a50f79ae5809f03c'
                     }
                     'ui-action-incident-task-request-entra-role': {
                         table: 'sys_ui_action'
@@ -1604,11 +1696,41 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '0333122f3c854f558595e7238ae7ca39'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_by'
+                            position: '27'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '03bb091a3a954dc3bb1502d430b6d1de'
                         key: {
                             document_key: '25467db695f94a18964957600cc3c6c6'
                             variable: '6f69fc4aff6433008d3f5d9ad53bf18c'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: '03ca9885a5d840b3a8856e52f388d8f2'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
                         }
                     },
                     {
@@ -1622,6 +1744,21 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '0428df74fe9c415ba15da051530db20d'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '120'
                         }
                     },
                     {
@@ -1803,6 +1940,21 @@ declare global {
                         }
                     },
                     {
+                        table: 'question_choice'
+                        id: '0734666e46d8497aa09c023e1d649f02'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '60'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '076b4c06ad0140a0a11724cb79c60295'
                         key: {
@@ -1827,6 +1979,15 @@ declare global {
                         key: {
                             document_key: 'a9d0a1d68baa475eb6ec27b79b034a74'
                             variable: '6aad5a575360220002c6435723dc34b0'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '089f1165cf6c426992d387edfd17f910'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_helpdesk_admin'
                         }
                     },
                     {
@@ -2160,6 +2321,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '0f0d7607f5714fceb232cc11687caa70'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'change_request'
+                            position: '24'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '0f6050a0b8764de29b23c1cd5602926a'
                         key: {
@@ -2342,6 +2525,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '11a46d28d66643149939ed7825fd275d'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'incident'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '11bae119daf94446a481e032c54f061d'
                         key: {
@@ -2451,6 +2643,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_choice'
+                        id: '12c6aa9b651a49429617c7c644e75188'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'state'
+                            value: 'extended'
+                            language: 'en'
+                            dependent_value: 'NULL'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '12c7e3561556439a800783ae4884fabb'
                         key: {
@@ -2505,6 +2708,28 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'revoked_at'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '13d630f826a8467eb4d026dd8f090b8d'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'justification'
+                            position: '21'
                         }
                     },
                     {
@@ -2660,6 +2885,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '166d691e2fb14d00bd50a3971f5cd0df'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '166dbc01e9db4aa688fa1a5b1c240085'
                         key: {
@@ -2747,6 +2985,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '18a4bc2c67c6459d8aa130c6cb8230d7'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'group_id'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '18e7bf5fd0a54325ac73cadc0abe272e'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: '.end_split'
+                            position: '20'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '192a0f1acd4645b6845a76163fa265aa'
                         key: {
@@ -2831,6 +3100,15 @@ declare global {
                             name: 'x_gbg_breakglass_grant'
                             element: 'target_role_id'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '1aaed280f1364670acfa115d43a0b128'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_security_admin'
                         }
                     },
                     {
@@ -3364,6 +3642,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_catalog'
+                        id: '26542489411d4a109ab9426547240128'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
+                        }
+                    },
+                    {
                         table: 'sys_user_role'
                         id: '2672a06334f749589480f6bc1df77dd4'
                         key: {
@@ -3632,6 +3918,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '2c9b06f758c645e881493d8a644b0983'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'emergency'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '2cb9b34f7c69435bb1f15fa6c8bf32c3'
                         deleted: true
@@ -3701,6 +3996,14 @@ declare global {
                         key: {
                             document_key: 'd477c4da4bcf464488bf356a4183bc13'
                             variable: 'ad351a4e53a0220002c6435723dc34f0'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '2d9031fcc2704aab9f62c384e35b9c83'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'security_group'
                         }
                     },
                     {
@@ -3801,6 +4104,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '2f725a57970449e2b285ac5b493defb4'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '2f7e12f889b5482096093bccc41d9e20'
                         key: {
@@ -3831,6 +4143,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '30d04b8233bd4088a48e24a579bf0b15'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_tenant_name'
+                            position: '18'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: '311f2714e5c449faa42f797d66848088'
                         key: {
@@ -3851,6 +4185,30 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'incident_kind'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '3258b0ef1af245d0bc22209597b15fa9'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '30'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '329a5e30fd3146d08d667df6fa93a282'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
                         }
                     },
                     {
@@ -3966,6 +4324,28 @@ declare global {
                             }
                             element: 'opened_by'
                             position: '3'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3685ba7f8c9b4ee5909cacaf0789e932'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'edited_by'
+                            position: '26'
                         }
                     },
                     {
@@ -4142,6 +4522,37 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '388163beffa540a29fb4f33811112209'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'customer_authority_group'
+                            position: '25'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '38d50fbdfed546e180eebcb3a97d167f'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'account'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: '3970eb21d5aa4b68adb422d1963c3855'
                         key: {
@@ -4162,6 +4573,15 @@ declare global {
                                 }
                             }
                             sys_domain: 'global'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '3a26b6cdfc5a4aecb3cb81bf5fe13925'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'justification'
                         }
                     },
                     {
@@ -4210,6 +4630,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '3b65a17f0f394af79c42abd5864980f6'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_scope'
+                            position: '19'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '3ba6debdfc3c43aaab01538dddcaab46'
                         key: {
@@ -4249,6 +4691,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '3cd3d5b91ba644eb87f39f28b75536bf'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '8b91bf4c2cbf4b2692654ec86011f9bb'
@@ -4266,6 +4709,28 @@ declare global {
                             }
                             element: 'confirmed_digest'
                             position: '26'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '3d1610cff7544e5fbfe86322b252127d'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'ritm'
+                            position: '22'
                         }
                     },
                     {
@@ -4475,6 +4940,19 @@ declare global {
                     },
                     {
                         table: 'sys_ui_action_role'
+                        id: '40a3c2aa2302493bb8b7bcd32fff8233'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
                         id: '413620e0ed3e4b9a9f6c37040e10bbb3'
                         key: {
                             sys_ui_action: 'f71edefde9cd441d99a501363e4a9256'
@@ -4638,6 +5116,14 @@ declare global {
                             element: 'NULL'
                             relationship: 'NULL'
                             parent: 'x_gbg_breakglass_grant'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '446f1e0a54c7471a8ea941bbc1c60a11'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'customer_authority_group'
                         }
                     },
                     {
@@ -5012,6 +5498,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '4aafbcb5229745e2bd25162cbbe46897'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'tenant_id'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: '4acce5c737ab4c6e825b6714efe2d4d7'
                         key: {
@@ -5191,6 +5686,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '506373c9e46344c2b5983a651d6ef3c1'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -5278,6 +5774,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '51d6130ffded4b968f75c1b7c1f64745'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'tenant_name'
+                        }
+                    },
+                    {
                         table: 'sys_documentation'
                         id: '51e3acd6eb614649b07c087ffee730d1'
                         key: {
@@ -5326,6 +5831,29 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '533affc16127441994f22082fbcd8369'
+                        deleted: true
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'extends_grant'
+                            position: '22'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '534f5a02fc7c49e58ec7a1d0baec3506'
                         key: {
@@ -5346,6 +5874,19 @@ declare global {
                                 }
                             }
                             element: 'kind'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '537ed6898d7846d890576a328e3a17d4'
+                        key: {
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -6175,6 +6716,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'catalog_ui_policy_action'
+                        id: '613034c6feaf4e4199e159c0ca601835'
+                        key: {
+                            ui_policy: '6000a37edb734dc89d2c2fdfefd458c3'
+                            catalog_variable: 'IO:776f72373a5f4b9fa6114b606506f895'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '61d3f023cbef45b692673eea8dcb86bd'
                         key: {
@@ -6425,6 +6974,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: '66e07950e4b944278c52e647f7d32e9a'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident_command_group'
+                            position: '23'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: '67cc9e07a56e44d8a3724b1d8835a4e7'
                         key: {
@@ -6448,6 +7019,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: '68c5cf58639e4f71a7496e7548783e81'
+                        key: {
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '68ec23f689b84f84afe8707d23f1f3ca'
                         key: {
@@ -6462,6 +7046,14 @@ declare global {
                         key: {
                             document_key: 'f3e7114de3c14fdf97c4327b7fd42406'
                             variable: '02fb0027531000109e02ddeeff7b120b'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_catalog'
+                        id: '69a636a894824768b0ce303e7b22007e'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            sc_catalog: 'e0d08b13c3330100c8b837659bba8fb4'
                         }
                     },
                     {
@@ -6603,6 +7195,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '6be68ec7d1f3441fae39c822d18b92f5'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '8b91bf4c2cbf4b2692654ec86011f9bb'
@@ -6988,6 +7581,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '727ed7e7a4554717b46c211166851f67'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '8b91bf4c2cbf4b2692654ec86011f9bb'
@@ -7005,6 +7599,28 @@ declare global {
                             }
                             element: 'confirmed_by'
                             position: '24'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '72e5b1222f7b4bde993ea270db0213ae'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'extends_grant'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '73505cabedac4e78b7b3336d5c064bf6'
+                        key: {
+                            sys_ui_action: '3d6ae635ab4c4973872661f622dbb092'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -7168,6 +7784,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: '776f72373a5f4b9fa6114b606506f895'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'incident'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: '77966fb809dc481c94cbd1296d9de229'
                         key: {
@@ -7238,6 +7863,28 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: '795ec095e0f14c7a92a6f625035a3da2'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_at'
+                            position: '28'
                         }
                     },
                     {
@@ -7381,6 +8028,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: '7bc82b541adc4571bea1194cf6262eb8'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -7516,6 +8164,19 @@ declare global {
                         key: {
                             document_key: 'ab02ad4c10424b73a4988aedef538e9d'
                             variable: '42f2564b73031300440211d8faf6a777'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: '7e98ecc543c24baf852b465dd3b8f884'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
                         }
                     },
                     {
@@ -7843,8 +8504,17 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: '86061eda6315438d9e694b889718b5eb'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'incident_command_group'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: '866789b39b0c447aa9b576d9a383da50'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -8066,6 +8736,15 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'approval_requested_at'
+                        }
+                    },
+                    {
+                        table: 'item_option_new'
+                        id: '8abd0c45b01a4ffcb0d2bdf18de15a97'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_billing_admin'
                         }
                     },
                     {
@@ -8414,6 +9093,38 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_ticket_update'
                             element: 'text'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: '8f2ef317357646ee815e129caee5f38f'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_id'
+                            language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: '8f47046b885649fabd5977420b419a37'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_scope'
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: '8fd30381a122484aa863c0cd11a294e8'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '15'
                         }
                     },
                     {
@@ -9372,6 +10083,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'a160333641a549ceb71bdfa73f3413e7'
+                        key: {
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
+                            sys_user_role: {
+                                id: 'c79390b875864645aede368499b11f7d'
+                                key: {
+                                    name: 'x_gbg_breakglass.agent'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a1d582f1a8ce4705ad9134f5b9932466'
                         key: {
@@ -9480,6 +10204,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'duration_minutes'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'a3f79690f2194e44acfece0eef6e33bf'
                         key: {
@@ -9580,6 +10313,19 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_action_role'
+                        id: 'a502fa95fc4e40faa8d5f0c8f972c832'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'a5111bd2c2a744d6836f2c4a52c4e6d2'
                         key: {
@@ -9637,6 +10383,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'a5dbd9f233924636992bc603f2b62748'
+                        key: {
+                            cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            variable_set: 'NULL'
+                            name: 'justification'
+                        }
+                    },
+                    {
                         table: 'sys_ui_action_role'
                         id: 'a6052a2c8f7546119604c85ed8413d22'
                         key: {
@@ -9647,6 +10402,28 @@ declare global {
                                     name: 'x_gbg_breakglass.secops'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'a6c3b530308b48789cd6c725b1d71fe1'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'confirmed_digest'
+                            position: '29'
                         }
                     },
                     {
@@ -9919,6 +10696,28 @@ declare global {
                     },
                     {
                         table: 'sys_ui_element'
+                        id: 'abdda07026044aa8a751ba956c9a4d42'
+                        key: {
+                            sys_ui_section: {
+                                id: '8b91bf4c2cbf4b2692654ec86011f9bb'
+                                key: {
+                                    name: 'x_gbg_breakglass_policy'
+                                    caption: 'Break-glass policy'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'security_group'
+                            position: '24'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
                         id: 'abf97d06668f43739692d49bab0bee54'
                         key: {
                             sys_ui_section: {
@@ -9945,6 +10744,14 @@ declare global {
                         key: {
                             document_key: '60f28e4798d34e96a7e54ca1ddcb0b43'
                             variable: '1778a7480f20101091d0f00c97767e03'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_category'
+                        id: 'ac41fdcf5205456e970d9f4cb1eadd2a'
+                        key: {
+                            sc_cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
                         }
                     },
                     {
@@ -10088,6 +10895,15 @@ declare global {
                         key: {
                             document_key: '9687c533efed499ebbc14432be57a5ff'
                             variable: '8c07aba5ff6033008d3f5d9ad53bf13b'
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'b0778cce002d42e8aa9e19588d49785c'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'incident_command_group'
+                            language: 'en'
                         }
                     },
                     {
@@ -10244,6 +11060,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'b391a0c0c26143e7ac3c74af6e5c8afe'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_name'
+                        }
+                    },
+                    {
                         table: 'sys_security_acl_role'
                         id: 'b3bcc6320da04384b143535101318467'
                         key: {
@@ -10254,6 +11078,28 @@ declare global {
                                     name: 'x_gbg_breakglass.admin'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'b3decf9eb98747eda59eb549afb36f72'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'target_tenant_id'
+                            position: '17'
                         }
                     },
                     {
@@ -10633,6 +11479,22 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_dictionary'
+                        id: 'bb46f59198fb42c4ae6c42689ad14ac0'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'extends_grant'
+                        }
+                    },
+                    {
+                        table: 'sys_dictionary'
+                        id: 'bbbcbc1b19974a139ba36dde34788fb7'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_id'
+                        }
+                    },
+                    {
                         table: 'sys_ui_element'
                         id: 'bbe924ff45af483e95fd5c085f70769b'
                         key: {
@@ -10932,6 +11794,14 @@ declare global {
                             field: 'record_id'
                             table: 'var__m_atf_input_variable_17a72288df60220062fe6c7a4df26397'
                             id: '4af895c28e5a44a89ee2f6cb9bc7c5ac'
+                        }
+                    },
+                    {
+                        table: 'sc_cat_item_user_criteria_mtom'
+                        id: 'c10d661e8e3b40478d5de9e4a64383f5'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            user_criteria: '2d802432fef54e5c8fedcfe0634e07f0'
                         }
                     },
                     {
@@ -11264,6 +12134,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'c572d0b2d5bc4d16b37f0dc1797b594d'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -11530,6 +12401,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'cb51f823301447469b05badf45d28e20'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'scope_user_admin'
+                        }
+                    },
+                    {
                         table: 'sys_ui_list_element'
                         id: 'cb6be30649684dc89d518c44163d8738'
                         key: {
@@ -11648,6 +12528,15 @@ declare global {
                                     sys_domain: 'global'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'cc678071d18c46bea8cdf1455048e421'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_scope'
+                            language: 'en'
                         }
                     },
                     {
@@ -11798,6 +12687,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'item_option_new'
+                        id: 'ce249f597cd8429ba75e25967701eb08'
+                        key: {
+                            cat_item: '3591b98f67b049f8864f6f96d455957c'
+                            variable_set: 'NULL'
+                            name: 'requested_for'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'ce326e3da8c644519d4c9a3e1acdac98'
                         key: {
@@ -11898,6 +12796,19 @@ declare global {
                             name: 'x_gbg_breakglass_policy'
                             element: 'incident_required_for_emergency'
                             language: 'en'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'd020271d6530434dbf426728eea102b9'
+                        key: {
+                            sys_ui_action: 'ce6ed9f8003e415982580871e2f6f88b'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -12091,6 +13002,28 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_ui_element'
+                        id: 'd3c4861d72944fb5aba9bfdd76edbe3f'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'incident'
+                            position: '23'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'd3d507de3709497a919c63982243ee54'
                         key: {
@@ -12247,6 +13180,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'd6b65ee1b8024f03af4bf8fa5faeeca5'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '9a3a93a4bc8f4253b69abb3521d91b6d'
@@ -12403,6 +13337,19 @@ declare global {
                             }
                             element: 'completed_at'
                             position: '15'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'db24e8fce51f467aaccc636ff77c367b'
+                        key: {
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
+                            sys_user_role: {
+                                id: 'b15dd9668f6743608400aa8c070ca099'
+                                key: {
+                                    name: 'x_gbg_breakglass.secops'
+                                }
+                            }
                         }
                     },
                     {
@@ -12686,6 +13633,7 @@ declare global {
                     {
                         table: 'sys_ui_element'
                         id: 'e198e319786446fa8e21b325642e3737'
+                        deleted: true
                         key: {
                             sys_ui_section: {
                                 id: '8b91bf4c2cbf4b2692654ec86011f9bb'
@@ -12796,6 +13744,15 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'sys_documentation'
+                        id: 'e38815b20d824b48b7cc0d3f976783a7'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'customer_authority_group'
+                            language: 'en'
                         }
                     },
                     {
@@ -13239,6 +14196,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'eb473ea125dd4fa3a92dca189e3d5c59'
+                        key: {
+                            name: 'x_gbg_breakglass_grant'
+                            element: 'target_tenant_name'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_variable_value'
                         id: 'eb47c2170d554e0c91aa18c79074667d'
                         deleted: false
@@ -13304,6 +14270,21 @@ declare global {
                                     name: 'x_gbg_breakglass.executor'
                                 }
                             }
+                        }
+                    },
+                    {
+                        table: 'question_choice'
+                        id: 'ecf0d0134099484d8151b79ee5f876fe'
+                        key: {
+                            question: {
+                                id: 'a3f0cd17e8034f5f96d05981922ce4f3'
+                                key: {
+                                    cat_item: '3591b98f67b049f8864f6f96d455957c'
+                                    variable_set: 'NULL'
+                                    name: 'duration_minutes'
+                                }
+                            }
+                            value: '240'
                         }
                     },
                     {
@@ -13524,6 +14505,19 @@ declare global {
                             }
                             element: '.split'
                             position: '4'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'ef6fdeb5bd68430f8160e53fed29fcde'
+                        key: {
+                            sys_ui_action: '159931f7035644c4a50f79ae5809f03c'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {
@@ -13785,6 +14779,28 @@ declare global {
                             }
                             element: 'provider'
                             position: '11'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_element'
+                        id: 'f42a28c5a164454da9385d93c440aa20'
+                        key: {
+                            sys_ui_section: {
+                                id: '9a3a93a4bc8f4253b69abb3521d91b6d'
+                                key: {
+                                    name: 'x_gbg_breakglass_grant'
+                                    caption: 'Request'
+                                    view: {
+                                        id: 'Default view'
+                                        key: {
+                                            name: 'NULL'
+                                        }
+                                    }
+                                    sys_domain: 'global'
+                                }
+                            }
+                            element: 'extends_grant'
+                            position: '25'
                         }
                     },
                     {
@@ -14196,6 +15212,14 @@ declare global {
                         }
                     },
                     {
+                        table: 'sc_cat_item_category'
+                        id: 'fb46b3409d1846e8bc0a15e6104404c6'
+                        key: {
+                            sc_cat_item: 'f91e452e5dea459da3521f1c2edc33e5'
+                            sc_category: '2970373f6bbf45758e7825e77a62a30e'
+                        }
+                    },
+                    {
                         table: 'sys_choice_set'
                         id: 'fb5641c0d413420fb0ddbaf6a2ddfe0b'
                         key: {
@@ -14260,6 +15284,15 @@ declare global {
                         }
                     },
                     {
+                        table: 'sys_documentation'
+                        id: 'fd2afcaf1a2c410da46f0f3c38d66bce'
+                        key: {
+                            name: 'x_gbg_breakglass_policy'
+                            element: 'security_group'
+                            language: 'en'
+                        }
+                    },
+                    {
                         table: 'sys_dictionary'
                         id: 'fd32856e45cc412db3f52a5586c0b968'
                         key: {
@@ -14302,6 +15335,19 @@ declare global {
                         key: {
                             name: 'x_gbg_breakglass_grant'
                             element: 'auto_approved'
+                        }
+                    },
+                    {
+                        table: 'sys_ui_action_role'
+                        id: 'fde742ccc46f432cac85ffe2d3c15db7'
+                        key: {
+                            sys_ui_action: '204b6b604c6a439c866d96bed6812d52'
+                            sys_user_role: {
+                                id: 'a0cea3f0962c4b3581c4d65c2644fa90'
+                                key: {
+                                    name: 'x_gbg_breakglass.requester'
+                                }
+                            }
                         }
                     },
                     {

@@ -34,6 +34,9 @@ export const grantForm = Form({
                         { field: 'target_role_id', type: 'table_field' },
                         { field: 'target_group_id', type: 'table_field' },
                         { field: 'target_account', type: 'table_field' },
+                        { field: 'target_tenant_id', type: 'table_field' },
+                        { field: 'target_tenant_name', type: 'table_field' },
+                        { field: 'target_scope', type: 'table_field' },
                     ],
                 },
                 {
@@ -43,6 +46,7 @@ export const grantForm = Form({
                         { field: 'ritm', type: 'table_field' },
                         { field: 'incident', type: 'table_field' },
                         { field: 'change_request', type: 'table_field' },
+                        { field: 'extends_grant', type: 'table_field' },
                     ],
                 },
             ],

@@ -7,6 +7,9 @@ import {
     expiryWarningProperty,
     heartbeatStaleProperty,
     integrationEnabledProperty,
+    nudgeEnabledProperty,
+    nudgeSecretProperty,
+    nudgeUrlProperty,
     resolverGroupProperty,
     revokeGraceProperty,
     secopsGroupProperty,
@@ -94,4 +97,22 @@ Record({
     $id: Now.ID['properties-category-resolver-group'],
     table: 'sys_properties_category_m2m',
     data: { category: propertiesCategory, property: resolverGroupProperty, order: 250 },
+})
+
+Record({
+    $id: Now.ID['properties-category-nudge-enabled'],
+    table: 'sys_properties_category_m2m',
+    data: { category: propertiesCategory, property: nudgeEnabledProperty, order: 1200 },
+})
+
+Record({
+    $id: Now.ID['properties-category-nudge-url'],
+    table: 'sys_properties_category_m2m',
+    data: { category: propertiesCategory, property: nudgeUrlProperty, order: 1300 },
+})
+
+Record({
+    $id: Now.ID['properties-category-nudge-secret'],
+    table: 'sys_properties_category_m2m',
+    data: { category: propertiesCategory, property: nudgeSecretProperty, order: 1400 },
 })

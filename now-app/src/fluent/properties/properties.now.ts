@@ -111,3 +111,43 @@ export const deviceAdminProviderProperty = Property({
         'Provider the plan names for device local admin: entra-group (an Intune-fed Entra group; the executor maps device classes to groups), webhook (an admin-as-a-service endpoint) or epm (BeyondTrust EPM Just-in-Time Admin: 5 minutes to 24 hours, one open request per user). Anything else refuses device requests.',
     roles: { write: [adminRole, secopsRole] },
 })
+
+/*
+ * The nudge (issue 18; server/nudge.ts): when the app queues an action that is ready now (a grant just approved,
+ * "Revoke now", the watchdog's re-queued revoke), an async business rule POSTs a signed "poll now" to the
+ * executor, so approval -> active does not wait for the next poll. Optional: off until enabled with a URL and a
+ * secret; a failed nudge is only logged (the executor's poll stays the source of truth).
+ * The secret is a password2 property (stored encrypted, masked in the UI; the SDK's rest-message guide:
+ * "Store the actual key in a password2 system property ... Set at runtime via gs.getProperty()"), private (not
+ * carried by update sets or the app package), readable and writable by admins only.
+ */
+export const nudgeEnabledProperty = Property({
+    $id: Now.ID['prop-nudge-enabled'],
+    name: 'x_gbg_breakglass.nudge_enabled',
+    type: 'boolean',
+    value: false,
+    description:
+        'Send the signed nudge to the executor when an action is queued that is ready now, so it polls at once. Needs the nudge URL and secret; a failed nudge is logged and changes nothing else.',
+    roles: { write: [adminRole, secopsRole] },
+})
+
+export const nudgeUrlProperty = Property({
+    $id: Now.ID['prop-nudge-url'],
+    name: 'x_gbg_breakglass.nudge_url',
+    type: 'string',
+    value: '',
+    description:
+        "The executor's nudge endpoint, e.g. https://executor.example.com:8443/v1/nudge (https; http only to localhost).",
+    roles: { write: [adminRole, secopsRole] },
+})
+
+export const nudgeSecretProperty = Property({
+    $id: Now.ID['prop-nudge-secret'],
+    name: 'x_gbg_breakglass.nudge_secret',
+    type: 'password2',
+    value: '',
+    isPrivate: true,
+    description:
+        "HMAC secret of the nudge (at least 32 characters): the same value as the executor's GBG_NUDGE_SECRET.",
+    roles: { read: [adminRole], write: [adminRole] },
+})

@@ -64,6 +64,10 @@ export const x_gbg_breakglass_grant = Table({
         target_role_name: StringColumn({ label: 'Target role name', maxLength: 100 }),
         target_group_id: StringColumn({ label: 'Target group id', maxLength: 64 }),
         target_account: StringColumn({ label: 'Target account', maxLength: 255 }),
+        // The emergency console packet (issue 14): tenant id and name as the console shows them, privilege scope.
+        target_tenant_id: StringColumn({ label: 'Console tenant id', maxLength: 100 }),
+        target_tenant_name: StringColumn({ label: 'Console tenant name', maxLength: 255 }),
+        target_scope: StringColumn({ label: 'Console privilege scope', maxLength: 1000 }),
         requested_duration: IntegerColumn({ label: 'Requested duration (minutes)', mandatory: true }),
         approved_duration: IntegerColumn({ label: 'Approved duration (minutes)' }),
         justification: MultiLineTextColumn({ label: 'Justification', maxLength: 4000, mandatory: true }),
@@ -97,6 +101,7 @@ export const x_gbg_breakglass_grant = Table({
                 cancelled: { label: 'Cancelled', sequence: 130 },
                 expired_unapproved: { label: 'Expired unapproved', sequence: 140 },
                 halted: { label: 'Halted (human takeover)', sequence: 150 },
+                extended: { label: 'Extended (applied to its grant)', sequence: 160 },
             },
         }),
         granted_at: DateTimeColumn({ label: 'Granted at' }),
@@ -119,5 +124,7 @@ export const x_gbg_breakglass_grant = Table({
         auto_approved: BooleanColumn({ label: 'Auto-approved by rule', default: false }),
         refusal_code: StringColumn({ label: 'Refusal reason code', maxLength: 64 }),
         plan_text: StringColumn({ label: 'Plan in words', maxLength: 8000 }),
+        // An extension request: the grant whose live access it asks more time for (server/extend.ts).
+        extends_grant: ReferenceColumn({ label: 'Extends grant', referenceTable: 'x_gbg_breakglass_grant' }),
     },
 })

@@ -66,6 +66,16 @@ export const x_gbg_breakglass_policy = Table({
         approval_timeout_minutes: IntegerColumn({ label: 'Approval timeout (minutes)' }),
         emergency_approval_timeout_minutes: IntegerColumn({ label: 'Emergency approval timeout (minutes)' }),
         escalation_group: ReferenceColumn({ label: 'Escalation group', referenceTable: 'sys_user_group' }),
+        // The emergency console's named approval slots (issue 14): one group per slot; a console request needs all three.
+        incident_command_group: ReferenceColumn({
+            label: 'Incident command approvers (console)',
+            referenceTable: 'sys_user_group',
+        }),
+        security_group: ReferenceColumn({ label: 'Security approvers (console)', referenceTable: 'sys_user_group' }),
+        customer_authority_group: ReferenceColumn({
+            label: 'Customer-account authority approvers (console)',
+            referenceTable: 'sys_user_group',
+        }),
         // Two-person rule (server/policy-confirmation.ts): set by the before rule, confirmed by another SecOps person.
         edited_by: ReferenceColumn({ label: 'Content last changed by', referenceTable: 'sys_user', readOnly: true }),
         confirmed_by: ReferenceColumn({ label: 'Confirmed by', referenceTable: 'sys_user', readOnly: true }),

@@ -1,6 +1,7 @@
 import '@servicenow/sdk/global'
 import { UiAction } from '@servicenow/sdk/core'
 import { cancelFromGrant } from '../../server/cancel'
+import { extendFromGrant } from '../../server/extend'
 import { revokeNowFromGrant } from '../../server/revoke-now'
 
 /* "Revoke now" on the grant form: queues a priority-1 revoke action (who and why on the action). */
@@ -45,4 +46,25 @@ UiAction({
     roles: [],
     script: cancelFromGrant,
     order: 110,
+})
+
+/*
+ * "Extend (30 more minutes)" on an active grant: creates an extension request that goes through policy (the maximum
+ * applies to the whole access) and approval like any request; the executor extends the access in place (Entra) once
+ * approved. No role filter: the server decides who may (the person it is for, or who asked for it; shared/src/extend.ts).
+ */
+UiAction({
+    $id: Now.ID['ui-action-grant-extend'],
+    table: 'x_gbg_breakglass_grant',
+    name: 'Extend (30 more minutes)',
+    actionName: 'x_gbg_extend',
+    hint: 'Ask for 30 more minutes of this access: needs approval again, like the request',
+    condition: "String(current.state) == 'active' && String(current.extends_grant) == ''",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'primary' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: [],
+    script: extendFromGrant,
+    order: 120,
 })

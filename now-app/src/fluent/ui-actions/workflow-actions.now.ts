@@ -1,7 +1,12 @@
 import '@servicenow/sdk/global'
 import { UiAction } from '@servicenow/sdk/core'
 import { cancelFromRitm } from '../../server/cancel'
-import { requestBreakGlassFromIncident, requestEntraRoleFromIncident } from '../../server/emergency'
+import {
+    requestBreakGlassFromIncident,
+    requestConsoleFromIncident,
+    requestEntraGroupFromIncident,
+    requestEntraRoleFromIncident,
+} from '../../server/emergency'
 import { revokeNowFromRitm } from '../../server/revoke-now'
 
 /*
@@ -33,7 +38,7 @@ UiAction({
     actionName: 'x_gbg_ritm_revoke_now',
     hint: 'Remove the access this request gave, now: queues a priority-1 revoke for the executor',
     condition:
-        "current.cat_item.name == 'Temporary local admin access' || current.cat_item.name == 'Temporary Entra role'",
+        "current.cat_item.name == 'Temporary local admin access' || current.cat_item.name == 'Temporary Entra role' || current.cat_item.name == 'Temporary Entra group membership' || current.cat_item.name == 'Emergency console action'",
     showInsert: false,
     showUpdate: true,
     form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
@@ -112,7 +117,7 @@ UiAction({
     actionName: 'x_gbg_ritm_cancel',
     hint: 'Cancel approved access that has not started (approver, Security Operations, or the person it is for)',
     condition:
-        "current.cat_item.name == 'Temporary local admin access' || current.cat_item.name == 'Temporary Entra role'",
+        "current.cat_item.name == 'Temporary local admin access' || current.cat_item.name == 'Temporary Entra role' || current.cat_item.name == 'Temporary Entra group membership' || current.cat_item.name == 'Emergency console action'",
     showInsert: false,
     showUpdate: true,
     form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
@@ -120,4 +125,75 @@ UiAction({
     roles: [],
     script: cancelFromRitm,
     order: 110,
+})
+
+/*
+ * The other kinds from an open P1/P2 incident and from an open task of one (issue 17: emergency requests for every
+ * kind): the Entra group membership item and the emergency console item, prefilled the same way (server/emergency.ts).
+ * Local admin through BeyondTrust EPM is "Request break-glass access" with the EPM device provider.
+ */
+UiAction({
+    $id: Now.ID['ui-action-incident-request-entra-group'],
+    table: 'incident',
+    name: 'Request break-glass Entra group',
+    actionName: 'x_gbg_request_break_glass_entra_group',
+    hint: 'Emergency: request a temporary Entra group membership for this P1/P2 incident (emergency policy applies)',
+    condition: "current.active == true && (String(current.priority) == '1' || String(current.priority) == '2')",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: ['x_gbg_breakglass.agent', 'x_gbg_breakglass.secops', 'x_gbg_breakglass.requester'],
+    script: requestEntraGroupFromIncident,
+    order: 220,
+})
+
+UiAction({
+    $id: Now.ID['ui-action-incident-task-request-entra-group'],
+    table: 'incident_task',
+    name: 'Request break-glass Entra group',
+    actionName: 'x_gbg_task_request_break_glass_entra_group',
+    hint: 'Emergency: request a temporary Entra group membership for the P1/P2 incident of this task (emergency policy applies)',
+    condition:
+        "current.active == true && (String(current.incident.priority) == '1' || String(current.incident.priority) == '2')",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: ['x_gbg_breakglass.agent', 'x_gbg_breakglass.secops', 'x_gbg_breakglass.requester'],
+    script: requestEntraGroupFromIncident,
+    order: 220,
+})
+
+UiAction({
+    $id: Now.ID['ui-action-incident-request-console'],
+    table: 'incident',
+    name: 'Request emergency console action',
+    actionName: 'x_gbg_request_emergency_console',
+    hint: "Emergency: request a customer tenant administrator's restoration in the vendor console for this P1/P2 incident",
+    condition: "current.active == true && (String(current.priority) == '1' || String(current.priority) == '2')",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: ['x_gbg_breakglass.agent', 'x_gbg_breakglass.secops', 'x_gbg_breakglass.requester'],
+    script: requestConsoleFromIncident,
+    order: 230,
+})
+
+UiAction({
+    $id: Now.ID['ui-action-incident-task-request-console'],
+    table: 'incident_task',
+    name: 'Request emergency console action',
+    actionName: 'x_gbg_task_request_emergency_console',
+    hint: "Emergency: request a customer tenant administrator's restoration in the vendor console for the P1/P2 incident of this task",
+    condition:
+        "current.active == true && (String(current.incident.priority) == '1' || String(current.incident.priority) == '2')",
+    showInsert: false,
+    showUpdate: true,
+    form: { showButton: true, showLink: false, showContextMenu: false, style: 'destructive' },
+    workspace: { isConfigurableWorkspace: true, showFormButtonV2: true, showFormMenuButtonV2: false },
+    roles: ['x_gbg_breakglass.agent', 'x_gbg_breakglass.secops', 'x_gbg_breakglass.requester'],
+    script: requestConsoleFromIncident,
+    order: 230,
 })
