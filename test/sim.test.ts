@@ -142,6 +142,29 @@ describe('simulator', () => {
         expect(result.outcomes['epm/human -> revoked']).toBe(1)
     }, 300_000)
 
+    it('regression, seed sk3: a revoke refused by Entra is retried at its backoff, not in a loop (finding 9)', async () => {
+        // setup: the shortest run found that reproduces finding 9 (docs/simulation.md): seven lifecycles, replicas
+        // with clock skew. A replica ahead of Entra's clock revokes L7's 4-minute role at its expiry, seconds before
+        // the assignment's own end on Entra's clock: inside Entra's five-minute minimum (ActiveDurationTooShort). On the old code the due revoke timer claimed the queue revoke again as
+        // soon as each failed run ended, ignoring its backoff: a loop in zero virtual time that never let the world
+        // settle (--lifecycles 7 and 8 fail, 10 was the first command; 3 and 5 pass on the old code too).
+        const options = { seed: 'sk3', lifecycles: 7, faults: 1, only: ['clock_skew'], workload: AS_FOUND }
+
+        // execution
+        const result = await runSimulation(options)
+
+        // validation: the revoke failed (the trigger) and was retried, each attempt at a later virtual instant, and
+        // the world settled; nothing broke. (On the code of the find, 3 failures at +1.5 s, +3 s, +6 s; since the
+        // merge of main's faster write-back lanes, 1.)
+        const failed = result.trace.filter((t) => / revoke failed L7 /.test(t))
+        expect(failed.length).toBeGreaterThanOrEqual(1)
+        const at = failed.map((t) => /^\[w0 ([\d:.]+)\]/.exec(t)![1]!)
+        for (let i = 1; i < at.length; i++) expect(at[i]! > at[i - 1]!).toBe(true)
+        expect(result.trace.some((t) => / revoked L7\b/.test(t))).toBe(true)
+        expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
+        expect(Object.values(result.outcomes).reduce((a, b) => a + b, 0)).toBe(7)
+    }, 300_000)
+
     it('the PRNG is a pure function of the seed', () => {
         const draw = (seed: string) => {
             const p = new Prng(seed)

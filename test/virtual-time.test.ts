@@ -100,6 +100,34 @@ describe('runUntil / runFor / settle', () => {
         await loop
     })
 
+    it('settle names a livelock: calls repeated without sleeping on the clock fail fast, with their kinds', async () => {
+        // setup: a loop that calls the server again as soon as it answers, never sleeping on the virtual clock
+        // (simulator finding 9: it looked like one request that never ended, for the whole 5-minute bound)
+        const url = await slowServer(0)
+        let stop = false
+        let calls = 0
+        const loop = (async () => {
+            while (!stop) {
+                await get(`${url}api/now/table/x_gbg_breakglass_action/${'a'.repeat(32)}?sysparm_fields=state`)
+                calls++
+            }
+        })()
+        // execution
+        const t0 = Date.now()
+        const error = await settle(60_000, 200).then(
+            () => undefined,
+            (e: unknown) => e as Error,
+        )
+        stop = true
+        await loop
+        // validation: stopped after the request bound, not the wall-time bound; the kind is named, ids left out
+        expect(error?.message).toMatch(/^settle: livelock — 20\d HTTP requests started in \d+ ms/)
+        expect(error?.message).toContain('× client GET 127.0.0.1/api/now/table/x_gbg_breakglass_action/{id}')
+        expect(error?.message).toContain('× server GET /api/now/table/x_gbg_breakglass_action/{id}')
+        expect(calls).toBeGreaterThan(50)
+        expect(Date.now() - t0).toBeLessThan(30_000)
+    })
+
     it('fails with the reason when nothing is scheduled or the virtual deadline passes', async () => {
         // setup
         const clock = new VirtualClock()

@@ -21,10 +21,22 @@ let started = 0
 let subscribed = false
 /** What is in flight, named in settle's error (which request never ended, and its socket's state). */
 const active = new Map<number, () => string>()
+/** The last requests started (kind only), named in settle's error when the system never goes quiet. */
+const RECENT = 500
+const recent: string[] = []
 
-function track(describe: () => string, done: (end: () => void) => void): void {
+/** Requests one settle may see start without a quiet point before it declares a livelock. */
+export const SETTLE_MAX_REQUESTS = 10_000
+
+/** A request's kind: method and path, record ids and query left out. */
+function kindOf(method: string, host: string, url: string): string {
+    return `${method} ${host}${url.split('?')[0]!.replace(/\/[0-9a-f]{32}(?=\/|$)/g, '/{id}')}`
+}
+
+function track(describe: () => string, done: (end: () => void) => void, kind: string): void {
     inFlight += 1
     started += 1
+    recent[started % RECENT] = kind
     const id = started
     active.set(id, describe)
     let ended = false
@@ -47,23 +59,31 @@ function subscribe(): void {
     subscribed = true
     dc.subscribe('http.client.request.start', (message) => {
         const { request } = message as { request: ClientRequest }
-        track(() => clientState(request), (end) => {
-            request.once('close', end)
-            request.once('error', end)
-            request.once('response', (res: IncomingMessage) => {
-                res.once('end', end)
-                res.once('close', end)
-                res.once('error', end)
-            })
-        })
+        track(
+            () => clientState(request),
+            (end) => {
+                request.once('close', end)
+                request.once('error', end)
+                request.once('response', (res: IncomingMessage) => {
+                    res.once('end', end)
+                    res.once('close', end)
+                    res.once('error', end)
+                })
+            },
+            `client ${kindOf(request.method, request.host, request.path)}`,
+        )
     })
     dc.subscribe('http.server.request.start', (message) => {
         const { request, response } = message as { request: IncomingMessage; response: ServerResponse }
-        track(() => `server ${request.method} ${(request.url ?? '').split('?')[0]}`, (end) => {
-            response.once('close', end)
-            response.once('finish', end)
-            response.once('error', end)
-        })
+        track(
+            () => `server ${request.method} ${(request.url ?? '').split('?')[0]}`,
+            (end) => {
+                response.once('close', end)
+                response.once('finish', end)
+                response.once('error', end)
+            },
+            `server ${kindOf(request.method ?? '', '', request.url ?? '')}`,
+        )
     })
 }
 subscribe()
@@ -77,11 +97,13 @@ export function holdAwake(): () => void {
     let released = false
     inFlight += 1
     started += 1
+    recent[started % RECENT] = 'hold awake (non-HTTP work)'
     return () => {
         if (released) return
         released = true
         inFlight -= 1
         started += 1
+        recent[started % RECENT] = 'release (non-HTTP work)'
     }
 }
 
@@ -93,12 +115,31 @@ export function httpInFlight(): number {
 const turn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve))
 const tick = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 1))
 
+/** The most frequent kinds among the last `n` requests started, as "count × kind". */
+function frequentKinds(n: number): string {
+    const counts = new Map<string, number>()
+    for (let i = Math.max(1, started - Math.min(n, RECENT) + 1); i <= started; i++) {
+        const k = recent[i % RECENT] ?? '?'
+        counts.set(k, (counts.get(k) ?? 0) + 1)
+    }
+    return [...counts.entries()]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .slice(0, 8)
+        .map(([k, c]) => `${c} × ${k}`)
+        .join('; ')
+}
+
 /**
  * Resolves once the process is quiet: no HTTP request in flight and none started for three consecutive rounds
- * of (setImmediate, 1 ms timer). Gives up (rejects) after `realMs` of wall time, naming what is still running.
+ * of (setImmediate, 1 ms timer). Gives up (rejects), naming what is still running, after `realMs` of wall time,
+ * or once `maxRequests` requests started without a quiet point: a **livelock** — something repeats HTTP calls
+ * without ever sleeping on the virtual clock, so virtual time cannot move (simulator finding 9, a revoke retried
+ * with no wait, looked like one request that never ended: the error now says how many started meanwhile).
  */
-export async function settle(realMs = 30_000): Promise<void> {
-    const giveUpAt = Date.now() + realMs
+export async function settle(realMs = 30_000, maxRequests = SETTLE_MAX_REQUESTS): Promise<void> {
+    const began = Date.now()
+    const giveUpAt = began + realMs
+    const first = started
     let quiet = 0
     let seen = started
     while (quiet < 3) {
@@ -107,9 +148,18 @@ export async function settle(realMs = 30_000): Promise<void> {
         if (inFlight === 0 && started === seen) quiet += 1
         else quiet = 0
         seen = started
+        const during = started - first
+        if (during > maxRequests)
+            throw new Error(
+                `settle: livelock — ${during} HTTP requests started in ${Date.now() - began} ms of wall time without a ` +
+                    `quiet point (virtual time cannot move: something repeats calls without sleeping on the clock). ` +
+                    `Last ${Math.min(during, RECENT)} by kind: ${frequentKinds(during)}`,
+            )
         if (Date.now() > giveUpAt)
             throw new Error(
-                `settle: still ${inFlight} HTTP request(s) in flight after ${realMs} ms: ${[...active.values()].map((d) => d()).join('; ')}`,
+                `settle: still ${inFlight} HTTP request(s) in flight after ${realMs} ms (${during} started meanwhile` +
+                    `${during > 0 ? `; last ${Math.min(during, RECENT)} by kind: ${frequentKinds(during)}` : ''}): ` +
+                    `${[...active.values()].map((d) => d()).join('; ')}`,
             )
     }
 }

@@ -92,6 +92,8 @@ export class Worker {
     private readonly heldElsewhere = new Map<string, number>()
     private readonly busyGrants = new Set<string>()
     private revokeWake = new AbortController()
+    /** Grants whose due timer waits for a failed revoke's retry: the attempt it waits after, and until when. */
+    private readonly retryWaits = new Map<string, { attempts: number; until: number }>()
     private revokeLoopDone: Promise<void> | null = null
     /** The last poll left ready actions unclaimed for want of a slot: a freed slot triggers a round at once. */
     private backlogged = false
@@ -682,6 +684,7 @@ export class Worker {
         const now = clock.now()
         let waiting = 0
         let taken = 0
+        for (const grantId of this.retryWaits.keys()) if (!journal.timer(grantId)) this.retryWaits.delete(grantId)
         for (const timer of journal.timers(now)) {
             if (this.stopping) break
             if (this.busyGrants.has(timer.grantId) || this.revokeRuns.size >= this.options.revokeMaxInFlight) {
@@ -728,14 +731,24 @@ export class Worker {
                 const revokeActionId = timer.revokeActionId
                 const decide = async (): Promise<QueueAction | 'lost' | 'failed' | 'closed' | { later: Date }> => {
                     const queued = await gateway.getAction(revokeActionId)
-                    // The grant was extended (shared extend.ts): its scheduled revoke now falls due later.
-                    if (
-                        queued.state === 'ready' &&
-                        queued.notBefore &&
-                        queued.notBefore.getTime() > clock.now().getTime()
-                    )
-                        return { later: queued.notBefore }
-                    if (queued.state === 'ready') return this.leases.tryClaim(queued)
+                    if (queued.state === 'ready') {
+                        const now = clock.now().getTime()
+                        // The grant was extended (shared extend.ts): its scheduled revoke now falls due later.
+                        if (queued.attempts < 1 && queued.notBefore && queued.notBefore.getTime() > now)
+                            return { later: queued.notBefore }
+                        // A failed revoke's retry waits for the backoff its run wrote, as the poll does (claiming it
+                        // at once, with every run's end waking this lane, retried a failing revoke in a loop with no
+                        // wait: docs/simulation.md finding 9) — bounded, and once per attempt.
+                        const due = retryDueAt(queued, now, this.options.revokeBackoff.maxMs)
+                        const waited = this.retryWaits.get(grantId)
+                        const over = waited !== undefined && waited.attempts === queued.attempts && now >= waited.until
+                        if (due > 0 && !over) {
+                            this.retryWaits.set(grantId, { attempts: queued.attempts, until: due })
+                            return { later: new Date(due) }
+                        }
+                        this.retryWaits.delete(grantId)
+                        return this.leases.tryClaim(queued)
+                    }
                     // Claimed: another executor runs it (or our previous process: resume takes it back).
                     if (queued.state === 'claimed') return 'lost'
                     return 'closed'
@@ -760,7 +773,9 @@ export class Worker {
                     stop.abort()
                 }
                 if (typeof outcome === 'object' && 'later' in outcome) {
+                    this.heldElsewhere.delete(grantId)
                     journal.armTimer(grantId, outcome.later)
+                    this.revokeWake.abort() // the lane's next wake-up is this timer's new due time
                     return
                 }
                 if (typeof outcome === 'object') {
@@ -804,6 +819,19 @@ export class Worker {
             if (launch && !this.stopping) launch()
         }
     }
+}
+
+/**
+ * When a due timer may claim its `ready` queue revoke once a run tried it (`attempts` > 0): 0 for now, else the
+ * epoch ms to wait for — its `not_before`, the backoff that run wrote, while still ahead, and never longer than the
+ * longest revoke backoff from now (only an active grant is extended, so a retry's `not_before` moved far ahead is
+ * no extension: it does not hold a revoke for ever). 0 for a revoke never tried (an extension moves its
+ * `not_before`: the caller honours that).
+ */
+export function retryDueAt(action: QueueAction, nowMs: number, maxBackoffMs: number): number {
+    if (action.attempts < 1 || action.notBefore === null) return 0
+    const notBefore = action.notBefore.getTime()
+    return notBefore > nowMs ? Math.min(notBefore, nowMs + maxBackoffMs) : 0
 }
 
 /** Queue order: priority, then creation, then sys_id. */
