@@ -65,4 +65,40 @@ describe('provider pacer', () => {
         // 0 turns pacing off
         expect(pacedProvider(inner, { writesPerSecond: 0 }, clock)).toBe(inner)
     })
+
+    it('passes an extension through (paced like a grant) and adds none to a provider without one', async () => {
+        // setup: a provider with extend, one without
+        const clock = new VirtualClock(T0)
+        const extended: Date[] = []
+        const base: Provider = {
+            name: 'fake',
+            describe: () => ({ name: 'fake', baseUrl: 'https://fake.invalid', nativeExpiry: false }),
+            health: async () => undefined,
+            grant: async () => ({
+                txnIds: [],
+                expiresAt: new Date(T0),
+                nativeExpiry: false,
+                alreadyDone: false,
+                calls: [],
+            }),
+            revoke: async () => ({ alreadyAbsent: false, calls: [] }),
+            verify: async () => ({ present: false, evidence: {}, calls: [] }),
+        }
+        const withExtend: Provider = {
+            ...base,
+            extend: async (_plan, to) => {
+                extended.push(to)
+                return { txnIds: ['x'], expiresAt: to, nativeExpiry: true, alreadyDone: false, calls: [] }
+            },
+        }
+        const plan = {} as Parameters<Provider['grant']>[0]
+        // execution
+        const paced = pacedProvider(withExtend, { writesPerSecond: 50 }, clock)
+        const to = new Date(T0 + 600_000)
+        const result = await paced.extend!(plan, to, { idempotencyKey: 'e' })
+        // validation
+        expect(result.expiresAt).toEqual(to)
+        expect(extended).toEqual([to])
+        expect(pacedProvider(base, { writesPerSecond: 50 }, clock).extend).toBeUndefined()
+    })
 })

@@ -90,8 +90,10 @@ export function extendSupportReason(provider: string): string {
  */
 export function extensionProviderReason(provider: string, extraMinutes: number, totalMinutes: number): string {
     if (provider === 'epm') {
-        if (extraMinutes < 5) return 'An extension of an EPM session adds at least 5 minutes (EPM sessions last 5 minutes to 24 hours).'
-        if (totalMinutes > 24 * 60) return `EPM sessions last at most 24 hours; with this extension the access would last ${totalMinutes} minutes.`
+        if (extraMinutes < 5)
+            return 'An extension of an EPM session adds at least 5 minutes (EPM sessions last 5 minutes to 24 hours).'
+        if (totalMinutes > 24 * 60)
+            return `EPM sessions last at most 24 hours; with this extension the access would last ${totalMinutes} minutes.`
     }
     if (provider === 'webhook' && totalMinutes > 1440) {
         return `The admin service grants at most 1440 minutes in total; with this extension the access would last ${totalMinutes} minutes.`

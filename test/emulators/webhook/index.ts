@@ -493,13 +493,18 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
         }
         const body = parsed as Record<string, unknown>
         const problems: string[] = []
-        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) problems.push('body must be a JSON object')
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            problems.push('body must be a JSON object')
         else {
             for (const k of Object.keys(body))
                 if (k !== 'expiresAt' && k !== 'extensionNumber') problems.push(`unknown property ${k}`)
             if (typeof body.expiresAt !== 'string' || Number.isNaN(Date.parse(body.expiresAt)))
                 problems.push('expiresAt must be a date-time')
-            if (typeof body.extensionNumber !== 'string' || body.extensionNumber.length < 1 || body.extensionNumber.length > 40)
+            if (
+                typeof body.extensionNumber !== 'string' ||
+                body.extensionNumber.length < 1 ||
+                body.extensionNumber.length > 40
+            )
                 problems.push('extensionNumber must be 1-40 characters')
         }
         if (problems.length > 0) {
@@ -533,7 +538,12 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
         }
         const to = new Date(Date.parse(body.expiresAt as string))
         if (to.getTime() < grant.expiresAt.getTime()) {
-            fail(res, 400, 'validation_failed', 'expiresAt is earlier than the current end: an extension never shortens')
+            fail(
+                res,
+                400,
+                'validation_failed',
+                'expiresAt is earlier than the current end: an extension never shortens',
+            )
             return
         }
         if (to.getTime() - grant.grantedAt.getTime() > 1440 * 60_000) {
@@ -546,7 +556,13 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
             grant.expiresAt = to
         }
         const text = JSON.stringify(grantJson(grant))
-        extendKeys.set(key, { bodyCanonical: canonical, status: 200, body: text, storedAt: at.getTime(), grantId: grant.id })
+        extendKeys.set(key, {
+            bodyCanonical: canonical,
+            status: 200,
+            body: text,
+            storedAt: at.getTime(),
+            grantId: grant.id,
+        })
         answer(res, 200, text)
     })
 

@@ -248,14 +248,22 @@ export class EpmProvider implements Provider {
         this.checkPlan(plan, 'extend')
         const key = checkKey(ctx.idempotencyKey)
         if (!ctx.txnIds || ctx.txnIds.length === 0) {
-            throw new ProviderError('fatal', 'epm extend: the grant has no recorded EPM request; nothing was extended', 'bad_txn_id')
+            throw new ProviderError(
+                'fatal',
+                'epm extend: the grant has no recorded EPM request; nothing was extended',
+                'bad_txn_id',
+            )
         }
         const found = await this.find(plan, ctx)
         const calls = [...found.calls]
         const request = found.request
         const now = this.now()
         if (!request) {
-            throw new ProviderError('fatal', 'epm extend: EPM has no request of this grant; nothing was extended', ACCESS_ENDED_CODE)
+            throw new ProviderError(
+                'fatal',
+                'epm extend: EPM has no request of this grant; nothing was extended',
+                ACCESS_ENDED_CODE,
+            )
         }
         this.checkPrincipal(request, plan, 'extend')
         if (!isActive(request, now)) {
@@ -289,7 +297,11 @@ export class EpmProvider implements Provider {
         )
         calls.push(answer.call)
         if (answer.status === 404) {
-            throw new ProviderError('fatal', `epm extend: request ${request.id} is gone from EPM; nothing was extended`, ACCESS_ENDED_CODE)
+            throw new ProviderError(
+                'fatal',
+                `epm extend: request ${request.id} is gone from EPM; nothing was extended`,
+                ACCESS_ENDED_CODE,
+            )
         }
         if (answer.status === 409) {
             throw new ProviderError(

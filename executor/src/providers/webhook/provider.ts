@@ -280,7 +280,9 @@ export class WebhookProvider implements Provider {
                       `The service ends grant ${grant.id} at ${formatTime(grant.expiresAt)}, later than the approved end; ` +
                           'the executor revokes at the approved end.',
                   ]
-                : [`The admin service now ends the access at ${formatTime(grant.expiresAt)} (same grant, extended in place).`],
+                : [
+                      `The admin service now ends the access at ${formatTime(grant.expiresAt)} (same grant, extended in place).`,
+                  ],
             evidence: grantEvidence(grant, 'POST /grants/{id}/extend', this.now()),
         }
     }
