@@ -227,7 +227,7 @@ export class WebhookProvider implements Provider {
         const txnIds = [current.id, `${IDEMPOTENCY_TXN_PREFIX}${key}`]
         if (current.expiresAt.getTime() >= to.getTime() - 1_000) {
             // Already at (or past) the new end: an earlier attempt whose answer was lost. No second call.
-            return this.extendResult(current, to, txnIds, calls, true)
+            return this.extendResult(current, to, txnIds, calls, true, 'GET /grants/{id} (already at the new end)')
         }
         const body = { expiresAt: to.toISOString(), extensionNumber: (ctx.reference || plan.grantNumber).slice(0, 40) }
         const answer = await this.send('extend', 'POST', `/grants/${current.id}/extend`, body, ctx, key)
@@ -258,7 +258,7 @@ export class WebhookProvider implements Provider {
                 `grant ${after.id} reads ${after.status} until ${after.expiresAt.toISOString()} after the extension to ${to.toISOString()}`,
             )
         }
-        return this.extendResult(after, to, txnIds, calls, answer.replayed)
+        return this.extendResult(after, to, txnIds, calls, answer.replayed, 'POST /grants/{id}/extend')
     }
 
     private extendResult(
@@ -267,6 +267,7 @@ export class WebhookProvider implements Provider {
         txnIds: string[],
         calls: AuditedCall[],
         alreadyDone: boolean,
+        source: string,
     ): ExtendResult {
         const longer = grant.expiresAt.getTime() > to.getTime() + EXPIRY_TOLERANCE_MS
         return {
@@ -283,7 +284,7 @@ export class WebhookProvider implements Provider {
                 : [
                       `The admin service now ends the access at ${formatTime(grant.expiresAt)} (same grant, extended in place).`,
                   ],
-            evidence: grantEvidence(grant, 'POST /grants/{id}/extend', this.now()),
+            evidence: grantEvidence(grant, source, this.now()),
         }
     }
 
