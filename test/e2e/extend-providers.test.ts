@@ -8,7 +8,8 @@
  * 2. The provider applies the extension but its answer is lost (the connection drops after the change); replica A
  *    crashes. Replica B claims the extension, runs the gate again and finds the provider already at the new end: no
  *    second call, no second grant / request; the grant's end and its scheduled revoke move to the new end.
- * 3. Past the OLD end the access is still there (at the provider and in ServiceNow): nothing revoked it.
+ * 3. Replica A comes back holding its revoke timer at the OLD end; past the old end the access is still there (at
+ *    the provider and in ServiceNow): nothing revoked it.
  * 4. A second extension the provider refuses (webhook: a 1.0.0 service answers 404; EPM: 409 to lengthening an
  *    approved request) fails with the reason on the ticket; the end is unchanged.
  * 5. The access ends at the new end: revoked by the executor, gone at the provider.
@@ -188,7 +189,9 @@ describe.each(['webhook', 'epm'] as const)('extend a %s grant in place', (provid
             alreadyDone: true,
         })
 
-        // execution 4: past the OLD end nothing is revoked: the access is still there
+        // execution 4: A comes back next to B (its journal holds the revoke timer at the OLD end); past the old end
+        // nothing is revoked: the access is still there
+        await start(`${provider}-a`)
         await runUntil(clock, () => clock.nowMs() > oldEnd + 90_000, { within: 20 * 60_000, what: 'past the old end' })
         expect(state(grantId)).toBe('active')
         expect(side.held(alice)).toHaveLength(1)
