@@ -44,7 +44,10 @@ function setup(
         get: (table: string, id: string) => tables[table]?.find((r) => r['sys_id'] === id),
         list: (table: string, pred: (r: Record<string, string>) => boolean) => (tables[table] ?? []).filter(pred),
     }
-    const webhookGrants = new Map<string, { grantNumber: string; status: string; principal: { email: string } }>()
+    const webhookGrants = new Map<
+        string,
+        { grantNumber: string; status: string; principal: { email: string }; extensions?: unknown[] }
+    >()
     const roleRequests: Record<string, unknown>[] = []
     let now = T0 + MIN
     const sim = {
@@ -82,6 +85,11 @@ function setup(
         extension,
         lifecycle,
         grantAtWebhook,
+        webhookExtend: (extensionNumber: string) =>
+            webhookGrants.set('w1', {
+                ...webhookGrants.get('w1')!,
+                extensions: [{ extensionNumber, from: new Date(T0), to: new Date(T0 + 600_000), at: new Date(T0) }],
+            }),
         entraExtend: () =>
             roleRequests.push({ action: 'adminExtend', status: 'Provisioned', ticketInfo: { ticketNumber: 'RITM0010001' } }),
         openIncident: () => tables[PLATFORM_TABLE.incident]!.push({ state: '2', correlation_id: 'x_gbg_breakglass:grant:g1' }),
@@ -209,6 +217,26 @@ describe('simulator invariant: extension-approval (an extension never grants wit
         const approved = setup({ lifecycle: { extension: extension(true) } })
         approved.grantAtWebhook()
         approved.entraExtend()
+        approved.invariants.check()
+        expect(approved.violations()).toEqual([])
+    })
+
+    it('reports a webhook grant extended in place by an extension nobody approved (or of another grant)', () => {
+        const unapproved = setup({ lifecycle: { extension: extension(false) } })
+        unapproved.grantAtWebhook()
+        unapproved.webhookExtend('BGA0001002')
+        unapproved.invariants.check()
+        expect(unapproved.violations()).toEqual([
+            'extension-approval: webhook grant BGA0001001 extended by BGA0001002 for L1 whose extension nobody approved',
+        ])
+        const other = setup({ lifecycle: { extension: extension(true) } })
+        other.grantAtWebhook()
+        other.webhookExtend('BGA0009999')
+        other.invariants.check()
+        expect(other.violations()).toHaveLength(1)
+        const approved = setup({ lifecycle: { extension: extension(true) } })
+        approved.grantAtWebhook()
+        approved.webhookExtend('BGA0001002')
         approved.invariants.check()
         expect(approved.violations()).toEqual([])
     })

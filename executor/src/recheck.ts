@@ -17,6 +17,7 @@ import {
     GRANTABLE_STATES,
     durationWithinWindow,
     extensionGateVerdict,
+    extensionProviderReason,
     ticketVerdict,
     verifyPlanDigest,
     type BoundTicket,
@@ -346,6 +347,8 @@ export async function recheckGrant(grantSysId: string, deps: RecheckDeps): Promi
             }
             extension = await extensionAtGate(plan, deps, now)
             request.durationMinutes = extension.totalMinutes
+            const providerRule = extensionProviderReason(plan.provider, plan.durationMinutes, extension.totalMinutes)
+            if (providerRule) throw new Refusal(RECHECK_CODE.extensionRefused, providerRule)
         }
         // Approved by rule: who raised / shaped the incident is what the app recorded (sys_audit is not readable
         // here), and only while the incident is unchanged since (tickets.ts withRecordedTicketFacts).

@@ -335,6 +335,9 @@ describe('OpenAPI document', () => {
         expect(statuses('/grants', 'get')).toEqual(expect.arrayContaining(['200', '400', '401']))
         expect(statuses('/grants/{id}', 'get')).toEqual(expect.arrayContaining(['200', '401', '404']))
         expect(statuses('/grants/{id}', 'delete')).toEqual(expect.arrayContaining(['204', '401', '404', '410']))
+        expect(statuses('/grants/{id}/extend', 'post')).toEqual(
+            expect.arrayContaining(['200', '400', '401', '404', '410', '422', '429', '5XX']),
+        )
         expect(statuses('/health', 'get')).toEqual(expect.arrayContaining(['200', '401']))
     })
 })

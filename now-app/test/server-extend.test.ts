@@ -160,14 +160,24 @@ describe('extend an active grant: request, judgement, approval', () => {
         })
     })
 
-    it('a provider that cannot extend (the webhook) is refused with the reason; so is a second open extension', () => {
+    it('the webhook extends like Entra (in place, contract 1.1); a second open extension is refused', () => {
         glide.properties.set(PROPERTY.deviceAdminProvider, 'webhook')
         const { grant } = activeGrant()
-        expect(ask(grant, 30)).toMatchObject({ ok: false, message: expect.stringMatching(/no extend call/) })
-        glide.properties.set(PROPERTY.deviceAdminProvider, 'entra-group')
-        const other = activeGrantAgain()
-        expect(ask(other, 30).ok).toBe(true)
-        expect(ask(other, 10)).toMatchObject({ ok: false, message: expect.stringMatching(/already open/) })
+        expect(grantRow(grant).provider).toBe('webhook')
+        const asked = ask(grant, 30)
+        expect(asked, asked.message).toMatchObject({ ok: true, state: 'awaiting_approval' })
+        expect(JSON.parse(grantRow(asked.sysId!).plan!)).toMatchObject({ provider: 'webhook', operation: 'extend' })
+        expect(ask(grant, 10)).toMatchObject({ ok: false, message: expect.stringMatching(/already open/) })
+    })
+
+    it('EPM: an extension adds at least 5 minutes (EPM sessions last 5 minutes to 24 hours)', () => {
+        glide.properties.set(PROPERTY.deviceAdminProvider, 'epm')
+        const epm = activeGrant().grant
+        expect(grantRow(epm).provider).toBe('epm')
+        const short = ask(epm, 4)
+        expect(short.ok).toBe(false)
+        expect(grantRow(short.sysId!).last_error).toMatch(/EPM session adds at least 5 minutes.*EXTEND_NOT_SUPPORTED/s)
+        expect(ask(epm, 30)).toMatchObject({ ok: true, state: 'awaiting_approval' })
     })
 
     it('an approved extension can be cancelled before it starts; the grant and its RITM are untouched', () => {
@@ -191,15 +201,6 @@ describe('extend an active grant: request, judgement, approval', () => {
         expect(glide.messages.info.join(' ')).toMatch(/30 more minutes\) is awaiting approval/)
     })
 })
-
-/** A second active grant after the first was revoked (one open request per user and target). */
-function activeGrantAgain(): string {
-    const first = grants().find((g) => g.state === 'active')!.sys_id!
-    expect(executorWrites(first, { state: 'revoking' })).not.toBeNull()
-    expect(executorWrites(first, { state: 'revoked', revoked_at: at(START + 41 * MIN) })).not.toBeNull()
-    glide.setNow(START)
-    return activeGrant().grant
-}
 
 describe('the executor-write guard and the scheduled revoke', () => {
     it('ATTACK: the executor cannot push an active grant’s end out without an approved extension', () => {

@@ -15,8 +15,11 @@
  *   extension open; less than {@link EXTEND_MIN_LEFT_MS} before the end is too late (the revoke may be starting);
  * - how long: the policy's maximum applies to the TOTAL (granted_at → new end); a linked change's window caps the
  *   new end (shared tickets.ts `cappedExpiryMs`);
- * - per provider: Entra roles / groups extend in place (PIM `adminExtend`), the webhook and EPM cannot (their
- *   contracts have no extend and allow one open grant per person and target): refused with the reason.
+ * - per provider: Entra roles / groups extend in place (PIM `adminExtend`), the webhook in place (contract 1.1
+ *   `POST /grants/{id}/extend`), EPM in place (the decision call re-approves the live request with the seconds to the
+ *   new end); the console cannot (its temporary privilege is fixed when it is set): refused with the reason. A
+ *   remainder grant is never made: both the webhook (409 grant_conflict) and EPM (one open request per user) refuse a
+ *   second live grant of the same person and target, so it could only start after the old one ended (docs/extend.md).
  *
  * Pure and dependency-free (ES2021): bundled into the ServiceNow app.
  */
@@ -48,18 +51,21 @@ export const EXTEND_MIN_LEFT_MS = 60_000
 export const EXTEND_JUSTIFICATION_MIN = 10
 
 /**
- * How each provider extends. `in_place`: the provider moves the end of the live assignment (Entra PIM
- * `adminExtend`, Graph v1.0 "Create roleAssignmentScheduleRequests": "adminExtend: For administrators to extend
- * expiring assignments"; PIM for Groups takes the same actions). `none`: no extend call in the provider's contract
- * and a second grant of the same person and target is refused while the first is live (webhook 409 grant_conflict,
- * docs/webhook-provider.openapi.yaml; EPM one open request per user, contracts/beyondtrust-epm.md), so neither an
- * in-place extension nor a remainder grant can be made: the request is refused with {@link extendSupportReason}.
+ * How each provider extends. `in_place`: the provider moves the end of the live access:
+ * - Entra roles / groups: PIM `adminExtend` (Graph v1.0 "Create roleAssignmentScheduleRequests": "adminExtend: For
+ *   administrators to extend expiring assignments"; PIM for Groups takes the same actions);
+ * - webhook: `POST /grants/{id}/extend` with the new `expiresAt` (docs/webhook-provider.openapi.yaml, contract 1.1);
+ *   a service still on contract 1.0 answers 404 to it and the extension fails with that reason, nothing changed;
+ * - EPM: the decision call ("Updates an Admin Access Request decision": request id, `Approved`, duration in seconds,
+ *   contracts/beyondtrust-epm.md) re-approves the live request with the seconds from now to the new end, read back.
+ * `none`: the console's temporary privilege is chosen from fixed expiry choices when it is set and has no extend
+ * step (contracts seed 002, docs/console.md): refused with {@link extendSupportReason}.
  */
 export const EXTEND_SUPPORT: Readonly<Record<ProviderName, 'in_place' | 'none'>> = {
     'entra-role': 'in_place',
     'entra-group': 'in_place',
-    webhook: 'none',
-    epm: 'none',
+    webhook: 'in_place',
+    epm: 'in_place',
     console: 'none',
 }
 
@@ -67,19 +73,32 @@ export const EXTEND_SUPPORT: Readonly<Record<ProviderName, 'in_place' | 'none'>>
 export function extendSupportReason(provider: string): string {
     const support = (EXTEND_SUPPORT as Record<string, string>)[provider]
     if (support === 'in_place') return ''
-    if (provider === 'epm') {
+    if (provider === 'console') {
         return (
-            'BeyondTrust EPM has no call to extend an approved JIT admin session and allows one open request per ' +
-            'user, so the session cannot be extended; request new access once this one has ended.'
-        )
-    }
-    if (provider === 'webhook') {
-        return (
-            'The admin-as-a-service contract has no extend call and refuses a second grant of the same target while ' +
-            'one is live (409 grant_conflict), so this access cannot be extended; request new access once it has ended.'
+            'The emergency console sets its temporary privilege once, from fixed expiry choices, and has no step to ' +
+            'extend it; request new console access once this one has ended.'
         )
     }
     return `Provider ${provider || '(none)'} cannot extend access; request new access once this one has ended.`
+}
+
+/**
+ * Provider rules on an extension ('' when none refuses): EPM re-approves the session with the seconds from the
+ * executor's call to the new end, and EPM sessions last 5 minutes to 24 hours (contracts/beyondtrust-epm.md, "JIT
+ * session lifecycle" 2–3), so an EPM extension adds at least 5 minutes and the whole access stays within 24 hours;
+ * the webhook contract's grants last at most 1440 minutes in total (`durationMinutes` maximum, and `extend`'s rule).
+ */
+export function extensionProviderReason(provider: string, extraMinutes: number, totalMinutes: number): string {
+    if (provider === 'epm') {
+        if (extraMinutes < 5)
+            return 'An extension of an EPM session adds at least 5 minutes (EPM sessions last 5 minutes to 24 hours).'
+        if (totalMinutes > 24 * 60)
+            return `EPM sessions last at most 24 hours; with this extension the access would last ${totalMinutes} minutes.`
+    }
+    if (provider === 'webhook' && totalMinutes > 1440) {
+        return `The admin service grants at most 1440 minutes in total; with this extension the access would last ${totalMinutes} minutes.`
+    }
+    return ''
 }
 
 /** The grant an extension is asked for, as read now. */

@@ -10,6 +10,7 @@ import {
     EXTEND_MIN_LEFT_MS,
     buildExtensionPlan,
     extendRequestVerdict,
+    extensionProviderReason,
     extensionGateVerdict,
     extensionOverMaxReason,
     extensionWindow,
@@ -134,12 +135,25 @@ describe('who may ask for more time, and when', () => {
         expect(extendRequestVerdict(facts({ openExtension: 'BGA0001003' }))).toMatchObject({
             code: EXTEND_CODE.alreadyOpen,
         })
-        for (const provider of ['webhook', 'epm', 'console']) {
+        for (const provider of ['console', 'pam-x', '']) {
             const v = extendRequestVerdict(facts({}, { provider }))
             expect(v).toMatchObject({ allowed: false, code: EXTEND_CODE.provider })
         }
-        expect(extendRequestVerdict(facts({}, { provider: 'epm' }))).toMatchObject({ message: /BeyondTrust EPM/ })
-        expect(extendRequestVerdict(facts({}, { provider: 'entra-group' }))).toEqual({ allowed: true })
+        expect(extendRequestVerdict(facts({}, { provider: 'console' }))).toMatchObject({
+            message: /no step to extend it/,
+        })
+        for (const provider of ['entra-role', 'entra-group', 'webhook', 'epm']) {
+            expect(extendRequestVerdict(facts({}, { provider }))).toEqual({ allowed: true })
+        }
+    })
+
+    it('applies what the provider accepts: EPM 5 minutes more and 24 hours in all, the webhook 1440 minutes', () => {
+        expect(extensionProviderReason('epm', 4, 64)).toMatch(/at least 5 minutes/)
+        expect(extensionProviderReason('epm', 5, 65)).toBe('')
+        expect(extensionProviderReason('epm', 60, 24 * 60 + 1)).toMatch(/at most 24 hours/)
+        expect(extensionProviderReason('webhook', 1, 1440)).toBe('')
+        expect(extensionProviderReason('webhook', 1, 1441)).toMatch(/1440 minutes/)
+        expect(extensionProviderReason('entra-role', 1, 5000)).toBe('')
     })
 
     it('refuses bad minutes and a missing reason', () => {

@@ -3,7 +3,7 @@ import { requestExtension } from '../../now-app/src/server/extend'
 /**
  * The simulator's hook for "extend an active grant" (issue 17): how a simulated requester asks the app for more time
  * on an active grant. The extension is its own request (policy, its own approval by the route's approvers, never the
- * requester), then the executor extends in place or grants the remainder.
+ * requester), then the executor extends in place (every provider but the console, which refuses on request).
  *
  * Wired to the app's own `requestExtension` (now-app/src/server/extend.ts): the same server code the "Extend" UI
  * action calls. The invariant "an extension never grants without its own approval" (invariants.ts) judges the result.

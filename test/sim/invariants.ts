@@ -379,6 +379,46 @@ export class Invariants {
                 plan.target.roleId === r.roleDefinitionId,
             )
         }
+        // 11. An in-place extension at the webhook service (contract 1.1 extend) only for an extension the simulated
+        // approvers approved, of that lifecycle's grant; at EPM a session never ends later than the approved plan plus
+        // the approved extension (the decision call that re-approves it is the extension).
+        for (const sg of webhook.grants.values()) {
+            const l = byNumber.get(sg.grantNumber)
+            // (grants a test put into the emulator by hand may have no extension list)
+            for (const e of sg.extensions ?? []) {
+                if (!l?.extension?.approved || l.extension.number !== e.extensionNumber) {
+                    this.violate(
+                        'extension-approval',
+                        `webhook grant ${sg.grantNumber} extended by ${e.extensionNumber} for ${l?.label ?? 'no simulated request'} whose extension nobody approved`,
+                        l,
+                    )
+                }
+            }
+        }
+        for (const r of this.sim.epm.requests.values()) {
+            const l = byRitm.get(r.ticketId)
+            if (!l || r.decision !== 'Approved' || !r.decisionTime) continue
+            const g = this.sn.store.get(TABLE.grant, l.grantSysId)
+            const granted = this.time(g?.[GRANT_FIELDS.grantedAt])
+            let planned: number
+            try {
+                planned = (JSON.parse(g?.[GRANT_FIELDS.plan] ?? '') as ExecutionPlan).durationMinutes
+            } catch {
+                continue
+            }
+            if (granted === undefined) continue
+            const extra = l.extension?.approved ? l.extension.minutes : 0
+            const allowed = granted + (planned + extra) * 60_000 + SKEW_TOLERANCE_MS
+            const end = r.decisionTime.getTime() + r.durationSeconds * 1000
+            if (end > allowed) {
+                this.violate(
+                    'extension-approval',
+                    `EPM request ${r.id} of ${l.label} ends ${new Date(end).toISOString()}, beyond its approved ${planned} min` +
+                        `${extra ? ` + ${extra} min extension` : ''}`,
+                    l,
+                )
+            }
+        }
         // 11. An in-place extension at Entra (adminExtend, ticket = the grant's RITM) only for an extension the
         // simulated approvers approved.
         const extendRequests = [

@@ -95,7 +95,7 @@ export class WritePacer {
 }
 
 /**
- * `provider` with its grant and revoke calls paced by `settings` (no pacing at 0). A retryable provider error with
+ * `provider` with its grant, extend and revoke calls paced by `settings` (no pacing at 0). A retryable provider error with
  * Retry-After pauses the bucket for every caller; the error still reaches the worker, which retries as before.
  */
 export function pacedProvider(provider: Provider, settings: PaceSettings, clock: Clock): Provider {
@@ -120,7 +120,8 @@ export function pacedProvider(provider: Provider, settings: PaceSettings, clock:
         grant: (plan: ExecutionPlan, ctx: ProviderCallContext) => paced(false, () => provider.grant(plan, ctx)),
         revoke: (plan: ExecutionPlan, ctx: ProviderCallContext) => paced(true, () => provider.revoke(plan, ctx)),
         verify: (plan: ExecutionPlan, ctx: ProviderCallContext) => provider.verify(plan, ctx),
-        // An extension is a write at the provider (Entra adminExtend): paced like a grant.
+        // An extension is a write like a grant (Entra adminExtend, the webhook's extend, EPM's decision call); a
+        // provider without one stays without one (the worker refuses the extension with that reason).
         ...(provider.extend
             ? {
                   extend: (plan: ExecutionPlan, to: Date, ctx: ProviderCallContext) =>

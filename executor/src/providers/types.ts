@@ -42,6 +42,8 @@ export interface ProviderCallContext {
      * (the local timer's revoke past expiry + grace: expiry wins, even over another grant's access).
      */
     ifHoldersUnknown?: 'retry' | 'remove'
+    /** Our reference sent to the provider where its contract has one (an extension: the extension's number). */
+    reference?: string
     /** Abort the call (shutdown). */
     signal?: AbortSignal
 }
@@ -75,6 +77,9 @@ export interface RevokeResult {
     /** As {@link GrantResult.evidence} (`drift: true` → held outside this system, nothing removed). */
     evidence?: Record<string, unknown>
 }
+
+/** Code of a fatal extend error meaning "the access already ended at the provider: nothing to extend". */
+export const ACCESS_ENDED_CODE = 'access_ended'
 
 /** Result of an approved extension (shared/src/extend.ts): the access of the grant now ends at `expiresAt`. */
 export interface ExtendResult {
@@ -131,6 +136,9 @@ export interface Provider {
     /**
      * Move the end of the live access of the grant of `plan` (that grant's own plan) to `to`, in place. Only providers
      * whose contract has an extend (shared EXTEND_SUPPORT `in_place`) implement it; idempotent for the same end.
+     * `ctx.txnIds` are the extended grant's transaction ids (what the grant call returned); `ctx.idempotencyKey` is the
+     * extension's own. Access that has already ended throws fatal with code {@link ACCESS_ENDED_CODE} (or Entra's
+     * `RoleAssignmentDoesNotExist`): nothing extended, nothing to escalate.
      */
     extend?(plan: ExecutionPlan, to: Date, ctx: ProviderCallContext): Promise<ExtendResult>
 }

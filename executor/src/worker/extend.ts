@@ -13,14 +13,14 @@
  * - both audit chains record it (`grant_extended` on the grant: old end, new end, the extension and its approvals);
  *   the RITM gets a note.
  *
- * A provider refusal (the access already ended: `RoleAssignmentDoesNotExist`) fails the extension with the reason on
+ * A provider refusal (the access already ended: `RoleAssignmentDoesNotExist`, `access_ended`) fails the extension with the reason on
  * the ticket; nothing changes on the grant. Resume: `calling` calls extend again (idempotent: a provider that already
  * ends at the new end answers `alreadyDone`), `provider_done` writes back.
  */
 import { formatTime, parsePlan, type ExecutionPlan } from '@gbg/shared'
 import { redact } from '../log'
 import type { JournalAction } from '../journal/journal'
-import { ProviderError, type ExtendResult } from '../providers/types'
+import { ACCESS_ENDED_CODE, ProviderError, type ExtendResult } from '../providers/types'
 import type { RecheckPassed } from '../recheck'
 import { outboxItem } from '../writeback'
 import {
@@ -34,6 +34,7 @@ import {
     type RunContext,
 } from './context'
 import { finishAction, nextAttempt } from './finish'
+import { parseTxnIds } from './revoke'
 import { dataOf, journalData, journalResult } from './journal-data'
 
 /** The extension facts the journal keeps from the gate (everything the call and the write-back need). */
@@ -47,6 +48,11 @@ export interface JournaledExtension {
     toExpiresAt: string
     /** sys_id of the extended grant's scheduled revoke to move ('' when none was open). */
     scheduledRevoke: string
+    /**
+     * The extended grant's provider transaction ids as read at the gate (the webhook's service grant id, EPM's request
+     * id: what those providers extend). Absent in rows journaled before they were kept: read as [].
+     */
+    grantTxnIds?: string[]
     totalMinutes: number
 }
 
@@ -64,6 +70,7 @@ export async function extendFromStart(ctx: RunContext, recheck: RecheckPassed): 
         toExpiresAt: new Date(ext.toMs).toISOString(),
         scheduledRevoke: ext.scheduledRevoke ? ext.scheduledRevoke.sysId : '',
         totalMinutes: ext.totalMinutes,
+        grantTxnIds: parseTxnIds(ext.grant.providerTxnIds ?? ''),
     }
     const approvals = recheck.approvals.map((x) => ({
         sysId: x.sysId,
@@ -165,6 +172,8 @@ export async function callExtend(ctx: RunContext, row: JournalAction): Promise<v
     try {
         result = await provider.extend(grantPlan.plan, new Date(ext.toExpiresAt), {
             idempotencyKey: action.sysId,
+            txnIds: ext.grantTxnIds ?? [],
+            reference: plan.grantNumber,
             signal: ctx.signal,
         })
     } catch (error) {
@@ -329,7 +338,7 @@ async function failExtend(ctx: RunContext, plan: ExecutionPlan, error: ProviderE
                 ext?.grantRitm || (d.ritm ?? ''),
                 `Extension ${plan.grantNumber} was NOT applied; ${ext ? ext.grantNumber : 'the access'} still ends as before. ${text}`,
             ),
-            ...(error.code === 'RoleAssignmentDoesNotExist'
+            ...(error.code === 'RoleAssignmentDoesNotExist' || error.code === ACCESS_ENDED_CODE
                 ? []
                 : [incidentItem(ctx, 'extend_failed', 2, `Break-glass extension ${plan.grantNumber} failed`, text)]),
             auditItem(ctx, 'grant_failed', {

@@ -46,6 +46,8 @@ const GRANT_DATA = z
             toExpiresAt: isoDate,
             scheduledRevoke: z.string(),
             totalMinutes: z.number().int(),
+            /** The extended grant's provider transaction ids (webhook grant id, EPM request id). */
+            grantTxnIds: z.array(z.string()).optional(),
         }),
     })
     .partial()

@@ -37,6 +37,7 @@ import {
     buildExtensionPlan,
     extendRequestVerdict,
     extendSupportReason,
+    extensionProviderReason,
     extensionOverMaxReason,
     extensionWindow,
     grantLiveVerdict,
@@ -290,6 +291,9 @@ export function processExtension(
                 : `An extension must add at least ${minimum} minutes (the policy minimum).`,
         })
     }
+    // What the provider itself accepts (EPM: at least 5 more minutes, 24 hours in total; the webhook: 1440 minutes).
+    const providerRule = extensionProviderReason(g.provider, win.extraMinutes, win.totalMinutes)
+    if (providerRule) windowReasons.push({ code: EXTEND_CODE.provider, message: providerRule })
     // The policy judges the whole access: from when it was granted to the new end.
     request.durationMinutes = win.totalMinutes
     const judged = judge(request)

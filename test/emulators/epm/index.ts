@@ -36,6 +36,13 @@ export interface EpmSwitches {
     jitDisabledAnswer: 'born-denied' | 'bad-request-400'
     /** Deciding a request that is no longer open [U]. */
     repeatDecision: 'ok' | 'conflict-409'
+    /**
+     * Re-approving a live Approved request with a duration that ends it LATER (an extension through the decision call,
+     * "Updates an Admin Access Request decision": id, decision, duration in seconds [C]; its effect on a running
+     * session [U]): `restarts` = the new decision runs `duration` seconds from its own time (as any decision here),
+     * `conflict-409` = refused, `no-effect` = 200 and nothing changes.
+     */
+    extendApproved: 'restarts' | 'conflict-409' | 'no-effect'
     /** A session past its end [U]: stays `Approved` (time tells) or reads `Expired`. */
     endedState: 'stays-approved' | 'expired'
     /** An account whose area right is insufficient [U: 401 vs 403]. */
@@ -67,6 +74,7 @@ export const DEFAULT_SWITCHES: EpmSwitches = {
     secondOpenRequest: 'conflict-409',
     jitDisabledAnswer: 'born-denied',
     repeatDecision: 'ok',
+    extendApproved: 'restarts',
     endedState: 'stays-approved',
     rightsRefusal: 401,
     hostFilter: 'exact',
@@ -89,6 +97,7 @@ export const SWITCH_SETTINGS: { [K in keyof EpmSwitches]: EpmSwitches[K][] } = {
     secondOpenRequest: ['conflict-409', 'bad-request-400', 'born-denied'],
     jitDisabledAnswer: ['born-denied', 'bad-request-400'],
     repeatDecision: ['ok', 'conflict-409'],
+    extendApproved: ['restarts', 'conflict-409', 'no-effect'],
     endedState: ['stays-approved', 'expired'],
     rightsRefusal: [401, 403],
     hostFilter: ['exact', 'partial', 'ignored'],
@@ -551,6 +560,14 @@ export async function startEpmEmulator(options: EpmEmulatorOptions): Promise<Epm
         } else {
             const t = now()
             const wasApproved = request.decision === 'Approved'
+            const lengthens =
+                wasApproved && decision === 'Approved' && t.getTime() + seconds * 1000 > sessionEnd(request).getTime()
+            if (lengthens && switches.extendApproved === 'conflict-409')
+                return problem(res, 409, 'Conflict', 'The duration of an approved request cannot be extended.')
+            if (lengthens && switches.extendApproved === 'no-effect') {
+                if (res.locals.drop) return void res.socket?.destroy()
+                return void res.status(200).end()
+            }
             if (decision === 'Approved') request.durationSeconds = seconds
             request.decision = decision
             request.decisionTime = t

@@ -1,7 +1,8 @@
 /**
  * Emulator of the admin-as-a-service webhook contract (`docs/webhook-provider.openapi.yaml`): request
  * signatures with a 300-second replay window, idempotency keys (replay / 422 on a different body), conflicts,
- * native expiry on an injectable clock, and fault injection (status codes with Retry-After, latency, and a
+ * native expiry on an injectable clock, the 1.1.0 in-place extension (`POST /grants/{id}/extend`; option
+ * `contractVersion: '1.0.0'` serves a service without it: 404), and fault injection (status codes with Retry-After, latency, and a
  * connection dropped after the grant was applied).
  *
  * Test / dev code only. The signature check is written here independently of the executor's signer on purpose:
@@ -48,8 +49,11 @@ export interface EmulatedGrant {
     readonly justification: string
     readonly grantNumber: string
     readonly grantedAt: Date
-    readonly expiresAt: Date
+    /** Moved later by an extension (contract 1.1.0). */
+    expiresAt: Date
     revokedAt: Date | null
+    /** The approved extensions applied to this grant, in order (contract 1.1.0). */
+    extensions: { extensionNumber: string; from: Date; to: Date; at: Date }[]
     readonly status: 'active' | 'revoked' | 'expired'
 }
 
@@ -91,6 +95,11 @@ export interface WebhookEmulatorOptions {
      * @defaultValue allows everyone except targets whose deviceClass is `domain_controller`
      */
     allow?: (principal: EmulatedPrincipal, target: EmulatedTarget) => boolean
+    /**
+     * Contract version the service implements: `1.1.0` (default) serves `POST /grants/{id}/extend`; `1.0.0` does not
+     * (404 `not_found`, like any unknown route), as a service not yet updated would answer.
+     */
+    contractVersion?: '1.0.0' | '1.1.0'
 }
 
 /** A running emulator. */
@@ -240,10 +249,11 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
     /** Delayed requests still to be handled (see `settled()`). */
     const delayed = new Set<Promise<void>>()
 
-    function makeGrant(input: Omit<EmulatedGrant, 'status' | 'revokedAt'>): EmulatedGrant {
+    function makeGrant(input: Omit<EmulatedGrant, 'status' | 'revokedAt' | 'extensions'>): EmulatedGrant {
         const grant = {
             ...input,
             revokedAt: null as Date | null,
+            extensions: [] as EmulatedGrant['extensions'],
             get status(): EmulatedGrant['status'] {
                 if (this.revokedAt) return 'revoked'
                 return now().getTime() >= this.expiresAt.getTime() ? 'expired' : 'active'
@@ -312,6 +322,7 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
     function sweepKeys(): void {
         const limit = now().getTime() - IDEMPOTENCY_RETENTION_MS
         for (const [key, stored] of idempotency) if (stored.storedAt < limit) idempotency.delete(key)
+        for (const [key, stored] of extendKeys) if (stored.storedAt < limit) extendKeys.delete(key)
     }
 
     const app = express()
@@ -455,6 +466,104 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
             grantId: grant.id,
         })
         answer(res, 201, body)
+    })
+
+    // Contract 1.1.0: move the end of an active grant later, in place (docs/webhook-provider.openapi.yaml, "Extension").
+    const extendKeys = new Map<string, StoredResponse>()
+    app.post('/grants/:id/extend', (req, res) => {
+        if ((options.contractVersion ?? '1.1.0') === '1.0.0') {
+            fail(res, 404, 'not_found', 'no such route')
+            return
+        }
+        const key = req.get('idempotency-key')
+        if (!key || !KEY_PATTERN.test(key)) {
+            fail(res, 400, 'validation_failed', 'Idempotency-Key header is required: 1-200 of A-Z a-z 0-9 . _ : -')
+            return
+        }
+        if (!/^application\/json\b/i.test(req.get('content-type') ?? '')) {
+            fail(res, 400, 'validation_failed', 'Content-Type must be application/json')
+            return
+        }
+        let parsed: unknown
+        try {
+            parsed = JSON.parse((res.locals.rawBody as Buffer).toString('utf8'))
+        } catch {
+            fail(res, 400, 'validation_failed', 'body is not valid JSON')
+            return
+        }
+        const body = parsed as Record<string, unknown>
+        const problems: string[] = []
+        if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+            problems.push('body must be a JSON object')
+        else {
+            for (const k of Object.keys(body))
+                if (k !== 'expiresAt' && k !== 'extensionNumber') problems.push(`unknown property ${k}`)
+            if (typeof body.expiresAt !== 'string' || Number.isNaN(Date.parse(body.expiresAt)))
+                problems.push('expiresAt must be a date-time')
+            if (
+                typeof body.extensionNumber !== 'string' ||
+                body.extensionNumber.length < 1 ||
+                body.extensionNumber.length > 40
+            )
+                problems.push('extensionNumber must be 1-40 characters')
+        }
+        if (problems.length > 0) {
+            fail(res, 400, 'validation_failed', problems.join('; '))
+            return
+        }
+        const id = req.params.id
+        const grant = ID_PATTERN.test(id) ? grants.get(id) : undefined
+        if (!grant) {
+            fail(res, 404, 'not_found', 'no grant with this id')
+            return
+        }
+        sweepKeys()
+        const canonical = canonicalJson({ id, body: parsed })
+        const stored = extendKeys.get(key)
+        if (stored) {
+            if (stored.bodyCanonical !== canonical) {
+                fail(res, 422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different body')
+                return
+            }
+            answer(res, stored.status, stored.body, { 'Idempotent-Replayed': 'true' })
+            return
+        }
+        if (grant.status === 'revoked') {
+            fail(res, 410, 'already_revoked', 'grant was already revoked')
+            return
+        }
+        if (grant.status === 'expired') {
+            fail(res, 410, 'already_expired', 'grant already ended at its expiry')
+            return
+        }
+        const to = new Date(Date.parse(body.expiresAt as string))
+        if (to.getTime() < grant.expiresAt.getTime()) {
+            fail(
+                res,
+                400,
+                'validation_failed',
+                'expiresAt is earlier than the current end: an extension never shortens',
+            )
+            return
+        }
+        if (to.getTime() - grant.grantedAt.getTime() > 1440 * 60_000) {
+            fail(res, 400, 'validation_failed', 'a grant lasts at most 1440 minutes from grantedAt')
+            return
+        }
+        const at = now()
+        if (to.getTime() > grant.expiresAt.getTime()) {
+            grant.extensions.push({ extensionNumber: body.extensionNumber as string, from: grant.expiresAt, to, at })
+            grant.expiresAt = to
+        }
+        const text = JSON.stringify(grantJson(grant))
+        extendKeys.set(key, {
+            bodyCanonical: canonical,
+            status: 200,
+            body: text,
+            storedAt: at.getTime(),
+            grantId: grant.id,
+        })
+        answer(res, 200, text)
     })
 
     app.get('/grants', (req, res) => {

@@ -10,6 +10,11 @@
  * - Revoke: set the request's decision to Denied with the reason, and read it back. A request already Denied or
  *   past its end is "already absent", with the request as evidence. EPM also ends the session on its own at expiry
  *   (native expiry: the user is logged off); the executor's revoke is the second clock.
+ * - Extend (an approved extension, shared/src/extend.ts): read the live request; re-approve it through the decision
+ *   call with the seconds from now to the new end (a decision's duration runs from its own time, as `sessionEnd`
+ *   reads it), then read it back: it must end at the new end. Already there → done without a call (a lost answer's
+ *   retry); ended → fatal `access_ended`; EPM refusing (409) or ignoring the new duration → fatal `extend_refused`,
+ *   nothing changed (the session ends at its old end). Never a second request: EPM allows one open request per user.
  * - Verify: read the request; once the session is over, read EPM's events for the session's window and attach the
  *   activity summary (activity.ts). The executor's delayed verify re-reads them and reports late events.
  */
@@ -18,8 +23,10 @@ import { nullLogger } from '../../log'
 import type { Logger } from '../../ports'
 import { URL_RULE, isAllowedUrl } from '../../url-policy'
 import {
+    ACCESS_ENDED_CODE,
     ProviderError,
     type AuditedCall,
+    type ExtendResult,
     type GrantResult,
     type Provider,
     type ProviderCallContext,
@@ -235,6 +242,121 @@ export class EpmProvider implements Provider {
         if (!read.request) throw notUnderstood('create', `created request ${id} cannot be read back`)
         const settled = await this.settle(read.request, seconds, calls, ctx.signal)
         return this.grantResult(settled, key, calls, false, computer)
+    }
+
+    async extend(plan: ExecutionPlan, to: Date, ctx: ProviderCallContext): Promise<ExtendResult> {
+        this.checkPlan(plan, 'extend')
+        const key = checkKey(ctx.idempotencyKey)
+        if (!ctx.txnIds || ctx.txnIds.length === 0) {
+            throw new ProviderError(
+                'fatal',
+                'epm extend: the grant has no recorded EPM request; nothing was extended',
+                'bad_txn_id',
+            )
+        }
+        const found = await this.find(plan, ctx)
+        const calls = [...found.calls]
+        const request = found.request
+        const now = this.now()
+        if (!request) {
+            throw new ProviderError(
+                'fatal',
+                'epm extend: EPM has no request of this grant; nothing was extended',
+                ACCESS_ENDED_CODE,
+            )
+        }
+        this.checkPrincipal(request, plan, 'extend')
+        if (!isActive(request, now)) {
+            throw new ProviderError(
+                'fatal',
+                `epm extend: request ${request.id} is ${request.decision}${request.decision === 'Approved' ? `, ended ${formatTime(sessionEnd(request))}` : ''}: the session is over; nothing was extended`,
+                ACCESS_ENDED_CODE,
+                undefined,
+                { request: requestEvidence(request, now) },
+            )
+        }
+        const txnIds = [request.id, `${IDEMPOTENCY_TXN_PREFIX}${key}`]
+        if (sessionEnd(request).getTime() >= to.getTime() - DURATION_TOLERANCE_S * 1000) {
+            // Already at the new end: an earlier attempt whose answer was lost. No second decision.
+            return this.extendResult(request, to, txnIds, calls, true)
+        }
+        const seconds = Math.ceil((to.getTime() - now.getTime()) / 1000)
+        if (seconds < SESSION_SECONDS.min || seconds > SESSION_SECONDS.max) {
+            throw new ProviderError(
+                'fatal',
+                `epm extend: EPM sessions last 5 minutes to 24 hours; the new end is ${seconds} s away; nothing was extended`,
+                'duration_out_of_range',
+            )
+        }
+        const answer = await this.decide(
+            request,
+            'Approved',
+            seconds,
+            `Extended in ServiceNow (${ctx.reference || plan.grantNumber}): the session now ends ${formatTime(to)}`,
+            ctx.signal,
+        )
+        calls.push(answer.call)
+        if (answer.status === 404) {
+            throw new ProviderError(
+                'fatal',
+                `epm extend: request ${request.id} is gone from EPM; nothing was extended`,
+                ACCESS_ENDED_CODE,
+            )
+        }
+        if (answer.status === 409) {
+            throw new ProviderError(
+                'fatal',
+                `epm extend: EPM refused to change the approved request ${request.id} (409); the session still ends ` +
+                    `${formatTime(sessionEnd(request))}`,
+                'extend_refused',
+            )
+        }
+        if (answer.status !== 200) throw this.client.error('decide', answer)
+        const back = await this.getById(request.id, ctx.signal)
+        calls.push(...back.calls)
+        const after = back.request
+        if (!after || !isActive(after, this.now())) {
+            throw new ProviderError(
+                'fatal',
+                `epm extend: request ${request.id} reads ${after ? after.decision : 'absent'} after the extension; the session has ended`,
+                ACCESS_ENDED_CODE,
+            )
+        }
+        if (sessionEnd(after).getTime() < to.getTime() - DURATION_TOLERANCE_S * 1000) {
+            throw new ProviderError(
+                'fatal',
+                `epm extend: EPM accepted the decision but request ${request.id} still ends ${formatTime(sessionEnd(after))}, ` +
+                    `not ${formatTime(to)}; nothing was extended`,
+                'extend_refused',
+                undefined,
+                { request: requestEvidence(after, this.now()) },
+            )
+        }
+        return this.extendResult(after, to, txnIds, calls, false)
+    }
+
+    private extendResult(
+        request: AccessRequest,
+        to: Date,
+        txnIds: string[],
+        calls: AuditedCall[],
+        alreadyDone: boolean,
+    ): ExtendResult {
+        const end = sessionEnd(request)
+        const longer = end.getTime() > to.getTime() + 60_000
+        return {
+            txnIds,
+            expiresAt: longer ? to : end,
+            nativeExpiry: !longer,
+            alreadyDone,
+            calls,
+            notes: [
+                `EPM JIT Admin session (request ${request.id}, the same session) re-approved until ${formatTime(end)}; ` +
+                    'EPM warns the user 5 and 1 minutes before the new end. The device picks up the decision at its next check-in.' +
+                    (longer ? ' EPM ends it later than approved: the executor ends it at the approved end.' : ''),
+            ],
+            evidence: { request: requestEvidence(request, this.now()) },
+        }
     }
 
     async revoke(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<RevokeResult> {
@@ -610,7 +732,7 @@ export class EpmProvider implements Provider {
         return `${this.ticketBaseUrl}/nav_to.do?uri=x_gbg_breakglass_grant.do%3Fsys_id%3D${encodeURIComponent(plan.grantSysId)}`
     }
 
-    private checkPlan(plan: ExecutionPlan, op: 'grant' | 'revoke' | 'verify'): string {
+    private checkPlan(plan: ExecutionPlan, op: 'grant' | 'revoke' | 'extend' | 'verify'): string {
         if (plan.provider !== this.name) {
             throw new ProviderError('fatal', `epm ${op}: plan names provider ${plan.provider}`, 'wrong_provider')
         }
@@ -633,7 +755,7 @@ export class EpmProvider implements Provider {
     }
 
     /** A request read back must be the plan's user's: anything else means a wrong or tampered id. */
-    private checkPrincipal(request: AccessRequest, plan: ExecutionPlan, op: 'revoke' | 'verify'): void {
+    private checkPrincipal(request: AccessRequest, plan: ExecutionPlan, op: 'revoke' | 'extend' | 'verify'): void {
         if (request.userName.toLowerCase() !== plan.principal.userName.toLowerCase()) {
             throw new ProviderError(
                 'fatal',

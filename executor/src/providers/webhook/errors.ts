@@ -10,6 +10,8 @@
  * | 408, 429 (Retry-After → retryAfterMs), 5xx                  | `retryable`        |
  * | 409 grant_conflict                                          | `fatal` (clear msg)|
  * | 410 on revoke                                               | not an error: already absent (provider.ts) |
+ * | 410 on extend                                               | `fatal` `access_ended` (provider.ts) |
+ * | 404 on extend of a grant just read                          | `fatal` `extend_not_supported` (1.0.0 service) |
  * | 404 on revoke                                               | not an error: look up by key (provider.ts) |
  * | any other 4xx (400, 401, 403, 404 elsewhere, 422…)          | `fatal`            |
  * | 2xx whose body does not match the contract, 1xx/3xx         | `fatal` ("provider answer not understood") |
@@ -22,12 +24,13 @@ import { classifyTransportError, parseRetryAfter } from '../../transport'
 import { ProviderError } from '../types'
 
 /** Operations of the webhook provider, as used in errors, metrics and logs. */
-export type WebhookOperation = 'grant' | 'revoke' | 'verify' | 'lookup' | 'health'
+export type WebhookOperation = 'grant' | 'revoke' | 'extend' | 'verify' | 'lookup' | 'health'
 
 /** Operations whose request changes state at the service: a lost answer leaves the outcome unknown. */
 const MUTATING: Record<WebhookOperation, boolean> = {
     grant: true,
     revoke: true,
+    extend: true,
     verify: false,
     lookup: false,
     health: false,

@@ -5,6 +5,11 @@
  *
  * Transaction ids written to the grant record: `[<service grant id>, 'idempotency-key:<key>']`. The second
  * entry lets revoke / verify find the grant by key when the id is unknown to the service (404).
+ *
+ * Extend (contract 1.1.0, `POST /grants/{id}/extend`): the grant is read first (by its recorded id, else its key);
+ * already ending at the new end → done without a call (a lost answer's retry); ended → fatal `access_ended`; else the
+ * new absolute end is sent under the extension's own idempotency key and the answer must show it. A 1.0.0 service
+ * answers 404 to the path: fatal `extend_not_supported`, nothing changed.
  */
 import axios, { type AxiosInstance } from 'axios'
 import { formatTime, type ExecutionPlan } from '@gbg/shared'
@@ -13,7 +18,9 @@ import { URL_RULE, isAllowedUrl } from '../../url-policy'
 import type { Logger } from '../../ports'
 import {
     ProviderError,
+    ACCESS_ENDED_CODE,
     type AuditedCall,
+    type ExtendResult,
     type GrantResult,
     type Provider,
     type ProviderCallContext,
@@ -179,6 +186,105 @@ export class WebhookProvider implements Provider {
             alreadyDone: answer.replayed,
             calls,
             ...(notes.length > 0 ? { notes } : {}),
+        }
+    }
+
+    async extend(plan: ExecutionPlan, to: Date, ctx: ProviderCallContext): Promise<ExtendResult> {
+        this.checkPlan(plan, 'extend')
+        const key = this.checkKey(ctx.idempotencyKey, 'extend')
+        const calls: AuditedCall[] = []
+        // The grant as the service has it now: by the recorded id, else by the key it was created with.
+        let current: WireGrant | undefined
+        const id = this.grantIdFrom(ctx)
+        if (id) {
+            const read = await this.getById(id, ctx)
+            calls.push(read.call)
+            current = read.grant
+        }
+        const recordedKey = ctx.txnIds?.find((t) => t.startsWith(IDEMPOTENCY_TXN_PREFIX))
+        if (!current && recordedKey) {
+            const lookup = await this.findByIdempotencyKey(recordedKey.slice(IDEMPOTENCY_TXN_PREFIX.length), ctx)
+            calls.push(lookup.call)
+            current = lookup.grants.find((g) => g.status === 'active') ?? lookup.grants[0]
+        }
+        if (!current) {
+            throw new ProviderError(
+                'fatal',
+                id || recordedKey
+                    ? 'webhook extend: the service has no grant of this access any more; nothing was extended'
+                    : 'webhook extend: the grant has no recorded service grant id or key; nothing was extended',
+                id || recordedKey ? ACCESS_ENDED_CODE : 'bad_txn_id',
+            )
+        }
+        this.checkPrincipal(current, plan, 'extend')
+        if (current.status !== 'active') {
+            throw new ProviderError(
+                'fatal',
+                `webhook extend: grant ${current.id} is ${current.status}: the access has ended; nothing was extended`,
+                ACCESS_ENDED_CODE,
+            )
+        }
+        const txnIds = [current.id, `${IDEMPOTENCY_TXN_PREFIX}${key}`]
+        if (current.expiresAt.getTime() >= to.getTime() - 1_000) {
+            // Already at (or past) the new end: an earlier attempt whose answer was lost. No second call.
+            return this.extendResult(current, to, txnIds, calls, true, 'GET /grants/{id} (already at the new end)')
+        }
+        const body = { expiresAt: to.toISOString(), extensionNumber: (ctx.reference || plan.grantNumber).slice(0, 40) }
+        const answer = await this.send('extend', 'POST', `/grants/${current.id}/extend`, body, ctx, key)
+        calls.push(answer.call)
+        if (answer.status === 404) {
+            throw new ProviderError(
+                'fatal',
+                `webhook extend: the service answered 404 to POST /grants/${current.id}/extend for a grant it has just ` +
+                    'listed: it implements the contract without extension (1.0.0); nothing was extended',
+                'extend_not_supported',
+            )
+        }
+        if (answer.status === 410) {
+            throw new ProviderError(
+                'fatal',
+                `webhook extend: grant ${current.id} ended before the extension (${answer.text.slice(0, 200)}); nothing was extended`,
+                ACCESS_ENDED_CODE,
+            )
+        }
+        if (answer.status !== 200) throw this.httpError('extend', answer)
+        const parsed = grantSchema.safeParse(answer.json)
+        if (!parsed.success) throw notUnderstood('extend', '200 body does not match the contract')
+        const after = parsed.data
+        this.checkPrincipal(after, plan, 'extend')
+        if (after.id !== current.id || after.status !== 'active' || after.expiresAt.getTime() < to.getTime() - 1_000) {
+            throw notUnderstood(
+                'extend',
+                `grant ${after.id} reads ${after.status} until ${after.expiresAt.toISOString()} after the extension to ${to.toISOString()}`,
+            )
+        }
+        return this.extendResult(after, to, txnIds, calls, answer.replayed, 'POST /grants/{id}/extend')
+    }
+
+    private extendResult(
+        grant: WireGrant,
+        to: Date,
+        txnIds: string[],
+        calls: AuditedCall[],
+        alreadyDone: boolean,
+        source: string,
+    ): ExtendResult {
+        const longer = grant.expiresAt.getTime() > to.getTime() + EXPIRY_TOLERANCE_MS
+        return {
+            txnIds,
+            expiresAt: longer ? to : grant.expiresAt,
+            nativeExpiry: !longer,
+            alreadyDone,
+            calls,
+            notes: longer
+                ? [
+                      `The service ends grant ${grant.id} at ${formatTime(grant.expiresAt)}, later than the approved end; ` +
+                          'the executor revokes at the approved end.',
+                  ]
+                : [
+                      `The admin service now ends the access at ${formatTime(grant.expiresAt)} (same grant, extended in place).`,
+                  ],
+            evidence: grantEvidence(grant, source, this.now()),
         }
     }
 
