@@ -10,9 +10,7 @@ import { auditMacInput } from '@gbg/shared'
 
 /** The MAC of an event hash under `key`. */
 export function auditMac(key: string, hash: string): string {
-    return createHmac('sha256', key)
-        .update(auditMacInput(hash))
-        .digest('hex')
+    return createHmac('sha256', key).update(auditMacInput(hash)).digest('hex')
 }
 
 /** True when `mac` is the MAC of `hash` under `key` (constant-time comparison). */

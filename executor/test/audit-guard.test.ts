@@ -94,7 +94,9 @@ describe('judgeBeforeAppend: the executor checks the chain against its anchor be
         expect(judgeAuditChain(rows, { anchor, ...opts }).ok).toBe(true)
         // the executor's own events after it still need their MAC
         push(rows, 'grant_extended', {}, USER, false)
-        expect(judgeBeforeAppend(rows, { anchor, ...opts }).reason).toMatch(/event #5 was created by the integration user .* \(forged append\)/)
+        expect(judgeBeforeAppend(rows, { anchor, ...opts }).reason).toMatch(
+            /event #5 was created by the integration user .* \(forged append\)/,
+        )
     })
 
     it('still reports a gate fact (a vote) created by the integration user without a MAC', () => {
