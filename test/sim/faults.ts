@@ -225,6 +225,10 @@ export class FaultInjector {
                 webhook.faults.add({ method: p.pick(['POST', 'DELETE']), dropAfterApply: true, times: 1 })
                 break
             case 'graph_error': {
+                // At most one Graph rule armed at a time, as for EPM: Graph is called only while an Entra lifecycle
+                // is granted / revoked / verified, so rules armed during a long quiet stretch piled up and failed one
+                // revoke's every attempt for hours (finding 12).
+                graph.faults.clear()
                 const status = p.pick([500, 503, 429])
                 graph.faults.add({
                     path: /^\/v1\.0\//,
@@ -235,9 +239,11 @@ export class FaultInjector {
                 break
             }
             case 'graph_timeout':
+                graph.faults.clear()
                 graph.faults.add({ path: /^\/v1\.0\//, dropBeforeApply: true, times: 1 })
                 break
             case 'graph_lost_response':
+                graph.faults.clear()
                 graph.faults.add({ method: 'POST', path: /Requests$/, dropAfterApply: true, times: 1 })
                 break
             case 'graph_expired_token':
