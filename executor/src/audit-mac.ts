@@ -1,17 +1,16 @@
 /**
- * The executor's audit event MAC (docs/security.md "Audit chain"): `HMAC-SHA256(key, AUDIT_MAC_CONTEXT + hash)`, hex.
+ * The executor's audit event MAC (docs/security.md "Audit chain"): `HMAC-SHA256(key, auditMacInput(hash))`, hex —
+ * the message and which events need a MAC are defined once in shared/src/audit-chain.ts.
  * The event hash commits to the event and to the whole chain before it, so a valid MAC proves a holder of the key
  * (an executor) appended exactly this event at exactly this position. The key comes from GBG_AUDIT_KEY(_FILE) and
  * never leaves the executor (never logged, never sent to ServiceNow).
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { AUDIT_MAC_CONTEXT } from '@gbg/shared'
+import { auditMacInput } from '@gbg/shared'
 
 /** The MAC of an event hash under `key`. */
 export function auditMac(key: string, hash: string): string {
-    return createHmac('sha256', key)
-        .update(AUDIT_MAC_CONTEXT + hash)
-        .digest('hex')
+    return createHmac('sha256', key).update(auditMacInput(hash)).digest('hex')
 }
 
 /** True when `mac` is the MAC of `hash` under `key` (constant-time comparison). */

@@ -14,11 +14,13 @@
  * Pure over the rows it is given (the CLI reads them); no output of the key.
  */
 import {
+    APP_REACTION_EVENTS,
     AUDIT_CHAIN_TAMPERED,
     AUDIT_FIELDS,
     SYSTEM_FIELDS,
     checkAnchor,
     checkAnchoredChain,
+    needsExecutorMac,
     verifyChain,
     type AuditAnchor,
     type ChainedAuditEvent,
@@ -33,24 +35,14 @@ export type AuditRow = Record<string, string | undefined>
 export const AUTOMATION_ACTORS: readonly string[] = ['system', 'watchdog']
 
 /**
- * Events the app's own business rules append in the session of whoever changed the record — the executor's
- * integration user too, when its Table API write triggers the rule (an instance runs rules in the writer's
- * session): the e-mail notification of a state change, the refusal of an executor write, and the scheduled revoke
- * moved to the new end when the executor records an approved extension (extend.ts onGrantExpiryMoved). They are created by
- * the integration user and cannot carry the executor's MAC, so requiring one would report every normal lifecycle
- * as tampered. None of them is a fact the recheck gate relies on (votes, shortenings, ticket facts, approvals are
- * never written in the executor's session), so a forged one cannot steer access; they stay covered by the links
- * and the anchor like every app event.
+ * The app's reactions, appended in the writer's session (the integration user's too) without the executor's MAC:
+ * the shared list (shared/src/audit-chain.ts APP_REACTION_EVENTS), which the app's rules append by name.
  */
-export const APP_REACTION_EVENTS: readonly string[] = [
-    'notification.queued',
-    'executor.write_refused',
-    'revoke.rescheduled',
-]
+export { APP_REACTION_EVENTS }
 
-/** An event created by the integration user that must carry the executor's MAC. */
-function needsExecutorMac(row: AuditRow, event: ChainedAuditEvent, integrationUser: string): boolean {
-    return (row[SYSTEM_FIELDS.createdBy] ?? '') === integrationUser && !APP_REACTION_EVENTS.includes(event.eventType)
+/** An event created by the integration user that must carry the executor's MAC (shared needsExecutorMac). */
+function needsMac(row: AuditRow, event: ChainedAuditEvent, integrationUser: string): boolean {
+    return needsExecutorMac(event.eventType, row[SYSTEM_FIELDS.createdBy] ?? '', integrationUser)
 }
 
 /** What {@link judgeAuditChain} found. */
@@ -130,7 +122,7 @@ export function judgeAuditChain(
         if (createdBy === integrationUser) {
             if (
                 options.key &&
-                needsExecutorMac(rows[i]!, event, integrationUser) &&
+                needsMac(rows[i]!, event, integrationUser) &&
                 !auditMacValid(options.key, event.hash, rows[i]![AUDIT_FIELDS.mac] ?? '')
             ) {
                 return fail(i, forgedAppend(event, integrationUser))
@@ -186,7 +178,7 @@ export function judgeBeforeAppend(
         for (let i = 0; i < rows.length; i++) {
             const event = events[i]!
             if (event.sequence <= options.anchor.sequence) continue
-            if (!needsExecutorMac(rows[i]!, event, integrationUser)) continue
+            if (!needsMac(rows[i]!, event, integrationUser)) continue
             if (!auditMacValid(options.key, event.hash, rows[i]![AUDIT_FIELDS.mac] ?? '')) {
                 return fail(i, forgedAppend(event, integrationUser))
             }

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { AUDIT_CHAIN_TAMPERED, AUDIT_FIELDS, GENESIS_HASH, SYSTEM_FIELDS, chainEvent } from '@gbg/shared'
 import { auditMac } from '../src/audit-mac'
-import { judgeAuditChain, judgeBeforeAppend, type AuditRow } from '../src/audit-verify'
+import { APP_REACTION_EVENTS, judgeAuditChain, judgeBeforeAppend, type AuditRow } from '../src/audit-verify'
 import { formatGlideDateTime } from '../src/servicenow/query'
 
 const KEY = 'unit-audit-key-0123456789abcdef-0123456789'
@@ -81,6 +81,22 @@ describe('judgeBeforeAppend: the executor checks the chain against its anchor be
         push(rows, 'executor.write_refused', { reason: 'state' }, USER, false)
         expect(judgeBeforeAppend(rows, { anchor, ...opts }).ok).toBe(true)
         expect(judgeAuditChain(rows, { anchor, ...opts }).ok).toBe(true)
+    })
+
+    it("accepts the app's revoke.rescheduled of an extension the executor wrote (simulator finding 10)", () => {
+        // the executor writes an approved extension's new end; the app's rule moves the scheduled revoke and records
+        // it in the executor's session: one of the shared APP_REACTION_EVENTS, so no MAC is asked of it
+        const rows = chain()
+        const anchor = anchorOf(rows)
+        push(rows, 'revoke.rescheduled', { previousExpiresAt: 'a', expiresAt: 'b', actions: [] }, USER, false)
+        expect(APP_REACTION_EVENTS).toContain('revoke.rescheduled')
+        expect(judgeBeforeAppend(rows, { anchor, ...opts }).ok).toBe(true)
+        expect(judgeAuditChain(rows, { anchor, ...opts }).ok).toBe(true)
+        // the executor's own events after it still need their MAC
+        push(rows, 'grant_extended', {}, USER, false)
+        expect(judgeBeforeAppend(rows, { anchor, ...opts }).reason).toMatch(
+            /event #5 was created by the integration user .* \(forged append\)/,
+        )
     })
 
     it('still reports a gate fact (a vote) created by the integration user without a MAC', () => {

@@ -61,6 +61,33 @@ describe('worker: resume after a crash', () => {
         expect(h.names('action:resumed')).toHaveLength(1)
     })
 
+    it('crash mid-call; the shared access now ends later for another holder: the grant keeps its own approved end', async () => {
+        // setup (simulator, seed ext-2: L10, 10 min, reconciled after a crash while L12 — 15 min, same Entra group —
+        // had extended the shared PIM assignment; L10 was written to expire with L12): the provider applies this
+        // 60-minute grant and never answers; the executor dies; meanwhile the access it shares ends 2 h out
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.provider.script('grant', { applyThenHang: true })
+        const calledAt = h.clock.now().getTime()
+        await h.worker.tick()
+        await h.provider.whenApplied(1)
+        await h.worker.stop({ force: true })
+        await h.worker.idle()
+        const shared = [...h.provider.held.values()][0]!
+        shared.expiresAt = new Date(calledAt + 120 * MINUTE)
+
+        // execution: a new worker resumes and reconciles by verify (which reports the shared access's end)
+        h = h.restart()
+        await h.worker.resume()
+        await h.worker.idle()
+
+        // validation: active, ending at its own approved 60 minutes from the call, not at the other holder's end
+        expect(h.provider.calls.map((c) => c.op)).toEqual(['grant', 'verify'])
+        const grant = h.sn.grants.get(s.grant.sysId)!
+        expect(grant.state).toBe('active')
+        expect(grant.expiresAt?.getTime()).toBe(calledAt + 60 * MINUTE)
+    })
+
     it('crash mid-call before the request arrived: verify finds nothing, the grant is retried once', async () => {
         // setup: the call blocks before reaching the provider; the executor dies
         h = makeHarness()

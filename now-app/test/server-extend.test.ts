@@ -4,6 +4,7 @@ import { GlideRecord, glide } from './support/glide-fake'
 import { callProposalApi, castVote, orderItem } from './support/app-actions'
 import { W, actionsOf, approvalsOf, auditOf, buildWorld, grants, journalOf } from './support/app-world'
 import { ACTION_PRIORITY, PROPERTY, ROLE, TABLE } from '../../shared/src/schema'
+import { APP_REACTION_EVENT, needsExecutorMac } from '../../shared/src/audit-chain'
 import { cancelGrantAsUser } from '../src/server/cancel'
 import { extendFromGrant, requestExtension } from '../src/server/extend'
 import { queueRevokeNow } from '../src/server/revoke-now'
@@ -241,6 +242,51 @@ describe('the executor-write guard and the scheduled revoke', () => {
             }),
         ).not.toBeNull()
         expect(journalOf(grantRow(grant).ritm!, 'comments').join('\n')).toContain('now ends 2026-11-27 11:30 UTC')
+    })
+})
+
+/**
+ * Simulator finding 10 (docs/simulation.md): the app's rules run in the session of the writer, so an event they append
+ * when the *executor* writes is created by the executor's integration user. Such an event carries no executor MAC, and
+ * the executor's chain check (its guard before every append, `audit verify`, the simulator's invariant) reports it as a
+ * forged append unless it is one of the app's reactions in the one shared list (shared/src/audit-chain.ts).
+ */
+describe("the app's events in the executor's session (the audit MAC's coverage)", () => {
+    /** Events of `grant` the executor's session created that would need an executor MAC it cannot have. */
+    const unMacable = (grant: string) =>
+        auditOf(grant).filter((e) => needsExecutorMac(e.event_type!, e.sys_created_by!, EXECUTOR.userName))
+
+    it('activating a grant (its first end written) appends no revoke.rescheduled: no end moved', () => {
+        const { grant } = activeGrant()
+        const types = auditOf(grant).map((e) => e.event_type)
+        expect(types).not.toContain(APP_REACTION_EVENT.revokeRescheduled)
+        expect(unMacable(grant)).toEqual([])
+    })
+
+    it('an approved extension written by the executor: the reschedule is an app reaction, nothing needs a MAC', () => {
+        const { grant, revoke } = activeGrant()
+        const result = ask(grant, 30)
+        glide.setUser(BOB)
+        castVote(approvalsOf(result.sysId!)[0]!.sys_id!, 'approved')
+        expect(executorWrites(result.sysId!, { state: 'granting' })).not.toBeNull()
+        expect(executorWrites(grant, { expires_at: at(START + 90 * MIN) })).not.toBeNull()
+        expect(glide.row(TABLE.action, revoke)!.not_before).toBe(at(START + 90 * MIN))
+        const rescheduled = auditOf(grant).filter((e) => e.event_type === APP_REACTION_EVENT.revokeRescheduled)
+        expect(rescheduled).toHaveLength(1)
+        expect(rescheduled[0]!.sys_created_by).toBe(EXECUTOR.userName)
+        expect(JSON.parse(rescheduled[0]!.payload!)).toMatchObject({
+            previousExpiresAt: at(START + 60 * MIN),
+            expiresAt: at(START + 90 * MIN),
+        })
+        expect(
+            executorWrites(result.sysId!, {
+                state: 'extended',
+                granted_at: at(START + 41 * MIN),
+                expires_at: at(START + 90 * MIN),
+            }),
+        ).not.toBeNull()
+        expect(unMacable(grant)).toEqual([])
+        expect(unMacable(result.sysId!)).toEqual([])
     })
 })
 

@@ -135,6 +135,51 @@ export interface AuditAnchor {
  */
 export const AUDIT_MAC_CONTEXT = 'gbg-audit-event-mac-v1\n'
 
+/** The message the executor's MAC is computed over (`HMAC-SHA256(key, auditMacInput(hash))`, hex): the one definition. */
+export function auditMacInput(hash: string): string {
+    return AUDIT_MAC_CONTEXT + hash
+}
+
+/**
+ * Events the app's business rules append in the session of whoever wrote the record that triggered them — the
+ * executor's integration user too, when its Table API write runs the rule (an instance runs rules in the writer's
+ * session, so `sys_created_by` is the integration user). They cannot carry the executor's MAC (the key never reaches
+ * ServiceNow), so they are the only events created by the integration user that need none. Every other event the
+ * integration user creates must be MACed, or it is reported as a forged append ({@link needsExecutorMac}).
+ *
+ * One list for both sides: the app appends these types by these names (now-app/src/server), the executor's chain
+ * check (executor/src/audit-verify.ts: `audit verify`, the guard before every append, the simulator's invariant)
+ * exempts exactly these. None is a fact the recheck gate or the expiry relies on (votes, approvals, shortenings,
+ * ticket facts are never written in the executor's session; the revoke's due time is the action record's
+ * `not_before`, not its audit event), so a forged one cannot steer access; they stay covered by the hash links and
+ * the executor's anchor like every app event. An app rule that appends any other type in the executor's session is
+ * a bug (the chain would be reported tampered): add it here only if it meets the same bar.
+ */
+export const APP_REACTION_EVENT = {
+    /** An app event queued for e-mail (a state change the executor wrote). */
+    notificationQueued: 'notification.queued',
+    /** The app's write guard refused an executor write (claim guard, state machine). */
+    executorWriteRefused: 'executor.write_refused',
+    /** The executor wrote an approved extension's new end on an active grant; the app moved the scheduled revoke. */
+    revokeRescheduled: 'revoke.rescheduled',
+} as const
+
+/** The event types of {@link APP_REACTION_EVENT}. */
+export const APP_REACTION_EVENTS: readonly string[] = [
+    APP_REACTION_EVENT.notificationQueued,
+    APP_REACTION_EVENT.executorWriteRefused,
+    APP_REACTION_EVENT.revokeRescheduled,
+]
+
+/**
+ * True when an event must carry the executor's MAC: it was created by the executor's integration user
+ * (`sys_created_by`) and is not one of the app's reactions ({@link APP_REACTION_EVENTS}). An empty integration user
+ * tells nothing apart (false).
+ */
+export function needsExecutorMac(eventType: string, createdBy: string, integrationUser: string): boolean {
+    return integrationUser !== '' && createdBy === integrationUser && APP_REACTION_EVENTS.indexOf(eventType) < 0
+}
+
 /** Prefix of the audit insert rule's refusal when an append does not extend the current head (a would-be fork). */
 export const AUDIT_HEAD_MOVED = 'Audit chain head moved'
 

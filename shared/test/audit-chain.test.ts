@@ -1,8 +1,13 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import {
+    APP_REACTION_EVENT,
+    APP_REACTION_EVENTS,
     AUDIT_HEAD_MOVED,
+    AUDIT_MAC_CONTEXT,
     auditHash,
+    auditMacInput,
+    needsExecutorMac,
     chainEvent,
     checkAnchor,
     checkAppend,
@@ -138,5 +143,18 @@ describe('audit chain anchor and single head (issue 10, attack 7)', () => {
             ok: false,
             reason: /hash does not match/,
         })
+    })
+
+    it("the executor's MAC: its message, and which events created by the integration user need it", () => {
+        expect(auditMacInput('ab'.repeat(32))).toBe(AUDIT_MAC_CONTEXT + 'ab'.repeat(32))
+        expect([...APP_REACTION_EVENTS].sort()).toEqual(Object.values(APP_REACTION_EVENT).sort())
+        for (const type of APP_REACTION_EVENTS) expect(needsExecutorMac(type, 'svc', 'svc')).toBe(false)
+        // the executor's own events and every gate fact need it when the integration user created them
+        for (const type of ['grant_active', 'approval.vote', 'request.approved', 'revoke.queued', 'grant_extended']) {
+            expect(needsExecutorMac(type, 'svc', 'svc')).toBe(true)
+            expect(needsExecutorMac(type, 'alice', 'svc')).toBe(false)
+        }
+        // no integration user named: nothing can be told apart
+        expect(needsExecutorMac('grant_active', '', '')).toBe(false)
     })
 })

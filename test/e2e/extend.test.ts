@@ -16,10 +16,19 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { ACTION_FIELDS, AUDIT_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
+import {
+    ACTION_FIELDS,
+    AUDIT_CHAIN_TAMPERED,
+    AUDIT_FIELDS,
+    GRANT_FIELDS,
+    PLATFORM_TABLE,
+    TABLE,
+    TICKET_UPDATE_FIELDS,
+} from '@gbg/shared'
 import { castVote } from '../../now-app/test/support/app-actions'
 import { requestExtension } from '../../now-app/src/server/extend'
 import { queueRevokeNow } from '../../now-app/src/server/revoke-now'
+import { judgeAuditChain } from '../../executor/src/audit-verify'
 import { parseGlideDateTime } from '../../executor/src/servicenow/query'
 import { startSandbox, type Sandbox } from '../sandbox/sandbox'
 import { startInProcessExecutor, type InProcessExecutor } from '../support/executor-in-process'
@@ -223,5 +232,27 @@ describe('extend an active Entra role grant in place, across two executor replic
         const late = app.as(alice, () => requestExtension(grantId, 15, JUSTIFICATION))
         expect(late.ok).toBe(false)
         expect(late.message).toMatch(/revoked|ended/)
+
+        // validation 6 (simulator finding 10): every chain — the grant's and each extension record's — is intact
+        // under the executors' audit key, judged as `audit verify` and the simulator judge it: no event created by the
+        // integration user without a MAC (the app's revoke.rescheduled of each extension is an app reaction; the
+        // activation appends none), so no executor recorded a break and no "Audit chain tampered" P1 was raised.
+        const key = sb.env['GBG_AUDIT_KEY']!
+        const integrationUser = sb.env['GBG_SN_USERNAME']!
+        expect(key).toBeTruthy()
+        const records = [grantId, ...sn.store.list(TABLE.grant, (g) => g[GRANT_FIELDS.extendsGrant] === grantId)]
+        for (const id of records.map((r) => (typeof r === 'string' ? r : r['sys_id']!))) {
+            const verdict = judgeAuditChain(audit(id), { key, integrationUser })
+            expect(verdict.ok, `${grant(id)[GRANT_FIELDS.number]}: ${verdict.reason}`).toBe(true)
+            expect(audit(id).map((e) => e[AUDIT_FIELDS.eventType])).not.toContain(AUDIT_CHAIN_TAMPERED)
+        }
+        const rescheduled = audit(grantId).filter((e) => e[AUDIT_FIELDS.eventType] === 'revoke.rescheduled')
+        expect(rescheduled).toHaveLength(2)
+        expect(rescheduled.every((e) => e['sys_created_by'] === integrationUser)).toBe(true)
+        const tamper = (r: Record<string, string | undefined>) =>
+            (r[TICKET_UPDATE_FIELDS.shortDescription] ?? '').startsWith('Audit chain tampered') ||
+            (r[TICKET_UPDATE_FIELDS.incidentKind] ?? '').startsWith(AUDIT_CHAIN_TAMPERED)
+        expect(sn.store.list(TABLE.ticketUpdate, tamper)).toEqual([])
+        expect(sn.store.list(PLATFORM_TABLE.incident, tamper)).toEqual([])
     }, 120_000)
 })

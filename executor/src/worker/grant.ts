@@ -384,10 +384,13 @@ async function reconcile(
         const callingAt = journaledData.callingAt ?? core.clock.now()
         // The minutes the provider was asked for (capped at a change window's end), never the plan's longer ones.
         const minutes = Math.min(journaledData.grantMinutes ?? plan.durationMinutes, plan.durationMinutes)
+        const ownEnd = new Date(callingAt.getTime() + minutes * 60_000)
         const result: GrantResult = {
             txnIds: txnIdsFromEvidence(verify.evidence),
-            // Counted from the call when the provider does not say: never longer than approved.
-            expiresAt: verify.expiresAt ?? new Date(callingAt.getTime() + minutes * 60_000),
+            // Never longer than approved: counted from the call when the provider does not say, and capped there when
+            // it says later — a read shows the end of the access as held, which an overlapping grant of the same
+            // person and Entra group / role may have extended for itself (docs/simulation.md finding 15).
+            expiresAt: verify.expiresAt && verify.expiresAt.getTime() < ownEnd.getTime() ? verify.expiresAt : ownEnd,
             nativeExpiry: provider.describe().nativeExpiry,
             alreadyDone: true,
             calls: verify.calls,

@@ -11,6 +11,7 @@
 import { gs, GlideDateTime, GlideRecord } from '@servicenow/glide'
 import { checkActionInsert, checkActionWrite, checkGrantInsert, checkGrantWrite } from './shared/claim-guard'
 import { extensionWriteFacts } from './extend'
+import { APP_REACTION_EVENT } from './shared/audit-chain'
 import { ACTION_FIELDS, GRANT_FIELDS, ROLE, TABLE } from './shared/schema'
 import { appendAudit, sessionActor } from './glide-io'
 import { workNote } from './ticket'
@@ -40,7 +41,7 @@ function refuse(current: any, reason: string, grantSysId: string, details: Recor
     gs.addErrorMessage(reason)
     current.setAbortAction(true)
     if (!grantSysId) return
-    appendAudit(grantSysId, 'executor.write_refused', sessionActor(), { reason, ...details })
+    appendAudit(grantSysId, APP_REACTION_EVENT.executorWriteRefused, sessionActor(), { reason, ...details })
     const grant = new GlideRecord(TABLE.grant)
     if (grant.get(grantSysId)) workNote(grant, `A write by the executor integration user was refused: ${reason}`)
 }

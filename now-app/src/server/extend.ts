@@ -31,6 +31,7 @@ import {
 import { judge, policyMinFor, resolveGrant } from './request'
 import { customerComment, workNote } from './ticket'
 import { approvalRoute } from './shared/approval'
+import { APP_REACTION_EVENT } from './shared/audit-chain'
 import { canonicalJson } from './shared/canonical-json'
 import {
     EXTEND_CODE,
@@ -471,16 +472,20 @@ export function extensionWriteFacts(current: any, previous: any): ExtensionWrite
  * Business rule (after update, grant, expires_at changes on active access): an approved extension moved the end, so
  * the grant's scheduled revoke (ready, not a Revoke now) falls due at the new end. The app moves it: the executor may
  * write only actions it holds the lease of (shared claim-guard.ts), and the revoke is nobody's until it falls due.
+ *
+ * Only a *move*: the grant was already active with an end. The executor's activation (granting → active, the first
+ * end written) also changes expires_at on an active grant and is not one — acting on it appended a
+ * `revoke.rescheduled` with nothing moved to every grant's chain, in the executor's session, reported by the
+ * executor's chain check as a forged append (simulator finding 14). The event is an app reaction (shared
+ * APP_REACTION_EVENT): it is appended in whichever session wrote the new end, the executor's.
  */
 export function onGrantExpiryMoved(current: any, previous: any): void {
-    // Only a move of the end of access that was already active: the executor's granting → active write sets
-    // expires_at for the first time, and that is no reschedule (it once appended one to every grant's chain).
-    if (!previous || str(current, GRANT_FIELDS.state) !== 'active' || str(previous, GRANT_FIELDS.state) !== 'active')
-        return
+    if (!previous || str(current, GRANT_FIELDS.state) !== 'active') return
+    if (str(previous, GRANT_FIELDS.state) !== 'active') return
     const before = str(previous, GRANT_FIELDS.expiresAt)
     const after = str(current, GRANT_FIELDS.expiresAt)
     const afterMs = glideToMs(after)
-    if (before === after || afterMs === null || str(current, GRANT_FIELDS.extendsGrant)) return
+    if (before === '' || before === after || afterMs === null || str(current, GRANT_FIELDS.extendsGrant)) return
     const grantSysId = String(current.getUniqueValue())
     const revoke = new GlideRecord(TABLE.action)
     revoke.addQuery(ACTION_FIELDS.grant, grantSysId)
@@ -503,7 +508,7 @@ export function onGrantExpiryMoved(current: any, previous: any): void {
         warned.setWorkflow(false)
         warned.update()
     }
-    appendAudit(grantSysId, 'revoke.rescheduled', 'system', {
+    appendAudit(grantSysId, APP_REACTION_EVENT.revokeRescheduled, 'system', {
         previousExpiresAt: before,
         expiresAt: after,
         actions: moved,

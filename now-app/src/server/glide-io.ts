@@ -6,7 +6,7 @@
  */
 import { gs, GlideRecord, GlideDateTime } from '@servicenow/glide'
 import { auditHead } from './audit-chain-rule'
-import { chainEvent, GENESIS_HASH } from './shared/audit-chain'
+import { APP_REACTION_EVENT, chainEvent, GENESIS_HASH } from './shared/audit-chain'
 import { isTrueField, parseBooleanProperty, type BooleanPropertyReading } from './shared/booleans'
 import { canonicalJson } from './shared/canonical-json'
 import type { RequestChange, RequestCi, RequestIncident, RequestedFor } from './shared/policy-types'
@@ -313,7 +313,7 @@ export function appendAudit(
 /** Queue an app event (e-mail notifications listen to these) and record it in the audit trail. */
 export function notify(eventName: string, grant: any, parm1: string, parm2: string): void {
     gs.eventQueue(eventName, grant, parm1, parm2)
-    appendAudit(String(grant.getUniqueValue()), 'notification.queued', 'system', {
+    appendAudit(String(grant.getUniqueValue()), APP_REACTION_EVENT.notificationQueued, 'system', {
         event: eventName,
         recipients: parm1 ? parm1.split(',').length : 0,
     })
