@@ -120,5 +120,13 @@ export function pacedProvider(provider: Provider, settings: PaceSettings, clock:
         grant: (plan: ExecutionPlan, ctx: ProviderCallContext) => paced(false, () => provider.grant(plan, ctx)),
         revoke: (plan: ExecutionPlan, ctx: ProviderCallContext) => paced(true, () => provider.revoke(plan, ctx)),
         verify: (plan: ExecutionPlan, ctx: ProviderCallContext) => provider.verify(plan, ctx),
+        // An extension is a write at the provider (Graph's adminExtend): paced like a grant. Without this the paced
+        // provider had no `extend`, and every extend failed with EXTEND_NOT_SUPPORTED (test/e2e/extend.test.ts).
+        ...(provider.extend
+            ? {
+                  extend: (plan: ExecutionPlan, to: Date, ctx: ProviderCallContext) =>
+                      paced(false, () => provider.extend!(plan, to, ctx)),
+              }
+            : {}),
     }
 }
