@@ -371,12 +371,17 @@ export async function startService(config: Config, opts: { logger?: Logger; cloc
         health.fieldsChecked(missing)
     })
     const address = await http.listen(config.http.host, config.http.port)
+    const cpu = process.cpuUsage()
     logger.info('executor started', {
         instance: config.instanceName,
         servicenow: config.servicenow.url,
         providers: [...providers.keys()],
         http: `${address.host}:${address.port}`,
         journal: config.journalPath,
+        // The start-up's cost in this process (node, loading the bundle, the steps above; docs/performance.md):
+        // wall time since the process started and the CPU it used, which a loaded machine does not inflate.
+        processUptimeMs: Math.round(process.uptime() * 1000),
+        processCpuMs: Math.round((cpu.user + cpu.system) / 1000),
     })
 
     let stopped = false

@@ -19,9 +19,9 @@
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { readFileSync, statSync } from 'node:fs'
-import { loadavg } from 'node:os'
-import { resolve } from 'node:path'
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
 import Database from 'better-sqlite3'
 import { ACTION_FIELDS, GRANT_FIELDS, TABLE } from '@gbg/shared'
 import { addGrant, type AddedGrant } from '../e2e/support/grants'
@@ -174,15 +174,27 @@ async function heapOf(child: Child): Promise<string> {
     }
 }
 
-/** Wall time of `node executor/dist/cli.js --version`: node's start-up plus loading the bundle (median of 3). */
-function moduleLoadMs(): number {
-    const times = [0, 1, 2].map(() => {
+/**
+ * Wall time and CPU time (user + system) of `node executor/dist/cli.js --version`: node's start-up plus loading the
+ * bundle (median of 5). The CPU time barely depends on the machine's load; the wall time does.
+ */
+function moduleLoadMs(): { wall: number; cpu: number } {
+    const probe = join(mkdtempSync(join(tmpdir(), 'gbg-bench-')), 'cpu-probe.cjs')
+    writeFileSync(probe, CPU_PROBE)
+    const runs = [0, 1, 2, 3, 4].map(() => {
         const t0 = performance.now()
-        execFileSync(process.execPath, [...NODE_FLAGS, BUNDLE, '--version'], { stdio: 'ignore' })
-        return performance.now() - t0
+        const out = execFileSync(process.execPath, [...NODE_FLAGS, '-r', probe, BUNDLE, '--version'], {
+            encoding: 'utf8',
+        })
+        return { wall: performance.now() - t0, cpu: Number(out.trim().split('\n').at(-1)) }
     })
-    return times.sort((a, b) => a - b)[1]!
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[2]!
+    return { wall: median(runs.map((r) => r.wall)), cpu: median(runs.map((r) => r.cpu)) }
 }
+
+/** Preloaded (`-r`): prints the CPU the process used (ms) as its last line when it exits. */
+const CPU_PROBE =
+    'process.on("exit",()=>{const c=process.cpuUsage();console.log(((c.user+c.system)/1000).toFixed(0))})\n'
 
 /** Grant `count` real grants through a child executor, then stop it; returns them. */
 async function realGrants(world: World, name: string, count: number, minutes: number): Promise<AddedGrant[]> {
@@ -262,7 +274,7 @@ async function restartScenario(active: number): Promise<void> {
         before.proc.kill('SIGKILL')
         await before.exited
         const probe = addGrant(world.sn, world.base, { durationMinutes: 30 })
-        const after = spawnBundle(world.env(name, { GBG_LOG_LEVEL: 'info' }))
+        const after = spawnBundle(world.env(name, { GBG_LOG_LEVEL: process.env['BENCH_LOG_LEVEL'] ?? 'info' }))
         const actionState = () => world.sn.store.get(TABLE.action, probe.actionSysId)?.[ACTION_FIELDS.state]
         await until('first claim after the restart', () => actionState() !== 'ready', 60_000, 2)
         const firstClaimMs = performance.now() - after.startedAt
@@ -294,10 +306,13 @@ async function restartScenario(active: number): Promise<void> {
         )
         const firstRevokeAt = Math.min(...calls().map((c) => c.at))
         const started = after.lines.find((l) => l.line['message'] === 'executor started')
-        const floor = moduleLoadMs()
+        const { wall: floor, cpu: floorCpu } = moduleLoadMs()
         console.log(
             `  (spawn → 'executor started' logged: ${started ? (started.at - after.startedAt).toFixed(0) : '?'} ms; ` +
-                `\`node dist/cli.js --version\` alone (node start + loading the bundle): ${floor.toFixed(0)} ms)`,
+                `the executor's own count at that line: ${String(started?.line['processUptimeMs'] ?? '?')} ms ` +
+                `since its process started, ${String(started?.line['processCpuMs'] ?? '?')} ms of CPU; ` +
+                `\`node dist/cli.js --version\` alone (node start + loading the bundle): ${floor.toFixed(0)} ms, ` +
+                `${floorCpu.toFixed(0)} ms of CPU)`,
         )
         console.log(
             `  (${dueAtStart} revokes due when the new process started, ${revokedBefore} revoked before the kill; ` +
@@ -305,6 +320,11 @@ async function restartScenario(active: number): Promise<void> {
                 `${firstRevokeAt <= after.startedAt + firstClaimMs ? 'before' : 'after'} the first claim; ` +
                 `load average ${load()})`,
         )
+        if (process.env['BENCH_TIMELINE']) {
+            // every log line of the restarted executor with its arrival after the spawn (ms), for a post-mortem
+            const timeline = after.lines.map((l) => `${(l.at - after.startedAt).toFixed(0)} ${JSON.stringify(l.line)}`)
+            writeFileSync(process.env['BENCH_TIMELINE'], timeline.join('\n') + '\n')
+        }
         after.proc.kill('SIGTERM')
         await after.exited
     } finally {
