@@ -32,7 +32,7 @@ export function defaultScope(graphBaseUrl: string): string {
 
 /** MSAL-backed token source. */
 export class MsalTokenSource implements TokenSource {
-    private app: Promise<ConfidentialClientApplication> | undefined
+    private app: ConfidentialClientApplication | undefined
     private readonly config: Configuration
     private readonly scope: string
 
@@ -71,14 +71,18 @@ export class MsalTokenSource implements TokenSource {
         }
     }
 
-    /** The MSAL application, built at the first token request (one per source: its token cache). */
-    private application(): Promise<ConfidentialClientApplication> {
-        this.app ??= import('@azure/msal-node')
-            .then((msal) => new msal.ConfidentialClientApplication(this.config))
-            .catch((error: unknown) => {
-                this.app = undefined
-                throw error
-            })
+    /**
+     * The MSAL application, built at the first token request (one per source: its token cache). MSAL is loaded
+     * synchronously (`require`), not with `import()`: an asynchronous load is real disk I/O the virtual clock cannot
+     * see, so the simulator moved time on while it was pending and the same seed gave different traces (the first
+     * Entra grant of a process landed minutes later than in its replay).
+     */
+    private application(): ConfidentialClientApplication {
+        if (!this.app) {
+            // eslint-disable-next-line @typescript-eslint/no-require-imports
+            const msal = require('@azure/msal-node') as typeof import('@azure/msal-node')
+            this.app = new msal.ConfidentialClientApplication(this.config)
+        }
         return this.app
     }
 
@@ -100,9 +104,7 @@ export class MsalTokenSource implements TokenSource {
         })
         try {
             const result = await Promise.race([
-                this.application().then((app) =>
-                    app.acquireTokenByClientCredential({ scopes: [this.scope], skipCache: forceRefresh }),
-                ),
+                this.application().acquireTokenByClientCredential({ scopes: [this.scope], skipCache: forceRefresh }),
                 timeout,
             ])
             if (!result?.accessToken) throw new ProviderError('fatal', 'Entra returned no access token', 'no_token')
