@@ -1,11 +1,13 @@
 /**
  * What the executor loads at start (issue 18: restart to first claim, RSS): a provider that is not enabled costs
- * nothing, and the heavy modules of the enabled ones are loaded at their first use, not at start. The load hook is
- * vitest's module mock: its factory runs exactly when something imports the package (and hands over the real one).
+ * nothing, and the heavy modules of the enabled ones are loaded at their first use, not at start. The load hooks are
+ * Node's module loader (every CommonJS require) and vitest's module mock (its factory runs exactly when something
+ * imports the package, and hands over the real one).
  * The service is started for real (configuration, journal, providers, worker, ops HTTP server) against a ServiceNow
  * address that refuses connections: start-up must not need it.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
+import Module from 'node:module'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
@@ -17,6 +19,18 @@ import { VirtualClock } from '../../test/support/virtual-clock'
 import { runUntil } from '../../test/support/virtual-time'
 
 const loaded = vi.hoisted(() => [] as string[])
+// A CommonJS require (MSAL is loaded with one: an import() would let the simulator's virtual clock run on during the
+// load, auth.ts) is seen at Node's module loader, cached or not; an ESM import at vitest's module mock below.
+const WATCHED = ['playwright-core', '@azure/msal-node']
+const moduleLoader = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown }
+const realLoad = moduleLoader._load
+moduleLoader._load = function (request: string, ...rest: unknown[]) {
+    if (WATCHED.includes(request)) loaded.push(request)
+    return realLoad.call(this, request, ...rest)
+}
+afterAll(() => {
+    moduleLoader._load = realLoad
+})
 vi.mock('playwright-core', async (importOriginal) => {
     loaded.push('playwright-core')
     return await importOriginal()
