@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
@@ -42,6 +43,10 @@ export default defineConfig({
         testTimeout: 30_000,
         hookTimeout: 60_000,
         pool: 'forks',
+        // Every core. Vitest's own default for `run` is one worker fewer than the cores — ONE worker on this 2-core
+        // machine, so every file ran after the other while the other core idled during Chromium flows, child
+        // processes and settle waits. The `processes` project stays one at a time (singleFork below).
+        maxWorkers: availableParallelism(),
         reporters: ['default'],
         projects: [
             {

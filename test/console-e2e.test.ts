@@ -15,7 +15,8 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { AUDIT_FIELDS, GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
-import { checkOutcome, runScenario } from './sandbox/scenario'
+import { checkOutcome, runScenario, type RunningScenario } from './sandbox/scenario'
+import { expectCompleteTimeline, startDemo } from './support/demo'
 import { VirtualClock } from './support/virtual-clock'
 import { runUntil } from './support/virtual-time'
 
@@ -27,127 +28,150 @@ interface Call {
 }
 
 describe('console end to end (app → real executor and gate → console in Chromium, virtual time)', () => {
-    it('takes an emergency console request from catalog to active to revoked', { timeout: 180_000 }, async () => {
-        // setup: the sandbox scenario with the console provider (three named approvals through the app)
-        const clock = new VirtualClock(Date.UTC(2026, 11, 2, 18, 0, 0))
-        const lines: string[] = []
-        const scenario = await runScenario({
-            provider: 'console',
-            durationMinutes: 15,
-            timeoutMs: 60 * 60_000,
-            print: (line) => lines.push(line),
-            clock,
-        })
-        const { sandbox } = scenario
-        const store = sandbox.sn.store
-        const s = sandbox.seeded
-        try {
-            // The app asked one approval per slot member, each record naming its slot; three different people approved.
-            const approvals = store.list(PLATFORM_TABLE.approval, (a) => a['document_id'] === s.grant.sysId)
-            const comments = approvals.map(
-                (a) =>
-                    store.journal(PLATFORM_TABLE.approval, a['sys_id']!).find((j) => j.element === 'comments')?.value ??
-                    '',
-            )
-            expect(comments.map((c) => c.split('\n')[0]).sort()).toEqual(
-                [
-                    'Approval slot: Accountable customer-account authority',
-                    'Approval slot: Incident command',
-                    'Approval slot: Security',
-                ].map((x) => `${x} (emergency console: one of three named approvals, three different people)`),
-            )
-            expect(sandbox.approvedBy).toEqual(['iris.cole', 'sam.okafor', 'carlos.reyes'])
-
-            // execution: the executor claims, gates, drives the console, writes back, revokes at expiry, verifies
-            let done = false
-            scenario.finished.then(
-                () => (done = true),
-                () => (done = true),
-            )
-            await runUntil(clock, () => store.get(TABLE.grant, s.grant.sysId)![GRANT_FIELDS.state] === 'active', {
-                within: 10 * 60_000,
+    it(
+        'takes an emergency console request from catalog to active to revoked (npm run demo --provider console)',
+        { timeout: 180_000 },
+        async () => {
+            // setup: the demo with the console provider (three named approvals through the app; the console's shortest
+            // expiry, 15 minutes of virtual time) — the one console lifecycle of the suite: the demo's timeline, exit
+            // code and summary are checked here too
+            const clock = new VirtualClock(Date.UTC(2026, 11, 2, 18, 0, 0))
+            let scenario: RunningScenario | undefined
+            const demo = startDemo(['--provider', 'console'], { clock, onScenario: (s) => (scenario = s) })
+            await runUntil(clock, () => scenario !== undefined || demo.ended(), {
+                within: 5 * 60_000,
                 realMs: 120_000,
-                what: 'the grant to be active',
+                what: 'the demo scenario to start',
             })
-            // The evidence attached to the grant when it became active: the console's masked checkpoints.
-            const active = JSON.parse(store.get(TABLE.grant, s.grant.sysId)![GRANT_FIELDS.evidence]!) as {
-                console: {
-                    restorationId: string
-                    checkpoints: {
-                        checkpoint: string
-                        screenshot: string
-                        screenshotSha256: string
-                        text: string
-                        textSha256: string
-                    }[]
+            if (!scenario)
+                throw new Error(`the demo ended before its scenario started: ${(await demo.finish()).stderr}`)
+            const { sandbox } = scenario
+            const store = sandbox.sn.store
+            const s = sandbox.seeded
+            try {
+                // The app asked one approval per slot member, each record naming its slot; three different people approved.
+                const approvals = store.list(PLATFORM_TABLE.approval, (a) => a['document_id'] === s.grant.sysId)
+                const comments = approvals.map(
+                    (a) =>
+                        store.journal(PLATFORM_TABLE.approval, a['sys_id']!).find((j) => j.element === 'comments')
+                            ?.value ?? '',
+                )
+                expect(comments.map((c) => c.split('\n')[0]).sort()).toEqual(
+                    [
+                        'Approval slot: Accountable customer-account authority',
+                        'Approval slot: Incident command',
+                        'Approval slot: Security',
+                    ].map((x) => `${x} (emergency console: one of three named approvals, three different people)`),
+                )
+                expect(sandbox.approvedBy).toEqual(['iris.cole', 'sam.okafor', 'carlos.reyes'])
+
+                // execution: the executor claims, gates, drives the console, writes back, revokes at expiry, verifies
+                await runUntil(clock, () => store.get(TABLE.grant, s.grant.sysId)![GRANT_FIELDS.state] === 'active', {
+                    within: 10 * 60_000,
+                    realMs: 120_000,
+                    what: 'the grant to be active',
+                })
+                // The evidence attached to the grant when it became active: the console's masked checkpoints.
+                const active = JSON.parse(store.get(TABLE.grant, s.grant.sysId)![GRANT_FIELDS.evidence]!) as {
+                    console: {
+                        restorationId: string
+                        checkpoints: {
+                            checkpoint: string
+                            screenshot: string
+                            screenshotSha256: string
+                            text: string
+                            textSha256: string
+                        }[]
+                    }
                 }
-            }
-            await runUntil(clock, () => done, { within: 40 * 60_000, realMs: 150_000, what: 'the console lifecycle' })
-            await scenario.finished
+                const run = await demo.finish(40 * 60_000)
+                const lines = run.stdout.split('\n')
 
-            // validation: one restoration, exactly the packet, its id the grant's transaction id
-            const grant = store.get(TABLE.grant, s.grant.sysId)!
-            expect(grant[GRANT_FIELDS.state]).toBe('revoked')
-            const restorations = sandbox.console!.restorations
-            expect(restorations).toHaveLength(1)
-            const r = restorations[0]!
-            expect(JSON.parse(grant[GRANT_FIELDS.providerTxnIds]!)).toEqual([r.id])
-            expect(r.scope.slice().sort()).toEqual(['helpdesk_admin', 'user_admin'])
-            expect(r.expiryMinutes).toBe(15)
-            expect(r.reference).toBe(s.grant.number)
-            expect(r.tenantId).toBe('TNT-40213')
-            expect(sandbox.console!.submitRequests).toBe(1)
-            expect(checkOutcome(sandbox).problems).toEqual([])
+                // validation: the demo's complete timeline, exit 0, its summary (no incident, no access left, the chain)
+                expectCompleteTimeline(run)
+                expect(run.stdout).toMatch(/through the browser-only emergency console/)
+                expect(run.stdout).toMatch(/asked iris\.cole and sam\.okafor and carlos\.reyes, who approved/)
+                expect(run.stdout).toMatch(
+                    /console restorations for BGA\d+: RST-\d+ \(helpdesk_admin,user_admin, 15 min\)/,
+                )
+                const at = (re: RegExp): number => lines.findIndex((l) => re.test(l))
+                const order = [
+                    /checkpoint\s+Packet check: recheck passed fresh/,
+                    /checkpoint\s+packet-checked on "Packet checked": masked screenshot SHA-256 [0-9a-f]{12}/,
+                    /checkpoint\s+tenant-verified on "Tenant verification": masked screenshot/,
+                    /checkpoint\s+review on "Review restoration": masked screenshot/,
+                    /checkpoint\s+Submit gate: recheck passed fresh \(plan [0-9a-f]{12}…, 3 approvals, 15 min allowed\)/,
+                    /checkpoint\s+confirmation on "Restoration submitted": masked screenshot/,
+                ].map(at)
+                for (const i of order) expect(i, run.stdout).toBeGreaterThanOrEqual(0)
+                expect([...order].sort((a, b) => a - b)).toEqual(order)
 
-            // validation: the real gate ran at the packet check and at the submit gate, and every checkpoint's
-            // SHA-256 is in the audit chain and matches the masked file the executor saved
-            const events = store
-                .list(TABLE.auditEvent, (e) => e[AUDIT_FIELDS.grant] === s.grant.sysId)
-                .sort((a, b) => Number(a[AUDIT_FIELDS.sequence]) - Number(b[AUDIT_FIELDS.sequence]))
-            const grantCalls = events
-                .filter((e) => e[AUDIT_FIELDS.eventType]!.endsWith('provider_call'))
-                .map((e) => JSON.parse(e[AUDIT_FIELDS.payload]!) as { operation: string; calls: Call[] })
-                .find((p) => p.operation === 'grant')!.calls
-            expect(grantCalls.filter((c) => c.method === 'GATE').map((c) => c.responseBody!['where'])).toEqual([
-                'Packet check',
-                'Submit gate',
-            ])
-            for (const gate of grantCalls.filter((c) => c.method === 'GATE')) {
-                expect(gate.responseBody!['digest']).toBe(s.planDigest)
-                expect(gate.responseBody!['approvals']).toHaveLength(3)
-            }
-            const checkpoints = grantCalls.filter((c) => c.method === 'CHECKPOINT').map((c) => c.responseBody!)
-            expect(checkpoints.map((c) => c['checkpoint'])).toEqual([
-                'packet-checked',
-                'tenant-verified',
-                'review',
-                'confirmation',
-            ])
-            const grantActive = events.find((e) => e[AUDIT_FIELDS.eventType]!.endsWith('grant_active'))!
-            expect(JSON.parse(grantActive[AUDIT_FIELDS.payload]!).txnIds).toEqual([r.id])
-            // The evidence on the grant names the same checkpoints; each file is the one the chain's hash names.
-            expect(active.console.restorationId).toBe(r.id)
-            expect(active.console.checkpoints.map((c) => c.checkpoint)).toEqual(checkpoints.map((c) => c['checkpoint']))
-            for (const [i, c] of active.console.checkpoints.entries()) {
-                expect(sha256(readFileSync(c.screenshot))).toBe(checkpoints[i]!['screenshotSha256'])
-                expect(sha256(readFileSync(c.text))).toBe(checkpoints[i]!['textSha256'])
-                // Masked: the tenant's API secret and contact never reach the saved page text.
-                const text = readFileSync(c.text, 'utf8')
-                for (const t of sandbox.console!.tenants) {
-                    expect(text).not.toContain(t.secret)
-                    expect(text).not.toContain(t.contactEmail)
+                // validation: one restoration, exactly the packet, its id the grant's transaction id
+                const grant = store.get(TABLE.grant, s.grant.sysId)!
+                expect(grant[GRANT_FIELDS.state]).toBe('revoked')
+                const restorations = sandbox.console!.restorations
+                expect(restorations).toHaveLength(1)
+                const r = restorations[0]!
+                expect(JSON.parse(grant[GRANT_FIELDS.providerTxnIds]!)).toEqual([r.id])
+                expect(r.scope.slice().sort()).toEqual(['helpdesk_admin', 'user_admin'])
+                expect(r.expiryMinutes).toBe(15)
+                expect(r.reference).toBe(s.grant.number)
+                expect(r.tenantId).toBe('TNT-40213')
+                expect(sandbox.console!.submitRequests).toBe(1)
+                expect(checkOutcome(sandbox).problems).toEqual([])
+
+                // validation: the real gate ran at the packet check and at the submit gate, and every checkpoint's
+                // SHA-256 is in the audit chain and matches the masked file the executor saved
+                const events = store
+                    .list(TABLE.auditEvent, (e) => e[AUDIT_FIELDS.grant] === s.grant.sysId)
+                    .sort((a, b) => Number(a[AUDIT_FIELDS.sequence]) - Number(b[AUDIT_FIELDS.sequence]))
+                const grantCalls = events
+                    .filter((e) => e[AUDIT_FIELDS.eventType]!.endsWith('provider_call'))
+                    .map((e) => JSON.parse(e[AUDIT_FIELDS.payload]!) as { operation: string; calls: Call[] })
+                    .find((p) => p.operation === 'grant')!.calls
+                expect(grantCalls.filter((c) => c.method === 'GATE').map((c) => c.responseBody!['where'])).toEqual([
+                    'Packet check',
+                    'Submit gate',
+                ])
+                for (const gate of grantCalls.filter((c) => c.method === 'GATE')) {
+                    expect(gate.responseBody!['digest']).toBe(s.planDigest)
+                    expect(gate.responseBody!['approvals']).toHaveLength(3)
                 }
-            }
+                const checkpoints = grantCalls.filter((c) => c.method === 'CHECKPOINT').map((c) => c.responseBody!)
+                expect(checkpoints.map((c) => c['checkpoint'])).toEqual([
+                    'packet-checked',
+                    'tenant-verified',
+                    'review',
+                    'confirmation',
+                ])
+                const grantActive = events.find((e) => e[AUDIT_FIELDS.eventType]!.endsWith('grant_active'))!
+                expect(JSON.parse(grantActive[AUDIT_FIELDS.payload]!).txnIds).toEqual([r.id])
+                // The evidence on the grant names the same checkpoints; each file is the one the chain's hash names.
+                expect(active.console.restorationId).toBe(r.id)
+                expect(active.console.checkpoints.map((c) => c.checkpoint)).toEqual(
+                    checkpoints.map((c) => c['checkpoint']),
+                )
+                for (const [i, c] of active.console.checkpoints.entries()) {
+                    expect(sha256(readFileSync(c.screenshot))).toBe(checkpoints[i]!['screenshotSha256'])
+                    expect(sha256(readFileSync(c.text))).toBe(checkpoints[i]!['textSha256'])
+                    // Masked: the tenant's API secret and contact never reach the saved page text.
+                    const text = readFileSync(c.text, 'utf8')
+                    for (const t of sandbox.console!.tenants) {
+                        expect(text).not.toContain(t.secret)
+                        expect(text).not.toContain(t.contactEmail)
+                    }
+                }
 
-            // validation: the timeline shows the gated checkpoints
-            const checkpointLines = lines.filter((l) => l.includes('checkpoint'))
-            expect(checkpointLines.some((l) => l.includes('Packet check: recheck passed fresh'))).toBe(true)
-            expect(checkpointLines.some((l) => l.includes('Submit gate: recheck passed fresh'))).toBe(true)
-            expect(checkpointLines.some((l) => l.includes('review on "Review restoration"'))).toBe(true)
-        } finally {
-            await scenario.shutdown()
-        }
-    })
+                // validation: the timeline shows the gated checkpoints
+                const checkpointLines = lines.filter((l) => l.includes('checkpoint'))
+                expect(checkpointLines.some((l) => l.includes('Packet check: recheck passed fresh'))).toBe(true)
+                expect(checkpointLines.some((l) => l.includes('Submit gate: recheck passed fresh'))).toBe(true)
+                expect(checkpointLines.some((l) => l.includes('review on "Review restoration"'))).toBe(true)
+            } finally {
+                await scenario.shutdown()
+            }
+        },
+    )
 
     it(
         'halts on a drifted console form: takeover state on the grant, nothing submitted, SecOps told',

@@ -21,6 +21,8 @@ export interface DemoOptions {
     interrupted?: Promise<never>
     /** Run on this virtual clock, the executor in this process (tests). */
     clock?: VirtualClock
+    /** Called with the running scenario once it started (tests that read its records and files too). */
+    onScenario?: (scenario: RunningScenario) => void
 }
 
 /** Runs the demo for `argv`; resolves with the exit code (0 success, 1 failure). */
@@ -43,6 +45,7 @@ export async function runDemo(argv: string[], options: DemoOptions = {}): Promis
         // A grant longer than a minute (EPM's 5-minute floor) needs its duration on top of the usual allowance.
         const timeoutMs = DEMO_TIMEOUT_MS + Math.max(0, args.durationMinutes - 1) * 60_000
         scenario = await runScenario({ ...args, timeoutMs, print: out, clock: options.clock })
+        options.onScenario?.(scenario)
         await Promise.race([scenario.finished, interrupted])
         const exit = await scenario.shutdown()
         const outcome = checkOutcome(scenario.sandbox)
