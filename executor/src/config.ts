@@ -90,6 +90,11 @@ export interface WriteBackConfig {
 export interface RevokeConfig {
     /** Failed revoke attempts after which a P1/P2 incident is raised (retries continue). @defaultValue 3 */
     incidentAfterFailures: number
+    /**
+     * Milliseconds a due revoke waits for ServiceNow (the queue revoke's hand-over and the grant read, together)
+     * before it revokes from the journal's plan; its write-back catches up later. @defaultValue 500
+     */
+    serviceNowWaitMs: number
 }
 
 /** The executor's own HTTP server (/healthz, /readyz, /metrics, nudge). */
@@ -672,6 +677,11 @@ const SETTINGS = {
             'GBG_REVOKE_INCIDENT_AFTER_FAILURES',
             int(1, 1_000, 3),
             'Failed revoke attempts before a P1/P2 incident',
+        ),
+        serviceNowWaitMs: setting(
+            'GBG_REVOKE_SERVICENOW_WAIT_MS',
+            int(100, 60_000, 500),
+            "Milliseconds a due revoke waits for ServiceNow before revoking from the journal's plan",
         ),
     },
     journalPath: setting('GBG_JOURNAL_PATH', text({ type: 'file path' }, './.data/journal.db'), 'SQLite journal file'),

@@ -65,4 +65,42 @@ describe('provider pacer', () => {
         // 0 turns pacing off
         expect(pacedProvider(inner, { writesPerSecond: 0 }, clock)).toBe(inner)
     })
+    it('keeps every operation of the provider it wraps: an extension is forwarded, paced like a grant', async () => {
+        // The pacer once dropped `extend`, so an approved Entra extension failed "cannot extend access in place".
+        const clock = new VirtualClock(T0)
+        const extended: Date[] = []
+        const inner: Provider = {
+            name: 'fake',
+            describe: () => ({ name: 'fake', baseUrl: 'https://fake.invalid', nativeExpiry: true }),
+            health: async () => undefined,
+            grant: async () => ({
+                txnIds: [],
+                expiresAt: new Date(T0),
+                nativeExpiry: true,
+                alreadyDone: false,
+                calls: [],
+            }),
+            revoke: async () => ({ alreadyAbsent: false, calls: [] }),
+            verify: async () => ({ present: false, evidence: {}, calls: [] }),
+            extend: async (_plan, to) => {
+                extended.push(to)
+                return { txnIds: ['x'], expiresAt: to, nativeExpiry: true, alreadyDone: false, calls: [] }
+            },
+        }
+        const paced = pacedProvider(inner, { writesPerSecond: 1 }, clock)
+        expect(Object.keys(paced).sort()).toEqual(Object.keys(inner).sort())
+        const plan = {} as Parameters<Provider['grant']>[0]
+        // One token a second: the grant takes the burst's token, the extension waits for the next one.
+        await paced.grant(plan, { idempotencyKey: 'g' })
+        let doneAt = -1
+        void paced.extend!(plan, new Date(T0 + 60_000), { idempotencyKey: 'e' }).then(
+            () => (doneAt = clock.nowMs() - T0),
+        )
+        await runUntil(clock, () => doneAt >= 0, { within: 10_000 })
+        expect(extended).toEqual([new Date(T0 + 60_000)])
+        expect(doneAt).toBeGreaterThanOrEqual(1_000)
+        // A provider without an extension gets none from the wrapper either.
+        const { extend: _none, ...plain } = inner
+        expect('extend' in pacedProvider(plain, { writesPerSecond: 1 }, clock)).toBe(false)
+    })
 })

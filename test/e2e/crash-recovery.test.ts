@@ -67,6 +67,9 @@ describe('kill -9 at every journal step, restart on the same journal', () => {
             // would carry the held call inside a batch with its neighbours). The direct path is what this test pins;
             // batch calls whose answer is lost are test/perf/servicenow-batch-failures.test.ts.
             GBG_SN_BATCH: 'false',
+            // The held ServiceNow calls below hold a revoke at `claimed` until the kill: a due revoke would otherwise
+            // stop waiting for ServiceNow after 500 ms and run from the journal (a crash there is another step).
+            GBG_REVOKE_SERVICENOW_WAIT_MS: '60000',
         })
         const journal = world.journalPath(INSTANCE)
         const grantPath = (g: AddedGrant) => new RegExp(`/${TABLE.grant}/${g.grantSysId}(\\?|$)`)

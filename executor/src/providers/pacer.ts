@@ -120,5 +120,12 @@ export function pacedProvider(provider: Provider, settings: PaceSettings, clock:
         grant: (plan: ExecutionPlan, ctx: ProviderCallContext) => paced(false, () => provider.grant(plan, ctx)),
         revoke: (plan: ExecutionPlan, ctx: ProviderCallContext) => paced(true, () => provider.revoke(plan, ctx)),
         verify: (plan: ExecutionPlan, ctx: ProviderCallContext) => provider.verify(plan, ctx),
+        // An extension is a write at the provider (Entra adminExtend): paced like a grant.
+        ...(provider.extend
+            ? {
+                  extend: (plan: ExecutionPlan, to: Date, ctx: ProviderCallContext) =>
+                      paced(false, () => provider.extend!(plan, to, ctx)),
+              }
+            : {}),
     }
 }

@@ -49,6 +49,11 @@ export interface WorkerOptions {
      * timer wait this long for it before revoking on its own. @defaultValue 60000
      */
     localRevokeGraceMs?: number
+    /**
+     * How long after its expiry a due revoke may wait for ServiceNow (the queue revoke's hand-over AND the grant read),
+     * all told, before it revokes from the journal (GBG_REVOKE_SERVICENOW_WAIT_MS). @defaultValue 500
+     */
+    revokeServiceNowWaitMs?: number
     /** Delay of the verify action scheduled after a revoke. @defaultValue 300000 (5 min) */
     verifyDelayMs?: number
     /** max_attempts written on revoke actions the executor creates (revokes never go dead). @defaultValue 1000 */
@@ -93,6 +98,7 @@ export type ConfiguredWorkerOptions = Required<
         | 'writebackBackoff'
         | 'writebackBoundMs'
         | 'revokeEscalateAfterFailures'
+        | 'revokeServiceNowWaitMs'
         | 'verifyMaxAttempts'
     >
 >
@@ -118,6 +124,7 @@ export function workerOptionsFromConfig(
         writebackBackoff: backoff,
         writebackBoundMs: config.writeBack.maxMinutes * 60_000,
         revokeEscalateAfterFailures: config.revoke.incidentAfterFailures,
+        revokeServiceNowWaitMs: config.revoke.serviceNowWaitMs,
         verifyMaxAttempts: Math.min(q.maxAttempts, 5),
     }
 }
@@ -146,6 +153,7 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
         writebackBoundMs: options.writebackBoundMs ?? DEFAULTS.writebackBoundMs,
         revokeEscalateAfterFailures: options.revokeEscalateAfterFailures ?? DEFAULTS.revokeEscalateAfterFailures,
         localRevokeGraceMs: options.localRevokeGraceMs ?? 60_000,
+        revokeServiceNowWaitMs: options.revokeServiceNowWaitMs ?? DEFAULTS.revokeServiceNowWaitMs,
         verifyDelayMs: options.verifyDelayMs ?? 300_000,
         revokeMaxAttempts: options.revokeMaxAttempts ?? 1000,
         verifyMaxAttempts: options.verifyMaxAttempts ?? DEFAULTS.verifyMaxAttempts,

@@ -41,7 +41,10 @@ import {
 import { closeFinished, finishAction } from './finish'
 import { dataOf, journalData, journaled, journaledRitm, journalResult, type ProviderResultRecord } from './journal-data'
 
-/** Longest wait for the grant read before a revoke of a grant this executor journaled. */
+/**
+ * Longest wait for the grant read before a revoke of a grant this executor journaled (or the configured
+ * `revokeServiceNowWaitMs` when longer); a timer's revoke shares its wait with the queue hand-over.
+ */
 const GRANT_READ_BOUND_MS = 2_000
 const SLOW = Symbol('slow')
 
@@ -119,9 +122,10 @@ async function revokeFromStart(ctx: RunContext): Promise<void> {
     if (!ctx.local) {
         try {
             const read = core.gateway.getGrant(grantId)
+            const readBound = Math.max(GRANT_READ_BOUND_MS, core.options.revokeServiceNowWaitMs)
             const bound = ctx.revokeBy
-                ? Math.min(GRANT_READ_BOUND_MS, Math.max(0, ctx.revokeBy.getTime() - core.clock.now().getTime()))
-                : GRANT_READ_BOUND_MS
+                ? Math.min(readBound, Math.max(0, ctx.revokeBy.getTime() - core.clock.now().getTime()))
+                : readBound
             grant = recorded ? await within(read, bound, core) : await read
         } catch (error) {
             if (ctx.signal.aborted) return

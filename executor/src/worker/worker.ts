@@ -68,12 +68,6 @@ export interface StopOptions {
 }
 
 const OPEN_STATES = ['ready', 'claimed']
-/**
- * How long after its expiry a due revoke may wait for ServiceNow (the queue revoke's hand-over AND the grant read),
- * all told, before it revokes from the journal: one deadline for both, so a 429 storm (in-call retries honouring
- * Retry-After) never holds it longer (issue 18: p99 41 s, then 1 s claim bound + 2 s grant read bound).
- */
-export const REVOKE_SERVICENOW_BUDGET_MS = 500
 /** Least time between two rounds triggered by freed slots (each reads the due queue once). */
 const REFILL_MIN_GAP_MS = 250
 /** Grants whose audit chain one round checks: a pass over N active grants is spread over N / 100 rounds. */
@@ -727,7 +721,7 @@ export class Worker {
             }
             // The provider call is due by this instant, whatever ServiceNow does (its grant read shares the budget).
             const revokeBy = new Date(
-                Math.max(timer.dueAt.getTime(), clock.now().getTime()) + REVOKE_SERVICENOW_BUDGET_MS,
+                Math.max(timer.dueAt.getTime(), clock.now().getTime()) + this.options.revokeServiceNowWaitMs,
             )
             if (timer.revokeActionId && this.lastPollOk && !graceOver) {
                 let outcome: QueueAction | 'lost' | 'failed' | 'closed' | 'slow' | { later: Date } = 'failed'
