@@ -151,6 +151,22 @@ async function run(
         const exec0 = children.map((c) => cpuSeconds(c.proc.pid))
         const bench0 = process.cpuUsage()
         await Promise.all(children.map(nudge))
+        // BENCH_TRACE: once a second, the grant states and actions states on ServiceNow and the calls of that second
+        let seen = requests0
+        const trace = process.env['BENCH_TRACE']
+            ? setInterval(() => {
+                  const count = (table: string, field: string) => {
+                      const by: Record<string, number> = {}
+                      for (const r of sn.store.list(table)) by[r[field]!] = (by[r[field]!] ?? 0) + 1
+                      return JSON.stringify(by)
+                  }
+                  const calls = sn.requests.length - seen
+                  seen = sn.requests.length
+                  console.log(
+                      `  t+${((Date.now() - t0) / 1000).toFixed(0)}s grants ${count(TABLE.grant, GRANT_FIELDS.state)} actions ${count(TABLE.action, 'state')} requests ${calls}`,
+                  )
+              }, 1_000)
+            : undefined
         let left = grants
         await until(
             'all grants active',
@@ -162,10 +178,22 @@ async function run(
             100,
         )
         const seconds = (Date.now() - t0) / 1000
+        clearInterval(trace)
         const execCpu = children.reduce((sum, c, i) => sum + cpuSeconds(c.proc.pid) - exec0[i]!, 0)
         const bench = process.cpuUsage(bench0)
+        // calls of the executor's user; a Batch API call counts once (its sub-requests are logged as `batch`)
         const user = base.executorUser.userName
-        const calls = sn.requests.slice(requests0).filter((r) => r.user === user).length
+        const mine = sn.requests.slice(requests0).filter((r) => r.user === user)
+        const calls = mine.filter((r) => r.batch === undefined).length
+        if (process.env['BENCH_CALLS']) {
+            const by = new Map<string, number>()
+            for (const r of mine) {
+                const key = `${r.batch !== undefined ? '[batch] ' : ''}${r.method} ${r.path.replace(/\/[0-9a-f]{32}/g, '/{id}')}`
+                by.set(key, (by.get(key) ?? 0) + 1)
+            }
+            for (const [k, n] of [...by].sort((x, y) => y[1] - x[1]).slice(0, 12))
+                console.log(`    ${(n / options.grants).toFixed(2)} per grant  ${k}`)
+        }
         return {
             seconds,
             rate: options.grants / seconds,

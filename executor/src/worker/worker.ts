@@ -96,6 +96,8 @@ export class Worker {
     /** The last poll left ready actions unclaimed for want of a slot: a freed slot triggers a round at once. */
     private backlogged = false
     private lastHeartbeatMs = -Infinity
+    /** The last poll returned a full page of ready actions (batchSize): more may be waiting behind it. */
+    private moreReady = false
     /** When the last round started (refills are spaced by REFILL_MIN_GAP_MS). */
     private lastRoundAtMs = -Infinity
     private claimedSinceHeartbeat = false
@@ -177,8 +179,7 @@ export class Worker {
     async start(): Promise<void> {
         if (this.started) throw new Error('worker already started')
         this.started = true
-        this.lastCompactMs =
-            this.core.clock.now().getTime() - this.options.compactIntervalMs + COMPACT_FIRST_DELAY_MS
+        this.lastCompactMs = this.core.clock.now().getTime() - this.options.compactIntervalMs + COMPACT_FIRST_DELAY_MS
         this.events.emit('worker:started', { instance: this.options.instance })
         // Revokes first: the lane runs due timers before anything else reads ServiceNow.
         this.revokeLoopDone = this.revokeLoop()
@@ -270,6 +271,8 @@ export class Worker {
     private nextDelay(): number {
         const now = this.core.clock.now().getTime()
         let delay = this.options.pollIntervalMs
+        // The last poll returned a full page of ready actions and slots are free: the rest now, not at the next poll.
+        if (this.moreReady && this.slotsInUse() < this.options.maxInFlight) delay = REFILL_MIN_GAP_MS
         const outbox = this.core.journal.nextOutboxAttempt()
         if (outbox && outbox.getTime() > now) delay = Math.min(delay, outbox.getTime() - now)
         return Math.max(delay, 1)
@@ -321,6 +324,7 @@ export class Worker {
         const report: TickReport = { swept: 0, ready: 0, claimed: 0, skipped: 0, timersFired: 0, pollOk: true }
         const { gateway, clock, events, logger } = this.core
         this.lastRoundAtMs = clock.now().getTime()
+        this.moreReady = false // set again by this round's claim pass when its poll page was full
         if (!this.stopping) {
             const running = (id: string) => this.inFlight.has(id)
             let polled: { ready: QueueAction[]; expired: QueueAction[] } | undefined
@@ -400,6 +404,11 @@ export class Worker {
             if (left.length === groups.length || launched === groups.length - left.length) break
             groups = left
         }
+        // A full page (the poll reads at most batchSize ready actions): more may be waiting. Free slots take them at the
+        // next round, REFILL_MIN_GAP_MS away (nextDelay); once the slots are full, a freed slot does (backlogged).
+        // Before: the rest waited for the next poll, so a burst went through batchSize actions per poll interval.
+        this.moreReady = ready.length >= this.options.batchSize && !this.stopping
+        if (this.moreReady) this.backlogged = true
     }
 
     /** Claim the first runnable action of one grant (its list in queue order), within K / the revoke lane's bound. */

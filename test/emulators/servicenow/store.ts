@@ -14,6 +14,8 @@ interface Entry {
     values: Row
     /** Creation order across every table (what a list of a table family is ordered by). */
     seq: number
+    /** Every column of the table is in `values` (computed once: writes only ever add columns of the table). */
+    complete?: boolean
 }
 
 /** "YYYY-MM-DD HH:mm:ss" in UTC, the Table API's date-time format. */
@@ -145,7 +147,14 @@ export class Store implements EmulatorStore {
             for (const name of family) for (const e of this.byTable.get(name)?.values() ?? []) all.push(e)
             entries = all.sort((a, b) => a.seq - b.seq)
         }
+        const name = this.table(table).name
         for (const entry of entries) {
+            // A record of the table itself holds exactly its columns: the filter reads them without a projection,
+            // and only the rows it keeps are projected (a copy, as before).
+            if (filter && entry.table === name && this.complete(entry)) {
+                if (filter(entry.values)) out.push(this.project(table, entry))
+                continue
+            }
             const row = this.project(table, entry)
             if (!filter || filter(row)) out.push(row)
         }
@@ -345,6 +354,15 @@ export class Store implements EmulatorStore {
             row['sys_mod_count'] = '0'
             this.put(id, { table: 'sys_audit', values: row, seq: this.seq++ })
         }
+    }
+
+    /** True when the entry's values hold every column of its table (then they read as its projection). */
+    private complete(entry: Entry): boolean {
+        if (entry.complete === undefined) {
+            const def = this.table(entry.table)
+            entry.complete = [...def.fields.keys()].every((k) => entry.values[k] !== undefined)
+        }
+        return entry.complete
     }
 
     private put(sysId: string, entry: Entry): void {
