@@ -395,10 +395,12 @@ export class Worker {
         }
         const reserved = { slots: 0, revokes: 0 }
         let groups = [...byGrant.values()]
+        let lost = false
         // Claims lost to another executor free their reservation: the grants left for want of a slot get another
         // pass (a few at most), as the serial loop went on down the list.
         for (let pass = 0; pass < 4 && groups.length > 0 && !this.stopping; pass++) {
             const outcomes = await Promise.all(groups.map((actions) => this.claimForGrant(actions, report, reserved)))
+            if (outcomes.includes('none')) lost = true
             const launched = outcomes.filter((o) => o === 'launched').length
             const left = groups.filter((_, i) => outcomes[i] === 'capacity')
             if (left.length === groups.length || launched === groups.length - left.length) break
@@ -407,7 +409,9 @@ export class Worker {
         // A full page (the poll reads at most batchSize ready actions): more may be waiting. Free slots take them at the
         // next round, REFILL_MIN_GAP_MS away (nextDelay); once the slots are full, a freed slot does (backlogged).
         // Before: the rest waited for the next poll, so a burst went through batchSize actions per poll interval.
-        this.moreReady = ready.length >= this.options.batchSize && !this.stopping
+        // Not when a claim was lost or skipped: another replica is working the same queue, and hurrying would only
+        // race it for the same actions again (each lost claim costs a call and the instance its batched reads).
+        this.moreReady = ready.length >= this.options.batchSize && !lost && !this.stopping
         if (this.moreReady) this.backlogged = true
     }
 
