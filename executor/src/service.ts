@@ -26,6 +26,7 @@ import { createTeamsNotifier } from './notify/teams'
 import type { Clock, Logger, ServiceNowGateway } from './ports'
 import { pacedProvider } from './providers/pacer'
 import { createProviders } from './providers/registry'
+import { durableProvider } from './providers/durable'
 import type { ConsoleGate } from './providers/console'
 import { recheckGrant } from './recheck'
 import type { Provider } from './providers/types'
@@ -158,9 +159,12 @@ export function buildProviders(
         now: () => clock.now(),
         gate,
     })
-    // Each provider's grant and revoke calls at its pace (providers/pacer.ts), outside the metrics' timing.
+    // Each provider's grant and revoke calls at its pace (providers/pacer.ts), outside the metrics' timing; the
+    // journal on disk right before each write, after the wait for a token (providers/durable.ts).
     const pace = { writesPerSecond: config.queue.providerWritesPerSecond }
-    for (const [name, provider] of providers) providers.set(name, pacedProvider(provider, pace, clock))
+    const barrier = () => journal.sync()
+    for (const [name, provider] of providers)
+        providers.set(name, pacedProvider(durableProvider(provider, barrier), pace, clock))
     return providers
 }
 

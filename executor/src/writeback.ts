@@ -412,6 +412,7 @@ export class WriteBack {
         }
         let outcomes: Awaited<ReturnType<NonNullable<ServiceNowGateway['writeBatch']>>>
         try {
+            journal.sync() // durability barrier (journal.ts): what the journal says before this call is on disk
             outcomes = await gateway.writeBatch(picked.map((p) => p.write))
         } catch (error) {
             outcomes = picked.map(() => ({ ok: false as const, error }))
@@ -613,6 +614,7 @@ export class WriteBack {
         const { gateway, journal } = this.o
         const p = item.payload as OutboxPayload
         try {
+            journal.sync() // durability barrier (journal.ts) before the write-back's calls
             switch (p.kind) {
                 case 'grant_patch':
                     await gateway.updateGrant(p.grantSysId, reviveDates(p.patch) as GrantPatch)

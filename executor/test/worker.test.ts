@@ -4,6 +4,7 @@ import { ProviderError } from '../src/providers/types'
 import { ServiceNowError } from '../src/servicenow/errors'
 import { seedGrant } from './support/fake-gateway'
 import { makeHarness, type Harness } from './support/worker-harness'
+import { runUntil } from '../../test/support/virtual-time'
 
 const MINUTE = 60_000
 
@@ -171,6 +172,26 @@ describe('worker: grant lifecycle', () => {
         // validation
         for (const s of seeds) expect(h.sn.actions.get(s.action.sysId)?.state).toBe('done')
         expect(h.provider.applied).toBe(3)
+    })
+
+    it('takes the rest of a burst at once when a poll page was full, not at the next poll (issue 18)', async () => {
+        // setup: a page of 2 ready actions per poll, K = 4 free slots, a poll only every minute
+        h = makeHarness({ maxInFlight: 4, batchSize: 2, pollIntervalMs: 60_000 })
+        const seeds = [seedGrant(h.sn), seedGrant(h.sn), seedGrant(h.sn), seedGrant(h.sn), seedGrant(h.sn)]
+        const t0 = h.clock.nowMs()
+
+        // execution: the loop runs on its own
+        await h.worker.start()
+        await runUntil(h.clock, () => seeds.every((s) => h.sn.actions.get(s.action.sysId)?.state === 'done'), {
+            within: 50_000,
+            what: 'every grant of the burst done',
+        })
+
+        // validation: all five within a few refill rounds (250 ms apart), long before the next poll (before: two per
+        // poll interval, the last one three minutes later)
+        expect(h.clock.nowMs() - t0).toBeLessThan(5_000)
+        expect(h.provider.applied).toBe(5)
+        await h.worker.stop()
     })
 
     it('skips silently an action another executor claimed first (lost claim)', async () => {

@@ -1,6 +1,6 @@
 /**
- * The executor's local journal (better-sqlite3, WAL, synchronous=FULL): every step of every action is written
- * here BEFORE and AFTER each external call, so a crash at any point resumes without a second grant and without
+ * The executor's local journal (better-sqlite3, WAL, synchronous=NORMAL plus a durability barrier before every
+ * external write, below): every step of every action is written here BEFORE and AFTER each external call, so a crash at any point resumes without a second grant and without
  * losing a revoke. ServiceNow stays the coordination point; the journal is this replica's memory of what it
  * did (and what it still owes ServiceNow: the outbox).
  *
@@ -21,9 +21,15 @@
  * - Every step change is recorded in `step_history` in the same transaction.
  * - Stores share the one connection, so {@link Journal.transaction} makes writes to several stores atomic (a step
  *   change and the write-backs it queues).
- * - `synchronous=FULL`: a step reported written survives power loss (WAL alone with NORMAL may lose the last
- *   transactions; for a "calling" marker that is exactly the one that matters).
+ * - Durability (issue 18): every commit reaches the WAL file at once (a kill -9 loses nothing committed), but it is
+ *   forced to disk (fsync) only by {@link Journal.sync}, the barrier the executor passes right before every provider
+ *   write (grant, revoke, extend: providers/durable.ts) and every ServiceNow write-back call (writeback.ts). A power
+ *   loss therefore rolls the journal back at most to the last barrier, and nothing external happened after that
+ *   barrier that a kill -9 at the same moment could not also leave behind (a `calling` marker is always on disk
+ *   before its call). Before: `synchronous=FULL`, one fsync per commit — ~20 per grant, 5 ms each on the shared
+ *   machine's disk, all of them blocking the event loop (docs/performance.md "Run 5").
  */
+import { closeSync, fstatSync, fsyncSync, openSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Clock } from '../ports'
 import {
@@ -77,6 +83,9 @@ export class Journal {
     private readonly incidents: IncidentStore
     private readonly anchors: AuditAnchorStore
     private readonly retention: RetentionStore
+    /** The WAL file, opened at the first {@link sync} that finds it; its size and mtime at the last fsync. */
+    private wal: { fd: number; mark: string } | undefined
+    private syncs = 0
 
     /** Builds the stores over a migrated database (their statements need the tables). */
     private constructor(
@@ -99,7 +108,7 @@ export class Journal {
         const db = new Database(path)
         const stats = countStatements(db)
         db.pragma('journal_mode = WAL')
-        db.pragma('synchronous = FULL')
+        db.pragma('synchronous = NORMAL') // durability: the sync() barrier (module comment)
         db.pragma('foreign_keys = ON')
         db.pragma('busy_timeout = 5000')
         const nowMs = (): number => options.clock.now().getTime()
@@ -134,9 +143,42 @@ export class Journal {
         return this.db.pragma(name, { simple: true })
     }
 
-    /** Close the database. */
+    /**
+     * Durability barrier: force every transaction committed so far to disk (fsync of the WAL file, what
+     * `synchronous=FULL` does at each commit), unless nothing was written since the last barrier. Called right
+     * before an external write whose repetition or loss after a power failure would matter (module comment).
+     */
+    sync(): void {
+        if (!this.db.open || this.db.memory) return
+        if (!this.wal) {
+            let fd: number
+            try {
+                fd = openSync(`${this.db.name}-wal`, 'r')
+            } catch {
+                return // no WAL file yet: nothing was ever written
+            }
+            this.wal = { fd, mark: '' }
+        }
+        const st = fstatSync(this.wal.fd, { bigint: true })
+        const mark = `${st.size}:${st.mtimeNs}`
+        if (mark === this.wal.mark) return
+        fsyncSync(this.wal.fd)
+        this.wal.mark = mark
+        this.syncs++
+    }
+
+    /** Number of fsyncs {@link sync} made (tests, the bench). */
+    syncCount(): number {
+        return this.syncs
+    }
+
+    /** Close the database (after a last barrier). */
     close(): void {
-        if (this.db.open) this.db.close()
+        if (!this.db.open) return
+        this.sync()
+        if (this.wal) closeSync(this.wal.fd)
+        this.wal = undefined
+        this.db.close()
     }
 
     /**

@@ -98,6 +98,8 @@ export class Worker {
     /** The last poll left ready actions unclaimed for want of a slot: a freed slot triggers a round at once. */
     private backlogged = false
     private lastHeartbeatMs = -Infinity
+    /** The last poll returned a full page of ready actions (batchSize): more may be waiting behind it. */
+    private moreReady = false
     /** When the last round started (refills are spaced by REFILL_MIN_GAP_MS). */
     private lastRoundAtMs = -Infinity
     private claimedSinceHeartbeat = false
@@ -179,8 +181,7 @@ export class Worker {
     async start(): Promise<void> {
         if (this.started) throw new Error('worker already started')
         this.started = true
-        this.lastCompactMs =
-            this.core.clock.now().getTime() - this.options.compactIntervalMs + COMPACT_FIRST_DELAY_MS
+        this.lastCompactMs = this.core.clock.now().getTime() - this.options.compactIntervalMs + COMPACT_FIRST_DELAY_MS
         this.events.emit('worker:started', { instance: this.options.instance })
         // Revokes first: the lane runs due timers before anything else reads ServiceNow.
         this.revokeLoopDone = this.revokeLoop()
@@ -272,6 +273,8 @@ export class Worker {
     private nextDelay(): number {
         const now = this.core.clock.now().getTime()
         let delay = this.options.pollIntervalMs
+        // The last poll returned a full page of ready actions and slots are free: the rest now, not at the next poll.
+        if (this.moreReady && this.slotsInUse() < this.options.maxInFlight) delay = REFILL_MIN_GAP_MS
         const outbox = this.core.journal.nextOutboxAttempt()
         if (outbox && outbox.getTime() > now) delay = Math.min(delay, outbox.getTime() - now)
         return Math.max(delay, 1)
@@ -323,6 +326,7 @@ export class Worker {
         const report: TickReport = { swept: 0, ready: 0, claimed: 0, skipped: 0, timersFired: 0, pollOk: true }
         const { gateway, clock, events, logger } = this.core
         this.lastRoundAtMs = clock.now().getTime()
+        this.moreReady = false // set again by this round's claim pass when its poll page was full
         if (!this.stopping) {
             const running = (id: string) => this.inFlight.has(id)
             let polled: { ready: QueueAction[]; expired: QueueAction[] } | undefined
@@ -393,15 +397,24 @@ export class Worker {
         }
         const reserved = { slots: 0, revokes: 0 }
         let groups = [...byGrant.values()]
+        let lost = false
         // Claims lost to another executor free their reservation: the grants left for want of a slot get another
         // pass (a few at most), as the serial loop went on down the list.
         for (let pass = 0; pass < 4 && groups.length > 0 && !this.stopping; pass++) {
             const outcomes = await Promise.all(groups.map((actions) => this.claimForGrant(actions, report, reserved)))
+            if (outcomes.includes('none')) lost = true
             const launched = outcomes.filter((o) => o === 'launched').length
             const left = groups.filter((_, i) => outcomes[i] === 'capacity')
             if (left.length === groups.length || launched === groups.length - left.length) break
             groups = left
         }
+        // A full page (the poll reads at most batchSize ready actions): more may be waiting. Free slots take them at the
+        // next round, REFILL_MIN_GAP_MS away (nextDelay); once the slots are full, a freed slot does (backlogged).
+        // Before: the rest waited for the next poll, so a burst went through batchSize actions per poll interval.
+        // Not when a claim was lost or skipped: another replica is working the same queue, and hurrying would only
+        // race it for the same actions again (each lost claim costs a call and the instance its batched reads).
+        this.moreReady = ready.length >= this.options.batchSize && !lost && !this.stopping
+        if (this.moreReady) this.backlogged = true
     }
 
     /** Claim the first runnable action of one grant (its list in queue order), within K / the revoke lane's bound. */

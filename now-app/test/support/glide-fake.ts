@@ -166,7 +166,11 @@ function newGuid(): string {
  * Table API. Rows returned by `rows` may be live: GlideRecord copies them.
  */
 export interface GlideBackend {
-    rows(table: string): Row[]
+    /**
+     * The rows of `table`. `filter`, when given, MAY be applied by the backend to skip rows early (the emulator
+     * reads its records without copying them first); callers filter the result again.
+     */
+    rows(table: string, filter?: (r: Row) => boolean): Row[]
     /** Store a new record (sys_id set by the caller); journal entries in `notes`. Returns the stored row. */
     insert(table: string, values: Row, notes: Row, actor: string): Row
     /** Apply `changed` (and journal `notes`) to a stored record; undefined when it is gone. */
@@ -784,7 +788,8 @@ export class GlideRecord {
 
     query(field?: string, value?: unknown): void {
         if (field !== undefined) this.addQuery(field, value)
-        let rows = backend.rows(this._table).filter((r) => this._conditions.every((g) => g.some((p) => p(r))))
+        const match = (r: Row) => this._conditions.every((g) => g.some((p) => p(r)))
+        let rows = backend.rows(this._table, match).filter(match)
         rows = rows.slice().sort((a, b) => {
             for (const { field: f, desc } of this._order) {
                 const c = compare(a[f] ?? '', b[f] ?? '')
@@ -948,7 +953,8 @@ export class GlideRecord {
         this._values = values
         this._loaded = false
         this._fresh = true
-        if (backend.rows(this._table).some((r) => r.sys_id === values.sys_id)) {
+        const same = (r: Row) => r.sys_id === values.sys_id
+        if (backend.rows(this._table, same).some(same)) {
             gs.error(`fake: duplicate sys_id ${values.sys_id} in ${this._table}`)
             return null
         }
@@ -966,7 +972,8 @@ export class GlideRecord {
         refuseInDryPass(`update of ${this._table}`)
         this._aborted = false
         const id = this.getUniqueValue()
-        const found = backend.rows(this._table).find((r) => r.sys_id === id)
+        const byId = (r: Row) => r.sys_id === id
+        const found = backend.rows(this._table, byId).find(byId)
         if (!found) return null
         const previous = { ...found }
         if (!this.runRules('before', 'update', previous)) return null

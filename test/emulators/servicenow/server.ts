@@ -1047,7 +1047,10 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
     const outbound = new OutboundHttp(now)
     const scripting: EmulatorScripting = {
         // Journal entries are rows of sys_journal_field on an instance; the emulator keeps them beside the records.
-        list: (table) => (table === 'sys_journal_field' ? store.journalRows() : store.list(table)),
+        list: (table, filter) =>
+            table === 'sys_journal_field'
+                ? store.journalRows().filter((r) => !filter || filter(r))
+                : store.list(table, filter),
         create: (table, values, actor) => store.create(table, scriptValues(table, values), actor),
         modify: (table, sysId, values, actor) =>
             store.get(table, sysId) ? store.modify(table, sysId, scriptValues(table, values), actor) : undefined,

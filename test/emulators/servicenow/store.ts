@@ -12,6 +12,10 @@ type Row = Record<string, string>
 interface Entry {
     table: string
     values: Row
+    /** Creation order across every table (what a list of a table family is ordered by). */
+    seq: number
+    /** Every column of the table is in `values` (computed once: writes only ever add columns of the table). */
+    complete?: boolean
 }
 
 /** "YYYY-MM-DD HH:mm:ss" in UTC, the Table API's date-time format. */
@@ -70,6 +74,12 @@ export function normalizeValue(field: FieldDef, raw: string): string | undefined
 /** Implementation of {@link EmulatorStore} plus the internals the server uses. */
 export class Store implements EmulatorStore {
     private readonly rows = new Map<string, Entry>()
+    /**
+     * The same entries per concrete table (issue 18): a list reads only its table family, not every record of the
+     * instance (sys_audit grows with every field change; scanning it on each query made the emulator O(N²)).
+     */
+    private readonly byTable = new Map<string, Map<string, Entry>>()
+    private seq = 0
     private readonly journals = new Map<string, JournalEntry[]>()
     private readonly files = new Map<string, Buffer>()
     private readonly counters = new Map<string, number>()
@@ -129,8 +139,22 @@ export class Store implements EmulatorStore {
     list(table: string, filter?: (r: Record<string, string>) => boolean): Record<string, string>[] {
         const family = this.schema.family(this.table(table).name)
         const out: Row[] = []
-        for (const entry of this.rows.values()) {
-            if (!family.has(entry.table)) continue
+        let entries: Iterable<Entry>
+        if (family.size === 1) entries = this.byTable.get([...family][0]!)?.values() ?? []
+        else {
+            // several concrete tables: in creation order, as one scan of every record returned them
+            const all: Entry[] = []
+            for (const name of family) for (const e of this.byTable.get(name)?.values() ?? []) all.push(e)
+            entries = all.sort((a, b) => a.seq - b.seq)
+        }
+        const name = this.table(table).name
+        for (const entry of entries) {
+            // A record of the table itself holds exactly its columns: the filter reads them without a projection,
+            // and only the rows it keeps are projected (a copy, as before).
+            if (filter && entry.table === name && this.complete(entry)) {
+                if (filter(entry.values)) out.push(this.project(table, entry))
+                continue
+            }
             const row = this.project(table, entry)
             if (!filter || filter(row)) out.push(row)
         }
@@ -245,7 +269,7 @@ export class Store implements EmulatorStore {
         row['sys_updated_on'] = values['sys_updated_on'] || row['sys_created_on']
         row['sys_updated_by'] = values['sys_updated_by'] || actor
         row['sys_mod_count'] = values['sys_mod_count'] || '0'
-        this.rows.set(sysId, { table: def.name, values: row })
+        this.put(sysId, { table: def.name, values: row, seq: this.seq++ })
         for (const [element, value] of journal) this.addJournal(sysId, element, value, actor, stamp)
         const changes: [string, string, string][] = []
         for (const field of def.fields.values()) {
@@ -292,11 +316,11 @@ export class Store implements EmulatorStore {
     remove(table: string, sysId: string): boolean {
         const entry = this.entry(table, sysId)
         if (!entry) return false
-        this.rows.delete(sysId)
+        this.drop(sysId)
         this.journals.delete(sysId)
-        for (const [id, e] of [...this.rows]) {
-            if (e.table === 'sys_attachment' && e.values['table_sys_id'] === sysId) {
-                this.rows.delete(id)
+        for (const [id, e] of [...(this.byTable.get('sys_attachment') ?? [])]) {
+            if (e.values['table_sys_id'] === sysId) {
+                this.drop(id)
                 this.files.delete(id)
             }
         }
@@ -328,8 +352,31 @@ export class Store implements EmulatorStore {
             row['sys_updated_on'] = stamp
             row['sys_updated_by'] = user
             row['sys_mod_count'] = '0'
-            this.rows.set(id, { table: 'sys_audit', values: row })
+            this.put(id, { table: 'sys_audit', values: row, seq: this.seq++ })
         }
+    }
+
+    /** True when the entry's values hold every column of its table (then they read as its projection). */
+    private complete(entry: Entry): boolean {
+        if (entry.complete === undefined) {
+            const def = this.table(entry.table)
+            entry.complete = [...def.fields.keys()].every((k) => entry.values[k] !== undefined)
+        }
+        return entry.complete
+    }
+
+    private put(sysId: string, entry: Entry): void {
+        this.rows.set(sysId, entry)
+        let table = this.byTable.get(entry.table)
+        if (!table) this.byTable.set(entry.table, (table = new Map()))
+        table.set(sysId, entry)
+    }
+
+    private drop(sysId: string): void {
+        const entry = this.rows.get(sysId)
+        if (!entry) return
+        this.rows.delete(sysId)
+        this.byTable.get(entry.table)?.delete(sysId)
     }
 
     private addJournal(sysId: string, element: string, value: string, actor: string, stamp: string): void {

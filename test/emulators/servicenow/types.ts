@@ -172,8 +172,8 @@ export interface EmulatorBusinessRules {
  * rules are the caller's business.
  */
 export interface EmulatorScripting {
-    /** Records of `table` and the tables extending it. */
-    list(table: string): Record<string, string>[]
+    /** Records of `table` and the tables extending it (those `filter` keeps, when given). */
+    list(table: string, filter?: (r: Record<string, string>) => boolean): Record<string, string>[]
     create(table: string, values: Record<string, string>, actor: string): Record<string, string>
     modify(
         table: string,
