@@ -8,11 +8,9 @@
  *   `sig=` (Teams / Logic Apps webhook signatures) and `code=` (Azure Functions keys, OAuth codes).
  *
  * The same {@link redact} is used for audit-event payloads, so the audit trail holds no secrets either.
- *
- * The logger is this file's own (no logging framework): one JSON object per line, keys sorted, written to a stream.
- * winston did the same through a format pipeline and cost ~0.1 s of CPU and ~5 MB at every start, on the path to
- * the first claim (docs/performance.md "Memory and restart").
  */
+import { Writable } from 'node:stream'
+import winston from 'winston'
 import type { Logger as LoggerPort } from './ports'
 
 /** The replacement text. */
@@ -116,14 +114,26 @@ function redactInner(value: unknown, depth: number, seen: WeakSet<object>): unkn
     }
 }
 
-/** Log levels, most severe first (the npm levels the executor uses). */
+/**
+ * winston format applying {@link redact} to every string-keyed property of a log entry (winston's own Symbol
+ * keys — level, message, splat — are kept as they are, after the message text itself is redacted).
+ */
+export const redactFormat = winston.format((info) => {
+    const out = info as Record<string | symbol, unknown>
+    for (const key of Object.keys(info)) {
+        if (key === 'level') continue
+        if (isSecretKey(key)) {
+            out[key] = REDACTED
+            continue
+        }
+        out[key] = redact(out[key])
+    }
+    return info
+})
+
+/** Log levels, most severe first (winston's npm levels subset the executor uses). */
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const
 export type LogLevel = (typeof LOG_LEVELS)[number]
-
-/** Where log lines go: a Writable, or anything with its `write`. */
-export interface LogStream {
-    write(line: string): unknown
-}
 
 /** Options of {@link createLogger}. */
 export interface LoggerOptions {
@@ -131,89 +141,29 @@ export interface LoggerOptions {
     level?: LogLevel
     /** Fields added to every line (e.g. `{ instance }`). */
     defaultMeta?: Record<string, unknown>
-    /** Where lines go. @defaultValue process.stdout */
-    stream?: LogStream
+    /** Where lines go. @defaultValue process.stdout (as winston's Console transport) */
+    stream?: Writable
 }
 
-/** A log line's fields before redaction: the metadata, then `level`, `message` and `timestamp`. */
-function entry(
-    level: LogLevel,
-    message: unknown,
-    meta: unknown,
-    defaultMeta: Record<string, unknown> | undefined,
-    now: Date,
-): Record<string, unknown> {
-    const out: Record<string, unknown> = { ...defaultMeta }
-    // An Error passed as the message (or as the metadata) keeps its message, stack and own properties.
-    const merge = (value: unknown) => {
-        if (value instanceof Error) {
-            Object.assign(out, value, { message: value.message, stack: value.stack })
-        } else if (value !== null && typeof value === 'object') Object.assign(out, value)
-    }
-    merge(message)
-    const text = message instanceof Error ? message.message : String(message ?? '')
-    const extra = meta !== null && typeof meta === 'object' ? (meta as Record<string, unknown>)['message'] : undefined
-    merge(meta)
-    const metaText = meta instanceof Error ? meta.message : extra
-    // A `message` in the metadata is appended to the message text (as winston did), never lost.
-    out['message'] =
-        message !== null && typeof message === 'object' && !(message instanceof Error)
-            ? String((message as Record<string, unknown>)['message'] ?? '')
-            : metaText !== undefined && metaText !== '' && typeof metaText === 'string'
-              ? `${text} ${metaText}`
-              : text
-    out['level'] = level
-    if (typeof out['timestamp'] !== 'string') out['timestamp'] = now.toISOString()
-    return out
-}
-
-/** JSON with the keys of every object sorted (stable lines, easy to diff); `undefined` values are left out. */
-function sortedJson(value: unknown): string {
-    return JSON.stringify(value, (_key, v: unknown) => {
-        if (v === null || typeof v !== 'object' || Array.isArray(v)) return v
-        const sorted: Record<string, unknown> = {}
-        for (const k of Object.keys(v).sort()) sorted[k] = (v as Record<string, unknown>)[k]
-        return sorted
+/**
+ * A JSON logger (one object per line: `timestamp`, `level`, `message`, metadata) that redacts secrets.
+ * `errors({ stack: true })` runs first so an Error passed as the message keeps its stack — redacted afterwards.
+ */
+export function createLogger(options: LoggerOptions = {}): winston.Logger {
+    const transport = options.stream
+        ? new winston.transports.Stream({ stream: options.stream })
+        : new winston.transports.Console()
+    return winston.createLogger({
+        level: options.level ?? 'info',
+        defaultMeta: options.defaultMeta,
+        format: winston.format.combine(
+            winston.format.errors({ stack: true }),
+            winston.format.timestamp(),
+            redactFormat(),
+            winston.format.json(),
+        ),
+        transports: [transport],
     })
-}
-
-/**
- * A structured logger: the port's four levels (an Error is accepted as the message too), each line redacted and
- * written as one JSON object.
- */
-export type JsonLogger = {
-    [L in LogLevel]: (message: string | Error, meta?: Record<string, unknown>) => void
-}
-
-/**
- * A JSON logger (one object per line: `timestamp`, `level`, `message`, metadata, keys sorted) that redacts
- * secrets: every key and value of the line passes through {@link redact} (the message text through
- * {@link redactString}); an Error passed as the message keeps its stack — redacted too. A line that cannot be
- * written (a closed stream) is dropped: logging never throws into the caller.
- */
-export function createLogger(options: LoggerOptions = {}): JsonLogger {
-    const threshold = LOG_LEVELS.indexOf(options.level ?? 'info')
-    const stream: LogStream = options.stream ?? process.stdout
-    const write = (level: LogLevel, message: unknown, meta?: unknown) => {
-        if (LOG_LEVELS.indexOf(level) > threshold) return
-        let line: string
-        try {
-            line = sortedJson(redact(entry(level, message, meta, options.defaultMeta, new Date())))
-        } catch (error) {
-            line = sortedJson({ level, message: `log line not serialisable: ${String(error)}`, timestamp: new Date() })
-        }
-        try {
-            stream.write(line + '\n')
-        } catch {
-            // a closed or broken stream: nothing to log to
-        }
-    }
-    return {
-        error: (message, meta) => write('error', message, meta),
-        warn: (message, meta) => write('warn', message, meta),
-        info: (message, meta) => write('info', message, meta),
-        debug: (message, meta) => write('debug', message, meta),
-    }
 }
 
 /** The logger port's no-op: the default of every component built without a logger (tests, library use). */

@@ -21,7 +21,7 @@ export interface Clock {
 }
 
 /**
- * The logger port: all a component needs of a logger. log.ts `createLogger` (JSON lines, redacted) implements it;
+ * The logger port: all a component needs of a logger. winston's Logger (log.ts `createLogger`) satisfies it;
  * `nullLogger` (log.ts) drops everything; tests pass plain objects. Metadata is redacted by the real logger.
  */
 export interface Logger {

@@ -3,7 +3,6 @@
  * liveness, readiness by check, metrics, and the signed, replay-proof nudge.
  */
 import { createHmac } from 'node:crypto'
-import { request } from 'node:http'
 import axios from 'axios'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { LiveReport, ReadyReport } from '../src/http/health'
@@ -185,82 +184,6 @@ describe('nudge', () => {
         })
         const res = await postNudge(base, '{}', nudgeHeaders('{}'))
         expect(res.status).toBe(202)
-    })
-})
-
-describe('the request surface without a framework (node:http)', () => {
-    /** A raw request (node:http), so length, chunking and encoding are exactly what the test says. */
-    function raw(
-        base: string,
-        method: string,
-        path: string,
-        headers: Record<string, string>,
-        chunks: string[] = [],
-    ): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
-        const url = new URL(path, base)
-        return new Promise((resolve, reject) => {
-            const req = request(url, { method, headers }, (res) => {
-                const parts: Buffer[] = []
-                res.on('data', (c: Buffer) => parts.push(c))
-                res.on('end', () =>
-                    resolve({
-                        status: res.statusCode ?? 0,
-                        body: Buffer.concat(parts).toString('utf8'),
-                        headers: res.headers,
-                    }),
-                )
-            })
-            req.on('error', reject)
-            for (const c of chunks) req.write(c)
-            req.end()
-        })
-    }
-
-    it('refuses a chunked nudge body over the limit (413) without calling onNudge', async () => {
-        // setup: no Content-Length, the body arrives in chunks and exceeds 4096 bytes only on the way
-        const { base, nudges } = await start()
-        const big = '{"reason":"' + 'x'.repeat(5000) + '"}'
-        // execution
-        const res = await raw(base, 'POST', '/v1/nudge', { ...nudgeHeaders(big), 'Transfer-Encoding': 'chunked' }, [
-            big.slice(0, 3000),
-            big.slice(3000),
-        ])
-        // validation
-        expect(res.status).toBe(413)
-        expect(JSON.parse(res.body)).toEqual({ error: { code: 'validation_failed', message: 'entity.too.large' } })
-        expect(nudges).toHaveLength(0)
-    })
-
-    it('refuses a compressed nudge (415): the signed bytes are the bytes received', async () => {
-        const { base, nudges } = await start()
-        const res = await raw(base, 'POST', '/v1/nudge', { ...nudgeHeaders('{}'), 'Content-Encoding': 'gzip' }, ['{}'])
-        expect(res.status).toBe(415)
-        expect(nudges).toHaveLength(0)
-    })
-
-    it('answers HEAD like GET without a body, and 404 for a route under the wrong method', async () => {
-        const { base } = await start()
-        const head = await raw(base, 'HEAD', '/healthz', {})
-        const getNudge = await raw(base, 'GET', '/v1/nudge', {})
-        const postHealth = await raw(base, 'POST', '/healthz', { 'Content-Type': 'application/json' }, ['{}'])
-        const query = await raw(base, 'GET', '/healthz?verbose=1', {})
-        expect(head.status).toBe(200)
-        expect(head.body).toBe('')
-        expect(head.headers['content-type']).toBe('application/json; charset=utf-8')
-        expect([getNudge.status, postHealth.status]).toEqual([404, 404])
-        expect(JSON.parse(getNudge.body)).toEqual({ error: { code: 'not_found', message: 'no such route' } })
-        expect(query.status).toBe(200)
-    })
-
-    it('a nudge with the exact signed body is accepted when sent in chunks', async () => {
-        const { base, nudges } = await start()
-        const body = '{"type":"grant","reason":"approved"}'
-        const res = await raw(base, 'POST', '/v1/nudge', { ...nudgeHeaders(body), 'Transfer-Encoding': 'chunked' }, [
-            body.slice(0, 10),
-            body.slice(10),
-        ])
-        expect(res.status).toBe(202)
-        expect(nudges).toEqual([{ type: 'grant', reason: 'approved' }])
     })
 })
 

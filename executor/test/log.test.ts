@@ -2,7 +2,7 @@ import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { REDACTED, createLogger, isSecretKey, redact, redactString } from '../src/log'
 
-/** A logger writing to memory; `output()` waits a turn of the event loop (the stream's write callback). */
+/** A logger writing to memory; `lines()` waits for winston's async pipe to flush. */
 function memoryLogger(level: 'debug' | 'info' = 'debug') {
     const chunks: string[] = []
     const stream = new Writable({

@@ -24,10 +24,8 @@ describe('write-back on a closed journal', () => {
         const clock = new VirtualClock(Date.UTC(2026, 0, 5, 9, 0, 0))
         const journal = Journal.open(join(dir, 'j.db'), { clock })
         const logged: string[] = []
-        const logger = createLogger({
-            level: 'error',
-            stream: { write: (line: string) => logged.push((JSON.parse(line) as { message: string }).message) },
-        })
+        const logger = createLogger({ level: 'error' })
+        logger.on('data', (info: { message: string }) => logged.push(info.message))
         const writeBack = new WriteBack({
             journal,
             clock,

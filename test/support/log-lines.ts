@@ -36,7 +36,7 @@ export function lineSplitter(onLine: (line: LogLine, text: string) => void): (ch
     }
 }
 
-/** A collector of JSON log lines (a Writable the executor's logger writes to), optionally into a file. */
+/** A collector of JSON log lines (a Writable the executor's winston logger writes to), optionally into a file. */
 export function logCollector(logFile?: string): { stream: Writable; lines: LogLine[] } {
     const lines: LogLine[] = []
     const split = lineSplitter((line, text) => {

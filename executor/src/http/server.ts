@@ -11,14 +11,11 @@
  * refused with 401 even inside the window (signatures are remembered until their timestamp leaves it).
  * An accepted nudge only makes the worker poll sooner (coalesced, at most one nudged poll per 250 ms): nothing in
  * its body is trusted or acted on.
- *
- * Plain `node:http`, no framework: four routes do not need one, and express cost the executor ~0.2 s of CPU and
- * ~15 MB of RSS at every start (docs/performance.md "Memory and restart"). Routes match the path exactly (query
- * ignored); GET routes answer HEAD too; anything else is 404 in JSON.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import express, { type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import {
     ACTION_TYPES,
@@ -71,6 +68,7 @@ export interface HttpServerOptions {
 
 /** A created (not yet listening) server. */
 export interface HttpServer {
+    app: express.Express
     /** Starts listening; resolves with the bound address. @defaultValue host 127.0.0.1 */
     listen(host?: string, port?: number): Promise<{ host: string; port: number }>
     close(): Promise<void>
@@ -89,12 +87,49 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
     /** Accepted nudge signatures (hex) → time (ms) after which their timestamp is outside the window anyway. */
     const seenSignatures = new Map<string, number>()
 
-    const nudge = async (raw: Buffer, header: string, contentType: string): Promise<[number, unknown]> => {
-        const refuse = (status: number, code: string, message: string): [number, unknown] => [
-            status,
-            { error: { code, message } },
-        ]
+    const app = express()
+    app.disable('x-powered-by')
+
+    app.get('/healthz', (_req, res) => {
+        try {
+            const report = options.health.live()
+            res.status(report.status === 'ok' ? 200 : 503).json(report)
+        } catch (err) {
+            res.status(503).json({
+                status: 'stuck',
+                checks: { health: { ok: false, error: errorText(err, MAX_ERROR_CHARS) } },
+            })
+        }
+    })
+
+    app.get('/readyz', async (_req, res) => {
+        try {
+            const report = await options.health.ready()
+            res.status(report.ready ? 200 : 503).json(report)
+        } catch (err) {
+            res.status(503).json({
+                ready: false,
+                checks: { health: { ok: false, error: errorText(err, MAX_ERROR_CHARS) } },
+            })
+        }
+    })
+
+    app.get('/metrics', async (_req, res) => {
+        try {
+            const text = await options.metrics.render()
+            res.status(200).type(options.metrics.contentType).send(text)
+        } catch (err) {
+            logger.error('metrics rendering failed', { error: errorText(err, MAX_ERROR_CHARS) })
+            res.status(500).json({ error: { code: 'internal_error', message: 'metrics unavailable' } })
+        }
+    })
+
+    app.post('/v1/nudge', express.raw({ type: () => true, limit: NUDGE_MAX_BODY_BYTES }), async (req, res) => {
+        const refuse = (status: number, code: string, message: string) =>
+            res.status(status).json({ error: { code, message } })
         if (!options.nudgeSecret) return refuse(404, 'not_found', 'nudge is disabled')
+        const raw = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0)
+        const header = req.get('x-gbg-signature') ?? ''
         const signature = parseNudgeSignature(header)
         if (!signature) return refuse(401, 'signature_missing', 'X-GBG-Signature must be t=<unix seconds>,v1=<hex>')
         const nowMs = now().getTime()
@@ -116,7 +151,7 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         }
         // Remember before validating the body: a signed but invalid request is not accepted a second time either.
         seenSignatures.set(v1, (t + NUDGE_WINDOW_SECONDS) * 1000 + 1000)
-        if (!/^application\/json\b/i.test(contentType)) {
+        if (!/^application\/json\b/i.test(req.get('content-type') ?? '')) {
             return refuse(400, 'validation_failed', 'Content-Type must be application/json')
         }
         let body: unknown
@@ -125,96 +160,49 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
         } catch {
             return refuse(400, 'validation_failed', 'body is not valid JSON')
         }
-        const parsed = nudgeSchema.safeParse(body)
-        if (!parsed.success) {
+        const nudge = nudgeSchema.safeParse(body)
+        if (!nudge.success) {
             return refuse(
                 400,
                 'validation_failed',
-                parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
+                nudge.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; '),
             )
         }
         try {
-            await options.onNudge(parsed.data)
+            await options.onNudge(nudge.data)
         } catch (err) {
             logger.error('nudge handler failed', { error: errorText(err, MAX_ERROR_CHARS) })
         }
-        logger.debug('nudge accepted', { type: parsed.data.type })
-        return [202, { accepted: true }]
-    }
+        logger.debug('nudge accepted', { type: nudge.data.type })
+        return res.status(202).json({ accepted: true })
+    })
 
-    const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-        const path = (req.url ?? '/').split('?')[0]
-        const method = req.method ?? 'GET'
-        const read = method === 'GET' || method === 'HEAD'
-        const json = (status: number, value: unknown, close = false) =>
-            send(res, status, JSON_TYPE, JSON.stringify(value), close)
-        if (read && path === '/healthz') {
-            try {
-                const report = options.health.live()
-                return json(report.status === 'ok' ? 200 : 503, report)
-            } catch (err) {
-                return json(503, {
-                    status: 'stuck',
-                    checks: { health: { ok: false, error: errorText(err, MAX_ERROR_CHARS) } },
-                })
-            }
-        }
-        if (read && path === '/readyz') {
-            try {
-                const report = await options.health.ready()
-                return json(report.ready ? 200 : 503, report)
-            } catch (err) {
-                return json(503, {
-                    ready: false,
-                    checks: { health: { ok: false, error: errorText(err, MAX_ERROR_CHARS) } },
-                })
-            }
-        }
-        if (read && path === '/metrics') {
-            try {
-                return send(res, 200, options.metrics.contentType, await options.metrics.render())
-            } catch (err) {
-                logger.error('metrics rendering failed', { error: errorText(err, MAX_ERROR_CHARS) })
-                return json(500, { error: { code: 'internal_error', message: 'metrics unavailable' } })
-            }
-        }
-        if (method === 'POST' && path === '/v1/nudge') {
-            const encoding = (req.headers['content-encoding'] ?? 'identity').toLowerCase()
-            if (encoding !== 'identity') {
-                req.resume()
-                return json(415, { error: { code: 'validation_failed', message: 'content encoding not accepted' } })
-            }
-            const raw = await readBody(req, NUDGE_MAX_BODY_BYTES)
-            if (raw === 'too_large') {
-                return json(413, { error: { code: 'validation_failed', message: 'entity.too.large' } }, true)
-            }
-            if (raw === 'aborted') return
-            const [status, body] = await nudge(raw, header(req, 'x-gbg-signature'), header(req, 'content-type'))
-            return json(status, body)
-        }
-        req.resume()
-        return json(404, { error: { code: 'not_found', message: 'no such route' } })
-    }
+    app.use((_req: Request, res: Response) => {
+        res.status(404).json({ error: { code: 'not_found', message: 'no such route' } })
+    })
+    app.use((err: { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+        const status = err.status === 413 ? 413 : err.status && err.status < 500 ? 400 : 500
+        res.status(status).json({
+            error: {
+                code: status === 500 ? 'internal_error' : 'validation_failed',
+                message: err.type ?? 'bad request',
+            },
+        })
+    })
 
     let server: Server | undefined
     return {
+        app,
         listen(host = '127.0.0.1', port = 0) {
             return new Promise((resolve, reject) => {
-                const s = createServer((req, res) => {
-                    handle(req, res).catch((err: unknown) => {
-                        logger.error('http request failed', { error: errorText(err, MAX_ERROR_CHARS) })
-                        if (!res.headersSent) send(res, 500, JSON_TYPE, JSON.stringify(INTERNAL_ERROR))
-                        else res.destroy()
-                    })
-                })
-                s.once('error', reject)
-                s.listen(port, host, () => {
-                    s.off('error', reject)
+                const s = app.listen(port, host, (err?: Error) => {
+                    if (err) return reject(err)
                     server = s
                     const address = s.address() as AddressInfo
                     logger.info('http server listening', { host: address.address, port: address.port })
                     resolve({ host: address.address, port: address.port })
                 })
+                s.once('error', reject)
             })
         },
         async close() {
@@ -227,56 +215,4 @@ export function createHttpServer(options: HttpServerOptions): HttpServer {
             })
         },
     }
-}
-
-const JSON_TYPE = 'application/json; charset=utf-8'
-const INTERNAL_ERROR = { error: { code: 'internal_error', message: 'internal error' } }
-
-/** One response with its length; `close` ends the connection (a request body left unread). */
-function send(res: ServerResponse, status: number, type: string, body: string, close = false): void {
-    const bytes = Buffer.from(body, 'utf8')
-    res.writeHead(status, {
-        'Content-Type': type,
-        'Content-Length': bytes.length,
-        ...(close ? { Connection: 'close' } : {}),
-    })
-    res.end(res.req.method === 'HEAD' ? undefined : bytes)
-}
-
-/** A request header as one string ('' when absent). */
-function header(req: IncomingMessage, name: string): string {
-    const value = req.headers[name]
-    return Array.isArray(value) ? value.join(', ') : (value ?? '')
-}
-
-/**
- * The request body, at most `limit` bytes: 'too_large' as soon as the declared length or the bytes received exceed
- * it (the rest is not read), 'aborted' when the client went away.
- */
-function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too_large' | 'aborted'> {
-    const declared = Number(req.headers['content-length'] ?? 0)
-    if (declared > limit) return Promise.resolve('too_large')
-    return new Promise((resolve) => {
-        const chunks: Buffer[] = []
-        let size = 0
-        let done = false
-        const finish = (result: Buffer | 'too_large' | 'aborted') => {
-            if (done) return
-            done = true
-            req.off('data', onData)
-            resolve(result)
-        }
-        const onData = (chunk: Buffer) => {
-            size += chunk.length
-            if (size > limit) {
-                req.pause()
-                return finish('too_large')
-            }
-            chunks.push(chunk)
-        }
-        req.on('data', onData)
-        req.once('end', () => finish(Buffer.concat(chunks)))
-        req.once('aborted', () => finish('aborted'))
-        req.once('error', () => finish('aborted'))
-    })
 }
