@@ -4,7 +4,7 @@
  * deterministic call counts (test/perf/servicenow-calls.test.ts). Figures of one run belong in
  * docs/performance.md together with the machine they were taken on.
  *
- *   npm run bench -- [--grants 200] [--latency 50] [--k K] [--poll 5] [--storm 0.25] [--only throughput,revoke,nudge]
+ *   npm run bench -- [--grants 200] [--latency 50] [--server-ms 10] [--k K] [--poll 5] [--storm 0.25] [--only throughput,revoke,nudge]
  *                    [--nudge-approvals 20] [--async-delay 0] [--replicas 1,2] [--writes-per-second 20]
  *
  * Scenarios:
@@ -30,11 +30,14 @@ import { addGrant, type AddedGrant } from '../e2e/support/grants'
 import { startWorld, type World } from '../e2e/support/world'
 import { runNudgeBench } from './nudge'
 import { journalBench } from './journal'
+import { applyLatency } from './latency'
 import { throughputBench } from './throughput'
 
 interface Args {
     grants: number
     latency: number
+    /** ms of instance processing per ServiceNow request, batch sub-requests included (latency.ts). */
+    serverMs: number
     /** K (GBG_MAX_IN_FLIGHT); the configuration's default when not given. */
     k?: number
     poll: number
@@ -48,13 +51,14 @@ interface Args {
 
 function parseArgs(argv: string[]): Args {
     const a: Args = {
-        ...{ grants: 200, latency: 50, poll: 5, storm: 0.25, only: ['throughput', 'revoke', 'nudge'] },
+        ...{ grants: 200, latency: 50, serverMs: 10, poll: 5, storm: 0.25, only: ['throughput', 'revoke', 'nudge'] },
         ...{ nudgeApprovals: 20, asyncDelay: 0 },
     }
     for (let i = 0; i < argv.length; i += 2) {
         const [k, v] = [argv[i], argv[i + 1] ?? '']
         if (k === '--grants') a.grants = Number(v)
         else if (k === '--latency') a.latency = Number(v)
+        else if (k === '--server-ms') a.serverMs = Number(v)
         else if (k === '--k') a.k = Number(v)
         else if (k === '--poll') a.poll = Number(v)
         else if (k === '--storm') a.storm = Number(v)
@@ -104,10 +108,7 @@ async function burst(
 ): Promise<{ seconds: number; cpuMs: number; world: World; grants: AddedGrant[]; execs: Service[] }> {
     const world = await startWorld({ durationMinutes: 1 })
     const { sn, webhook, base } = world
-    if (args.latency > 0) {
-        sn.faults.add({ latencyMs: args.latency })
-        webhook.faults.add({ latencyMs: args.latency, times: Number.MAX_SAFE_INTEGER })
-    }
+    applyLatency(sn, webhook, args)
     const grants: AddedGrant[] = []
     for (let i = 0; i < args.grants; i++) grants.push(addGrant(sn, base, { durationMinutes: 1 }))
     const t0 = Date.now()
@@ -127,7 +128,8 @@ async function burst(
 async function main(): Promise<void> {
     const args = parseArgs(process.argv.slice(2))
     console.log(
-        `bench: ${args.grants} grants, ${args.latency} ms latency on ServiceNow and the webhook, K=${args.k ?? 'default'}, ` +
+        `bench: ${args.grants} grants, ${args.latency} ms round trip per call to ServiceNow and the webhook, ` +
+            `${args.serverMs} ms instance time per ServiceNow request (batch sub-requests included), K=${args.k ?? 'default'}, ` +
             `poll ${args.poll} s, node ${process.version}, ${new Date().toISOString()}`,
     )
     // executors in their own processes: test/bench/throughput.ts
@@ -224,7 +226,7 @@ async function main(): Promise<void> {
     }
     if (args.only.includes('nudge')) {
         await runNudgeBench(
-            { approvals: args.nudgeApprovals, latency: args.latency, poll: args.poll, asyncDelay: args.asyncDelay },
+            { approvals: args.nudgeApprovals, latency: args.latency, serverMs: args.serverMs, poll: args.poll, asyncDelay: args.asyncDelay },
             line,
         )
     }

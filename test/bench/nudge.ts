@@ -19,13 +19,16 @@ import { castVote, orderItem } from '../../now-app/test/support/app-actions'
 import { GlideRecord } from '../../now-app/test/support/glide-fake'
 import { revokeNowFromGrant } from '../../now-app/src/server/revoke-now'
 import { startAppWorld, type AppWorld } from '../e2e/support/app-world'
+import { applyLatency } from './latency'
 
 /** Options of {@link runNudgeBench}. */
 export interface NudgeBenchArgs {
     /** Approvals per mode. */
     approvals: number
-    /** ms of latency on every ServiceNow and webhook request. */
+    /** ms of round trip per ServiceNow and webhook call (latency.ts). */
     latency: number
+    /** ms of instance time per ServiceNow request, sub-requests included (latency.ts). */
+    serverMs: number
     /** Executor poll interval, seconds. */
     poll: number
     /** ms before the instance's scheduler runs the async rule that sends the nudge. */
@@ -53,10 +56,7 @@ async function measure(args: NudgeBenchArgs, nudge: boolean): Promise<number[]> 
     const appWorld: AppWorld = await startAppWorld({ durationMinutes: 60 }, { asyncDelayMs: args.asyncDelay })
     const { world, app, items } = appWorld
     const { sn, webhook, base } = world
-    if (args.latency > 0) {
-        sn.faults.add({ latencyMs: args.latency })
-        webhook.faults.add({ latencyMs: args.latency, times: Number.MAX_SAFE_INTEGER })
-    }
+    applyLatency(sn, webhook, args)
     const config = loadConfig(
         world.env(`bench-nudge-${nudge ? 'on' : 'off'}`, {
             GBG_POLL_INTERVAL_SECONDS: String(args.poll),

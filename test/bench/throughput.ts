@@ -4,10 +4,10 @@
  * cores, and the executor's CPU is measured apart from the emulators' (before: everything on one event loop, which
  * measured the emulators as much as the executor, and two replicas could not scale in it).
  *
- *   npm run bench -- --only throughput [--grants 1000] [--latency 50] [--k K] [--poll 5] [--replicas 1,2]
+ *   npm run bench -- --only throughput [--grants 1000] [--latency 50] [--server-ms 10] [--k K] [--poll 5] [--replicas 1,2]
  *                                      [--writes-per-second 20]
  *
- * Per configuration: fresh emulators, `latency` ms on every ServiceNow and webhook request, the replicas started
+ * Per configuration: fresh emulators, `latency` ms of round trip per ServiceNow and webhook call and `serverMs` per ServiceNow request (latency.ts), the replicas started
  * and idle, then `grants` approved grants (60-minute grants: no revoke falls in the run) queued at once and each
  * replica nudged once, signed, as the app's approval rule does. Figures: seconds from the queueing until every
  * grant is `active` on ServiceNow, grants/s, CPU seconds per grant of the executors (/proc utime + stime) and of
@@ -27,6 +27,7 @@ import { addGrant, type AddedGrant } from '../e2e/support/grants'
 import { startWorld, type World } from '../e2e/support/world'
 import { REPO_ROOT } from '../support/executor-process'
 import { lineSplitter, type LogLine } from '../support/log-lines'
+import { applyLatency } from './latency'
 
 const BUNDLE = resolve(REPO_ROOT, 'executor/dist/cli.js')
 /** Node flags of each executor (deploy's `--enable-source-maps`), or BENCH_NODE_FLAGS (e.g. `--cpu-prof`). */
@@ -37,6 +38,8 @@ const NUDGE_SECRET = 'bench-nudge-secret-0123456789abcdef0123456789'
 export interface ThroughputOptions {
     grants: number
     latency: number
+    /** ms of instance time per ServiceNow request, sub-requests included (latency.ts). */
+    serverMs: number
     poll: number
     /** K; the configuration's default when absent. */
     k?: number
@@ -125,10 +128,7 @@ async function run(
     const children: Replica[] = []
     try {
         const { sn, webhook, base } = world
-        if (options.latency > 0) {
-            sn.faults.add({ latencyMs: options.latency })
-            webhook.faults.add({ latencyMs: options.latency, times: Number.MAX_SAFE_INTEGER })
-        }
+        applyLatency(sn, webhook, options)
         for (let r = 0; r < replicas; r++) {
             children.push(
                 spawnReplica(world, `tp-${replicas}-${r}`, {

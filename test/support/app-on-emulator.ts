@@ -52,7 +52,7 @@ export function startAppOnEmulator(
     glide.reset()
     glide.setClock(() => sn.scripting.now())
     glide.useBackend({
-        rows: (table, filter) => sn.scripting.list(table, filter),
+        rows: (table, filter, eq) => sn.scripting.list(table, filter, eq),
         insert: (table, values, notes, actor) => sn.scripting.create(table, { ...values, ...notes }, actor),
         update: (table, sysId, changed, notes, actor) =>
             sn.scripting.modify(table, sysId, { ...changed, ...notes }, actor),

@@ -19,7 +19,7 @@ export interface WorkerOptions {
     pollIntervalMs?: number
     /** Most grant and verify actions run at once (K). @defaultValue GBG_MAX_IN_FLIGHT (32) */
     maxInFlight?: number
-    /** Ready actions taken per poll. @defaultValue max(20, K) (a poll can fill every slot) */
+    /** Ready actions taken per poll. @defaultValue max(20, 2K) (a poll can fill every slot, and replicas have room to spread: worker.ts spreadOrder) */
     batchSize?: number
     /**
      * Revokes run at once in the revoke lane, besides the K slots of grants and verifies (revokes never queue
@@ -140,7 +140,8 @@ export function resolveWorkerOptions(options: WorkerOptions): ResolvedWorkerOpti
         version: options.version ?? buildInfo().version,
         pollIntervalMs: options.pollIntervalMs ?? DEFAULTS.pollIntervalMs,
         maxInFlight: Math.max(1, options.maxInFlight ?? DEFAULTS.maxInFlight),
-        batchSize: options.batchSize ?? Math.max(20, options.maxInFlight ?? DEFAULTS.maxInFlight),
+        // Twice K: room for replicas reading the same page to spread over it (worker.ts spreadOrder).
+        batchSize: options.batchSize ?? Math.max(20, 2 * (options.maxInFlight ?? DEFAULTS.maxInFlight)),
         revokeMaxInFlight: Math.max(
             1,
             options.revokeMaxInFlight ?? Math.max(16, 4 * (options.maxInFlight ?? DEFAULTS.maxInFlight)),

@@ -109,6 +109,8 @@ export class Worker {
     private lastNudgeWakeMs = -Infinity
     /** A nudged round is scheduled (nudges until it starts are coalesced into it). */
     private nudgeScheduled = false
+    /** A refill round is scheduled at the end of REFILL_MIN_GAP_MS (refillSoon). */
+    private refillScheduled = false
     /** Cancels a scheduled nudged round on stop. */
     private readonly nudgeCancel = new AbortController()
     private ticking: Promise<TickReport> | null = null
@@ -214,6 +216,30 @@ export class Worker {
             },
             () => {
                 this.nudgeScheduled = false
+            },
+        )
+    }
+
+    /**
+     * A slot freed while ready actions were left over: a round now, or — within REFILL_MIN_GAP_MS of the last one —
+     * at that gap's end. (Before 2026-12-03 a slot freed inside the gap was dropped, and the backlog waited for the
+     * next poll: runs shorter than the gap, or a round taken up by another replica's claims, stalled a burst.)
+     */
+    private refillSoon(): void {
+        if (this.stopping || this.refillScheduled) return
+        const wait = this.lastRoundAtMs + REFILL_MIN_GAP_MS - this.core.clock.now().getTime()
+        if (wait <= 0) {
+            this.wake.abort()
+            return
+        }
+        this.refillScheduled = true
+        this.core.clock.sleep(wait, this.nudgeCancel.signal).then(
+            () => {
+                this.refillScheduled = false
+                if (!this.stopping) this.wake.abort()
+            },
+            () => {
+                this.refillScheduled = false
             },
         )
     }
@@ -396,14 +422,16 @@ export class Worker {
             else byGrant.set(action.grantSysId, [action])
         }
         const reserved = { slots: 0, revokes: 0 }
-        let groups = [...byGrant.values()]
-        let lost = false
+        // Grants in priority order, and within a priority in this replica's own order (spreadOrder): replicas
+        // reading the same page start on different grants instead of racing for the same oldest ones.
+        let groups = spreadOrder([...byGrant.values()], this.options.instance)
+        let launchedAny = false
         // Claims lost to another executor free their reservation: the grants left for want of a slot get another
         // pass (a few at most), as the serial loop went on down the list.
         for (let pass = 0; pass < 4 && groups.length > 0 && !this.stopping; pass++) {
             const outcomes = await Promise.all(groups.map((actions) => this.claimForGrant(actions, report, reserved)))
-            if (outcomes.includes('none')) lost = true
             const launched = outcomes.filter((o) => o === 'launched').length
+            if (launched > 0) launchedAny = true
             const left = groups.filter((_, i) => outcomes[i] === 'capacity')
             if (left.length === groups.length || launched === groups.length - left.length) break
             groups = left
@@ -411,9 +439,12 @@ export class Worker {
         // A full page (the poll reads at most batchSize ready actions): more may be waiting. Free slots take them at the
         // next round, REFILL_MIN_GAP_MS away (nextDelay); once the slots are full, a freed slot does (backlogged).
         // Before: the rest waited for the next poll, so a burst went through batchSize actions per poll interval.
-        // Not when a claim was lost or skipped: another replica is working the same queue, and hurrying would only
-        // race it for the same actions again (each lost claim costs a call and the instance its batched reads).
-        this.moreReady = ready.length >= this.options.batchSize && !lost && !this.stopping
+        // Not when the round launched nothing: then every claim was lost or held back (another replica is working
+        // the same page, or the grants are busy), and hurrying would only race it for the same actions again (each
+        // lost claim costs a call and the instance its batched reads); the next poll comes soon enough. A round
+        // that launched some work refills even if it lost a few claims — before 2026-12-03 any lost claim stopped
+        // the refill, so two replicas on one burst each waited for the next poll and together went slower than one.
+        this.moreReady = ready.length >= this.options.batchSize && launchedAny && !this.stopping
         if (this.moreReady) this.backlogged = true
     }
 
@@ -511,11 +542,8 @@ export class Worker {
                 // A freed slot with ready actions left over: claim them now, not at the next poll.
                 // (at most one such round per REFILL_MIN_GAP_MS: each reads the due queue)
                 if (!revoke && this.backlogged && !this.stopping) {
-                    const since = this.core.clock.now().getTime() - this.lastRoundAtMs
-                    if (since >= REFILL_MIN_GAP_MS) {
-                        this.backlogged = false
-                        this.wake.abort()
-                    }
+                    this.backlogged = false
+                    this.refillSoon()
                 }
             }
         })()
@@ -848,6 +876,32 @@ export function retryDueAt(action: QueueAction, nowMs: number, maxBackoffMs: num
 }
 
 /** Queue order: priority, then creation, then sys_id. */
+/**
+ * The order a replica tries the grants of one poll page in: by the priority of each grant's first action, then by
+ * a hash of (this replica's name, grant) — the same every round for a replica, different between replicas. Each
+ * grant's own actions keep their strict order (`before`). The page is the oldest ready actions, so no grant waits
+ * longer than the page takes to turn over; within it, age gives way to spreading the replicas (rendezvous order).
+ */
+export function spreadOrder(groups: QueueAction[][], instance: string): QueueAction[][] {
+    const keyed = groups.map((actions) => ({
+        actions,
+        priority: actions[0]!.priority,
+        rank: fnv1a(`${instance}\u0000${actions[0]!.grantSysId}`),
+    }))
+    keyed.sort((a, b) => a.priority - b.priority || a.rank - b.rank)
+    return keyed.map((k) => k.actions)
+}
+
+/** 32-bit FNV-1a of a string (a spreading hash, not a security one). */
+function fnv1a(text: string): number {
+    let h = 0x811c9dc5
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i)
+        h = Math.imul(h, 0x01000193)
+    }
+    return h >>> 0
+}
+
 function queueOrder(a: QueueAction, b: QueueAction): number {
     return before(a, b) ? -1 : before(b, a) ? 1 : 0
 }

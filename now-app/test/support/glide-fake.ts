@@ -168,9 +168,10 @@ function newGuid(): string {
 export interface GlideBackend {
     /**
      * The rows of `table`. `filter`, when given, MAY be applied by the backend to skip rows early (the emulator
-     * reads its records without copying them first); callers filter the result again.
+     * reads its records without copying them first); callers filter the result again. `eq`: exact equalities the
+     * filter implies (the emulator looks those candidates up by index); a backend may ignore it.
      */
-    rows(table: string, filter?: (r: Row) => boolean): Row[]
+    rows(table: string, filter?: (r: Row) => boolean, eq?: Readonly<Record<string, string>>): Row[]
     /** Store a new record (sys_id set by the caller); journal entries in `notes`. Returns the stored row. */
     insert(table: string, values: Row, notes: Row, actor: string): Row
     /** Apply `changed` (and journal `notes`) to a stored record; undefined when it is gone. */
@@ -713,6 +714,8 @@ export class GlideRecord {
     protected _results: Row[] = []
     protected _index = -1
     private _conditions: Predicate[][] = []
+    /** The exact `field = value` of a condition group added by addQuery (dropped in effect once it is OR-widened). */
+    private _eqHints = new WeakMap<Predicate[], [string, string]>()
     private _order: { field: string; desc: boolean }[] = []
     private _limit = -1
     private _values: Row = {}
@@ -746,9 +749,10 @@ export class GlideRecord {
         return (r) => test(r[field] ?? '', v, list)
     }
 
-    private addCondition(predicate: Predicate): QueryCondition {
+    private addCondition(predicate: Predicate, eq?: [string, string]): QueryCondition {
         const group = [predicate]
         this._conditions.push(group)
+        if (eq) this._eqHints.set(group, eq)
         const condition: QueryCondition = {
             addOrCondition: (...args: [string, unknown, unknown?]) => {
                 group.push(this.predicate(args[0], args[1], args[2], args.length > 2))
@@ -761,7 +765,22 @@ export class GlideRecord {
     addQuery(field: string, value: unknown): QueryCondition
     addQuery(field: string, operator: string, value: unknown): QueryCondition
     addQuery(field: string, ...args: unknown[]): QueryCondition {
-        return this.addCondition(this.predicate(field, args[0], args[1], args.length > 1))
+        const three = args.length > 1
+        const exact = !three || str(args[0]).toUpperCase() === '='
+        const eq: [string, string] | undefined = exact
+            ? [field, queryOperand(this._table, field, str(three ? args[1] : args[0]))]
+            : undefined
+        return this.addCondition(this.predicate(field, args[0], args[1], three), eq)
+    }
+
+    /** Exact equalities the query implies: single-alternative `field = value` conditions (backend index hint). */
+    private eqHints(): Record<string, string> {
+        const eq: Record<string, string> = {}
+        for (const group of this._conditions) {
+            const hint = group.length === 1 ? this._eqHints.get(group) : undefined
+            if (hint) eq[hint[0]] = hint[1]
+        }
+        return eq
     }
     addNullQuery(field: string): QueryCondition {
         return this.addCondition((r) => !r[field])
@@ -789,7 +808,7 @@ export class GlideRecord {
     query(field?: string, value?: unknown): void {
         if (field !== undefined) this.addQuery(field, value)
         const match = (r: Row) => this._conditions.every((g) => g.some((p) => p(r)))
-        let rows = backend.rows(this._table, match).filter(match)
+        let rows = backend.rows(this._table, match, this.eqHints()).filter(match)
         rows = rows.slice().sort((a, b) => {
             for (const { field: f, desc } of this._order) {
                 const c = compare(a[f] ?? '', b[f] ?? '')
@@ -954,7 +973,7 @@ export class GlideRecord {
         this._loaded = false
         this._fresh = true
         const same = (r: Row) => r.sys_id === values.sys_id
-        if (backend.rows(this._table, same).some(same)) {
+        if (backend.rows(this._table, same, { sys_id: values.sys_id }).some(same)) {
             gs.error(`fake: duplicate sys_id ${values.sys_id} in ${this._table}`)
             return null
         }
@@ -973,7 +992,7 @@ export class GlideRecord {
         this._aborted = false
         const id = this.getUniqueValue()
         const byId = (r: Row) => r.sys_id === id
-        const found = backend.rows(this._table, byId).find(byId)
+        const found = backend.rows(this._table, byId, { sys_id: id }).find(byId)
         if (!found) return null
         const previous = { ...found }
         if (!this.runRules('before', 'update', previous)) return null

@@ -577,10 +577,22 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
         const plain = [...q.entries()]
             .filter(([k]) => !k.startsWith('sysparm_') && isPath(def.name, k))
             .map(([k, v]): [string, string] => [k, zone && isDateTimePath(def.name, k) ? zoneToUtc(v, zone) : v])
-        const rows = store.list(def.name, (row) => {
-            const get = (path: string): FieldValue | undefined => readPath(def.name, row, path)
-            return matchesQuery(parsed, get) && plain.every(([k, v]) => get(k)?.value === v)
-        })
+        // Exact equalities every match must satisfy (one OR-block, a single-alternative `field=value` term on a
+        // plain field, or a plain parameter): the store looks the candidates up by index (Store.list).
+        const eq: Record<string, string> = {}
+        if (parsed.blocks.length === 1)
+            for (const term of parsed.blocks[0]!)
+                if (term.length === 1 && term[0]!.op === '=' && !term[0]!.field.includes('.'))
+                    eq[term[0]!.field] = term[0]!.value
+        for (const [k, v] of plain) if (!k.includes('.')) eq[k] = v
+        const rows = store.list(
+            def.name,
+            (row) => {
+                const get = (path: string): FieldValue | undefined => readPath(def.name, row, path)
+                return matchesQuery(parsed, get) && plain.every(([k, v]) => get(k)?.value === v)
+            },
+            eq,
+        )
         return sortByQuery(rows, parsed.orderBy, (row, path) => readPath(def.name, row, path))
     }
 
@@ -1047,10 +1059,10 @@ export async function startServiceNowEmulator(opts: ServiceNowEmulatorOptions = 
     const outbound = new OutboundHttp(now)
     const scripting: EmulatorScripting = {
         // Journal entries are rows of sys_journal_field on an instance; the emulator keeps them beside the records.
-        list: (table, filter) =>
+        list: (table, filter, eq) =>
             table === 'sys_journal_field'
                 ? store.journalRows().filter((r) => !filter || filter(r))
-                : store.list(table, filter),
+                : store.list(table, filter, eq),
         create: (table, values, actor) => store.create(table, scriptValues(table, values), actor),
         modify: (table, sysId, values, actor) =>
             store.get(table, sysId) ? store.modify(table, sysId, scriptValues(table, values), actor) : undefined,

@@ -37,6 +37,12 @@ export function newSysId(): string {
 const SYS_ID = /^[0-9a-f]{32}$/
 
 /** Raised for a store misuse (unknown table / field, bad value, missing record). */
+function addTo(index: Map<string, Set<string>>, value: string, sysId: string): void {
+    let ids = index.get(value)
+    if (!ids) index.set(value, (ids = new Set()))
+    ids.add(sysId)
+}
+
 export class StoreError extends Error {
     constructor(message: string) {
         super(message)
@@ -136,11 +142,29 @@ export class Store implements EmulatorStore {
         return entry ? this.project(table, entry) : undefined
     }
 
-    list(table: string, filter?: (r: Record<string, string>) => boolean): Record<string, string>[] {
+    /**
+     * The records of a table (and of the tables extending it) in creation order that `filter` keeps. `eq`, when
+     * given, is a promise of the caller that its filter keeps only rows whose field equals the value EXACTLY for
+     * each entry (a top-level AND `field=value` on a sys_id-shaped value): the candidates then come from an index
+     * instead of a scan of the table. Rows are still passed to `filter`, so the index only narrows, never decides.
+     */
+    list(
+        table: string,
+        filter?: (r: Record<string, string>) => boolean,
+        eq?: Readonly<Record<string, string>>,
+    ): Record<string, string>[] {
         const family = this.schema.family(this.table(table).name)
         const out: Row[] = []
         let entries: Iterable<Entry>
-        if (family.size === 1) entries = this.byTable.get([...family][0]!)?.values() ?? []
+        const hint = eq ? Object.entries(eq).find(([, v]) => SYS_ID.test(v)) : undefined
+        if (hint) {
+            const found: Entry[] = []
+            for (const name of family) {
+                if (!this.table(name).fields.has(hint[0])) continue
+                for (const id of this.indexOf(name, hint[0]).get(hint[1]) ?? []) found.push(this.rows.get(id)!)
+            }
+            entries = found.sort((a, b) => a.seq - b.seq)
+        } else if (family.size === 1) entries = this.byTable.get([...family][0]!)?.values() ?? []
         else {
             // several concrete tables: in creation order, as one scan of every record returned them
             const all: Entry[] = []
@@ -289,6 +313,26 @@ export class Store implements EmulatorStore {
         if (!entry) throw new StoreError(`No ${table} record ${sysId}`)
         const stamp = formatGlideDateTime(this.now())
         const changes: [string, string, string][] = []
+        this.reindex(sysId, entry, 'remove')
+        try {
+            this.applyValues(def, entry, sysId, values, actor, stamp, changes)
+        } finally {
+            this.reindex(sysId, entry, 'add')
+        }
+        this.audit(entry.table, sysId, changes, actor, entry.values['sys_mod_count']!, stamp)
+        this.emit()
+        return this.project(table, entry)
+    }
+
+    private applyValues(
+        def: TableDef,
+        entry: Entry,
+        sysId: string,
+        values: Row,
+        actor: string,
+        stamp: string,
+        changes: [string, string, string][],
+    ): void {
         for (const [k, v] of Object.entries(values)) {
             const field = def.fields.get(k)
             if (!field || k === 'sys_id' || k === 'sys_class_name') continue
@@ -307,9 +351,6 @@ export class Store implements EmulatorStore {
             values['sys_mod_count'] ?? String(Number(entry.values['sys_mod_count'] ?? '0') + 1)
         entry.values['sys_updated_on'] = values['sys_updated_on'] ?? stamp
         entry.values['sys_updated_by'] = values['sys_updated_by'] ?? actor
-        this.audit(entry.table, sysId, changes, actor, entry.values['sys_mod_count'], stamp)
-        this.emit()
-        return this.project(table, entry)
     }
 
     /** Deletes a record (and its attachments, as the platform cascades). */
@@ -370,13 +411,47 @@ export class Store implements EmulatorStore {
         let table = this.byTable.get(entry.table)
         if (!table) this.byTable.set(entry.table, (table = new Map()))
         table.set(sysId, entry)
+        this.reindex(sysId, entry, 'add')
     }
 
     private drop(sysId: string): void {
         const entry = this.rows.get(sysId)
         if (!entry) return
+        this.reindex(sysId, entry, 'remove')
         this.rows.delete(sysId)
         this.byTable.get(entry.table)?.delete(sysId)
+    }
+
+    /**
+     * Equality indexes, built on first use per (concrete table, field) and kept up to date by put / drop / modify
+     * (the only writers of an entry's values): value → sys_ids. An emulator's convenience (the instance's database
+     * has its own indexes); it changes no answer, only how fast `list` finds the candidates.
+     */
+    private readonly indexes = new Map<string, Map<string, Map<string, Set<string>>>>()
+
+    private indexOf(table: string, field: string): Map<string, Set<string>> {
+        let byField = this.indexes.get(table)
+        if (!byField) this.indexes.set(table, (byField = new Map()))
+        let index = byField.get(field)
+        if (!index) {
+            byField.set(field, (index = new Map()))
+            for (const [id, e] of this.byTable.get(table) ?? []) addTo(index, e.values[field] ?? '', id)
+        }
+        return index
+    }
+
+    private reindex(sysId: string, entry: Entry, how: 'add' | 'remove'): void {
+        const byField = this.indexes.get(entry.table)
+        if (!byField) return
+        for (const [field, index] of byField) {
+            const value = entry.values[field] ?? ''
+            if (how === 'add') addTo(index, value, sysId)
+            else {
+                const ids = index.get(value)
+                ids?.delete(sysId)
+                if (ids?.size === 0) index.delete(value)
+            }
+        }
     }
 
     private addJournal(sysId: string, element: string, value: string, actor: string, stamp: string): void {

@@ -172,8 +172,15 @@ export interface EmulatorBusinessRules {
  * rules are the caller's business.
  */
 export interface EmulatorScripting {
-    /** Records of `table` and the tables extending it (those `filter` keeps, when given). */
-    list(table: string, filter?: (r: Record<string, string>) => boolean): Record<string, string>[]
+    /**
+     * Records of `table` and the tables extending it (those `filter` keeps, when given). `eq`: exact equalities the
+     * filter implies, a hint to look the candidates up by index (Store.list).
+     */
+    list(
+        table: string,
+        filter?: (r: Record<string, string>) => boolean,
+        eq?: Readonly<Record<string, string>>,
+    ): Record<string, string>[]
     create(table: string, values: Record<string, string>, actor: string): Record<string, string>
     modify(
         table: string,
@@ -250,8 +257,12 @@ export interface EmulatorStore {
     /** Inserts a record: fills sys_id, system fields, defaults and auto-number. May set sys_* fields explicitly. */
     insert(table: string, values: Record<string, string>): Record<string, string>
     get(table: string, sysId: string): Record<string, string> | undefined
-    /** Records of `table` and of the tables extending it, in insertion order. */
-    list(table: string, filter?: (r: Record<string, string>) => boolean): Record<string, string>[]
+    /** Records of `table` and of the tables extending it, in insertion order (`eq`: see Store.list). */
+    list(
+        table: string,
+        filter?: (r: Record<string, string>) => boolean,
+        eq?: Readonly<Record<string, string>>,
+    ): Record<string, string>[]
     /** Updates a record (sys_mod_count + 1). Throws when it does not exist. */
     update(table: string, sysId: string, values: Record<string, string>): Record<string, string>
     journal(table: string, sysId: string): JournalEntry[]
