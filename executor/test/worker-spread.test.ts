@@ -13,19 +13,26 @@ import { makeHarness, type Harness } from './support/worker-harness'
 import { runUntil } from '../../test/support/virtual-time'
 
 const hex = (n: number) => n.toString(16).padStart(32, '0')
-const action = (grant: number, priority: number, n = 0): QueueAction =>
-    ({ sysId: hex(1_000_000 + grant * 10 + n), grantSysId: hex(grant), priority }) as unknown as QueueAction
+const T0 = Date.UTC(2026, 11, 3, 9, 0, 0)
+const action = (grant: number, priority: number, createdMs = T0, n = 0): QueueAction =>
+    ({
+        sysId: hex(1_000_000 + grant * 10 + n),
+        grantSysId: hex(grant),
+        priority,
+        createdOn: new Date(createdMs),
+    }) as unknown as QueueAction
 
 describe('spreadOrder', () => {
-    it('orders by priority first, then differently for two replicas; each grant keeps its own actions', () => {
+    it('orders by priority first, then differently for two replicas within a burst; each grant keeps its own actions', () => {
+        // a burst: 64 grants queued within 100 ms, each with a grant action and a later verify
         const page = Array.from({ length: 64 }, (_, i) => [
-            action(i + 1, ACTION_PRIORITY.grant, 0),
-            action(i + 1, 4, 1),
+            action(i + 1, ACTION_PRIORITY.grant, T0 + i, 0),
+            action(i + 1, 4, T0 + i, 1),
         ])
-        const urgent = [action(999, 1)]
+        const urgent = [action(999, 1, T0 + 5_000)]
         const a = spreadOrder([...page, urgent], 'exec-a')
         const b = spreadOrder([...page, urgent], 'exec-b')
-        // the priority-1 grant comes first for both
+        // the priority-1 grant comes first for both, though queued last
         expect(a[0]).toBe(urgent)
         expect(b[0]).toBe(urgent)
         // the same for a replica every round; each group untouched
@@ -36,6 +43,17 @@ describe('spreadOrder', () => {
         const fa = first(a)
         const shared = [...first(b)].filter((g) => fa.has(g)).length
         expect(shared).toBeLessThan(24)
+    })
+
+    it('never lets an action be overtaken by one queued more than the window (2 s) after it', () => {
+        // 40 grants a second apart: whatever the jitter, an older one goes before one queued 2 s or more later
+        const page = Array.from({ length: 40 }, (_, i) => [action(i + 1, ACTION_PRIORITY.grant, T0 + i * 1_000)])
+        for (const name of ['exec-a', 'exec-b', 'exec-c']) {
+            const order = spreadOrder(page, name).map((g) => g[0]!.createdOn.getTime())
+            order.forEach((t, i) => {
+                for (const later of order.slice(i + 1)) expect(later).toBeGreaterThan(t - 2_000)
+            })
+        }
     })
 })
 

@@ -70,6 +70,8 @@ export interface StopOptions {
 const OPEN_STATES = ['ready', 'claimed']
 /** Least time between two rounds triggered by freed slots (each reads the due queue once). */
 const REFILL_MIN_GAP_MS = 250
+/** Replicas spread over actions queued within this window of each other (spreadOrder); older ones always go first. */
+const SPREAD_WINDOW_MS = 2_000
 /** Grants whose audit chain one round checks: a pass over N active grants is spread over N / 100 rounds. */
 const AUDIT_CHECK_BATCH = 100
 /** Settled grants one round compacts at most (the rest in the next rounds). */
@@ -422,8 +424,8 @@ export class Worker {
             else byGrant.set(action.grantSysId, [action])
         }
         const reserved = { slots: 0, revokes: 0 }
-        // Grants in priority order, and within a priority in this replica's own order (spreadOrder): replicas
-        // reading the same page start on different grants instead of racing for the same oldest ones.
+        // Grants in priority order, then by age with a per-replica jitter (spreadOrder): replicas reading the same
+        // page start on different grants instead of racing for the same oldest ones.
         let groups = spreadOrder([...byGrant.values()], this.options.instance)
         let launchedAny = false
         // Claims lost to another executor free their reservation: the grants left for want of a slot get another
@@ -877,18 +879,20 @@ export function retryDueAt(action: QueueAction, nowMs: number, maxBackoffMs: num
 
 /** Queue order: priority, then creation, then sys_id. */
 /**
- * The order a replica tries the grants of one poll page in: by the priority of each grant's first action, then by
- * a hash of (this replica's name, grant) — the same every round for a replica, different between replicas. Each
- * grant's own actions keep their strict order (`before`). The page is the oldest ready actions, so no grant waits
- * longer than the page takes to turn over; within it, age gives way to spreading the replicas (rendezvous order).
+ * The order a replica tries the grants of one poll page in: by the priority of each grant's first action, then by its
+ * queue time plus a jitter of up to SPREAD_WINDOW_MS drawn from a hash of (this replica's name, grant) — the same
+ * every round for a replica, different between replicas. Replicas reading the same page (a burst queued within the
+ * window) start on different grants instead of racing for the same oldest ones, and no action is ever overtaken by
+ * one queued more than the window after it (a bounded wait, unlike a pure hash order: a grant whose hash ranked last
+ * could wait out a whole burst). Each grant's own actions keep their strict order (`before`).
  */
 export function spreadOrder(groups: QueueAction[][], instance: string): QueueAction[][] {
-    const keyed = groups.map((actions) => ({
-        actions,
-        priority: actions[0]!.priority,
-        rank: fnv1a(`${instance}\u0000${actions[0]!.grantSysId}`),
-    }))
-    keyed.sort((a, b) => a.priority - b.priority || a.rank - b.rank)
+    const keyed = groups.map((actions) => {
+        const first = actions[0]!
+        const jitter = fnv1a(`${instance}\u0000${first.grantSysId}`) % SPREAD_WINDOW_MS
+        return { actions, priority: first.priority, key: first.createdOn.getTime() + jitter }
+    })
+    keyed.sort((a, b) => a.priority - b.priority || a.key - b.key)
     return keyed.map((k) => k.actions)
 }
 
