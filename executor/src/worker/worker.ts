@@ -210,16 +210,18 @@ export class Worker {
             return
         }
         this.nudgeScheduled = true
-        this.core.clock.sleep(wait, this.nudgeCancel.signal).then(
-            () => {
-                this.nudgeScheduled = false
-                this.lastNudgeWakeMs = this.core.clock.now().getTime()
-                this.wake.abort()
-            },
-            () => {
-                this.nudgeScheduled = false
-            },
-        )
+        this.wakeAfter(wait, () => {
+            this.nudgeScheduled = false
+            this.lastNudgeWakeMs = this.core.clock.now().getTime()
+        })
+    }
+
+    /** Wake the loop `wait` ms from now (not once stopping); `settle` runs first either way. */
+    private wakeAfter(wait: number, settle: () => void): void {
+        this.core.clock.sleep(wait, this.nudgeCancel.signal).then(() => {
+            settle()
+            if (!this.stopping) this.wake.abort()
+        }, settle)
     }
 
     /**
@@ -235,15 +237,9 @@ export class Worker {
             return
         }
         this.refillScheduled = true
-        this.core.clock.sleep(wait, this.nudgeCancel.signal).then(
-            () => {
-                this.refillScheduled = false
-                if (!this.stopping) this.wake.abort()
-            },
-            () => {
-                this.refillScheduled = false
-            },
-        )
+        this.wakeAfter(wait, () => {
+            this.refillScheduled = false
+        })
     }
 
     /**
