@@ -92,7 +92,13 @@ describe('simulator', () => {
 
     it('epm: faults on the EPM Management API (5xx / 429, lost responses) break no invariant', async () => {
         // setup: EPM faults only, at full rate; L2 (2 mod 3, a device order) goes to EPM
-        const options = { seed: '1', lifecycles: 2, faults: 1, only: ['epm_error', 'epm_lost_response'], workload: AS_FOUND }
+        const options = {
+            seed: '1',
+            lifecycles: 2,
+            faults: 1,
+            only: ['epm_error', 'epm_lost_response'],
+            workload: AS_FOUND,
+        }
 
         // execution
         const result = await runSimulation(options)
@@ -163,6 +169,26 @@ describe('simulator', () => {
         expect(result.trace.some((t) => / revoked L7\b/.test(t))).toBe(true)
         expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
         expect(Object.values(result.outcomes).reduce((a, b) => a + b, 0)).toBe(7)
+    }, 300_000)
+
+    it('regression, seed long-5 world 74: an unknown grant outcome over access held outside is drift, not ours (finding 17)', async () => {
+        // setup: the world of the 10,000-lifecycle run that found finding 17 (docs/simulation.md): someone re-adds a
+        // group membership at L2964's revoke; L2979 (same person and group) is approved, a replica crashes in its
+        // grant, and the resumed grant's unknown outcome is reconciled by a read that finds the stray membership.
+        // On the old code it was adopted as L2979's own, with no drift and no incident; when SecOps removed the
+        // stray access for L2964's incident, the active L2979 lost it (overlap).
+        const options = { seed: 'long-5', lifecycles: 10_000, faults: 0.3, world: 74 }
+
+        // execution
+        const result = await runSimulation(options)
+
+        // validation: the same trigger (the re-add, the crash), and no invariant broke
+        expect(result.trace.some((t) => /someone re-added entra-group access at the revoke of L2964\b/.test(t))).toBe(
+            true,
+        )
+        expect(result.trace.some((t) => /CRASH at .* L2979\b/.test(t))).toBe(true)
+        expect(result.violations.map((v) => `${v.invariant}: ${v.message}`)).toEqual([])
+        expect(result.lifecycles).toBe(40)
     }, 300_000)
 
     it('the PRNG is a pure function of the seed', () => {

@@ -393,6 +393,40 @@ describe('worker: grant lifecycle', () => {
         expect(h.sn.workNotes.find((n) => n.sysId === s.ritm)?.note).toContain('no second grant')
     })
 
+    it('unknown outcome, the access there but held outside: drift reported, never adopted as this grant (sim long-5 world 74)', async () => {
+        // setup: the grant call's outcome is lost (nothing applied); the provider's read shows the person holds the
+        // access, but nothing of this system behind it (someone re-added it out of band at another grant's revoke)
+        h = makeHarness()
+        const s = seedGrant(h.sn)
+        h.provider.script('grant', { throw: new ProviderError('unknown_outcome', 'socket hang up') })
+        h.provider.verify = async () => ({
+            present: true,
+            evidence: {
+                principalId: 'p',
+                targetId: 't',
+                assignment: { directMember: true },
+                drift: true,
+                external: true,
+            },
+            calls: [{ method: 'GET', url: 'https://fake.invalid/members', status: 200 }],
+        })
+
+        // execution
+        await h.round()
+
+        // validation: active as a drift grant (the approved window runs, revoke at expiry as for any drift grant),
+        // its evidence says drift, no transaction of ours, SecOps get the drift incident; nothing granted
+        const grant = h.sn.grants.get(s.grant.sysId)!
+        expect(grant.state).toBe('active')
+        expect(JSON.parse(grant.evidence)).toMatchObject({ drift: true, external: true })
+        expect(JSON.parse(grant.providerTxnIds)).toEqual([])
+        expect(h.provider.applied).toBe(0)
+        expect(h.sn.incidents.map((i) => i.input.shortDescription)).toEqual([
+            expect.stringContaining('held outside the break-glass system'),
+        ])
+        expect(h.sn.workNotes.find((n) => n.sysId === s.ritm)?.note).toContain('held outside this system')
+    })
+
     it('unknown outcome with nothing at the provider: retried later, one grant in the end', async () => {
         // setup: the request never arrived
         h = makeHarness()

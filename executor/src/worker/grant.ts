@@ -385,6 +385,23 @@ async function reconcile(
         // The minutes the provider was asked for (capped at a change window's end), never the plan's longer ones.
         const minutes = Math.min(journaledData.grantMinutes ?? plan.durationMinutes, plan.durationMinutes)
         const ownEnd = new Date(callingAt.getTime() + minutes * 60_000)
+        // The access is there, but the provider ties nothing of this grant or system to it (Entra: a membership or
+        // assignment held outside): no grant of ours is behind it — drift, reported as the grant call reports it
+        // (evidence on the grant, an incident), never adopted as this grant's (docs/simulation.md finding 17).
+        if ((verify.evidence as { drift?: unknown }).drift === true) {
+            return onGrantResult(ctx, plan, {
+                txnIds: [],
+                expiresAt: ownEnd,
+                nativeExpiry: false,
+                alreadyDone: true,
+                calls: verify.calls,
+                notes: [
+                    'The grant call outcome was unknown; the provider shows the access, but held outside this system ' +
+                        '(nothing of this grant is behind it): nothing was changed and SecOps is informed.',
+                ],
+                evidence: verify.evidence,
+            })
+        }
         const result: GrantResult = {
             txnIds: txnIdsFromEvidence(verify.evidence),
             // Never longer than approved: counted from the call when the provider does not say, and capped there when
