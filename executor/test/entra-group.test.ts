@@ -119,6 +119,27 @@ describe('entra-group provider, PIM for Groups mode', () => {
     })
 })
 
+describe('entra-group provider, PIM for Groups: concurrent grants on one shared assignment (docs/simulation.md finding 18)', () => {
+    it('two grants extending the shared assignment at once never shorten it: the later end wins', async () => {
+        // setup: a holds the assignment until 08:30; b (until 09:30) and c (until 09:00) are granted at the same
+        // moment by one executor. Before: both read 08:30, both updated, and c's update landing last cut b's end to
+        // 09:00 (sim long-5 world 198: the active grant lost its access at the shorter end).
+        fx = await startEntraFixture({ groupMode: 'pim' })
+        const a = groupPlan({ grantSysId: 'a'.repeat(32), durationMinutes: 30 })
+        const b = groupPlan({ grantSysId: 'b'.repeat(32), durationMinutes: 90 })
+        const c = groupPlan({ grantSysId: 'c'.repeat(32), durationMinutes: 60 })
+        await fx.worker.grant(fx.group, a, { idempotencyKey: 'a-1' })
+        // execution
+        await Promise.all([
+            fx.worker.grant(fx.group, b, { idempotencyKey: 'b-1' }),
+            fx.worker.grant(fx.group, c, { idempotencyKey: 'c-1' }),
+        ])
+        // validation: one assignment, ending at the latest end any holder needs
+        expect(fx.emu.state.groupInstances).toHaveLength(1)
+        expect(fx.emu.state.groupInstances[0]!.endDateTime).toBe('2030-01-01T09:30:00Z')
+    })
+})
+
 describe('entra-group provider, PIM for Groups overlap under clock skew (docs/simulation.md finding 7)', () => {
     it('extending a shared assignment keeps its start: an executor clock ahead of Entra never opens a gap', async () => {
         // setup: the executor's clock runs 5 s ahead of Entra's (NTP-scale skew, as in the simulator)

@@ -314,11 +314,38 @@ export class AssignmentProvider implements Provider {
         )
     }
 
+    /** The tail of the calls in progress per assignment (principal + target) in this process (serialized). */
+    private readonly inProgress = new Map<string, Promise<void>>()
+
+    /**
+     * Runs `fn` after every earlier call on the same assignment in this process has finished: a read → decide →
+     * write on one assignment (assign, extend a shared one, remove) never interleaves with another's. Before, two
+     * grants sharing an assignment both read its end and both extended it, and the shorter extension landing last
+     * cut the longer grant's access (docs/simulation.md finding 18). Replicas in other processes are ordered by the
+     * fleet's ServiceNow states as before.
+     */
+    private async serialized<T>(key: string, fn: () => Promise<T>): Promise<T> {
+        const before = this.inProgress.get(key) ?? Promise.resolve()
+        let done!: () => void
+        const mine = new Promise<void>((resolve) => (done = resolve))
+        const tail = before.then(() => mine)
+        this.inProgress.set(key, tail)
+        await before
+        try {
+            return await fn()
+        } finally {
+            done()
+            if (this.inProgress.get(key) === tail) this.inProgress.delete(key)
+        }
+    }
+
     async grant(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<GrantResult> {
         const calls: AuditedCall[] = []
         const { targetId, principal, key, args } = await this.context(plan, ctx, calls)
         const pre = this.o.backend.precheck ? await this.o.backend.precheck(args) : undefined
-        const result = await this.grantChecked(plan, ctx, key, principal, targetId, args, calls)
+        const result = await this.serialized(key, () =>
+            this.grantChecked(plan, ctx, key, principal, targetId, args, calls),
+        )
         if (!pre) return result
         return {
             ...result,
@@ -543,7 +570,9 @@ export class AssignmentProvider implements Provider {
     async revoke(plan: ExecutionPlan, ctx: ProviderCallContext): Promise<RevokeResult> {
         const calls: AuditedCall[] = []
         const { targetId, principal, key, args } = await this.context(plan, ctx, calls)
-        const result = await this.revokeResolved(plan, ctx, key, principal, targetId, args, calls)
+        const result = await this.serialized(key, () =>
+            this.revokeResolved(plan, ctx, key, principal, targetId, args, calls),
+        )
         // The follow-up runs only when the principal no longer holds the target through this system: removed now,
         // or already absent. Not while other grants keep the shared assignment, not for access held outside.
         const gone =
@@ -678,7 +707,19 @@ export class AssignmentProvider implements Provider {
      */
     async extend(plan: ExecutionPlan, to: Date, ctx: ProviderCallContext): Promise<ExtendResult> {
         const calls: AuditedCall[] = []
-        const { targetId, principal, args } = await this.context(plan, ctx, calls)
+        const { targetId, principal, key, args } = await this.context(plan, ctx, calls)
+        return this.serialized(key, () => this.extendResolved(plan, to, ctx, principal, targetId, args, calls))
+    }
+
+    private async extendResolved(
+        plan: ExecutionPlan,
+        to: Date,
+        ctx: ProviderCallContext,
+        principal: ResolvedPrincipal,
+        targetId: string,
+        args: WriteArgs,
+        calls: AuditedCall[],
+    ): Promise<ExtendResult> {
         const obs = await this.o.backend.read(principal.id, targetId, calls, ctx.signal)
         if (!obs.present) {
             throw new ProviderError(
