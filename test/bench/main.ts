@@ -227,7 +227,13 @@ async function main(): Promise<void> {
     }
     if (args.only.includes('nudge')) {
         await runNudgeBench(
-            { approvals: args.nudgeApprovals, latency: args.latency, serverMs: args.serverMs, poll: args.poll, asyncDelay: args.asyncDelay },
+            {
+                approvals: args.nudgeApprovals,
+                latency: args.latency,
+                serverMs: args.serverMs,
+                poll: args.poll,
+                asyncDelay: args.asyncDelay,
+            },
             line,
         )
     }
