@@ -140,8 +140,9 @@ async function main(): Promise<void> {
         line(
             `throughput in the bench process (${args.grants} approvals)`,
             `${rate1.toFixed(2)} grants/s`,
-            '1000 in ≤ 60 s (16.7/s)',
-            rate1 >= 16.7,
+            // the set-up of the revoke round (executor and emulators share this process): the throughput goal is
+            // judged by the throughput round, each executor in its own process (throughput.ts)
+            '— (goal: the throughput round)',
         )
         const requests = one.world.sn.requests.length
         // CPU of the whole bench process (executor AND emulators) per grant: a figure a loaded machine distorts less
