@@ -7,10 +7,8 @@
 import { describe, expect, it } from 'vitest'
 import { GRANT_FIELDS, TABLE, planDigest, type ExecutionPlan } from '@gbg/shared'
 import type { EmulatedComputer, EmulatedRequest } from './emulators/epm'
-import { Invariants } from './sim/invariants'
-import type { Lifecycle, SimResult } from './sim/run'
+import { judgeOne } from './sim/one-lifecycle'
 import type { SimWorld } from './sim/world'
-import type { VirtualClock } from './support/virtual-clock'
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0)
 const glide = (ms: number): string => new Date(ms).toISOString().slice(0, 19).replace('T', ' ')
@@ -74,32 +72,7 @@ function setup(options: { state?: string; expiresAt?: number; evidence?: unknown
         epm: { requests, computers },
         env: () => ({}),
     } as unknown as SimWorld
-    const clock = { nowMs: () => now } as unknown as VirtualClock
-    const lifecycle: Lifecycle = {
-        id: 1,
-        label: 'L1',
-        kind: 'epm',
-        path: 'human',
-        durationMinutes: 10,
-        orderedAt: T0,
-        ritmSysId: 'r1',
-        ritmNumber: 'RITM0010001',
-        grantSysId: 'g1',
-        grantNumber: 'BGA0001001',
-        approved: true,
-        final: '',
-    }
-    const result = { violations: [], trace: [] } as unknown as SimResult
-    const invariants = new Invariants(
-        sim,
-        clock,
-        [lifecycle],
-        new Map([['g1', lifecycle]]),
-        () => undefined,
-        result,
-        'seed',
-        0,
-    )
+    const { invariants, result } = judgeOne(sim, () => now, { kind: 'epm', durationMinutes: 10, orderedAt: T0 })
     const violations = () => result.violations.map((v) => `${v.invariant}: ${v.message}`)
     return { addRequest, invariants, violations, setNow: (ms: number) => (now = ms) }
 }

@@ -8,10 +8,9 @@
  */
 import { describe, expect, it } from 'vitest'
 import { GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
-import { GRACE_MS, Invariants } from './sim/invariants'
-import type { Lifecycle, SimResult } from './sim/run'
+import { GRACE_MS } from './sim/invariants'
+import { judgeOne } from './sim/one-lifecycle'
 import type { SimWorld } from './sim/world'
-import type { VirtualClock } from './support/virtual-clock'
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0)
 const MIN = 60_000
@@ -48,34 +47,13 @@ function setup() {
         env: () => ({}),
     } as unknown as SimWorld
     let now = T0 + 10 * MIN
-    const clock = { nowMs: () => now } as unknown as VirtualClock
-    const lifecycle: Lifecycle = {
-        id: 1,
-        label: 'L1',
+    const { lifecycle, invariants, result } = judgeOne(sim, () => now, {
         kind: 'entra-role',
-        path: 'human',
         durationMinutes: 40,
         orderedAt: T0,
-        ritmSysId: 'r1',
-        ritmNumber: 'RITM0010001',
-        grantSysId: 'g1',
-        grantNumber: 'BGA0001001',
-        approved: true,
         revokeNowAt: T0 + 10 * MIN,
         roleId: 'role',
-        final: '',
-    }
-    const result = { violations: [], trace: [] } as unknown as SimResult
-    const invariants = new Invariants(
-        sim,
-        clock,
-        [lifecycle],
-        new Map([['g1', lifecycle]]),
-        () => undefined,
-        result,
-        'seed',
-        0,
-    )
+    })
     // The revoke's read-back, judged once when the grant turned revoked (nothing held then).
     invariants.check()
     return {

@@ -8,10 +8,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { GRANT_FIELDS, PLATFORM_TABLE, TABLE, planDigest, type ExecutionPlan } from '@gbg/shared'
-import { GRACE_MS, Invariants } from './sim/invariants'
-import type { Lifecycle, SimResult } from './sim/run'
+import { GRACE_MS } from './sim/invariants'
+import type { Lifecycle } from './sim/run'
+import { judgeOne } from './sim/one-lifecycle'
 import type { SimWorld } from './sim/world'
-import type { VirtualClock } from './support/virtual-clock'
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0)
 const MIN = 60_000
@@ -57,24 +57,12 @@ function setup(
         epm: { requests: new Map(), computers: new Map() },
         env: () => ({}),
     } as unknown as SimWorld
-    const clock = { nowMs: () => now } as unknown as VirtualClock
-    const lifecycle: Lifecycle = {
-        id: 1,
-        label: 'L1',
+    const { lifecycle, invariants, result } = judgeOne(sim, () => now, {
         kind: 'webhook',
-        path: 'human',
         durationMinutes: 10,
         orderedAt: T0,
-        ritmSysId: 'r1',
-        ritmNumber: 'RITM0010001',
-        grantSysId: 'g1',
-        grantNumber: 'BGA0001001',
-        approved: true,
-        final: '',
         ...options.lifecycle,
-    }
-    const result = { violations: [], trace: [] } as unknown as SimResult
-    const invariants = new Invariants(sim, clock, [lifecycle], new Map([['g1', lifecycle]]), () => undefined, result, 'seed', 0)
+    })
     const violations = () => result.violations.map((v) => `${v.invariant}: ${v.message}`)
     const grantAtWebhook = (status = 'active') =>
         webhookGrants.set('w1', { grantNumber: 'BGA0001001', status, principal: { email: 'alex@contoso.example' } })
@@ -91,8 +79,13 @@ function setup(
                 extensions: [{ extensionNumber, from: new Date(T0), to: new Date(T0 + 600_000), at: new Date(T0) }],
             }),
         entraExtend: () =>
-            roleRequests.push({ action: 'adminExtend', status: 'Provisioned', ticketInfo: { ticketNumber: 'RITM0010001' } }),
-        openIncident: () => tables[PLATFORM_TABLE.incident]!.push({ state: '2', correlation_id: 'x_gbg_breakglass:grant:g1' }),
+            roleRequests.push({
+                action: 'adminExtend',
+                status: 'Provisioned',
+                ticketInfo: { ticketNumber: 'RITM0010001' },
+            }),
+        openIncident: () =>
+            tables[PLATFORM_TABLE.incident]!.push({ state: '2', correlation_id: 'x_gbg_breakglass:grant:g1' }),
         setNow: (ms: number) => (now = ms),
     }
 }
@@ -203,10 +196,12 @@ describe('simulator invariant: extension-approval (an extension never grants wit
         w.grantAtWebhook()
         w.extension[GRANT_FIELDS.state] = 'active'
         w.invariants.check()
-        expect(w.violations()).toEqual(["extension-approval: L1's extension BGA0001002 is active though nobody approved it"])
+        expect(w.violations()).toEqual([
+            "extension-approval: L1's extension BGA0001002 is active though nobody approved it",
+        ])
     })
 
-    it('reports an in-place extension at Entra (adminExtend on the grant\'s ticket) that nobody approved, not an approved one', () => {
+    it("reports an in-place extension at Entra (adminExtend on the grant's ticket) that nobody approved, not an approved one", () => {
         const unapproved = setup({ lifecycle: { extension: extension(false) } })
         unapproved.grantAtWebhook()
         unapproved.entraExtend()

@@ -8,10 +8,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import { GRANT_FIELDS, PLATFORM_TABLE, TABLE } from '@gbg/shared'
-import { Invariants } from './sim/invariants'
-import type { Lifecycle, SimResult } from './sim/run'
+import { judgeOne } from './sim/one-lifecycle'
 import type { SimWorld } from './sim/world'
-import type { VirtualClock } from './support/virtual-clock'
 
 const T0 = Date.UTC(2026, 0, 5, 9, 0, 0)
 const MIN = 60_000
@@ -42,32 +40,11 @@ function setup(evidence: Record<string, unknown>, incident: boolean) {
         epm: { requests: new Map(), computers: new Map() },
         env: () => ({}),
     } as unknown as SimWorld
-    const clock = { nowMs: () => T0 + 10 * MIN } as unknown as VirtualClock
-    const lifecycle: Lifecycle = {
-        id: 1,
-        label: 'L1',
+    const { invariants, result } = judgeOne(sim, () => T0 + 10 * MIN, {
         kind: 'entra-group',
-        path: 'human',
         durationMinutes: 30,
         orderedAt: T0,
-        ritmSysId: 'r1',
-        ritmNumber: 'RITM0010001',
-        grantSysId: 'g1',
-        grantNumber: 'BGA0001001',
-        approved: true,
-        final: '',
-    }
-    const result = { violations: [], trace: [] } as unknown as SimResult
-    const invariants = new Invariants(
-        sim,
-        clock,
-        [lifecycle],
-        new Map([['g1', lifecycle]]),
-        () => undefined,
-        result,
-        'seed',
-        0,
-    )
+    })
     invariants.check()
     return result.violations.map((v) => v.invariant)
 }
