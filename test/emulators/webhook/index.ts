@@ -288,6 +288,14 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
         send(res, status, errorBody(code, message), headers)
     }
 
+    /** An ended grant (revoked, or expired) is answered 410 with why, by revoke and extend alike: true when refused. */
+    function refusedAsEnded(res: Response, grant: EmulatedGrant): boolean {
+        if (grant.status === 'revoked') fail(res, 410, 'already_revoked', 'grant was already revoked')
+        else if (grant.status === 'expired') fail(res, 410, 'already_expired', 'grant already ended at its expiry')
+        else return false
+        return true
+    }
+
     /** Returns an error message when the signature is unacceptable, or null. */
     function checkSignature(req: Request, rawBody: Buffer): { code: string; message: string } | null {
         const header = req.get('x-gbg-signature')
@@ -528,14 +536,7 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
             answer(res, stored.status, stored.body, { 'Idempotent-Replayed': 'true' })
             return
         }
-        if (grant.status === 'revoked') {
-            fail(res, 410, 'already_revoked', 'grant was already revoked')
-            return
-        }
-        if (grant.status === 'expired') {
-            fail(res, 410, 'already_expired', 'grant already ended at its expiry')
-            return
-        }
+        if (refusedAsEnded(res, grant)) return
         const to = new Date(Date.parse(body.expiresAt as string))
         if (to.getTime() < grant.expiresAt.getTime()) {
             fail(
@@ -594,14 +595,7 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
             fail(res, 404, 'not_found', 'no grant with this id')
             return
         }
-        if (grant.status === 'revoked') {
-            fail(res, 410, 'already_revoked', 'grant was already revoked')
-            return
-        }
-        if (grant.status === 'expired') {
-            fail(res, 410, 'already_expired', 'grant already ended at its expiry')
-            return
-        }
+        if (refusedAsEnded(res, grant)) return
         grant.revokedAt = now()
         answer(res, 204, null)
     })
