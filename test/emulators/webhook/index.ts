@@ -288,6 +288,24 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
         send(res, status, errorBody(code, message), headers)
     }
 
+    /**
+     * A request whose Idempotency-Key was seen: the stored answer again (Idempotent-Replayed), or 422 when the key
+     * came with a different body. True when answered; false for a new key (create and extend alike).
+     */
+    function answeredFromKey(
+        res: Response,
+        keys: Map<string, StoredResponse>,
+        key: string,
+        canonical: string,
+    ): boolean {
+        const stored = keys.get(key)
+        if (!stored) return false
+        if (stored.bodyCanonical !== canonical)
+            fail(res, 422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different body')
+        else answer(res, stored.status, stored.body, { 'Idempotent-Replayed': 'true' })
+        return true
+    }
+
     /** An ended grant (revoked, or expired) is answered 410 with why, by revoke and extend alike: true when refused. */
     function refusedAsEnded(res: Response, grant: EmulatedGrant): boolean {
         if (grant.status === 'revoked') fail(res, 410, 'already_revoked', 'grant was already revoked')
@@ -423,15 +441,7 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
         }
         sweepKeys()
         const canonical = canonicalJson(parsed)
-        const stored = idempotency.get(key)
-        if (stored) {
-            if (stored.bodyCanonical !== canonical) {
-                fail(res, 422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different body')
-                return
-            }
-            answer(res, stored.status, stored.body, { 'Idempotent-Replayed': 'true' })
-            return
-        }
+        if (answeredFromKey(res, idempotency, key, canonical)) return
         if (!allow(input.principal, input.target)) {
             fail(res, 403, 'principal_not_allowed', 'principal is not allowed admin access on this target')
             return
@@ -527,15 +537,7 @@ export async function startWebhookEmulator(options: WebhookEmulatorOptions): Pro
         }
         sweepKeys()
         const canonical = canonicalJson({ id, body: parsed })
-        const stored = extendKeys.get(key)
-        if (stored) {
-            if (stored.bodyCanonical !== canonical) {
-                fail(res, 422, 'idempotency_key_reused', 'Idempotency-Key was already used with a different body')
-                return
-            }
-            answer(res, stored.status, stored.body, { 'Idempotent-Replayed': 'true' })
-            return
-        }
+        if (answeredFromKey(res, extendKeys, key, canonical)) return
         if (refusedAsEnded(res, grant)) return
         const to = new Date(Date.parse(body.expiresAt as string))
         if (to.getTime() < grant.expiresAt.getTime()) {
